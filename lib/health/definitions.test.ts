@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { HEALTH_TYPE_DEFINITIONS, HEALTH_TYPES, isCategoryType, type HealthType } from './index';
+import { findUnit } from './units';
+
+const definitions = HEALTH_TYPES.map((type) => HEALTH_TYPE_DEFINITIONS[type]);
+
+// LOINC's mod-10 check digit (the Luhn scheme); a typo in a code almost always breaks it.
+function hasValidLoincCheckDigit(code: string): boolean {
+  const match = /^(\d{1,7})-(\d)$/.exec(code);
+  if (match === null) return false;
+  const [, body = '', check = ''] = match;
+  const sum = [...body].reverse().reduce((total, char, index) => {
+    const digit = Number(char) * (index % 2 === 0 ? 2 : 1);
+    return total + Math.floor(digit / 10) + (digit % 10);
+  }, 0);
+  return (10 - (sum % 10)) % 10 === Number(check);
+}
+
+// dedup.md's match windows, plus respiratory rate (same cadence as heart rate) and resting HR.
+const MATCH_WINDOWS: Partial<Record<HealthType, number>> = {
+  HEART_RATE: 60,
+  OXYGEN_SATURATION: 60,
+  RESPIRATORY_RATE: 60,
+  BLOOD_PRESSURE_SYSTOLIC: 300,
+  BLOOD_PRESSURE_DIASTOLIC: 300,
+  BLOOD_GLUCOSE: 300,
+  BODY_TEMPERATURE: 300,
+  WEIGHT: 1800,
+  BODY_FAT: 1800,
+  RESTING_HEART_RATE: 3600,
+};
+
+describe('HEALTH_TYPE_DEFINITIONS', () => {
+  it('has exactly one definition per type, keyed by its own type', () => {
+    expect(Object.keys(HEALTH_TYPE_DEFINITIONS).sort()).toEqual([...HEALTH_TYPES].sort());
+    for (const type of HEALTH_TYPES) expect(HEALTH_TYPE_DEFINITIONS[type].type).toBe(type);
+  });
+
+  it.each(definitions)('$type: units are known, unique, convertible and include the canonical one', (def) => {
+    expect(def.displayName).toMatch(/^[A-Z][a-z]+( [a-z]+)*$/);
+    expect(def.acceptedUnits).toContain(def.canonicalUnit);
+    expect(new Set(def.acceptedUnits).size).toBe(def.acceptedUnits.length);
+    const canonical = findUnit(def.canonicalUnit);
+    for (const unit of def.acceptedUnits) expect(findUnit(unit)?.dimension).toBe(canonical?.dimension);
+  });
+
+  it.each(definitions)('$type: kind, aggregation and match window agree', (def) => {
+    expect(def.matchWindowSeconds).toBe(MATCH_WINDOWS[def.type] ?? null);
+    if (def.dedupKind === 'INSTANT') {
+      const latest = def.type === 'WEIGHT' || def.type === 'BODY_FAT';
+      expect(def.aggregation).toBe(latest ? 'LATEST' : 'AVERAGE');
+    } else {
+      expect(def.aggregation).toBe('SUM');
+    }
+  });
+
+  it.each(definitions)('$type: range and duration are sane', (def) => {
+    expect(Number.isFinite(def.range.min) && Number.isFinite(def.range.max)).toBe(true);
+    expect(def.range.min).toBeLessThan(def.range.max);
+    expect(def.maxDurationSeconds).toBeGreaterThan(0);
+    expect(def.maxDurationSeconds).toBeLessThanOrEqual(86_400);
+    // Where the value is a duration it cannot exceed the interval it was measured over.
+    if (def.canonicalUnit === 'min') expect(def.range.max * 60).toBeLessThanOrEqual(def.maxDurationSeconds);
+  });
+
+  it.each(definitions)('$type: category values exist exactly for category types', (def) => {
+    if (isCategoryType(def.type)) {
+      expect(def.canonicalUnit).toBe('min');
+      expect(def.categoryValues?.length).toBeGreaterThan(0);
+      expect(new Set(def.categoryValues).size).toBe(def.categoryValues?.length);
+    } else {
+      expect(def.categoryValues).toBeUndefined();
+    }
+  });
+
+  it('classifies the kinds as dedup.md does', () => {
+    const byKind = (kind: string) => definitions.filter((d) => d.dedupKind === kind).map((d) => d.type);
+    expect(byKind('CUMULATIVE')).toEqual(['STEPS', 'DISTANCE', 'ACTIVE_ENERGY', 'SLEEP_ANALYSIS']);
+    expect(byKind('CATEGORY_INTERVAL')).toEqual(['SLEEP_STATE', 'MENSTRUAL_FLOW']);
+    expect(byKind('WORKOUT')).toEqual(['WORKOUT']);
+    expect(byKind('INSTANT')).toHaveLength(10);
+    expect(HEALTH_TYPES.filter(isCategoryType)).toEqual(['SLEEP_STATE', 'MENSTRUAL_FLOW', 'WORKOUT']);
+  });
+
+  it('uses well-formed LOINC codes, each mapping to one type only', () => {
+    const codes = definitions.flatMap((d) => [...(d.loinc === null ? [] : [d.loinc]), ...(d.loincAliases ?? [])]);
+    for (const code of codes) expect(hasValidLoincCheckDigit(code), code).toBe(true);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('uses HealthKit identifiers, shared only by the two sleep types', () => {
+    for (const def of definitions) expect(def.healthKit).toMatch(/^HK(Quantity|Category|Workout)Type/);
+    const shared = definitions.filter((d) => definitions.some((o) => o !== d && o.healthKit === d.healthKit));
+    expect(shared.map((d) => d.type)).toEqual(['SLEEP_ANALYSIS', 'SLEEP_STATE']);
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(HEALTH_TYPE_DEFINITIONS)).toBe(true);
+  });
+});

@@ -1,0 +1,54 @@
+// The closed list of health types and the shape of their catalogue entry. Other code depends on these names.
+
+export const HEALTH_TYPES = [
+  'STEPS',
+  'DISTANCE',
+  'ACTIVE_ENERGY',
+  'HEART_RATE',
+  'RESTING_HEART_RATE',
+  'BLOOD_PRESSURE_SYSTOLIC',
+  'BLOOD_PRESSURE_DIASTOLIC',
+  'WEIGHT',
+  'BODY_FAT',
+  'BLOOD_GLUCOSE',
+  'OXYGEN_SATURATION',
+  'BODY_TEMPERATURE',
+  'RESPIRATORY_RATE',
+  'SLEEP_ANALYSIS',
+  'SLEEP_STATE',
+  'MENSTRUAL_FLOW',
+  'WORKOUT',
+] as const;
+
+export type HealthType = (typeof HEALTH_TYPES)[number];
+
+export type Aggregation = 'SUM' | 'AVERAGE' | 'LATEST';
+
+// How cross-source overlap is resolved; see /work/shared/design/dedup.md.
+export type DedupKind = 'CUMULATIVE' | 'INSTANT' | 'CATEGORY_INTERVAL' | 'WORKOUT';
+
+export type HealthTypeDefinition = {
+  type: HealthType;
+  displayName: string;
+  /** UCUM-style; for category and workout types the value is the interval's duration in 'min'. */
+  canonicalUnit: string;
+  /** Every unit string accepted on input, canonical one included. Matched exactly (UCUM is case-sensitive). */
+  acceptedUnits: readonly string[];
+  aggregation: Aggregation;
+  dedupKind: DedupKind;
+  /** INSTANT types only: readings from lower-ranked devices within this window are duplicates. */
+  matchWindowSeconds: number | null;
+  /** Plausible range in the canonical unit, inclusive. */
+  range: { min: number; max: number };
+  /** Longest plausible endDate - startDate. */
+  maxDurationSeconds: number;
+  loinc: string | null;
+  /** Other LOINC codes that map to this type on import. */
+  loincAliases?: readonly string[];
+  healthKit: string;
+  /** Only for category and workout types. */
+  categoryValues?: readonly string[];
+};
+
+// A slice of the catalogue whose keys must agree with each entry's `type` field at compile time.
+export type DefinitionsFor<K extends HealthType> = { readonly [P in K]: HealthTypeDefinition & { type: P } };
