@@ -1,0 +1,33 @@
+// PATCH /api/v1/devices/:id — rename or re-prioritize (history recomputed). DELETE — revoke the device.
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { requireCaller } from '@/lib/auth/session';
+import { revokeDevice, updateDevice } from '@/lib/data/devices';
+import { PRIORITY_RANGE } from '@/lib/devices/device-types';
+import { readJson, route } from '@/lib/http/handler';
+import { notFound } from '@/lib/http/errors';
+
+const patchBody = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+    priority: z.number().int().min(PRIORITY_RANGE.min).max(PRIORITY_RANGE.max).optional(),
+  })
+  .strict()
+  .refine((b) => b.name !== undefined || b.priority !== undefined, { message: 'give "name" or "priority"' });
+
+function deviceId(id: string): string {
+  if (!z.uuid().safeParse(id).success) throw notFound('device');
+  return id;
+}
+
+export const PATCH = route<{ id: string }>(async (req, { id }) => {
+  const caller = await requireCaller(['PATIENT']);
+  const body = patchBody.parse((await readJson(req, 16 * 1024)).json);
+  return NextResponse.json(await updateDevice(caller.id, deviceId(id), body));
+});
+
+export const DELETE = route<{ id: string }>(async (_req, { id }) => {
+  const caller = await requireCaller(['PATIENT']);
+  await revokeDevice(caller.id, deviceId(id));
+  return new NextResponse(null, { status: 204 });
+});

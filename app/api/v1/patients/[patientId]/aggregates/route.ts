@@ -1,0 +1,9 @@
+// GET /api/v1/patients/:patientId/aggregates — a doctor's or caregiver's read of a patient they care for; 404 otherwise.
+import { requireCaller } from '@/lib/auth/session';
+import { patientScope } from '@/lib/data/access';
+import { route } from '@/lib/http/handler';
+import { aggregatesResponse } from '@/lib/http/read-handlers';
+
+export const GET = route<{ patientId: string }>(async (req, { patientId }) =>
+  aggregatesResponse(req, await patientScope(await requireCaller(), patientId)),
+);

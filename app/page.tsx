@@ -1,0 +1,56 @@
+// The landing page: signed out, it says how to sign in (with the demo accounts outside production);
+// signed in, it greets the user and links on.
+import Link from 'next/link';
+import { getCaller } from '@/lib/auth/session';
+import { findMe } from '@/lib/data/users';
+import { env } from '@/lib/env';
+import { SignOutButton } from '@/components/sign-out-button';
+
+export const dynamic = 'force-dynamic';
+
+const DEMO_ACCOUNTS = [
+  ['patient@demo.test', 'Patient with watch, phone, scale, cuff and glucometer'],
+  ['patient2@demo.test', 'Patient with no care links yet (try sharing)'],
+  ['doctor@demo.test', 'Doctor caring for the first patient'],
+  ['caregiver@demo.test', 'Caregiver of the first patient'],
+  ['admin@demo.test', 'Administrator'],
+] as const;
+
+export default async function HomePage() {
+  const caller = await getCaller();
+  if (caller) {
+    const me = await findMe(caller.id);
+    return (
+      <main className="mx-auto max-w-2xl p-8">
+        <h1 className="text-2xl font-semibold">Welcome, {me.name ?? me.email}</h1>
+        <p className="mt-2 text-slate-700" data-testid="signed-in-as">
+          Signed in as {me.email} ({me.role.toLowerCase()}) · time zone {me.timeZone}
+        </p>
+        <SignOutButton />
+      </main>
+    );
+  }
+  return (
+    <main className="mx-auto max-w-2xl p-8">
+      <h1 className="text-3xl font-semibold">Pulse</h1>
+      <p className="mt-3 text-slate-700">
+        Your watch, phone, scale, cuff and glucometer each see part of you. Pulse merges them into one truth,
+        shows where every number came from, and shares it only with the people you choose.
+      </p>
+      <Link href="/login" className="mt-6 inline-block rounded-md bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500 focus-visible:ring-offset-2">
+        Sign in
+      </Link>
+      {!env().isProduction && (
+        <section className="mt-8 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="demo-heading">
+          <h2 id="demo-heading" className="font-semibold">Demo accounts</h2>
+          <p className="mt-1 text-sm text-slate-700">Every demo account uses the password <code className="rounded bg-slate-100 px-1">demo-password</code>.</p>
+          <ul className="mt-3 space-y-1 text-sm">
+            {DEMO_ACCOUNTS.map(([email, what]) => (
+              <li key={email}><code className="font-medium">{email}</code> — {what}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+// GET /ready — readiness: the database answers and every migration is applied. Public, reveals nothing
+// beyond pass/fail per check.
+import { pool } from '@/lib/db/client';
+import { pendingMigrations } from '@/lib/db/migrate';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  try {
+    await pool().query('SELECT 1');
+  } catch {
+    return Response.json({ status: 'unavailable', checks: { database: 'down' } }, { status: 503, headers: { 'Retry-After': '5' } });
+  }
+  const pending = await pendingMigrations(pool());
+  const migrated = pending.length === 0;
+  return Response.json(
+    { status: migrated ? 'ready' : 'unavailable', checks: { database: 'up', migrations: migrated ? 'applied' : 'pending' } },
+    { status: migrated ? 200 : 503 },
+  );
+}

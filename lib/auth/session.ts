@@ -1,0 +1,26 @@
+// Who is calling: the signed-in user, re-checked against the database on every request so that a
+// disabled account, a changed role or a bumped session version takes effect at once.
+import { getServerSession } from 'next-auth';
+import type { Role } from '../generated/prisma/enums';
+import { findActiveUser } from '../data/users';
+import { ApiError, unauthorized } from '../http/errors';
+import { authOptions } from './options';
+
+export type Caller = { id: string; email: string; role: Role };
+
+export async function getCaller(): Promise<Caller | null> {
+  const session = await getServerSession(authOptions());
+  const token = session?.user;
+  if (!token?.id) return null;
+  const user = await findActiveUser(token.id);
+  if (!user || user.role !== token.role || user.sessionVersion !== token.sessionVersion) return null;
+  return { id: user.id, email: user.email, role: user.role };
+}
+
+/** The caller, or a 401; with roles, a 403 for any other role. */
+export async function requireCaller(roles?: readonly Role[]): Promise<Caller> {
+  const caller = await getCaller();
+  if (!caller) throw unauthorized();
+  if (roles && !roles.includes(caller.role)) throw new ApiError('FORBIDDEN', `requires role ${roles.join(' or ')}`);
+  return caller;
+}

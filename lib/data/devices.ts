@@ -1,0 +1,69 @@
+// Devices of a user. Every query is scoped to the owner: another user's device is simply not found.
+import { generateDeviceToken, hashToken } from '../auth/tokens';
+import { prisma } from '../db/client';
+import { DEFAULT_PRIORITY, type DeviceType } from '../devices/device-types';
+import { notFound } from '../http/errors';
+
+const PUBLIC_FIELDS = { id: true, name: true, type: true, priority: true, lastSyncAt: true, createdAt: true, revokedAt: true } as const;
+
+export async function registerDevice(ownerId: string, input: { name: string; type: DeviceType; priority?: number }) {
+  const { token, hash } = generateDeviceToken();
+  const device = await prisma.device.create({
+    data: {
+      userId: ownerId,
+      name: input.name,
+      type: input.type,
+      priority: input.priority ?? DEFAULT_PRIORITY[input.type],
+      tokenHash: hash,
+    },
+    select: { id: true, name: true, type: true, priority: true },
+  });
+  return { ...device, token };
+}
+
+export function listDevices(ownerId: string) {
+  return prisma.device.findMany({ where: { userId: ownerId }, select: PUBLIC_FIELDS, orderBy: [{ priority: 'desc' }, { id: 'asc' }] });
+}
+
+export async function revokeDevice(ownerId: string, deviceId: string) {
+  const { count } = await prisma.device.updateMany({
+    where: { id: deviceId, userId: ownerId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) {
+    const exists = await prisma.device.count({ where: { id: deviceId, userId: ownerId } });
+    if (exists === 0) throw notFound('device');
+  }
+}
+
+/**
+ * Renames or re-prioritizes a device. A priority change changes which source wins dedup, so the
+ * device's whole history (every type it has samples of) is marked dirty for recompute, in the same
+ * transaction.
+ */
+export async function updateDevice(ownerId: string, deviceId: string, input: { name?: string; priority?: number }) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.device.findFirst({ where: { id: deviceId, userId: ownerId }, select: { priority: true } });
+    if (!before) throw notFound('device');
+    const device = await tx.device.update({ where: { id: deviceId }, data: input, select: PUBLIC_FIELDS });
+    if (input.priority !== undefined && input.priority !== before.priority) {
+      await tx.$executeRaw`
+        INSERT INTO dirty_ranges (user_id, type, day_from, day_to)
+        SELECT ${ownerId}::uuid, s.type, (min(s.start_at) AT TIME ZONE p.time_zone)::date, (max(s.end_at) AT TIME ZONE p.time_zone)::date
+        FROM health_samples s JOIN profiles p ON p.user_id = s.user_id
+        WHERE s.user_id = ${ownerId}::uuid AND s.device_id = ${deviceId}::uuid
+        GROUP BY s.type, p.time_zone`;
+    }
+    return device;
+  });
+}
+
+/** Resolves a bearer token to its active device, with the owner's time zone; null if unknown or revoked. */
+export async function findDeviceByToken(token: string) {
+  const device = await prisma.device.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, userId: true, revokedAt: true, user: { select: { disabledAt: true, profile: { select: { timeZone: true } } } } },
+  });
+  if (!device || device.revokedAt || device.user.disabledAt) return null;
+  return { id: device.id, userId: device.userId, timeZone: device.user.profile?.timeZone ?? 'UTC' };
+}

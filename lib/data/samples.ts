@@ -1,0 +1,73 @@
+// Raw samples of one patient within a read scope, in time order, keyset-paginated on (start, id).
+import { prisma } from '../db/client';
+import { getHealthType, HEALTH_TYPES, isCategoryType, type HealthType } from '../health';
+import { zonedDayRangeUtc } from '../time';
+import { allowedTypes, type ReadScope } from './access';
+
+export type SampleQuery = { type?: HealthType; fromMs?: number; toMs?: number; limit: number; cursor?: { startMs: number; id: string } };
+
+type Row = {
+  id: bigint;
+  device_id: string;
+  type: HealthType;
+  start_at: Date;
+  end_at: Date;
+  value: number;
+  category: string | null;
+  client_record_id: string | null;
+  version: number | null;
+  metadata: unknown;
+};
+
+export function encodeCursor(startMs: number, id: string): string {
+  return Buffer.from(JSON.stringify([startMs, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { startMs: number; id: string } | null {
+  try {
+    const [startMs, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    return typeof startMs === 'number' && typeof id === 'string' && /^\d+$/.test(id) ? { startMs, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function findSamples(scope: ReadScope, query: SampleQuery) {
+  const types = allowedTypes(scope, query.type ? [query.type] : HEALTH_TYPES);
+  if (types.length === 0) return { samples: [], nextCursor: null };
+  // A share's day limits become instants in the patient's zone.
+  const floor = scope.fromDay ? zonedDayRangeUtc(scope.fromDay, scope.timeZone).startMs : -Infinity;
+  const ceiling = scope.toDay ? zonedDayRangeUtc(scope.toDay, scope.timeZone).endMs : Infinity;
+  const from = new Date(Math.max(query.fromMs ?? Date.UTC(1970, 0, 1), floor));
+  const to = new Date(Math.min(query.toMs ?? Date.now() + 86_400_000, ceiling));
+  const afterStart = new Date(query.cursor?.startMs ?? 0);
+  const afterId = BigInt(query.cursor?.id ?? '0');
+  const hasCursor = query.cursor !== undefined;
+
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT id, device_id::text, type, start_at, end_at, value, category, client_record_id, version, metadata
+    FROM health_samples
+    WHERE user_id = ${scope.patientId}::uuid AND type::text = ANY(${types}::text[])
+      AND start_at >= ${from} AND start_at < ${to}
+      AND (NOT ${hasCursor} OR (start_at, id) > (${afterStart}, ${afterId}))
+    ORDER BY start_at, id
+    LIMIT ${query.limit + 1}`;
+
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    samples: page.map((row) => ({
+      id: row.id.toString(),
+      deviceId: row.device_id,
+      type: row.type,
+      value: isCategoryType(row.type) ? row.category : row.value,
+      unit: isCategoryType(row.type) ? null : getHealthType(row.type).canonicalUnit,
+      startDate: row.start_at.toISOString(),
+      endDate: row.end_at.toISOString(),
+      clientRecordId: row.client_record_id,
+      version: row.version,
+      metadata: row.metadata,
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.start_at.getTime(), last.id.toString()) : null,
+  };
+}

@@ -1,0 +1,89 @@
+// One error type and one JSON shape for every API error: { error: { code, message, details? } }.
+import { NextResponse } from 'next/server';
+import { ZodError } from 'zod';
+
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'VALIDATION_ERROR'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL';
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION_ERROR: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (what = 'resource') => new ApiError('NOT_FOUND', `${what} not found`);
+export const unauthorized = (message = 'authentication required') => new ApiError('UNAUTHORIZED', message);
+
+/** Zod issues as { field, reason } pairs, field being a dotted path ("samples.3.unit"). */
+export function zodDetails(error: ZodError): { field: string; reason: string }[] {
+  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', reason: issue.message }));
+}
+
+// PostgreSQL errors that mean "the database is not there right now": connection refused or reset,
+// shutting down, too many connections. Clients should retry; nothing was committed.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code));
+}
+
+function body(code: ErrorCode, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Maps any thrown value to a response; unknown errors become a 500 without internal detail. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof ApiError) {
+    return NextResponse.json(body(error.code, error.message, error.details), {
+      status: error.status,
+      headers: error.headers,
+    });
+  }
+  if (error instanceof ZodError) {
+    return NextResponse.json(body('VALIDATION_ERROR', 'request validation failed', zodDetails(error)), { status: 422 });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return NextResponse.json(body('SERVICE_UNAVAILABLE', 'database unavailable, retry later'), {
+      status: 503,
+      headers: { 'Retry-After': '5' },
+    });
+  }
+  console.error('unhandled error', error instanceof Error ? error.name : typeof error);
+  return NextResponse.json(body('INTERNAL', 'internal error'), { status: 500 });
+}

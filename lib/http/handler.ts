@@ -1,0 +1,47 @@
+// Route handler plumbing: awaits Next 16's promised params, maps every thrown error to the one error
+// shape, and reads JSON bodies with a size cap and clear errors.
+import type { NextRequest } from 'next/server';
+import { ApiError, errorResponse } from './errors';
+
+type Context<P> = { params: Promise<P> };
+
+export function route<P = Record<string, never>>(fn: (req: NextRequest, params: P) => Promise<Response>) {
+  return async (req: NextRequest, ctx: Context<P>): Promise<Response> => {
+    try {
+      return await fn(req, await ctx.params);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads the body as JSON: 415 unless JSON, 413 past maxBytes (checked while streaming), 400 if malformed. */
+export async function readJson(req: NextRequest, maxBytes: number): Promise<{ text: string; json: unknown }> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
+  }
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) throw new ApiError('PAYLOAD_TOO_LARGE', `body exceeds ${maxBytes} bytes`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new ApiError('PAYLOAD_TOO_LARGE', `body exceeds ${maxBytes} bytes`);
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return { text, json: JSON.parse(text) };
+  } catch (error) {
+    throw new ApiError('BAD_REQUEST', `malformed JSON: ${(error as Error).message}`);
+  }
+}

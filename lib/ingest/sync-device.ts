@@ -1,0 +1,60 @@
+// The device sync use case: authenticate the bearer token, honour the Idempotency-Key, validate every
+// sample (bad ones are rejected by index, good ones stored), store in one transaction, then answer.
+import { createHash } from 'node:crypto';
+import { NextResponse, type NextRequest } from 'next/server';
+import { bearerToken } from '../auth/tokens';
+import { findDeviceByToken } from '../data/devices';
+import { checkIdempotencyKey, storeSyncBatch, type Idempotency, type StoredResponse } from '../data/sync-samples';
+import { ApiError, notFound, unauthorized } from '../http/errors';
+import { readJson } from '../http/handler';
+import { MAX_BODY_BYTES, parseSyncBatch } from './sync-batch';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+function reply(response: StoredResponse, replayed = false): NextResponse {
+  return NextResponse.json(response.body, {
+    status: response.status,
+    headers: replayed ? { 'Idempotent-Replayed': 'true' } : undefined,
+  });
+}
+
+export async function syncDeviceSamples(req: NextRequest, deviceId: string): Promise<Response> {
+  const token = bearerToken(req.headers.get('authorization'));
+  if (!token) throw unauthorized('a device token is required (Authorization: Bearer <token>)');
+  const device = await findDeviceByToken(token);
+  if (!device) throw unauthorized('invalid or revoked device token');
+  if (device.id !== deviceId) throw notFound('device');
+
+  const key = req.headers.get('idempotency-key');
+  if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
+    throw new ApiError('BAD_REQUEST', 'Idempotency-Key must be 1–255 visible ASCII characters');
+  }
+  const { text, json } = await readJson(req, MAX_BODY_BYTES);
+  const idempotency: Idempotency | null = key ? { key, requestHash: createHash('sha256').update(text).digest('hex') } : null;
+  if (idempotency) {
+    const previous = await checkIdempotencyKey(device.id, idempotency);
+    if (previous?.kind === 'replay') return reply(previous.response, true);
+    if (previous?.kind === 'key-reused') {
+      throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different body');
+    }
+  }
+
+  const batch = parseSyncBatch(json, Date.now());
+  if (batch.samples.length === 0) {
+    // Nothing valid: not stored, not cached (a corrected retry with the same key is allowed). The body is
+    // the usual error shape plus the sync counters, so clients read `rejected` the same way as on a 200.
+    const error = { code: 'VALIDATION_ERROR', message: 'every sample was rejected', details: batch.rejected };
+    return NextResponse.json({ error, accepted: 0, duplicates: 0, rejected: batch.rejected }, { status: 422 });
+  }
+  const outcome = await storeSyncBatch({
+    device: { id: device.id, userId: device.userId, timeZone: device.timeZone },
+    samples: batch.samples,
+    idempotency,
+    buildResponse: ({ accepted, duplicates }) => ({
+      status: 200,
+      body: { accepted, duplicates: duplicates + batch.duplicatesInBatch, rejected: batch.rejected },
+    }),
+  });
+  if (outcome.kind === 'key-reused') throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different body');
+  return reply(outcome.response, outcome.kind === 'replay');
+}

@@ -1,0 +1,105 @@
+// Validates one incoming sample and normalizes it to canonical units. Never throws: a bad sample becomes
+// a rejection naming the field and the reason, so the good samples of the batch are still stored.
+import { checkRange, getHealthType, isCategoryType, isHealthType, toCanonical, type HealthType } from '../health';
+import { parseIsoInstant } from './iso-date';
+
+export type NormalizedSample = {
+  type: HealthType;
+  startMs: number;
+  endMs: number;
+  value: number; // canonical unit; for category types, the interval's duration in minutes
+  category: string | null;
+  clientRecordId: string | null;
+  version: number | null;
+  metadata: string | null; // JSON text
+};
+
+export type Rejection = { index: number; field: string; reason: string };
+export type SampleResult = { ok: true; sample: NormalizedSample } | { ok: false; field: string; reason: string };
+
+const EARLIEST_MS = Date.UTC(1970, 0, 1);
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
+const MAX_METADATA_BYTES = 4096;
+const MAX_RECORD_ID_LENGTH = 256;
+
+const fail = (field: string, reason: string): SampleResult => ({ ok: false, field, reason });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkMetadata(value: unknown): { ok: true; json: string | null } | { ok: false; reason: string } {
+  if (value === undefined || value === null) return { ok: true, json: null };
+  if (!isPlainObject(value)) return { ok: false, reason: 'must be a JSON object' };
+  const json = JSON.stringify(value);
+  if (Buffer.byteLength(json) > MAX_METADATA_BYTES) return { ok: false, reason: `must be at most ${MAX_METADATA_BYTES} bytes` };
+  // PostgreSQL's jsonb cannot hold \u0000.
+  if (json.includes('\\u0000')) return { ok: false, reason: 'must not contain NUL characters' };
+  return { ok: true, json };
+}
+
+export function validateSample(input: unknown, nowMs: number): SampleResult {
+  if (!isPlainObject(input)) return fail('(sample)', 'must be an object');
+  const { type, value, unit, startDate, endDate, clientRecordId, version, metadata } = input;
+
+  if (typeof type !== 'string' || !isHealthType(type)) return fail('type', 'is not a known health type');
+  const definition = getHealthType(type);
+
+  const start = parseIsoInstant(startDate);
+  if (!start.ok) return fail('startDate', start.reason);
+  const end = parseIsoInstant(endDate);
+  if (!end.ok) return fail('endDate', end.reason);
+  if (start.ms < EARLIEST_MS) return fail('startDate', 'must not be before 1970-01-01');
+  if (end.ms < start.ms) return fail('endDate', 'must not be before startDate');
+  if (end.ms > nowMs + CLOCK_SKEW_MS) return fail('endDate', 'must not be in the future');
+  if (end.ms - start.ms > definition.maxDurationSeconds * 1000) {
+    return fail('endDate', `interval longer than ${definition.maxDurationSeconds} s is not plausible for ${type}`);
+  }
+
+  let canonical: number;
+  let category: string | null = null;
+  if (isCategoryType(type)) {
+    if (typeof value !== 'string' || !definition.categoryValues?.includes(value)) {
+      return fail('value', `must be one of: ${definition.categoryValues?.join(', ')}`);
+    }
+    category = value;
+    canonical = (end.ms - start.ms) / 60_000;
+  } else {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return fail('value', 'must be a finite number');
+    if (typeof unit !== 'string') return fail('unit', `is required (accepted: ${definition.acceptedUnits.join(', ')})`);
+    const converted = toCanonical(type, value, unit);
+    if (!converted.ok) return fail('unit', converted.reason);
+    const outOfRange = checkRange(type, converted.value);
+    if (outOfRange) return fail('value', outOfRange);
+    canonical = converted.value;
+  }
+
+  if (clientRecordId !== undefined && clientRecordId !== null) {
+    if (typeof clientRecordId !== 'string' || clientRecordId.length === 0 || clientRecordId.length > MAX_RECORD_ID_LENGTH) {
+      return fail('clientRecordId', `must be a non-empty string of at most ${MAX_RECORD_ID_LENGTH} characters`);
+    }
+    if (clientRecordId.includes('\u0000')) return fail('clientRecordId', 'must not contain NUL characters');
+  }
+  if (version !== undefined && version !== null) {
+    if (!Number.isSafeInteger(version) || (version as number) < 0 || (version as number) > 2_147_483_647) {
+      return fail('version', 'must be a non-negative 32-bit integer');
+    }
+    if (clientRecordId === undefined || clientRecordId === null) return fail('version', 'requires clientRecordId');
+  }
+  const meta = checkMetadata(metadata);
+  if (!meta.ok) return fail('metadata', meta.reason);
+
+  return {
+    ok: true,
+    sample: {
+      type,
+      startMs: start.ms,
+      endMs: end.ms,
+      value: canonical,
+      category,
+      clientRecordId: (clientRecordId as string | undefined) ?? null,
+      version: (version as number | undefined) ?? null,
+      metadata: meta.json,
+    },
+  };
+}

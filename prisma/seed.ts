@@ -1,0 +1,83 @@
+// Demo data (never in production): five accounts (password `demo-password`), care links for the first
+// patient, and ~30 days of overlapping multi-device data per patient, stored through the real sync path
+// (validation, unit conversion, layer-1 dedup, dirty ranges). Safe to run twice: it stops if seeded.
+import { hashPassword } from '../lib/auth/password';
+import { prisma } from '../lib/db/client';
+import { registerDevice } from '../lib/data/devices';
+import { storeSyncBatch } from '../lib/data/sync-samples';
+import { DEMO_PROFILES, generateDemoData, type DemoDeviceKey } from '../lib/demo';
+import type { DeviceType } from '../lib/devices/device-types';
+import { env } from '../lib/env';
+import { MAX_SAMPLES, parseSyncBatch } from '../lib/ingest/sync-batch';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+const PATIENTS = [
+  { email: 'patient@demo.test', name: 'Alex Morgan', timeZone: 'Europe/Berlin', profile: DEMO_PROFILES[0]! },
+  { email: 'patient2@demo.test', name: 'Sam Rivera', timeZone: 'America/New_York', profile: DEMO_PROFILES[1]! },
+  { email: 'patient3@demo.test', name: 'Jordan Lee', timeZone: 'Asia/Kolkata', profile: DEMO_PROFILES[2]! },
+];
+
+const DEVICES: Record<DemoDeviceKey, { name: string; type: DeviceType }> = {
+  watch: { name: 'Apple Watch', type: 'watch' },
+  phone: { name: 'iPhone', type: 'phone' },
+  scale: { name: 'Withings Body+', type: 'scale' },
+  cuff: { name: 'Omron cuff', type: 'bp_monitor' },
+  glucometer: { name: 'Contour glucometer', type: 'glucometer' },
+};
+
+async function createUser(args: { email: string; name: string; role: 'PATIENT' | 'DOCTOR' | 'CAREGIVER' | 'ADMIN'; timeZone: string; passwordHash: string }) {
+  return prisma.user.create({
+    data: {
+      email: args.email,
+      passwordHash: args.passwordHash,
+      role: args.role,
+      profile: { create: { displayName: args.name, timeZone: args.timeZone } },
+      preferences: { create: {} },
+    },
+    select: { id: true },
+  });
+}
+
+async function syncDemoDevice(userId: string, timeZone: string, key: DemoDeviceKey, samples: unknown[]) {
+  const device = await registerDevice(userId, DEVICES[key]);
+  for (let i = 0; i < samples.length; i += MAX_SAMPLES) {
+    const batch = parseSyncBatch({ samples: samples.slice(i, i + MAX_SAMPLES) }, Date.now());
+    if (batch.rejected.length > 0) throw new Error(`demo data rejected: ${JSON.stringify(batch.rejected[0])}`);
+    await storeSyncBatch({
+      device: { id: device.id, userId, timeZone },
+      samples: batch.samples,
+      idempotency: null,
+      buildResponse: () => ({ status: 200, body: null }),
+    });
+  }
+  return samples.length;
+}
+
+export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; samples: number }> {
+  if (env().isProduction) throw new Error('refusing to seed demo data in production');
+  if (await prisma.user.findUnique({ where: { email: 'patient@demo.test' } })) return { seeded: false, samples: 0 };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const patientIds: string[] = [];
+  let total = 0;
+  for (const patient of PATIENTS) {
+    const { id } = await createUser({ ...patient, role: 'PATIENT', passwordHash });
+    patientIds.push(id);
+    const data = generateDemoData({ profile: patient.profile, days: 30, end: now, timeZone: patient.timeZone });
+    for (const key of Object.keys(DEVICES) as DemoDeviceKey[]) {
+      total += await syncDemoDevice(id, patient.timeZone, key, data[key]);
+    }
+  }
+  const doctor = await createUser({ email: 'doctor@demo.test', name: 'Dr. Priya Shah', role: 'DOCTOR', timeZone: 'Europe/Berlin', passwordHash });
+  const caregiver = await createUser({ email: 'caregiver@demo.test', name: 'Chris Morgan', role: 'CAREGIVER', timeZone: 'Europe/Berlin', passwordHash });
+  await createUser({ email: 'admin@demo.test', name: 'Admin', role: 'ADMIN', timeZone: 'UTC', passwordHash });
+  const [first, , third] = patientIds;
+  await prisma.careRelationship.createMany({
+    data: [
+      { patientId: first!, carerId: doctor.id, kind: 'DOCTOR' },
+      { patientId: third!, carerId: doctor.id, kind: 'DOCTOR' },
+      { patientId: first!, carerId: caregiver.id, kind: 'CAREGIVER', canView: true, canLogData: true, canReceiveAlerts: true },
+    ],
+  });
+  return { seeded: true, samples: total };
+}
