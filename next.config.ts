@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // Test servers build into their own folder so they can run beside `npm run dev`.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   output: 'standalone',
   poweredByHeader: false,
   // Native or Node-only modules stay outside the server bundle.

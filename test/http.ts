@@ -1,0 +1,51 @@
+// HTTP helpers for integration tests against the real Next.js test server.
+export const baseUrl = () => {
+  const url = process.env.TEST_BASE_URL;
+  if (!url) throw new Error('TEST_BASE_URL is not set (test/global-setup.ts starts the server)');
+  return url;
+};
+
+export type ApiResult<T = any> = { status: number; body: T; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export async function api<T = any>( // eslint-disable-line @typescript-eslint/no-explicit-any
+  path: string,
+  init: { method?: string; json?: unknown; body?: string; cookie?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.cookie) headers.cookie = init.cookie;
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  let body = init.body;
+  if (init.json !== undefined) {
+    body = JSON.stringify(init.json);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(baseUrl() + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON; keep the text
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+function cookiesOf(res: Response): string[] {
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header, or null if refused. */
+export async function signIn(email: string, password: string): Promise<string | null> {
+  const csrfRes = await fetch(`${baseUrl()}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrfRes);
+  const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    redirect: 'manual',
+  });
+  const cookies = [...jar, ...cookiesOf(res)];
+  const session = cookies.find((c) => c.startsWith('next-auth.session-token='));
+  return session ? cookies.join('; ') : null;
+}
