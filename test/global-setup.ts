@@ -2,12 +2,21 @@
 // database, migrated, and a Next.js server on it for the HTTP integration tests. Workers inherit
 // DATABASE_URL and TEST_BASE_URL through the environment.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { syncHealthTypeCatalogue } from '../lib/db/catalogue';
 import { migrateUp } from '../lib/db/migrate';
 import { resolveDatabase } from '../scripts/local-db';
 
-const PORT = Number(process.env.TEST_PORT ?? 3100);
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
 
 async function waitForServer(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -31,8 +40,9 @@ export default async function setup() {
   await syncHealthTypeCatalogue(client).finally(() => client.end());
   process.env.DATABASE_URL = database.url;
 
-  const baseUrl = `http://localhost:${PORT}`;
-  const server = spawn('npx', ['next', 'dev', '--port', String(PORT)], {
+  const port = process.env.TEST_PORT ? Number(process.env.TEST_PORT) : await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const server = spawn('npx', ['next', 'dev', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: database.url, NEXT_DIST_DIR: '.next-test', NEXTAUTH_URL: baseUrl, NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
@@ -41,7 +51,7 @@ export default async function setup() {
   process.env.TEST_BASE_URL = baseUrl;
 
   return async () => {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
     const admin = new pg.Client({ connectionString: database.url.replace(/\/[^/]+$/, '/postgres') });
     await admin.connect();
