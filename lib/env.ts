@@ -25,6 +25,9 @@ const schema = z
       databasePoolMax: raw.DATABASE_POOL_MAX,
       authSecret: raw.NEXTAUTH_SECRET ?? DEV_SECRET,
       authUrl: raw.NEXTAUTH_URL,
+      // Demo accounts are seeded and advertised outside production, or when explicitly asked for
+      // (a production build run locally for the browser tests).
+      demoMode: !production || raw.SEED_DEMO === 'true',
     };
   });
 

@@ -55,7 +55,7 @@ async function syncDemoDevice(userId: string, timeZone: string, key: DemoDeviceK
 }
 
 export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; samples: number }> {
-  if (env().isProduction) throw new Error('refusing to seed demo data in production');
+  if (!env().demoMode) throw new Error('refusing to seed demo data in production (set SEED_DEMO=true to override)');
   if (await prisma.user.findUnique({ where: { email: 'patient@demo.test' } })) return { seeded: false, samples: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const patientIds: string[] = [];

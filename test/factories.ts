@@ -4,8 +4,8 @@ import { hashPassword } from '../lib/auth/password';
 import { prisma } from '../lib/db/client';
 import { registerDevice } from '../lib/data/devices';
 import type { DeviceType } from '../lib/devices/device-types';
-import type { Role } from '../lib/generated/prisma/enums';
-import { signIn } from './http';
+import type { HealthType, Period, Role } from '../lib/generated/prisma/enums';
+import { api, signIn } from './http';
 
 export const PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -46,6 +46,48 @@ export function linkCare(opts: { patientId: string; carerId: string; kind: 'DOCT
       kind: opts.kind,
       canView: opts.canView ?? true,
       revokedAt: opts.revoked ? new Date() : null,
+    },
+  });
+}
+
+/** Stores samples through the real sync endpoint with the device's token; throws unless all were accepted. */
+export async function syncSamples(device: { id: string; token: string }, samples: Record<string, unknown>[]) {
+  const res = await api<{ accepted: number; duplicates: number; rejected: unknown[] }>(`/api/v1/devices/${device.id}/sync`, {
+    json: { samples },
+    token: device.token,
+  });
+  if (res.status !== 200 || res.body.rejected.length > 0) throw new Error(`sync failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/**
+ * Inserts one aggregate row as the pipeline would. `periodStart` is the local wall-clock label
+ * 'YYYY-MM-DDTHH:mm:ss' (or a day 'YYYY-MM-DD'); the column is a zone-less timestamp.
+ */
+export function createAggregate(opts: {
+  userId: string;
+  type: HealthType;
+  period: Period;
+  periodStart: string;
+  value: number;
+  min?: number | null;
+  max?: number | null;
+  count?: number;
+  sources?: Record<string, number>;
+}) {
+  const label = opts.periodStart.length === 10 ? `${opts.periodStart}T00:00:00` : opts.periodStart;
+  return prisma.healthAggregate.create({
+    data: {
+      userId: opts.userId,
+      type: opts.type,
+      period: opts.period,
+      periodStart: new Date(`${label}Z`),
+      value: opts.value,
+      min: opts.min === undefined ? opts.value : opts.min,
+      max: opts.max === undefined ? opts.value : opts.max,
+      count: opts.count ?? 1,
+      sum: opts.value * (opts.count ?? 1),
+      sources: opts.sources ?? {},
     },
   });
 }

@@ -49,10 +49,12 @@ export async function updateDevice(ownerId: string, deviceId: string, input: { n
     if (input.priority !== undefined && input.priority !== before.priority) {
       await tx.$executeRaw`
         INSERT INTO dirty_ranges (user_id, type, day_from, day_to)
-        SELECT ${ownerId}::uuid, s.type, (min(s.start_at) AT TIME ZONE p.time_zone)::date, (max(s.end_at) AT TIME ZONE p.time_zone)::date
-        FROM health_samples s JOIN profiles p ON p.user_id = s.user_id
+        SELECT ${ownerId}::uuid, s.type, (min(s.start_at) AT TIME ZONE z.tz)::date, (max(s.end_at) AT TIME ZONE z.tz)::date
+        FROM health_samples s
+        -- A user without a profile row reads in UTC (as everywhere else); an inner join would mark nothing.
+        CROSS JOIN (SELECT COALESCE((SELECT time_zone FROM profiles WHERE user_id = ${ownerId}::uuid), 'UTC') AS tz) z
         WHERE s.user_id = ${ownerId}::uuid AND s.device_id = ${deviceId}::uuid
-        GROUP BY s.type, p.time_zone`;
+        GROUP BY s.type, z.tz`;
     }
     return device;
   });

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
-const MIGRATIONS_DIR = path.resolve(process.cwd(), 'prisma/migrations');
+const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
 const PRISMA_MIGRATE_LOCK = 72707369; // the advisory lock id Prisma Migrate takes
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -23,7 +23,8 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export type Migration = { name: string; sql: string; checksum: string; downSql: string | null };
 
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+export function readMigrations(): Migration[] {
+  const dir = MIGRATIONS_DIR;
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'migration.sql')))
     .map((entry) => entry.name)

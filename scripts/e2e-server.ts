@@ -1,0 +1,40 @@
+// The server Playwright tests run against: a fresh e2e database (DATABASE_URL's server, else the
+// embedded PostgreSQL), migrated and seeded with the demo data, and the production build of the app.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { syncHealthTypeCatalogue } from '../lib/db/catalogue';
+import { migrateUp } from '../lib/db/migrate';
+import { resolveDatabase } from './local-db';
+
+const port = process.env.E2E_PORT ?? '3200';
+const { url, stop } = await resolveDatabase('health_e2e', { fresh: true });
+process.env.DATABASE_URL = url;
+await migrateUp(url);
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+await syncHealthTypeCatalogue(client).finally(() => client.end());
+const { seedDemo } = await import('../prisma/seed');
+const { closeDb } = await import('../lib/db/client');
+await seedDemo();
+await closeDb();
+
+const env = { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: '.next-e2e', NEXTAUTH_URL: `http://localhost:${port}` };
+const build = spawn('npx', ['next', 'build'], { stdio: 'inherit', env });
+const built = await new Promise<number>((resolve) => build.on('exit', (code) => resolve(code ?? 1)));
+if (built !== 0) {
+  await stop();
+  process.exit(built);
+}
+// `next start` with a custom distDir (the standalone server is for deployment; see the README).
+const server = spawn('npx', ['next', 'start', '--port', port], {
+  stdio: 'inherit',
+  env: { ...env, NODE_ENV: 'production', SEED_DEMO: 'true', NEXTAUTH_SECRET: randomBytes(32).toString('hex') },
+});
+const shutdown = () => server.kill('SIGTERM');
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+server.on('exit', async (code) => {
+  await stop();
+  process.exit(code ?? 0);
+});
