@@ -23,10 +23,16 @@ export function encodeCursor(startMs: number, id: string): string {
   return Buffer.from(JSON.stringify([startMs, id])).toString('base64url');
 }
 
+const MAX_DATE_MS = 8.64e15; // the largest instant a JavaScript Date can hold
+const MAX_BIGINT = 9_223_372_036_854_775_807n; // PostgreSQL bigint
+
+/** Null unless the cursor is one this module could have produced (a 500 from the database otherwise). */
 export function decodeCursor(cursor: string): { startMs: number; id: string } | null {
   try {
     const [startMs, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    return typeof startMs === 'number' && typeof id === 'string' && /^\d+$/.test(id) ? { startMs, id } : null;
+    if (!Number.isSafeInteger(startMs) || Math.abs(startMs as number) > MAX_DATE_MS) return null;
+    if (typeof id !== 'string' || !/^\d{1,19}$/.test(id) || BigInt(id) > MAX_BIGINT) return null;
+    return { startMs: startMs as number, id };
   } catch {
     return null;
   }

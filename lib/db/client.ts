@@ -9,7 +9,14 @@ const globalForDb = globalThis as unknown as { healthDb?: Db };
 
 function create(): Db {
   const { databaseUrl, databasePoolMax } = env();
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: databasePoolMax, idleTimeoutMillis: 30_000 });
+  // Sessions run in UTC whatever the server's default: the Prisma driver sends zone-less timestamps, and
+  // local calendar math is done explicitly (lib/time), never by the session's zone.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: databasePoolMax,
+    idleTimeoutMillis: 30_000,
+    options: '-c TimeZone=UTC',
+  });
   // A dropped idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => undefined);
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };

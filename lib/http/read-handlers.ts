@@ -10,7 +10,12 @@ import { localDate } from '../time';
 import { parseIsoInstant } from '../ingest/iso-date';
 import { ApiError } from './errors';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date');
+// Date.parse accepts 2026-02-30 (as March 2nd); PostgreSQL does not, so round-trip to catch it here.
+const isRealDay = (d: string) => {
+  const ms = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+};
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isRealDay, 'is not a real date');
 const instant = z.string().transform((value, ctx) => {
   const parsed = parseIsoInstant(value);
   if (!parsed.ok) {

@@ -28,13 +28,29 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// Strings PostgreSQL cannot store: NUL characters and lone UTF-16 surrogates (jsonb rejects both).
+function isStorableText(value: string): boolean {
+  return !value.includes('\u0000') && value.isWellFormed();
+}
+
+const MAX_METADATA_DEPTH = 8;
+
+function hasOnlyStorableText(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return isStorableText(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > MAX_METADATA_DEPTH) return false;
+  const entries = Array.isArray(value) ? value.map((v) => ['', v] as const) : Object.entries(value);
+  return entries.every(([key, v]) => isStorableText(key) && hasOnlyStorableText(v, depth + 1));
+}
+
 function checkMetadata(value: unknown): { ok: true; json: string | null } | { ok: false; reason: string } {
   if (value === undefined || value === null) return { ok: true, json: null };
   if (!isPlainObject(value)) return { ok: false, reason: 'must be a JSON object' };
+  if (!hasOnlyStorableText(value, 0)) {
+    return { ok: false, reason: `must nest at most ${MAX_METADATA_DEPTH} levels and contain no NUL or unpaired surrogate characters` };
+  }
   const json = JSON.stringify(value);
   if (Buffer.byteLength(json) > MAX_METADATA_BYTES) return { ok: false, reason: `must be at most ${MAX_METADATA_BYTES} bytes` };
-  // PostgreSQL's jsonb cannot hold \u0000.
-  if (json.includes('\\u0000')) return { ok: false, reason: 'must not contain NUL characters' };
   return { ok: true, json };
 }
 
@@ -78,7 +94,7 @@ export function validateSample(input: unknown, nowMs: number): SampleResult {
     if (typeof clientRecordId !== 'string' || clientRecordId.length === 0 || clientRecordId.length > MAX_RECORD_ID_LENGTH) {
       return fail('clientRecordId', `must be a non-empty string of at most ${MAX_RECORD_ID_LENGTH} characters`);
     }
-    if (clientRecordId.includes('\u0000')) return fail('clientRecordId', 'must not contain NUL characters');
+    if (!isStorableText(clientRecordId)) return fail('clientRecordId', 'must not contain NUL or unpaired surrogate characters');
   }
   if (version !== undefined && version !== null) {
     if (!Number.isSafeInteger(version) || (version as number) < 0 || (version as number) > 2_147_483_647) {

@@ -2,14 +2,8 @@
 
 export { isValidTimeZone } from './wall-clock';
 export { bucketOf, localDate, localDateTime, offsetMinutesAt, zonedDayRangeUtc, type ZonedBucket } from './buckets';
-export {
-  type BucketUnit,
-  dayLabel,
-  nextPeriodKey,
-  parseDay,
-  periodFirstHour,
-  periodKeyOfDay,
-  periodKeyOfHour,
-  periodLabel,
-} from './calendar-keys';
-export { DAY_MS, HOUR_MS, type ZoneClock, zoneClock } from './zone-clock';
+export type { BucketUnit } from './calendar-keys';
+
+// Numeric fast path for hot loops (lib/pipeline): integer period keys and a cached per-zone clock.
+export { dayLabel, periodKeyOfDay, periodKeyOfHour, periodLabel } from './calendar-keys';
+export { type ZoneClock, zoneClock } from './zone-clock';

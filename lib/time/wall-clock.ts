@@ -4,10 +4,10 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const validity = new Map<string, boolean>();
 
+// Keyed by canonical zone names only (see zoneClock), so the cache stays as small as the zone list.
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    // Throws RangeError for an unknown zone, which callers surface as-is.
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
@@ -29,7 +29,7 @@ export function isValidTimeZone(timeZone: string): boolean {
   if (known !== undefined) return known;
   let valid: boolean;
   try {
-    formatterFor(timeZone);
+    canonicalTimeZone(timeZone);
     valid = true;
   } catch {
     valid = false;
@@ -37,6 +37,11 @@ export function isValidTimeZone(timeZone: string): boolean {
   if (validity.size > 10_000) validity.clear(); // untrusted names must not grow memory without bound
   validity.set(timeZone, valid);
   return valid;
+}
+
+/** Intl's own spelling of a zone ('europe/berlin' → 'Europe/Berlin'); RangeError when unknown. */
+export function canonicalTimeZone(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
 }
 
 /** UTC offset (local − UTC, ms) in force at an instant, read from Intl at one-second precision. */

@@ -79,5 +79,11 @@ describe('zone clock', () => {
     expect(isValidTimeZone('Asia/Kolkata')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+    expect(isValidTimeZone('+05:30')).toBe(false);
+  });
+
+  it('shares one clock between spellings of a zone', () => {
+    expect(zoneClock('europe/berlin')).toBe(zoneClock('Europe/Berlin'));
+    expect(() => zoneClock('Mars/Olympus')).toThrow(RangeError);
   });
 });

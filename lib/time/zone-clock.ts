@@ -2,7 +2,7 @@
 // boundary and cached, so converting millions of samples costs a few map lookups each, not an Intl
 // call each. Assumes at most one offset change per UTC hour, which holds for every tzdb zone.
 
-import { readOffset } from './wall-clock';
+import { canonicalTimeZone, readOffset } from './wall-clock';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -19,7 +19,6 @@ export class ZoneClock {
   private lastSwitch = Infinity;
 
   constructor(timeZone: string) {
-    readOffset(0, timeZone); // fail fast with RangeError on an unknown zone
     this.timeZone = timeZone;
   }
 
@@ -107,14 +106,18 @@ export class ZoneClock {
   }
 }
 
-const clocks = new Map<string, ZoneClock>();
+const clocks = new Map<string, ZoneClock>(); // by canonical name
+const byName = new Map<string, ZoneClock>(); // by the name callers used
 
 /** Shared, cached clock for a zone; throws RangeError for an unknown zone. */
 export function zoneClock(timeZone: string): ZoneClock {
-  let clock = clocks.get(timeZone);
+  let clock = byName.get(timeZone);
   if (!clock) {
-    clock = new ZoneClock(timeZone);
-    clocks.set(timeZone, clock);
+    const canonical = canonicalTimeZone(timeZone);
+    clock = clocks.get(canonical) ?? new ZoneClock(canonical);
+    clocks.set(canonical, clock);
+    if (byName.size > 10_000) byName.clear(); // odd spellings of names must not grow memory forever
+    byName.set(timeZone, clock);
   }
   return clock;
 }

@@ -1,0 +1,42 @@
+// Small builders shared by the pipeline tests (not exported from the module index).
+
+import type { PipelineSample, TypeRules } from './types';
+
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+
+export const STEPS: TypeRules = { dedupKind: 'CUMULATIVE', aggregation: 'SUM', matchWindowMs: 0 };
+export const HEART_RATE: TypeRules = { dedupKind: 'INSTANT', aggregation: 'AVERAGE', matchWindowMs: 60_000 };
+export const BLOOD_PRESSURE: TypeRules = { dedupKind: 'INSTANT', aggregation: 'AVERAGE', matchWindowMs: 5 * MIN };
+export const WEIGHT: TypeRules = { dedupKind: 'INSTANT', aggregation: 'LATEST', matchWindowMs: 30 * MIN };
+export const SLEEP: TypeRules = { dedupKind: 'CATEGORY_INTERVAL', aggregation: 'SUM', matchWindowMs: 0, sessionGapMs: 60 * MIN };
+export const WORKOUTS: TypeRules = { dedupKind: 'WORKOUT', aggregation: 'SUM', matchWindowMs: 0 };
+
+export const DEVICES = {
+  watch: { deviceId: 'watch', priority: 100 },
+  phone: { deviceId: 'phone', priority: 80 },
+  cuff: { deviceId: 'cuff', priority: 40 },
+  export: { deviceId: 'export', priority: 30 },
+} as const;
+
+let counter = 0;
+
+/** Berlin summer wall clock (UTC+2) to an instant: '2024-06-12T10:00' or '2024-06-12T10:00:40'. */
+export function berlin(local: string): number {
+  return Date.parse(`${local.length === 16 ? `${local}:00` : local}+02:00`);
+}
+
+export function sample(
+  device: keyof typeof DEVICES,
+  start: string,
+  end: string,
+  value: number,
+  extra: Partial<PipelineSample> = {},
+): PipelineSample {
+  counter += 1;
+  return { id: `s${counter}`, ...DEVICES[device], startMs: berlin(start), endMs: berlin(end), value, ...extra };
+}
+
+export function reading(device: keyof typeof DEVICES, at: string, value: number): PipelineSample {
+  return sample(device, at, at, value);
+}
