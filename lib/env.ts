@@ -11,6 +11,19 @@ const schema = z
     NEXTAUTH_SECRET: z.string().min(32).optional(),
     NEXTAUTH_URL: z.string().url().optional(),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
+    // Inngest: with a server (dev server, self-hosted or cloud) events go there; without, in-process.
+    INNGEST_DEV: z.string().optional(),
+    INNGEST_BASE_URL: z.string().url().optional(),
+    INNGEST_EVENT_KEY: z.string().optional(),
+    INNGEST_SIGNING_KEY: z.string().optional(),
+    // Archive of cold months (Parquet): a local directory, or any S3-compatible store when configured.
+    ARCHIVE_DIR: z.string().default('.data/archive'),
+    ARCHIVE_AFTER_MONTHS: z.coerce.number().int().min(1).max(84).default(13),
+    ARCHIVE_S3_ENDPOINT: z.string().url().optional(),
+    ARCHIVE_S3_BUCKET: z.string().optional(),
+    ARCHIVE_S3_REGION: z.string().default('us-east-1'),
+    ARCHIVE_S3_ACCESS_KEY_ID: z.string().optional(),
+    ARCHIVE_S3_SECRET_ACCESS_KEY: z.string().optional(),
   })
   .transform((raw, ctx) => {
     const production = raw.NODE_ENV === 'production';
@@ -18,6 +31,16 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'required in production (≥ 32 characters)' });
       return z.NEVER;
     }
+    const s3 =
+      raw.ARCHIVE_S3_ENDPOINT && raw.ARCHIVE_S3_BUCKET && raw.ARCHIVE_S3_ACCESS_KEY_ID && raw.ARCHIVE_S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: raw.ARCHIVE_S3_ENDPOINT,
+            bucket: raw.ARCHIVE_S3_BUCKET,
+            region: raw.ARCHIVE_S3_REGION,
+            accessKeyId: raw.ARCHIVE_S3_ACCESS_KEY_ID,
+            secretAccessKey: raw.ARCHIVE_S3_SECRET_ACCESS_KEY,
+          }
+        : null;
     return {
       nodeEnv: raw.NODE_ENV,
       isProduction: production,
@@ -28,6 +51,8 @@ const schema = z
       // Demo accounts are seeded and advertised outside production, or when explicitly asked for
       // (a production build run locally for the browser tests).
       demoMode: !production || raw.SEED_DEMO === 'true',
+      inngestMode: raw.INNGEST_DEV || raw.INNGEST_BASE_URL || raw.INNGEST_EVENT_KEY ? ('server' as const) : ('in-process' as const),
+      archive: { dir: raw.ARCHIVE_DIR, afterMonths: raw.ARCHIVE_AFTER_MONTHS, s3 },
     };
   });
 
