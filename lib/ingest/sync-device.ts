@@ -18,7 +18,8 @@ function reply(response: StoredResponse, replayed = false): NextResponse {
   });
 }
 
-export async function syncDeviceSamples(req: NextRequest, deviceId: string): Promise<Response> {
+/** `onStored` runs once new samples are committed (the route starts the pipeline with it). */
+export async function syncDeviceSamples(req: NextRequest, deviceId: string, onStored: (userId: string) => void): Promise<Response> {
   const token = bearerToken(req.headers.get('authorization'));
   if (!token) throw unauthorized('a device token is required (Authorization: Bearer <token>)');
   const device = await findDeviceByToken(token);
@@ -56,5 +57,6 @@ export async function syncDeviceSamples(req: NextRequest, deviceId: string): Pro
     }),
   });
   if (outcome.kind === 'key-reused') throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different body');
+  if (outcome.kind === 'stored' && outcome.accepted > 0) onStored(device.userId);
   return reply(outcome.response, outcome.kind === 'replay');
 }

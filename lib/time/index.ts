@@ -5,5 +5,6 @@ export { bucketOf, localDate, localDateTime, offsetMinutesAt, zonedDayRangeUtc, 
 export type { BucketUnit } from './calendar-keys';
 
 // Numeric fast path for hot loops (lib/pipeline): integer period keys and a cached per-zone clock.
-export { dayLabel, periodKeyOfDay, periodKeyOfHour, periodLabel } from './calendar-keys';
+export { dayLabel, parseDay, periodKeyOfDay, periodKeyOfHour, periodLabel } from './calendar-keys';
+export { addDays, weekStart, monthStart } from './day-math';
 export { type ZoneClock, zoneClock } from './zone-clock';

@@ -1,5 +1,6 @@
 // PATCH /api/v1/devices/:id — rename or re-prioritize (history recomputed). DELETE — revoke the device.
-import { NextResponse } from 'next/server';
+import { after, NextResponse } from 'next/server';
+import { dispatch } from '@/inngest/dispatch';
 import { z } from 'zod';
 import { requireCaller } from '@/lib/auth/session';
 import { revokeDevice, updateDevice } from '@/lib/data/devices';
@@ -23,7 +24,10 @@ function deviceId(id: string): string {
 export const PATCH = route<{ id: string }>(async (req, { id }) => {
   const caller = await requireCaller(['PATIENT']);
   const body = patchBody.parse((await readJson(req, 16 * 1024)).json);
-  return NextResponse.json(await updateDevice(caller.id, deviceId(id), body));
+  const device = await updateDevice(caller.id, deviceId(id), body);
+  // A new priority changes which source wins: recompute the history it marked dirty.
+  if (body.priority !== undefined) after(() => dispatch([{ key: 'samplesSynced', data: { userId: caller.id } }]));
+  return NextResponse.json(device);
 });
 
 export const DELETE = route<{ id: string }>(async (_req, { id }) => {

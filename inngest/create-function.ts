@@ -1,0 +1,37 @@
+// Turns a job definition (lib/jobs) into an Inngest function: its event and cron triggers, a
+// concurrency key of one run per user, debounce and retries; the body is the job's own.
+import type { EventKey, PipelineEvent } from '@/lib/jobs/events';
+import type { JobContext, JobDefinition, StepTools } from '@/lib/jobs/types';
+import { recordFinishedRun } from '@/lib/data/job-runs';
+import { inngest } from './client';
+import { eventTypes } from './events';
+
+export function createFunction<K extends EventKey>(job: JobDefinition<K>) {
+  const trigger = eventTypes[job.trigger];
+  return inngest.createFunction(
+    {
+      id: job.id,
+      retries: job.retries as 0 | 1 | 2 | 3 | 4,
+      triggers: job.cron ? [trigger, { cron: `TZ=UTC ${job.cron}` }] : [trigger],
+      ...(job.concurrencyKey ? { concurrency: { key: `event.data.${job.concurrencyKey}`, limit: 1 } } : {}),
+      ...(job.debounceMs ? { debounce: { key: 'event.data.userId', period: `${Math.round(job.debounceMs / 1000)}s` as `${number}s` } } : {}),
+      onFailure: async ({ error, event }) => {
+        const userId = (event.data.event.data as { userId?: string }).userId;
+        await recordFinishedRun({ functionId: job.id, userId, mode: 'inngest', attempt: job.retries + 1, error });
+      },
+    },
+    async ({ event, step, attempt }) => {
+      // Step results of our jobs are plain JSON (ids and counts), so Inngest's serialization keeps them as they are.
+      const steps: StepTools = { run: (id, fn) => step.run(id, fn) as Promise<Awaited<ReturnType<typeof fn>>> };
+      const send = async (events: PipelineEvent[]) => {
+        if (events.length === 0) return;
+        await step.sendEvent('follow-up', events.map((e) => eventTypes[e.key].create(e.data as never)));
+      };
+      const data = (event.name === trigger.name ? event.data : {}) as JobContext<K>['data']; // cron runs carry no data
+      const userId = 'userId' in data ? (data.userId as string | undefined) : undefined;
+      const result = await job.run({ data, step: steps, send });
+      await step.run('record-run', () => recordFinishedRun({ functionId: job.id, userId, mode: 'inngest', attempt: attempt + 1, result }));
+      return result;
+    },
+  );
+}

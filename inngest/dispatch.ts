@@ -1,0 +1,38 @@
+// Sends pipeline events: to the Inngest server when one is configured, else to the in-process runner
+// (which runs the same job bodies after the response). Also starts the in-process cron timer.
+import { recordJobRun } from '@/lib/data/job-runs';
+import { env } from '@/lib/env';
+import { ALL_JOBS } from '@/lib/jobs/all';
+import type { PipelineEvent } from '@/lib/jobs/events';
+import { createInProcessRunner, type InProcessRunner } from '@/lib/jobs/runner';
+import { inngest } from './client';
+import { eventTypes } from './events';
+
+const globalRunner = globalThis as unknown as { pipelineRunner?: InProcessRunner };
+
+export function inProcessRunner(): InProcessRunner {
+  globalRunner.pipelineRunner ??= createInProcessRunner({
+    jobs: ALL_JOBS,
+    record: (args, work) => recordJobRun({ ...args, mode: 'in-process' }, work),
+    onError: (jobId) => console.error(`[pipeline] job ${jobId} failed after its retries; the sweep will retry its work`),
+  });
+  return globalRunner.pipelineRunner;
+}
+
+/** Resolves once the event is handed over (server) or its runs are finished (in-process). */
+export async function dispatch(events: PipelineEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  if (env().inngestMode === 'server') {
+    await inngest.send(events.map((e) => eventTypes[e.key].create(e.data as never)));
+    return;
+  }
+  await inProcessRunner().dispatch(events);
+}
+
+/** In-process mode: cron on a timer, and one sweep at start-up for whatever a crash left behind. */
+export function startBackgroundWork(): void {
+  if (env().inngestMode !== 'in-process') return;
+  const runner = inProcessRunner();
+  runner.startCron();
+  void runner.dispatch([{ key: 'sweepRequested', data: {} }]);
+}

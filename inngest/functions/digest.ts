@@ -1,0 +1,5 @@
+// Inngest function "digest": a thin wrapper over lib/jobs/digest.ts.
+import { digestJob } from '@/lib/jobs/digest';
+import { createFunction } from '../create-function';
+
+export const digestFunction = createFunction(digestJob);

@@ -1,0 +1,5 @@
+// Inngest function "sweep": a thin wrapper over lib/jobs/sweep.ts.
+import { sweepJob } from '@/lib/jobs/sweep';
+import { createFunction } from '../create-function';
+
+export const sweepFunction = createFunction(sweepJob);

@@ -1,0 +1,7 @@
+// Every job of the pipeline: the in-process runner's registry (inngest/functions has one file each).
+import { aggregateJob } from './aggregate';
+import { digestJob } from './digest';
+import { sweepJob } from './sweep';
+import type { AnyJob } from './types';
+
+export const ALL_JOBS: readonly AnyJob[] = [aggregateJob, sweepJob, digestJob];
