@@ -3,6 +3,7 @@
 // (validation, unit conversion, layer-1 dedup, dirty ranges). Safe to run twice: it stops if seeded.
 import { hashPassword } from '../lib/auth/password';
 import { prisma } from '../lib/db/client';
+import { recomputeDirtyRanges } from '../lib/data/aggregation/recompute-user';
 import { registerDevice } from '../lib/data/devices';
 import { storeSyncBatch } from '../lib/data/sync-samples';
 import { DEMO_PROFILES, generateDemoData, type DemoDeviceKey } from '../lib/demo';
@@ -67,6 +68,8 @@ export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; sam
     for (const key of Object.keys(DEVICES) as DemoDeviceKey[]) {
       total += await syncDemoDevice(id, patient.timeZone, key, data[key]);
     }
+    // Aggregate now, so the app shows trends at once (the pipeline would do it after the first sync).
+    await recomputeDirtyRanges(id);
   }
   const doctor = await createUser({ email: 'doctor@demo.test', name: 'Dr. Priya Shah', role: 'DOCTOR', timeZone: 'Europe/Berlin', passwordHash });
   const caregiver = await createUser({ email: 'caregiver@demo.test', name: 'Chris Morgan', role: 'CAREGIVER', timeZone: 'Europe/Berlin', passwordHash });

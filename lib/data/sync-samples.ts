@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { HealthType } from '../health';
 import { localDate } from '../time';
-import { pool } from '../db/client';
+import { connectClient, pool } from '../db/client';
 import { sampleKey } from '../ingest/sync-batch';
 import type { NormalizedSample } from '../ingest/validate-sample';
 import { ensureSamplePartitions } from './partitions';
@@ -62,7 +62,8 @@ export async function storeSyncBatch(args: {
 }): Promise<SyncOutcome> {
   const { device, samples, idempotency } = args;
   await ensureSamplePartitions(pool(), samples.map((s) => s.startMs));
-  const client = await pool().connect();
+  const client = await connectClient();
+  let failure: Error | undefined;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`sync:${device.id}`]);
@@ -126,9 +127,10 @@ export async function storeSyncBatch(args: {
     return { kind: 'stored', accepted, duplicates: samples.length - accepted, response };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    failure = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
-    client.release();
+    client.release(failure); // a failed connection is discarded, not returned to the pool
   }
 }
 

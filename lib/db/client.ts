@@ -48,3 +48,14 @@ export async function closeDb(): Promise<void> {
     await current.pool.end();
   }
 }
+
+/**
+ * A dedicated connection for a transaction. A connection dropped mid-transaction (database restart,
+ * terminated backend) makes the pending query reject; the listener keeps the client's own 'error' event
+ * from crashing the process.
+ */
+export async function connectClient(): Promise<pg.PoolClient> {
+  const client = await pool().connect();
+  if (client.listenerCount('error') === 0) client.on('error', () => undefined);
+  return client;
+}

@@ -5,7 +5,7 @@
 // in place for the sweep, and two runs for one user never interleave. Idempotent: it recomputes whole
 // buckets from raw samples.
 import type pg from 'pg';
-import { pool } from '../../db/client';
+import { connectClient, pool } from '../../db/client';
 import type { HealthType } from '../../health';
 import { aggregate, dedupSamples } from '../../pipeline';
 import { rollUpDays } from '../../pipeline/rollup';
@@ -88,7 +88,8 @@ async function rollUp(client: pg.PoolClient, ctx: { userId: string; type: Health
 
 export async function recomputeDirtyRanges(userId: string, opts: { nowMs?: number } = {}): Promise<RecomputeResult> {
   const nowMs = opts.nowMs ?? Date.now();
-  const client = await pool().connect();
+  const client = await connectClient();
+  let failure: Error | undefined;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`aggregate:${userId}`]);
@@ -122,9 +123,10 @@ export async function recomputeDirtyRanges(userId: string, opts: { nowMs?: numbe
     return { ranges: dirty.length, types: [...byType.keys()], rows, recentReadings };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    failure = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
-    client.release();
+    client.release(failure); // a failed connection is discarded, not returned to the pool
   }
 }
 
