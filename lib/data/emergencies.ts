@@ -15,7 +15,13 @@ const MESSAGES: Record<EmergencyKind, (d: Record<string, number>) => { title: st
   GLUCOSE_HIGH: (d) => ({ title: 'Very high glucose', body: `A glucose reading of ${Math.round(d.mgdl ?? 0)} mg/dL was recorded.` }),
   BLOOD_PRESSURE_CRISIS: (d) => ({
     title: 'Blood pressure in the crisis range',
-    body: `A reading of ${Math.round(d.systolic ?? 0)}/${Math.round(d.diastolic ?? 0)} mmHg was recorded.`,
+    // A crisis may be seen on one number alone when its partner reading is missing.
+    body:
+      d.systolic !== undefined && d.diastolic !== undefined
+        ? `A reading of ${Math.round(d.systolic)}/${Math.round(d.diastolic)} mmHg was recorded.`
+        : d.systolic !== undefined
+          ? `A systolic reading of ${Math.round(d.systolic)} mmHg was recorded.`
+          : `A diastolic reading of ${Math.round(d.diastolic ?? 0)} mmHg was recorded.`,
   }),
 };
 

@@ -1,7 +1,8 @@
 // Every job of the pipeline: the in-process runner's registry (inngest/functions has one file each).
 import { aggregateJob } from './aggregate';
 import { digestJob } from './digest';
+import { insightsJob } from './insights';
 import { sweepJob } from './sweep';
 import type { AnyJob } from './types';
 
-export const ALL_JOBS: readonly AnyJob[] = [aggregateJob, sweepJob, digestJob];
+export const ALL_JOBS: readonly AnyJob[] = [aggregateJob, insightsJob, sweepJob, digestJob];

@@ -39,7 +39,7 @@ describe('sync → pipeline → aggregates API', () => {
 
     const query = 'types=STEPS,HEART_RATE&period=hour&from=2026-06-10&to=2026-06-10';
     const merged = await waitForAggregates(patient.cookie, query, (b) =>
-      b.STEPS?.[0]?.value === 1500 && b.HEART_RATE?.[0]?.count === 2,
+      b.STEPS?.[0]?.sources[watch.id] === 1000 && b.HEART_RATE?.[0]?.sources[watch.id] === 1,
     );
     expect(merged.STEPS).toEqual([
       { periodStart: '2026-06-10T10:00:00', value: 1500, min: null, max: null, count: 2, sources: { [watch.id]: 1000, [phone.id]: 500 } },

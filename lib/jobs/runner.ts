@@ -17,13 +17,23 @@ export type RunnerOptions = {
   onError?: (jobId: string, error: unknown) => void;
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export function createInProcessRunner(options: RunnerOptions) {
   const slots = new Map<string, Slot>();
   const baseDelayMs = options.baseDelayMs ?? 1000;
   let stopped = false;
   let sequence = 0;
+  // Waits (debounce, backoff) end early on stop(): a stopping process must not sit on timers.
+  const wakers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      wakers.add(wake);
+    });
   let timer: ReturnType<typeof setInterval> | undefined;
 
   async function attemptAll(job: AnyJob, event: PipelineEvent): Promise<void> {
@@ -102,6 +112,7 @@ export function createInProcessRunner(options: RunnerOptions) {
   async function stop(): Promise<void> {
     stopped = true;
     if (timer) clearInterval(timer);
+    for (const wake of [...wakers]) wake();
     await idle();
   }
 

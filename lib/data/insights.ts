@@ -1,0 +1,119 @@
+// Insights: derived from the user's daily aggregates, glucose readings and medication logs by the pure
+// rules in lib/pipeline/insights. At most one ACTIVE insight per kind and user: it is updated in place,
+// not repeated. A condition that no longer holds resolves it; one the patient acknowledged or dismissed
+// is not raised again unless it gets worse. Views, acknowledgements and dismissals are recorded.
+import { connectClient, prisma } from '../db/client';
+import type { HealthType } from '../health';
+import { dedupSamples } from '../pipeline';
+import {
+  activityChange, glucoseTimeInRange, medicationAdherence, restingHrTrend, sleepDeficit,
+  type DailyValue, type InsightKind, type InsightResult,
+} from '../pipeline/insights';
+import { addDays, localDate, zonedDayRangeUtc } from '../time';
+import { loadSamples } from './aggregation/load-samples';
+import { rulesFor } from './aggregation/type-rules';
+import { notifyPatient } from './notifications';
+
+const SEVERITY_RANK = { INFO: 0, LOW: 1, MEDIUM: 2, HIGH: 3 } as const;
+const ALL_KINDS: InsightKind[] = ['RESTING_HR_TREND', 'SLEEP_DEFICIT', 'ACTIVITY_CHANGE', 'GLUCOSE_TIME_IN_RANGE', 'MEDICATION_ADHERENCE'];
+
+async function dailyValues(userId: string, type: HealthType, from: string, to: string): Promise<DailyValue[]> {
+  const rows = await prisma.$queryRaw<{ day: string; value: number }[]>`
+    SELECT to_char(period_start, 'YYYY-MM-DD') AS day, value FROM health_aggregates
+    WHERE user_id = ${userId}::uuid AND type = ${type}::"HealthType" AND period = 'DAY'
+      AND period_start >= ${from}::date AND period_start < (${to}::date + 1) ORDER BY period_start`;
+  return rows;
+}
+
+async function glucoseReadings(userId: string, nowMs: number) {
+  const client = await connectClient();
+  try {
+    const samples = await loadSamples(client, { userId, type: 'BLOOD_GLUCOSE', fromMs: nowMs - 15 * 86_400_000, toMs: nowMs + 1 });
+    // The same reading seen by two devices counts once, as in the aggregates.
+    return dedupSamples(samples, rulesFor('BLOOD_GLUCOSE')).map((c) => ({ atMs: c.startMs, mgdl: c.sample.value }));
+  } finally {
+    client.release();
+  }
+}
+
+/** Evaluates every rule for the user now. */
+export async function evaluateInsights(userId: string, now = new Date()): Promise<Map<InsightKind, InsightResult | null>> {
+  const profile = await prisma.profile.findUnique({ where: { userId }, select: { timeZone: true } });
+  const timeZone = profile?.timeZone ?? 'UTC';
+  const nowMs = now.getTime();
+  const today = localDate(nowMs, timeZone);
+  const from = addDays(today, -40);
+  const sleepType = (await prisma.healthAggregate.count({ where: { userId, type: 'SLEEP_STATE', period: 'DAY' } })) > 0 ? 'SLEEP_STATE' : 'SLEEP_ANALYSIS';
+  const logs = await prisma.medicationLog.findMany({
+    where: { userId, scheduledAt: { gte: new Date(zonedDayRangeUtc(addDays(today, -31), timeZone).startMs), lte: now } },
+    select: { scheduledAt: true, status: true },
+  });
+  return new Map<InsightKind, InsightResult | null>([
+    ['RESTING_HR_TREND', restingHrTrend({ days: await dailyValues(userId, 'RESTING_HEART_RATE', from, today), today })],
+    ['SLEEP_DEFICIT', sleepDeficit({ nights: await dailyValues(userId, sleepType, from, today), today })],
+    ['ACTIVITY_CHANGE', activityChange({ steps: await dailyValues(userId, 'STEPS', from, today), today })],
+    ['GLUCOSE_TIME_IN_RANGE', glucoseTimeInRange({ readings: await glucoseReadings(userId, nowMs), nowMs, timeZone })],
+    ['MEDICATION_ADHERENCE', medicationAdherence({ logs: logs.map((l) => ({ scheduledAtMs: l.scheduledAt.getTime(), status: l.status })), nowMs, timeZone })],
+  ]);
+}
+
+/** Applies the rules' results: update, create, resolve; notifies for new insights of medium severity or more. */
+export async function refreshInsights(userId: string, now = new Date()): Promise<{ active: number; created: number; resolved: number }> {
+  const results = await evaluateInsights(userId, now);
+  let created = 0;
+  let resolved = 0;
+  for (const kind of ALL_KINDS) {
+    const result = results.get(kind) ?? null;
+    const active = await prisma.insight.findFirst({ where: { userId, kind, status: 'ACTIVE' } });
+    if (!result) {
+      if (active) {
+        await prisma.insight.update({ where: { id: active.id }, data: { status: 'RESOLVED' } });
+        resolved += 1;
+      }
+      continue;
+    }
+    const fields = {
+      severity: result.severity, title: result.title, body: result.body, data: result.data,
+      windowStart: new Date(`${result.windowStart}T00:00:00Z`), windowEnd: new Date(`${result.windowEnd}T00:00:00Z`),
+    };
+    if (active) {
+      await prisma.insight.update({ where: { id: active.id }, data: fields });
+      continue;
+    }
+    // Respect the patient's answer: do not raise again what they set aside in the last 14 days, unless worse.
+    const setAside = await prisma.insight.findFirst({
+      where: { userId, kind, status: { in: ['ACKNOWLEDGED', 'DISMISSED'] }, updatedAt: { gt: new Date(now.getTime() - 14 * 86_400_000) } },
+      orderBy: { updatedAt: 'desc' },
+    });
+    if (setAside && SEVERITY_RANK[result.severity] <= SEVERITY_RANK[setAside.severity]) continue;
+    const insight = await prisma.insight.create({ data: { userId, kind, ...fields } });
+    created += 1;
+    if (SEVERITY_RANK[result.severity] >= SEVERITY_RANK.MEDIUM) {
+      await notifyPatient({ patientId: userId, insightId: insight.id, message: { kind: `insight.${kind}`, title: result.title, body: result.body } });
+    }
+  }
+  const active = await prisma.insight.count({ where: { userId, status: 'ACTIVE' } });
+  return { active, created, resolved };
+}
+
+/** The patient's current insights; returning them records a VIEWED interaction for each. */
+export async function listInsightsForPatient(userId: string, opts: { recordView: boolean }) {
+  const insights = await prisma.insight.findMany({
+    where: { userId, status: 'ACTIVE' },
+    orderBy: [{ updatedAt: 'desc' }],
+    select: { id: true, kind: true, severity: true, status: true, title: true, body: true, data: true, windowStart: true, windowEnd: true, updatedAt: true },
+  });
+  if (opts.recordView && insights.length > 0) {
+    await prisma.insightInteraction.createMany({ data: insights.map((i) => ({ insightId: i.id, userId, action: 'VIEWED' as const })) });
+  }
+  return insights;
+}
+
+export async function answerInsight(userId: string, insightId: string, action: 'ACKNOWLEDGED' | 'DISMISSED'): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.insight.updateMany({ where: { id: insightId, userId, status: 'ACTIVE' }, data: { status: action } });
+    if (count === 0) return (await tx.insight.count({ where: { id: insightId, userId } })) > 0;
+    await tx.insightInteraction.create({ data: { insightId, userId, action } });
+    return true;
+  });
+}
