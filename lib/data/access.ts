@@ -47,3 +47,18 @@ export async function patientScope(caller: Caller, patientId: string): Promise<R
 export function allowedTypes(scope: ReadScope, requested: readonly HealthType[]): HealthType[] {
   return scope.types === 'ALL' ? [...requested] : requested.filter((t) => scope.types.includes(t));
 }
+
+/** The caller's active doctor link to this patient, or 404 (thresholds, alert delivery, review). */
+export async function requireDoctorOf(caller: Caller, patientId: string): Promise<{ linkId: string }> {
+  if (caller.role !== 'DOCTOR' || !UUID.test(patientId)) throw notFound('patient');
+  const link = await prisma.careRelationship.findFirst({
+    where: { patientId, carerId: caller.id, kind: 'DOCTOR', revokedAt: null, patient: { disabledAt: null } },
+    select: { id: true },
+  });
+  if (!link) throw notFound('patient');
+  return { linkId: link.id };
+}
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -2,6 +2,7 @@
 import { generateDeviceToken, hashToken } from '../auth/tokens';
 import { prisma } from '../db/client';
 import { DEFAULT_PRIORITY, type DeviceType } from '../devices/device-types';
+import type { HealthType } from '../health';
 import { notFound } from '../http/errors';
 
 const PUBLIC_FIELDS = { id: true, name: true, type: true, priority: true, lastSyncAt: true, createdAt: true, revokedAt: true } as const;
@@ -68,4 +69,31 @@ export async function findDeviceByToken(token: string) {
   });
   if (!device || device.revokedAt || device.user.disabledAt) return null;
   return { id: device.id, userId: device.userId, timeZone: device.user.profile?.timeZone ?? 'UTC' };
+}
+
+/**
+ * Sets or clears per-type priority overrides of one device (null clears). Each changed type's history
+ * of this device is marked dirty in the same transaction, so the pipeline recomputes who wins.
+ */
+export async function setTypePriorities(ownerId: string, deviceId: string, overrides: Partial<Record<HealthType, number | null>>) {
+  return prisma.$transaction(async (tx) => {
+    const device = await tx.device.findFirst({ where: { id: deviceId, userId: ownerId }, select: { id: true } });
+    if (!device) throw notFound('device');
+    const entries = Object.entries(overrides) as [HealthType, number | null][];
+    for (const [healthType, priority] of entries) {
+      if (priority === null) await tx.deviceTypePriority.deleteMany({ where: { deviceId, healthType } });
+      else await tx.deviceTypePriority.upsert({ where: { deviceId_healthType: { deviceId, healthType } }, create: { deviceId, healthType, priority }, update: { priority } });
+    }
+    const types = entries.map(([t]) => t);
+    if (types.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO dirty_ranges (user_id, type, day_from, day_to)
+        SELECT ${ownerId}::uuid, s.type, (min(s.start_at) AT TIME ZONE z.tz)::date, (max(s.end_at) AT TIME ZONE z.tz)::date
+        FROM health_samples s
+        CROSS JOIN (SELECT COALESCE((SELECT time_zone FROM profiles WHERE user_id = ${ownerId}::uuid), 'UTC') AS tz) z
+        WHERE s.user_id = ${ownerId}::uuid AND s.device_id = ${deviceId}::uuid AND s.type::text = ANY(${types}::text[])
+        GROUP BY s.type, z.tz`;
+    }
+    return tx.deviceTypePriority.findMany({ where: { deviceId }, select: { healthType: true, priority: true } });
+  });
 }

@@ -1,0 +1,16 @@
+// POST /api/v1/emergencies/:id/acknowledge | escalate | resolve — by the patient, their doctors, or
+// caregivers allowed to receive their alerts; anyone else gets 404.
+import { NextResponse } from 'next/server';
+import { requireCaller } from '@/lib/auth/session';
+import { isUuid } from '@/lib/data/access';
+import { actOnEmergency, type EmergencyAction } from '@/lib/data/emergencies';
+import { notFound } from '@/lib/http/errors';
+import { route } from '@/lib/http/handler';
+
+const ACTIONS: readonly EmergencyAction[] = ['acknowledge', 'escalate', 'resolve'];
+
+export const POST = route<{ id: string; action: string }>(async (_req, { id, action }) => {
+  const caller = await requireCaller(['PATIENT', 'DOCTOR', 'CAREGIVER']);
+  if (!ACTIONS.includes(action as EmergencyAction) || !isUuid(id)) throw notFound('emergency event');
+  return NextResponse.json(await actOnEmergency(caller, id, action as EmergencyAction));
+});
