@@ -42,8 +42,10 @@ export default async function setup() {
 
   const port = process.env.TEST_PORT ? Number(process.env.TEST_PORT) : await freePort();
   const baseUrl = `http://localhost:${port}`;
+  // A second test run at the same time needs its own build folder (one listed in tsconfig.json).
+  const distDir = process.env.TEST_DIST_DIR ?? '.next-test';
   const server = spawn('npx', ['next', 'dev', '--port', String(port)], {
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_DIST_DIR: '.next-test', NEXTAUTH_URL: baseUrl, NODE_ENV: 'development' },
+    env: { ...process.env, DATABASE_URL: database.url, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: baseUrl, NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
