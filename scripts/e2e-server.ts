@@ -7,8 +7,11 @@ import { syncHealthTypeCatalogue } from '../lib/db/catalogue';
 import { migrateUp } from '../lib/db/migrate';
 import { resolveDatabase } from './local-db';
 
+// Several browser-test runs can share the machine: each names its port, database and build folder.
 const port = process.env.E2E_PORT ?? '3200';
-const { url, stop } = await resolveDatabase('health_e2e', { fresh: true });
+const distDir = process.env.E2E_DIST_DIR ?? '.next-e2e';
+const devMode = process.env.E2E_DEV === '1'; // faster iteration: next dev instead of a production build
+const { url, stop } = await resolveDatabase(process.env.E2E_DATABASE ?? 'health_e2e', { fresh: true });
 process.env.DATABASE_URL = url;
 await migrateUp(url);
 const client = new pg.Client({ connectionString: url });
@@ -19,18 +22,22 @@ const { closeDb } = await import('../lib/db/client');
 await seedDemo();
 await closeDb();
 
-const env = { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: '.next-e2e', NEXTAUTH_URL: `http://localhost:${port}` };
-const build = spawn('npx', ['next', 'build'], { stdio: 'inherit', env });
-const built = await new Promise<number>((resolve) => build.on('exit', (code) => resolve(code ?? 1)));
-if (built !== 0) {
-  await stop();
-  process.exit(built);
+const env = { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: `http://localhost:${port}` };
+if (!devMode) {
+  const build = spawn('npx', ['next', 'build'], { stdio: 'inherit', env });
+  const built = await new Promise<number>((resolve) => build.on('exit', (code) => resolve(code ?? 1)));
+  if (built !== 0) {
+    await stop();
+    process.exit(built);
+  }
 }
 // `next start` with a custom distDir (the standalone server is for deployment; see the README).
-const server = spawn('npx', ['next', 'start', '--port', port], {
-  stdio: 'inherit',
-  env: { ...env, NODE_ENV: 'production', SEED_DEMO: 'true', NEXTAUTH_SECRET: randomBytes(32).toString('hex') },
-});
+const server = devMode
+  ? spawn('npx', ['next', 'dev', '--port', port], { stdio: 'inherit', env })
+  : spawn('npx', ['next', 'start', '--port', port], {
+      stdio: 'inherit',
+      env: { ...env, NODE_ENV: 'production', SEED_DEMO: 'true', NEXTAUTH_SECRET: randomBytes(32).toString('hex') },
+    });
 const shutdown = () => server.kill('SIGTERM');
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -1,0 +1,21 @@
+// The signed-in area: every page below requires a session (the data functions check access again).
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { AppNav } from '@/components/app-nav';
+import { Providers } from '@/components/providers';
+import { getCaller } from '@/lib/auth/session';
+import { findMe } from '@/lib/data/users';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const caller = await getCaller();
+  if (!caller) redirect('/login');
+  const me = await findMe(caller.id);
+  return (
+    <Providers>
+      <AppNav role={caller.role} name={me.name ?? me.email} />
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </Providers>
+  );
+}
