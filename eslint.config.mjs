@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', '.next-test/**', '.next-test2/**', '.next-e2e*/**', '.next-bench/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'next-env.d.ts', 'scripts/tmp/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['.next/**', '.next-test*/**', '.next-e2e*/**', '.next-bench/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'next-env.d.ts', 'scripts/tmp/**', 'test-results/**', 'playwright-report/**'] },
   {
     rules: {
       // SQL is built only with tagged templates or parameters, never from strings.
