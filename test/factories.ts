@@ -91,3 +91,34 @@ export function createAggregate(opts: {
     },
   });
 }
+
+/** Polls `probe` until it returns something other than undefined / null / false; throws after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Waits until the background pipeline has caught up with a user's syncs: no dirty ranges left, no
+ * aggregate run in flight, and one run finished since `since` (so "nothing happened" is a real answer).
+ * In-process, an aggregate run ends only once the insights run it triggers is over (a 20 s debounce).
+ */
+export async function waitForPipeline(userId: string, since: Date, timeoutMs = 30_000): Promise<void> {
+  await waitFor(
+    async () => {
+      const [dirty, running, done] = await Promise.all([
+        prisma.dirtyRange.count({ where: { userId } }),
+        prisma.jobRun.count({ where: { userId, functionId: 'aggregate', status: 'RUNNING' } }),
+        prisma.jobRun.count({ where: { userId, functionId: 'aggregate', status: 'SUCCEEDED', startedAt: { gte: since } } }),
+      ]);
+      return dirty === 0 && running === 0 && done > 0;
+    },
+    `the pipeline to finish for user ${userId}`,
+    timeoutMs,
+  );
+}

@@ -1,7 +1,15 @@
 // Every Inngest function, served at /api/inngest.
 import { aggregateFunction } from './aggregate';
+import { archiveFunction } from './archive';
 import { digestFunction } from './digest';
 import { insightsFunction } from './insights';
+import { integrityFunction } from './integrity';
+import { partitionsFunction } from './partitions';
+import { restoreFunction } from './restore';
+import { retentionFunction } from './retention';
 import { sweepFunction } from './sweep';
 
-export const functions = [aggregateFunction, insightsFunction, sweepFunction, digestFunction];
+export const functions = [
+  aggregateFunction, insightsFunction, sweepFunction, digestFunction,
+  retentionFunction, partitionsFunction, integrityFunction, archiveFunction, restoreFunction,
+];

@@ -6,9 +6,37 @@ import { prisma } from '../db/client';
 import type { EmergencyKind } from '../generated/prisma/enums';
 import { notFound } from '../http/errors';
 import { DEFAULT_ALERT_THRESHOLDS, findAlerts, type AlertReading } from '../pipeline/insights';
+import { connectClient } from '../db/client';
+import { dedupSamples } from '../pipeline';
+import { loadSamples } from './aggregation/load-samples';
+import { rulesFor } from './aggregation/type-rules';
 import { notifyEmergency } from './notifications';
 
+const ALERT_TYPES = ['BLOOD_GLUCOSE', 'BLOOD_PRESSURE_SYSTOLIC', 'BLOOD_PRESSURE_DIASTOLIC'] as const;
+const ALERT_LOOKBACK_MS = 24 * 3600 * 1000; // older readings (imports, late syncs) do not page anyone
+
+/**
+ * The patient's readings of the last 24 hours that can raise an alert, deduplicated across devices as
+ * in the aggregates. Read from the database each time, so a retried job still sees them.
+ */
+export async function recentAlertReadings(patientId: string, nowMs = Date.now()): Promise<AlertReading[]> {
+  const client = await connectClient();
+  try {
+    const readings: AlertReading[] = [];
+    for (const type of ALERT_TYPES) {
+      const samples = await loadSamples(client, { userId: patientId, type, fromMs: nowMs - ALERT_LOOKBACK_MS, toMs: nowMs + 60_000 });
+      for (const c of dedupSamples(samples, rulesFor(type))) {
+        if (c.startMs >= nowMs - ALERT_LOOKBACK_MS) readings.push({ type, atMs: c.startMs, value: c.sample.value });
+      }
+    }
+    return readings;
+  } finally {
+    client.release();
+  }
+}
+
 const UNRESOLVED = ['OPEN', 'ACKNOWLEDGED', 'ESCALATED'] as const;
+const ALERT_KINDS: readonly EmergencyKind[] = ['GLUCOSE_LOW', 'GLUCOSE_HIGH', 'BLOOD_PRESSURE_CRISIS'];
 
 const MESSAGES: Record<EmergencyKind, (d: Record<string, number>) => { title: string; body: string }> = {
   GLUCOSE_LOW: (d) => ({ title: 'Very low glucose', body: `A glucose reading of ${Math.round(d.mgdl ?? 0)} mg/dL was recorded.` }),
@@ -35,11 +63,16 @@ export async function alertThresholdsFor(patientId: string) {
 /** Opens an emergency event (and notifies) for each alert the readings raise; returns how many opened. */
 export async function raiseAlerts(patientId: string, readings: AlertReading[]): Promise<number> {
   if (readings.length === 0) return 0;
-  const findings = findAlerts(readings, await alertThresholdsFor(patientId));
+  const thresholds = await alertThresholdsFor(patientId);
   let opened = 0;
-  for (const finding of findings) {
-    const existing = await prisma.emergencyEvent.findFirst({ where: { patientId, kind: finding.kind, status: { in: [...UNRESOLVED] } } });
-    if (existing) continue;
+  for (const kind of ALERT_KINDS) {
+    const latest = await prisma.emergencyEvent.findFirst({ where: { patientId, kind }, orderBy: { detectedAt: 'desc' } });
+    if (latest && latest.status !== 'RESOLVED') continue;
+    // Every recompute of a day passes that day's recent readings again: once an episode is resolved,
+    // only readings taken after the resolution may open a new one (else any sync would reopen it).
+    const after = latest?.resolvedAt?.getTime() ?? -Infinity;
+    const finding = findAlerts(readings.filter((r) => r.atMs > after), thresholds).find((f) => f.kind === kind);
+    if (!finding) continue;
     const event = await prisma.emergencyEvent.create({
       data: { patientId, kind: finding.kind, details: { ...finding.details, atMs: finding.atMs }, detectedAt: new Date() },
     });
@@ -50,23 +83,22 @@ export async function raiseAlerts(patientId: string, readings: AlertReading[]): 
 }
 
 /** Events the caller may act on: their own, or of patients whose alerts they receive (doctors always). */
-function visibleTo(caller: Caller) {
+async function visibleTo(caller: Caller): Promise<{ patientId: string | { in: string[] } }> {
   if (caller.role === 'PATIENT') return { patientId: caller.id };
   if (caller.role === 'DOCTOR' || caller.role === 'CAREGIVER') {
-    return {
-      patient: {
-        patientOf: {
-          some: { carerId: caller.id, kind: caller.role, revokedAt: null, ...(caller.role === 'CAREGIVER' ? { canReceiveAlerts: true } : {}) },
-        },
-      },
-    };
+    // emergency_events has no relation to users in the schema, so the patients are looked up first.
+    const links = await prisma.careRelationship.findMany({
+      where: { carerId: caller.id, kind: caller.role, revokedAt: null, ...(caller.role === 'CAREGIVER' ? { canReceiveAlerts: true } : {}) },
+      select: { patientId: true },
+    });
+    return { patientId: { in: links.map((l) => l.patientId) } };
   }
-  return { id: '00000000-0000-0000-0000-000000000000' };
+  return { patientId: { in: [] } };
 }
 
-export function listEmergencies(caller: Caller, opts: { includeResolved?: boolean } = {}) {
+export async function listEmergencies(caller: Caller, opts: { includeResolved?: boolean } = {}) {
   return prisma.emergencyEvent.findMany({
-    where: { ...visibleTo(caller), ...(opts.includeResolved ? {} : { status: { in: [...UNRESOLVED] } }) },
+    where: { ...(await visibleTo(caller)), ...(opts.includeResolved ? {} : { status: { in: [...UNRESOLVED] } }) },
     orderBy: { detectedAt: 'desc' },
     take: 100,
   });
@@ -75,7 +107,7 @@ export function listEmergencies(caller: Caller, opts: { includeResolved?: boolea
 export type EmergencyAction = 'acknowledge' | 'escalate' | 'resolve';
 
 export async function actOnEmergency(caller: Caller, id: string, action: EmergencyAction) {
-  const event = await prisma.emergencyEvent.findFirst({ where: { id, ...visibleTo(caller) } });
+  const event = await prisma.emergencyEvent.findFirst({ where: { id, ...(await visibleTo(caller)) } });
   if (!event) throw notFound('emergency event');
   const now = new Date();
   if (event.status === 'RESOLVED') return event;
@@ -88,6 +120,7 @@ export async function actOnEmergency(caller: Caller, id: string, action: Emergen
       data: { status: event.status === 'ESCALATED' ? 'ESCALATED' : 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedById: caller.id },
     });
   }
+  if (event.status === 'ESCALATED') return event; // escalating twice does not page everyone twice
   const updated = await prisma.emergencyEvent.update({ where: { id }, data: { status: 'ESCALATED', escalatedAt: now } });
   // Escalation reaches every doctor at once, whatever their digest preference.
   const message = MESSAGES[event.kind](event.details as Record<string, number>);

@@ -2,7 +2,7 @@
 // caregivers with alert permission and every linked doctor (at once, or in that doctor's daily digest
 // for this patient); other notifications are capped per patient per day so alerts keep their weight.
 import { prisma } from '../db/client';
-import { addDays, localDate, zonedDayRangeUtc } from '../time';
+import { addDays, localDate, parseDay, zoneClock } from '../time';
 
 export const NON_EMERGENCY_DAILY_CAP = 5;
 const DIGEST_HOUR = 8; // local time of the doctor's daily digest
@@ -12,11 +12,13 @@ type Message = { kind: string; title: string; body: string };
 /** The next digest time (08:00 in the doctor's zone) after `now`. */
 export function nextDigestAt(now: Date, timeZone: string): Date {
   const today = localDate(now.getTime(), timeZone);
+  // The start of the local 08:00 hour, not midnight + 8 h: on a DST change day those differ by an hour.
+  const digestOn = (day: string) => zoneClock(timeZone).hourStart(parseDay(day) * 24 + DIGEST_HOUR);
   for (const day of [today, addDays(today, 1)]) {
-    const at = zonedDayRangeUtc(day, timeZone).startMs + DIGEST_HOUR * 3600_000;
+    const at = digestOn(day);
     if (at > now.getTime()) return new Date(at);
   }
-  return new Date(zonedDayRangeUtc(addDays(today, 2), timeZone).startMs + DIGEST_HOUR * 3600_000);
+  return new Date(digestOn(addDays(today, 2)));
 }
 
 export async function notifyEmergency(args: { patientId: string; emergencyEventId: string; message: Message; forceImmediate?: boolean }) {
@@ -95,7 +97,8 @@ export function listNotifications(recipientId: string, limit = 50) {
   });
 }
 
+/** False when the caller has no such delivered notification; marking one already read again is fine (retries). */
 export async function markNotificationRead(recipientId: string, id: string): Promise<boolean> {
   const { count } = await prisma.notification.updateMany({ where: { id, recipientId, status: 'SENT' }, data: { status: 'READ', readAt: new Date() } });
-  return count > 0;
+  return count > 0 || (await prisma.notification.count({ where: { id, recipientId, status: 'READ' } })) > 0;
 }

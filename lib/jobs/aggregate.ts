@@ -1,7 +1,7 @@
 // Job "aggregate": after a sync (or the sweep), recompute the user's dirty ranges, open alerts for
 // recent readings, and ask for the user's insights to be refreshed.
 import { recomputeDirtyRanges } from '../data/aggregation/recompute-user';
-import { raiseAlerts } from '../data/emergencies';
+import { raiseAlerts, recentAlertReadings } from '../data/emergencies';
 import { defineJob } from './types';
 
 export const aggregateJob = defineJob({
@@ -10,13 +10,14 @@ export const aggregateJob = defineJob({
   concurrencyKey: 'userId',
   retries: 4,
   async run({ data, step, send }) {
-    // One step: readings stay inside it, so no health value is memoized in the job's state.
-    const summary = await step.run('recompute-and-alert', async () => {
+    const summary = await step.run('recompute', async () => {
       const result = await recomputeDirtyRanges(data.userId);
-      const alerts = await raiseAlerts(data.userId, result.recentReadings);
-      return { ranges: result.ranges, types: result.types.length, rows: result.rows, alerts };
+      return { ranges: result.ranges, types: result.types.length, rows: result.rows };
     });
+    // Alerts read the recent readings from the database (no health value is memoized in the job's
+    // state), and always run, so a retry after a failure here still raises them.
+    const alerts = await step.run('alerts', async () => raiseAlerts(data.userId, await recentAlertReadings(data.userId)));
     if (summary.ranges > 0) await send([{ key: 'aggregatesUpdated', data: { userId: data.userId } }]);
-    return summary;
+    return { ...summary, alerts };
   },
 });

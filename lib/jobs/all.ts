@@ -2,7 +2,10 @@
 import { aggregateJob } from './aggregate';
 import { digestJob } from './digest';
 import { insightsJob } from './insights';
+import { archiveJob, integrityJob, partitionsJob, restoreJob, retentionJob } from './maintenance';
 import { sweepJob } from './sweep';
 import type { AnyJob } from './types';
 
-export const ALL_JOBS: readonly AnyJob[] = [aggregateJob, insightsJob, sweepJob, digestJob];
+export const ALL_JOBS: readonly AnyJob[] = [
+  aggregateJob, insightsJob, sweepJob, digestJob, retentionJob, partitionsJob, integrityJob, archiveJob, restoreJob,
+];

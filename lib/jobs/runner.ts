@@ -42,7 +42,8 @@ export function createInProcessRunner(options: RunnerOptions) {
       const ctx = {
         data: event.data,
         step: { run: (_id: string, fn: () => Promise<unknown>) => fn() },
-        send: (events: PipelineEvent[]) => dispatch(events).then(() => undefined),
+        // Follow-up work runs on its own; the sender does not wait for it (nor hold its user's slot).
+        send: async (events: PipelineEvent[]) => void dispatch(events),
       } as unknown as JobContext<EventKey>; // event.data matches job.trigger by construction (dispatch filters on it)
       const work = () => (job.run as (c: JobContext<EventKey>) => Promise<unknown>)(ctx);
       try {

@@ -14,11 +14,7 @@ import { loadSamples } from './load-samples';
 import { countedContributions, isSessionType, rulesFor } from './type-rules';
 import { loadDayRows, replaceAggregates } from './write-aggregates';
 
-export type AlertReading = { type: 'BLOOD_GLUCOSE' | 'BLOOD_PRESSURE_SYSTOLIC' | 'BLOOD_PRESSURE_DIASTOLIC'; atMs: number; value: number };
-export type RecomputeResult = { ranges: number; types: HealthType[]; rows: number; recentReadings: AlertReading[] };
-
-const ALERT_TYPES = new Set<HealthType>(['BLOOD_GLUCOSE', 'BLOOD_PRESSURE_SYSTOLIC', 'BLOOD_PRESSURE_DIASTOLIC']);
-const ALERT_LOOKBACK_MS = 24 * 3600 * 1000; // older readings (imports, late syncs) do not page anyone
+export type RecomputeResult = { ranges: number; types: HealthType[]; rows: number };
 const CHUNK_DAYS = 31; // bounds the samples held in memory at once
 
 type DirtyRow = { id: string; type: HealthType; day_from: string; day_to: string };
@@ -36,6 +32,26 @@ export function mergeRanges(ranges: DayRange[]): DayRange[] {
   return merged;
 }
 
+/**
+ * The range minus archived months: their raw samples now live in the object store, so recomputing them
+ * from PostgreSQL would wipe their aggregates. (Archive months are UTC months; days are local, so a few
+ * hours at a month edge may be read from the neighbouring month.)
+ */
+export function withoutMonths(range: DayRange, months: ReadonlySet<string>): DayRange[] {
+  if (months.size === 0) return [range];
+  const out: DayRange[] = [];
+  let current: DayRange | null = null;
+  for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
+    if (months.has(day.slice(0, 7))) {
+      current = null;
+      continue;
+    }
+    if (current) current.to = day;
+    else out.push((current = { from: day, to: day }));
+  }
+  return out;
+}
+
 function chunks(range: DayRange): DayRange[] {
   const out: DayRange[] = [];
   for (let from = range.from; from <= range.to; from = addDays(from, CHUNK_DAYS)) {
@@ -45,7 +61,7 @@ function chunks(range: DayRange): DayRange[] {
   return out;
 }
 
-async function recomputeDays(client: pg.PoolClient, ctx: { userId: string; type: HealthType; timeZone: string; nowMs: number; range: DayRange }) {
+async function recomputeDays(client: pg.PoolClient, ctx: { userId: string; type: HealthType; timeZone: string; range: DayRange }) {
   const { userId, type, timeZone, range } = ctx;
   const rules = rulesFor(type);
   // Load a day either side: samples crossing midnight, match windows, sleep sessions across days.
@@ -62,12 +78,7 @@ async function recomputeDays(client: pg.PoolClient, ctx: { userId: string; type:
       rows: rows.filter((r) => r.period === period && inRange(r.periodStart)),
     });
   }
-  const recent = ALERT_TYPES.has(type)
-    ? contributions
-        .filter((c) => c.startMs >= ctx.nowMs - ALERT_LOOKBACK_MS && c.startMs >= zonedDayRangeUtc(range.from, timeZone).startMs)
-        .map((c) => ({ type: type as AlertReading['type'], atMs: c.startMs, value: c.sample.value }))
-    : [];
-  return { written, recent };
+  return written;
 }
 
 async function rollUp(client: pg.PoolClient, ctx: { userId: string; type: HealthType; from: string; to: string }) {
@@ -86,8 +97,7 @@ async function rollUp(client: pg.PoolClient, ctx: { userId: string; type: Health
   return written;
 }
 
-export async function recomputeDirtyRanges(userId: string, opts: { nowMs?: number } = {}): Promise<RecomputeResult> {
-  const nowMs = opts.nowMs ?? Date.now();
+export async function recomputeDirtyRanges(userId: string): Promise<RecomputeResult> {
   const client = await connectClient();
   let failure: Error | undefined;
   try {
@@ -99,28 +109,32 @@ export async function recomputeDirtyRanges(userId: string, opts: { nowMs?: numbe
     );
     if (dirty.length === 0) {
       await client.query('COMMIT');
-      return { ranges: 0, types: [], rows: 0, recentReadings: [] };
+      return { ranges: 0, types: [], rows: 0 };
     }
     const { rows: profile } = await client.query<{ time_zone: string }>('SELECT time_zone FROM profiles WHERE user_id = $1', [userId]);
     const timeZone = profile[0]?.time_zone ?? 'UTC';
+    const { rows: archived } = await client.query<{ month: string }>(
+      `SELECT to_char(month, 'YYYY-MM') AS month FROM archives WHERE user_id = $1 AND restored_at IS NULL`,
+      [userId],
+    );
+    const archivedMonths = new Set(archived.map((a) => a.month));
 
     const byType = new Map<HealthType, DayRange[]>();
     for (const d of dirty) byType.set(d.type, [...(byType.get(d.type) ?? []), { from: d.day_from, to: d.day_to }]);
     let rows = 0;
-    const recentReadings: AlertReading[] = [];
     for (const [type, ranges] of byType) {
       // A sleep sample can move its session's end, and so its minutes, to the next local day.
-      const merged = mergeRanges(ranges.map((r) => ({ from: r.from, to: isSessionType(type) ? addDays(r.to, 1) : r.to })));
+      const merged = mergeRanges(ranges.map((r) => ({ from: r.from, to: isSessionType(type) ? addDays(r.to, 1) : r.to })))
+        .flatMap((r) => withoutMonths(r, archivedMonths));
+      if (merged.length === 0) continue;
       for (const range of merged.flatMap(chunks)) {
-        const { written, recent } = await recomputeDays(client, { userId, type, timeZone, nowMs, range });
-        rows += written;
-        recentReadings.push(...recent);
+        rows += await recomputeDays(client, { userId, type, timeZone, range });
       }
       rows += await rollUp(client, { userId, type, from: merged[0]!.from, to: merged[merged.length - 1]!.to });
     }
     await client.query('DELETE FROM dirty_ranges WHERE id = ANY($1::bigint[])', [dirty.map((d) => d.id)]);
     await client.query('COMMIT');
-    return { ranges: dirty.length, types: [...byType.keys()], rows, recentReadings };
+    return { ranges: dirty.length, types: [...byType.keys()], rows };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     failure = error instanceof Error ? error : new Error(String(error));

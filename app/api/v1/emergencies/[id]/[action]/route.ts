@@ -10,7 +10,8 @@ import { route } from '@/lib/http/handler';
 const ACTIONS: readonly EmergencyAction[] = ['acknowledge', 'escalate', 'resolve'];
 
 export const POST = route<{ id: string; action: string }>(async (_req, { id, action }) => {
-  const caller = await requireCaller(['PATIENT', 'DOCTOR', 'CAREGIVER']);
+  // Any signed-in role: whoever may not act on the event (an admin too) gets the same 404.
+  const caller = await requireCaller();
   if (!ACTIONS.includes(action as EmergencyAction) || !isUuid(id)) throw notFound('emergency event');
   return NextResponse.json(await actOnEmergency(caller, id, action as EmergencyAction));
 });

@@ -1,0 +1,36 @@
+// The product's retention tiers, in one place. Day, week and month aggregates are kept forever: they
+// are what patients and doctors look at over the years, and they are small.
+import { yearsBefore } from './month';
+
+export const RETENTION = {
+  rawSampleYears: 7,
+  hourAggregateYears: 2,
+  insightYears: 2,
+  shareTokenGraceDays: 30,
+  idempotencyKeyHours: 24,
+  jobRunDays: 90,
+} as const;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export type RetentionCutoffs = {
+  rawSamples: Date;
+  hourAggregates: Date;
+  insights: Date;
+  shareTokens: Date;
+  idempotencyKeys: Date;
+  jobRuns: Date;
+};
+
+/** Everything strictly older than these instants goes. */
+export function retentionCutoffs(now: Date): RetentionCutoffs {
+  return {
+    rawSamples: yearsBefore(now, RETENTION.rawSampleYears),
+    hourAggregates: yearsBefore(now, RETENTION.hourAggregateYears),
+    insights: yearsBefore(now, RETENTION.insightYears),
+    shareTokens: new Date(now.getTime() - RETENTION.shareTokenGraceDays * DAY_MS),
+    idempotencyKeys: new Date(now.getTime() - RETENTION.idempotencyKeyHours * HOUR_MS),
+    jobRuns: new Date(now.getTime() - RETENTION.jobRunDays * DAY_MS),
+  };
+}

@@ -1,0 +1,106 @@
+// Retention acts on the whole database by time, so this file lives in an era no other test writes to:
+// now = 1966-06-15, raw cutoff 1959-06-15. Partitions before that are created here only.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pool, prisma } from '@/lib/db/client';
+import { createDevice, createUser } from '@/test/factories';
+import { sampleArchiveKey } from './object-key';
+import { runRetention } from './retention';
+import { insertAggregate, insertRawSamples, tempStore } from './test-factories';
+
+const now = new Date('1966-06-15T00:00:00Z');
+const exists = async (table: string) => (await pool().query('SELECT to_regclass($1) AS t', [table])).rows[0].t !== null;
+const count = async (sql: string, params: unknown[]) => Number((await pool().query(sql, params)).rows[0].n);
+
+let user: { id: string };
+let archive: Awaited<ReturnType<typeof tempStore>>;
+beforeAll(async () => {
+  user = await createUser();
+  archive = await tempStore();
+});
+afterAll(() => archive.cleanup());
+
+describe('runRetention', () => {
+  it('applies every tier and records the counts', async () => {
+    // Raw samples: 1959-05 ends before the cutoff (dropped whole), 1959-06 does not (kept).
+    await insertRawSamples([
+      { userId: user.id, type: 'STEPS', startAt: '1959-05-03T10:00:00Z', value: 100 },
+      { userId: user.id, type: 'STEPS', startAt: '1959-05-31T23:59:00Z', value: 200 },
+      { userId: user.id, type: 'STEPS', startAt: '1959-06-01T00:00:00Z', value: 300 },
+    ]);
+    // Archived months are raw samples too.
+    for (const month of ['1959-04', '1959-06']) {
+      await archive.store.put(sampleArchiveKey(user.id, month), new Uint8Array([1]));
+      await pool().query(`INSERT INTO archives (user_id, month, location, row_count, bytes, sha256) VALUES ($1, $2::date, 'x', 1, 1, 'x')`, [user.id, `${month}-01`]);
+    }
+    // Aggregates: hours older than 2 years go; days and months stay forever.
+    await insertAggregate({ userId: user.id, type: 'STEPS', period: 'HOUR', periodStart: '1964-06-01T10:00:00' });
+    await insertAggregate({ userId: user.id, type: 'STEPS', period: 'HOUR', periodStart: '1964-07-01T10:00:00' });
+    await insertAggregate({ userId: user.id, type: 'STEPS', period: 'DAY', periodStart: '1955-01-01T00:00:00' });
+    await insertAggregate({ userId: user.id, type: 'STEPS', period: 'MONTH', periodStart: '1955-01-01T00:00:00' });
+    // Insights by last update (their interactions go with them).
+    const insight = (kind: string, status: string, updatedAt: string) =>
+      pool().query<{ id: string }>(
+        `INSERT INTO insights (user_id, kind, severity, status, title, body, data, window_start, window_end, created_at, updated_at)
+         VALUES ($1, $2::"InsightKind", 'LOW', $3::"InsightStatus", 't', 'b', '{}', '1964-01-01', '1964-01-07', $4, $4) RETURNING id`,
+        [user.id, kind, status, updatedAt],
+      );
+    const oldInsight = (await insight('SLEEP_DEFICIT', 'RESOLVED', '1964-01-01T00:00:00Z')).rows[0]!.id;
+    const recentInsight = (await insight('SLEEP_DEFICIT', 'ACTIVE', '1965-01-01T00:00:00Z')).rows[0]!.id;
+    await pool().query(`INSERT INTO insight_interactions (insight_id, user_id, action) VALUES ($1, $2, 'VIEWED')`, [oldInsight, user.id]);
+    // Share tokens 30 days after expiry, idempotency keys after 24 hours, job runs after 90 days.
+    for (const expiresAt of ['1966-05-01T00:00:00Z', '1966-06-01T00:00:00Z']) {
+      await pool().query(`INSERT INTO share_tokens (patient_id, data_from, data_to, expires_at) VALUES ($1, '1965-01-01', '1965-02-01', $2)`, [user.id, expiresAt]);
+    }
+    const device = await createDevice(user.id);
+    for (const createdAt of ['1966-06-13T23:00:00Z', '1966-06-14T12:00:00Z']) {
+      await pool().query(`INSERT INTO idempotency_keys (device_id, key, request_hash, status_code, response, created_at) VALUES ($1, $2, 'h', 200, '{}', $3)`, [device.id, randomUUID(), createdAt]);
+    }
+    const jobFunction = `retention-test-${randomUUID()}`;
+    for (const startedAt of ['1966-01-01T00:00:00Z', '1966-05-01T00:00:00Z']) {
+      await pool().query(`INSERT INTO job_runs (function_id, mode, started_at) VALUES ($1, 'test', $2)`, [jobFunction, startedAt]);
+    }
+
+    const result = await runRetention({ now, store: archive.store });
+
+    expect(await exists('health_samples_1959_05')).toBe(false);
+    expect(await exists('health_samples_1959_06')).toBe(true);
+    expect(await count('SELECT count(*) AS n FROM health_samples WHERE user_id = $1', [user.id])).toBe(1);
+    expect(await exists(`health_samples_${new Date().toISOString().slice(0, 7).replace('-', '_')}`)).toBe(true);
+
+    expect(await archive.store.exists(sampleArchiveKey(user.id, '1959-04'))).toBe(false);
+    expect(await archive.store.exists(sampleArchiveKey(user.id, '1959-06'))).toBe(true);
+    const months = await pool().query(`SELECT to_char(month, 'YYYY-MM') AS m FROM archives WHERE user_id = $1`, [user.id]);
+    expect(months.rows.map((r) => r.m)).toEqual(['1959-06']);
+
+    const aggregates = await prisma.healthAggregate.findMany({ where: { userId: user.id }, orderBy: [{ period: 'asc' }, { periodStart: 'asc' }] });
+    expect(aggregates.map((a) => [a.period, a.periodStart.toISOString().slice(0, 10)])).toEqual([
+      ['HOUR', '1964-07-01'],
+      ['DAY', '1955-01-01'],
+      ['MONTH', '1955-01-01'],
+    ]);
+    expect((await prisma.insight.findMany({ where: { userId: user.id } })).map((i) => i.id)).toEqual([recentInsight]);
+    expect(await prisma.insightInteraction.count({ where: { userId: user.id } })).toBe(0);
+    const tokens = await prisma.shareToken.findMany({ where: { patientId: user.id } });
+    expect(tokens.map((t) => t.expiresAt.toISOString())).toEqual(['1966-06-01T00:00:00.000Z']);
+    const keys = await prisma.idempotencyKey.findMany({ where: { deviceId: device.id } });
+    expect(keys.map((k) => k.createdAt.toISOString())).toEqual(['1966-06-14T12:00:00.000Z']);
+    const jobs = await prisma.jobRun.findMany({ where: { functionId: jobFunction } });
+    expect(jobs.map((j) => j.startedAt.toISOString())).toEqual(['1966-05-01T00:00:00.000Z']);
+
+    // Counts are for the whole database; this era holds only this test's rows.
+    expect(result.counts).toEqual({
+      health_samples_partitions: 1,
+      health_samples: 2,
+      archives: 1,
+      health_aggregates: 1,
+      share_tokens: 1,
+      idempotency_keys: 1,
+      job_runs: 1,
+      insights: 1,
+      insight_interactions: 1,
+    });
+    const run = await prisma.retentionRun.findUniqueOrThrow({ where: { id: result.runId } });
+    expect(run).toMatchObject({ kind: 'RETENTION', status: 'SUCCEEDED', counts: result.counts });
+  });
+});
