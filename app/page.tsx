@@ -1,10 +1,10 @@
 // The landing page: signed out, it says how to sign in (with the demo accounts outside production);
-// signed in, it greets the user and links on.
+// signed in, it sends the user on to their role's home.
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getCaller } from '@/lib/auth/session';
-import { findMe } from '@/lib/data/users';
 import { env } from '@/lib/env';
-import { SignOutButton } from '@/components/sign-out-button';
+import type { Role } from '@/lib/generated/prisma/enums';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,20 +16,11 @@ const DEMO_ACCOUNTS = [
   ['admin@demo.test', 'Administrator'],
 ] as const;
 
+const ROLE_HOME: Record<Role, string> = { PATIENT: '/dashboard', DOCTOR: '/doctor', CAREGIVER: '/caregiver', ADMIN: '/admin' };
+
 export default async function HomePage() {
   const caller = await getCaller();
-  if (caller) {
-    const me = await findMe(caller.id);
-    return (
-      <main className="mx-auto max-w-2xl p-8">
-        <h1 className="text-2xl font-semibold">Welcome, {me.name ?? me.email}</h1>
-        <p className="mt-2 text-slate-700" data-testid="signed-in-as">
-          Signed in as {me.email} ({me.role.toLowerCase()}) · time zone {me.timeZone}
-        </p>
-        <SignOutButton />
-      </main>
-    );
-  }
+  if (caller) redirect(ROLE_HOME[caller.role]);
   return (
     <main className="mx-auto max-w-2xl p-8">
       <h1 className="text-3xl font-semibold">Pulse</h1>

@@ -1,26 +1,63 @@
-// The demo patient signs in and sees the signed-in page; a wrong password is refused with a message.
-import { expect, test } from '@playwright/test';
+// Signing in lands each role on its own home (a patient on "Today"); a signed-in visit to / goes there
+// too; a wrong password is refused with a message.
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 
-test('demo patient signs in and sees who they are', async ({ page }) => {
+// Generous waits: the first visit of a route may compile it (E2E_DEV), and test machines can be busy.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+test.describe.configure({ timeout: 120_000 });
+
+/** The login form submits through JavaScript: wait until React has hydrated it. */
+async function waitForHydratedForm(page: Page) {
+  await page.waitForFunction(() => {
+    const form = document.querySelector('form');
+    return !!form && Object.keys(form).some((k) => k.startsWith('__reactProps'));
+  });
+}
+
+test('demo patient signs in and lands on today at a glance', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Pulse' })).toBeVisible();
   await expect(page.getByText('patient@demo.test').first()).toBeVisible();
   await page.getByRole('link', { name: 'Sign in' }).click();
-
+  await expect(page).toHaveURL(/\/login$/);
+  await waitForHydratedForm(page);
   await page.getByLabel('E-mail').fill('patient@demo.test');
   await page.getByLabel('Password').fill('demo-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
 
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 45_000 });
   await expect(page.getByRole('heading', { name: /Welcome, Alex Morgan/ })).toBeVisible();
-  await expect(page.getByTestId('signed-in-as')).toContainText('patient@demo.test (patient)');
+  await expect(page.getByTestId('signed-in-as')).toContainText('Alex Morgan');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' })).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/signed-in.png', fullPage: true });
+
+  // Signed in, the landing page sends the patient home.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/dashboard$/);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
 });
+
+for (const [email, home] of [['doctor@demo.test', '/doctor'], ['caregiver@demo.test', '/caregiver'], ['admin@demo.test', '/admin']] as const) {
+  test(`${email} lands on ${home}`, async ({ page }) => {
+    await page.goto('/login');
+    await waitForHydratedForm(page);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(new RegExp(`${home}$`), { timeout: 45_000 });
+    // The patient's own pages are not theirs: they are sent home.
+    await page.goto('/dashboard');
+    await expect(page).toHaveURL(new RegExp(`${home}$`));
+  });
+}
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.goto('/login');
+  await waitForHydratedForm(page);
   await page.getByLabel('E-mail').fill('patient@demo.test');
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -5,11 +5,14 @@ import { hashPassword } from '../lib/auth/password';
 import { prisma } from '../lib/db/client';
 import { recomputeDirtyRanges } from '../lib/data/aggregation/recompute-user';
 import { registerDevice } from '../lib/data/devices';
+import { refreshInsights } from '../lib/data/insights';
 import { storeSyncBatch } from '../lib/data/sync-samples';
 import { DEMO_PROFILES, generateDemoData, type DemoDeviceKey } from '../lib/demo';
 import type { DeviceType } from '../lib/devices/device-types';
 import { env } from '../lib/env';
 import { MAX_SAMPLES, parseSyncBatch } from '../lib/ingest/sync-batch';
+import { seedAdminDemo } from './seed-admin-demo';
+import { seedClinicalDemo } from './seed-clinical';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -82,5 +85,9 @@ export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; sam
       { patientId: first!, carerId: caregiver.id, kind: 'CAREGIVER', canView: true, canLogData: true, canReceiveAlerts: true },
     ],
   });
+  await seedClinicalDemo(now);
+  await seedAdminDemo(now);
+  // Insights the pipeline would derive after the first syncs (medication logs included).
+  for (const id of patientIds) await refreshInsights(id, now);
   return { seeded: true, samples: total };
 }

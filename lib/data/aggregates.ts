@@ -1,6 +1,8 @@
-// Aggregates (written by the pipeline) of one patient within a read scope, and the one-day summary.
+// Aggregates (written by the pipeline) of one patient within a read scope, the one-day summary, and
+// what each source contributed.
 import { prisma } from '../db/client';
-import type { HealthType } from '../health';
+import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
+import { getHealthType, type HealthType } from '../health';
 import { localDate } from '../time';
 import { allowedTypes, type ReadScope } from './access';
 
@@ -61,4 +63,51 @@ export async function findDailySummary(scope: ReadScope, day?: string) {
   const allowed = new Set(allowedTypes(scope, rows.map((r) => r.type)));
   for (const row of rows) if (allowed.has(row.type)) types[row.type] = row.value;
   return { date, types };
+}
+
+export type SourceContribution = {
+  type: HealthType;
+  /** 'amount' for summed types (steps, minutes…), 'readings' for the others (readings kept after dedup). */
+  measure: 'amount' | 'readings';
+  total: number;
+  /** device id → its part of `total` */
+  devices: Record<string, number>;
+};
+
+/**
+ * What each device contributed to the patient's daily aggregates in [fromDay, toDay], per type, from
+ * the provenance the pipeline records on every aggregate (after dedup: a duplicate counts for nobody).
+ */
+export async function findSourceContributions(scope: ReadScope, range: { fromDay: string; toDay: string }): Promise<SourceContribution[]> {
+  const { from, to } = clampDays(scope, range.fromDay, range.toDay);
+  if (from > to) return [];
+  const rows = await prisma.$queryRaw<{ type: HealthType; device_id: string; amount: number }[]>`
+    SELECT a.type, s.key AS device_id, sum(s.value::float8) AS amount
+    FROM health_aggregates a CROSS JOIN LATERAL jsonb_each_text(a.sources) s
+    WHERE a.user_id = ${scope.patientId}::uuid AND a.period = 'DAY'
+      AND a.period_start >= ${from}::date AND a.period_start < (${to}::date + 1)
+    GROUP BY a.type, s.key
+    ORDER BY a.type, s.key`;
+  const allowed = new Set(allowedTypes(scope, rows.map((r) => r.type)));
+  const byType = new Map<HealthType, SourceContribution>();
+  for (const row of rows) {
+    if (!allowed.has(row.type)) continue;
+    let entry = byType.get(row.type);
+    if (!entry) {
+      entry = { type: row.type, measure: getHealthType(row.type).aggregation === 'SUM' ? 'amount' : 'readings', total: 0, devices: {} };
+      byType.set(row.type, entry);
+    }
+    entry.devices[row.device_id] = row.amount;
+    entry.total += row.amount;
+  }
+  return [...byType.values()];
+}
+
+/** The units the patient reads their values in (their preferences; the defaults without a row). */
+export async function findDisplayUnits(userId: string): Promise<UnitPreferences> {
+  const prefs = await prisma.userPreferences.findUnique({
+    where: { userId },
+    select: { glucoseUnit: true, weightUnit: true, distanceUnit: true, temperatureUnit: true },
+  });
+  return prefs ?? DEFAULT_UNITS;
 }

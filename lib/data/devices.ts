@@ -97,3 +97,12 @@ export async function setTypePriorities(ownerId: string, deviceId: string, overr
     return tx.deviceTypePriority.findMany({ where: { deviceId }, select: { healthType: true, priority: true } });
   });
 }
+
+/** Every per-type priority override of the owner's devices (the devices page shows and edits them). */
+export function listTypePriorities(ownerId: string) {
+  return prisma.deviceTypePriority.findMany({
+    where: { device: { userId: ownerId } },
+    select: { deviceId: true, healthType: true, priority: true },
+    orderBy: [{ deviceId: 'asc' }, { healthType: 'asc' }],
+  });
+}

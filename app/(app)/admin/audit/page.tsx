@@ -1,0 +1,26 @@
+// /admin/audit — the audit log with filters and pages (server-prefetched, then hydrated).
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { AuditView } from '@/components/admin/audit-view';
+import { auditOptions, toJson } from '@/components/admin/queries';
+import { readFilters, requireAdminPage } from '@/components/admin/server';
+import { PageHeader } from '@/components/admin/table';
+import { auditQuery, listAuditLog } from '@/lib/data/audit-log';
+import { makeQueryClient } from '@/lib/query/query-client';
+
+export const metadata: Metadata = { title: 'Audit log · Admin · Pulse' };
+
+export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage();
+  const { form, query } = readFilters(await searchParams, ['actor', 'action', 'outcome', 'from', 'to'], auditQuery);
+  const qc = makeQueryClient();
+  await qc.prefetchInfiniteQuery({ ...auditOptions(form), queryFn: async () => toJson(await listAuditLog(query)) });
+  return (
+    <>
+      <PageHeader title="Audit log">Who did what, when, and whether it was allowed. Entries are append-only.</PageHeader>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <AuditView initial={form} />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// /admin/devices — every user's devices: re-prioritize or revoke (server-prefetched, then hydrated).
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { DevicesView } from '@/components/admin/devices-view';
+import { devicesOptions, toJson } from '@/components/admin/queries';
+import { readFilters, requireAdminPage } from '@/components/admin/server';
+import { PageHeader } from '@/components/admin/table';
+import { adminDeviceQuery, listDevicesForAdmin } from '@/lib/data/admin-devices';
+import { makeQueryClient } from '@/lib/query/query-client';
+
+export const metadata: Metadata = { title: 'Devices · Admin · Pulse' };
+
+export default async function AdminDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage();
+  const { form, query } = readFilters(await searchParams, ['q', 'type', 'status'], adminDeviceQuery);
+  const qc = makeQueryClient();
+  await qc.prefetchInfiniteQuery({ ...devicesOptions(form), queryFn: async () => toJson(await listDevicesForAdmin(query)) });
+  return (
+    <>
+      <PageHeader title="Devices">A revoked device&apos;s token is refused at once. A new priority changes which source wins, and the owner&apos;s history is recomputed.</PageHeader>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <DevicesView initial={form} />
+      </HydrationBoundary>
+    </>
+  );
+}

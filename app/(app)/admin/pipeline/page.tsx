@@ -1,0 +1,30 @@
+// /admin/pipeline — backlog, background functions (run now / retry), failures, maintenance runs.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { PipelineView } from '@/components/admin/pipeline-view';
+import { pipelineOptions, runsOptions, toJson } from '@/components/admin/queries';
+import { readFilters, requireAdminPage } from '@/components/admin/server';
+import { PageHeader } from '@/components/admin/table';
+import { listMaintenanceRuns, maintenanceRunQuery } from '@/lib/data/maintenance-runs';
+import { pipelineStatus } from '@/lib/data/pipeline-status';
+import { makeQueryClient } from '@/lib/query/query-client';
+
+export const metadata: Metadata = { title: 'Pipeline · Admin · Pulse' };
+
+export default async function AdminPipelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage();
+  const { form, query } = readFilters(await searchParams, ['kind', 'status'], maintenanceRunQuery);
+  const qc = makeQueryClient();
+  await Promise.all([
+    qc.prefetchQuery({ ...pipelineOptions(), queryFn: async () => toJson(await pipelineStatus()) }),
+    qc.prefetchInfiniteQuery({ ...runsOptions(form), queryFn: async () => toJson(await listMaintenanceRuns(query)) }),
+  ]);
+  return (
+    <>
+      <PageHeader title="Pipeline">Work waiting, the last run of each background function, and maintenance. Runs started here happen in the background.</PageHeader>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <PipelineView initialRuns={form} />
+      </HydrationBoundary>
+    </>
+  );
+}

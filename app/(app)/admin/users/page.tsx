@@ -1,0 +1,26 @@
+// /admin/users — accounts: filter, sort, add, change role, disable (server-prefetched, then hydrated).
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { toJson, usersOptions } from '@/components/admin/queries';
+import { readFilters, requireAdminPage } from '@/components/admin/server';
+import { PageHeader } from '@/components/admin/table';
+import { UsersView } from '@/components/admin/users-view';
+import { adminUserQuery, listUsersForAdmin } from '@/lib/data/admin-users';
+import { makeQueryClient } from '@/lib/query/query-client';
+
+export const metadata: Metadata = { title: 'Users · Admin · Pulse' };
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requireAdminPage();
+  const { form, query } = readFilters(await searchParams, ['q', 'role', 'status', 'sort'], adminUserQuery);
+  const qc = makeQueryClient();
+  await qc.prefetchInfiniteQuery({ ...usersOptions(form), queryFn: async () => toJson(await listUsersForAdmin(query)) });
+  return (
+    <>
+      <PageHeader title="Users">Changing a role or disabling an account signs that person out everywhere at once.</PageHeader>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <UsersView initial={form} selfId={caller.id} />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+// /care-team — who can see the patient's data and what each person may do, as access is enforced.
+// Nothing here is interactive, so it is a server component only.
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { Card } from '@/components/ui/card';
+import { Empty } from '@/components/ui/states';
+import { getCaller } from '@/lib/auth/session';
+import { findCareTeam, type CareTeamMember } from '@/lib/data/care-team';
+import { findSettings } from '@/lib/data/settings';
+
+export const metadata: Metadata = { title: 'Care team · Pulse' };
+
+const PERMISSIONS: [keyof CareTeamMember['permissions'], string, string][] = [
+  ['view', 'Sees your health data', 'Does not see your health data'],
+  ['logData', 'Can log data for you', 'Cannot log data for you'],
+  ['receiveAlerts', 'Receives your alerts', 'Does not receive your alerts'],
+];
+
+function Member({ member, sinceFormat }: { member: CareTeamMember; sinceFormat: Intl.DateTimeFormat }) {
+  return (
+    <li className="py-3 first:pt-0 last:pb-0">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+        <p className="font-medium text-slate-900">{member.name}</p>
+        <p className="text-sm text-slate-600">
+          Since <time dateTime={member.since}>{sinceFormat.format(new Date(member.since))}</time>
+        </p>
+      </div>
+      <p className="text-sm break-all text-slate-600">{member.email}</p>
+      <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={`What ${member.name} may do`}>
+        {PERMISSIONS.map(([key, yes, no]) => (
+          <li key={key} className={`rounded-full px-2.5 py-0.5 ring-1 ring-inset ${member.permissions[key] ? 'bg-teal-50 text-teal-900 ring-teal-200' : 'bg-slate-50 text-slate-700 ring-slate-200'}`}>
+            <span aria-hidden="true">{member.permissions[key] ? '✓ ' : '✕ '}</span>
+            {member.permissions[key] ? yes : no}
+          </li>
+        ))}
+        {member.alertDelivery && (
+          <li className="rounded-full bg-slate-50 px-2.5 py-0.5 text-slate-700 ring-1 ring-slate-200 ring-inset">
+            {member.alertDelivery === 'daily_digest' ? 'Alerts in a daily summary' : 'Alerts right away'}
+          </li>
+        )}
+      </ul>
+    </li>
+  );
+}
+
+function Members({ members, sinceFormat, empty }: { members: CareTeamMember[]; sinceFormat: Intl.DateTimeFormat; empty: string }) {
+  if (members.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <ul className="divide-y divide-slate-100">
+      {members.map((m) => (
+        <Member key={m.id} member={m} sinceFormat={sinceFormat} />
+      ))}
+    </ul>
+  );
+}
+
+export default async function CareTeamPage() {
+  const caller = await getCaller();
+  if (!caller) redirect('/login');
+  if (caller.role !== 'PATIENT') redirect('/');
+  const [team, settings] = await Promise.all([findCareTeam(caller.id), findSettings(caller.id)]);
+  const sinceFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: settings.timeZone });
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <header>
+        <h1 className="text-2xl font-semibold text-slate-900">Care team</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          The people who can see your health data, and what each of them may do. Nobody else can see it.
+        </p>
+      </header>
+      <Card title={`Doctors (${team.doctors.length})`}>
+        <p className="mb-3 text-sm text-slate-600">Your doctors see your data and are told about urgent readings. They cannot log data for you.</p>
+        <Members members={team.doctors} sinceFormat={sinceFormat} empty="No doctor is linked to your account." />
+      </Card>
+      <Card title={`Caregivers (${team.caregivers.length})`}>
+        <Members members={team.caregivers} sinceFormat={sinceFormat} empty="No caregiver is linked to your account." />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// GET /caregiver — the people the caregiver cares for, each with what the link allows.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { PermissionList } from '@/components/caregiver/permission-list';
+import { Empty } from '@/components/ui/states';
+import { getCaller } from '@/lib/auth/session';
+import { listCaredForPatients } from '@/lib/data/patient-overview';
+
+export const metadata: Metadata = { title: 'People I care for · Pulse' };
+
+export default async function CaregiverPage() {
+  const caller = await getCaller();
+  if (!caller) redirect('/login');
+  if (caller.role !== 'CAREGIVER') redirect('/');
+  const people = await listCaredForPatients(caller);
+  return (
+    <>
+      <header className="mb-4">
+        <h1 className="text-2xl font-semibold text-slate-900">People you care for</h1>
+        <p className="mt-1 text-sm text-slate-700">Each person decides what you may see and do.</p>
+      </header>
+      {people.length === 0 ? (
+        <Empty>Nobody has added you to their care team yet.</Empty>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {people.map(({ patient, access }) => (
+            <li key={patient.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="cared-for">
+              <h2 className="text-lg font-semibold">
+                <Link
+                  href={`/caregiver/patients/${patient.id}`}
+                  className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
+                >
+                  {patient.name}
+                </Link>
+              </h2>
+              <div className="mt-2">
+                <PermissionList access={access} label={`What you may do for ${patient.name}`} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+// GET /caregiver/patients/:patientId — one person, as far as the caregiver's link allows: with view, a
+// read-only summary, charts, insights, medications and events; with log permission, the entry forms;
+// with alert permission, their emergencies. Without view no health data is shown. No link: not found.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CaregiverEntry } from '@/components/caregiver/caregiver-entry';
+import { PermissionList } from '@/components/caregiver/permission-list';
+import { TodaySummary } from '@/components/caregiver/today-summary';
+import { todayIn } from '@/components/doctor/format';
+import { PatientCharts } from '@/components/doctor/patient-charts';
+import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
+import { prefetchCharts, prefetchOverview, prefetchSummary } from '@/components/doctor/prefetch';
+import { getCaller } from '@/lib/auth/session';
+import { patientScope } from '@/lib/data/access';
+import { findDisplayUnits } from '@/lib/data/aggregates';
+import { findCareLink, type CaredForPatient } from '@/lib/data/patient-overview';
+import { ApiError } from '@/lib/http/errors';
+import { makeQueryClient } from '@/lib/query/query-client';
+import { addDays } from '@/lib/time';
+
+export const metadata: Metadata = { title: 'Person I care for · Pulse' };
+
+export default async function CaregiverPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const { patientId } = await params;
+  const caller = await getCaller();
+  if (!caller || caller.role !== 'CAREGIVER') notFound();
+  let link: CaredForPatient;
+  try {
+    link = await findCareLink(caller, patientId);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const { patient, access } = link;
+  const today = todayIn(patient.timeZone);
+  const range = { from: addDays(today, -29), to: today };
+  const qc = makeQueryClient();
+  const units = await findDisplayUnits(caller.id);
+  const work: Promise<unknown>[] = [];
+  if (access.canView || access.canReceiveAlerts) work.push(prefetchOverview(qc, caller, patientId));
+  if (access.canView) {
+    const scope = await patientScope(caller, patientId);
+    work.push(prefetchCharts(qc, scope, range), prefetchSummary(qc, scope, today));
+  }
+  await Promise.all(work);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/caregiver" className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
+          ← People you care for
+        </Link>
+      </nav>
+      <header className="mb-4 space-y-2">
+        <h1 className="text-2xl font-semibold text-slate-900">{patient.name}</h1>
+        <PermissionList access={access} label={`What you may do for ${patient.name}`} />
+      </header>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <div className="space-y-6">
+          {!access.canView && (
+            <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
+              {patient.name} has not shared their health data with you, so none is shown here.
+              {access.canReceiveAlerts ? ' You will still see their emergency alerts.' : ''}
+            </p>
+          )}
+          {access.canReceiveAlerts && <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} part="emergencies" />}
+          {access.canLogData && (
+            <CaregiverEntry
+              patientId={patientId}
+              patientName={patient.name}
+              units={{ glucose: units.glucoseUnit === 'MMOL_L' ? 'mmol/L' : 'mg/dL', weight: units.weightUnit === 'LB' ? 'lb' : 'kg' }}
+            />
+          )}
+          {access.canView && (
+            <>
+              <TodaySummary patientId={patientId} today={today} units={units} />
+              <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} part="health" />
+              <PatientCharts patientId={patientId} range={range} units={units} />
+            </>
+          )}
+        </div>
+      </HydrationBoundary>
+    </>
+  );
+}

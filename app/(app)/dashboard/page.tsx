@@ -1,0 +1,48 @@
+// GET /dashboard — the patient's home: today at a glance, insights and open alerts. Prefetched on the
+// server; the client components hydrate from the same query keys.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { DashboardView } from '@/components/patient/dashboard-view';
+import { prefetchAggregates, prefetchDevices, prefetchEmergencies, prefetchInsights } from '@/components/patient/prefetch';
+import { getCaller } from '@/lib/auth/session';
+import { ownScope } from '@/lib/data/access';
+import { findDisplayUnits } from '@/lib/data/aggregates';
+import { findMe } from '@/lib/data/users';
+import { makeQueryClient } from '@/lib/query/query-client';
+import { todayIn } from '@/components/patient/today';
+
+import { formatDay } from '../trends/_lib/periods';
+import { dashboardAggregates } from './_lib/cards';
+
+export const metadata: Metadata = { title: 'Today · Pulse' };
+
+export default async function DashboardPage() {
+  const caller = await getCaller();
+  if (!caller) redirect('/login');
+  if (caller.role !== 'PATIENT') redirect('/');
+  const scope = await ownScope(caller);
+  const today = todayIn(scope.timeZone);
+  const qc = makeQueryClient();
+  const [me, units] = await Promise.all([
+    findMe(caller.id),
+    findDisplayUnits(caller.id),
+    prefetchAggregates(qc, scope, dashboardAggregates(today)),
+    prefetchDevices(qc, caller.id),
+    prefetchInsights(qc, caller.id),
+    prefetchEmergencies(qc, caller),
+  ]);
+  return (
+    <>
+      <header className="mb-6">
+        <h1 className="text-2xl font-semibold text-slate-900">Welcome, {me.name ?? me.email}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Today at a glance · {formatDay(today, 'long')} · times in {scope.timeZone.replace(/_/g, ' ')}
+        </p>
+      </header>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <DashboardView today={today} timeZone={scope.timeZone} units={units} />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+// GET /doctor/patients/:patientId — one patient for their doctor: review, emergencies, insights,
+// medications, events, 30 days of charts (read-only) and the alert settings. Prefetched on the server;
+// a doctor without an active link (or anyone else) gets the not-found page.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AlertSettingsForm } from '@/components/doctor/alert-settings-form';
+import { todayIn } from '@/components/doctor/format';
+import { PatientCharts } from '@/components/doctor/patient-charts';
+import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
+import { prefetchAlertSettings, prefetchCharts, prefetchOverview } from '@/components/doctor/prefetch';
+import { ReviewPanel } from '@/components/doctor/review-panel';
+import { getCaller } from '@/lib/auth/session';
+import { patientScope } from '@/lib/data/access';
+import { findDisplayUnits } from '@/lib/data/aggregates';
+import { findCareLink, type CaredForPatient } from '@/lib/data/patient-overview';
+import { findMe } from '@/lib/data/users';
+import { ApiError } from '@/lib/http/errors';
+import { makeQueryClient } from '@/lib/query/query-client';
+import { addDays } from '@/lib/time';
+
+export const metadata: Metadata = { title: 'Patient · Pulse' };
+
+export default async function DoctorPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const { patientId } = await params;
+  const caller = await getCaller();
+  if (!caller || caller.role !== 'DOCTOR') notFound();
+  let link: CaredForPatient;
+  try {
+    link = await findCareLink(caller, patientId);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  const { patient } = link;
+  const scope = await patientScope(caller, patientId);
+  const today = todayIn(patient.timeZone);
+  const range = { from: addDays(today, -29), to: today };
+  const qc = makeQueryClient();
+  const [me, units] = await Promise.all([
+    findMe(caller.id),
+    findDisplayUnits(caller.id),
+    prefetchOverview(qc, caller, patientId),
+    prefetchCharts(qc, scope, range),
+    prefetchAlertSettings(qc, caller, patientId),
+  ]);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/doctor" className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
+          ← All patients
+        </Link>
+      </nav>
+      <header className="mb-4">
+        <h1 className="text-2xl font-semibold text-slate-900">{patient.name}</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          Read-only view of their data. Readings in the patient’s time zone ({patient.timeZone.replace(/_/g, ' ')}).
+        </p>
+      </header>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <div className="space-y-6">
+          <ReviewPanel patientId={patientId} timeZone={me.timeZone} />
+          <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} />
+          <PatientCharts patientId={patientId} range={range} units={units} />
+          <AlertSettingsForm patientId={patientId} />
+        </div>
+      </HydrationBoundary>
+    </>
+  );
+}

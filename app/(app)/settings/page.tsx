@@ -1,0 +1,35 @@
+// /settings — display name, time zone (the IANA list of this runtime) and units. Server shell; the form is
+// interactive.
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCaller } from '@/lib/auth/session';
+import { findSettings } from '@/lib/data/settings';
+import { SettingsForm } from './_components/settings-form';
+
+export const metadata: Metadata = { title: 'Settings · Pulse' };
+
+/** IANA zones grouped by region ("Europe", "America", …); the current zone is always offered. */
+function zoneGroups(current: string): [string, string[]][] {
+  const zones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', current]);
+  const groups = new Map<string, string[]>();
+  for (const zone of [...zones].sort()) {
+    const region = zone.includes('/') ? zone.slice(0, zone.indexOf('/')) : 'Other';
+    groups.set(region, [...(groups.get(region) ?? []), zone]);
+  }
+  return [...groups];
+}
+
+export default async function SettingsPage() {
+  const caller = await getCaller();
+  if (!caller) redirect('/login');
+  const settings = await findSettings(caller.id);
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <header>
+        <h1 className="text-2xl font-semibold text-slate-900">Settings</h1>
+        <p className="mt-1 text-sm text-slate-600">Signed in as {settings.email}</p>
+      </header>
+      <SettingsForm initial={settings} zoneGroups={zoneGroups(settings.timeZone)} />
+    </div>
+  );
+}

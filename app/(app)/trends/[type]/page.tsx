@@ -1,0 +1,69 @@
+// GET /trends/:type?period=day|week|month|year — one type's trend, its default window prefetched on
+// the server (the period switcher then fetches on the client).
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { linkClass } from '@/components/patient/metric-card';
+import { prefetchAggregates, prefetchDevices } from '@/components/patient/prefetch';
+import { TrendView } from '@/components/patient/trend-view';
+import { getCaller } from '@/lib/auth/session';
+import { ownScope } from '@/lib/data/access';
+import { findDisplayUnits } from '@/lib/data/aggregates';
+import { isHealthType } from '@/lib/health';
+import { makeQueryClient } from '@/lib/query/query-client';
+import { todayIn } from '@/components/patient/today';
+
+import { relatedTypes, trendLabel } from '../_lib/catalogue';
+import { parsePeriod, trendQuery, trendWindow } from '../_lib/periods';
+
+type Props = { params: Promise<{ type: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const type = (await params).type.toUpperCase();
+  return { title: `${isHealthType(type) ? trendLabel(type) : 'Trend'} · Pulse` };
+}
+
+export default async function TrendPage({ params, searchParams }: Props) {
+  const raw = (await params).type;
+  const type = raw.toUpperCase();
+  if (!isHealthType(type)) notFound();
+  const period = parsePeriod((await searchParams).period);
+  if (raw !== type) redirect(`/trends/${type}?period=${period}`);
+  const caller = await getCaller();
+  if (!caller) redirect('/login');
+  if (caller.role !== 'PATIENT') redirect('/');
+  const scope = await ownScope(caller);
+  const today = todayIn(scope.timeZone);
+  const qc = makeQueryClient();
+  const [units] = await Promise.all([
+    findDisplayUnits(caller.id),
+    prefetchAggregates(qc, scope, trendQuery(type, trendWindow(period, today))),
+    prefetchDevices(qc, caller.id),
+  ]);
+  const related = relatedTypes(type);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/trends" className={linkClass}>All trends</Link>
+      </nav>
+      <header className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-slate-900">{trendLabel(type)}</h1>
+        {related.length > 0 && (
+          <p className="text-sm text-slate-700">
+            See also:{' '}
+            {related.map((t, i) => (
+              <span key={t}>
+                {i > 0 && ', '}
+                <Link href={`/trends/${t}?period=${period}`} className={linkClass}>{trendLabel(t)}</Link>
+              </span>
+            ))}
+          </p>
+        )}
+      </header>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <TrendView key={type} type={type} today={today} units={units} initialPeriod={period} />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay, pointLabel, trendWindow, windowLabel } from './periods';
+
+const TODAY = '2026-07-15'; // a Wednesday
+
+describe('trendWindow', () => {
+  it('shows hours of one day, the days of the last 7 or 30, and 52 weeks for a year', () => {
+    expect(trendWindow('day', TODAY)).toEqual({ period: 'day', aggregate: 'hour', fromDay: TODAY, toDay: TODAY });
+    expect(trendWindow('week', TODAY)).toEqual({ period: 'week', aggregate: 'day', fromDay: '2026-07-09', toDay: TODAY });
+    expect(trendWindow('month', TODAY)).toEqual({ period: 'month', aggregate: 'day', fromDay: '2026-06-16', toDay: TODAY });
+    // The week of July 13th (a Monday) and the 51 before it.
+    expect(trendWindow('year', TODAY)).toEqual({ period: 'year', aggregate: 'week', fromDay: '2025-07-21', toDay: TODAY });
+  });
+
+  it('steps back by whole windows, across month and year ends', () => {
+    expect(trendWindow('day', '2026-03-01', -1)).toMatchObject({ fromDay: '2026-02-28', toDay: '2026-02-28' });
+    expect(trendWindow('week', TODAY, -1)).toMatchObject({ fromDay: '2026-07-02', toDay: '2026-07-08' });
+    expect(trendWindow('month', TODAY, -1)).toMatchObject({ fromDay: '2026-05-17', toDay: '2026-06-15' });
+    expect(trendWindow('year', TODAY, -1).toDay).toBe('2025-07-16');
+  });
+});
+
+describe('labels', () => {
+  it('labels points by hour, day or week', () => {
+    expect(pointLabel('2026-07-15T09:00:00', 'hour')).toBe('09:00');
+    expect(pointLabel('2026-07-15T00:00:00', 'day')).toBe('Wed 15 Jul');
+    expect(pointLabel('2026-07-13T00:00:00', 'week')).toBe('wk of 13 Jul');
+    expect(formatDay('2026-02-28', 'long')).toBe('Saturday 28 February 2026');
+    expect(formatDay('2026-12-31', 'year')).toBe('31 Dec 2026');
+  });
+
+  it('names the window plainly', () => {
+    expect(windowLabel(trendWindow('day', TODAY), TODAY)).toBe('Today');
+    expect(windowLabel(trendWindow('day', TODAY, -1), TODAY)).toBe('Yesterday');
+    expect(windowLabel(trendWindow('day', TODAY, -2), TODAY)).toBe('Monday 13 July 2026');
+    expect(windowLabel(trendWindow('week', TODAY), TODAY)).toBe('9 Jul 2026 – 15 Jul 2026');
+  });
+});

@@ -1,0 +1,5 @@
+import { PageSkeleton } from '@/components/patient/page-skeleton';
+
+export default function TrendsLoading() {
+  return <PageSkeleton label="Loading your trends…" cards={6} />;
+}

@@ -1,0 +1,37 @@
+// GET /trends — every health type at a glance over the last 30 days, each linking to its trend.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { prefetchAggregates } from '@/components/patient/prefetch';
+import { TrendsOverview } from '@/components/patient/trends-overview';
+import { getCaller } from '@/lib/auth/session';
+import { ownScope } from '@/lib/data/access';
+import { findDisplayUnits } from '@/lib/data/aggregates';
+import { makeQueryClient } from '@/lib/query/query-client';
+import { todayIn } from '@/components/patient/today';
+import { addDays } from '@/lib/time';
+import { TREND_TYPES } from './_lib/catalogue';
+
+export const metadata: Metadata = { title: 'Trends · Pulse' };
+
+export default async function TrendsPage() {
+  const caller = await getCaller();
+  if (!caller) redirect('/login');
+  if (caller.role !== 'PATIENT') redirect('/');
+  const scope = await ownScope(caller);
+  const today = todayIn(scope.timeZone);
+  const params = { types: TREND_TYPES, period: 'day' as const, from: addDays(today, -29), to: today };
+  const qc = makeQueryClient();
+  const [units] = await Promise.all([findDisplayUnits(caller.id), prefetchAggregates(qc, scope, params)]);
+  return (
+    <>
+      <header className="mb-6">
+        <h1 className="text-2xl font-semibold text-slate-900">Trends</h1>
+        <p className="mt-1 text-sm text-slate-600">The last 30 days, merged from all your sources. Choose a measurement to see it by day, week, month or year.</p>
+      </header>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <TrendsOverview params={params} units={units} />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+// PATCH /api/v1/admin/users/:id — { role?, disabled? }. A role change or a disable ends the user's
+// sessions on their next request; an admin cannot disable or demote themself.
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { requireCaller } from '@/lib/auth/session';
+import { updateUserByAdmin } from '@/lib/data/admin-users';
+import { Role } from '@/lib/generated/prisma/enums';
+import { notFound } from '@/lib/http/errors';
+import { readJson, route } from '@/lib/http/handler';
+
+const patchBody = z
+  .object({ role: z.enum(Role).optional(), disabled: z.boolean().optional() })
+  .strict()
+  .refine((b) => b.role !== undefined || b.disabled !== undefined, { message: 'give "role" or "disabled"' });
+
+export const PATCH = route<{ id: string }>(async (req, { id }) => {
+  const caller = await requireCaller(['ADMIN']);
+  const change = patchBody.parse((await readJson(req, 4 * 1024)).json);
+  if (!z.uuid().safeParse(id).success) throw notFound('user');
+  return NextResponse.json(await updateUserByAdmin({ actorId: caller.id, userId: id, change }));
+});

@@ -1,0 +1,33 @@
+// GET /api/v1/admin/users?q=&role=&status=&sort=&cursor=&limit= — users for admins, in keyset pages.
+// POST /api/v1/admin/users — create a user with an initial password (argon2id); 409 on a taken e-mail.
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { requireCaller } from '@/lib/auth/session';
+import { adminUserQuery, createUserByAdmin, listUsersForAdmin } from '@/lib/data/admin-users';
+import { Role } from '@/lib/generated/prisma/enums';
+import { readJson, route } from '@/lib/http/handler';
+import { isValidTimeZone } from '@/lib/time';
+
+const createBody = z
+  .object({
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email('must be an e-mail address')),
+    name: z.string().trim().min(1, 'must not be empty').max(100),
+    role: z.enum(Role),
+    timeZone: z.string().max(64).refine(isValidTimeZone, 'is not an IANA time zone'),
+    password: z.string().min(12, 'must be at least 12 characters').max(200),
+  })
+  .strict();
+
+/** Query parameters, with empty ones (an unset filter in a form) left out. */
+const searchParams = (req: NextRequest) => Object.fromEntries([...req.nextUrl.searchParams].filter(([, v]) => v !== ''));
+
+export const GET = route(async (req) => {
+  await requireCaller(['ADMIN']);
+  return NextResponse.json(await listUsersForAdmin(adminUserQuery.parse(searchParams(req))));
+});
+
+export const POST = route(async (req) => {
+  await requireCaller(['ADMIN']);
+  const body = createBody.parse((await readJson(req, 16 * 1024)).json);
+  return NextResponse.json(await createUserByAdmin(body), { status: 201 });
+});

@@ -1,0 +1,27 @@
+// Server-side helpers of the admin pages: the admin check each page makes before reading data (the
+// layout's check alone does not guard a page's own data access), and the filters read from the URL.
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import { getCaller, type Caller } from '@/lib/auth/session';
+import { setFilters, type Filters } from './queries';
+
+export async function requireAdminPage(): Promise<Caller> {
+  const caller = await getCaller();
+  if (!caller) redirect('/login');
+  if (caller.role !== 'ADMIN') redirect('/');
+  return caller;
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * The list filters of a page URL, as the form holds them and as the data layer takes them. A hand-edited
+ * URL outside the allowlists falls back to no filters rather than an error page.
+ */
+export function readFilters<S extends z.ZodType>(raw: SearchParams, keys: readonly string[], schema: S): { form: Filters; query: z.output<S> } {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
+  const form = Object.fromEntries(keys.map((key) => [key, first(raw[key])]));
+  const parsed = schema.safeParse(setFilters(form));
+  if (parsed.success) return { form, query: parsed.data };
+  return { form: Object.fromEntries(keys.map((key) => [key, ''])), query: schema.parse({}) };
+}

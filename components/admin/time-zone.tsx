@@ -1,0 +1,21 @@
+'use client';
+// The admin's own time zone, set once by the admin layout: every date on these pages is written in it,
+// by hand (lib/time), so the server render and the hydrated client show the same text.
+import { createContext, useContext, type ReactNode } from 'react';
+import { localDateTime } from '@/lib/time';
+
+const TimeZoneContext = createContext('UTC');
+
+export function AdminTimeZone({ timeZone, children }: { timeZone: string; children: ReactNode }) {
+  return <TimeZoneContext.Provider value={timeZone}>{children}</TimeZoneContext.Provider>;
+}
+
+/** '2026-11-21T08:30:00Z' → '2026-11-21 09:30' in the admin's zone; `none` for null. */
+export function useFormatInstant(): (iso: string | null, none?: string) => string {
+  const timeZone = useContext(TimeZoneContext);
+  return (iso, none = '—') => (iso ? localDateTime(Date.parse(iso), timeZone).slice(0, 16).replace('T', ' ') : none);
+}
+
+export function useTimeZone(): string {
+  return useContext(TimeZoneContext);
+}

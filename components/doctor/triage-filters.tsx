@@ -1,0 +1,81 @@
+'use client';
+
+// Search by name, one group at a time (radio chips with counts), and the sort order.
+import type { TriageGroup, TriageQuery } from '@/lib/data/triage';
+
+type Sort = Pick<TriageQuery, 'sort' | 'order'>;
+
+const SORTS: { value: string; label: string }[] = [
+  { value: 'name:asc', label: 'Name (A–Z)' },
+  { value: 'name:desc', label: 'Name (Z–A)' },
+  { value: 'lastSync:asc', label: 'Last sync (oldest first)' },
+  { value: 'lastSync:desc', label: 'Last sync (newest first)' },
+  { value: 'lastReviewed:asc', label: 'Last reviewed (oldest first)' },
+  { value: 'lastReviewed:desc', label: 'Last reviewed (newest first)' },
+];
+
+const chip =
+  'inline-flex min-h-9 cursor-pointer items-center gap-1 rounded-full border px-3 py-1 text-sm has-[:checked]:border-teal-700 has-[:checked]:bg-teal-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-teal-600 has-[:focus-visible]:ring-offset-2';
+
+export function TriageFilters(props: {
+  search: string;
+  onSearch: (value: string) => void;
+  group: TriageGroup | undefined;
+  onGroup: (group: TriageGroup | undefined) => void;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+  groups: { id: TriageGroup; label: string; count: number }[];
+  total: number;
+}) {
+  const options = [{ id: undefined, label: 'All', count: props.total }, ...props.groups];
+  return (
+    <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="flex-1">
+          <label htmlFor="triage-search" className="block text-sm font-medium text-slate-800">Search by name</label>
+          <input
+            id="triage-search"
+            type="search"
+            value={props.search}
+            onChange={(e) => props.onSearch(e.target.value)}
+            maxLength={100}
+            autoComplete="off"
+            className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
+          />
+        </div>
+        <div>
+          <label htmlFor="triage-sort" className="block text-sm font-medium text-slate-800">Sort within groups</label>
+          <select
+            id="triage-sort"
+            value={`${props.sort.sort}:${props.sort.order}`}
+            onChange={(e) => {
+              const [sort, order] = e.target.value.split(':') as [Sort['sort'], Sort['order']];
+              props.onSort({ sort, order });
+            }}
+            className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 sm:w-auto"
+          >
+            {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          </select>
+        </div>
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Group</legend>
+        <div className="mt-1 flex flex-wrap gap-2">
+          {options.map((o) => (
+            <label key={o.id ?? 'all'} className={`${chip} ${o.count === 0 && o.id ? 'border-slate-200 text-slate-600' : 'border-slate-300 text-slate-800'}`}>
+              <input
+                type="radio"
+                name="triage-group"
+                value={o.id ?? ''}
+                checked={props.group === o.id}
+                onChange={() => props.onGroup(o.id)}
+                className="sr-only"
+              />
+              {o.label} <span aria-hidden="true">·</span> <span>{o.count}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// One triage group: its heading with the count, then a row per patient (name linking to the detail,
+// the reason, a 14-day sparkline, last sync and last review). Stacks on phone widths.
+import Link from 'next/link';
+import { Sparkline } from '@/components/charts/sparkline';
+import type { TriageGroup, TriageRow } from '@/lib/data/triage';
+import { formatWhen } from './format';
+
+const ACCENTS: Record<TriageGroup, string> = {
+  emergency: 'border-l-red-600',
+  'glucose-low': 'border-l-orange-500',
+  'bp-crisis': 'border-l-red-500',
+  'rhr-rising': 'border-l-amber-500',
+  'sleep-deficit': 'border-l-indigo-500',
+  'activity-drop': 'border-l-amber-400',
+  'no-data': 'border-l-slate-400',
+  'on-target': 'border-l-teal-600',
+};
+
+export function TriageGroupSection({ group, rows, timeZone, today }: {
+  group: { id: TriageGroup; label: string; count: number };
+  rows: TriageRow[];
+  timeZone: string;
+  today: string;
+}) {
+  const headingId = `triage-${group.id}`;
+  return (
+    <section aria-labelledby={headingId} data-testid={`triage-group-${group.id}`}>
+      <h2 id={headingId} className="mb-2 text-lg font-semibold text-slate-900">
+        {group.label} <span className="text-base font-normal text-slate-600">({group.count})</span>
+      </h2>
+      <ul className="space-y-2">
+        {rows.map((row) => (
+          <li
+            key={row.patientId}
+            className={`grid items-center gap-3 rounded-lg border border-l-4 border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-[minmax(0,1fr)_7rem_12rem] ${ACCENTS[group.id]}`}
+          >
+            <div className="min-w-0">
+              <Link
+                href={`/doctor/patients/${row.patientId}`}
+                className="font-semibold text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
+              >
+                {row.name}
+              </Link>
+              <p className="mt-0.5 text-sm text-slate-700">{row.reason}</p>
+            </div>
+            <Sparkline values={row.sparkline.values} label={row.sparkline.label} />
+            <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-700">
+              <dt className="font-medium">Last sync</dt>
+              <dd>{formatWhen(row.lastSyncAt, timeZone, today)}</dd>
+              <dt className="font-medium">Last reviewed</dt>
+              <dd>{formatWhen(row.lastReviewedAt, timeZone, today)}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+'use client';
+
+// The manual entry forms, reusable by any page that may log for a patient: the patient's own /entry page
+// posts to /api/v1/users/me/entries, a caregiver's page to /api/v1/patients/<id>/entries. One kind at a
+// time (chosen with a radio group), values in the signed-in user's units, success and errors announced.
+import Link from 'next/link';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import type { CreatedEntry, EntryKind } from '@/lib/data/entries';
+import { ApiRequestError, apiFetch } from '@/lib/query/api';
+import { buildEntryBody, describeEntry, type FieldErrors } from './entry-body';
+import { KIND_LABELS, KINDS } from './entry-options';
+import { KindFields } from './kind-fields';
+
+export type EntryFormsProps = {
+  /** '/api/v1/users/me/entries', or '/api/v1/patients/<id>/entries' for a caregiver. */
+  endpoint: string;
+  /** The signed-in user's preferred units (the form starts with them; either unit may be chosen). */
+  units: { glucose: 'mg/dL' | 'mmol/L'; weight: 'kg' | 'lb' };
+  /** Where the saved entry can be seen, linked from the success message. */
+  timelineHref?: string;
+  /** Extra work after a save (e.g. invalidating the caller's own queries). */
+  onSaved?: (entry: CreatedEntry) => void;
+};
+
+function errorsFrom(error: unknown): { fields: FieldErrors; message: string } {
+  if (!(error instanceof ApiRequestError)) return { fields: {}, message: 'Could not reach Pulse. Check your connection and try again.' };
+  if (error.status === 401) return { fields: {}, message: 'Your session has ended. Please sign in again.' };
+  if (error.status === 404) return { fields: {}, message: 'Not saved: you may no longer have permission to log data here.' };
+  const fields: FieldErrors = {};
+  const details = Array.isArray(error.details) ? (error.details as { field?: unknown; reason?: unknown }[]) : [];
+  for (const d of details) {
+    if (typeof d.field === 'string' && typeof d.reason === 'string') fields[d.field] ??= d.reason.charAt(0).toUpperCase() + d.reason.slice(1) + '.';
+  }
+  return { fields, message: error.status === 422 ? 'Not saved: please check the marked fields.' : `Not saved: ${error.message}` };
+}
+
+const noSubscription = () => () => {};
+
+export function EntryForms({ endpoint, units, timelineHref, onSaved }: EntryFormsProps) {
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const [kind, setKind] = useState<EntryKind>('glucose');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  // Until React has hydrated, a submit would be the browser's own GET with the values in the URL.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const mutation = useMutation({
+    mutationFn: (body: Record<string, unknown>) => apiFetch<CreatedEntry>(endpoint, { json: body }),
+    onSuccess: (entry) => {
+      void queryClient.invalidateQueries({ queryKey: ['timeline'] });
+      onSaved?.(entry);
+    },
+  });
+
+  function choose(next: EntryKind) {
+    setKind(next);
+    setErrors({});
+    setProblem(null);
+  }
+
+  function focusFirstError(form: HTMLFormElement, fields: FieldErrors) {
+    const first = Object.keys(fields).find((name) => form.querySelector(`[name="${name}"]`));
+    setTimeout(() => form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus(), 0);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const built = buildEntryBody(kind, new FormData(form));
+    setSaved(null);
+    if (!built.ok) {
+      setErrors(built.errors);
+      setProblem('Not saved: please check the marked fields.');
+      focusFirstError(form, built.errors);
+      return;
+    }
+    setErrors({});
+    setProblem(null);
+    mutation.mutate(built.body, {
+      onSuccess: (entry) => {
+        form.reset();
+        const time = new Date(entry.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+        setSaved(`Saved: ${describeEntry(entry)}, ${time}.`);
+      },
+      onError: (error) => {
+        const { fields, message } = errorsFrom(error);
+        setErrors(fields);
+        const unmatched = Object.entries(fields).filter(([name]) => !form.querySelector(`[name="${name}"]`));
+        setProblem(unmatched.length > 0 ? `${message} ${unmatched.map(([, reason]) => reason).join(' ')}` : message);
+        focusFirstError(form, fields);
+      },
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">What would you like to log?</legend>
+        <div className="mt-2 flex flex-wrap gap-2">
+          {KINDS.map((k) => (
+            <label
+              key={k}
+              className="cursor-pointer rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 has-[:checked]:border-teal-700 has-[:checked]:bg-teal-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-teal-600 has-[:focus-visible]:ring-offset-2"
+            >
+              <input type="radio" name="entry-kind" value={k} checked={kind === k} onChange={() => choose(k)} className="sr-only" />
+              {KIND_LABELS[k]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <form key={kind} onSubmit={submit} noValidate aria-labelledby={headingId} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id={headingId} className="text-base font-semibold text-slate-900">{KIND_LABELS[kind]}</h2>
+        <KindFields kind={kind} units={units} errors={errors} />
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={!hydrated || mutation.isPending}>
+            {mutation.isPending ? 'Saving…' : `Save ${KIND_LABELS[kind].toLowerCase()}`}
+          </Button>
+        </div>
+      </form>
+
+      <div role="status" aria-live="polite" className="empty:hidden">
+        {saved && (
+          <p className="rounded-md border border-teal-200 bg-teal-50 p-3 text-sm text-teal-900">
+            {saved}{' '}
+            {timelineHref && (
+              <Link href={timelineHref} className="font-medium underline">
+                See it on the timeline
+              </Link>
+            )}
+          </p>
+        )}
+      </div>
+      <div role="alert" className="empty:hidden">
+        {problem && <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{problem}</p>}
+      </div>
+    </div>
+  );
+}

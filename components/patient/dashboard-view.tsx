@@ -1,0 +1,52 @@
+'use client';
+
+// Today at a glance: open alerts first (when there are any), the six cards, then insights and alerts.
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Card } from '@/components/ui/card';
+import { ErrorMessage, Loading } from '@/components/ui/states';
+import type { UnitPreferences } from '@/lib/format/health';
+import { buildCards, dashboardAggregates } from '@/app/(app)/dashboard/_lib/cards';
+import { EmergencyList } from './emergency-list';
+import { InsightList } from './insight-list';
+import { MetricCard } from './metric-card';
+import { aggregatesOptions, deviceNames, devicesOptions, emergenciesOptions } from './queries';
+
+export function DashboardView({ today, timeZone, units }: { today: string; timeZone: string; units: UnitPreferences }) {
+  const aggregates = useQuery(aggregatesOptions(dashboardAggregates(today)));
+  const devices = useQuery(devicesOptions);
+  const emergencies = useQuery(emergenciesOptions);
+  const cards = useMemo(
+    () => (aggregates.data ? buildCards({ rows: aggregates.data, names: deviceNames(devices.data?.devices), today, units }) : null),
+    [aggregates.data, devices.data, today, units],
+  );
+  const open = emergencies.data?.emergencies ?? [];
+  const alerts = emergencies.isPending ? (
+    <Card title="Alerts"><Loading label="Loading alerts…" /></Card>
+  ) : emergencies.isError ? (
+    <Card title="Alerts"><ErrorMessage error={emergencies.error} retry={() => emergencies.refetch()} /></Card>
+  ) : (
+    <EmergencyList emergencies={open} units={units} timeZone={timeZone} today={today} />
+  );
+
+  return (
+    <div className="space-y-6">
+      {open.length > 0 && alerts}
+      <section aria-label="Today at a glance">
+        {aggregates.isPending ? (
+          <Loading label="Loading today’s numbers…" />
+        ) : aggregates.isError ? (
+          <ErrorMessage error={aggregates.error} retry={() => aggregates.refetch()} />
+        ) : (
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {cards?.map((card) => <MetricCard key={card.id} card={card} />)}
+          </div>
+        )}
+      </section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <InsightList />
+        {open.length === 0 && alerts}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// One "today at a glance" card: the value, the change and what it is compared with, a two-week
+// sparkline, and the sources that contributed.
+import Link from 'next/link';
+import { Sparkline } from '@/components/charts/sparkline';
+import { Card } from '@/components/ui/card';
+import type { CardModel } from '@/app/(app)/dashboard/_lib/cards';
+
+const ARROWS = { up: '↑', down: '↓', same: '→' } as const;
+export const linkClass = 'rounded font-medium text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600';
+
+export function MetricCard({ card }: { card: CardModel }) {
+  return (
+    <Card
+      title={card.title}
+      action={
+        <Link href={`/trends/${card.trendType}`} className={`text-sm ${linkClass}`}>
+          Trend<span className="sr-only"> of {card.title.toLowerCase()}</span>
+        </Link>
+      }
+      className="flex flex-col"
+    >
+      <div data-testid={`metric-${card.id}`} className="flex flex-1 flex-col">
+        {card.value ? (
+          <p className="text-3xl font-semibold tabular-nums text-slate-900" data-testid="metric-value">
+            {card.value}
+          </p>
+        ) : (
+          <p className="text-base font-medium text-slate-700">{card.empty}</p>
+        )}
+        {card.context && <p className="mt-0.5 text-sm text-slate-600">{card.context}</p>}
+        {card.change && (
+          <p className="mt-2 text-sm font-medium text-slate-800">
+            <span aria-hidden="true" className="mr-1">{ARROWS[card.change.direction]}</span>
+            {card.change.text}
+          </p>
+        )}
+        {card.basis && <p className="mt-1 text-xs text-slate-600">{card.basis}</p>}
+        {card.spark.length >= 2 && (
+          <div className="mt-3">
+            <Sparkline values={card.spark} label={`${card.title}, the last ${card.spark.length} days with data`} />
+          </div>
+        )}
+        <div className="mt-auto pt-3 text-xs text-slate-600">
+          {card.sources ? (
+            <p>
+              <span className="font-semibold text-slate-700">Sources</span> ({card.sources.of}): {card.sources.text}
+            </p>
+          ) : (
+            !card.hasData && (
+              <Link href="/devices" className={linkClass}>
+                Connect a data source
+              </Link>
+            )
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}

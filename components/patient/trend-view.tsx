@@ -1,0 +1,124 @@
+'use client';
+
+// One type's trend: period switcher (day = hours, week and month = days, year = weeks), stepping back
+// and forth, the chart with its band and target range, headline numbers, sources and the table.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { TrendChart } from '@/components/charts/trend-chart';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
+import { getHealthType, type HealthType } from '@/lib/health';
+import type { UnitPreferences } from '@/lib/format/health';
+import { describeShares, sourceShares } from '@/app/(app)/dashboard/_lib/sources';
+import { PERIOD_LABELS, trendQuery, trendWindow, windowLabel, type TrendPeriod } from '@/app/(app)/trends/_lib/periods';
+import { trendSeries, windowStats } from '@/app/(app)/trends/_lib/series';
+import { trendLabel } from '@/app/(app)/trends/_lib/catalogue';
+import { linkClass } from './metric-card';
+import { PeriodSwitcher } from './period-switcher';
+import { aggregatesOptions, deviceNames, devicesOptions } from './queries';
+import { TrendStats } from './trend-stats';
+import { TrendTable } from './trend-table';
+
+const PERIOD_NOUN: Record<TrendPeriod, string> = { day: 'day', week: 'week', month: '30 days', year: 'year' };
+
+export function TrendView({ type, today, units, initialPeriod }: { type: HealthType; today: string; units: UnitPreferences; initialPeriod: TrendPeriod }) {
+  const [period, setPeriod] = useState(initialPeriod);
+  const [offset, setOffset] = useState(0);
+  const win = trendWindow(period, today, offset);
+  const aggregates = useQuery({ ...aggregatesOptions(trendQuery(type, win)), placeholderData: keepPreviousData });
+  const devices = useQuery(devicesOptions);
+  const names = useMemo(() => deviceNames(devices.data?.devices), [devices.data]);
+  const rows = useMemo(() => aggregates.data?.[type] ?? [], [aggregates.data, type]);
+  const series = useMemo(() => trendSeries(type, rows, win.aggregate, units), [type, rows, win.aggregate, units]);
+  const stats = windowStats(type, rows, win.aggregate);
+  const label = trendLabel(type);
+  const summed = getHealthType(type).aggregation === 'SUM';
+  const totals: Record<string, number> = {};
+  for (const r of rows) for (const [id, n] of Object.entries(r.sources)) totals[id] = (totals[id] ?? 0) + n;
+  const shares = sourceShares(totals, names);
+
+  function choosePeriod(p: TrendPeriod) {
+    setPeriod(p);
+    setOffset(0);
+    // Keep the choice in the address (shareable, survives reload) without a server round trip.
+    const url = new URL(globalThis.location.href);
+    url.searchParams.set('period', p);
+    globalThis.history.replaceState(null, '', url);
+  }
+
+  const later = offset < 0;
+  return (
+    <Card>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <PeriodSwitcher value={period} onChange={choosePeriod} />
+        <div className="flex items-center gap-2">
+          <Button variant="secondary" onClick={() => setOffset((o) => o - 1)} aria-label={`Show the previous ${PERIOD_NOUN[period]}`}>
+            <span aria-hidden="true">‹</span>
+            <span className="ml-1 hidden sm:inline">Earlier</span>
+          </Button>
+          <Button
+            variant="secondary"
+            aria-disabled={!later}
+            onClick={() => later && setOffset((o) => o + 1)}
+            aria-label={`Show the next ${PERIOD_NOUN[period]}`}
+            className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+          >
+            <span className="mr-1 hidden sm:inline">Later</span>
+            <span aria-hidden="true">›</span>
+          </Button>
+        </div>
+      </div>
+      <p className="mt-3 text-sm font-medium text-slate-800" aria-live="polite" data-testid="trend-window">
+        {PERIOD_LABELS[period]}: {windowLabel(win, today)}
+        {aggregates.isFetching && aggregates.isPlaceholderData && <span className="ml-2 font-normal text-slate-600">Updating…</span>}
+      </p>
+
+      <div className="mt-3">
+        {aggregates.isPending ? (
+          <Loading label={`Loading ${label.toLowerCase()}…`} />
+        ) : aggregates.isError ? (
+          <ErrorMessage error={aggregates.error} retry={() => aggregates.refetch()} />
+        ) : rows.length === 0 ? (
+          <Empty>
+            No {label.toLowerCase()} data for this {PERIOD_NOUN[period]}. Try a longer period, or{' '}
+            <Link href="/devices" className={linkClass}>connect a data source</Link>.
+          </Empty>
+        ) : (
+          <>
+            {stats && <TrendStats type={type} stats={stats} per={win.aggregate === 'day' ? 'day' : win.aggregate === 'week' ? 'week' : null} units={units} />}
+            <div className="mt-4">
+              <TrendChart points={series.points} unitLabel={series.unitLabel} band={series.band} target={series.target} title={`${label}, ${windowLabel(win, today)}`} />
+            </div>
+            <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+              <li>
+                <span aria-hidden="true" className="mr-1 inline-block h-0.5 w-4 align-middle bg-teal-700" />
+                {summed ? `Total per ${win.aggregate}` : `Average per ${win.aggregate}`} ({series.unitLabel})
+              </li>
+              {series.band && (
+                <li>
+                  <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-4 align-middle bg-teal-300/60" />
+                  Lowest to highest reading
+                </li>
+              )}
+              {series.target && (
+                <li>
+                  <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-4 align-middle bg-teal-200/60" />
+                  Target range {series.target.low}–{series.target.high} {series.unitLabel}
+                </li>
+              )}
+            </ul>
+            {shares.length > 0 && (
+              <p className="mt-3 text-sm text-slate-700" data-testid="trend-sources">
+                <span className="font-semibold">Sources</span> ({summed ? 'share of the total' : 'share of the readings'}, after removing duplicates):{' '}
+                {describeShares(shares)}
+              </p>
+            )}
+            <TrendTable type={type} rows={rows} aggregate={win.aggregate} band={series.band} names={names} units={units} />
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+
+// Every type at a glance for the last 30 days: a sparkline and one number each, linking to its trend.
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Sparkline } from '@/components/charts/sparkline';
+import { Card } from '@/components/ui/card';
+import { ErrorMessage, Loading } from '@/components/ui/states';
+import type { UnitPreferences } from '@/lib/format/health';
+import type { HealthType } from '@/lib/health';
+import { TREND_GROUPS, trendLabel } from '@/app/(app)/trends/_lib/catalogue';
+import { chartUnit, windowStats } from '@/app/(app)/trends/_lib/series';
+import type { AggregateRow } from './api-types';
+import { formatMetric } from './format';
+import { linkClass } from './metric-card';
+import { aggregatesOptions, type AggregatesParams } from './queries';
+
+function headline(type: HealthType, rows: AggregateRow[], units: UnitPreferences): string {
+  const stats = windowStats(type, rows, 'day');
+  if (!stats) return '';
+  if (stats.kind === 'SUM') return `${formatMetric(type, stats.perDay ?? stats.total, units)} a day on average`;
+  if (stats.kind === 'AVERAGE') return `${formatMetric(type, stats.average, units)} on average`;
+  return `${formatMetric(type, stats.latest, units)} latest`;
+}
+
+export function TrendsOverview({ params, units }: { params: AggregatesParams; units: UnitPreferences }) {
+  const aggregates = useQuery(aggregatesOptions(params));
+  if (aggregates.isPending) return <Loading label="Loading your trends…" />;
+  if (aggregates.isError) return <ErrorMessage error={aggregates.error} retry={() => aggregates.refetch()} />;
+  const data = aggregates.data;
+  const withData = (t: HealthType) => (data[t]?.length ?? 0) > 0;
+  const without = TREND_GROUPS.flatMap((g) => g.types).filter((t) => !withData(t));
+  return (
+    <div className="space-y-6">
+      {TREND_GROUPS.map((group) => {
+        const types = group.types.filter(withData);
+        if (types.length === 0) return null;
+        return (
+          <section key={group.title} aria-labelledby={`group-${group.title}`}>
+            <h2 id={`group-${group.title}`} className="mb-2 text-lg font-semibold text-slate-900">{group.title}</h2>
+            <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {types.map((type) => {
+                const rows = data[type] ?? [];
+                const { convert } = chartUnit(type, units);
+                return (
+                  <li key={type}>
+                    <Card className="h-full">
+                      <h3 className="font-medium">
+                        <Link href={`/trends/${type}`} className={linkClass}>{trendLabel(type)}</Link>
+                      </h3>
+                      <p className="mt-1 text-sm text-slate-700">{headline(type, rows, units)}</p>
+                      <div className="mt-2">
+                        <Sparkline values={rows.map((r) => convert(r.value))} label={`${trendLabel(type)}, the last 30 days`} />
+                      </div>
+                    </Card>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+      {without.length === TREND_GROUPS.flatMap((g) => g.types).length && (
+        <p className="text-slate-700">
+          No data in the last 30 days yet. <Link href="/devices" className={linkClass}>Connect a data source</Link> to start seeing trends.
+        </p>
+      )}
+      {without.length > 0 && (
+        <section aria-labelledby="no-data">
+          <h2 id="no-data" className="mb-2 text-lg font-semibold text-slate-900">No data in the last 30 days</h2>
+          <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+            {without.map((type) => (
+              <li key={type}>
+                <Link href={`/trends/${type}`} className={linkClass}>{trendLabel(type)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+'use client';
+
+// Per-type priority overrides of one device ("trust the cuff over the watch for blood pressure").
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { PRIORITY_RANGE } from '@/lib/devices/device-types';
+import { HEALTH_TYPES, type HealthType } from '@/lib/health';
+import { apiFetch } from '@/lib/query/api';
+import { trendLabel } from '@/app/(app)/trends/_lib/catalogue';
+import type { DeviceJson, TypePriorityJson } from './api-types';
+import { MutationError } from './mutation-error';
+import { inputClass } from './register-device-form';
+
+export function TypePriorities({ device, overrides, onChange }: { device: DeviceJson; overrides: TypePriorityJson[]; onChange: (next: TypePriorityJson[]) => void }) {
+  const id = useId();
+  const free = HEALTH_TYPES.filter((t) => !overrides.some((o) => o.healthType === t));
+  const [type, setType] = useState<HealthType | ''>('');
+  const [message, setMessage] = useState('');
+  const save = useMutation({
+    mutationFn: (changes: Partial<Record<HealthType, number | null>>) =>
+      apiFetch<{ typePriorities: TypePriorityJson[] }>(`/api/v1/devices/${device.id}/type-priorities`, { method: 'PUT', json: { overrides: changes } }),
+    onSuccess: (res, changes) => {
+      onChange(res.typePriorities);
+      const [[t, p]] = Object.entries(changes) as [HealthType, number | null][];
+      setMessage(p === null ? `${trendLabel(t)} now uses the device priority.` : `${trendLabel(t)} priority set to ${p}. Your history is being recomputed.`);
+    },
+  });
+  const chosen = type || free[0];
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = Number(new FormData(event.currentTarget).get('priority'));
+    if (!chosen || !Number.isInteger(value)) return;
+    save.mutate({ [chosen]: value });
+    setType('');
+  }
+
+  return (
+    <div className="space-y-3 text-sm">
+      <p className="text-slate-700">
+        Give {device.name} a different priority for one kind of data only, e.g. trust a cuff over a watch for blood pressure.
+        Without an override, its priority ({device.priority}) applies.
+      </p>
+      {overrides.length > 0 && (
+        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+          {overrides.map((o) => (
+            <li key={o.healthType} className="flex items-center justify-between gap-2 px-3 py-1.5">
+              <span>
+                {trendLabel(o.healthType)}: <span className="font-semibold tabular-nums">{o.priority}</span>
+              </span>
+              <Button variant="secondary" onClick={() => save.mutate({ [o.healthType]: null })} disabled={save.isPending}>
+                Remove<span className="sr-only"> the {trendLabel(o.healthType)} override</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {free.length > 0 && (
+        <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
+          <div>
+            <label htmlFor={`${id}-type`} className="block text-xs font-medium text-slate-900">Kind of data</label>
+            <select id={`${id}-type`} value={chosen} onChange={(e) => setType(e.target.value as HealthType)} className={inputClass}>
+              {free.map((t) => (
+                <option key={t} value={t}>{trendLabel(t)}</option>
+              ))}
+            </select>
+          </div>
+          <div className="w-28">
+            <label htmlFor={`${id}-priority`} className="block text-xs font-medium text-slate-900">Priority</label>
+            <input id={`${id}-priority`} name="priority" type="number" required min={PRIORITY_RANGE.min} max={PRIORITY_RANGE.max} defaultValue={device.priority} className={inputClass} />
+          </div>
+          <Button type="submit" disabled={save.isPending}>Set override</Button>
+        </form>
+      )}
+      <p role="status" className="text-xs text-slate-700">{message}</p>
+      {save.isError && <MutationError error={save.error} />}
+    </div>
+  );
+}

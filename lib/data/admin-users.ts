@@ -1,0 +1,149 @@
+// Users as an admin sees them: filtered keyset pages, creation with an initial password, and role or
+// disabled changes. A role change or a disable bumps session_version, so every session of that user
+// ends on its next request (getCaller compares the version). Never selects the password hash.
+import { z } from 'zod';
+import { hashPassword } from '../auth/password';
+import { prisma } from '../db/client';
+import { Prisma } from '../generated/prisma/client';
+import { Role } from '../generated/prisma/enums';
+import { ApiError, notFound } from '../http/errors';
+
+export const USER_SORTS = ['created', 'email'] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+export type UserStatus = 'active' | 'disabled';
+
+export type AdminUserFilters = { q?: string; role?: Role; status?: UserStatus; sort?: UserSort; cursor?: string; limit?: number };
+
+/** The list's query string (API and page URL): filters and sort from allowlists only. */
+export const adminUserQuery = z.object({
+  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  role: z.enum(Role).optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+  sort: z.enum(USER_SORTS).optional(),
+  cursor: z.uuid('is not a cursor from this API').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const ROW = {
+  id: true,
+  email: true,
+  role: true,
+  createdAt: true,
+  disabledAt: true,
+  profile: { select: { displayName: true, timeZone: true } },
+  _count: { select: { devices: { where: { revokedAt: null } } } },
+} satisfies Prisma.UserSelect;
+
+type RowSource = Prisma.UserGetPayload<{ select: typeof ROW }>;
+
+function toRow(user: RowSource) {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    name: user.profile?.displayName ?? null,
+    timeZone: user.profile?.timeZone ?? 'UTC',
+    createdAt: user.createdAt,
+    disabledAt: user.disabledAt,
+    activeDevices: user._count.devices,
+  };
+}
+
+export type AdminUserRow = ReturnType<typeof toRow>;
+
+// Sort keys map to fixed orderings; the id breaks ties so the keyset cursor is total.
+const ORDER: Record<UserSort, Prisma.UserOrderByWithRelationInput[]> = {
+  created: [{ createdAt: 'desc' }, { id: 'desc' }],
+  email: [{ email: 'asc' }, { id: 'asc' }],
+};
+
+/** One page of users, newest first (or by e-mail); `nextCursor` is the last row's id. */
+export async function listUsersForAdmin(filters: AdminUserFilters = {}) {
+  const limit = filters.limit ?? 50;
+  const q = filters.q;
+  const where: Prisma.UserWhereInput = {
+    role: filters.role,
+    disabledAt: filters.status === 'active' ? null : filters.status === 'disabled' ? { not: null } : undefined,
+    OR: q
+      ? [{ email: { contains: q, mode: 'insensitive' } }, { profile: { is: { displayName: { contains: q, mode: 'insensitive' } } } }]
+      : undefined,
+  };
+  const rows = await prisma.user.findMany({
+    where,
+    select: ROW,
+    orderBy: ORDER[filters.sort ?? 'created'],
+    take: limit + 1,
+    ...(filters.cursor ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, limit).map(toRow);
+  return { users: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}
+
+export type NewUser = { email: string; name: string; role: Role; timeZone: string; password: string };
+
+const duplicateEmail = () => new ApiError('CONFLICT', 'a user with this e-mail already exists', [{ field: 'email', reason: 'is already registered' }]);
+
+export async function createUserByAdmin(input: NewUser): Promise<AdminUserRow> {
+  // Checked first so a duplicate costs no argon2 hash; the unique index still decides a race.
+  if ((await prisma.user.count({ where: { email: input.email } })) > 0) throw duplicateEmail();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await prisma.user.create({
+      data: {
+        email: input.email,
+        passwordHash,
+        role: input.role,
+        profile: { create: { displayName: input.name, timeZone: input.timeZone } },
+        preferences: { create: {} },
+      },
+      select: ROW,
+    });
+    return toRow(user);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw duplicateEmail();
+    throw error;
+  }
+}
+
+export type UserChange = { role?: Role; disabled?: boolean };
+
+/**
+ * Changes a user's role and/or disabled state. An admin may not disable or demote themself (so the
+ * caller always keeps a way back in). Re-enabling does not revive old sessions: the disable bumped the
+ * session version they carry.
+ */
+export async function updateUserByAdmin(args: { actorId: string; userId: string; change: UserChange }): Promise<AdminUserRow> {
+  const { actorId, userId, change } = args;
+  if (userId === actorId && (change.disabled === true || (change.role !== undefined && change.role !== 'ADMIN'))) {
+    throw new ApiError('FORBIDDEN', 'an admin cannot disable or demote themself');
+  }
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
+    if (!before) throw notFound('user');
+    const roleChanged = change.role !== undefined && change.role !== before.role;
+    const disabling = change.disabled === true && before.disabledAt === null;
+    const enabling = change.disabled === false && before.disabledAt !== null;
+    if (!roleChanged && !disabling && !enabling) return toRow(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: ROW }));
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: {
+        role: roleChanged ? change.role : undefined,
+        disabledAt: disabling ? new Date() : enabling ? null : undefined,
+        sessionVersion: roleChanged || disabling ? { increment: 1 } : undefined,
+      },
+      select: ROW,
+    });
+    return toRow(user);
+  });
+}
+
+/** Totals for the admin overview. */
+export async function countUsersForAdmin() {
+  const [byRole, disabled] = await Promise.all([
+    prisma.user.groupBy({ by: ['role'], _count: { _all: true } }),
+    prisma.user.count({ where: { disabledAt: { not: null } } }),
+  ]);
+  const roles: Record<Role, number> = { PATIENT: 0, DOCTOR: 0, CAREGIVER: 0, ADMIN: 0 };
+  for (const row of byRole) roles[row.role] = row._count._all;
+  return { total: Object.values(roles).reduce((a, b) => a + b, 0), byRole: roles, disabled };
+}

@@ -1,0 +1,184 @@
+// What a doctor or caregiver sees of one patient beyond the charts: active insights, recent timeline
+// events, medications with adherence, and emergencies. Every section follows the care link: health
+// data needs view permission (doctors always have it), emergencies need alert permission (doctors
+// always). A caller without an active link of their own role gets "not found", like any other read.
+import type { Caller } from '../auth/session';
+import { prisma } from '../db/client';
+import type { AlertDelivery, CareKind, EmergencyKind, EmergencyStatus, HealthEventKind, InsightKind, Severity } from '../generated/prisma/enums';
+import { notFound } from '../http/errors';
+import { isUuid } from './access';
+
+const DAY_MS = 86_400_000;
+const EVENT_DAYS = 30;
+const EVENT_LIMIT = 20;
+const RESOLVED_EMERGENCY_DAYS = 30;
+
+export type CareAccess = {
+  kind: CareKind;
+  canView: boolean;
+  canLogData: boolean;
+  canReceiveAlerts: boolean;
+  lastReviewedAt: string | null;
+  alertDelivery: AlertDelivery;
+};
+export type CaredForPatient = { patient: { id: string; name: string; timeZone: string }; access: CareAccess };
+
+type LinkRow = {
+  patient_id: string; name: string; time_zone: string; kind: CareKind; can_view: boolean; can_log_data: boolean;
+  can_receive_alerts: boolean; last_reviewed_at: Date | null; alert_delivery: AlertDelivery;
+};
+
+// A doctor's link grants everything it can; a caregiver's carries its own permissions.
+function toCaredFor(row: LinkRow): CaredForPatient {
+  const doctor = row.kind === 'DOCTOR';
+  return {
+    patient: { id: row.patient_id, name: row.name, timeZone: row.time_zone },
+    access: {
+      kind: row.kind,
+      canView: doctor || row.can_view,
+      canLogData: !doctor && row.can_log_data,
+      canReceiveAlerts: doctor || row.can_receive_alerts,
+      lastReviewedAt: row.last_reviewed_at?.toISOString() ?? null,
+      alertDelivery: row.alert_delivery,
+    },
+  };
+}
+
+function activeLinks(caller: Caller, patientId: string | null) {
+  const kind = caller.role === 'DOCTOR' || caller.role === 'CAREGIVER' ? caller.role : null;
+  if (!kind) return Promise.resolve([] as LinkRow[]);
+  return prisma.$queryRaw<LinkRow[]>`
+    SELECT cr.patient_id::text, COALESCE(p.display_name, u.email) AS name, COALESCE(p.time_zone, 'UTC') AS time_zone, cr.kind,
+           cr.can_view, cr.can_log_data, cr.can_receive_alerts, cr.last_reviewed_at, cr.alert_delivery
+    FROM care_relationships cr
+    JOIN users u ON u.id = cr.patient_id AND u.disabled_at IS NULL
+    LEFT JOIN profiles p ON p.user_id = u.id
+    WHERE cr.carer_id = ${caller.id}::uuid AND cr.kind = ${kind}::"CareKind" AND cr.revoked_at IS NULL
+      AND (${patientId}::uuid IS NULL OR cr.patient_id = ${patientId}::uuid)
+    ORDER BY name, cr.patient_id`;
+}
+
+/** The patients the caller cares for (as their own role), with what each link allows. */
+export async function listCaredForPatients(caller: Caller): Promise<CaredForPatient[]> {
+  return (await activeLinks(caller, null)).map(toCaredFor);
+}
+
+/** The caller's active link to this patient, or 404 (also for ids that are not uuids). */
+export async function findCareLink(caller: Caller, patientId: string): Promise<CaredForPatient> {
+  if (!isUuid(patientId)) throw notFound('patient');
+  const [row] = await activeLinks(caller, patientId);
+  if (!row) throw notFound('patient');
+  return toCaredFor(row);
+}
+
+export type OverviewInsight = { id: string; kind: InsightKind; severity: Severity; title: string; body: string; updatedAt: string };
+export type OverviewEvent = { id: string; kind: HealthEventKind; occurredAt: string; payload: Record<string, unknown>; recordedBy: string | null; byPatient: boolean };
+export type Adherence = { taken: number; scheduled: number; percent: number | null };
+export type OverviewMedication = { id: string; name: string; dosage: string | null; times: string[]; startedOn: string; endedOn: string | null; last7Days: Adherence; last30Days: Adherence };
+export type OverviewEmergency = { id: string; kind: EmergencyKind; status: EmergencyStatus; details: Record<string, number>; detectedAt: string; resolvedAt: string | null };
+export type PatientOverview = CaredForPatient & {
+  insights: OverviewInsight[] | null;
+  events: OverviewEvent[] | null;
+  medications: { items: OverviewMedication[]; last7Days: Adherence; last30Days: Adherence } | null;
+  emergencies: OverviewEmergency[] | null;
+};
+
+const adherence = (taken: number, scheduled: number): Adherence => ({
+  taken, scheduled, percent: scheduled === 0 ? null : Math.round((1000 * taken) / scheduled) / 10,
+});
+
+async function findInsights(patientId: string): Promise<OverviewInsight[]> {
+  // Read without recording a view: views are the patient's own interactions.
+  const rows = await prisma.insight.findMany({
+    where: { userId: patientId, status: 'ACTIVE' },
+    orderBy: { updatedAt: 'desc' },
+    select: { id: true, kind: true, severity: true, title: true, body: true, updatedAt: true },
+  });
+  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+}
+
+async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]> {
+  // A correction supersedes an earlier event; only the latest version is shown.
+  const rows = await prisma.$queryRaw<{ id: string; kind: HealthEventKind; occurred_at: Date; payload: Record<string, unknown>; recorded_by: string | null; recorded_by_id: string }[]>`
+    SELECT e.id::text, e.kind, e.occurred_at, e.payload, COALESCE(p.display_name, u.email) AS recorded_by, e.recorded_by_id::text
+    FROM health_events e
+    LEFT JOIN users u ON u.id = e.recorded_by_id
+    LEFT JOIN profiles p ON p.user_id = e.recorded_by_id
+    WHERE e.user_id = ${patientId}::uuid AND e.occurred_at > ${new Date(now.getTime() - EVENT_DAYS * DAY_MS)} AND e.occurred_at <= ${now}
+      AND NOT EXISTS (SELECT 1 FROM health_events n WHERE n.supersedes_id = e.id)
+    ORDER BY e.occurred_at DESC
+    LIMIT ${EVENT_LIMIT}`;
+  return rows.map((r) => ({
+    id: r.id, kind: r.kind, occurredAt: r.occurred_at.toISOString(), payload: r.payload ?? {},
+    recordedBy: r.recorded_by, byPatient: r.recorded_by_id === patientId,
+  }));
+}
+
+async function findMedications(patientId: string, now: Date): Promise<NonNullable<PatientOverview['medications']>> {
+  // Doses scheduled in (now − 7 d, now] and (now − 30 d, now]; taken late still counts as taken.
+  const since7 = new Date(now.getTime() - 7 * DAY_MS);
+  const since30 = new Date(now.getTime() - 30 * DAY_MS);
+  const [medications, tallies] = await Promise.all([
+    prisma.medication.findMany({
+      where: { userId: patientId, OR: [{ endedOn: null }, { endedOn: { gte: since30 } }] },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, dosage: true, schedule: true, startedOn: true, endedOn: true },
+    }),
+    prisma.$queryRaw<{ medication_id: string; scheduled7: number; taken7: number; scheduled30: number; taken30: number }[]>`
+      SELECT medication_id::text,
+             count(*) FILTER (WHERE scheduled_at > ${since7})::int AS scheduled7,
+             count(*) FILTER (WHERE scheduled_at > ${since7} AND status IN ('TAKEN', 'TAKEN_LATE'))::int AS taken7,
+             count(*)::int AS scheduled30,
+             count(*) FILTER (WHERE status IN ('TAKEN', 'TAKEN_LATE'))::int AS taken30
+      FROM medication_logs
+      WHERE user_id = ${patientId}::uuid AND scheduled_at > ${since30} AND scheduled_at <= ${now}
+      GROUP BY medication_id`,
+  ]);
+  const byMedication = new Map(tallies.map((t) => [t.medication_id, t]));
+  const items = medications.map((m): OverviewMedication => {
+    const t = byMedication.get(m.id);
+    const times = (m.schedule as { times?: unknown })?.times;
+    return {
+      id: m.id, name: m.name, dosage: m.dosage,
+      times: Array.isArray(times) ? times.filter((x): x is string => typeof x === 'string') : [],
+      startedOn: m.startedOn.toISOString().slice(0, 10), endedOn: m.endedOn?.toISOString().slice(0, 10) ?? null,
+      last7Days: adherence(t?.taken7 ?? 0, t?.scheduled7 ?? 0),
+      last30Days: adherence(t?.taken30 ?? 0, t?.scheduled30 ?? 0),
+    };
+  });
+  const total = (pick: (t: (typeof tallies)[number]) => number) => tallies.reduce((sum, t) => sum + pick(t), 0);
+  return {
+    items,
+    last7Days: adherence(total((t) => t.taken7), total((t) => t.scheduled7)),
+    last30Days: adherence(total((t) => t.taken30), total((t) => t.scheduled30)),
+  };
+}
+
+async function findEmergencies(patientId: string, now: Date): Promise<OverviewEmergency[]> {
+  const rows = await prisma.emergencyEvent.findMany({
+    where: {
+      patientId,
+      OR: [{ status: { not: 'RESOLVED' } }, { resolvedAt: { gt: new Date(now.getTime() - RESOLVED_EMERGENCY_DAYS * DAY_MS) } }],
+    },
+    orderBy: { detectedAt: 'desc' },
+    take: 20,
+    select: { id: true, kind: true, status: true, details: true, detectedAt: true, resolvedAt: true },
+  });
+  return rows.map((r) => ({
+    id: r.id, kind: r.kind, status: r.status, details: r.details as Record<string, number>,
+    detectedAt: r.detectedAt.toISOString(), resolvedAt: r.resolvedAt?.toISOString() ?? null,
+  }));
+}
+
+/** The patient's overview as the caller's link allows; sections the link does not allow are null. */
+export async function findPatientOverview(caller: Caller, patientId: string, now = new Date()): Promise<PatientOverview> {
+  const link = await findCareLink(caller, patientId);
+  const { canView, canReceiveAlerts } = link.access;
+  const [insights, events, medications, emergencies] = await Promise.all([
+    canView ? findInsights(patientId) : null,
+    canView ? findEvents(patientId, now) : null,
+    canView ? findMedications(patientId, now) : null,
+    canReceiveAlerts ? findEmergencies(patientId, now) : null,
+  ]);
+  return { ...link, insights, events, medications, emergencies };
+}

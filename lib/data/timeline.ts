@@ -1,0 +1,191 @@
+// The patient's timeline: events (mood, symptom, medication, note, assessment; superseded ones hidden)
+// merged with notable readings (glucose, blood pressure as one systolic/diastolic item, weight — from any
+// source, manual entries included; never the stream of heart-rate samples), newest first, keyset-paginated
+// on (time, key). Values are canonical (mg/dL, mmHg, kg); pages convert them to the user's units.
+import { prisma } from '../db/client';
+import type { HealthType } from '../health';
+import { zonedDayRangeUtc } from '../time';
+import { allowedTypes, isUuid, type ReadScope } from './access';
+import { MANUAL_DEVICE_IDENTIFIER, MEAL_CONTEXTS } from './entries';
+
+export type Person = { id: string; name: string; self: boolean };
+export type ReadingSource = { deviceId: string; deviceName: string; deviceType: string; manual: boolean; enteredBy: Person | null };
+type Base = { id: string; at: string };
+export type TimelineItem =
+  | (Base & { kind: 'glucose'; value: number; unit: 'mg/dL'; mealContext: string | null; source: ReadingSource })
+  | (Base & { kind: 'blood_pressure'; systolic: number; diastolic: number | null; unit: 'mmHg'; source: ReadingSource })
+  | (Base & { kind: 'weight'; value: number; unit: 'kg'; source: ReadingSource })
+  | (Base & { kind: 'mood'; score: number | null; note: string | null; recordedBy: Person | null })
+  | (Base & { kind: 'symptom'; name: string; severity: number | null; note: string | null; recordedBy: Person | null })
+  | (Base & { kind: 'medication'; name: string; dose: string | null; recordedBy: Person | null })
+  | (Base & { kind: 'note'; text: string; recordedBy: Person | null })
+  | (Base & { kind: 'assessment'; summary: string | null; recordedBy: Person | null });
+export type TimelinePage = { items: TimelineItem[]; nextBefore: string | null };
+
+/** Items strictly before this point: (time, key) of the last item seen; key '' means "before the instant". */
+export type TimelineCursor = { atMs: number; key: string };
+
+const READING_TYPES: HealthType[] = ['BLOOD_GLUCOSE', 'BLOOD_PRESSURE_SYSTOLIC', 'WEIGHT'];
+const KEY = /^(e:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|s:\d{20})$/;
+const MAX_DATE_MS = 8.64e15;
+const AFTER_EVERY_KEY = '~'; // sorts after 'e:…' and 's:…' in the C collation
+
+export function encodeTimelineCursor(cursor: TimelineCursor): string {
+  return Buffer.from(JSON.stringify([cursor.atMs, cursor.key])).toString('base64url');
+}
+
+/** Null unless this module could have produced the cursor. */
+export function decodeTimelineCursor(value: string): TimelineCursor | null {
+  try {
+    const [atMs, key] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    if (!Number.isSafeInteger(atMs) || Math.abs(atMs as number) > MAX_DATE_MS) return null;
+    if (typeof key !== 'string' || !KEY.test(key)) return null;
+    return { atMs: atMs as number, key };
+  } catch {
+    return null;
+  }
+}
+
+type Row = {
+  source: 'event' | 'sample';
+  id: string;
+  kind: string;
+  at: Date;
+  sort_key: string;
+  payload: unknown;
+  recorded_by_id: string | null;
+  device_id: string | null;
+  device_name: string | null;
+  device_type: string | null;
+  device_identifier: string | null;
+  value: number | null;
+  value2: number | null;
+  metadata: unknown;
+};
+
+function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number }): Promise<Row[]> {
+  const types = allowedTypes(scope, READING_TYPES);
+  const withDiastolic = allowedTypes(scope, ['BLOOD_PRESSURE_DIASTOLIC']).length > 0;
+  const withEvents = scope.types === 'ALL'; // a share limited to some health types shows no events
+  const floor = new Date(scope.fromDay ? zonedDayRangeUtc(scope.fromDay, scope.timeZone).startMs : 0);
+  const ceilingMs = scope.toDay ? zonedDayRangeUtc(scope.toDay, scope.timeZone).endMs - 1 : Date.now() + 86_400_000;
+  const useCursor = q.before !== undefined && q.before.atMs <= ceilingMs;
+  const top = new Date(useCursor ? q.before!.atMs : ceilingMs);
+  const topKey = useCursor ? q.before!.key : AFTER_EVERY_KEY;
+  const n = q.limit + 1;
+  // Each branch reads at most n rows from its index (newest first); the outer query merges them.
+  return prisma.$queryRaw<Row[]>`
+    WITH superseded AS (
+      SELECT supersedes_id AS id FROM health_events WHERE user_id = ${scope.patientId}::uuid AND supersedes_id IS NOT NULL
+    ),
+    events AS (
+      SELECT 'event'::text AS source, e.id::text AS id, e.kind::text AS kind, e.occurred_at AS at,
+             ('e:' || e.id::text) COLLATE "C" AS sort_key, e.payload, e.recorded_by_id::text AS recorded_by_id,
+             NULL::text AS device_id, NULL::text AS device_name, NULL::text AS device_type, NULL::text AS device_identifier,
+             NULL::float8 AS value, NULL::float8 AS value2, NULL::jsonb AS metadata
+      FROM health_events e
+      WHERE ${withEvents} AND e.user_id = ${scope.patientId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM superseded x WHERE x.id = e.id)
+        AND e.occurred_at >= ${floor} AND e.occurred_at <= ${top}
+        AND (e.occurred_at < ${top} OR ('e:' || e.id::text) COLLATE "C" < ${topKey})
+      ORDER BY e.occurred_at DESC, sort_key DESC
+      LIMIT ${n}
+    ),
+    readings AS (
+      SELECT 'sample'::text, r.id::text, r.type::text, r.start_at, ('s:' || lpad(r.id::text, 20, '0')) COLLATE "C", NULL::jsonb, NULL::text,
+             r.device_id::text, d.name, d.type::text, d.identifier, r.value, dia.value, r.metadata
+      FROM unnest(${types}::text[]) AS t(type)
+      CROSS JOIN LATERAL (
+        SELECT s.id, s.user_id, s.device_id, s.type, s.start_at, s.value, s.metadata FROM health_samples s
+        WHERE s.user_id = ${scope.patientId}::uuid AND s.type = t.type::"HealthType"
+          AND s.start_at >= ${floor} AND s.start_at <= ${top}
+          AND (s.start_at < ${top} OR ('s:' || lpad(s.id::text, 20, '0')) COLLATE "C" < ${topKey})
+        ORDER BY s.start_at DESC, s.id DESC
+        LIMIT ${n}
+      ) r
+      JOIN devices d ON d.id = r.device_id
+      LEFT JOIN LATERAL (
+        SELECT x.value FROM health_samples x
+        WHERE ${withDiastolic} AND r.type = 'BLOOD_PRESSURE_SYSTOLIC' AND x.user_id = r.user_id AND x.device_id = r.device_id
+          AND x.type = 'BLOOD_PRESSURE_DIASTOLIC' AND x.start_at = r.start_at
+        ORDER BY x.id DESC LIMIT 1
+      ) dia ON true
+    )
+    SELECT * FROM events UNION ALL SELECT * FROM readings
+    ORDER BY at DESC, sort_key DESC
+    LIMIT ${n}`;
+}
+
+const str = (o: unknown, key: string): string | null => {
+  const v = (o as Record<string, unknown> | null)?.[key];
+  return typeof v === 'string' && v.length > 0 ? v : null;
+};
+const num = (o: unknown, key: string): number | null => {
+  const v = (o as Record<string, unknown> | null)?.[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+};
+
+// Only the app writes the manual device's "enteredBy"; any other device's metadata is the device's word.
+function enteredById(row: Row): string | null {
+  const id = row.device_identifier === MANUAL_DEVICE_IDENTIFIER ? str(row.metadata, 'enteredBy') : null;
+  return id && isUuid(id) ? id : null;
+}
+
+async function loadPeople(ids: string[], patientId: string): Promise<Map<string, Person>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const profiles = await prisma.profile.findMany({ where: { userId: { in: unique } }, select: { userId: true, displayName: true } });
+  const names = new Map(profiles.map((p) => [p.userId, p.displayName]));
+  return new Map(unique.map((id) => [id, { id, name: names.get(id) || 'Unknown person', self: id === patientId }]));
+}
+
+function toItem(row: Row, people: Map<string, Person>): TimelineItem | null {
+  const base = { id: row.id, at: row.at.toISOString() };
+  if (row.source === 'sample') {
+    const entered = enteredById(row);
+    const source: ReadingSource = {
+      deviceId: row.device_id!,
+      deviceName: row.device_name!,
+      deviceType: row.device_type!,
+      manual: row.device_type === 'manual',
+      enteredBy: entered ? (people.get(entered) ?? null) : null,
+    };
+    const value = row.value!;
+    if (row.kind === 'BLOOD_GLUCOSE') {
+      const meal = str(row.metadata, 'mealContext');
+      return { ...base, kind: 'glucose', value, unit: 'mg/dL', mealContext: meal && (MEAL_CONTEXTS as readonly string[]).includes(meal) ? meal : null, source };
+    }
+    if (row.kind === 'WEIGHT') return { ...base, kind: 'weight', value, unit: 'kg', source };
+    return { ...base, kind: 'blood_pressure', systolic: value, diastolic: row.value2, unit: 'mmHg', source };
+  }
+  const recordedBy = row.recorded_by_id ? (people.get(row.recorded_by_id) ?? null) : null;
+  const p = row.payload;
+  switch (row.kind) {
+    case 'MOOD':
+      return { ...base, kind: 'mood', score: num(p, 'score'), note: str(p, 'note'), recordedBy };
+    case 'SYMPTOM':
+      return { ...base, kind: 'symptom', name: str(p, 'name') ?? 'Symptom', severity: num(p, 'severity'), note: str(p, 'note'), recordedBy };
+    case 'MEDICATION':
+      return { ...base, kind: 'medication', name: str(p, 'name') ?? 'Medication', dose: str(p, 'dose'), recordedBy };
+    case 'NOTE':
+      return { ...base, kind: 'note', text: str(p, 'text') ?? '', recordedBy };
+    case 'ASSESSMENT':
+      return { ...base, kind: 'assessment', summary: str(p, 'summary') ?? str(p, 'title') ?? str(p, 'text'), recordedBy };
+    default:
+      return null;
+  }
+}
+
+export async function findTimeline(scope: ReadScope, q: { before?: TimelineCursor; limit: number }): Promise<TimelinePage> {
+  const rows = await loadRows(scope, q);
+  const page = rows.slice(0, q.limit);
+  const people = await loadPeople(
+    page.flatMap((r) => (r.source === 'event' ? (r.recorded_by_id ? [r.recorded_by_id] : []) : (enteredById(r) ? [enteredById(r)!] : []))),
+    scope.patientId,
+  );
+  const last = page[page.length - 1];
+  return {
+    items: page.flatMap((row) => toItem(row, people) ?? []),
+    nextBefore: rows.length > q.limit && last ? encodeTimelineCursor({ atMs: last.at.getTime(), key: last.sort_key }) : null,
+  };
+}

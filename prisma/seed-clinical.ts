@@ -1,0 +1,113 @@
+// Clinical demo data on top of seed.ts (never in production; seedDemo checks): medications with a month
+// of dose logs and a few timeline events for the demo patients, a doctor's earlier review, and a second
+// caregiver whose links show the permission model (Jordan Lee: view + alerts, no logging; Alex Morgan:
+// alerts only, no view). Safe to run twice: it stops when caregiver2@demo.test exists.
+import { prisma } from '../lib/db/client';
+import type { MedicationLogStatus } from '../lib/generated/prisma/enums';
+import { addDays, localDate, zonedDayRangeUtc } from '../lib/time';
+
+const DAY_MS = 86_400_000;
+const MIN_MS = 60_000;
+
+type Dose = { minutes: number; status: (day: number) => MedicationLogStatus };
+
+// Deterministic dose patterns (day = days before today): about 85 % adherence, some late, missed, skipped.
+const MEDICATIONS: { name: string; dosage: string; times: string[]; doses: Dose[] }[] = [
+  {
+    name: 'Metformin',
+    dosage: '500 mg tablet',
+    times: ['08:00', '20:00'],
+    doses: [
+      { minutes: 8 * 60, status: (d) => (d % 9 === 4 ? 'TAKEN_LATE' : 'TAKEN') },
+      { minutes: 20 * 60, status: (d) => (d % 4 === 1 ? 'MISSED' : d % 7 === 3 ? 'TAKEN_LATE' : 'TAKEN') },
+    ],
+  },
+  {
+    name: 'Insulin glargine',
+    dosage: '18 units',
+    times: ['21:30'],
+    doses: [{ minutes: 21 * 60 + 30, status: (d) => (d === 2 || d === 11 ? 'MISSED' : d === 17 ? 'SKIPPED' : 'TAKEN') }],
+  },
+];
+
+async function idOf(email: string): Promise<{ id: string; timeZone: string }> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, profile: { select: { timeZone: true } } } });
+  return { id: user.id, timeZone: user.profile?.timeZone ?? 'UTC' };
+}
+
+async function seedMedications(patient: { id: string; timeZone: string }, now: Date) {
+  const today = localDate(now.getTime(), patient.timeZone);
+  for (const med of MEDICATIONS) {
+    const { id } = await prisma.medication.create({
+      data: {
+        userId: patient.id,
+        name: med.name,
+        dosage: med.dosage,
+        schedule: { times: med.times },
+        startedOn: new Date(`${addDays(today, -120)}T00:00:00Z`),
+      },
+      select: { id: true },
+    });
+    const logs = [];
+    for (let day = 30; day >= 0; day--) {
+      const dayStart = zonedDayRangeUtc(addDays(today, -day), patient.timeZone).startMs;
+      for (const dose of med.doses) {
+        const scheduledAt = new Date(dayStart + dose.minutes * MIN_MS);
+        if (scheduledAt > now) continue; // doses not yet due have no log
+        const status = dose.status(day);
+        const takenAt = status === 'TAKEN' ? scheduledAt : status === 'TAKEN_LATE' ? new Date(scheduledAt.getTime() + 95 * MIN_MS) : null;
+        logs.push({ medicationId: id, userId: patient.id, scheduledAt, takenAt, status, recordedById: patient.id });
+      }
+    }
+    await prisma.medicationLog.createMany({ data: logs });
+  }
+}
+
+// Event payloads as the entry API writes them (lib/data/entries.ts).
+function event(userId: string, recordedById: string, kind: 'MOOD' | 'SYMPTOM' | 'NOTE', at: number, payload: Record<string, unknown>) {
+  return { userId, recordedById, kind, occurredAt: new Date(at), payload: payload as object };
+}
+
+export async function seedClinicalDemo(now = new Date()): Promise<void> {
+  if (await prisma.user.findUnique({ where: { email: 'caregiver2@demo.test' } })) return;
+  const [alex, jordan, doctor, chris] = await Promise.all(
+    ['patient@demo.test', 'patient3@demo.test', 'doctor@demo.test', 'caregiver@demo.test'].map(idOf),
+  );
+  const t = now.getTime();
+
+  await seedMedications(jordan, now);
+  await prisma.healthEvent.createMany({
+    data: [
+      event(jordan.id, jordan.id, 'SYMPTOM', t - 5 * DAY_MS - 3 * 3600_000, { name: 'Dizziness', severity: 2, note: 'After standing up quickly.' }),
+      event(jordan.id, jordan.id, 'NOTE', t - 3 * DAY_MS - 5 * 3600_000, { text: 'Felt shaky before lunch; had juice and a snack, better after 20 minutes.' }),
+      event(jordan.id, jordan.id, 'MOOD', t - DAY_MS, { score: 3, note: null }),
+      event(alex.id, alex.id, 'MOOD', t - 2 * DAY_MS, { score: 4, note: 'Good run this morning.' }),
+      event(alex.id, chris.id, 'NOTE', t - DAY_MS - 2 * 3600_000, { text: 'Slept badly after a late shift; says the new running shoes help.' }),
+    ],
+  });
+
+  // Alex was last reviewed nine days ago; Jordan never.
+  await prisma.careRelationship.updateMany({
+    where: { patientId: alex.id, carerId: doctor.id, kind: 'DOCTOR' },
+    data: { lastReviewedAt: new Date(t - 9 * DAY_MS) },
+  });
+
+  // Every demo account has the same password: reuse the doctor's hash (no import cycle with seed.ts).
+  const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { id: doctor.id }, select: { passwordHash: true } });
+  const caregiver2 = await prisma.user.create({
+    data: {
+      email: 'caregiver2@demo.test',
+      passwordHash,
+      role: 'CAREGIVER',
+      profile: { create: { displayName: 'Taylor Lee', timeZone: 'Asia/Kolkata' } },
+      preferences: { create: {} },
+    },
+    select: { id: true },
+  });
+  await prisma.careRelationship.createMany({
+    data: [
+      { patientId: jordan.id, carerId: caregiver2.id, kind: 'CAREGIVER', canView: true, canLogData: false, canReceiveAlerts: true },
+      { patientId: alex.id, carerId: caregiver2.id, kind: 'CAREGIVER', canView: false, canLogData: false, canReceiveAlerts: true },
+    ],
+  });
+}
