@@ -1,7 +1,7 @@
 // Small factories for integration tests: random e-mails, so tests never collide in the shared database.
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
-import { prisma } from '../lib/db/client';
+import { pool, prisma } from '../lib/db/client';
 import { registerDevice } from '../lib/data/devices';
 import type { DeviceType } from '../lib/devices/device-types';
 import type { HealthType, Period, Role } from '../lib/generated/prisma/enums';
@@ -121,4 +121,20 @@ export async function waitForPipeline(userId: string, since: Date, timeoutMs = 3
     `the pipeline to finish for user ${userId}`,
     timeoutMs,
   );
+}
+
+/**
+ * Runs `fn` while the user's background aggregation is held back (the test takes the same advisory lock
+ * the recompute takes), so a test can look at the dirty ranges a request wrote before the pipeline,
+ * started after the response, consumes them.
+ */
+export async function withPipelinePaused<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`aggregate:${userId}`]);
+    return await fn();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`aggregate:${userId}`]).catch(() => undefined);
+    client.release();
+  }
 }

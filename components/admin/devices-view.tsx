@@ -40,7 +40,7 @@ export function DevicesView({ initial }: { initial: Filters }) {
   });
 
   return (
-    <Card title="Devices">
+    <Card title="All devices">
       <FilterBar label="Filter devices" filters={filters}>
         <TextFilter filters={filters} name="q" label="Owner e-mail or device name" />
         <SelectFilter filters={filters} name="type" label="Type" options={DEVICE_TYPE_OPTIONS} />

@@ -18,14 +18,14 @@ export function OverviewPipeline() {
   const { backlog, failures } = query.data;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Card title="Pipeline backlog" action={<Link href="/admin/pipeline" className={LINK}>Pipeline</Link>}>
+      <Card title="Pipeline backlog" action={<Link href="/admin/pipeline" className={LINK}>Open pipeline</Link>}>
         <p className="text-3xl font-semibold tabular-nums text-slate-900">{backlog.ranges}</p>
         <p className="text-sm text-slate-700">
           dirty ranges for {backlog.users} {backlog.users === 1 ? 'user' : 'users'}
           {backlog.oldestMarkedAt ? `, oldest since ${format(backlog.oldestMarkedAt)}` : ''}
         </p>
       </Card>
-      <Card title="Recent failures" action={<Link href="/admin/pipeline" className={LINK}>Retry</Link>}>
+      <Card title="Recent failures" action={<Link href="/admin/pipeline" className={LINK}>Review and retry</Link>}>
         {failures.length === 0 ? (
           <Empty>No failed runs.</Empty>
         ) : (

@@ -41,7 +41,7 @@ export function SharesView({ initial }: { initial: Filters }) {
   });
 
   return (
-    <Card title="Shares">
+    <Card title="All shares">
       <FilterBar label="Filter shares" filters={filters}>
         <TextFilter filters={filters} name="patient" label="Patient e-mail" />
         <SelectFilter filters={filters} name="status" label="Status" options={[['active', 'Active'], ['expired', 'Expired'], ['revoked', 'Revoked']]} />
@@ -55,7 +55,7 @@ export function SharesView({ initial }: { initial: Filters }) {
               <Th>Patient</Th>
               <Th>Shared with</Th>
               <Th>Data</Th>
-              <Th>Days</Th>
+              <Th>Data from – to</Th>
               <Th>Expires</Th>
               <Th>Last used</Th>
               <Th>Status</Th>

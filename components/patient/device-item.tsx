@@ -13,7 +13,7 @@ import { DEVICE_TYPE_LABELS } from './device-labels';
 import { instantPhrase } from './format';
 import { MutationError } from './mutation-error';
 import { devicesOptions } from './queries';
-import { inputClass } from './register-device-form';
+import { inputClass } from './styles';
 import { TypePriorities } from './type-priorities';
 
 type Props = {
@@ -90,23 +90,23 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
         <div className="flex flex-wrap gap-2">
           <Button
             variant="secondary"
+            aria-label={`Move ${device.name} up`}
             aria-disabled={first}
             onClick={() => !first && onMove('up')}
             className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
           >
-            <span aria-hidden="true">↑</span>
-            <span className="ml-1">Up</span>
-            <span className="sr-only"> — move {device.name} up</span>
+            <span aria-hidden="true" className="mr-1">↑</span>
+            Up
           </Button>
           <Button
             variant="secondary"
+            aria-label={`Move ${device.name} down`}
             aria-disabled={last}
             onClick={() => !last && onMove('down')}
             className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
           >
-            <span aria-hidden="true">↓</span>
-            <span className="ml-1">Down</span>
-            <span className="sr-only"> — move {device.name} down</span>
+            <span aria-hidden="true" className="mr-1">↓</span>
+            Down
           </Button>
           <Button variant="secondary" aria-expanded={editing} aria-controls={`${id}-edit`} onClick={() => setEditing((e) => !e)}>
             Edit<span className="sr-only"> {device.name}</span>

@@ -75,11 +75,11 @@ export function EmergencyList({ emergencies, units, timeZone, today }: { emergen
               <div className="mt-2 flex flex-wrap gap-2">
                 {e.status === 'OPEN' && (
                   <Button onClick={() => act.mutate({ id: e.id, action: 'acknowledge' })} disabled={act.isPending}>
-                    Acknowledge<span className="sr-only">: {title}</span>
+                    Acknowledge<span className="sr-only"> alert: {title}</span>
                   </Button>
                 )}
                 <Button variant="secondary" onClick={() => act.mutate({ id: e.id, action: 'resolve' })} disabled={act.isPending}>
-                  Mark resolved<span className="sr-only">: {title}</span>
+                  Mark resolved<span className="sr-only"> alert: {title}</span>
                 </Button>
               </div>
             </li>

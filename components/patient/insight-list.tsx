@@ -59,10 +59,10 @@ export function InsightList() {
                 </p>
                 <div className="mt-2 flex flex-wrap gap-2">
                   <Button onClick={() => answer.mutate({ id: insight.id, action: 'acknowledge' })} disabled={answer.isPending}>
-                    Got it<span className="sr-only">: {insight.title}</span>
+                    Got it<span className="sr-only"> — {insight.title}</span>
                   </Button>
                   <Button variant="secondary" onClick={() => answer.mutate({ id: insight.id, action: 'dismiss' })} disabled={answer.isPending}>
-                    Dismiss<span className="sr-only">: {insight.title}</span>
+                    Dismiss<span className="sr-only"> — {insight.title}</span>
                   </Button>
                 </div>
               </li>

@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { Sparkline } from '@/components/charts/sparkline';
 import { Card } from '@/components/ui/card';
 import type { CardModel } from '@/app/(app)/dashboard/_lib/cards';
+import { linkClass } from './styles';
 
 const ARROWS = { up: '↑', down: '↓', same: '→' } as const;
-export const linkClass = 'rounded font-medium text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600';
 
 export function MetricCard({ card }: { card: CardModel }) {
   return (

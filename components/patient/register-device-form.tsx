@@ -6,13 +6,12 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { MutationError } from './mutation-error';
+import { inputClass } from './styles';
 import { DEFAULT_PRIORITY, DEVICE_TYPES, PRIORITY_RANGE, type DeviceType } from '@/lib/devices/device-types';
 import { apiFetch } from '@/lib/query/api';
 import type { RegisteredDevice } from './api-types';
 import { DEVICE_TYPE_LABELS } from './device-labels';
 
-export const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-500';
 
 export function RegisterDeviceForm({ onRegistered }: { onRegistered: (device: RegisteredDevice) => void }) {
   const [type, setType] = useState<DeviceType>('watch');

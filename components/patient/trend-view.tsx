@@ -15,7 +15,7 @@ import { describeShares, sourceShares } from '@/app/(app)/dashboard/_lib/sources
 import { PERIOD_LABELS, trendQuery, trendWindow, windowLabel, type TrendPeriod } from '@/app/(app)/trends/_lib/periods';
 import { trendSeries, windowStats } from '@/app/(app)/trends/_lib/series';
 import { trendLabel } from '@/app/(app)/trends/_lib/catalogue';
-import { linkClass } from './metric-card';
+import { linkClass } from './styles';
 import { PeriodSwitcher } from './period-switcher';
 import { aggregatesOptions, deviceNames, devicesOptions } from './queries';
 import { TrendStats } from './trend-stats';

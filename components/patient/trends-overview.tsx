@@ -12,7 +12,7 @@ import { TREND_GROUPS, trendLabel } from '@/app/(app)/trends/_lib/catalogue';
 import { chartUnit, windowStats } from '@/app/(app)/trends/_lib/series';
 import type { AggregateRow } from './api-types';
 import { formatMetric } from './format';
-import { linkClass } from './metric-card';
+import { linkClass } from './styles';
 import { aggregatesOptions, type AggregatesParams } from './queries';
 
 function headline(type: HealthType, rows: AggregateRow[], units: UnitPreferences): string {

@@ -10,7 +10,7 @@ import { apiFetch } from '@/lib/query/api';
 import { trendLabel } from '@/app/(app)/trends/_lib/catalogue';
 import type { DeviceJson, TypePriorityJson } from './api-types';
 import { MutationError } from './mutation-error';
-import { inputClass } from './register-device-form';
+import { inputClass } from './styles';
 
 export function TypePriorities({ device, overrides, onChange }: { device: DeviceJson; overrides: TypePriorityJson[]; onChange: (next: TypePriorityJson[]) => void }) {
   const id = useId();

@@ -32,18 +32,18 @@ export default async function AdminOverviewPage() {
     <>
       <PageHeader title="Administration">Accounts, devices, shares and the background pipeline at a glance.</PageHeader>
       <div className="mb-4 grid gap-4 sm:grid-cols-3">
-        <Card title="Users" action={<Link href="/admin/users" className={LINK}>Manage</Link>}>
+        <Card title="Users" action={<Link href="/admin/users" className={LINK}>Manage users</Link>}>
           <p className="text-3xl font-semibold tabular-nums">{users.total}</p>
           <p className="text-sm text-slate-700">
             {count(users.byRole.PATIENT, 'patient')} · {count(users.byRole.DOCTOR, 'doctor')} · {count(users.byRole.CAREGIVER, 'caregiver')} · {count(users.byRole.ADMIN, 'admin')}
           </p>
           <p className="text-sm text-slate-700">{users.disabled} disabled</p>
         </Card>
-        <Card title="Devices" action={<Link href="/admin/devices" className={LINK}>Manage</Link>}>
+        <Card title="Devices" action={<Link href="/admin/devices" className={LINK}>Manage devices</Link>}>
           <p className="text-3xl font-semibold tabular-nums">{devices.active}</p>
           <p className="text-sm text-slate-700">active · {devices.revoked} revoked</p>
         </Card>
-        <Card title="Shares" action={<Link href="/admin/shares" className={LINK}>Manage</Link>}>
+        <Card title="Shares" action={<Link href="/admin/shares" className={LINK}>Manage shares</Link>}>
           <p className="text-3xl font-semibold tabular-nums">{shares.active}</p>
           <p className="text-sm text-slate-700">active · {shares.expired} expired · {shares.revoked} revoked</p>
         </Card>

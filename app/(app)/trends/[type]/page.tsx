@@ -4,7 +4,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { linkClass } from '@/components/patient/metric-card';
+import { linkClass } from '@/components/patient/styles';
 import { prefetchAggregates, prefetchDevices } from '@/components/patient/prefetch';
 import { TrendView } from '@/components/patient/trend-view';
 import { getCaller } from '@/lib/auth/session';

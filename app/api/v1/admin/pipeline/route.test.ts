@@ -78,7 +78,7 @@ describe('POST /api/v1/admin/jobs', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ accepted: 'sweepRequested' });
 
-    await waitFor(async () => (await prisma.dirtyRange.count({ where: { userId: user.id } })) === 0, 'the backlog to drain', 45_000);
+    await waitFor(async () => (await prisma.dirtyRange.count({ where: { userId: user.id } })) === 0, 'the backlog to drain', 100_000);
     expect(await prisma.healthAggregate.count({ where: { userId: user.id, period: 'DAY' } })).toBe(2);
     const sweeps = await prisma.jobRun.findMany({ where: { functionId: 'sweep', startedAt: { gte: before } } });
     // Started by the request (right after the response), not by the five-minute cron.
@@ -91,10 +91,10 @@ describe('POST /api/v1/admin/jobs', () => {
       const sweep = body.lastRuns.find((r) => r.function_id === 'sweep');
       const aggregate = body.lastRuns.find((r) => r.function_id === 'aggregate');
       return sweep?.status === 'SUCCEEDED' && new Date(sweep.started_at) >= before && aggregate?.status === 'SUCCEEDED' ? body : undefined;
-    }, 'the sweep run to finish', 60_000);
+    }, 'the sweep run to finish', 100_000);
     expect(finished.lastRuns.find((r) => r.function_id === 'sweep')).toMatchObject({ mode: 'in-process', error: null });
     expect(await prisma.jobRun.count({ where: { functionId: 'aggregate', userId: user.id, status: 'SUCCEEDED' } })).toBeGreaterThanOrEqual(1);
-  }, 120_000);
+  }, 240_000);
 
   it('digest → 202; due scheduled notifications are delivered, later ones stay scheduled', async () => {
     const due = await prisma.notification.create({

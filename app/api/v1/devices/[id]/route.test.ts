@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '@/lib/auth/password';
 import { prisma } from '@/lib/db/client';
-import { createDevice, createSignedInUser, PASSWORD, syncSamples } from '@/test/factories';
+import { createDevice, createSignedInUser, PASSWORD, syncSamples, withPipelinePaused } from '@/test/factories';
 import { api, signIn } from '@/test/http';
 
 type Patient = Awaited<ReturnType<typeof createSignedInUser>>;
@@ -108,16 +108,17 @@ describe('PATCH /api/v1/devices/:id', () => {
     await syncSamples(otherDevice, [
       { type: 'WEIGHT', value: 70, unit: 'kg', startDate: '2026-11-01T08:00:00Z', endDate: '2026-11-01T08:00:00Z' },
     ]);
-    await prisma.dirtyRange.deleteMany({ where: { userId: patient.id } });
-
-    const res = await patch(device.id, { priority: 120 });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: device.id, priority: 120, name: 'Phone' });
-    expect((await prisma.device.findUniqueOrThrow({ where: { id: device.id } })).priority).toBe(120);
-    expect(await dirtyRows(patient.id)).toEqual([
-      { type: 'HEART_RATE', from: '2026-11-11', to: '2026-11-18' },
-      { type: 'STEPS', from: '2026-11-15', to: '2026-11-15' },
-    ]);
+    await withPipelinePaused(patient.id, async () => {
+      await prisma.dirtyRange.deleteMany({ where: { userId: patient.id } });
+      const res = await patch(device.id, { priority: 120 });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: device.id, priority: 120, name: 'Phone' });
+      expect((await prisma.device.findUniqueOrThrow({ where: { id: device.id } })).priority).toBe(120);
+      expect(await dirtyRows(patient.id)).toEqual([
+        { type: 'HEART_RATE', from: '2026-11-11', to: '2026-11-18' },
+        { type: 'STEPS', from: '2026-11-15', to: '2026-11-15' },
+      ]);
+    });
   });
 
   it('marks nothing dirty when the priority does not change or the device has no samples', async () => {
@@ -138,10 +139,12 @@ describe('PATCH /api/v1/devices/:id', () => {
     expect(cookie).not.toBeNull();
     const own = await createDevice(user.id, 'watch');
     await syncSamples(own, [{ type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-11-12T03:00:00Z', endDate: '2026-11-12T03:00:00Z' }]);
-    await prisma.dirtyRange.deleteMany({ where: { userId: user.id } });
-    const res = await patch(own.id, { priority: 1 }, cookie!);
-    expect(res.status).toBe(200);
-    expect(await dirtyRows(user.id)).toEqual([{ type: 'HEART_RATE', from: '2026-11-12', to: '2026-11-12' }]);
+    await withPipelinePaused(user.id, async () => {
+      await prisma.dirtyRange.deleteMany({ where: { userId: user.id } });
+      const res = await patch(own.id, { priority: 1 }, cookie!);
+      expect(res.status).toBe(200);
+      expect(await dirtyRows(user.id)).toEqual([{ type: 'HEART_RATE', from: '2026-11-12', to: '2026-11-12' }]);
+    });
   });
 
   it('changes name and priority together', async () => {

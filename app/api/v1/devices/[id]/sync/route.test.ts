@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createDevice, createUser } from '@/test/factories';
+import { createDevice, createUser, withPipelinePaused } from '@/test/factories';
 import { api } from '@/test/http';
 
 const hr = (value: number, at: string, extra: Record<string, unknown> = {}) => ({
@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 
 describe('sync happy path', () => {
-  it('stores valid samples in canonical units and marks local days dirty', async () => {
+  it('stores valid samples in canonical units and marks local days dirty', () => withPipelinePaused(patient.id, async () => {
     const res = await sync({
       samples: [
         hr(72, '2026-11-20T08:00:10Z'),
@@ -48,7 +48,7 @@ describe('sync happy path', () => {
     ]);
     const synced = await prisma.device.findUniqueOrThrow({ where: { id: device.id } });
     expect(synced.lastSyncAt).not.toBeNull();
-  });
+  }));
 
   it('ignores userId or deviceId in the body: ownership comes from the token', async () => {
     const other = await createUser();
@@ -91,7 +91,7 @@ describe('exact duplicates (layer 1)', () => {
 });
 
 describe('idempotency keys', () => {
-  it('replays the first answer without new effects', async () => {
+  it('replays the first answer without new effects', () => withPipelinePaused(patient.id, async () => {
     const key = randomUUID();
     const batch = { samples: [hr(70, '2026-11-20T08:00:00Z'), hr(999, '2026-11-20T08:05:00Z')] };
     const first = await sync(batch, { 'Idempotency-Key': key });
@@ -103,7 +103,7 @@ describe('idempotency keys', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await storedCount()).toBe(1);
     expect(await prisma.dirtyRange.count({ where: { userId: patient.id } })).toBe(dirtyBefore);
-  });
+  }));
 
   it('answers 422 when a key is reused with a different body', async () => {
     const key = randomUUID();
