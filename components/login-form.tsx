@@ -2,12 +2,17 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
+
+const noSubscription = () => () => undefined;
 
 export function LoginForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until React has hydrated the form, a submit would be a native one: keep the button disabled, and
+  // POST (never GET) so a password can never end up in a URL.
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +36,7 @@ export function LoginForm() {
   const input =
     'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-500';
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <label className="block text-sm font-medium">
         E-mail
         <input name="email" type="email" autoComplete="username" required className={input} />
@@ -47,7 +52,7 @@ export function LoginForm() {
       )}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !ready}
         className="w-full rounded-md bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500 focus-visible:ring-offset-2"
       >
         {pending ? 'Signing in…' : 'Sign in'}
