@@ -48,10 +48,19 @@ export async function startLocalPostgres(): Promise<{ stop: () => Promise<void> 
   return { stop: () => server.stop() };
 }
 
-/** Creates the database if it does not exist (optionally dropping it first: throwaway test databases). */
-export async function ensureDatabase(name: string, opts: { fresh?: boolean } = {}): Promise<string> {
+/**
+ * Creates the database if it does not exist (optionally dropping it first: throwaway test databases) on
+ * the embedded server, or on the server of `serverUrl` when given.
+ */
+export async function ensureDatabase(name: string, opts: { fresh?: boolean; serverUrl?: string } = {}): Promise<string> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`invalid database name: ${name}`);
-  const client = new pg.Client({ connectionString: localUrl('postgres') });
+  const onDatabase = (database: string) => {
+    if (!opts.serverUrl) return localUrl(database);
+    const url = new URL(opts.serverUrl);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  const client = new pg.Client({ connectionString: onDatabase('postgres') });
   await client.connect();
   try {
     if (opts.fresh) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -60,5 +69,5 @@ export async function ensureDatabase(name: string, opts: { fresh?: boolean } = {
   } finally {
     await client.end();
   }
-  return localUrl(name);
+  return onDatabase(name);
 }

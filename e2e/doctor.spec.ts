@@ -1,0 +1,122 @@
+// The demo doctor triages their patients: each in one group (Jordan Lee's low glucose readings, Alex
+// Morgan meeting targets), filters the list, opens Jordan, marks them reviewed and sees "last reviewed"
+// change on the detail and in the list. A patient the doctor is not linked to is "not found". Every
+// page passes axe (no serious or critical violations), at desktop and phone widths.
+import AxeBuilder from '@axe-core/playwright';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+
+// Under `next dev` (E2E_DEV=1) pages and API routes compile on first use: allow for it rather than race it.
+const DEV = process.env.E2E_DEV === '1';
+const expect = baseExpect.configure({ timeout: DEV ? 60_000 : 20_000 });
+test.slow(DEV, 'next dev compiles each page and API route on first use');
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.waitForLoadState('networkidle'); // hydrated, so the form signs in instead of submitting natively
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Signed in, the landing page sends each role on to its home.
+  await page.waitForURL((url) => url.pathname !== '/login', { timeout: DEV ? 90_000 : 30_000 });
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function atPhoneWidth(page: Page, screenshot: string) {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: 'no sideways scrolling at 375 px (charts resize after the viewport)' }).toBeLessThanOrEqual(375);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `e2e/screenshots/${screenshot}`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test('doctor finds a patient in the right group, opens them and marks them reviewed', async ({ page }) => {
+  test.setTimeout(DEV ? 600_000 : 180_000); // several pages, each checked by axe at two widths
+  await signIn(page, 'doctor@demo.test');
+  await page.getByRole('link', { name: 'Patients' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your patients' })).toBeVisible();
+
+  const lowGlucose = page.getByTestId('triage-group-glucose-low');
+  await expect(lowGlucose.getByRole('heading', { level: 2 })).toHaveText('Low glucose (1)');
+  await expect(lowGlucose.getByRole('link', { name: 'Jordan Lee' })).toBeVisible();
+  await expect(lowGlucose).toContainText(/% of readings under 54 mg\/dL/);
+  await expect(lowGlucose.getByRole('img', { name: /Daily mean glucose/ })).toBeVisible();
+  await expect(page.getByTestId('triage-group-on-target').getByRole('link', { name: 'Alex Morgan' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Jordan Lee|Alex Morgan/ })).toHaveCount(2); // each patient once
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'e2e/screenshots/doctor-triage.png', fullPage: true });
+  await atPhoneWidth(page, 'doctor-triage-phone.png');
+
+  // Filters: by group (radio chips with counts), by name, and they stay in the URL.
+  await page.waitForLoadState('networkidle'); // hydrated: the chips answer clicks
+  // The radios are drawn as chips: their labels take the clicks.
+  await page.locator('label').filter({ hasText: 'Meeting targets' }).click();
+  await expect(page.getByRole('radio', { name: /Meeting targets/ })).toBeChecked();
+  await expect(page.getByRole('link', { name: 'Jordan Lee' })).toHaveCount(0);
+  await expect(page).toHaveURL(/group=on-target/);
+  await page.locator('label').filter({ hasText: /^All/ }).click();
+  await page.getByLabel('Search by name').fill('jord');
+  await expect(page.getByRole('link', { name: 'Alex Morgan' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Jordan Lee' })).toBeVisible();
+  await page.getByLabel('Sort within groups').selectOption({ label: 'Last reviewed (oldest first)' });
+  await expect(page).toHaveURL(/q=jord.*sort=lastReviewed/);
+  const jordanRow = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Jordan Lee' }) });
+  await expect(jordanRow).toContainText('Last reviewedNever');
+
+  // The detail page: read-only data, medications, and "Mark as reviewed".
+  await page.getByRole('link', { name: 'Jordan Lee' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jordan Lee' })).toBeVisible();
+  await expect(page.getByTestId('last-reviewed')).toHaveText('Never');
+  await expect(page.getByRole('heading', { name: 'Medications and adherence' })).toBeVisible();
+  await expect(page.getByText('Insulin glargine')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Glucose \(daily mean/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Recent events (30 days)' })).toBeVisible();
+  await expect(page.getByLabel('Systolic at or above (mmHg)')).toHaveValue('180');
+  await expect(page.getByRole('radio', { name: 'Immediately' })).toBeChecked();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'e2e/screenshots/doctor-patient.png', fullPage: true });
+
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Mark as reviewed' }).click();
+  await expect(page.getByTestId('last-reviewed')).toHaveText(/^today \d{2}:\d{2}$/);
+  await atPhoneWidth(page, 'doctor-patient-phone.png');
+
+  // Alert settings: an implausible threshold is refused on its field; a good one and the digest are saved.
+  await page.getByLabel('Systolic at or above (mmHg)').fill('300');
+  await page.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(page.getByText('Systolic threshold must be between 140 and 250 mmHg.')).toBeVisible();
+  await page.getByLabel('Systolic at or above (mmHg)').fill('170');
+  await page.getByRole('radio', { name: /daily digest/ }).check();
+  await page.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Alert settings saved.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Systolic at or above (mmHg)')).toHaveValue('170');
+  await expect(page.getByRole('radio', { name: /daily digest/ })).toBeChecked();
+  await expect(page.getByTestId('last-reviewed')).toHaveText(/^today /);
+
+  // Back on the list, the review shows there too.
+  await page.getByRole('link', { name: '← All patients' }).click();
+  await expect(page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Jordan Lee' }) })).toContainText(/Last reviewedtoday \d{2}:\d{2}/);
+});
+
+test('a patient the doctor is not linked to is not found', async ({ browser, page }) => {
+  // Sam Rivera (patient2) has no doctor: learn the id as Sam, then ask as the doctor.
+  const samContext = await browser.newContext();
+  const sam = await samContext.newPage();
+  await signIn(sam, 'patient2@demo.test');
+  const { id } = (await (await sam.request.get('/api/v1/users/me')).json()) as { id: string };
+  await samContext.close();
+
+  await signIn(page, 'doctor@demo.test');
+  await page.goto(`/doctor/patients/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Patient not found' })).toBeVisible();
+  await expect(page.getByText('Sam Rivera')).toHaveCount(0);
+  expect((await page.request.get(`/api/v1/patients/${id}/overview`)).status()).toBe(404);
+  expect((await page.request.post(`/api/v1/patients/${id}/review`)).status()).toBe(404);
+});
