@@ -1,5 +1,6 @@
 // Signing in lands each role on its own home (a patient on "Today"); a signed-in visit to / goes there
-// too; a wrong password is refused with a message.
+// too; a wrong password is refused with a message. The public pages pass axe at desktop and phone width.
+import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 
 // Generous waits: the first visit of a route may compile it (E2E_DEV), and test machines can be busy.
@@ -64,3 +65,17 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('E-mail or password is not right.');
   await expect(page).toHaveURL(/\/login$/);
 });
+
+for (const [name, path, heading] of [['landing', '/', 'Pulse'], ['login', '/login', 'Sign in']] as const) {
+  test(`the ${name} page is accessible and fits a phone`, async ({ page }) => {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `e2e/screenshots/${name}${width === 375 ? '-375' : ''}.png`, fullPage: true });
+    }
+  });
+}
