@@ -24,6 +24,8 @@ const schema = z
     ARCHIVE_S3_REGION: z.string().default('us-east-1'),
     ARCHIVE_S3_ACCESS_KEY_ID: z.string().optional(),
     ARCHIVE_S3_SECRET_ACCESS_KEY: z.string().optional(),
+    // Bearer token for /metrics and /health/deep (unset: open outside production, closed in production).
+    METRICS_TOKEN: z.string().min(16).optional(),
   })
   .transform((raw, ctx) => {
     const production = raw.NODE_ENV === 'production';
@@ -53,6 +55,7 @@ const schema = z
       demoMode: !production || raw.SEED_DEMO === 'true',
       inngestMode: raw.INNGEST_DEV || raw.INNGEST_BASE_URL || raw.INNGEST_EVENT_KEY ? ('server' as const) : ('in-process' as const),
       archive: { dir: raw.ARCHIVE_DIR, afterMonths: raw.ARCHIVE_AFTER_MONTHS, s3 },
+      metricsToken: raw.METRICS_TOKEN,
     };
   });
 
