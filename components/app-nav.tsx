@@ -4,7 +4,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { SignOutButton } from './sign-out-button';
 
 const LINKS: Record<Role, [string, string][]> = {
-  PATIENT: [['/dashboard', 'Today'], ['/trends', 'Trends'], ['/timeline', 'Timeline'], ['/entry', 'Log data'], ['/devices', 'Data sources'], ['/care-team', 'Care team'], ['/settings', 'Settings']],
+  PATIENT: [['/dashboard', 'Today'], ['/trends', 'Trends'], ['/timeline', 'Timeline'], ['/entry', 'Log data'], ['/devices', 'Data sources'], ['/care-team', 'Care team'], ['/import', 'Import & export'], ['/settings', 'Settings']],
   DOCTOR: [['/doctor', 'Patients']],
   CAREGIVER: [['/caregiver', 'People I care for']],
   ADMIN: [['/admin', 'Overview'], ['/admin/users', 'Users'], ['/admin/devices', 'Devices'], ['/admin/shares', 'Shares'], ['/admin/pipeline', 'Pipeline'], ['/admin/audit', 'Audit log']],

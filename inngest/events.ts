@@ -16,4 +16,5 @@ export const eventTypes = {
   archiveRequested: typed('archiveRequested'),
   restoreRequested: typed('restoreRequested'),
   digestRequested: typed('digestRequested'),
+  importRequested: typed('importRequested'),
 } as const;

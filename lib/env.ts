@@ -24,6 +24,9 @@ const schema = z
     ARCHIVE_S3_REGION: z.string().default('us-east-1'),
     ARCHIVE_S3_ACCESS_KEY_ID: z.string().optional(),
     ARCHIVE_S3_SECRET_ACCESS_KEY: z.string().optional(),
+    // Uploaded import files wait here until their import finishes (then they are deleted).
+    IMPORT_DIR: z.string().default('.data/imports'),
+    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 ** 3),
     // Bearer token for /metrics and /health/deep (unset: open outside production, closed in production).
     METRICS_TOKEN: z.string().min(16).optional(),
   })
@@ -56,6 +59,7 @@ const schema = z
       inngestMode: raw.INNGEST_DEV || raw.INNGEST_BASE_URL || raw.INNGEST_EVENT_KEY ? ('server' as const) : ('in-process' as const),
       archive: { dir: raw.ARCHIVE_DIR, afterMonths: raw.ARCHIVE_AFTER_MONTHS, s3 },
       metricsToken: raw.METRICS_TOKEN,
+      imports: { dir: raw.IMPORT_DIR, maxBytes: raw.IMPORT_MAX_BYTES },
     };
   });
 

@@ -2,6 +2,7 @@
 import { aggregateFunction } from './aggregate';
 import { archiveFunction } from './archive';
 import { digestFunction } from './digest';
+import { importFunction } from './import';
 import { insightsFunction } from './insights';
 import { integrityFunction } from './integrity';
 import { partitionsFunction } from './partitions';
@@ -11,5 +12,5 @@ import { sweepFunction } from './sweep';
 
 export const functions = [
   aggregateFunction, insightsFunction, sweepFunction, digestFunction,
-  retentionFunction, partitionsFunction, integrityFunction, archiveFunction, restoreFunction,
+  retentionFunction, partitionsFunction, integrityFunction, archiveFunction, restoreFunction, importFunction,
 ];

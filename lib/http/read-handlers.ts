@@ -15,7 +15,7 @@ const isRealDay = (d: string) => {
   const ms = Date.parse(`${d}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
 };
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isRealDay, 'is not a real date');
+export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isRealDay, 'is not a real date');
 const instant = z.string().transform((value, ctx) => {
   const parsed = parseIsoInstant(value);
   if (!parsed.ok) {
@@ -24,7 +24,7 @@ const instant = z.string().transform((value, ctx) => {
   }
   return parsed.ms;
 });
-const healthType = z.enum(HEALTH_TYPES, { message: 'is not a known health type' });
+export const healthType = z.enum(HEALTH_TYPES, { message: 'is not a known health type' });
 
 function query(req: NextRequest): Record<string, string> {
   return Object.fromEntries(req.nextUrl.searchParams.entries());

@@ -15,6 +15,7 @@ export const EVENTS = {
   archiveRequested: { name: 'pipeline/archive.requested', schema: z.object({ userId: z.uuid().optional(), month: month.optional() }) },
   restoreRequested: { name: 'pipeline/restore.requested', schema: z.object({ userId: z.uuid(), month }) },
   digestRequested: { name: 'notifications/digest.requested', schema: z.object({}) },
+  importRequested: { name: 'imports/import.requested', schema: z.object({ userId: z.uuid(), importId: z.uuid() }) },
 } as const;
 
 export type EventKey = keyof typeof EVENTS;

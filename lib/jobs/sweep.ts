@@ -1,6 +1,8 @@
 // Job "sweep": the safety net. Every user with dirty ranges left behind (a lost event, a crash, a
-// restart, a priority change) gets an aggregate run.
+// restart, a priority change) gets an aggregate run, and every import a crash interrupted (no progress
+// for 10 minutes) is started again from its last committed chunk.
 import { findUsersWithDirtyRanges } from '../data/aggregation/recompute-user';
+import { staleImports } from '../data/imports';
 import { defineJob } from './types';
 
 export const sweepJob = defineJob({
@@ -10,7 +12,11 @@ export const sweepJob = defineJob({
   retries: 2,
   async run({ step, send }) {
     const users = await step.run('find-dirty-users', () => findUsersWithDirtyRanges());
-    if (users.length > 0) await send(users.map((userId) => ({ key: 'samplesSynced', data: { userId } })));
-    return { users: users.length };
+    const imports = await step.run('find-stalled-imports', () => staleImports(10 * 60_000));
+    await send([
+      ...users.map((userId) => ({ key: 'samplesSynced', data: { userId } }) as const),
+      ...imports.map((i) => ({ key: 'importRequested', data: { userId: i.userId, importId: i.id } }) as const),
+    ]);
+    return { users: users.length, imports: imports.length };
   },
 });

@@ -1,0 +1,3 @@
+DROP TABLE "imports";
+DROP TYPE "ImportStatus";
+DROP TYPE "ImportFormat";
