@@ -1,0 +1,118 @@
+// Exports over HTTP: CSV of the readings that count after dedup and of daily aggregates, a FHIR R4 Bundle,
+// and the round trip — export a patient's data as FHIR, import it into a new patient, and the daily
+// aggregates are the same.
+import { describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { createDevice, createSignedInUser, syncSamples, waitFor, waitForPipeline } from '@/test/factories';
+import { api, baseUrl } from '@/test/http';
+
+const DAY = '2026-10-14';
+const at = (hhmm: string) => `${DAY}T${hhmm}:00+02:00`; // Europe/Berlin in October
+
+async function patientWithData() {
+  const patient = await createSignedInUser({ timeZone: 'Europe/Berlin' });
+  const since = new Date();
+  const watch = await createDevice(patient.id, 'watch', 'Watch');
+  const phone = await createDevice(patient.id, 'phone', 'Phone');
+  await syncSamples(watch, [
+    { type: 'STEPS', value: 600, unit: 'count', startDate: at('09:00'), endDate: at('09:10') },
+    { type: 'HEART_RATE', value: 64, unit: 'count/min', startDate: at('09:05'), endDate: at('09:05') },
+    { type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: at('12:00'), endDate: at('12:00') },
+  ]);
+  await syncSamples(phone, [
+    // Overlaps the watch's steps: the watch wins 09:00–09:10, the phone counts only 09:10–09:20.
+    { type: 'STEPS', value: 1000, unit: 'count', startDate: at('09:00'), endDate: at('09:20') },
+    { type: 'HEART_RATE', value: 65, unit: 'count/min', startDate: at('09:05'), endDate: at('09:05') },
+    { type: 'BLOOD_GLUCOSE', value: 104, unit: 'mg/dL', startDate: at('07:30'), endDate: at('07:30') },
+    { type: 'BLOOD_PRESSURE_SYSTOLIC', value: 124, unit: 'mmHg', startDate: at('08:00'), endDate: at('08:00') },
+    { type: 'BLOOD_PRESSURE_DIASTOLIC', value: 81, unit: 'mmHg', startDate: at('08:00'), endDate: at('08:00') },
+    { type: 'WEIGHT', value: 71.4, unit: 'kg', startDate: at('07:00'), endDate: at('07:00') },
+  ]);
+  await waitForPipeline(patient.id, since, 60_000);
+  return patient;
+}
+
+async function download(cookie: string, query: string) {
+  const res = await fetch(`${baseUrl()}/api/v1/users/me/export?${query}`, { headers: { cookie } });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+const TYPES = 'STEPS,HEART_RATE,BLOOD_GLUCOSE,BLOOD_PRESSURE_SYSTOLIC,BLOOD_PRESSURE_DIASTOLIC,WEIGHT';
+
+async function dailyAggregates(userId: string) {
+  const rows = await prisma.healthAggregate.findMany({ where: { userId, period: 'DAY' }, select: { type: true, periodStart: true, value: true, min: true, max: true, count: true } });
+  return rows.map((r) => ({ ...r, value: Math.round(r.value * 1000) / 1000 })).sort((a, b) => a.type.localeCompare(b.type));
+}
+
+describe('GET /api/v1/users/me/export', () => {
+  it('CSV of readings counts each step once (dedup) and daily summaries match the aggregates', async () => {
+    const patient = await patientWithData();
+    const csv = await download(patient.cookie, `format=csv&kind=samples&types=STEPS,HEART_RATE&from=${DAY}&to=${DAY}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="pulse-samples-2026-10-14-2026-10-14\.csv"/);
+    expect(csv.headers.get('cache-control')).toBe('no-store');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe('type,start,end,value,unit,category,source');
+    const steps = lines.filter((l) => l.startsWith('STEPS,'));
+    expect(steps).toEqual([
+      'STEPS,2026-10-14T09:00:00+02:00,2026-10-14T09:10:00+02:00,600,count,,Watch',
+      'STEPS,2026-10-14T09:10:00+02:00,2026-10-14T09:20:00+02:00,500,count,,Phone',
+    ]);
+    expect(lines.filter((l) => l.startsWith('HEART_RATE,'))).toHaveLength(2); // the phone's 09:05 reading is the watch's
+
+    const daily = await download(patient.cookie, `format=csv&kind=daily&types=STEPS&from=${DAY}&to=${DAY}`);
+    expect(daily.text.split('\r\n')[1]).toBe('STEPS,2026-10-14,1100,,,2,count,SUM');
+  });
+
+  it('FHIR export → import into a new patient → the same daily aggregates', async () => {
+    const source = await patientWithData();
+    const bundle = await download(source.cookie, `format=fhir&types=${TYPES}&from=${DAY}&to=${DAY}`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    const parsed = JSON.parse(bundle.text) as { resourceType: string; entry: { resource: { resourceType: string; category: unknown; code: unknown } }[] };
+    expect(parsed.resourceType).toBe('Bundle');
+    expect(parsed.entry.length).toBeGreaterThanOrEqual(6);
+    for (const { resource } of parsed.entry) {
+      expect(resource.resourceType).toBe('Observation');
+      // Vital signs carry the vital-signs category (steps are "activity").
+      const category = JSON.stringify(resource.category);
+      expect(category).toContain(JSON.stringify(resource.code).includes('"8867-4"') ? 'vital-signs' : 'observation-category');
+    }
+
+    const target = await createSignedInUser({ timeZone: 'Europe/Berlin' });
+    const since = new Date();
+    const form = new FormData();
+    form.append('file', new Blob([bundle.text], { type: 'application/fhir+json' }), 'export.fhir.json');
+    const res = await fetch(`${baseUrl()}/api/v1/imports`, { method: 'POST', body: form, headers: { cookie: target.cookie } });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const done = await waitFor(async () => {
+      const r = await api<{ status: string; accepted: number; rejectedCount: number }>(`/api/v1/imports/${id}`, { cookie: target.cookie });
+      return r.body.status === 'done' || r.body.status === 'failed' ? r.body : null;
+    }, 'the import', 60_000);
+    expect(done).toMatchObject({ status: 'done', rejectedCount: 0 });
+    await waitForPipeline(target.id, since, 60_000);
+
+    const expected = await dailyAggregates(source.id);
+    expect(expected.length).toBe(6);
+    expect(await dailyAggregates(target.id)).toEqual(expected);
+  });
+
+  it('validates the query, names the field, and is for the signed-in patient only', async () => {
+    const patient = await createSignedInUser();
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    expect((await api(`/api/v1/users/me/export?format=csv&from=${DAY}&to=${DAY}`)).status).toBe(401);
+    expect((await api(`/api/v1/users/me/export?format=csv&from=${DAY}&to=${DAY}`, { cookie: doctor.cookie })).status).toBe(403);
+    const bad = await api<{ error: { details: { field: string }[] } }>(`/api/v1/users/me/export?format=xml&from=${DAY}&to=2026-02-30`, { cookie: patient.cookie });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.map((d) => d.field).sort()).toEqual(['format', 'to']);
+    const reversed = await api<{ error: { details: { field: string }[] } }>(`/api/v1/users/me/export?format=csv&from=${DAY}&to=2026-10-01`, { cookie: patient.cookie });
+    expect(reversed.status).toBe(422);
+    const unknownType = await api<{ error: { details: { field: string }[] } }>(`/api/v1/users/me/export?format=csv&types=STEPS,NOPE&from=${DAY}&to=${DAY}`, { cookie: patient.cookie });
+    expect(unknownType.status).toBe(422);
+    // Nobody else's data: a fresh patient's export is just the header.
+    const empty = await download(patient.cookie, `format=csv&from=2026-01-01&to=2026-12-31`);
+    expect(empty.text).toBe('type,start,end,value,unit,category,source\r\n');
+  });
+});
