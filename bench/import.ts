@@ -43,7 +43,7 @@ if (!last) throw new Error('the parser yielded nothing');
 
 const result = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version, totalMemMb: Math.round(os.totalmem() / 1e6) },
+  machine: { loadAverage1m: Number(os.loadavg()[0]?.toFixed(1)), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version, totalMemMb: Math.round(os.totalmem() / 1e6) },
   input: { format: 'export.xml', megabytes: Number((bytes / 1e6).toFixed(1)), elements: last.position.records },
   output: { samples, rejected, unsupported: Object.values(last.unsupported).reduce((a, b) => a + b, 0), sources: last.sources.length },
   elapsedSeconds: Number(elapsed.toFixed(1)),
