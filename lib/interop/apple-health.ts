@@ -133,10 +133,19 @@ export async function* parseAppleHealthExport(options: AppleImportOptions): Asyn
     }
   };
 
+  // Only the XML parser's errors mean a bad file; they fail the import with saxes' reason.
+  const feed = (text: string, end = false) => {
+    try {
+      parser.write(text);
+      if (end) parser.close();
+    } catch (error) {
+      throw new Error(`not a readable Apple Health export: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytesRead += chunk.length;
-      parser.write(decoder.decode(chunk, { stream: true }));
+      feed(decoder.decode(chunk, { stream: true }));
       // Batches end on element boundaries, so `position.records` is exact for resuming.
       for (const item of state.done) {
         consume(item);
@@ -147,11 +156,9 @@ export async function* parseAppleHealthExport(options: AppleImportOptions): Asyn
       }
       state.done.length = 0;
     }
-    parser.write(decoder.decode());
-    parser.close();
-  } catch (error) {
-    stream.destroy();
-    throw new Error(`not a readable Apple Health export: ${error instanceof Error ? error.message : String(error)}`);
+    feed(decoder.decode(), true);
+  } finally {
+    stream.destroy(); // also when the caller stops early
   }
   for (const item of state.done) consume(item);
   yield snapshot(true);

@@ -21,8 +21,8 @@ const EXPECTED: Record<string, { samples: [string, number, number][] } | { skipp
   'observation-example-unsat.json': { skipped: "status 'cancelled'" },
   'observation-example-bgpanel.json': { rejected: 'hasMember' },
   'observation-example-bmi.json': { rejected: 'LOINC 39156-5 is not a supported health type' },
-  'observation-example-eye-color.json': { rejected: 'is not a supported health type' },
-  'observation-example-sample-data.json': { rejected: 'is not a supported health type' },
+  'observation-example-eye-color.json': { rejected: "'eye color' (no LOINC coding) is not a supported health type" },
+  'observation-example-sample-data.json': { rejected: 'code urn:oid:2.16.840.1.113883.6.24|131328 (no LOINC coding) is not a supported health type' },
 };
 
 const files = readdirSync(ROOT).filter((f) => f.endsWith('.json'));
@@ -67,11 +67,13 @@ describe('parseFhir', () => {
     expect(report.rejected).toEqual([{ index: 3, reason: 'a resource must be a JSON object' }]);
   });
 
-  it('rejects a unit the type does not accept and a date-time without offset', () => {
+  it('rejects a unit the type does not accept, a date-time without offset, a vague date and a bound', () => {
     const badUnit = { ...hr('c'), valueQuantity: { value: 61, system: 'http://unitsofmeasure.org', code: 'kg' } };
     expect(parseFhirResource(badUnit, NOW)).toEqual({ status: 'rejected', reason: expect.stringContaining("unit 'kg' is not accepted for HEART_RATE") });
     expect(parseFhirResource({ ...hr('d'), effectiveDateTime: '2024-01-02T08:03:00' }, NOW).status).toBe('rejected');
     expect(parseFhirResource({ ...hr('e'), effectiveDateTime: '2024-01' }, NOW)).toEqual({ status: 'rejected', reason: expect.stringContaining('too vague') });
+    const bound = { ...hr('f'), valueQuantity: { value: 40, comparator: '<', system: 'http://unitsofmeasure.org', code: '/min' } };
+    expect(parseFhirResource(bound, NOW)).toEqual({ status: 'rejected', reason: "the Observation is a bound ('<'), not an exact reading" });
   });
 });
 

@@ -46,6 +46,12 @@ function loincCodes(concept: unknown): string[] {
   return concept.coding.filter((c): c is { system: string; code: string } => isObject(c) && c.system === LOINC && typeof c.code === 'string').map((c) => c.code);
 }
 
+function describeCode(concept: unknown): string {
+  const first = isObject(concept) && Array.isArray(concept.coding) ? concept.coding.find(isObject) : undefined;
+  if (first) return `code ${String(first.system)}|${String(first.code)} (no LOINC coding)`;
+  return isObject(concept) && typeof concept.text === 'string' ? `'${concept.text}' (no LOINC coding)` : 'an Observation without a code';
+}
+
 type Quantity = { ok: true; value: number; unit: string } | { ok: false; reason: string };
 
 function quantityOf(holder: Record<string, unknown>, what: string): Quantity {
@@ -55,6 +61,7 @@ function quantityOf(holder: Record<string, unknown>, what: string): Quantity {
     return { ok: false, reason: `${what} has no valueQuantity` };
   }
   if (typeof q.value !== 'number') return { ok: false, reason: `${what} valueQuantity.value must be a number` };
+  if (q.comparator !== undefined) return { ok: false, reason: `${what} is a bound ('${String(q.comparator)}'), not an exact reading` };
   // The UCUM code is authoritative; the human-readable unit ("lbs", "beats/minute") is a fallback.
   const unit = q.system === UCUM && typeof q.code === 'string' ? q.code : q.unit;
   if (typeof unit !== 'string') return { ok: false, reason: `${what} valueQuantity has no unit` };
@@ -89,8 +96,7 @@ function observationSamples(obs: Record<string, unknown>, nowMs: number): ItemRe
   const type = codes.map(findTypeByLoinc).find((t): t is HealthType => t !== undefined);
   if (!type) {
     if (obs.valueQuantity === undefined && Array.isArray(obs.hasMember)) return rejected('a panel of hasMember references carries no value of its own');
-    const label = codes.length > 0 ? `LOINC ${codes.join(', ')}` : 'a code without LOINC coding';
-    return rejected(`${label} is not a supported health type`);
+    return rejected(`${codes.length > 0 ? `LOINC ${codes.join(', ')}` : describeCode(obs.code)} is not a supported health type`);
   }
   if (!effective.ok) return rejected(effective.reason);
   const q = quantityOf(obs, 'the Observation');
