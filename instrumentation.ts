@@ -1,6 +1,10 @@
-// Runs once when the Node.js server starts: background work of the in-process mode (see inngest/dispatch.ts).
+// Runs once when the Node.js server starts: validates the environment (a production server without its
+// secrets refuses to start, naming them), then starts the background work of the in-process mode
+// (see inngest/dispatch.ts).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Secrets are given to the server, not to the build.
+  if (process.env.NEXT_PHASE !== 'phase-production-build') (await import('./lib/security/require-env')).requireValidEnv();
   const { startBackgroundWork } = await import('./inngest/dispatch');
   startBackgroundWork();
 }

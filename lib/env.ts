@@ -24,6 +24,11 @@ const schema = z
     ARCHIVE_S3_REGION: z.string().default('us-east-1'),
     ARCHIVE_S3_ACCESS_KEY_ID: z.string().optional(),
     ARCHIVE_S3_SECRET_ACCESS_KEY: z.string().optional(),
+    // Rate limits (requests per window). Per IP defaults to effectively off outside production, where
+    // the tests sign in hundreds of times from one address.
+    RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES: z.coerce.number().int().min(1).optional(),
+    RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   })
   .transform((raw, ctx) => {
     const production = raw.NODE_ENV === 'production';
@@ -53,6 +58,11 @@ const schema = z
       demoMode: !production || raw.SEED_DEMO === 'true',
       inngestMode: raw.INNGEST_DEV || raw.INNGEST_BASE_URL || raw.INNGEST_EVENT_KEY ? ('server' as const) : ('in-process' as const),
       archive: { dir: raw.ARCHIVE_DIR, afterMonths: raw.ARCHIVE_AFTER_MONTHS, s3 },
+      rateLimits: {
+        signInPerAccountPerMinute: raw.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE,
+        signInPerIpPer10Minutes: raw.RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES ?? (production ? 100 : 100_000),
+        syncPerDevicePerMinute: raw.RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE,
+      },
     };
   });
 
