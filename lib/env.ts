@@ -29,6 +29,11 @@ const schema = z
     IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 ** 3),
     // Bearer token for /metrics and /health/deep (unset: open outside production, closed in production).
     METRICS_TOKEN: z.string().min(16).optional(),
+    // Rate limits (requests per window). Per IP defaults to effectively off outside production, where
+    // the tests sign in hundreds of times from one address.
+    RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES: z.coerce.number().int().min(1).optional(),
+    RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   })
   .transform((raw, ctx) => {
     const production = raw.NODE_ENV === 'production';
@@ -60,6 +65,11 @@ const schema = z
       archive: { dir: raw.ARCHIVE_DIR, afterMonths: raw.ARCHIVE_AFTER_MONTHS, s3 },
       metricsToken: raw.METRICS_TOKEN,
       imports: { dir: raw.IMPORT_DIR, maxBytes: raw.IMPORT_MAX_BYTES },
+      rateLimits: {
+        signInPerAccountPerMinute: raw.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE,
+        signInPerIpPer10Minutes: raw.RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES ?? (production ? 100 : 100_000),
+        syncPerDevicePerMinute: raw.RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE,
+      },
     };
   });
 

@@ -17,5 +17,7 @@ declare module 'next-auth/jwt' {
     uid: string;
     role: Role;
     sv: number;
+    issuedAt?: number;
+    lastSeenAt?: number;
   }
 }

@@ -1,20 +1,22 @@
 // next-auth (v4) configuration: e-mail + password credentials, JWT sessions carrying id, role and the
-// session version (bumped to end every session of a user; checked on each request by getCaller).
+// session version (bumped to end every session of a user; checked on each request by getCaller), and the
+// times that bound a session (absolute lifetime, idle timeout: lib/security/session-lifetime.ts).
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { env } from '../env';
 import { findUserForSignIn } from '../data/users';
+import { SESSION_IDLE_SECONDS, nowInSeconds, sessionEndReason } from '../security/session-lifetime';
 import { verifyPassword } from './password';
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
 
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().authSecret,
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    // The cookie and token expire after the idle timeout; each request that reads the session renews them
+    // (up to the absolute lifetime, checked in the jwt callback).
+    session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: '/login' },
     providers: [
       CredentialsProvider({
@@ -33,11 +35,19 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
+        const now = nowInSeconds();
         if (user) {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.issuedAt = now;
+          token.lastSeenAt = now;
+          return token;
         }
+        // Throwing makes next-auth clear the session cookie and answer "no session".
+        const ended = sessionEndReason(token, now);
+        if (ended) throw new Error(`session ended: ${ended}`);
+        token.lastSeenAt = now;
         return token;
       },
       session({ session, token }) {

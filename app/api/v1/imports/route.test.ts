@@ -149,6 +149,10 @@ describe('POST /api/v1/imports', () => {
     expect(noFile.status).toBe(422);
     const json = await api('/api/v1/imports', { cookie: patient.cookie, json: { file: 'x' } });
     expect(json.status).toBe(415);
+    const crossSite = new FormData();
+    crossSite.append('file', new Blob(['{"resourceType":"Observation"}']), 'o.json');
+    const forged = await fetch(`${baseUrl()}/api/v1/imports`, { method: 'POST', body: crossSite, headers: { cookie: patient.cookie, origin: 'https://evil.example' } });
+    expect(forged.status).toBe(403);
     expect(await prisma.import.count({ where: { userId: patient.id } })).toBe(before);
 
     const broken = await upload(patient.cookie, { name: 'b.json', content: '{"resourceType": "Bundle", ' }, 'fhir');

@@ -1,6 +1,7 @@
 // POST /api/v1/imports — a signed-in patient uploads an export (multipart `file`, optional `format`:
 // apple-health | fhir | openmhealth, detected when absent) → 202 { id }; the import runs in the
-// background (GET /api/v1/imports/{id} for progress). GET — the patient's recent imports.
+// background (GET /api/v1/imports/{id} for progress). GET — the patient's recent imports. This path is
+// outside proxy.ts (an upload must stream, not be buffered), so it refuses cross-site requests itself.
 import { after, NextResponse } from 'next/server';
 import { rm } from 'node:fs/promises';
 import { z } from 'zod';
@@ -11,17 +12,23 @@ import { ApiError } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
 import { detectFormat } from '@/lib/imports/detect';
 import { receiveUpload } from '@/lib/imports/upload';
+import { isCrossSiteMutation } from '@/lib/security/cross-origin';
 import { dispatch } from '@/inngest/dispatch';
 
 const FORMATS = { 'apple-health': 'APPLE_HEALTH', fhir: 'FHIR', openmhealth: 'OPENMHEALTH' } as const;
 const formatField = z.enum(['apple-health', 'fhir', 'openmhealth']);
 
+const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
 export const GET = route(async () => {
   const caller = await requireCaller(['PATIENT']);
-  return NextResponse.json({ imports: await listImports(caller.id) });
+  return NextResponse.json({ imports: await listImports(caller.id) }, { headers: NO_STORE });
 });
 
 export const POST = route(async (req) => {
+  if (isCrossSiteMutation({ method: req.method, headers: req.headers, cookieNames: req.cookies.getAll().map((c) => c.name) })) {
+    throw new ApiError('FORBIDDEN', 'cross-site request refused');
+  }
   const caller = await requireCaller(['PATIENT']);
   const { dir, maxBytes } = env().imports;
   const upload = await receiveUpload(req, dir, maxBytes);
@@ -38,7 +45,7 @@ export const POST = route(async (req) => {
     }
     const created = await createImport({ userId: caller.id, format: FORMATS[format], filePath: upload.path, bytesTotal: upload.bytes });
     after(() => dispatch([{ key: 'importRequested', data: { userId: caller.id, importId: created.id } }]));
-    return NextResponse.json({ id: created.id }, { status: 202 });
+    return NextResponse.json({ id: created.id }, { status: 202, headers: NO_STORE });
   } catch (error) {
     await rm(upload.path, { force: true });
     throw error;

@@ -1,0 +1,42 @@
+// Security headers of every answer, set by proxy.ts. They replace a header of the same name set by a
+// route handler, so path-specific values are decided here (share links: no referrer at all).
+type Options = { nonce: string; production: boolean; path: string };
+
+// A share link carries its secret in the URL: it must never leave in a Referer header.
+const isSharePath = (path: string) => path.startsWith('/share/') || path.startsWith('/api/v1/share');
+
+/** Scripts only from this origin with the request's nonce (Next.js puts it on its own scripts). */
+export function contentSecurityPolicy({ nonce, production }: Pick<Options, 'nonce' | 'production'>): string {
+  return [
+    "default-src 'self'",
+    // React needs eval in development only (server error stacks in the browser).
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${production ? '' : " 'unsafe-eval'"}`,
+    // Charts (recharts) and Next's style injection set inline styles.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function securityHeaders(options: Options): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(options),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': isSharePath(options.path) ? 'no-referrer' : 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+    ...(options.production ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
+    // API answers carry personal data: never stored by a browser or a shared cache.
+    ...(options.path.startsWith('/api/') ? { 'Cache-Control': 'no-store' } : {}),
+  };
+}
+
+/** A fresh unguessable nonce for one request (base64 of 16 random bytes). */
+export function createNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+}
