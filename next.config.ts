@@ -18,6 +18,14 @@ const nextConfig: NextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },
+      // The link-share viewer: its URL must not leak through Referer, nor its page be cached.
+      ...['/share/:code', '/shared'].map((source) => ({
+        source,
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'Cache-Control', value: 'no-store' },
+        ],
+      })),
     ];
   },
 };
