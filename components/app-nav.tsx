@@ -5,8 +5,8 @@ import { SignOutButton } from './sign-out-button';
 
 const LINKS: Record<Role, [string, string][]> = {
   PATIENT: [['/dashboard', 'Today'], ['/trends', 'Trends'], ['/timeline', 'Timeline'], ['/entry', 'Log data'], ['/devices', 'Data sources'], ['/care-team', 'Care team'], ['/import', 'Import & export'], ['/settings', 'Settings']],
-  DOCTOR: [['/doctor', 'Patients']],
-  CAREGIVER: [['/caregiver', 'People I care for']],
+  DOCTOR: [['/doctor', 'Patients'], ['/shared-with-me', 'Shared with you']],
+  CAREGIVER: [['/caregiver', 'People I care for'], ['/shared-with-me', 'Shared with you']],
   ADMIN: [['/admin', 'Overview'], ['/admin/users', 'Users'], ['/admin/devices', 'Devices'], ['/admin/shares', 'Shares'], ['/admin/pipeline', 'Pipeline'], ['/admin/audit', 'Audit log']],
 };
 

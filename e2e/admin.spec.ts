@@ -1,6 +1,7 @@
 // The admin pages in a real browser: every page passes axe (no serious or critical violations) at
 // desktop width and fits a 375 px phone (tables scroll inside their card); revoking a patient's device
-// in the UI makes its token's next sync answer 401 at once; revoking the demo share lists it as revoked;
+// in the UI makes its token's next sync answer 401 at once; revoking a link share makes the link answer
+// 404 at once and lists it as revoked;
 // "Run now" shows the run's progress to its end.
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
@@ -100,22 +101,45 @@ test.describe('admin', () => {
     expect((await refused.json()).error.code).toBe('UNAUTHORIZED');
   });
 
-  test('revoking the demo share in the UI lists it as revoked', async ({ page }) => {
-    await page.goto('/admin/shares?patient=patient2%40demo.test&status=active');
-    await expect(page.getByLabel('Patient e-mail')).toHaveValue('patient2@demo.test');
-    const row = page.getByRole('row').filter({ hasText: 'patient2@demo.test' }).filter({ hasText: 'Anyone with the link' });
+  test('revoking a link share in the UI makes the link answer 404 at once, and lists it as revoked', async ({ page, browser }) => {
+    // The patient makes a link share over the API in their own session; its day range is unique to this run.
+    const patientContext = await browser.newContext();
+    const patientPage = await patientContext.newPage();
+    await signIn(patientPage, 'patient@demo.test', '/dashboard');
+    const to = new Date(Date.UTC(2020, 0, 2) + (Date.now() % 360) * 86_400_000).toISOString().slice(0, 10);
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const created = await patientPage.request.post('/api/v1/shares', { data: { types: ['WEIGHT'], from: '2020-01-01', to, expiresAt } });
+    expect(created.status()).toBe(201);
+    const { code } = (await created.json()) as { code: string };
+    await patientContext.close();
+
+    // Someone holding the link opens it.
+    const visitor = await browser.newContext();
+    const viewer = await visitor.newPage();
+    expect((await viewer.goto(`/share/${code}`))?.status()).toBe(200);
+    await expect(viewer).toHaveURL(/\/shared$/);
+
+    await page.goto('/admin/shares?patient=patient%40demo.test&status=active');
+    await expect(page.getByLabel('Patient e-mail')).toHaveValue('patient@demo.test');
+    const row = page.getByRole('row').filter({ hasText: 'Anyone with the link' }).filter({ hasText: `2020-01-01 – ${to}` });
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText('Steps, Heart rate');
+    await expect(row).toContainText('patient@demo.test');
+    await expect(row).toContainText('Weight');
     await expect(row).toContainText('Active');
-    await row.getByRole('button', { name: 'Revoke the share of patient2@demo.test' }).click();
+    await row.getByRole('button', { name: 'Revoke the share of patient@demo.test' }).click();
     await page.getByRole('dialog', { name: 'Revoke this share?' }).getByRole('button', { name: 'Revoke share' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'is revoked' })).toBeVisible();
+
+    // At once: the visitor's next request and the link itself are the plain 404.
+    expect((await viewer.reload())?.status()).toBe(404);
+    expect((await viewer.goto(`/share/${code}`))?.status()).toBe(404);
+    await visitor.close();
 
     // Listed among the revoked shares, also after a reload (the server's state, not the client's).
     await page.getByLabel('Status').selectOption('revoked');
     await expect(page).toHaveURL(/status=revoked/);
     await page.reload();
-    const revoked = page.getByRole('row').filter({ hasText: 'patient2@demo.test' }).filter({ hasText: 'Anyone with the link' });
+    const revoked = page.getByRole('row').filter({ hasText: 'Anyone with the link' }).filter({ hasText: `2020-01-01 – ${to}` });
     await expect(revoked).toHaveCount(1);
     await expect(revoked).toContainText('Revoked');
     await expect(revoked.getByRole('button', { name: /Revoke/ })).toHaveCount(0);

@@ -19,7 +19,7 @@ describe('seedAdminDemo', () => {
     expect(seeded).not.toBeNull();
     expect(Buffer.from(seeded!.code, 'base64url')).toHaveLength(32);
     const row = await prisma.shareToken.findUniqueOrThrow({ where: { id: seeded!.shareId } });
-    expect(row).toMatchObject({ patientId: patient.id, codeHash: hashToken(seeded!.code), types: ['STEPS', 'HEART_RATE'], recipientUserId: null, recipientEmail: null, revokedAt: null });
+    expect(row).toMatchObject({ patientId: patient.id, codeHash: hashToken(seeded!.code), types: ['STEPS', 'HEART_RATE'], recipientUserId: null, revokedAt: null });
     expect(row.dataFrom.toISOString().slice(0, 10)).toBe('2026-10-22');
     expect(row.dataTo.toISOString().slice(0, 10)).toBe('2026-11-20');
     expect(row.expiresAt.toISOString()).toBe('2026-12-05T03:00:00.000Z');

@@ -1,5 +1,5 @@
 // Share tokens across all patients, for admins: filtered keyset pages and revocation. The code hash is
-// never selected; a link share shows only that it is one.
+// never selected; a link share shows only that it is one (recipients are registered users, by id).
 import { z } from 'zod';
 import { prisma } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
@@ -31,7 +31,6 @@ type Row = {
   patient_email: string;
   recipient_user_id: string | null;
   recipient_user_email: string | null;
-  recipient_email: string | null;
   is_link: boolean;
   types: HealthType[];
   data_from: string;
@@ -55,7 +54,7 @@ async function findShareRows(opts: { id?: string; filters?: AdminShareFilters; l
   if (f.cursor) conditions.push(Prisma.sql`(s.created_at, s.id) < (SELECT created_at, id FROM share_tokens WHERE id = ${f.cursor}::uuid)`);
   return prisma.$queryRaw<Row[]>`
     SELECT s.id::text, s.patient_id::text, p.email AS patient_email, s.recipient_user_id::text,
-           r.email AS recipient_user_email, s.recipient_email, (s.code_hash IS NOT NULL) AS is_link,
+           r.email AS recipient_user_email, (s.code_hash IS NOT NULL) AS is_link,
            s.types::text[] AS types, to_char(s.data_from, 'YYYY-MM-DD') AS data_from,
            to_char(s.data_to, 'YYYY-MM-DD') AS data_to, s.expires_at, s.revoked_at, s.last_used_at, s.created_at,
            CASE WHEN s.revoked_at IS NOT NULL THEN 'revoked' WHEN s.expires_at <= now() THEN 'expired' ELSE 'active' END AS status
@@ -72,8 +71,8 @@ function toShare(row: Row) {
     id: row.id,
     patient: { id: row.patient_id, email: row.patient_email },
     recipient: {
-      kind: row.recipient_user_id ? ('user' as const) : row.recipient_email ? ('email' as const) : ('link' as const),
-      email: row.recipient_user_email ?? row.recipient_email,
+      kind: row.recipient_user_id ? ('user' as const) : ('link' as const),
+      email: row.recipient_user_email,
     },
     types: row.types,
     dataFrom: row.data_from,

@@ -4,7 +4,7 @@ import { prisma } from '../db/client';
 import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
 import { getHealthType, type HealthType } from '../health';
 import { localDate } from '../time';
-import { allowedTypes, type ReadScope } from './access';
+import { allowedTypes, clampDays, isDayLimited, narrowDays, requireTypes, type ReadScope } from './access';
 
 export type Period = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH';
 
@@ -18,26 +18,25 @@ type Row = {
   sources: Record<string, number>;
 };
 
-function clampDays(scope: ReadScope, fromDay: string, toDay: string) {
-  const from = scope.fromDay && scope.fromDay > fromDay ? scope.fromDay : fromDay;
-  const to = scope.toDay && scope.toDay < toDay ? scope.toDay : toDay;
-  return { from, to };
-}
-
 export async function findAggregates(
   scope: ReadScope,
   query: { types: readonly HealthType[]; period: Period; fromDay: string; toDay: string },
 ) {
+  requireTypes(scope, query.types);
   const types = allowedTypes(scope, query.types);
   const result: Record<string, unknown[]> = Object.fromEntries(types.map((t) => [t, []]));
   if (types.length === 0) return result;
   const { from, to } = clampDays(scope, query.fromDay, query.toDay);
+  // Within a share's days, only weeks and months wholly inside them: a bucket straddling the edge
+  // would carry days the share does not cover.
+  const limited = isDayLimited(scope);
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT type, to_char(period_start, 'YYYY-MM-DD"T"HH24:MI:SS') AS period_start, value, min, max, count, sources
     FROM health_aggregates
     WHERE user_id = ${scope.patientId}::uuid AND type::text = ANY(${types}::text[]) AND period = ${query.period}::"Period"
-      AND period_start >= date_trunc(lower(${query.period}), ${from}::date::timestamp)
+      AND period_start >= CASE WHEN ${limited} THEN ${from}::date::timestamp ELSE date_trunc(lower(${query.period}), ${from}::date::timestamp) END
       AND period_start < (${to}::date + 1)
+      AND (NOT ${limited} OR period_start + ('1 ' || lower(${query.period}))::interval <= (${to}::date + 1)::timestamp)
     ORDER BY type, period_start`;
   for (const row of rows) {
     result[row.type]?.push({
@@ -54,9 +53,8 @@ export async function findAggregates(
 
 export async function findDailySummary(scope: ReadScope, day?: string) {
   const date = day ?? localDate(Date.now(), scope.timeZone);
-  const { from, to } = clampDays(scope, date, date);
+  clampDays(scope, date, date); // 404 outside a share's days
   const types: Record<string, number> = {};
-  if (from > to) return { date, types };
   const rows = await prisma.$queryRaw<{ type: HealthType; value: number }[]>`
     SELECT type, value FROM health_aggregates
     WHERE user_id = ${scope.patientId}::uuid AND period = 'DAY' AND period_start = ${date}::date`;
@@ -79,7 +77,7 @@ export type SourceContribution = {
  * the provenance the pipeline records on every aggregate (after dedup: a duplicate counts for nobody).
  */
 export async function findSourceContributions(scope: ReadScope, range: { fromDay: string; toDay: string }): Promise<SourceContribution[]> {
-  const { from, to } = clampDays(scope, range.fromDay, range.toDay);
+  const { from, to } = narrowDays(scope, range.fromDay, range.toDay);
   if (from > to) return [];
   const rows = await prisma.$queryRaw<{ type: HealthType; device_id: string; amount: number }[]>`
     SELECT a.type, s.key AS device_id, sum(s.value::float8) AS amount

@@ -2,7 +2,8 @@
 import { prisma } from '../db/client';
 import { getHealthType, HEALTH_TYPES, isCategoryType, type HealthType } from '../health';
 import { zonedDayRangeUtc } from '../time';
-import { allowedTypes, type ReadScope } from './access';
+import { notFound } from '../http/errors';
+import { allowedTypes, isDayLimited, requireTypes, type ReadScope } from './access';
 
 export type SampleQuery = { type?: HealthType; fromMs?: number; toMs?: number; limit: number; cursor?: { startMs: number; id: string } };
 
@@ -39,6 +40,7 @@ export function decodeCursor(cursor: string): { startMs: number; id: string } | 
 }
 
 export async function findSamples(scope: ReadScope, query: SampleQuery) {
+  if (query.type) requireTypes(scope, [query.type]);
   const types = allowedTypes(scope, query.type ? [query.type] : HEALTH_TYPES);
   if (types.length === 0) return { samples: [], nextCursor: null };
   // A share's day limits become instants in the patient's zone.
@@ -46,6 +48,7 @@ export async function findSamples(scope: ReadScope, query: SampleQuery) {
   const ceiling = scope.toDay ? zonedDayRangeUtc(scope.toDay, scope.timeZone).endMs : Infinity;
   const from = new Date(Math.max(query.fromMs ?? Date.UTC(1970, 0, 1), floor));
   const to = new Date(Math.min(query.toMs ?? Date.now() + 86_400_000, ceiling));
+  if (isDayLimited(scope) && from >= to) throw notFound('data'); // wholly outside a share's days
   const afterStart = new Date(query.cursor?.startMs ?? 0);
   const afterId = BigInt(query.cursor?.id ?? '0');
   const hasCursor = query.cursor !== undefined;

@@ -2,8 +2,9 @@
 // route handler, so path-specific values are decided here (share links: no referrer at all).
 type Options = { nonce: string; production: boolean; path: string };
 
-// A share link carries its secret in the URL: it must never leave in a Referer header.
-const isSharePath = (path: string) => path.startsWith('/share/') || path.startsWith('/api/v1/share');
+// A share link carries its secret in the URL, and its viewer (/shared) someone's health data: neither may
+// leave in a Referer header nor be cached.
+const isSharePath = (path: string) => /^\/(share\/|shared(\/|$)|api\/v1\/share)/.test(path);
 
 /** Scripts only from this origin with the request's nonce (Next.js puts it on its own scripts). */
 export function contentSecurityPolicy({ nonce, production }: Pick<Options, 'nonce' | 'production'>): string {
@@ -32,7 +33,7 @@ export function securityHeaders(options: Options): Record<string, string> {
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
     ...(options.production ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
     // API answers carry personal data: never stored by a browser or a shared cache.
-    ...(options.path.startsWith('/api/') ? { 'Cache-Control': 'no-store' } : {}),
+    ...(options.path.startsWith('/api/') || isSharePath(options.path) ? { 'Cache-Control': 'no-store' } : {}),
   };
 }
 

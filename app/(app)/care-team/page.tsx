@@ -1,12 +1,20 @@
-// /care-team — who can see the patient's data and what each person may do, as access is enforced.
-// Nothing here is interactive, so it is a server component only.
+// /care-team — who can see the patient's data and what each person may do, as access is enforced, and
+// the patient's shares (who sees what, until when), which they create and revoke here. The shares are
+// prefetched on the server and live in TanStack Query on the client.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { todayIn } from '@/components/doctor/format';
+import { sharesOptions } from '@/components/sharing/queries';
+import { SharingSection } from '@/components/sharing/sharing-section';
 import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
 import { getCaller } from '@/lib/auth/session';
 import { findCareTeam, type CareTeamMember } from '@/lib/data/care-team';
 import { findSettings } from '@/lib/data/settings';
+import { listSharesOfPatient } from '@/lib/data/shares';
+import { asJson } from '@/lib/query/api';
+import { makeQueryClient } from '@/lib/query/query-client';
 
 export const metadata: Metadata = { title: 'Care team · Pulse' };
 
@@ -58,14 +66,19 @@ export default async function CareTeamPage() {
   const caller = await getCaller();
   if (!caller) redirect('/login');
   if (caller.role !== 'PATIENT') redirect('/');
-  const [team, settings] = await Promise.all([findCareTeam(caller.id), findSettings(caller.id)]);
+  const qc = makeQueryClient();
+  const [team, settings] = await Promise.all([
+    findCareTeam(caller.id),
+    findSettings(caller.id),
+    qc.prefetchQuery({ ...sharesOptions, queryFn: async () => ({ shares: asJson(await listSharesOfPatient(caller.id)) }) }),
+  ]);
   const sinceFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: settings.timeZone });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <header>
         <h1 className="text-2xl font-semibold text-slate-900">Care team</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The people who can see your health data, and what each of them may do. Nobody else can see it.
+          The people who can see your health data, and what each of them may do, and what you have shared. Nobody else can see it.
         </p>
       </header>
       <Card title={`Doctors (${team.doctors.length})`}>
@@ -75,6 +88,10 @@ export default async function CareTeamPage() {
       <Card title={`Caregivers (${team.caregivers.length})`}>
         <Members members={team.caregivers} sinceFormat={sinceFormat} empty="No caregiver is linked to your account." />
       </Card>
+      <h2 className="pt-2 text-xl font-semibold text-slate-900">Sharing</h2>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <SharingSection today={todayIn(settings.timeZone)} timeZone={settings.timeZone} />
+      </HydrationBoundary>
     </div>
   );
 }

@@ -1,9 +1,10 @@
-// GET /api/v1/patients/:patientId/summary — a doctor's or caregiver's read of a patient they care for; 404 otherwise.
+// GET /api/v1/patients/:patientId/summary — a doctor's or caregiver's read of a patient they care for, or within a share
+// they received (?share=<id> picks one of several; 404 outside its types and dates); 404 otherwise.
 import { requireCaller } from '@/lib/auth/session';
 import { patientScope } from '@/lib/data/access';
 import { route } from '@/lib/http/handler';
 import { summaryResponse } from '@/lib/http/read-handlers';
 
 export const GET = route<{ patientId: string }>(async (req, { patientId }) =>
-  summaryResponse(req, await patientScope(await requireCaller(), patientId)),
+  summaryResponse(req, await patientScope(await requireCaller(), patientId, { shareId: req.nextUrl.searchParams.get('share') })),
 );

@@ -13,7 +13,6 @@ const makeShare = () =>
   prisma.shareToken.create({
     data: {
       patientId: patient.id,
-      recipientEmail: 'someone@example.com',
       types: ['WEIGHT'],
       dataFrom: new Date('2026-10-01T00:00:00Z'),
       dataTo: new Date('2026-10-30T00:00:00Z'),
