@@ -24,11 +24,19 @@ const schema = z
     ARCHIVE_S3_REGION: z.string().default('us-east-1'),
     ARCHIVE_S3_ACCESS_KEY_ID: z.string().optional(),
     ARCHIVE_S3_SECRET_ACCESS_KEY: z.string().optional(),
+    // Envelope encryption masters: "id:base64key,..." (first = current, the rest still unwrap), or one key.
+    ENCRYPTION_MASTER_KEYS: z.string().optional(),
+    ENCRYPTION_MASTER_KEY: z.string().optional(),
   })
   .transform((raw, ctx) => {
     const production = raw.NODE_ENV === 'production';
     if (production && !raw.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'required in production (≥ 32 characters)' });
+      return z.NEVER;
+    }
+    const masterKeys = parseMasterKeys(raw.ENCRYPTION_MASTER_KEYS, raw.ENCRYPTION_MASTER_KEY, production);
+    if (typeof masterKeys === 'string') {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_MASTER_KEYS'], message: masterKeys });
       return z.NEVER;
     }
     const s3 =
@@ -53,8 +61,25 @@ const schema = z
       demoMode: !production || raw.SEED_DEMO === 'true',
       inngestMode: raw.INNGEST_DEV || raw.INNGEST_BASE_URL || raw.INNGEST_EVENT_KEY ? ('server' as const) : ('in-process' as const),
       archive: { dir: raw.ARCHIVE_DIR, afterMonths: raw.ARCHIVE_AFTER_MONTHS, s3 },
+      masterKeys,
     };
   });
+
+// Development and test only: a fixed, public master key (production refuses to start without its own).
+const DEV_MASTER_KEY = { id: 'dev', key: Buffer.alloc(32, 7) };
+
+/** The master keys, current first; an error message when they are missing (production) or malformed. */
+function parseMasterKeys(list: string | undefined, single: string | undefined, production: boolean) {
+  const entries = list ? list.split(',').map((e) => e.trim().split(':')) : single ? [['default', single.trim()]] : [];
+  if (entries.length === 0) return production ? 'required in production (id:base64 32-byte key)' : [DEV_MASTER_KEY];
+  const keys: { id: string; key: Buffer }[] = [];
+  for (const [id, b64] of entries) {
+    const key = Buffer.from(b64 ?? '', 'base64');
+    if (!id || !/^[\w-]+$/.test(id) || key.length !== 32) return `each entry must be id:base64 of 32 bytes (bad: ${id || '?'})`;
+    keys.push({ id, key });
+  }
+  return keys;
+}
 
 export type Env = z.output<typeof schema>;
 
