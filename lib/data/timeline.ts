@@ -7,6 +7,7 @@ import type { HealthType } from '../health';
 import { zonedDayRangeUtc } from '../time';
 import { allowedTypes, isUuid, type ReadScope } from './access';
 import { MANUAL_DEVICE_IDENTIFIER, MEAL_CONTEXTS } from './entries';
+import { findDisplayNames } from './profile-fields';
 
 export type Person = { id: string; name: string; self: boolean };
 export type ReadingSource = { deviceId: string; deviceName: string; deviceType: string; manual: boolean; enteredBy: Person | null };
@@ -134,8 +135,7 @@ function enteredById(row: Row): string | null {
 async function loadPeople(ids: string[], patientId: string): Promise<Map<string, Person>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const profiles = await prisma.profile.findMany({ where: { userId: { in: unique } }, select: { userId: true, displayName: true } });
-  const names = new Map(profiles.map((p) => [p.userId, p.displayName]));
+  const names = await findDisplayNames(unique);
   return new Map(unique.map((id) => [id, { id, name: names.get(id) || 'Unknown person', self: id === patientId }]));
 }
 
