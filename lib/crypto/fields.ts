@@ -59,6 +59,11 @@ export function ciphertextVersion(ciphertext: string): number | null {
   return parseCiphertext(ciphertext)?.version ?? null;
 }
 
+/** For searches: a value that cannot be decrypted (e.g. its key was shredded) matches nothing. */
+export async function decryptOrNull(userId: string, ref: FieldRef, ciphertext: string): Promise<string | null> {
+  return decryptField(userId, ref, ciphertext).catch(() => null);
+}
+
 export async function encryptNullable(userId: string, ref: FieldRef, plaintext: string | null): Promise<string | null> {
   return plaintext === null ? null : encryptField(userId, ref, plaintext);
 }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { prisma } from '../db/client';
 import { keyProvider } from './key-provider';
 
-const CACHE_TTL_MS = 60_000;
+export const CACHE_TTL_MS = 60_000;
 const cache = new Map<string, { key: Buffer; expiresAt: number }>();
 const activeVersions = new Map<string, { version: number; expiresAt: number }>();
 

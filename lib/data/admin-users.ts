@@ -8,7 +8,7 @@ import { prisma } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
 import { Role } from '../generated/prisma/enums';
 import { ApiError, notFound } from '../http/errors';
-import { encryptDisplayName, maybeDisplayName } from './profile-fields';
+import { encryptDisplayName, maybeDisplayName, searchableDisplayName } from './profile-fields';
 
 export const USER_SORTS = ['created', 'email'] as const;
 export type UserSort = (typeof USER_SORTS)[number];
@@ -73,7 +73,7 @@ async function idsMatching(q: string, filters: AdminUserFilters): Promise<string
   const matches = await Promise.all(
     candidates.map(async (u) => {
       if (u.email.toLowerCase().includes(needle)) return u.id;
-      const name = await maybeDisplayName(u.id, u.profile?.displayName ?? null);
+      const name = await searchableDisplayName(u.id, u.profile?.displayName ?? null);
       return name?.toLowerCase().includes(needle) ? u.id : null;
     }),
   );

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@/lib/auth/session';
 import { prisma } from '@/lib/db/client';
 import type { MedicationLogStatus } from '@/lib/generated/prisma/enums';
-import { createUser, linkCare , setDisplayName } from '@/test/factories';
+import { createUser, linkCare, setDisplayName } from '@/test/factories';
 import { findCareLink, findPatientOverview, listCaredForPatients } from './patient-overview';
 
 const NOW = new Date();

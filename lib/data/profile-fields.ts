@@ -1,7 +1,7 @@
 // Profile fields encrypted with the owner's data key (display name, date of birth): the one place that
 // knows their table, column and row, so every reader and writer binds the same additional data.
 import { prisma } from '../db/client';
-import { decryptField, decryptNullable, encryptField, encryptNullable } from '../crypto/fields';
+import { decryptField, decryptNullable, decryptOrNull, encryptField, encryptNullable } from '../crypto/fields';
 
 const ref = (userId: string, column: 'display_name' | 'date_of_birth') => ({ table: 'profiles', column, rowId: userId });
 
@@ -11,6 +11,11 @@ export const decryptDisplayName = (userId: string, ciphertext: string) => decryp
 /** Date of birth as YYYY-MM-DD text, encrypted (never computed on in SQL). */
 export const encryptDateOfBirth = (userId: string, date: string | null) => encryptNullable(userId, ref(userId, 'date_of_birth'), date);
 export const decryptDateOfBirth = (userId: string, ciphertext: string | null) => decryptNullable(userId, ref(userId, 'date_of_birth'), ciphertext);
+
+/** For searches: null when absent or undecryptable (a shredded key matches nothing). */
+export async function searchableDisplayName(userId: string, ciphertext: string | null): Promise<string | null> {
+  return ciphertext === null ? null : decryptOrNull(userId, ref(userId, 'display_name'), ciphertext);
+}
 
 /** Decrypted display names of these users (those without a profile are absent). */
 export async function findDisplayNames(userIds: string[]): Promise<Map<string, string>> {

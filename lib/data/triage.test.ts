@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pool, prisma } from '@/lib/db/client';
 import type { HealthType } from '@/lib/generated/prisma/enums';
 import { addDays, localDate } from '@/lib/time';
-import { createAggregate, createDevice, createUser, linkCare , setDisplayName } from '@/test/factories';
+import { createAggregate, createDevice, createUser, linkCare, setDisplayName } from '@/test/factories';
 import { ensureSamplePartitions } from './partitions';
 import { findTriageList, markPatientReviewed, triageQuery, type TriageGroup, type TriageRow } from './triage';
 

@@ -15,5 +15,5 @@ CREATE TABLE "user_keys" (
 CREATE UNIQUE INDEX "user_keys_user_id_version_key" ON "user_keys"("user_id", "version");
 
 -- Date of birth is stored encrypted (text ciphertext). No code wrote it before this migration; a value
--- present is kept as text and encrypted by `npm run keys:encrypt-legacy` with the other legacy values.
+-- present is kept as text and encrypted by `npm run keys:reencrypt` with the other legacy values.
 ALTER TABLE "profiles" ALTER COLUMN "date_of_birth" TYPE TEXT USING "date_of_birth"::text;

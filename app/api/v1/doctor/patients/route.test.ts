@@ -1,7 +1,7 @@
 // Integration: GET /api/v1/doctor/patients — doctors only (403 for other roles, 401 anonymous), query
 // values from allowlists (422 otherwise), and only the doctor's own active links.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSignedInUser, createUser, linkCare , setDisplayName } from '@/test/factories';
+import { createSignedInUser, createUser, linkCare, setDisplayName } from '@/test/factories';
 import { api } from '@/test/http';
 
 let doctor: Awaited<ReturnType<typeof createSignedInUser>>;

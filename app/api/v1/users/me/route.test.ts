@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { authOptions } from '@/lib/auth/options';
 import { prisma } from '@/lib/db/client';
-import { createSignedInUser, createUser, PASSWORD , setDisplayName } from '@/test/factories';
+import { createSignedInUser, createUser, PASSWORD, setDisplayName } from '@/test/factories';
 import { api, baseUrl, signIn } from '@/test/http';
 
 const me = (cookie?: string) => api('/api/v1/users/me', { cookie });

@@ -2,7 +2,7 @@
 // links only, enabled accounts only, role matching the link; doctors always view and get alerts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createSignedInUser, createUser , setDisplayName } from '@/test/factories';
+import { createSignedInUser, createUser, setDisplayName } from '@/test/factories';
 import { api } from '@/test/http';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import type { TimelineItem, TimelinePage } from '@/lib/data/timeline';
-import { createDevice, createSignedInUser, syncSamples , setDisplayName } from '@/test/factories';
+import { createDevice, createSignedInUser, syncSamples, setDisplayName } from '@/test/factories';
 import { api } from '@/test/http';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
