@@ -2,6 +2,7 @@
 // syncing at once) against the production server, then COPY of the same rows into the same table and
 // indexes (after emptying it, so both end in the same state). Prints samples/s and the ratio and writes
 // bench/results/ingest.json.
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -38,9 +39,11 @@ function generate(device: number, count: number, startMs: number): Sample[] {
 const server = await startBenchServer({ port: 3300, database: 'health_bench' });
 const { prisma, closeDb } = await import('../lib/db/client');
 const { registerDevice } = await import('../lib/data/devices');
+const { encryptDisplayName } = await import('../lib/data/profile-fields');
 try {
+  const id = randomUUID();
   const user = await prisma.user.create({
-    data: { email: `bench-${Date.now()}@bench.test`, passwordHash: 'x', role: 'PATIENT', profile: { create: { displayName: 'Bench', timeZone: 'Europe/Berlin' } } },
+    data: { id, email: `bench-${Date.now()}@bench.test`, passwordHash: 'x', role: 'PATIENT', profile: { create: { displayName: await encryptDisplayName(id, 'Bench'), timeZone: 'Europe/Berlin' } } },
   });
   const perDevice = Math.ceil(TOTAL / CLIENTS);
   const startMs = Date.UTC(2026, 0, 1);

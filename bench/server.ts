@@ -20,6 +20,8 @@ export async function startBenchServer(opts: { port: number; database: string })
   await client.connect();
   await syncHealthTypeCatalogue(client).finally(() => client.end());
   process.env.DATABASE_URL = db.url;
+  // The benchmark process (which creates users) and the production server share one master key.
+  process.env.ENCRYPTION_MASTER_KEYS ??= `bench:${randomBytes(32).toString('base64')}`;
 
   const env = { ...process.env, DATABASE_URL: db.url, NEXT_DIST_DIR: '.next-bench', NODE_ENV: 'production' as const };
   console.log('building the production app…');

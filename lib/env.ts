@@ -34,11 +34,19 @@ const schema = z
     RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES: z.coerce.number().int().min(1).optional(),
     RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    // Envelope encryption masters: "id:base64key,..." (first = current, the rest still unwrap), or one key.
+    ENCRYPTION_MASTER_KEYS: z.string().optional(),
+    ENCRYPTION_MASTER_KEY: z.string().optional(),
   })
   .transform((raw, ctx) => {
     const production = raw.NODE_ENV === 'production';
     if (production && !raw.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'required in production (≥ 32 characters)' });
+      return z.NEVER;
+    }
+    const masterKeys = parseMasterKeys(raw.ENCRYPTION_MASTER_KEYS, raw.ENCRYPTION_MASTER_KEY, production);
+    if (typeof masterKeys === 'string') {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_MASTER_KEYS'], message: masterKeys });
       return z.NEVER;
     }
     const s3 =
@@ -70,8 +78,25 @@ const schema = z
         signInPerIpPer10Minutes: raw.RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES ?? (production ? 100 : 100_000),
         syncPerDevicePerMinute: raw.RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE,
       },
+      masterKeys,
     };
   });
+
+// Development and test only: a fixed, public master key (production refuses to start without its own).
+const DEV_MASTER_KEY = { id: 'dev', key: Buffer.alloc(32, 7) };
+
+/** The master keys, current first; an error message when they are missing (production) or malformed. */
+function parseMasterKeys(list: string | undefined, single: string | undefined, production: boolean) {
+  const entries = list ? list.split(',').map((e) => e.trim().split(':')) : single ? [['default', single.trim()]] : [];
+  if (entries.length === 0) return production ? 'required in production (id:base64 32-byte key)' : [DEV_MASTER_KEY];
+  const keys: { id: string; key: Buffer }[] = [];
+  for (const [id, b64] of entries) {
+    const key = Buffer.from(b64 ?? '', 'base64');
+    if (!id || !/^[\w-]+$/.test(id) || key.length !== 32) return `each entry must be id:base64 of 32 bytes (bad: ${id || '?'})`;
+    keys.push({ id, key });
+  }
+  return keys;
+}
 
 export type Env = z.output<typeof schema>;
 

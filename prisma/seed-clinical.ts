@@ -2,7 +2,9 @@
 // of dose logs and a few timeline events for the demo patients, a doctor's earlier review, and a second
 // caregiver whose links show the permission model (Jordan Lee: view + alerts, no logging; Alex Morgan:
 // alerts only, no view). Safe to run twice: it stops when caregiver2@demo.test exists.
+import { randomUUID } from 'node:crypto';
 import { prisma } from '../lib/db/client';
+import { encryptDisplayName } from '../lib/data/profile-fields';
 import type { MedicationLogStatus } from '../lib/generated/prisma/enums';
 import { addDays, localDate, zonedDayRangeUtc } from '../lib/time';
 
@@ -94,12 +96,14 @@ export async function seedClinicalDemo(now = new Date()): Promise<void> {
 
   // Every demo account has the same password: reuse the doctor's hash (no import cycle with seed.ts).
   const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { id: doctor.id }, select: { passwordHash: true } });
+  const caregiver2Id = randomUUID();
   const caregiver2 = await prisma.user.create({
     data: {
+      id: caregiver2Id,
       email: 'caregiver2@demo.test',
       passwordHash,
       role: 'CAREGIVER',
-      profile: { create: { displayName: 'Taylor Lee', timeZone: 'Asia/Kolkata' } },
+      profile: { create: { displayName: await encryptDisplayName(caregiver2Id, 'Taylor Lee'), timeZone: 'Asia/Kolkata' } },
       preferences: { create: {} },
     },
     select: { id: true },

@@ -1,10 +1,12 @@
 // Demo data (never in production): five accounts (password `demo-password`), care links for the first
 // patient, and ~30 days of overlapping multi-device data per patient, stored through the real sync path
 // (validation, unit conversion, layer-1 dedup, dirty ranges). Safe to run twice: it stops if seeded.
+import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
 import { prisma } from '../lib/db/client';
 import { recomputeDirtyRanges } from '../lib/data/aggregation/recompute-user';
 import { registerDevice } from '../lib/data/devices';
+import { encryptDisplayName } from '../lib/data/profile-fields';
 import { refreshInsights } from '../lib/data/insights';
 import { storeSyncBatch } from '../lib/data/sync-samples';
 import { DEMO_PROFILES, generateDemoData, type DemoDeviceKey } from '../lib/demo';
@@ -31,12 +33,14 @@ const DEVICES: Record<DemoDeviceKey, { name: string; type: DeviceType }> = {
 };
 
 async function createUser(args: { email: string; name: string; role: 'PATIENT' | 'DOCTOR' | 'CAREGIVER' | 'ADMIN'; timeZone: string; passwordHash: string }) {
+  const id = randomUUID();
   return prisma.user.create({
     data: {
+      id,
       email: args.email,
       passwordHash: args.passwordHash,
       role: args.role,
-      profile: { create: { displayName: args.name, timeZone: args.timeZone } },
+      profile: { create: { displayName: await encryptDisplayName(id, args.name), timeZone: args.timeZone } },
       preferences: { create: {} },
     },
     select: { id: true },

@@ -13,6 +13,8 @@ const distDir = process.env.E2E_DIST_DIR ?? '.next-e2e';
 const devMode = process.env.E2E_DEV === '1'; // faster iteration: next dev instead of a production build
 const { url, stop } = await resolveDatabase(process.env.E2E_DATABASE ?? 'health_e2e', { fresh: true });
 process.env.DATABASE_URL = url;
+// The seed (here) and the production server must share one master key: a throwaway one per run.
+process.env.ENCRYPTION_MASTER_KEYS ??= `e2e:${randomBytes(32).toString('base64')}`;
 await migrateUp(url);
 const client = new pg.Client({ connectionString: url });
 await client.connect();

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
 import { pool, prisma } from '../lib/db/client';
 import { registerDevice } from '../lib/data/devices';
+import { encryptDisplayName } from '../lib/data/profile-fields';
 import type { DeviceType } from '../lib/devices/device-types';
 import type { HealthType, Period, Role } from '../lib/generated/prisma/enums';
 import { api, signIn } from './http';
@@ -13,18 +14,25 @@ let passwordHash: Promise<string> | undefined;
 export async function createUser(opts: { role?: Role; timeZone?: string; disabled?: boolean } = {}) {
   passwordHash ??= hashPassword(PASSWORD);
   const email = `${(opts.role ?? 'PATIENT').toLowerCase()}-${randomUUID()}@test.example`;
+  const id = randomUUID();
   const user = await prisma.user.create({
     data: {
+      id,
       email,
       passwordHash: await passwordHash,
       role: opts.role ?? 'PATIENT',
       disabledAt: opts.disabled ? new Date() : null,
-      profile: { create: { displayName: 'Test User', timeZone: opts.timeZone ?? 'UTC' } },
+      profile: { create: { displayName: await encryptDisplayName(id, 'Test User'), timeZone: opts.timeZone ?? 'UTC' } },
       preferences: { create: {} },
     },
     select: { id: true, email: true, role: true },
   });
   return user;
+}
+
+/** Sets a user's display name (stored encrypted, so tests go through this rather than Prisma). */
+export async function setDisplayName(userId: string, name: string): Promise<void> {
+  await prisma.profile.update({ where: { userId }, data: { displayName: await encryptDisplayName(userId, name) } });
 }
 
 export async function createSignedInUser(opts: { role?: Role; timeZone?: string } = {}) {

@@ -6,6 +6,7 @@ import { prisma } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
 import { DEVICE_TYPES, type DeviceType } from '../devices/device-types';
 import { notFound } from '../http/errors';
+import { searchableDeviceName, withDeviceName } from './device-fields';
 import { revokeDevice, updateDevice } from './devices';
 
 export type DeviceStatus = 'active' | 'revoked';
@@ -31,29 +32,42 @@ const ROW = {
   user: { select: { id: true, email: true } },
 } satisfies Prisma.DeviceSelect;
 
-function toRow(device: Prisma.DeviceGetPayload<{ select: typeof ROW }>) {
+async function toRow(device: Prisma.DeviceGetPayload<{ select: typeof ROW }>) {
   const { user, ...rest } = device;
-  return { ...rest, owner: user };
+  return { ...(await withDeviceName(user.id, rest)), owner: user };
 }
 
-export type AdminDeviceRow = ReturnType<typeof toRow>;
+export type AdminDeviceRow = Awaited<ReturnType<typeof toRow>>;
+
+// Device names are encrypted: a search decrypts the names of the devices the other filters leave (an
+// admin-only, occasional query) and matches name or owner e-mail in the app.
+async function idsMatching(q: string, where: Prisma.DeviceWhereInput): Promise<string[]> {
+  const needle = q.toLowerCase();
+  const candidates = await prisma.device.findMany({ where, select: { id: true, name: true, userId: true, user: { select: { email: true } } } });
+  const matches = await Promise.all(
+    candidates.map(async (d) =>
+      d.user.email.toLowerCase().includes(needle) || (await searchableDeviceName(d.userId, d.id, d.name))?.toLowerCase().includes(needle) ? d.id : null,
+    ),
+  );
+  return matches.filter((id): id is string => id !== null);
+}
 
 /** One page of devices, newest first; `q` matches the owner's e-mail or the device name. */
 export async function listDevicesForAdmin(filters: AdminDeviceFilters = {}) {
   const limit = filters.limit ?? 50;
   const q = filters.q;
+  const base: Prisma.DeviceWhereInput = {
+    type: filters.type,
+    revokedAt: filters.status === 'active' ? null : filters.status === 'revoked' ? { not: null } : undefined,
+  };
   const rows = await prisma.device.findMany({
-    where: {
-      type: filters.type,
-      revokedAt: filters.status === 'active' ? null : filters.status === 'revoked' ? { not: null } : undefined,
-      OR: q ? [{ name: { contains: q, mode: 'insensitive' } }, { user: { email: { contains: q, mode: 'insensitive' } } }] : undefined,
-    },
+    where: { ...base, id: q ? { in: await idsMatching(q, base) } : undefined },
     select: ROW,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
     ...(filters.cursor ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
   });
-  const page = rows.slice(0, limit).map(toRow);
+  const page = await Promise.all(rows.slice(0, limit).map(toRow));
   return { devices: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
@@ -70,7 +84,7 @@ export async function updateDeviceByAdmin(deviceId: string, change: DeviceChange
   if (change.priority !== undefined) await updateDevice(ownerId, deviceId, { priority: change.priority });
   if (change.revoked) await revokeDevice(ownerId, deviceId);
   const device = await prisma.device.findUniqueOrThrow({ where: { id: deviceId }, select: ROW });
-  return { device: toRow(device), ownerId, recompute: change.priority !== undefined };
+  return { device: await toRow(device), ownerId, recompute: change.priority !== undefined };
 }
 
 /** Totals for the admin overview. */

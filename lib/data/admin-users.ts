@@ -1,12 +1,14 @@
 // Users as an admin sees them: filtered keyset pages, creation with an initial password, and role or
 // disabled changes. A role change or a disable bumps session_version, so every session of that user
 // ends on its next request (getCaller compares the version). Never selects the password hash.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password';
 import { prisma } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
 import { Role } from '../generated/prisma/enums';
 import { ApiError, notFound } from '../http/errors';
+import { encryptDisplayName, maybeDisplayName, searchableDisplayName } from './profile-fields';
 
 export const USER_SORTS = ['created', 'email'] as const;
 export type UserSort = (typeof USER_SORTS)[number];
@@ -36,12 +38,12 @@ const ROW = {
 
 type RowSource = Prisma.UserGetPayload<{ select: typeof ROW }>;
 
-function toRow(user: RowSource) {
+async function toRow(user: RowSource) {
   return {
     id: user.id,
     email: user.email,
     role: user.role,
-    name: user.profile?.displayName ?? null,
+    name: await maybeDisplayName(user.id, user.profile?.displayName ?? null),
     timeZone: user.profile?.timeZone ?? 'UTC',
     createdAt: user.createdAt,
     disabledAt: user.disabledAt,
@@ -49,13 +51,34 @@ function toRow(user: RowSource) {
   };
 }
 
-export type AdminUserRow = ReturnType<typeof toRow>;
+export type AdminUserRow = Awaited<ReturnType<typeof toRow>>;
 
 // Sort keys map to fixed orderings; the id breaks ties so the keyset cursor is total.
 const ORDER: Record<UserSort, Prisma.UserOrderByWithRelationInput[]> = {
   created: [{ createdAt: 'desc' }, { id: 'desc' }],
   email: [{ email: 'asc' }, { id: 'asc' }],
 };
+
+// Display names are encrypted, so a search decrypts the names of the users the other filters leave
+// (an admin-only, occasional query) and matches name or e-mail in the app.
+async function idsMatching(q: string, filters: AdminUserFilters): Promise<string[]> {
+  const needle = q.toLowerCase();
+  const candidates = await prisma.user.findMany({
+    where: {
+      role: filters.role,
+      disabledAt: filters.status === 'active' ? null : filters.status === 'disabled' ? { not: null } : undefined,
+    },
+    select: { id: true, email: true, profile: { select: { displayName: true } } },
+  });
+  const matches = await Promise.all(
+    candidates.map(async (u) => {
+      if (u.email.toLowerCase().includes(needle)) return u.id;
+      const name = await searchableDisplayName(u.id, u.profile?.displayName ?? null);
+      return name?.toLowerCase().includes(needle) ? u.id : null;
+    }),
+  );
+  return matches.filter((id): id is string => id !== null);
+}
 
 /** One page of users, newest first (or by e-mail); `nextCursor` is the last row's id. */
 export async function listUsersForAdmin(filters: AdminUserFilters = {}) {
@@ -64,9 +87,7 @@ export async function listUsersForAdmin(filters: AdminUserFilters = {}) {
   const where: Prisma.UserWhereInput = {
     role: filters.role,
     disabledAt: filters.status === 'active' ? null : filters.status === 'disabled' ? { not: null } : undefined,
-    OR: q
-      ? [{ email: { contains: q, mode: 'insensitive' } }, { profile: { is: { displayName: { contains: q, mode: 'insensitive' } } } }]
-      : undefined,
+    id: q ? { in: await idsMatching(q, filters) } : undefined,
   };
   const rows = await prisma.user.findMany({
     where,
@@ -75,7 +96,7 @@ export async function listUsersForAdmin(filters: AdminUserFilters = {}) {
     take: limit + 1,
     ...(filters.cursor ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
   });
-  const page = rows.slice(0, limit).map(toRow);
+  const page = await Promise.all(rows.slice(0, limit).map(toRow));
   return { users: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
@@ -87,13 +108,15 @@ export async function createUserByAdmin(input: NewUser): Promise<AdminUserRow> {
   // Checked first so a duplicate costs no argon2 hash; the unique index still decides a race.
   if ((await prisma.user.count({ where: { email: input.email } })) > 0) throw duplicateEmail();
   const passwordHash = await hashPassword(input.password);
+  const userId = randomUUID(); // chosen here: the name is encrypted with the new user's key, bound to the id
   try {
     const user = await prisma.user.create({
       data: {
+        id: userId,
         email: input.email,
         passwordHash,
         role: input.role,
-        profile: { create: { displayName: input.name, timeZone: input.timeZone } },
+        profile: { create: { displayName: await encryptDisplayName(userId, input.name), timeZone: input.timeZone } },
         preferences: { create: {} },
       },
       select: ROW,

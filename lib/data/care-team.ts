@@ -3,6 +3,7 @@
 // Doctors always see the data and receive alerts (at once or in a daily digest) and cannot log data;
 // caregivers have exactly the permissions on their link.
 import { prisma } from '../db/client';
+import { maybeDisplayName } from './profile-fields';
 
 export type Permissions = { view: boolean; logData: boolean; receiveAlerts: boolean };
 export type CareTeamMember = {
@@ -26,6 +27,7 @@ export async function findCareTeam(patientId: string): Promise<CareTeam> {
       canReceiveAlerts: true,
       alertDelivery: true,
       createdAt: true,
+      carerId: true,
       carer: { select: { email: true, role: true, profile: { select: { displayName: true } } } },
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -36,7 +38,7 @@ export async function findCareTeam(patientId: string): Promise<CareTeam> {
     const doctor = link.kind === 'DOCTOR';
     const member: CareTeamMember = {
       id: link.id,
-      name: link.carer.profile?.displayName || link.carer.email,
+      name: (await maybeDisplayName(link.carerId, link.carer.profile?.displayName ?? null)) || link.carer.email,
       email: link.carer.email,
       since: link.createdAt.toISOString(),
       permissions: doctor ? { view: true, logData: false, receiveAlerts: true } : { view: link.canView, logData: link.canLogData, receiveAlerts: link.canReceiveAlerts },

@@ -1,29 +1,34 @@
 // Devices of a user. Every query is scoped to the owner: another user's device is simply not found.
+import { randomUUID } from 'node:crypto';
 import { generateDeviceToken, hashToken } from '../auth/tokens';
 import { prisma } from '../db/client';
 import { DEFAULT_PRIORITY, type DeviceType } from '../devices/device-types';
 import type { HealthType } from '../health';
 import { notFound } from '../http/errors';
+import { encryptDeviceName, withDeviceName } from './device-fields';
 
 const PUBLIC_FIELDS = { id: true, name: true, type: true, priority: true, lastSyncAt: true, createdAt: true, revokedAt: true } as const;
 
 export async function registerDevice(ownerId: string, input: { name: string; type: DeviceType; priority?: number }) {
   const { token, hash } = generateDeviceToken();
+  const id = randomUUID(); // chosen here: the encrypted name is bound to the row
   const device = await prisma.device.create({
     data: {
+      id,
       userId: ownerId,
-      name: input.name,
+      name: await encryptDeviceName(ownerId, id, input.name),
       type: input.type,
       priority: input.priority ?? DEFAULT_PRIORITY[input.type],
       tokenHash: hash,
     },
     select: { id: true, name: true, type: true, priority: true },
   });
-  return { ...device, token };
+  return { ...(await withDeviceName(ownerId, device)), token };
 }
 
-export function listDevices(ownerId: string) {
-  return prisma.device.findMany({ where: { userId: ownerId }, select: PUBLIC_FIELDS, orderBy: [{ priority: 'desc' }, { id: 'asc' }] });
+export async function listDevices(ownerId: string) {
+  const devices = await prisma.device.findMany({ where: { userId: ownerId }, select: PUBLIC_FIELDS, orderBy: [{ priority: 'desc' }, { id: 'asc' }] });
+  return Promise.all(devices.map((d) => withDeviceName(ownerId, d)));
 }
 
 export async function revokeDevice(ownerId: string, deviceId: string) {
@@ -43,10 +48,11 @@ export async function revokeDevice(ownerId: string, deviceId: string) {
  * transaction.
  */
 export async function updateDevice(ownerId: string, deviceId: string, input: { name?: string; priority?: number }) {
-  return prisma.$transaction(async (tx) => {
+  const name = input.name === undefined ? undefined : await encryptDeviceName(ownerId, deviceId, input.name);
+  const updated = await prisma.$transaction(async (tx) => {
     const before = await tx.device.findFirst({ where: { id: deviceId, userId: ownerId }, select: { priority: true } });
     if (!before) throw notFound('device');
-    const device = await tx.device.update({ where: { id: deviceId }, data: input, select: PUBLIC_FIELDS });
+    const device = await tx.device.update({ where: { id: deviceId }, data: { name, priority: input.priority }, select: PUBLIC_FIELDS });
     if (input.priority !== undefined && input.priority !== before.priority) {
       await tx.$executeRaw`
         INSERT INTO dirty_ranges (user_id, type, day_from, day_to)
@@ -59,6 +65,7 @@ export async function updateDevice(ownerId: string, deviceId: string, input: { n
     }
     return device;
   });
+  return withDeviceName(ownerId, updated);
 }
 
 /** Resolves a bearer token to its active device, with the owner's time zone; null if unknown or revoked. */

@@ -15,6 +15,7 @@ import { ApiError, notFound } from '../http/errors';
 import { parseIsoInstant } from '../ingest/iso-date';
 import { validateSample, type NormalizedSample } from '../ingest/validate-sample';
 import { isUuid } from './access';
+import { encryptDeviceName } from './device-fields';
 import { storeSyncBatch } from './sync-samples';
 
 export const MEAL_CONTEXTS = ['fasting', 'before_breakfast', 'after_breakfast', 'before_lunch', 'after_lunch', 'before_dinner', 'after_dinner', 'bedtime', 'random'] as const;
@@ -117,8 +118,9 @@ export async function ensureManualDevice(patientId: string): Promise<string> {
     if (existing) return existing.id;
     // Nobody ever holds this token: manual entries arrive through the signed-in API, not a device sync.
     const { hash } = generateDeviceToken();
+    const id = randomUUID();
     const device = await tx.device.create({
-      data: { ...where, name: 'Manual entry', priority: DEFAULT_PRIORITY.manual, tokenHash: hash },
+      data: { ...where, id, name: await encryptDeviceName(patientId, id, 'Manual entry'), priority: DEFAULT_PRIORITY.manual, tokenHash: hash },
       select: { id: true },
     });
     return device.id;

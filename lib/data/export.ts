@@ -7,6 +7,7 @@ import type { HealthType } from '../health';
 import { dedupSamples } from '../pipeline';
 import { addDays, zonedDayRangeUtc } from '../time';
 import { loadSamples } from './aggregation/load-samples';
+import { decryptDeviceName } from './device-fields';
 import { rulesFor } from './aggregation/type-rules';
 import { findAggregates } from './aggregates';
 import type { ReadScope } from './access';
@@ -17,7 +18,7 @@ const WINDOW_DAYS = 31;
 
 export async function* exportReadings(scope: ReadScope, types: readonly HealthType[], fromDay: string, toDay: string): AsyncGenerator<ExportReading> {
   const devices = await prisma.device.findMany({ where: { userId: scope.patientId }, select: { id: true, name: true } });
-  const names = new Map(devices.map((d) => [d.id, d.name]));
+  const names = new Map(await Promise.all(devices.map(async (d) => [d.id, await decryptDeviceName(scope.patientId, d.id, d.name)] as const)));
   const client = await connectClient();
   try {
     for (const type of types) {

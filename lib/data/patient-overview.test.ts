@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@/lib/auth/session';
 import { prisma } from '@/lib/db/client';
 import type { MedicationLogStatus } from '@/lib/generated/prisma/enums';
-import { createUser, linkCare } from '@/test/factories';
+import { createUser, linkCare, setDisplayName } from '@/test/factories';
 import { findCareLink, findPatientOverview, listCaredForPatients } from './patient-overview';
 
 const NOW = new Date();
@@ -29,7 +29,7 @@ async function carer(role: 'DOCTOR' | 'CAREGIVER', link: { canView?: boolean; ca
 
 beforeAll(async () => {
   patient = await createUser();
-  await prisma.profile.update({ where: { userId: patient.id }, data: { displayName: 'Pat Overview' } });
+  await setDisplayName(patient.id, 'Pat Overview');
   doctor = await carer('DOCTOR');
   caregivers.all = await carer('CAREGIVER', { canView: true, canLogData: true, canReceiveAlerts: true });
   caregivers.viewOnly = await carer('CAREGIVER', { canView: true });

@@ -7,6 +7,7 @@ import { prisma } from '../db/client';
 import type { AlertDelivery, CareKind, EmergencyKind, EmergencyStatus, HealthEventKind, InsightKind, Severity } from '../generated/prisma/enums';
 import { notFound } from '../http/errors';
 import { isUuid } from './access';
+import { maybeDisplayName } from './profile-fields';
 
 const DAY_MS = 86_400_000;
 const EVENT_DAYS = 30;
@@ -44,18 +45,22 @@ function toCaredFor(row: LinkRow): CaredForPatient {
   };
 }
 
-function activeLinks(caller: Caller, patientId: string | null) {
+// Names are encrypted, so they are decrypted and sorted here rather than in SQL.
+async function activeLinks(caller: Caller, patientId: string | null): Promise<LinkRow[]> {
   const kind = caller.role === 'DOCTOR' || caller.role === 'CAREGIVER' ? caller.role : null;
-  if (!kind) return Promise.resolve([] as LinkRow[]);
-  return prisma.$queryRaw<LinkRow[]>`
-    SELECT cr.patient_id::text, COALESCE(p.display_name, u.email) AS name, COALESCE(p.time_zone, 'UTC') AS time_zone, cr.kind,
+  if (!kind) return [];
+  const rows = await prisma.$queryRaw<(Omit<LinkRow, 'name'> & { email: string; display_name: string | null })[]>`
+    SELECT cr.patient_id::text, u.email, p.display_name, COALESCE(p.time_zone, 'UTC') AS time_zone, cr.kind,
            cr.can_view, cr.can_log_data, cr.can_receive_alerts, cr.last_reviewed_at, cr.alert_delivery
     FROM care_relationships cr
     JOIN users u ON u.id = cr.patient_id AND u.disabled_at IS NULL
     LEFT JOIN profiles p ON p.user_id = u.id
     WHERE cr.carer_id = ${caller.id}::uuid AND cr.kind = ${kind}::"CareKind" AND cr.revoked_at IS NULL
-      AND (${patientId}::uuid IS NULL OR cr.patient_id = ${patientId}::uuid)
-    ORDER BY name, cr.patient_id`;
+      AND (${patientId}::uuid IS NULL OR cr.patient_id = ${patientId}::uuid)`;
+  const links = await Promise.all(
+    rows.map(async ({ email, display_name, ...row }) => ({ ...row, name: (await maybeDisplayName(row.patient_id, display_name)) ?? email })),
+  );
+  return links.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.patient_id.localeCompare(b.patient_id));
 }
 
 /** The patients the caller cares for (as their own role), with what each link allows. */
@@ -99,8 +104,8 @@ async function findInsights(patientId: string): Promise<OverviewInsight[]> {
 
 async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]> {
   // A correction supersedes an earlier event; only the latest version is shown.
-  const rows = await prisma.$queryRaw<{ id: string; kind: HealthEventKind; occurred_at: Date; payload: Record<string, unknown>; recorded_by: string | null; recorded_by_id: string }[]>`
-    SELECT e.id::text, e.kind, e.occurred_at, e.payload, COALESCE(p.display_name, u.email) AS recorded_by, e.recorded_by_id::text
+  const rows = await prisma.$queryRaw<{ id: string; kind: HealthEventKind; occurred_at: Date; payload: Record<string, unknown>; display_name: string | null; email: string | null; recorded_by_id: string }[]>`
+    SELECT e.id::text, e.kind, e.occurred_at, e.payload, p.display_name, u.email, e.recorded_by_id::text
     FROM health_events e
     LEFT JOIN users u ON u.id = e.recorded_by_id
     LEFT JOIN profiles p ON p.user_id = e.recorded_by_id
@@ -108,10 +113,10 @@ async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]
       AND NOT EXISTS (SELECT 1 FROM health_events n WHERE n.supersedes_id = e.id)
     ORDER BY e.occurred_at DESC
     LIMIT ${EVENT_LIMIT}`;
-  return rows.map((r) => ({
+  return Promise.all(rows.map(async (r) => ({
     id: r.id, kind: r.kind, occurredAt: r.occurred_at.toISOString(), payload: r.payload ?? {},
-    recordedBy: r.recorded_by, byPatient: r.recorded_by_id === patientId,
-  }));
+    recordedBy: (await maybeDisplayName(r.recorded_by_id, r.display_name)) ?? r.email, byPatient: r.recorded_by_id === patientId,
+  })));
 }
 
 async function findMedications(patientId: string, now: Date): Promise<NonNullable<PatientOverview['medications']>> {

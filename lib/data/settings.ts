@@ -3,6 +3,7 @@
 // in the same transaction as the change, and the pipeline (started by the route) recomputes it.
 import { z } from 'zod';
 import { prisma } from '../db/client';
+import { encryptDisplayName, maybeDisplayName } from './profile-fields';
 import type { DistanceUnit, GlucoseUnit, TemperatureUnit, WeightUnit } from '../generated/prisma/enums';
 import type { UnitPreferences } from '../format/health';
 import { isValidTimeZone } from '../time';
@@ -70,7 +71,7 @@ export async function findSettings(userId: string): Promise<Settings> {
   const p = user.preferences;
   return {
     email: user.email,
-    displayName: user.profile?.displayName ?? '',
+    displayName: (await maybeDisplayName(userId, user.profile?.displayName ?? null)) ?? '',
     timeZone: user.profile?.timeZone ?? 'UTC',
     units: {
       glucose: GLUCOSE[p?.glucoseUnit ?? 'MG_DL'],
@@ -91,20 +92,24 @@ export function unitPreferences(units: Units): UnitPreferences {
   };
 }
 
+const findEmail = async (userId: string) => (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })).email;
+
 /**
  * Applies the patch. A zone change inserts dirty ranges for every type the user has samples of, in this
  * transaction (a crash cannot leave the zone changed and the history unmarked), spanning the local days
  * in both the old and the new zone, so stale labels of the old zone at either end are recomputed away.
  */
 export async function updateSettings(userId: string, patch: SettingsPatch): Promise<{ settings: Settings; historyMarkedDirty: boolean }> {
+  // Encrypted before the transaction (creating a first data key must not wait on its locks).
+  const displayName = await encryptDisplayName(userId, patch.displayName ?? (await findEmail(userId)));
   const historyMarkedDirty = await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, profile: { select: { timeZone: true } } } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { profile: { select: { timeZone: true } } } });
     const oldZone = user.profile?.timeZone ?? 'UTC';
     if (patch.displayName !== undefined || patch.timeZone !== undefined) {
       await tx.profile.upsert({
         where: { userId },
-        create: { userId, displayName: patch.displayName ?? user.email, timeZone: patch.timeZone ?? 'UTC' },
-        update: { displayName: patch.displayName, timeZone: patch.timeZone },
+        create: { userId, displayName, timeZone: patch.timeZone ?? 'UTC' },
+        update: { displayName: patch.displayName === undefined ? undefined : displayName, timeZone: patch.timeZone },
       });
     }
     if (patch.units) {

@@ -2,6 +2,7 @@
 // link code, read access to chosen types within a date range until an expiry. Codes are 256 random
 // bits shown once; only their SHA-256 is stored. Whether a share is active is checked against the
 // database on every read, so a revocation or expiry applies to the very next request.
+import { findDisplayNames } from './profile-fields';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hashToken } from '../auth/tokens';
@@ -77,12 +78,13 @@ async function peopleById(ids: (string | null)[]): Promise<Map<string, Person>> 
   if (wanted.length === 0) return new Map();
   const users = await prisma.user.findMany({
     where: { id: { in: wanted } },
-    select: { id: true, email: true, disabledAt: true, profile: { select: { displayName: true, timeZone: true } } },
+    select: { id: true, email: true, disabledAt: true, profile: { select: { timeZone: true } } },
   });
+  const names = await findDisplayNames(users.map((u) => u.id));
   return new Map(
     users
       .filter((u) => u.disabledAt === null)
-      .map((u) => [u.id, { id: u.id, email: u.email, name: u.profile?.displayName || u.email, timeZone: u.profile?.timeZone ?? 'UTC' }]),
+      .map((u) => [u.id, { id: u.id, email: u.email, name: names.get(u.id) || u.email, timeZone: u.profile?.timeZone ?? 'UTC' }]),
   );
 }
 

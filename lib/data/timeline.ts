@@ -7,6 +7,8 @@ import type { HealthType } from '../health';
 import { zonedDayRangeUtc } from '../time';
 import { allowedTypes, isUuid, type ReadScope } from './access';
 import { MANUAL_DEVICE_IDENTIFIER, MEAL_CONTEXTS } from './entries';
+import { decryptDeviceName } from './device-fields';
+import { findDisplayNames } from './profile-fields';
 
 export type Person = { id: string; name: string; self: boolean };
 export type ReadingSource = { deviceId: string; deviceName: string; deviceType: string; manual: boolean; enteredBy: Person | null };
@@ -134,8 +136,7 @@ function enteredById(row: Row): string | null {
 async function loadPeople(ids: string[], patientId: string): Promise<Map<string, Person>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const profiles = await prisma.profile.findMany({ where: { userId: { in: unique } }, select: { userId: true, displayName: true } });
-  const names = new Map(profiles.map((p) => [p.userId, p.displayName]));
+  const names = await findDisplayNames(unique);
   return new Map(unique.map((id) => [id, { id, name: names.get(id) || 'Unknown person', self: id === patientId }]));
 }
 
@@ -176,9 +177,18 @@ function toItem(row: Row, people: Map<string, Person>): TimelineItem | null {
   }
 }
 
+// Device names are encrypted with the owner's key (a patient's samples come from their own devices).
+async function withDeviceNames(patientId: string, rows: Row[]): Promise<Row[]> {
+  const names = new Map<string, Promise<string>>();
+  for (const r of rows) {
+    if (r.device_id && r.device_name && !names.has(r.device_id)) names.set(r.device_id, decryptDeviceName(patientId, r.device_id, r.device_name));
+  }
+  return Promise.all(rows.map(async (r) => (r.device_id && names.has(r.device_id) ? { ...r, device_name: await names.get(r.device_id)! } : r)));
+}
+
 export async function findTimeline(scope: ReadScope, q: { before?: TimelineCursor; limit: number }): Promise<TimelinePage> {
   const rows = await loadRows(scope, q);
-  const page = rows.slice(0, q.limit);
+  const page = await withDeviceNames(scope.patientId, rows.slice(0, q.limit));
   const people = await loadPeople(
     page.flatMap((r) => (r.source === 'event' ? (r.recorded_by_id ? [r.recorded_by_id] : []) : (enteredById(r) ? [enteredById(r)!] : []))),
     scope.patientId,

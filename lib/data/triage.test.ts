@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pool, prisma } from '@/lib/db/client';
 import type { HealthType } from '@/lib/generated/prisma/enums';
 import { addDays, localDate } from '@/lib/time';
-import { createAggregate, createDevice, createUser, linkCare } from '@/test/factories';
+import { createAggregate, createDevice, createUser, linkCare, setDisplayName } from '@/test/factories';
 import { ensureSamplePartitions } from './partitions';
 import { findTriageList, markPatientReviewed, triageQuery, type TriageGroup, type TriageRow } from './triage';
 
@@ -21,7 +21,7 @@ const patients: Record<string, string> = {};
 
 async function patient(key: string, name: string) {
   const user = await createUser();
-  await prisma.profile.update({ where: { userId: user.id }, data: { displayName: name } });
+  await setDisplayName(user.id, name);
   await linkCare({ patientId: user.id, carerId: doctor.id, kind: 'DOCTOR' });
   patients[key] = user.id;
   return user.id;

@@ -15,6 +15,7 @@ import {
 import { formatCount, formatMinutes } from '../pipeline/insights/format';
 import { addDays, localDate } from '../time';
 import { requireDoctorOf } from './access';
+import { maybeDisplayName } from './profile-fields';
 import { rulesFor } from './aggregation/type-rules';
 
 export const TRIAGE_GROUPS = [
@@ -84,15 +85,19 @@ function groupBy<T, V>(rows: T[], key: (r: T) => string, value: (r: T) => V): Ma
   return map;
 }
 
-function linkedPatients(doctorId: string, q: string) {
-  return prisma.$queryRaw<Patient[]>`
-    SELECT u.id::text AS id, COALESCE(p.display_name, u.email) AS name, COALESCE(p.time_zone, 'UTC') AS time_zone,
+// Names are encrypted: decrypted here and searched in the app (a doctor's panel is small).
+async function linkedPatients(doctorId: string, q: string): Promise<Patient[]> {
+  const rows = await prisma.$queryRaw<(Patient & { email: string; display_name: string | null })[]>`
+    SELECT u.id::text AS id, u.email, p.display_name, COALESCE(p.time_zone, 'UTC') AS time_zone,
            cr.last_reviewed_at, (SELECT max(d.last_sync_at) FROM devices d WHERE d.user_id = u.id) AS last_sync_at
     FROM care_relationships cr
     JOIN users u ON u.id = cr.patient_id AND u.disabled_at IS NULL
     LEFT JOIN profiles p ON p.user_id = u.id
-    WHERE cr.carer_id = ${doctorId}::uuid AND cr.kind = 'DOCTOR' AND cr.revoked_at IS NULL
-      AND (${q} = '' OR strpos(lower(COALESCE(p.display_name, u.email)), lower(${q})) > 0)`;
+    WHERE cr.carer_id = ${doctorId}::uuid AND cr.kind = 'DOCTOR' AND cr.revoked_at IS NULL`;
+  const patients = await Promise.all(
+    rows.map(async ({ email, display_name, ...row }) => ({ ...row, name: (await maybeDisplayName(row.id, display_name)) ?? email })),
+  );
+  return q === '' ? patients : patients.filter((p) => p.name.toLowerCase().includes(q.toLowerCase()));
 }
 
 async function loadSignals(ids: string[], now: Date): Promise<Signals> {

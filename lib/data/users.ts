@@ -1,5 +1,6 @@
 // Users: sign-in lookup, the active-user check behind every session, and the caller's own record.
 import { prisma } from '../db/client';
+import { maybeDisplayName } from './profile-fields';
 
 export function findUserForSignIn(email: string) {
   return prisma.user.findUnique({
@@ -24,7 +25,7 @@ export async function findMe(userId: string) {
     id: user.id,
     email: user.email,
     role: user.role,
-    name: user.profile?.displayName ?? null,
+    name: await maybeDisplayName(user.id, user.profile?.displayName ?? null),
     timeZone: user.profile?.timeZone ?? 'UTC',
   };
 }

@@ -3,7 +3,7 @@
 // revoked codes answer the same 404; every answer is no-referrer and no-store.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createAggregate, createSignedInUser } from '@/test/factories';
+import { createAggregate, createSignedInUser, setDisplayName } from '@/test/factories';
 import { api, type ApiResult } from '@/test/http';
 
 let patient: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -31,7 +31,7 @@ async function exchange(code: string): Promise<string> {
 
 beforeAll(async () => {
   patient = await createSignedInUser();
-  await prisma.profile.update({ where: { userId: patient.id }, data: { displayName: 'Robin Sharer' } });
+  await setDisplayName(patient.id, 'Robin Sharer');
   await createAggregate({ userId: patient.id, type: 'STEPS', period: 'DAY', periodStart: '2026-10-05', value: 4321 });
   await createAggregate({ userId: patient.id, type: 'HEART_RATE', period: 'DAY', periodStart: '2026-10-05', value: 71 });
 });

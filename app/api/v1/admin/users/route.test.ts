@@ -1,4 +1,5 @@
 // Integration: GET/POST /api/v1/admin/users against the real server and PostgreSQL.
+import { decryptDisplayName } from '@/lib/data/profile-fields';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
@@ -124,7 +125,9 @@ describe('POST /api/v1/admin/users', () => {
     });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: res.body.id }, include: { profile: true, preferences: true } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(row.profile).toMatchObject({ displayName: 'Pat Kim', timeZone: 'Europe/Berlin' });
+    expect(row.profile).toMatchObject({ timeZone: 'Europe/Berlin' });
+    expect(row.profile!.displayName).not.toContain('Pat Kim'); // stored encrypted
+    expect(await decryptDisplayName(row.id, row.profile!.displayName)).toBe('Pat Kim');
     expect(row.preferences).not.toBeNull();
     const cookie = await signIn(email, input.password as string);
     expect(cookie).not.toBeNull();

@@ -5,6 +5,13 @@ import { hashPassword } from '@/lib/auth/password';
 import { prisma } from '@/lib/db/client';
 import { createDevice, createSignedInUser, PASSWORD, syncSamples, withPipelinePaused } from '@/test/factories';
 import { api, signIn } from '@/test/http';
+import { decryptDeviceName } from '@/lib/data/device-fields';
+
+// The stored row with its name decrypted (names are encrypted with the owner's key).
+async function storedDevice(id: string) {
+  const d = await prisma.device.findUniqueOrThrow({ where: { id } });
+  return { ...d, name: await decryptDeviceName(d.userId, d.id, d.name) };
+}
 
 type Patient = Awaited<ReturnType<typeof createSignedInUser>>;
 type Device = Awaited<ReturnType<typeof createDevice>>;
@@ -93,7 +100,7 @@ describe('PATCH /api/v1/devices/:id', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: device.id, name: 'Work phone', type: 'phone', priority: 80 });
     expect(res.body).not.toHaveProperty('tokenHash');
-    expect((await prisma.device.findUniqueOrThrow({ where: { id: device.id } })).name).toBe('Work phone');
+    expect((await storedDevice(device.id)).name).toBe('Work phone');
     expect(await dirtyRows(patient.id)).toEqual([]);
   });
 
@@ -161,7 +168,7 @@ describe('PATCH /api/v1/devices/:id', () => {
     const res = await patch(theirs.id, { priority: 1, name: 'mine now' });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
-    expect(await prisma.device.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ priority: 100, name: 'Test device' });
+    expect(await storedDevice(theirs.id)).toMatchObject({ priority: 100, name: 'Test device' });
     expect(await dirtyRows(other.id)).toEqual([]);
   });
 
@@ -184,7 +191,7 @@ describe('PATCH /api/v1/devices/:id', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
     expect(res.body.error.details).toContainEqual({ field, reason: expect.any(String) });
-    expect(await prisma.device.findUniqueOrThrow({ where: { id: device.id } })).toMatchObject({ name: 'Phone', priority: 80 });
+    expect(await storedDevice(device.id)).toMatchObject({ name: 'Phone', priority: 80 });
   });
 
   it('answers 422 for an empty body and for fields that cannot be changed', async () => {
@@ -195,7 +202,7 @@ describe('PATCH /api/v1/devices/:id', () => {
     expect(type.status).toBe(422);
     const owner = await patch(device.id, { name: 'x', userId: randomUUID() });
     expect(owner.status).toBe(422);
-    expect(await prisma.device.findUniqueOrThrow({ where: { id: device.id } })).toMatchObject({ type: 'phone', userId: patient.id, name: 'Phone' });
+    expect(await storedDevice(device.id)).toMatchObject({ type: 'phone', userId: patient.id, name: 'Phone' });
   });
 
   it('answers 400 for malformed JSON', async () => {

@@ -1,8 +1,7 @@
 // Integration: GET /api/v1/doctor/patients — doctors only (403 for other roles, 401 anonymous), query
 // values from allowlists (422 otherwise), and only the doctor's own active links.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prisma } from '@/lib/db/client';
-import { createSignedInUser, createUser, linkCare } from '@/test/factories';
+import { createSignedInUser, createUser, linkCare, setDisplayName } from '@/test/factories';
 import { api } from '@/test/http';
 
 let doctor: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -12,7 +11,7 @@ let notMine: { id: string };
 beforeAll(async () => {
   doctor = await createSignedInUser({ role: 'DOCTOR' });
   [mine, notMine] = await Promise.all([createUser(), createUser()]);
-  await prisma.profile.update({ where: { userId: mine.id }, data: { displayName: 'Mina Mine' } });
+  await setDisplayName(mine.id, 'Mina Mine');
   await linkCare({ patientId: mine.id, carerId: doctor.id, kind: 'DOCTOR' });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { authOptions } from '@/lib/auth/options';
 import { prisma } from '@/lib/db/client';
-import { createSignedInUser, createUser, PASSWORD } from '@/test/factories';
+import { createSignedInUser, createUser, PASSWORD, setDisplayName } from '@/test/factories';
 import { api, baseUrl, signIn } from '@/test/http';
 
 const me = (cookie?: string) => api('/api/v1/users/me', { cookie });
@@ -41,7 +41,8 @@ describe('GET /api/v1/users/me', () => {
 
   it('reflects a profile change on the next request', async () => {
     const user = await createSignedInUser();
-    await prisma.profile.update({ where: { userId: user.id }, data: { displayName: 'Ada', timeZone: 'Asia/Kolkata' } });
+    await setDisplayName(user.id, 'Ada');
+    await prisma.profile.update({ where: { userId: user.id }, data: { timeZone: 'Asia/Kolkata' } });
     expect((await me(user.cookie)).body).toMatchObject({ name: 'Ada', timeZone: 'Asia/Kolkata' });
   });
 

@@ -2,7 +2,7 @@
 // links only, enabled accounts only, role matching the link; doctors always view and get alerts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createSignedInUser, createUser } from '@/test/factories';
+import { createSignedInUser, createUser, setDisplayName } from '@/test/factories';
 import { api } from '@/test/http';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
@@ -10,7 +10,7 @@ let patient: SignedIn;
 
 async function carer(role: 'DOCTOR' | 'CAREGIVER' | 'PATIENT', name: string, opts: { disabled?: boolean } = {}) {
   const user = await createUser({ role, disabled: opts.disabled });
-  await prisma.profile.update({ where: { userId: user.id }, data: { displayName: name } });
+  await setDisplayName(user.id, name);
   return user;
 }
 

@@ -6,6 +6,7 @@ import { prisma } from '@/lib/db/client';
 import { MANUAL_DEVICE_IDENTIFIER } from '@/lib/data/entries';
 import { createSignedInUser, waitForPipeline } from '@/test/factories';
 import { api } from '@/test/http';
+import { decryptDeviceName } from '@/lib/data/device-fields';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
 let patient: SignedIn;
@@ -42,7 +43,8 @@ describe('readings become samples of the manual-entry device', () => {
     expect(sample!.startAt.toISOString()).toBe('2026-11-20T06:15:00.000Z');
     expect(sample!.endAt.toISOString()).toBe('2026-11-20T06:15:00.000Z');
     const device = await prisma.device.findUniqueOrThrow({ where: { id: sample!.deviceId } });
-    expect(device).toMatchObject({ userId: patient.id, type: 'manual', priority: 10, name: 'Manual entry', identifier: MANUAL_DEVICE_IDENTIFIER, revokedAt: null });
+    expect(device).toMatchObject({ userId: patient.id, type: 'manual', priority: 10, identifier: MANUAL_DEVICE_IDENTIFIER, revokedAt: null });
+    expect(await decryptDeviceName(patient.id, device.id, device.name)).toBe('Manual entry');
 
     await waitForPipeline(patient.id, since);
     const day = await prisma.healthAggregate.findFirst({ where: { userId: patient.id, type: 'BLOOD_GLUCOSE', period: 'DAY', periodStart: new Date('2026-11-20T00:00:00Z') } });

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import type { TimelineItem, TimelinePage } from '@/lib/data/timeline';
-import { createDevice, createSignedInUser, syncSamples } from '@/test/factories';
+import { createDevice, createSignedInUser, syncSamples, setDisplayName } from '@/test/factories';
 import { api } from '@/test/http';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
@@ -33,7 +33,7 @@ async function walk(limit: number): Promise<{ pages: number; items: TimelineItem
 
 beforeAll(async () => {
   [patient, caregiver, stranger] = await Promise.all([createSignedInUser(), createSignedInUser({ role: 'CAREGIVER' }), createSignedInUser()]);
-  await prisma.profile.update({ where: { userId: caregiver.id }, data: { displayName: 'Chris Carer' } });
+  await setDisplayName(caregiver.id, 'Chris Carer');
   await prisma.careRelationship.create({ data: { patientId: patient.id, carerId: caregiver.id, kind: 'CAREGIVER', canLogData: true } });
 
   // A watch (heart rate, steps: not on the timeline) and a cuff (blood pressure: on it).

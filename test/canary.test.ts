@@ -1,0 +1,81 @@
+// The canary: a unique string planted in every encrypted field, through the real API and data layer,
+// must never appear in the database (every table of the public schema, dumped with COPY), in what the
+// app logs, or in background job payloads, while its owner still reads it back decrypted.
+// (A real pg_dump is not used: pg_dump 18 is not installed here and Debian's pg_dump 15 refuses a
+// PostgreSQL 18 server. COPY of every table, partitions included, reads the same rows.)
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { registerDevice, updateDevice } from '@/lib/data/devices';
+import { updateSettings } from '@/lib/data/settings';
+import { EVENTS } from '@/lib/jobs/events';
+import { createSignedInUser, syncSamples } from '@/test/factories';
+import { api } from '@/test/http';
+
+const CANARY = `canary${randomBytes(12).toString('hex')}`;
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const connected = client.connect();
+afterAll(() => client.end());
+
+async function dumpTable(table: string): Promise<string> {
+  const stream = client.query(copyTo(`COPY (SELECT * FROM public."${table}") TO STDOUT`));
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('canary', () => {
+  it('appears nowhere in the database, the logs or job payloads, yet reads back to its owner', async () => {
+    await connected;
+    const logged: string[] = [];
+    const capture = (chunk: unknown) => logged.push(String(chunk));
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (capture(chunk), true)),
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (capture(chunk), true)),
+    ];
+
+    // Through the HTTP API (the test server): profile name, a device's name, a rename, an admin's new user.
+    const patient = await createSignedInUser();
+    expect((await api('/api/v1/users/me/settings', { method: 'PATCH', cookie: patient.cookie, json: { displayName: `Name ${CANARY}` } })).status).toBe(200);
+    const registered = await api('/api/v1/devices', { cookie: patient.cookie, json: { name: `Watch ${CANARY}`, type: 'watch' } });
+    expect(registered.status).toBe(201);
+    await syncSamples(registered.body, [{ type: 'HEART_RATE', value: 61, unit: 'count/min', startDate: '2026-11-20T08:00:00Z', endDate: '2026-11-20T08:00:00Z' }]);
+    const admin = await createSignedInUser({ role: 'ADMIN' });
+    const created = await api('/api/v1/admin/users', {
+      cookie: admin.cookie,
+      json: { email: `canary-${randomBytes(4).toString('hex')}@test.example`, name: `Admin made ${CANARY}`, role: 'PATIENT', timeZone: 'UTC', password: 'twelve chars ok' },
+    });
+    expect(created.status).toBe(201);
+
+    // Through the data layer in this process (whose output is captured): a second device, a rename.
+    const device = await registerDevice(patient.id, { name: `Scale ${CANARY}`, type: 'scale' });
+    await updateDevice(patient.id, device.id, { name: `Scale renamed ${CANARY}` });
+    await updateSettings(patient.id, { displayName: `Name ${CANARY}` });
+    for (const spy of spies) spy.mockRestore();
+
+    // The owner reads every value back.
+    const me = await api('/api/v1/users/me', { cookie: patient.cookie });
+    expect(me.body.name).toBe(`Name ${CANARY}`);
+    const devices = await api('/api/v1/devices', { cookie: patient.cookie });
+    expect(devices.body.devices.map((d: { name: string }) => d.name).sort()).toEqual([`Scale renamed ${CANARY}`, `Watch ${CANARY}`]);
+    expect(created.body.name).toBe(`Admin made ${CANARY}`);
+
+    // Every table of the public schema (partitions too), job_runs included.
+    const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
+    expect(rows.map((r) => r.tablename)).toEqual(expect.arrayContaining(['profiles', 'devices', 'job_runs', 'user_keys', 'audit_log']));
+    const hits: string[] = [];
+    for (const { tablename } of rows) if ((await dumpTable(tablename)).includes(CANARY)) hits.push(tablename);
+    expect(hits).toEqual([]);
+    // The dump is real: the ciphertexts are there, the owner's id too.
+    expect(await dumpTable('profiles')).toContain(patient.id);
+
+    expect(logged.join('').includes(CANARY)).toBe(false);
+
+    // Job payloads: every event schema keeps ids only, so free text given to it is dropped.
+    const sample = { userId: patient.id, month: '2026-11', note: CANARY, name: CANARY };
+    for (const event of Object.values(EVENTS)) {
+      expect(JSON.stringify(event.schema.parse(sample))).not.toContain(CANARY);
+    }
+  });
+});
