@@ -1,0 +1,338 @@
+// The authorization matrix: every route handler and page the source tree serves (test/route-inventory),
+// called as every kind of caller (test/authorization-policy) with other users' ids where that is the
+// attack. Each answer must have the policy's status and carry no private data of a patient the caller
+// may not see; `x-middleware-subrequest` must change nothing; ids in a body must never change ownership.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { createDevice, createSignedInUser, syncSamples } from '@/test/factories';
+import { api } from '@/test/http';
+import {
+  CALLERS,
+  PAGE_POLICY,
+  ROLE_OF,
+  ROUTE_POLICY,
+  SERVER_ACTION_POLICY,
+  expectedStatus,
+  visiblePatients,
+  type CallerName,
+  type World,
+} from './authorization-policy';
+import { fillTemplate, listPages, listRoutes, listServerActionFiles } from './route-inventory';
+
+const routes = listRoutes();
+const pages = listPages();
+const SUBREQUEST_HEADERS = ['middleware', 'proxy', 'src/middleware'].map((name) => Array(5).fill(name).join(':'));
+
+type Call = {
+  caller: CallerName;
+  method: string;
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  expect: number[];
+  location?: string; // for a redirect: the pathname it must point to
+  page?: boolean;
+};
+
+/**
+ * A page below a loading.tsx streams: once its shell is sent, a redirect() or notFound() in the page
+ * arrives as a 200 whose payload carries Next's redirect / 404 marker. That counts as the redirect or 404.
+ */
+function pageOutcome(status: number, text: string, location: string | null): { status: number; location: string | null; streamed: boolean } {
+  if (status !== 200) return { status, location, streamed: false };
+  const redirect = /NEXT_REDIRECT;(?:replace|push);([^;]*);30[78];/.exec(text);
+  if (redirect) return { status: 307, location: redirect[1]!, streamed: true };
+  if (text.includes('NEXT_HTTP_ERROR_FALLBACK;404')) return { status: 404, location, streamed: true };
+  return { status, location, streamed: false };
+}
+
+const world = {} as World;
+const credentials = {} as Record<CallerName, { cookie?: string; token?: string }>;
+const canaries = { A: [] as string[], B: [] as string[] };
+const seeded = { insights: [] as string[], notifications: [] as string[], emergencies: [] as string[] };
+
+async function seedPatient(tag: string, who: 'A' | 'B') {
+  const user = await createSignedInUser();
+  const name = `Patient${who}-canary-${tag}`;
+  await prisma.profile.update({ where: { userId: user.id }, data: { displayName: name } });
+  const device = await createDevice(user.id, 'watch', `watch-${who}-canary-${tag}`);
+  const spare = await createDevice(user.id, 'scale', `scale-${who}-canary-${tag}`);
+  await syncSamples(device, [
+    { type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-11-12T08:00:00Z', endDate: '2026-11-12T08:00:00Z' },
+    { type: 'STEPS', value: 4321, unit: 'count', startDate: '2026-11-12T09:00:00Z', endDate: '2026-11-12T09:30:00Z' },
+  ]);
+  const insight = await prisma.insight.create({
+    data: {
+      userId: user.id,
+      kind: 'RESTING_HR_TREND',
+      severity: 'LOW',
+      title: `insight-${who}-canary-${tag}`,
+      body: 'matrix',
+      data: {},
+      windowStart: new Date('2026-11-01'),
+      windowEnd: new Date('2026-11-12'),
+    },
+  });
+  const notification = await prisma.notification.create({
+    data: { recipientId: user.id, patientId: user.id, kind: 'insight', status: 'SENT', sentAt: new Date(), title: `notification-${who}-canary-${tag}`, body: 'matrix' },
+  });
+  const emergency = await prisma.emergencyEvent.create({
+    data: { patientId: user.id, kind: 'GLUCOSE_LOW', details: { valueMgDl: 50 }, detectedAt: new Date() },
+  });
+  const share = await prisma.shareToken.create({
+    data: {
+      patientId: user.id,
+      recipientEmail: `share-${who}-canary-${tag}@test.example`,
+      codeHash: randomUUID().replaceAll('-', ''),
+      types: ['STEPS'],
+      dataFrom: new Date('2026-11-01'),
+      dataTo: new Date('2026-11-30'),
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    },
+  });
+  canaries[who] = [user.id, user.email, name, device.id, device.name, device.token, spare.id, spare.name, spare.token, insight.title, notification.title];
+  canaries[who].push(insight.id, notification.id, emergency.id, share.id, share.recipientEmail!);
+  seeded.insights.push(insight.id);
+  seeded.notifications.push(notification.id);
+  seeded.emergencies.push(emergency.id);
+  return { user, device, spare, insight, notification, emergency, share };
+}
+
+beforeAll(async () => {
+  const tag = randomUUID().slice(0, 8);
+  const [a, b] = await Promise.all([seedPatient(tag, 'A'), seedPatient(tag, 'B')]);
+  const [doctorA, doctorX, caregiverA, caregiverX, admin] = await Promise.all([
+    createSignedInUser({ role: 'DOCTOR' }),
+    createSignedInUser({ role: 'DOCTOR' }),
+    createSignedInUser({ role: 'CAREGIVER' }),
+    createSignedInUser({ role: 'CAREGIVER' }),
+    createSignedInUser({ role: 'ADMIN' }),
+  ]);
+  await prisma.careRelationship.createMany({
+    data: [
+      { patientId: a.user.id, carerId: doctorA.id, kind: 'DOCTOR' },
+      { patientId: a.user.id, carerId: caregiverA.id, kind: 'CAREGIVER', canView: true, canLogData: true, canReceiveAlerts: true },
+    ],
+  });
+  Object.assign(world, {
+    A: { id: a.user.id, deviceId: a.device.id },
+    B: {
+      id: b.user.id,
+      deviceId: b.device.id,
+      spareDeviceId: b.spare.id,
+      insightId: b.insight.id,
+      notificationId: b.notification.id,
+      emergencyId: b.emergency.id,
+      shareId: b.share.id,
+    },
+  } satisfies World);
+  Object.assign(credentials, {
+    anonymous: {},
+    patientA: { cookie: a.user.cookie },
+    patientB: { cookie: b.user.cookie },
+    doctorA: { cookie: doctorA.cookie },
+    doctorX: { cookie: doctorX.cookie },
+    caregiverA: { cookie: caregiverA.cookie },
+    caregiverX: { cookie: caregiverX.cookie },
+    admin: { cookie: admin.cookie },
+    deviceA: { token: a.device.token },
+  } satisfies Record<CallerName, { cookie?: string; token?: string }>);
+}, 300_000);
+
+/** Runs one call; returns what is wrong with the answer (nothing when it is as expected). */
+async function check(call: Call): Promise<string[]> {
+  const res = await api(call.path, { method: call.method, json: call.body, ...credentials[call.caller], headers: call.headers });
+  const label = `${call.caller} ${call.method} ${call.path}${call.headers ? ` [x-middleware-subrequest: ${call.headers['x-middleware-subrequest']}]` : ''}`;
+  const problems: string[] = [];
+  const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+  const got = call.page ? pageOutcome(res.status, text, res.headers.get('location')) : { status: res.status, location: res.headers.get('location'), streamed: false };
+  const shown = `${got.status}${got.streamed ? ' (streamed in a 200)' : ''}`;
+  if (!call.expect.includes(got.status)) problems.push(`${label}: expected ${call.expect.join(' or ')}, got ${shown}`);
+  if (call.location !== undefined && got.status >= 300 && got.status < 400) {
+    const location = new URL(got.location ?? '', 'http://x').pathname;
+    if (location !== call.location) problems.push(`${label}: redirected to ${location}, expected ${call.location}`);
+  }
+  const visible = visiblePatients(call.caller, call.path);
+  for (const who of ['A', 'B'] as const) {
+    if (visible.includes(who)) continue;
+    const leaked = canaries[who].filter((c) => text.includes(c) && !call.path.includes(c));
+    if (leaked.length > 0) problems.push(`${label}: answer (${shown}) carries patient ${who}'s ${leaked.join(', ')}`);
+  }
+  return problems;
+}
+
+async function runAll(calls: Call[], concurrency: number): Promise<string[]> {
+  const problems: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < calls.length) problems.push(...(await check(calls[next++]!)));
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return problems;
+}
+
+const routeExists = new Set(routes.map((r) => r.key));
+const pageExists = new Set(pages.map((p) => p.template));
+
+function routeCalls(): Call[] {
+  return routes.flatMap(({ key, method, template }) => {
+    const policy = ROUTE_POLICY[key]!;
+    const path = (params: Record<string, string>) => fillTemplate(template, params) + (policy.query ?? '');
+    const target = policy.params?.(world) ?? {};
+    const calls: Call[] = CALLERS.map((caller) => ({ caller, method, path: path(target), body: policy.body?.(world), expect: expectedStatus(policy, caller) }));
+    // The linked carers and A's device aimed at B: the same 404 as for a stranger.
+    if (['carer-of-patient', 'doctor-of-patient', 'carer-entry'].includes(policy.kind)) {
+      for (const caller of ['doctorA', 'caregiverA'] as const) {
+        const gated = policy.gate && !policy.gate.includes(ROLE_OF[caller]!);
+        calls.push({ caller, method, path: path({ ...target, patientId: world.B.id }), body: policy.body?.(world), expect: [gated ? 403 : 404] });
+      }
+    }
+    if (policy.kind === 'device-token') calls.push({ caller: 'deviceA', method, path: path({ id: world.B.deviceId }), body: policy.body?.(world), expect: [404] });
+    return calls;
+  });
+}
+
+function pageCalls(): Call[] {
+  return pages.flatMap(({ template }) => {
+    const policy = PAGE_POLICY[template]!;
+    const params = policy.params?.(world) ?? {};
+    const calls = CALLERS.map((caller): Call => {
+      const role = ROLE_OF[caller];
+      const path = fillTemplate(template, params);
+      const { access } = policy;
+      if (access === 'public') return { caller, method: 'GET', path, expect: role ? [200, 307] : [200] };
+      if (!role) return { caller, method: 'GET', path, expect: [307], location: '/login' };
+      if (access === 'any') return { caller, method: 'GET', path, expect: [200] };
+      if ('role' in access) return role === access.role ? { caller, method: 'GET', path, expect: [200] } : { caller, method: 'GET', path, expect: [307], location: '/' };
+      const linked = (caller === 'doctorA' && access.carer === 'DOCTOR') || (caller === 'caregiverA' && access.carer === 'CAREGIVER');
+      return { caller, method: 'GET', path, expect: [linked ? 200 : 404] };
+    });
+    if (typeof policy.access === 'object' && 'carer' in policy.access) {
+      const caller = policy.access.carer === 'DOCTOR' ? 'doctorA' : 'caregiverA';
+      calls.push({ caller, method: 'GET', path: fillTemplate(template, { ...params, patientId: world.B.id }), expect: [404] });
+    }
+    return calls.map((call) => ({ ...call, page: true }));
+  });
+}
+
+/**
+ * Denied calls again with x-middleware-subrequest: every anonymous call with each value, every denied call
+ * of patient A (a signed-in caller aiming at B or at a role they lack) with the first. The same answers.
+ */
+function withSubrequestHeaders(calls: Call[]): Call[] {
+  const header = (call: Call, value: string): Call => ({ ...call, headers: { 'x-middleware-subrequest': value } });
+  return [
+    ...calls.filter((c) => c.caller === 'anonymous').flatMap((call) => SUBREQUEST_HEADERS.map((value) => header(call, value))),
+    ...calls.filter((c) => c.caller === 'patientA').map((call) => header(call, SUBREQUEST_HEADERS[0]!)),
+  ];
+}
+
+const isDenied = (call: Call) => call.expect.every((s) => s < 200 || s >= 300);
+
+/** Everything of A and B that a denied call could have changed. */
+async function stateOf(w: World) {
+  const ids = [w.A.id, w.B.id];
+  return prisma.$transaction([
+    prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, role: true, disabledAt: true }, orderBy: { id: 'asc' } }),
+    prisma.profile.findMany({ where: { userId: { in: ids } }, select: { userId: true, displayName: true, timeZone: true }, orderBy: { userId: 'asc' } }),
+    prisma.device.findMany({ where: { userId: { in: ids } }, select: { id: true, name: true, priority: true, revokedAt: true, userId: true }, orderBy: { id: 'asc' } }),
+    prisma.deviceTypePriority.count({ where: { deviceId: { in: [w.A.deviceId, w.B.deviceId] } } }),
+    // The pipeline may resolve a seeded insight meanwhile; only the statuses a caller sets count.
+    prisma.insight.count({ where: { id: { in: seeded.insights }, status: { in: ['ACKNOWLEDGED', 'DISMISSED'] } } }),
+    prisma.notification.findMany({ where: { id: { in: seeded.notifications } }, select: { id: true, readAt: true }, orderBy: { id: 'asc' } }),
+    prisma.emergencyEvent.findMany({ where: { id: { in: seeded.emergencies } }, select: { id: true, status: true }, orderBy: { id: 'asc' } }),
+    prisma.shareToken.findMany({ where: { patientId: { in: ids } }, select: { id: true, revokedAt: true }, orderBy: { id: 'asc' } }),
+    prisma.careRelationship.findMany({ where: { patientId: { in: ids } }, select: { id: true, lastReviewedAt: true, alertDelivery: true }, orderBy: { id: 'asc' } }),
+    prisma.alertThresholds.count({ where: { patientId: { in: ids } } }),
+    prisma.healthEvent.count({ where: { userId: { in: ids } } }),
+    prisma.healthSample.count({ where: { userId: { in: ids } } }),
+  ]);
+}
+
+describe('the authorization matrix', () => {
+  it('has a policy for every route, page and server action, and no policy for a route that is gone', () => {
+    const missing = [
+      ...routes.filter((r) => !ROUTE_POLICY[r.key]).map((r) => `route ${r.key} (${r.file})`),
+      ...pages.filter((p) => !PAGE_POLICY[p.template]).map((p) => `page ${p.template} (${p.file})`),
+      ...listServerActionFiles()
+        .filter((f) => !SERVER_ACTION_POLICY[f])
+        .map((f) => `server actions in ${f} (add them to the matrix and call them as every role)`),
+    ];
+    const stale = [
+      ...Object.entries(ROUTE_POLICY).filter(([key, p]) => !p.optional && !routeExists.has(key)).map(([key]) => `route ${key}`),
+      ...Object.entries(PAGE_POLICY).filter(([t, p]) => !p.optional && !pageExists.has(t)).map(([t]) => `page ${t}`),
+    ];
+    expect(missing, `not in the authorization matrix (test/authorization-policy.ts): ${missing.join('; ')}`).toEqual([]);
+    expect(stale, `in the authorization matrix but no longer served: ${stale.join('; ')}`).toEqual([]);
+  });
+
+  it('answers every caller as the policy says, leaks nothing, and ignores x-middleware-subrequest and ids in bodies', async () => {
+    const matrix = [...routeCalls(), ...pageCalls()];
+    const denied = matrix.filter(isDenied);
+    const headerCalls = withSubrequestHeaders(denied);
+    // Reads and denied calls first, concurrently; then A and B must be untouched; then the allowed writes, in order.
+    const before = await stateOf(world);
+    const firstPhase = [...matrix.filter((c) => isDenied(c) || c.method === 'GET'), ...headerCalls];
+    const started = Date.now();
+    const report = (phase: string, found: string[]) => console.log(`${phase} (${Math.round((Date.now() - started) / 1000)} s): ${found.length ? found.join('\n') : 'as expected'}`);
+    const problems = await runAll(firstPhase, 4);
+    const after = await stateOf(world);
+    if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`denied calls changed data of A or B: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+    report(`reads and denied calls (${firstPhase.length})`, problems);
+    const writes = await runAll(matrix.filter((c) => !isDenied(c) && c.method !== 'GET'), 1);
+    report('allowed writes', writes);
+    const ownership: string[] = [];
+    const ownershipChecks = await checkBodyOwnership(ownership);
+    report('body ownership', ownership);
+    problems.push(...writes, ...ownership);
+
+    const total = matrix.length + headerCalls.length + ownershipChecks;
+    const size = `${routes.length} routes + ${pages.length} pages × ${CALLERS.length} callers = ${total} checks (with foreign-id, x-middleware-subrequest and body-ownership checks)`;
+    console.log(`authorization matrix: ${size}, ${problems.length === 0 ? 'all as expected' : `${problems.length} unexpected`}`);
+    expect(problems, `authorization matrix: ${problems.length} unexpected answers:\n${problems.join('\n')}`).toEqual([]);
+  }, 1_500_000);
+});
+
+/** Bodies naming B (or ADMIN) as owner, patient or role: what gets stored belongs to the caller. Returns the number of checks. */
+async function checkBodyOwnership(problems: string[]): Promise<number> {
+  const foreign = { userId: world.B.id, patientId: world.B.id, ownerId: world.B.id, recordedById: world.B.id, role: 'ADMIN' };
+  const ownedByCaller = [201, 200, 422]; // stored as the caller's, or refused as an unknown field
+  const cases: { caller: CallerName; method: string; path: string; body: unknown }[] = [
+    { caller: 'patientA', method: 'POST', path: '/api/v1/devices', body: { name: 'Injected device', type: 'phone', ...foreign } },
+    { caller: 'patientA', method: 'POST', path: '/api/v1/users/me/entries', body: { kind: 'note', text: 'injected note', ...foreign } },
+    { caller: 'patientA', method: 'PATCH', path: '/api/v1/users/me/settings', body: { displayName: 'Injected name', ...foreign } },
+    { caller: 'patientA', method: 'PATCH', path: `/api/v1/devices/${world.A.deviceId}`, body: { name: 'Injected rename', ...foreign } },
+    { caller: 'caregiverA', method: 'POST', path: `/api/v1/patients/${world.A.id}/entries`, body: { kind: 'note', text: 'injected carer note', ...foreign } },
+    {
+      caller: 'deviceA',
+      method: 'POST',
+      path: `/api/v1/devices/${world.A.deviceId}/sync`,
+      body: { ...foreign, samples: [{ type: 'STEPS', value: 7, unit: 'count', startDate: '2026-11-14T09:00:00Z', endDate: '2026-11-14T09:05:00Z', ...foreign }] },
+    },
+    { caller: 'patientB', method: 'PATCH', path: '/api/v1/users/me/settings', body: { role: 'ADMIN', userId: world.A.id } },
+  ];
+  if (routeExists.has('POST /api/v1/shares')) {
+    cases.push({ caller: 'patientA', method: 'POST', path: '/api/v1/shares', body: { types: ['STEPS'], dataFrom: '2026-11-01', dataTo: '2026-11-30', ...foreign } });
+  }
+  const countsOfB = () =>
+    prisma.$transaction([
+      prisma.device.count({ where: { userId: world.B.id } }),
+      prisma.healthEvent.count({ where: { userId: world.B.id } }),
+      prisma.healthSample.count({ where: { userId: world.B.id } }),
+      prisma.shareToken.count({ where: { patientId: world.B.id } }),
+      prisma.profile.findUniqueOrThrow({ where: { userId: world.B.id }, select: { displayName: true } }),
+    ]);
+  const before = await countsOfB();
+  for (const c of cases) {
+    const res = await api(c.path, { method: c.method, json: c.body, ...credentials[c.caller] });
+    if (!ownedByCaller.includes(res.status)) problems.push(`ownership: ${c.caller} ${c.method} ${c.path} with foreign ids answered ${res.status}`);
+  }
+  const after = await countsOfB();
+  if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`ownership: a body naming B changed B's data: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+  const injected = await prisma.device.findFirst({ where: { name: 'Injected device' }, select: { userId: true } });
+  if (injected && injected.userId !== world.A.id) problems.push('ownership: the injected device does not belong to its registrant');
+  const roles = await prisma.user.findMany({ where: { id: { in: [world.A.id, world.B.id] } }, select: { role: true } });
+  if (roles.some((u) => u.role !== 'PATIENT')) problems.push('ownership: a body changed a role');
+  return cases.length;
+}
