@@ -83,7 +83,6 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
   const share = await prisma.shareToken.create({
     data: {
       patientId: user.id,
-      recipientEmail: `share-${who}-canary-${tag}@test.example`,
       codeHash: randomUUID().replaceAll('-', ''),
       types: ['STEPS'],
       dataFrom: new Date('2026-11-01'),
@@ -92,11 +91,12 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
     },
   });
   canaries[who] = [user.id, user.email, name, device.id, device.name, device.token, spare.id, spare.name, spare.token, insight.title, notification.title];
-  canaries[who].push(insight.id, notification.id, emergency.id, share.id, share.recipientEmail!);
+  const upload = await prisma.import.create({ data: { userId: user.id, format: 'FHIR', bytesTotal: 10n } });
+  canaries[who].push(insight.id, notification.id, emergency.id, share.id, upload.id);
   seeded.insights.push(insight.id);
   seeded.notifications.push(notification.id);
   seeded.emergencies.push(emergency.id);
-  return { user, device, spare, insight, notification, emergency, share };
+  return { user, device, spare, insight, notification, emergency, share, upload };
 }
 
 beforeAll(async () => {
@@ -125,6 +125,7 @@ beforeAll(async () => {
       notificationId: b.notification.id,
       emergencyId: b.emergency.id,
       shareId: b.share.id,
+      importId: b.upload.id,
     },
   } satisfies World);
   Object.assign(credentials, {
@@ -202,9 +203,11 @@ function pageCalls(): Call[] {
       const path = fillTemplate(template, params);
       const { access } = policy;
       if (access === 'public') return { caller, method: 'GET', path, expect: role ? [200, 307] : [200] };
+      // Without a session, a page in the signed-in shell sends to /login first.
+      if (access === 'not-found') return { caller, method: 'GET', path, expect: role ? [404] : [307, 404] };
       if (!role) return { caller, method: 'GET', path, expect: [307], location: '/login' };
       if (access === 'any') return { caller, method: 'GET', path, expect: [200] };
-      if ('role' in access) return role === access.role ? { caller, method: 'GET', path, expect: [200] } : { caller, method: 'GET', path, expect: [307], location: '/' };
+      if ('role' in access) return [access.role].flat().includes(role) ? { caller, method: 'GET', path, expect: [200] } : { caller, method: 'GET', path, expect: [307], location: '/' };
       const linked = (caller === 'doctorA' && access.carer === 'DOCTOR') || (caller === 'caregiverA' && access.carer === 'CAREGIVER');
       return { caller, method: 'GET', path, expect: [linked ? 200 : 404] };
     });

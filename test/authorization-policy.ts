@@ -9,7 +9,7 @@ export type CallerName = (typeof CALLERS)[number];
 /** Ids of the seeded world that routes are called with. A is the patient with carers; B is the victim. */
 export type World = {
   A: { id: string; deviceId: string };
-  B: { id: string; deviceId: string; spareDeviceId: string; insightId: string; notificationId: string; emergencyId: string; shareId: string };
+  B: { id: string; deviceId: string; spareDeviceId: string; insightId: string; notificationId: string; emergencyId: string; shareId: string; importId: string };
 };
 
 export const ROLE_OF: Record<CallerName, Role | null> = {
@@ -61,13 +61,17 @@ const note = () => ({ kind: 'note', text: 'matrix note', at: now() });
 export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /health': { kind: 'public' },
   'GET /ready': { kind: 'public' },
+  // Operators' endpoints: open outside production without METRICS_TOKEN (the test server), closed
+  // (404) in production without it (lib/observability/ops-access.test.ts).
+  'GET /health/deep': { kind: 'public' },
+  'GET /metrics': { kind: 'public' },
   'GET /api/auth/[...nextauth]': { kind: 'auth-internal', same: 200, params: () => ({ nextauth: 'providers' }) },
   // next-auth refuses a POST without its CSRF token, whoever sends it.
   'POST /api/auth/[...nextauth]': { kind: 'auth-internal', same: 400, params: () => ({ nextauth: 'session' }) },
-  // Inngest in cloud mode without INNGEST_SIGNING_KEY (the in-process default) refuses every request.
-  'GET /api/inngest': { kind: 'auth-internal', same: 500 },
-  'POST /api/inngest': { kind: 'auth-internal', same: 500 },
-  'PUT /api/inngest': { kind: 'auth-internal', same: 500 },
+  // Served only when an Inngest server is configured; in-process (the test server) it is not there.
+  'GET /api/inngest': { kind: 'auth-internal', same: 404 },
+  'POST /api/inngest': { kind: 'auth-internal', same: 404 },
+  'PUT /api/inngest': { kind: 'auth-internal', same: 404 },
 
   'GET /api/v1/users/me': { kind: 'signed-in' },
   'GET /api/v1/users/me/settings': { kind: 'signed-in' },
@@ -85,6 +89,22 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/emergencies': { kind: 'signed-in', gate: ['PATIENT', 'DOCTOR', 'CAREGIVER'], query: '?all=true' },
   'GET /api/v1/doctor/patients': { kind: 'signed-in', gate: ['DOCTOR'] },
   'GET /api/v1/caregiver/patients': { kind: 'signed-in', gate: ['CAREGIVER'] },
+  'GET /api/v1/imports': { kind: 'signed-in', gate: PATIENT },
+  // The matrix sends JSON; an upload is multipart, so a permitted caller gets 415 (imports/route.test.ts uploads).
+  'POST /api/v1/imports': { kind: 'signed-in', gate: PATIENT, expect: { patientA: 415, patientB: 415 } },
+  'GET /api/v1/imports/[id]': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.B.importId }) },
+  'GET /api/v1/users/me/export': { kind: 'signed-in', gate: PATIENT, query: '?format=csv&from=2026-11-01&to=2026-11-30' },
+  // A patient's own shares; a doctor or caregiver sees the shares they received.
+  'GET /api/v1/shares': { kind: 'signed-in', gate: ['PATIENT', 'DOCTOR', 'CAREGIVER'] },
+  'POST /api/v1/shares': {
+    kind: 'signed-in',
+    gate: PATIENT,
+    ok: 201,
+    body: () => ({ types: ['STEPS'], from: '2026-11-01', to: '2026-11-30', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
+  },
+  'DELETE /api/v1/shares/[id]': { kind: 'owner', ok: 204, params: (w) => ({ id: w.B.shareId }) },
+  // A share link: public; an unknown (or expired, or revoked) code is 404 for everyone.
+  'GET /share/[code]': { kind: 'public', params: () => ({ code: 'no-such-share-code-0000' }), ok: 404 },
 
   'PATCH /api/v1/devices/[id]': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.B.deviceId }), body: () => ({ priority: 55 }) },
   'DELETE /api/v1/devices/[id]': { kind: 'owner', gate: PATIENT, ok: 204, params: (w) => ({ id: w.B.spareDeviceId }) },
@@ -137,25 +157,6 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/admin/pipeline': { kind: 'admin' },
   'POST /api/v1/admin/jobs': { kind: 'admin', ok: 202, body: () => ({ job: 'partitions' }) },
 
-  // ── Being added on other branches (sharing): checked only once the route file exists. The contract is
-  // the one announced (own shares of a patient; /share/{code} public with 404 for an unknown code); where
-  // it was not announced (what another role gets) the entry accepts the plausible answers. ──
-  'GET /api/v1/shares': { kind: 'signed-in', optional: true, expect: { doctorA: [200, 403], doctorX: [200, 403], caregiverA: [200, 403], caregiverX: [200, 403], admin: [200, 403] } },
-  'POST /api/v1/shares': {
-    kind: 'signed-in',
-    gate: PATIENT,
-    ok: 201,
-    optional: true,
-    body: () => ({ types: ['STEPS'], dataFrom: '2026-11-01', dataTo: '2026-11-30', expiresInDays: 7 }),
-    expect: { patientA: [201, 422], patientB: [201, 422] },
-  },
-  'DELETE /api/v1/shares/[id]': {
-    kind: 'owner',
-    optional: true,
-    params: (w) => ({ id: w.B.shareId }),
-    expect: { patientB: [200, 204], doctorA: [403, 404], doctorX: [403, 404], caregiverA: [403, 404], caregiverX: [403, 404], admin: [403, 404] },
-  },
-  'GET /share/[code]': { kind: 'public', optional: true, params: () => ({ code: 'no-such-share-code-0000' }), ok: 404 },
 };
 
 /**
@@ -164,7 +165,7 @@ export const ROUTE_POLICY: Record<string, Policy> = {
  * `public` = no session needed. Without a session every signed-in page redirects to /login.
  */
 export type PagePolicy = {
-  access: 'public' | 'any' | { role: Role } | { carer: 'DOCTOR' | 'CAREGIVER' };
+  access: 'public' | 'any' | 'not-found' | { role: Role | Role[] } | { carer: 'DOCTOR' | 'CAREGIVER' };
   params?: (w: World) => Record<string, string>;
   optional?: boolean;
 };
@@ -190,9 +191,11 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/admin/shares': { access: { role: 'ADMIN' } },
   '/admin/audit': { access: { role: 'ADMIN' } },
   '/admin/pipeline': { access: { role: 'ADMIN' } },
-  // ── Being added on other branches (sharing): checked only once the page exists. ──
-  '/shared': { access: 'any', optional: true },
-  '/shared-with-me': { access: 'any', optional: true },
+  '/import': { access: { role: 'PATIENT' } },
+  // The link-share viewer shows a share only to a browser holding its grant cookie (app/share tests).
+  '/shared': { access: 'not-found' },
+  '/shared-with-me': { access: { role: ['DOCTOR', 'CAREGIVER'] } },
+  '/shared-with-me/[shareId]': { access: 'not-found', params: (w) => ({ shareId: w.B.shareId }) },
 };
 
 /** Server actions ('use server' files) and who may call them: none exist today. */
