@@ -30,7 +30,7 @@ function query(req: NextRequest): Record<string, string> {
   return Object.fromEntries(req.nextUrl.searchParams.entries());
 }
 
-const samplesQuery = z.object({
+export const samplesQuery = z.object({
   type: healthType.optional(),
   from: instant.optional(),
   to: instant.optional(),
@@ -45,7 +45,7 @@ export async function samplesResponse(req: NextRequest, scope: ReadScope) {
   return NextResponse.json(await findSamples(scope, { type: q.type, fromMs: q.from, toMs: q.to, limit: q.limit, cursor }));
 }
 
-const aggregatesQuery = z.object({
+export const aggregatesQuery = z.object({
   types: z
     .string()
     .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
@@ -63,7 +63,7 @@ export async function aggregatesResponse(req: NextRequest, scope: ReadScope) {
   return NextResponse.json(await findAggregates(scope, { types: q.types, period: q.period, fromDay, toDay }));
 }
 
-const summaryQuery = z.object({ date: day.optional() });
+export const summaryQuery = z.object({ date: day.optional() });
 
 export async function summaryResponse(req: NextRequest, scope: ReadScope) {
   const q = summaryQuery.parse(query(req));

@@ -1,0 +1,170 @@
+// Every documented operation of the public API: device sync, devices, reads, imports, export (and the
+// pending shares contract, kept in shares-operations.ts). The route files under app/api/v1 are the truth;
+// openapi.test.ts checks each is documented here and each documented path has a route file.
+import { z } from 'zod';
+import { errorBody } from './common';
+import { deviceList, registerDeviceRequest, registeredDevice } from './devices';
+import { importCreated, importList, importStatus, importUpload } from './imports';
+import { errors, json, type Operation } from './operation';
+import { aggregatesByType, aggregatesQuery, dailySummary, exportQuery, fhirBundle, samplePage, samplesQuery, summaryQuery } from './reads';
+import { SHARE_OPERATIONS } from './shares-operations';
+import { syncAllRejected, syncRequest, syncResponse } from './sync';
+
+const READ_DOCS = {
+  type: 'One health type; all types when absent.',
+  from: 'Samples starting at or after this instant (ISO-8601 with offset).',
+  to: 'Samples starting before this instant (ISO-8601 with offset).',
+  limit: 'Page size, 1..5000 (default 500).',
+  cursor: 'The `nextCursor` of the previous page.',
+  types: 'Comma-separated health types, e.g. STEPS,HEART_RATE.',
+  period: 'Bucket size; days, weeks and months are the patient’s local calendar.',
+  date: 'Local day, YYYY-MM-DD; today (patient’s time zone) when absent.',
+};
+const AGG_DOCS = { ...READ_DOCS, from: 'First local day, YYYY-MM-DD (default 30 days ago).', to: 'Last local day, YYYY-MM-DD (default today).' };
+
+type ReadKind = 'samples' | 'aggregates' | 'summary';
+const READS: Record<ReadKind, { query: z.ZodObject; body: z.ZodType; summary: string; docs: Record<string, string> }> = {
+  samples: { query: samplesQuery, body: samplePage, summary: 'Raw samples, time-ordered and paginated', docs: READ_DOCS },
+  aggregates: { query: aggregatesQuery, body: aggregatesByType, summary: 'Aggregates per period after dedup', docs: AGG_DOCS },
+  summary: { query: summaryQuery, body: dailySummary, summary: 'One day’s value per type', docs: READ_DOCS },
+};
+
+function readOperations(kind: ReadKind): Operation[] {
+  const read = READS[kind];
+  const common = { method: 'get' as const, tag: 'Reads', query: read.query, queryDocs: read.docs };
+  return [
+    {
+      ...common,
+      path: `/api/v1/users/me/${kind}`,
+      operationId: `getOwn${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+      summary: `${read.summary} (own data)`,
+      callers: ['PATIENT', 'DOCTOR', 'CAREGIVER', 'ADMIN'],
+      responses: { 200: { description: 'The caller’s own data.', content: json(read.body) }, ...errors(401, 422) },
+    },
+    {
+      ...common,
+      path: `/api/v1/patients/{patientId}/${kind}`,
+      operationId: `getPatient${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+      summary: `${read.summary} (a cared-for patient)`,
+      description: 'For a doctor, or a caregiver with view permission, with an active care relationship to the patient. Every read is audited.',
+      callers: ['DOCTOR', 'CAREGIVER'],
+      pathParams: { patientId: 'The patient’s user id.' },
+      responses: { 200: { description: 'The patient’s data.', content: json(read.body) }, ...errors(401, 404, 422) },
+    },
+  ];
+}
+
+const sync: Operation = {
+  method: 'post',
+  path: '/api/v1/devices/{id}/sync',
+  operationId: 'syncDeviceSamples',
+  tag: 'Device sync',
+  summary: 'Push samples from a device',
+  description:
+    'Validates each sample on its own: bad ones come back in `rejected` (by index), good ones are stored in one transaction before the answer. Retrying with the same Idempotency-Key and body replays the first answer.',
+  callers: 'device',
+  pathParams: { id: 'The device id (must be the device the token belongs to).' },
+  headers: {
+    'Idempotency-Key': { description: '1–255 visible ASCII characters; reuse it to retry safely.', schema: z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/) },
+  },
+  body: { contentType: 'application/json', schema: syncRequest },
+  responses: {
+    200: {
+      description: 'Stored: counts of new and duplicate samples, and the rejected ones.',
+      content: json(syncResponse),
+      headers: { 'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same key.', schema: z.literal('true') } },
+    },
+    ...errors([400, 'Malformed JSON or a bad Idempotency-Key.'], [401, 'No token, or an unknown or revoked one.'], [404, 'The id is not the token’s device.'], [413, 'Body over 8 MiB or more than 5000 samples.'], 415),
+    422: {
+      description: 'Every sample rejected (the error shape plus the counters), a body without a `samples` array, or an Idempotency-Key reused with a different body.',
+      content: json(z.union([syncAllRejected, errorBody])),
+    },
+  },
+};
+
+const devices: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/devices',
+    operationId: 'listDevices',
+    tag: 'Devices',
+    summary: 'The caller’s devices (never their tokens)',
+    callers: ['PATIENT'],
+    responses: { 200: { description: 'Highest priority first.', content: json(deviceList) }, ...errors(401, 403) },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/devices',
+    operationId: 'registerDevice',
+    tag: 'Devices',
+    summary: 'Register a device; its token is shown once',
+    callers: ['PATIENT'],
+    body: { contentType: 'application/json', schema: registerDeviceRequest },
+    responses: { 201: { description: 'Registered.', content: json(registeredDevice) }, ...errors(400, 401, 403, 413, 415, 422) },
+  },
+];
+
+const imports: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/v1/imports',
+    operationId: 'createImport',
+    tag: 'Imports',
+    summary: 'Upload an export from another system',
+    description: 'The file is streamed to disk and imported in the background, with the same validation and dedup as sync; poll the import for progress.',
+    callers: ['PATIENT'],
+    body: { contentType: 'multipart/form-data', schema: importUpload },
+    responses: {
+      202: { description: 'Accepted; the import runs in the background.', content: json(importCreated) },
+      ...errors([400, 'Malformed multipart body.'], 401, 403, [413, 'File over the size limit.'], [415, 'Not multipart/form-data.'], [422, 'No file, an empty file, an unknown format or an unrecognized file.']),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/imports',
+    operationId: 'listImports',
+    tag: 'Imports',
+    summary: 'The caller’s recent imports',
+    callers: ['PATIENT'],
+    responses: { 200: { description: 'Newest first.', content: json(importList) }, ...errors(401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/imports/{id}',
+    operationId: 'getImport',
+    tag: 'Imports',
+    summary: 'One import’s status and progress',
+    callers: ['PATIENT'],
+    pathParams: { id: 'The import id from the upload’s answer.' },
+    responses: { 200: { description: 'Status, progress and counts.', content: json(importStatus) }, ...errors(401, 403, 404) },
+  },
+];
+
+const exportOperation: Operation = {
+  method: 'get',
+  path: '/api/v1/users/me/export',
+  operationId: 'exportOwnData',
+  tag: 'Exports',
+  summary: 'Download the caller’s data (CSV or FHIR R4)',
+  description: 'Streamed as an attachment. Readings are the ones that count after dedup; days are the caller’s local days.',
+  callers: ['PATIENT'],
+  query: exportQuery,
+  responses: {
+    200: {
+      description: 'The file (Content-Disposition: attachment).',
+      content: { 'text/csv': null, 'application/fhir+json': fhirBundle },
+    },
+    ...errors(401, 403, [422, 'Bad query: format, kind, types, from/to (a range of at most 3660 days; fhir needs kind=samples).']),
+  },
+};
+
+export const OPERATIONS: readonly Operation[] = [
+  sync,
+  ...devices,
+  ...readOperations('samples'),
+  ...readOperations('aggregates'),
+  ...readOperations('summary'),
+  ...imports,
+  exportOperation,
+  ...SHARE_OPERATIONS,
+];

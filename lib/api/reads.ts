@@ -1,0 +1,62 @@
+// Reads of samples, aggregates and the daily summary (own data or a cared-for patient's), and the
+// export query. The read queries are the ones the handlers parse (lib/http/read-handlers.ts).
+import { z } from 'zod';
+import { HEALTH_TYPES } from '../health';
+import { day } from '../http/read-handlers';
+import { daySchema, healthTypeSchema, instantSchema, uuidSchema } from './common';
+
+export { aggregatesQuery, samplesQuery, summaryQuery } from '../http/read-handlers';
+
+const sample = z
+  .object({
+    id: z.string().regex(/^\d+$/),
+    deviceId: uuidSchema,
+    type: healthTypeSchema,
+    value: z.union([z.number(), z.string()]).meta({ description: 'In the canonical unit; the label for sleep stages, flow and workouts.' }),
+    unit: z.string().nullable().meta({ description: 'Canonical unit; null for labelled intervals.' }),
+    startDate: instantSchema,
+    endDate: instantSchema,
+    clientRecordId: z.string().nullable(),
+    version: z.int().nullable(),
+    metadata: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'Sample', description: 'A stored raw sample, as the device sent it (before dedup).' });
+
+export const samplePage = z
+  .object({
+    samples: z.array(sample),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+  })
+  .meta({ id: 'SamplePage' });
+
+const aggregate = z
+  .object({
+    periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/).meta({ description: 'Local wall-clock start of the period (no offset).', example: '2026-11-21T00:00:00' }),
+    value: z.number(),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    count: z.int(),
+    sources: z.record(z.string(), z.number()).meta({ description: 'Device id → its contribution after dedup.' }),
+  })
+  .meta({ id: 'Aggregate' });
+
+export const aggregatesByType = z
+  .partialRecord(healthTypeSchema, z.array(aggregate))
+  .meta({ id: 'AggregatesByType', description: 'One list per requested type, in period order (after dedup across devices).' });
+
+export const dailySummary = z
+  .object({ date: daySchema, types: z.partialRecord(healthTypeSchema, z.number()).meta({ description: 'Daily value per type that has one.' }) })
+  .meta({ id: 'DailySummary', example: { date: '2026-11-21', types: { STEPS: 8412, RESTING_HEART_RATE: 58 } } });
+
+// Mirrors the export route's query (app/api/v1/users/me/export/route.ts).
+export const exportQuery = z.object({
+  format: z.enum(['csv', 'fhir']).meta({ description: 'csv, or fhir (an R4 Bundle of vital-signs Observations).' }),
+  kind: z.enum(['samples', 'daily']).default('samples').meta({ description: 'Readings after dedup, or daily aggregates (csv only).' }),
+  types: z.string().optional().meta({ description: `Comma-separated health types; all but SLEEP_STATE when absent. One of: ${HEALTH_TYPES.join(', ')}.` }),
+  from: day.meta({ description: 'First local day, YYYY-MM-DD.' }),
+  to: day.meta({ description: 'Last local day, YYYY-MM-DD; at most 3660 days after from.' }),
+});
+
+export const fhirBundle = z
+  .looseObject({ resourceType: z.literal('Bundle'), type: z.string(), entry: z.array(z.unknown()).optional() })
+  .meta({ id: 'FhirBundle', description: 'A FHIR R4 Bundle (https://hl7.org/fhir/R4/bundle.html) of vital-signs Observations.' });
