@@ -65,6 +65,7 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   // (404) in production without it (lib/observability/ops-access.test.ts).
   'GET /health/deep': { kind: 'public' },
   'GET /metrics': { kind: 'public' },
+  'GET /api/openapi.json': { kind: 'public' },
   'GET /api/auth/[...nextauth]': { kind: 'auth-internal', same: 200, params: () => ({ nextauth: 'providers' }) },
   // next-auth refuses a POST without its CSRF token, whoever sends it.
   'POST /api/auth/[...nextauth]': { kind: 'auth-internal', same: 400, params: () => ({ nextauth: 'session' }) },
@@ -173,6 +174,7 @@ export type PagePolicy = {
 export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/': { access: 'public' },
   '/login': { access: 'public' },
+  '/api-docs': { access: 'public' },
   '/settings': { access: 'any' },
   '/dashboard': { access: { role: 'PATIENT' } },
   '/devices': { access: { role: 'PATIENT' } },

@@ -231,6 +231,24 @@ describe('real answers match the document', () => {
     expect(expectDocumented({ status: missing.status, headers: missing.headers, body: await missing.json() }, '/api/v1/imports', 'post').status).toBe(422);
   });
 
+  it('shares: create (link and recipient), list for the patient and the recipient, revoke, and the errors', async () => {
+    const patient = await createSignedInUser();
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    const stranger = await createSignedInUser();
+    const body = { types: ['STEPS'], from: '2026-10-01', to: '2026-10-31', expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const link = expectDocumented(await api('/api/v1/shares', { json: body, cookie: patient.cookie }), '/api/v1/shares', 'post');
+    expect(link.status).toBe(201);
+    expect(expectDocumented(await api('/api/v1/shares', { json: { ...body, recipientEmail: doctor.email }, cookie: patient.cookie }), '/api/v1/shares', 'post').status).toBe(201);
+    expect(expectDocumented(await api('/api/v1/shares', { json: { ...body, from: '2026-11-01' }, cookie: patient.cookie }), '/api/v1/shares', 'post').status).toBe(422);
+    expect(expectDocumented(await api('/api/v1/shares', { json: body, cookie: doctor.cookie }), '/api/v1/shares', 'post').status).toBe(403);
+    expect(expectDocumented(await api('/api/v1/shares', { cookie: patient.cookie }), '/api/v1/shares', 'get').status).toBe(200);
+    expect(expectDocumented(await api('/api/v1/shares', { cookie: doctor.cookie }), '/api/v1/shares', 'get').status).toBe(200);
+    expect(expectDocumented(await api('/api/v1/shares'), '/api/v1/shares', 'get').status).toBe(401);
+    const id = (link.body as { id: string }).id;
+    expect(expectDocumented(await api(`/api/v1/shares/${id}`, { method: 'DELETE', cookie: stranger.cookie }), '/api/v1/shares/{id}', 'delete').status).toBe(404);
+    expect(expectDocumented(await api(`/api/v1/shares/${id}`, { method: 'DELETE', cookie: patient.cookie }), '/api/v1/shares/{id}', 'delete').status).toBe(204);
+  });
+
   it('exercised every documented success of the routes that exist', () => {
     for (const [template, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {

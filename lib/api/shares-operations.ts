@@ -1,9 +1,8 @@
-// PENDING CONTRACT — the share operations as agreed with the shares branch (routes not merged yet).
-// Marked `pending`: the docs say so, and the route check accepts them until their route files exist.
+// The share operations (app/api/v1/shares).
 import { errors, json, type Operation } from './operation';
 import { createShareRequest, createdShare, shareList } from './shares';
 
-const common = { tag: 'Shares', callers: ['PATIENT'] as const, pending: true };
+const common = { tag: 'Shares', callers: ['PATIENT'] as const };
 
 export const SHARE_OPERATIONS: Operation[] = [
   {
@@ -20,6 +19,7 @@ export const SHARE_OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/v1/shares',
     operationId: 'listShares',
+    callers: ['PATIENT', 'DOCTOR', 'CAREGIVER'] as const,
     summary: 'The caller’s shares (without codes)',
     responses: { 200: { description: 'The shares.', content: json(shareList) }, ...errors(401, 403) },
   },

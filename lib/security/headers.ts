@@ -33,7 +33,8 @@ export function securityHeaders(options: Options): Record<string, string> {
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
     ...(options.production ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
     // API answers carry personal data: never stored by a browser or a shared cache.
-    ...(options.path.startsWith('/api/') || isSharePath(options.path) ? { 'Cache-Control': 'no-store' } : {}),
+    // (The public API description is the exception: the same for everyone, and cacheable.)
+    ...((options.path.startsWith('/api/') && options.path !== '/api/openapi.json') || isSharePath(options.path) ? { 'Cache-Control': 'no-store' } : {}),
   };
 }
 
