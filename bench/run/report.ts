@@ -42,12 +42,14 @@ export function toMarkdown(r: BenchResult): string {
     `| HTTP ingest with ${s.storedAt1M} stored | ${s.at1M} samples/s | | |`,
     `| HTTP ingest with ${s.storedAt10M} stored | ${s.at10M} samples/s (${(s.change * 100).toFixed(1)} %) | within 20 % | ${verdict(Math.abs(s.change) <= 0.2)} |`,
     `| pipeline (real recompute of ${r.pipeline.recomputedSamples} preloaded samples) | ${r.pipeline.samplesPerSec} samples/s | | |`,
-    `| sync → aggregates visible (${r.pipeline.visibleLatencyMs.n} syncs) | p50 ${r.pipeline.visibleLatencyMs.p50} ms, p95 ${r.pipeline.visibleLatencyMs.p95} ms | < 1 s (design) | ${verdict(r.pipeline.visibleLatencyMs.p95 < 1000)} |`,
+    `| sync → aggregates visible (${r.pipeline.visibleLatencyMs.n} syncs) | p50 ${r.pipeline.visibleLatencyMs.p50} ms, p95 ${r.pipeline.visibleLatencyMs.p95} ms | | |`,
     ...Object.entries(r.api.endpoints).map(([name, p]) => {
       const goal = API_GOAL_MS[name] ?? 1000;
       return `| API ${name} (${r.api.clients} clients, ${r.api.storedSamples} stored, n=${p.n}) | p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms | p95 < ${goal} ms | ${verdict(p.p95 < goal)} |`;
     }),
     `| server peak RSS (VmHWM) | ${r.peakRssMb ?? '?'} MB | | |`,
+    '',
+    'The API goals are the issue\'s; the design\'s own bar for reads is 1 s.',
     '',
     `Preload: ${s.preload.rows} rows by ${s.preload.method} at ${s.preload.rowsPerSec} rows/s; their aggregates come from the pipeline's own recompute (the row above), not from generated rows.`,
     '',
