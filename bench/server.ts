@@ -1,10 +1,16 @@
-// Shared by the benchmarks: a fresh database and the production build of the app served on it.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+// Shared by the benchmarks and the chaos runs: a fresh database, the production build of the app, and
+// the app served on it (startable again on the same database after a kill). Set BENCH_SKIP_BUILD=1 to
+// reuse an existing .next-bench build.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { syncHealthTypeCatalogue } from '../lib/db/catalogue';
 import { migrateUp } from '../lib/db/migrate';
 import { resolveDatabase } from '../scripts/local-db';
+
+const DIST_DIR = '.next-bench';
+const NEXT_BIN = 'node_modules/next/dist/bin/next';
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -13,42 +19,125 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
   });
 }
 
-export async function startBenchServer(opts: { port: number; database: string }) {
-  const db = await resolveDatabase(opts.database, { fresh: true });
-  await migrateUp(db.url);
-  const client = new pg.Client({ connectionString: db.url });
+/** Migrates and catalogues a (fresh) database; DATABASE_URL then points at it for in-process lib code. */
+export async function prepareDatabase(url: string): Promise<void> {
+  // One throwaway master key for this run, shared by this process and the servers it starts (production
+  // refuses to start without one).
+  process.env.ENCRYPTION_MASTER_KEYS ??= `bench:${randomBytes(32).toString('base64')}`;
+  await migrateUp(url);
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   await syncHealthTypeCatalogue(client).finally(() => client.end());
-  process.env.DATABASE_URL = db.url;
-  // The benchmark process (which creates users) and the production server share one master key.
-  process.env.ENCRYPTION_MASTER_KEYS ??= `bench:${randomBytes(32).toString('base64')}`;
+  process.env.DATABASE_URL = url;
+}
 
-  const env = { ...process.env, DATABASE_URL: db.url, NEXT_DIST_DIR: '.next-bench', NODE_ENV: 'production' as const };
+/** `next build` into .next-bench (skipped when BENCH_SKIP_BUILD=1 and a build exists). */
+export async function buildApp(databaseUrl: string): Promise<void> {
+  if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(`${DIST_DIR}/BUILD_ID`)) return;
   console.log('building the production app…');
-  await run('npx', ['next', 'build'], env);
-  const server: ChildProcess = spawn('npx', ['next', 'start', '--port', String(opts.port)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...env, NEXTAUTH_SECRET: randomBytes(32).toString('hex'), DATABASE_POOL_MAX: '20' },
-    detached: true,
-  });
-  const baseUrl = `http://localhost:${opts.port}`;
-  for (let i = 0; ; i++) {
+  await run('node', [NEXT_BIN, 'build'], { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: 'production' });
+}
+
+export type AppProcess = { baseUrl: string; pid: number; exited: Promise<void>; kill: () => Promise<void>; stop: () => Promise<void> };
+
+async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited before it was ready (${child.exitCode ?? child.signalCode})`);
     try {
-      if ((await fetch(`${baseUrl}/ready`)).ok) break;
+      if ((await fetch(`${baseUrl}/ready`)).ok) return;
     } catch {
       // starting
     }
-    if (i > 240) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 250));
+    if (Date.now() > deadline) throw new Error('server did not become ready');
+    await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Serves the build on `databaseUrl` (`next start`, in-process jobs). The pid is the Node process of the
+ * server itself (for memory sampling and SIGKILL). `secret` must stay the same across restarts when
+ * sessions are to survive them.
+ */
+export async function startApp(opts: { port: number; databaseUrl: string; secret: string; poolMax?: number }): Promise<AppProcess> {
+  const server = spawn('node', [NEXT_BIN, 'start', '--port', String(opts.port)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: opts.databaseUrl,
+      NEXT_DIST_DIR: DIST_DIR,
+      NODE_ENV: 'production',
+      NEXTAUTH_SECRET: opts.secret,
+      DATABASE_POOL_MAX: String(opts.poolMax ?? 20),
+    },
+    detached: true,
+  });
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const baseUrl = `http://localhost:${opts.port}`;
+  const signal = async (sig: NodeJS.Signals) => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    try {
+      process.kill(-server.pid!, sig);
+    } catch {
+      // already gone
+    }
+    // A server that does not finish its graceful shutdown in 35 s is killed.
+    const timer = sig === 'SIGKILL' ? undefined : setTimeout(() => void signal('SIGKILL'), 35_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  await waitReady(baseUrl, server, 120_000);
+  return { baseUrl, pid: server.pid!, exited, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+}
+
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    // pgrep exits 1 when there are none
+  }
+  return [pid, ...children.flatMap(descendants)];
+}
+
+/** The largest peak resident memory (VmHWM) of a process and its descendants so far, in MB. */
+export function peakRssMb(pid: number): number | null {
+  const peaks = descendants(pid).flatMap((p) => {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      return match ? [Number(match[1]) / 1024] : [];
+    } catch {
+      return [];
+    }
+  });
+  return peaks.length > 0 ? Math.round(Math.max(...peaks)) : null;
+}
+
+/** A fresh database (on DATABASE_URL's server, or the embedded one) with the production build served on it. */
+export async function startBenchServer(opts: { port: number; database: string }) {
+  const db = await resolveDatabase(opts.database, { fresh: true });
+  await prepareDatabase(db.url);
+  await buildApp(db.url);
+  const app = await startApp({ port: opts.port, databaseUrl: db.url, secret: randomBytes(32).toString('hex') });
   return {
-    baseUrl,
+    baseUrl: app.baseUrl,
     url: db.url,
-    pid: server.pid!,
+    pid: app.pid,
+    peakRssMb: () => peakRssMb(app.pid),
     stop: async () => {
-      process.kill(-server.pid!, 'SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
+      await app.stop();
       await db.stop();
     },
   };
+}
+
+/** A patient for a benchmark or chaos run; the name is stored encrypted, as the app stores names. */
+export async function createBenchUser(data: { email: string; passwordHash: string; name: string; timeZone: string }): Promise<{ id: string; email: string }> {
+  const { prisma } = await import('../lib/db/client');
+  const { encryptDisplayName } = await import('../lib/data/profile-fields');
+  const id = randomUUID();
+  return prisma.user.create({
+    data: { id, email: data.email, passwordHash: data.passwordHash, role: 'PATIENT', profile: { create: { displayName: await encryptDisplayName(id, data.name), timeZone: data.timeZone } } },
+    select: { id: true, email: true },
+  });
 }

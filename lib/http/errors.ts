@@ -57,10 +57,17 @@ export function zodDetails(error: ZodError): { field: string; reason: string }[]
 // shutting down, too many connections. Clients should retry; nothing was committed.
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+// The same conditions through Prisma's driver adapter: P1001 unreachable, P1017 connection closed, or a
+// PostgreSQL error kept as meta.driverAdapterError.cause.originalCode (P2039 with 57P03 while shutting
+// down). Found by `npm run chaos` (database restarts under load answered 500 before this).
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1017']);
 
 function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code));
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  const code = e?.code;
+  const original = e?.meta?.driverAdapterError?.cause?.originalCode;
+  if (typeof original === 'string' && UNAVAILABLE_SQLSTATES.has(original)) return true;
+  return typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code) || UNAVAILABLE_PRISMA_CODES.has(code));
 }
 
 function body(code: ErrorCode, message: string, details?: unknown) {
