@@ -1,6 +1,7 @@
 // Whose health data a caller may read. The patient reads their own; a doctor or caregiver reads a
 // patient they have an active care relationship with (caregivers need the view permission). Anything
 // else is "not found", never a hint that the patient exists.
+import { noteAuditSubject } from '../audit/context';
 import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
 import type { HealthType } from '../health';
@@ -26,6 +27,7 @@ export async function ownScope(caller: Caller): Promise<ReadScope> {
 }
 
 export async function patientScope(caller: Caller, patientId: string): Promise<ReadScope> {
+  noteAuditSubject(patientId);
   if (caller.role !== 'DOCTOR' && caller.role !== 'CAREGIVER') throw notFound('patient');
   if (!UUID.test(patientId)) throw notFound('patient');
   const link = await prisma.careRelationship.findFirst({
@@ -50,6 +52,7 @@ export function allowedTypes(scope: ReadScope, requested: readonly HealthType[])
 
 /** The caller's active doctor link to this patient, or 404 (thresholds, alert delivery, review). */
 export async function requireDoctorOf(caller: Caller, patientId: string): Promise<{ linkId: string }> {
+  noteAuditSubject(patientId);
   if (caller.role !== 'DOCTOR' || !UUID.test(patientId)) throw notFound('patient');
   const link = await prisma.careRelationship.findFirst({
     where: { patientId, carerId: caller.id, kind: 'DOCTOR', revokedAt: null, patient: { disabledAt: null } },
