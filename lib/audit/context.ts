@@ -2,7 +2,8 @@
 // who is calling (session, device token) or whose data is read (lib/data/access.ts) notes it here, so
 // the one audit row route() writes at the end has the actor, the subject and the counts.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AuditDetails } from './record';
+import { headers } from 'next/headers';
+import { clientOf, recordAudit, type AuditDetails } from './record';
 
 export type AuditContext = {
   actorUserId?: string;
@@ -29,10 +30,26 @@ export function noteAudit(facts: { actorUserId?: string; actorDeviceId?: string;
   if (details) Object.assign(context.details, details);
 }
 
-/** The request reads (or tries to read) this patient's data on someone else's behalf. */
-export function noteAuditSubject(patientId: string) {
+/** The page request's address; none outside a request (headers() throws there). */
+async function pageClient(): Promise<{ ip: string | null; userAgent: string | null }> {
+  try {
+    return clientOf(await headers());
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+/**
+ * The caller reads (or tries to read) this patient's data. In an API request it is noted for the
+ * request's row. Outside one (a server-rendered page, which checks the care link before it loads data)
+ * the read is recorded here, before any data is returned; a failed write fails the page.
+ */
+export async function noteAuditSubject(patientId: string, actorUserId: string): Promise<void> {
   const context = storage.getStore();
-  if (!context) return;
-  context.readsOtherPerson = true;
-  context.patientId = patientId;
+  if (context) {
+    context.readsOtherPerson = true;
+    context.patientId = patientId;
+    return;
+  }
+  await recordAudit({ action: 'page.read-patient-data', outcome: 'SUCCESS', actorUserId, patientId, targetType: 'patients', targetId: patientId, ...(await pageClient()) });
 }

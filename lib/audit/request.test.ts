@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditContext } from './context';
 import { clientOf, outcomeOf } from './record';
-import { needsAudit, routeTemplate } from './request';
+import { needsAudit, noteRouteSubject, routeTemplate } from './request';
 
 const context = (over: Partial<AuditContext> = {}): AuditContext => ({ readsOtherPerson: false, details: {}, ...over });
 
@@ -20,6 +20,15 @@ describe('request audit', () => {
     expect(needsAudit('GET', context())).toBe(false);
     expect(needsAudit('GET', context({ readsOtherPerson: true }))).toBe(true);
     expect(needsAudit('GET', context({ actorDeviceId: 'd' }))).toBe(true);
+  });
+
+  it("treats a route addressed to a patient as a read of that person's data", () => {
+    const addressed = context();
+    noteRouteSubject({ patientId: 'p-1' }, addressed);
+    expect(addressed).toMatchObject({ readsOtherPerson: true, patientId: 'p-1' });
+    const other = context();
+    noteRouteSubject({ id: 'd-1' }, other);
+    expect(needsAudit('GET', other)).toBe(false);
   });
 
   it('maps statuses to outcomes', () => {

@@ -34,6 +34,16 @@ function targetOf(template: string, params: Params): { targetType: string | null
   return { targetType: at > 0 ? segments[at - 1]! : last[0], targetId: last[1] };
 }
 
+/**
+ * A route addressed to a patient (a `patientId` param) reads or writes that person's data, whether or
+ * not its data function goes through lib/data/access.ts: it is audited like a noted subject.
+ */
+export function noteRouteSubject(params: Params, context: AuditContext): void {
+  if (typeof params.patientId !== 'string') return;
+  context.readsOtherPerson = true;
+  context.patientId ??= params.patientId;
+}
+
 export function needsAudit(method: string, context: AuditContext): boolean {
   return (method !== 'GET' && method !== 'HEAD') || context.readsOtherPerson || context.actorDeviceId !== undefined;
 }

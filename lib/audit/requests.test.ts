@@ -38,6 +38,29 @@ describe('audit rows of API requests', () => {
     expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("records a doctor's server-rendered page of a linked patient", async () => {
+    const patient = await createUser();
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    await linkCare({ patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' });
+    const res = await api(`/doctor/patients/${patient.id}`, { cookie: doctor.cookie, headers: { 'x-forwarded-for': '198.51.100.23' } });
+    expect(res.status).toBe(200);
+    const rows = await rowsOf({ actorUserId: doctor.id });
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    for (const row of rows) {
+      expect(row).toMatchObject({ action: 'page.read-patient-data', outcome: 'SUCCESS', patientId: patient.id, ip: '198.51.100.23' });
+    }
+  }, 180_000);
+
+  it("records a read of a patient's overview (a route addressed to the patient)", async () => {
+    const patient = await createUser();
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    await linkCare({ patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' });
+    expect((await api(`/api/v1/patients/${patient.id}/overview`, { cookie: doctor.cookie })).status).toBe(200);
+    expect(await rowsOf({ actorUserId: doctor.id })).toMatchObject([
+      { action: 'GET /api/v1/patients/[patientId]/overview', outcome: 'SUCCESS', patientId: patient.id },
+    ]);
+  });
+
   it("writes nothing for a patient's GET of their own data", async () => {
     const patient = await createSignedInUser();
     expect((await api('/api/v1/users/me/samples', { cookie: patient.cookie })).status).toBe(200);

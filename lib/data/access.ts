@@ -27,7 +27,7 @@ export async function ownScope(caller: Caller): Promise<ReadScope> {
 }
 
 export async function patientScope(caller: Caller, patientId: string): Promise<ReadScope> {
-  noteAuditSubject(patientId);
+  await noteAuditSubject(patientId, caller.id);
   if (caller.role !== 'DOCTOR' && caller.role !== 'CAREGIVER') throw notFound('patient');
   if (!UUID.test(patientId)) throw notFound('patient');
   const link = await prisma.careRelationship.findFirst({
@@ -52,7 +52,7 @@ export function allowedTypes(scope: ReadScope, requested: readonly HealthType[])
 
 /** The caller's active doctor link to this patient, or 404 (thresholds, alert delivery, review). */
 export async function requireDoctorOf(caller: Caller, patientId: string): Promise<{ linkId: string }> {
-  noteAuditSubject(patientId);
+  await noteAuditSubject(patientId, caller.id);
   if (caller.role !== 'DOCTOR' || !UUID.test(patientId)) throw notFound('patient');
   const link = await prisma.careRelationship.findFirst({
     where: { patientId, carerId: caller.id, kind: 'DOCTOR', revokedAt: null, patient: { disabledAt: null } },

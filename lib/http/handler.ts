@@ -2,7 +2,7 @@
 // shape, writes the request's audit row (lib/audit), and reads JSON bodies with a size cap and clear errors.
 import type { NextRequest } from 'next/server';
 import { withAuditContext } from '../audit/context';
-import { needsAudit, recordRequestAudit } from '../audit/request';
+import { needsAudit, noteRouteSubject, recordRequestAudit } from '../audit/request';
 import { ApiError, errorResponse } from './errors';
 
 type Context<P> = { params: Promise<P> };
@@ -13,7 +13,8 @@ export function route<P = Record<string, never>>(fn: (req: NextRequest, params: 
       let params: P | undefined;
       let response: Response;
       try {
-        params = await ctx.params;
+        params = await ctx?.params;
+        noteRouteSubject(params ?? {}, audit); // routes without dynamic segments have no params
         response = await fn(req, params);
       } catch (error) {
         response = errorResponse(error);
