@@ -29,7 +29,7 @@ export function AuditView({ initial }: { initial: Filters }) {
     <Card title="Entries">
       <FilterBar label="Filter the audit log" filters={filters}>
         <TextFilter filters={filters} name="actor" label="Actor (e-mail or id)" />
-        <TextFilter filters={filters} name="action" label="Action starts with" placeholder="e.g. share." />
+        <TextFilter filters={filters} name="action" label="Action starts with" placeholder="e.g. POST /api/v1/admin or auth." />
         <SelectFilter filters={filters} name="outcome" label="Outcome" options={[['SUCCESS', 'Success'], ['DENIED', 'Denied'], ['FAILURE', 'Failure']]} />
         <TextFilter filters={filters} name="from" label="From (UTC day)" type="date" />
         <TextFilter filters={filters} name="to" label="To (UTC day)" type="date" />

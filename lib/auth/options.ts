@@ -4,6 +4,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { recordSignIn } from '../audit/sign-in';
 import { env } from '../env';
 import { findUserForSignIn } from '../data/users';
 import { SESSION_IDLE_SECONDS, nowInSeconds, sessionEndReason } from '../security/session-lifetime';
@@ -22,12 +23,14 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'E-mail and password',
         credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const user = await findUserForSignIn(parsed.data.email);
           // Same answer (null) and the same work for an unknown e-mail, a wrong password, a disabled user.
           const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
+          const failure = !user ? 'unknown-account' : !ok ? 'wrong-password' : user.disabledAt ? 'disabled' : null;
+          await recordSignIn({ email: parsed.data.email, userId: user?.id, failure, headers: req?.headers });
           if (!user || !ok || user.disabledAt) return null;
           return { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
         },

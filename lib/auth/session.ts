@@ -1,6 +1,7 @@
 // Who is calling: the signed-in user, re-checked against the database on every request so that a
 // disabled account, a changed role or a bumped session version takes effect at once.
 import { getServerSession } from 'next-auth';
+import { noteAudit } from '../audit/context';
 import type { Role } from '../generated/prisma/enums';
 import { findActiveUser } from '../data/users';
 import { ApiError, unauthorized } from '../http/errors';
@@ -14,6 +15,7 @@ export async function getCaller(): Promise<Caller | null> {
   if (!token?.id) return null;
   const user = await findActiveUser(token.id);
   if (!user || user.role !== token.role || user.sessionVersion !== token.sessionVersion) return null;
+  noteAudit({ actorUserId: user.id });
   return { id: user.id, email: user.email, role: user.role };
 }
 

@@ -1,7 +1,8 @@
 // Whose health data a caller may read. The patient reads their own; a doctor or caregiver reads a
 // patient they have an active care relationship with (caregivers need the view permission), or else
 // within one active share the patient gave them (its types and dates only). Anything else is "not
-// found", never a hint that the patient exists.
+// found", never a hint that the patient exists. Every such attempt is noted for the audit log.
+import { noteAuditSubject } from '../audit/context';
 import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
 import type { HealthType } from '../health';
@@ -32,6 +33,7 @@ export async function ownScope(caller: Caller): Promise<ReadScope> {
  * of several shares of this patient, else the newest applies). Checked against the database each call.
  */
 export async function patientScope(caller: Caller, patientId: string, opts: { shareId?: string | null } = {}): Promise<ReadScope> {
+  await noteAuditSubject(patientId, caller.id);
   if (caller.role !== 'DOCTOR' && caller.role !== 'CAREGIVER') throw notFound('patient');
   if (!UUID.test(patientId)) throw notFound('patient');
   const link = await prisma.careRelationship.findFirst({
@@ -79,6 +81,7 @@ export function clampDays(scope: ReadScope, fromDay: string, toDay: string): { f
 
 /** The caller's active doctor link to this patient, or 404 (thresholds, alert delivery, review). */
 export async function requireDoctorOf(caller: Caller, patientId: string): Promise<{ linkId: string }> {
+  await noteAuditSubject(patientId, caller.id);
   if (caller.role !== 'DOCTOR' || !UUID.test(patientId)) throw notFound('patient');
   const link = await prisma.careRelationship.findFirst({
     where: { patientId, carerId: caller.id, kind: 'DOCTOR', revokedAt: null, patient: { disabledAt: null } },

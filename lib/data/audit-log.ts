@@ -9,7 +9,7 @@ import { parseIsoInstant } from '../ingest/iso-date';
 export type AuditFilters = {
   /** Part of the actor's e-mail, or an actor user or device id. */
   actor?: string;
-  /** Start of the action name ("share." matches every share action). */
+  /** Start of the action name: "POST /api/v1/admin" (admin writes), "auth." (sign-ins), "page." (page reads). */
   action?: string;
   outcome?: AuditOutcome;
   from?: Date;

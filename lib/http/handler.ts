@@ -1,18 +1,34 @@
 // Route handler plumbing: awaits Next 16's promised params, maps every thrown error to the one error
-// shape, and reads JSON bodies with a size cap and clear errors.
+// shape, writes the request's audit row (lib/audit), and reads JSON bodies with a size cap and clear errors.
 import type { NextRequest } from 'next/server';
+import { withAuditContext } from '../audit/context';
+import { needsAudit, noteRouteSubject, recordRequestAudit } from '../audit/request';
 import { ApiError, errorResponse } from './errors';
 
 type Context<P> = { params: Promise<P> };
 
 export function route<P = Record<string, never>>(fn: (req: NextRequest, params: P) => Promise<Response>) {
-  return async (req: NextRequest, ctx: Context<P>): Promise<Response> => {
-    try {
-      return await fn(req, await ctx.params);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+  return (req: NextRequest, ctx: Context<P>): Promise<Response> =>
+    withAuditContext(async (audit) => {
+      let params: P | undefined;
+      let response: Response;
+      try {
+        params = await ctx?.params;
+        noteRouteSubject(params ?? {}, audit); // routes without dynamic segments have no params
+        response = await fn(req, params);
+      } catch (error) {
+        response = errorResponse(error);
+      }
+      if (!needsAudit(req.method, audit)) return response;
+      try {
+        await recordRequestAudit(req, params ?? {}, response, audit);
+      } catch (error) {
+        console.error('audit write failed', error instanceof Error ? error.name : typeof error);
+        // Another person's data is not released unaudited; a write that already committed keeps its answer.
+        if (audit.readsOtherPerson) return errorResponse(new ApiError('SERVICE_UNAVAILABLE', 'audit log unavailable, retry later', undefined, { 'Retry-After': '5' }));
+      }
+      return response;
+    });
 }
 
 /** Reads the body as JSON: 415 unless JSON, 413 past maxBytes (checked while streaming), 400 if malformed. */

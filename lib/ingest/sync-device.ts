@@ -2,6 +2,7 @@
 // sample (bad ones are rejected by index, good ones stored), store in one transaction, then answer.
 import { createHash } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
+import { noteAudit } from '../audit/context';
 import { bearerToken } from '../auth/tokens';
 import { findDeviceByToken } from '../data/devices';
 import { checkIdempotencyKey, storeSyncBatch, type Idempotency, type StoredResponse } from '../data/sync-samples';
@@ -11,7 +12,21 @@ import { MAX_BODY_BYTES, parseSyncBatch } from './sync-batch';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+// The audit row gets the counts of a sync, never its values.
+function noteSyncCounts(body: unknown, replayed: boolean) {
+  const { accepted, duplicates, rejected } = (body ?? {}) as { accepted?: unknown; duplicates?: unknown; rejected?: unknown };
+  noteAudit({
+    details: {
+      accepted: typeof accepted === 'number' ? accepted : null,
+      duplicates: typeof duplicates === 'number' ? duplicates : null,
+      rejected: Array.isArray(rejected) ? rejected.length : null,
+      ...(replayed ? { replayed } : {}),
+    },
+  });
+}
+
 function reply(response: StoredResponse, replayed = false): NextResponse {
+  noteSyncCounts(response.body, replayed);
   return NextResponse.json(response.body, {
     status: response.status,
     headers: replayed ? { 'Idempotent-Replayed': 'true' } : undefined,
@@ -24,6 +39,7 @@ export async function syncDeviceSamples(req: NextRequest, deviceId: string, onSt
   if (!token) throw unauthorized('a device token is required (Authorization: Bearer <token>)');
   const device = await findDeviceByToken(token);
   if (!device) throw unauthorized('invalid or revoked device token');
+  noteAudit({ actorDeviceId: device.id, patientId: device.userId });
   if (device.id !== deviceId) throw notFound('device');
 
   const key = req.headers.get('idempotency-key');
@@ -45,6 +61,7 @@ export async function syncDeviceSamples(req: NextRequest, deviceId: string, onSt
     // Nothing valid: not stored, not cached (a corrected retry with the same key is allowed). The body is
     // the usual error shape plus the sync counters, so clients read `rejected` the same way as on a 200.
     const error = { code: 'VALIDATION_ERROR', message: 'every sample was rejected', details: batch.rejected };
+    noteAudit({ details: { accepted: 0, duplicates: 0, rejected: batch.rejected.length } });
     return NextResponse.json({ error, accepted: 0, duplicates: 0, rejected: batch.rejected }, { status: 422 });
   }
   const outcome = await storeSyncBatch({

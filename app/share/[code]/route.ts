@@ -2,6 +2,7 @@
 // 303 to /shared, so the code leaves the address bar and the history at once. Unknown, expired and
 // revoked codes get the same 404 (status and body), so a code's past is not revealed.
 import { NextResponse, type NextRequest } from 'next/server';
+import { clientOf, recordAudit } from '@/lib/audit/record';
 import { openLinkShare } from '@/lib/data/shares';
 import { env } from '@/lib/env';
 import { GRANT_COOKIE, GRANT_MAX_AGE_S, GRANT_PATH, LINK_HEADERS, signGrant } from '../grant';
@@ -12,9 +13,18 @@ const NOT_FOUND_HTML = `<!doctype html>
 <main><h1>This link is not available</h1><p>The link may be mistyped, or it has expired or been withdrawn by the person who shared it.</p></main>
 </body></html>`;
 
-export async function GET(_req: NextRequest, { params }: { params: Promise<{ code: string }> }) {
+export async function GET(req: NextRequest, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const share = await openLinkShare(code);
+  // Every use of a share code is audited (never the code itself): who opened which patient's share.
+  await recordAudit({
+    action: 'share.link-opened',
+    outcome: share ? 'SUCCESS' : 'DENIED',
+    targetType: 'share_tokens',
+    targetId: share?.id ?? null,
+    patientId: share?.patientId ?? null,
+    ...clientOf(req.headers),
+  });
   if (!share) return new NextResponse(NOT_FOUND_HTML, { status: 404, headers: { ...LINK_HEADERS, 'Content-Type': 'text/html; charset=utf-8' } });
   // A relative Location: the browser resolves it against this URL, whatever host the app is behind.
   const res = new NextResponse(null, { status: 303, headers: { ...LINK_HEADERS, Location: GRANT_PATH } });

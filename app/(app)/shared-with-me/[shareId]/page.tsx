@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ShareScopeText, SharedDataView } from '@/components/sharing/shared-data-view';
+import { noteAuditSubject } from '@/lib/audit/context';
 import { getCaller } from '@/lib/auth/session';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { findReceivedShareById } from '@/lib/data/shares';
@@ -16,6 +17,7 @@ export default async function ReceivedSharePage({ params }: { params: Promise<{ 
   if (!caller || (caller.role !== 'DOCTOR' && caller.role !== 'CAREGIVER')) notFound();
   const share = await findReceivedShareById(caller.id, shareId);
   if (!share) notFound();
+  await noteAuditSubject(share.patientId, caller.id); // a read of another person's data: audited first
   const units = await findDisplayUnits(caller.id);
   return (
     <div className="mx-auto max-w-4xl space-y-4">

@@ -1,0 +1,55 @@
+// The audit context of one API request (AsyncLocalStorage): route() opens it, and the code that learns
+// who is calling (session, device token) or whose data is read (lib/data/access.ts) notes it here, so
+// the one audit row route() writes at the end has the actor, the subject and the counts.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { headers } from 'next/headers';
+import { clientOf, recordAudit, type AuditDetails } from './record';
+
+export type AuditContext = {
+  actorUserId?: string;
+  actorDeviceId?: string;
+  patientId?: string;
+  /** Another person's data was asked for: the request is audited even as a GET. */
+  readsOtherPerson: boolean;
+  details: AuditDetails;
+};
+
+const storage = new AsyncLocalStorage<AuditContext>();
+
+export function withAuditContext<T>(fn: (context: AuditContext) => Promise<T>): Promise<T> {
+  const context: AuditContext = { readsOtherPerson: false, details: {} };
+  return storage.run(context, () => fn(context));
+}
+
+/** Notes facts about the current request; outside an API request (pages, jobs) it does nothing. */
+export function noteAudit(facts: { actorUserId?: string; actorDeviceId?: string; patientId?: string; details?: AuditDetails }) {
+  const context = storage.getStore();
+  if (!context) return;
+  const { details, ...rest } = facts;
+  Object.assign(context, rest);
+  if (details) Object.assign(context.details, details);
+}
+
+/** The page request's address; none outside a request (headers() throws there). */
+async function pageClient(): Promise<{ ip: string | null; userAgent: string | null }> {
+  try {
+    return clientOf(await headers());
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+/**
+ * The caller reads (or tries to read) this patient's data. In an API request it is noted for the
+ * request's row. Outside one (a server-rendered page, which checks the care link before it loads data)
+ * the read is recorded here, before any data is returned; a failed write fails the page.
+ */
+export async function noteAuditSubject(patientId: string, actorUserId: string): Promise<void> {
+  const context = storage.getStore();
+  if (context) {
+    context.readsOtherPerson = true;
+    context.patientId = patientId;
+    return;
+  }
+  await recordAudit({ action: 'page.read-patient-data', outcome: 'SUCCESS', actorUserId, patientId, targetType: 'patients', targetId: patientId, ...(await pageClient()) });
+}

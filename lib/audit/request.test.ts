@@ -1,0 +1,45 @@
+// The pure parts of a request's audit row: route template, outcome, client address.
+import { describe, expect, it } from 'vitest';
+import type { AuditContext } from './context';
+import { clientOf, outcomeOf } from './record';
+import { needsAudit, noteRouteSubject, routeTemplate } from './request';
+
+const context = (over: Partial<AuditContext> = {}): AuditContext => ({ readsOtherPerson: false, details: {}, ...over });
+
+describe('request audit', () => {
+  it('names the route by its template, not the ids in the URL', () => {
+    const id = '0b6c2f2e-3a1c-4f7e-9d3b-2a6f1c9e8d7a';
+    expect(routeTemplate(`/api/v1/patients/${id}/samples`, { patientId: id })).toBe('/api/v1/patients/[patientId]/samples');
+    expect(routeTemplate('/api/v1/devices/a%20b/sync', { id: 'a b' })).toBe('/api/v1/devices/[id]/sync');
+    expect(routeTemplate('/api/v1/users/me/samples', {})).toBe('/api/v1/users/me/samples');
+  });
+
+  it('audits writes, reads of another person and device requests, not plain reads', () => {
+    expect(needsAudit('POST', context())).toBe(true);
+    expect(needsAudit('DELETE', context())).toBe(true);
+    expect(needsAudit('GET', context())).toBe(false);
+    expect(needsAudit('GET', context({ readsOtherPerson: true }))).toBe(true);
+    expect(needsAudit('GET', context({ actorDeviceId: 'd' }))).toBe(true);
+  });
+
+  it("treats a route addressed to a patient as a read of that person's data", () => {
+    const addressed = context();
+    noteRouteSubject({ patientId: 'p-1' }, addressed);
+    expect(addressed).toMatchObject({ readsOtherPerson: true, patientId: 'p-1' });
+    const other = context();
+    noteRouteSubject({ id: 'd-1' }, other);
+    expect(needsAudit('GET', other)).toBe(false);
+  });
+
+  it('maps statuses to outcomes', () => {
+    expect([200, 201, 204, 401, 403, 404, 409, 422, 500, 503].map(outcomeOf)).toEqual([
+      'SUCCESS', 'SUCCESS', 'SUCCESS', 'DENIED', 'DENIED', 'DENIED', 'FAILURE', 'FAILURE', 'FAILURE', 'FAILURE',
+    ]);
+  });
+
+  it('takes the first x-forwarded-for entry, else x-real-ip', () => {
+    expect(clientOf(new Headers({ 'x-forwarded-for': ' 198.51.100.4 , 10.0.0.1', 'x-real-ip': '10.0.0.2', 'user-agent': 'ua' }))).toEqual({ ip: '198.51.100.4', userAgent: 'ua' });
+    expect(clientOf(new Headers({ 'x-real-ip': '10.0.0.2' }))).toEqual({ ip: '10.0.0.2', userAgent: null });
+    expect(clientOf(new Headers())).toEqual({ ip: null, userAgent: null });
+  });
+});
