@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createDevice, createSignedInUser, syncSamples } from '@/test/factories';
+import { createDevice, createSignedInUser, setDisplayName, syncSamples } from '@/test/factories';
 import { api } from '@/test/http';
 import {
   CALLERS,
@@ -55,7 +55,7 @@ const seeded = { insights: [] as string[], notifications: [] as string[], emerge
 async function seedPatient(tag: string, who: 'A' | 'B') {
   const user = await createSignedInUser();
   const name = `Patient${who}-canary-${tag}`;
-  await prisma.profile.update({ where: { userId: user.id }, data: { displayName: name } });
+  await setDisplayName(user.id, name);
   const device = await createDevice(user.id, 'watch', `watch-${who}-canary-${tag}`);
   const spare = await createDevice(user.id, 'scale', `scale-${who}-canary-${tag}`);
   await syncSamples(device, [
