@@ -15,16 +15,20 @@ export type ImportJson = {
   createdAt: string;
 };
 
+const inProgress = (i: ImportJson) => i.status === 'queued' || i.status === 'running';
+
 export const importsOptions = queryOptions({
   queryKey: ['me', 'imports'] as const,
   queryFn: () => apiFetch<{ imports: ImportJson[] }>('/api/v1/imports'),
+  // While an import runs, the list follows it too.
+  refetchInterval: (q) => (q.state.data?.imports.some(inProgress) ? 2000 : false),
 });
 
 export function importOptions(id: string) {
   return queryOptions({
     queryKey: ['me', 'imports', id] as const,
     queryFn: () => apiFetch<ImportJson>(`/api/v1/imports/${id}`),
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 1000),
+    refetchInterval: (q) => (q.state.data && !inProgress(q.state.data) ? false : 1000),
   });
 }
 
