@@ -1,6 +1,7 @@
 // One error type and one JSON shape for every API error: { error: { code, message, details? } }.
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
+import { log, requestLogger } from '../observability/log';
 
 export type ErrorCode =
   | 'BAD_REQUEST'
@@ -75,7 +76,7 @@ function body(code: ErrorCode, message: string, details?: unknown) {
 }
 
 /** Maps any thrown value to a response; unknown errors become a 500 without internal detail. */
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(error: unknown, requestId?: string): NextResponse {
   if (error instanceof ApiError) {
     return NextResponse.json(body(error.code, error.message, error.details), {
       status: error.status,
@@ -91,6 +92,7 @@ export function errorResponse(error: unknown): NextResponse {
       headers: { 'Retry-After': '5' },
     });
   }
-  console.error('unhandled error', error instanceof Error ? error.name : typeof error);
+  // The error's name only: messages can carry data (a value, an e-mail address in a constraint error).
+  (requestId ? requestLogger(requestId) : log).error({ err: error instanceof Error ? error.name : typeof error }, 'unhandled error');
   return NextResponse.json(body('INTERNAL', 'internal error'), { status: 500 });
 }

@@ -1,31 +1,55 @@
 // Route handler plumbing: awaits Next 16's promised params, maps every thrown error to the one error
-// shape, writes the request's audit row (lib/audit), and reads JSON bodies with a size cap and clear errors.
+// shape, writes the request's audit row (lib/audit), logs one JSON line and records the latency of each
+// request under its request id (kept from X-Request-Id when sane, answered in X-Request-Id), counts it in
+// flight for graceful shutdown, and reads JSON bodies with a size cap and clear errors.
+import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { withAuditContext } from '../audit/context';
-import { needsAudit, noteRouteSubject, recordRequestAudit } from '../audit/request';
+import { needsAudit, noteRouteSubject, recordRequestAudit, routeTemplate } from '../audit/request';
+import { trackRequest } from '../observability/lifecycle';
+import { requestLogger } from '../observability/log';
+import { metrics } from '../observability/metrics';
 import { ApiError, errorResponse } from './errors';
+
+const REQUEST_ID = /^[\w.-]{8,64}$/;
 
 type Context<P> = { params: Promise<P> };
 
 export function route<P = Record<string, never>>(fn: (req: NextRequest, params: P) => Promise<Response>) {
   return (req: NextRequest, ctx: Context<P>): Promise<Response> =>
-    withAuditContext(async (audit) => {
-      let params: P | undefined;
-      let response: Response;
+    trackRequest(async () => {
+      const started = performance.now();
+      const given = req.headers.get('x-request-id');
+      const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+      let template = req.nextUrl.pathname;
+      const response = await withAuditContext(async (audit) => {
+        let params: P | undefined;
+        let response: Response;
+        try {
+          params = await ctx?.params;
+          template = routeTemplate(req.nextUrl.pathname, params ?? {});
+          noteRouteSubject(params ?? {}, audit); // routes without dynamic segments have no params
+          response = await fn(req, params);
+        } catch (error) {
+          response = errorResponse(error, requestId);
+        }
+        if (!needsAudit(req.method, audit)) return response;
+        try {
+          await recordRequestAudit(req, params ?? {}, response, audit);
+        } catch (error) {
+          requestLogger(requestId).error({ err: error instanceof Error ? error.name : typeof error }, 'audit write failed');
+          // Another person's data is not released unaudited; a write that already committed keeps its answer.
+          if (audit.readsOtherPerson) return errorResponse(new ApiError('SERVICE_UNAVAILABLE', 'audit log unavailable, retry later', undefined, { 'Retry-After': '5' }), requestId);
+        }
+        return response;
+      });
+      const seconds = (performance.now() - started) / 1000;
+      metrics().httpDuration.observe({ route: template, method: req.method, status: String(response.status) }, seconds);
+      requestLogger(requestId).info({ method: req.method, route: template, status: response.status, ms: Math.round(seconds * 1000) }, 'request');
       try {
-        params = await ctx?.params;
-        noteRouteSubject(params ?? {}, audit); // routes without dynamic segments have no params
-        response = await fn(req, params);
-      } catch (error) {
-        response = errorResponse(error);
-      }
-      if (!needsAudit(req.method, audit)) return response;
-      try {
-        await recordRequestAudit(req, params ?? {}, response, audit);
-      } catch (error) {
-        console.error('audit write failed', error instanceof Error ? error.name : typeof error);
-        // Another person's data is not released unaudited; a write that already committed keeps its answer.
-        if (audit.readsOtherPerson) return errorResponse(new ApiError('SERVICE_UNAVAILABLE', 'audit log unavailable, retry later', undefined, { 'Retry-After': '5' }));
+        response.headers.set('X-Request-Id', requestId);
+      } catch {
+        // an immutable response (a redirect from the platform): the log line still carries the id
       }
       return response;
     });

@@ -8,7 +8,9 @@ import { findDeviceByToken } from '../data/devices';
 import { checkIdempotencyKey, storeSyncBatch, type Idempotency, type StoredResponse } from '../data/sync-samples';
 import { ApiError, notFound, unauthorized } from '../http/errors';
 import { readJson } from '../http/handler';
-import { MAX_BODY_BYTES, parseSyncBatch } from './sync-batch';
+import { isHealthType } from '../health';
+import { metrics } from '../observability/metrics';
+import { MAX_BODY_BYTES, parseSyncBatch, type ParsedBatch } from './sync-batch';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -57,6 +59,7 @@ export async function syncDeviceSamples(req: NextRequest, deviceId: string, onSt
   }
 
   const batch = parseSyncBatch(json, Date.now());
+  countIngested(json, batch);
   if (batch.samples.length === 0) {
     // Nothing valid: not stored, not cached (a corrected retry with the same key is allowed). The body is
     // the usual error shape plus the sync counters, so clients read `rejected` the same way as on a 200.
@@ -64,6 +67,7 @@ export async function syncDeviceSamples(req: NextRequest, deviceId: string, onSt
     noteAudit({ details: { accepted: 0, duplicates: 0, rejected: batch.rejected.length } });
     return NextResponse.json({ error, accepted: 0, duplicates: 0, rejected: batch.rejected }, { status: 422 });
   }
+  const endTimer = metrics().syncDuration.startTimer();
   const outcome = await storeSyncBatch({
     device: { id: device.id, userId: device.userId, timeZone: device.timeZone },
     samples: batch.samples,
@@ -73,7 +77,23 @@ export async function syncDeviceSamples(req: NextRequest, deviceId: string, onSt
       body: { accepted, duplicates: duplicates + batch.duplicatesInBatch, rejected: batch.rejected },
     }),
   });
+  endTimer();
+  if (outcome.kind === 'stored') {
+    metrics().samplesIngested.inc({ type: 'ALL', outcome: 'accepted' }, outcome.accepted);
+    metrics().samplesIngested.inc({ type: 'ALL', outcome: 'duplicate' }, outcome.duplicates + batch.duplicatesInBatch);
+  }
   if (outcome.kind === 'key-reused') throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different body');
   if (outcome.kind === 'stored' && outcome.accepted > 0) onStored(device.userId);
   return reply(outcome.response, outcome.kind === 'replay');
+}
+
+/** Metrics: valid and rejected samples by health type (the type as sent when it is a known one). */
+function countIngested(json: unknown, batch: ParsedBatch): void {
+  const { samplesIngested } = metrics();
+  for (const sample of batch.samples) samplesIngested.inc({ type: sample.type, outcome: 'valid' });
+  const raw = (json as { samples?: unknown[] }).samples ?? [];
+  for (const r of batch.rejected) {
+    const type = (raw[r.index] as { type?: unknown } | undefined)?.type;
+    samplesIngested.inc({ type: typeof type === 'string' && isHealthType(type) ? type : 'unknown', outcome: 'rejected' });
+  }
 }
