@@ -35,12 +35,14 @@ describe('canary', () => {
       vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (capture(chunk), true)),
     ];
 
-    // Through the HTTP API (the test server): profile name, a device's name, a rename, an admin's new user.
+    // Through the HTTP API (the test server): profile name, a device's name, sample metadata, an admin's new user.
     const patient = await createSignedInUser();
     expect((await api('/api/v1/users/me/settings', { method: 'PATCH', cookie: patient.cookie, json: { displayName: `Name ${CANARY}` } })).status).toBe(200);
     const registered = await api('/api/v1/devices', { cookie: patient.cookie, json: { name: `Watch ${CANARY}`, type: 'watch' } });
     expect(registered.status).toBe(201);
-    await syncSamples(registered.body, [{ type: 'HEART_RATE', value: 61, unit: 'count/min', startDate: '2026-11-20T08:00:00Z', endDate: '2026-11-20T08:00:00Z' }]);
+    await syncSamples(registered.body, [
+      { type: 'HEART_RATE', value: 61, unit: 'count/min', startDate: '2026-11-20T08:00:00Z', endDate: '2026-11-20T08:00:00Z', metadata: { context: `Meta ${CANARY}` } },
+    ]);
     const admin = await createSignedInUser({ role: 'ADMIN' });
     const created = await api('/api/v1/admin/users', {
       cookie: admin.cookie,
@@ -60,6 +62,8 @@ describe('canary', () => {
     const devices = await api('/api/v1/devices', { cookie: patient.cookie });
     expect(devices.body.devices.map((d: { name: string }) => d.name).sort()).toEqual([`Scale renamed ${CANARY}`, `Watch ${CANARY}`]);
     expect(created.body.name).toBe(`Admin made ${CANARY}`);
+    const samples = await api('/api/v1/users/me/samples?type=HEART_RATE', { cookie: patient.cookie });
+    expect(samples.body.samples.map((s: { metadata: unknown }) => s.metadata)).toEqual([{ context: `Meta ${CANARY}` }]);
 
     // Every table of the public schema (partitions too), job_runs included.
     const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
@@ -73,7 +77,7 @@ describe('canary', () => {
     expect(logged.join('').includes(CANARY)).toBe(false);
 
     // Job payloads: every event schema keeps ids only, so free text given to it is dropped.
-    const sample = { userId: patient.id, month: '2026-11', note: CANARY, name: CANARY };
+    const sample = { userId: patient.id, importId: patient.id, month: '2026-11', note: CANARY, name: CANARY };
     for (const event of Object.values(EVENTS)) {
       expect(JSON.stringify(event.schema.parse(sample))).not.toContain(CANARY);
     }

@@ -7,6 +7,7 @@ import { MANUAL_DEVICE_IDENTIFIER } from '@/lib/data/entries';
 import { createSignedInUser, waitForPipeline } from '@/test/factories';
 import { api } from '@/test/http';
 import { decryptDeviceName } from '@/lib/data/device-fields';
+import { decryptSampleRowMetadata } from '@/lib/data/sample-fields';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
 let patient: SignedIn;
@@ -39,7 +40,8 @@ describe('readings become samples of the manual-entry device', () => {
     });
 
     const [sample] = await samplesOf(patient.id, `manual:${res.body.id}`);
-    expect(sample).toMatchObject({ type: 'BLOOD_GLUCOSE', value: 104, clientRecordId: `manual:${res.body.id}`, metadata: { mealContext: 'before_breakfast', enteredBy: patient.id } });
+    expect(sample).toMatchObject({ type: 'BLOOD_GLUCOSE', value: 104, clientRecordId: `manual:${res.body.id}` });
+    expect(await decryptSampleRowMetadata(sample!)).toEqual({ mealContext: 'before_breakfast', enteredBy: patient.id });
     expect(sample!.startAt.toISOString()).toBe('2026-11-20T06:15:00.000Z');
     expect(sample!.endAt.toISOString()).toBe('2026-11-20T06:15:00.000Z');
     const device = await prisma.device.findUniqueOrThrow({ where: { id: sample!.deviceId } });
@@ -63,7 +65,8 @@ describe('readings become samples of the manual-entry device', () => {
     expect(weight.status).toBe(201);
     expect(weight.body.canonical.unit).toBe('kg');
     const [w] = await samplesOf(patient.id, `manual:${weight.body.id}`);
-    expect(w).toMatchObject({ type: 'WEIGHT', metadata: { enteredBy: patient.id } });
+    expect(w).toMatchObject({ type: 'WEIGHT' });
+    expect(await decryptSampleRowMetadata(w!)).toEqual({ enteredBy: patient.id });
     expect(w!.value).toBeCloseTo(165 * 0.45359237, 9);
   });
 
@@ -147,7 +150,8 @@ describe('ownership comes from the session, never from the body', () => {
 
     const reading = await post({ kind: 'weight', value: 72, unit: 'kg', userId: other.id, enteredBy: other.id });
     const [sample] = await samplesOf(patient.id, `manual:${reading.body.id}`);
-    expect(sample).toMatchObject({ userId: patient.id, metadata: { enteredBy: patient.id } });
+    expect(sample).toMatchObject({ userId: patient.id });
+    expect(await decryptSampleRowMetadata(sample!)).toEqual({ enteredBy: patient.id });
     expect(await prisma.healthSample.count({ where: { userId: other.id } })).toBe(0);
   });
 });

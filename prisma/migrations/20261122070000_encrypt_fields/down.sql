@@ -1,0 +1,4 @@
+-- Reverts 20261122070000_encrypt_fields. Ciphertexts cannot become JSON again: they are dropped
+-- (legacy JSON text is kept).
+ALTER TABLE "health_samples" ALTER COLUMN "metadata" TYPE JSONB
+  USING CASE WHEN "metadata" LIKE '{%' THEN "metadata"::jsonb END;
