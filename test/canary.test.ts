@@ -35,7 +35,8 @@ describe('canary', () => {
       vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (capture(chunk), true)),
     ];
 
-    // Through the HTTP API (the test server): profile name, a device's name, sample metadata, an admin's new user.
+    // Through the HTTP API (the test server): profile name, a device's name, sample metadata, an
+    // event's payload, an admin's new user.
     const patient = await createSignedInUser();
     expect((await api('/api/v1/users/me/settings', { method: 'PATCH', cookie: patient.cookie, json: { displayName: `Name ${CANARY}` } })).status).toBe(200);
     const registered = await api('/api/v1/devices', { cookie: patient.cookie, json: { name: `Watch ${CANARY}`, type: 'watch' } });
@@ -43,6 +44,8 @@ describe('canary', () => {
     await syncSamples(registered.body, [
       { type: 'HEART_RATE', value: 61, unit: 'count/min', startDate: '2026-11-20T08:00:00Z', endDate: '2026-11-20T08:00:00Z', metadata: { context: `Meta ${CANARY}` } },
     ]);
+    const note = await api('/api/v1/users/me/entries', { cookie: patient.cookie, json: { kind: 'symptom', name: `Symptom ${CANARY}`, severity: 2, note: `Note ${CANARY}`, at: '2026-11-20T09:00:00Z' } });
+    expect(note.status).toBe(201);
     const admin = await createSignedInUser({ role: 'ADMIN' });
     const created = await api('/api/v1/admin/users', {
       cookie: admin.cookie,
@@ -64,6 +67,8 @@ describe('canary', () => {
     expect(created.body.name).toBe(`Admin made ${CANARY}`);
     const samples = await api('/api/v1/users/me/samples?type=HEART_RATE', { cookie: patient.cookie });
     expect(samples.body.samples.map((s: { metadata: unknown }) => s.metadata)).toEqual([{ context: `Meta ${CANARY}` }]);
+    const timeline = await api('/api/v1/users/me/timeline', { cookie: patient.cookie });
+    expect(timeline.body.items).toContainEqual(expect.objectContaining({ kind: 'symptom', name: `Symptom ${CANARY}`, note: `Note ${CANARY}` }));
 
     // Every table of the public schema (partitions too), job_runs included.
     const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);

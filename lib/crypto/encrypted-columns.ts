@@ -10,5 +10,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'profiles', column: 'display_name', id: 'user_id', owner: 'user_id' },
   { table: 'profiles', column: 'date_of_birth', id: 'user_id', owner: 'user_id' },
   { table: 'devices', column: 'name', id: 'id', owner: 'user_id' },
+  { table: 'health_events', column: 'payload', id: 'id', owner: 'user_id' },
   { table: 'health_samples', column: 'metadata', id: 'id', owner: 'user_id', rowId: SAMPLE_ROW_ID_SQL },
 ];

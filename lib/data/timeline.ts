@@ -9,6 +9,7 @@ import { allowedTypes, isUuid, type ReadScope } from './access';
 import { MANUAL_DEVICE_IDENTIFIER, MEAL_CONTEXTS } from './entries';
 import { decryptDeviceName } from './device-fields';
 import { findDisplayNames } from './profile-fields';
+import { decryptEventPayload } from './event-fields';
 import { decryptSampleMetadata } from './sample-fields';
 
 export type Person = { id: string; name: string; self: boolean };
@@ -55,7 +56,7 @@ type Row = {
   kind: string;
   at: Date;
   sort_key: string;
-  payload: unknown;
+  payload: unknown; // encrypted text as read; the parsed object after withDecrypted
   recorded_by_id: string | null;
   device_id: string | null;
   device_name: string | null;
@@ -98,7 +99,7 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
       LIMIT ${n}
     ),
     readings AS (
-      SELECT 'sample'::text, r.id::text, r.type::text, r.start_at, ('s:' || lpad(r.id::text, 20, '0')) COLLATE "C", NULL::jsonb, NULL::text,
+      SELECT 'sample'::text, r.id::text, r.type::text, r.start_at, ('s:' || lpad(r.id::text, 20, '0')) COLLATE "C", NULL::text, NULL::text,
              r.device_id::text, d.name, d.type::text, d.identifier, r.value, dia.value, r.end_at, r.client_record_id, r.metadata
       FROM unnest(${types}::text[]) AS t(type)
       CROSS JOIN LATERAL (
@@ -181,8 +182,8 @@ function toItem(row: Row, people: Map<string, Person>): TimelineItem | null {
   }
 }
 
-// Device names and sample metadata are encrypted with the owner's key (a patient's samples come from
-// their own devices).
+// Device names, sample metadata and event payloads are encrypted with the owner's key (a patient's
+// samples come from their own devices).
 async function withDecrypted(patientId: string, rows: Row[]): Promise<Row[]> {
   const names = new Map<string, Promise<string>>();
   for (const r of rows) {
@@ -190,7 +191,8 @@ async function withDecrypted(patientId: string, rows: Row[]): Promise<Row[]> {
   }
   return Promise.all(
     rows.map(async (r) => {
-      if (r.source !== 'sample' || !r.device_id) return r;
+      if (r.source === 'event') return { ...r, payload: await decryptEventPayload(patientId, r.id, r.payload as string) };
+      if (!r.device_id) return r;
       const identity = { deviceId: r.device_id, clientRecordId: r.client_record_id, type: r.kind, startMs: r.at.getTime(), endMs: r.end_at!.getTime() };
       const metadata = await decryptSampleMetadata(patientId, identity, r.metadata as string | null);
       return { ...r, device_name: await names.get(r.device_id)!, metadata };

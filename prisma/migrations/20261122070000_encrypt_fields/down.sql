@@ -2,3 +2,5 @@
 -- (legacy JSON text is kept).
 ALTER TABLE "health_samples" ALTER COLUMN "metadata" TYPE JSONB
   USING CASE WHEN "metadata" LIKE '{%' THEN "metadata"::jsonb END;
+ALTER TABLE "health_events" ALTER COLUMN "payload" TYPE JSONB
+  USING CASE WHEN "payload" LIKE '{%' THEN "payload"::jsonb ELSE '{}'::jsonb END;

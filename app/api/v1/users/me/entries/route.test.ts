@@ -7,6 +7,7 @@ import { MANUAL_DEVICE_IDENTIFIER } from '@/lib/data/entries';
 import { createSignedInUser, waitForPipeline } from '@/test/factories';
 import { api } from '@/test/http';
 import { decryptDeviceName } from '@/lib/data/device-fields';
+import { decryptEventPayload } from '@/lib/data/event-fields';
 import { decryptSampleRowMetadata } from '@/lib/data/sample-fields';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
@@ -128,7 +129,8 @@ describe('events go to health_events, recorded by the caller', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), kind: body.kind, patientId: patient.id, recordedById: patient.id, at, ...payload });
     const event = await prisma.healthEvent.findUniqueOrThrow({ where: { id: res.body.id } });
-    expect(event).toMatchObject({ userId: patient.id, kind, payload, recordedById: patient.id, supersedesId: null });
+    expect(event).toMatchObject({ userId: patient.id, kind, recordedById: patient.id, supersedesId: null });
+    expect(await decryptEventPayload(patient.id, event.id, event.payload)).toEqual(payload);
     expect(event.occurredAt.toISOString()).toBe(at);
   });
 
