@@ -11,5 +11,9 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'profiles', column: 'date_of_birth', id: 'user_id', owner: 'user_id' },
   { table: 'devices', column: 'name', id: 'id', owner: 'user_id' },
   { table: 'health_events', column: 'payload', id: 'id', owner: 'user_id' },
+  { table: 'insights', column: 'title', id: 'id', owner: 'user_id' },
+  { table: 'insights', column: 'body', id: 'id', owner: 'user_id' },
+  { table: 'notifications', column: 'title', id: 'id', owner: 'coalesce(patient_id, recipient_id)' },
+  { table: 'notifications', column: 'body', id: 'id', owner: 'coalesce(patient_id, recipient_id)' },
   { table: 'health_samples', column: 'metadata', id: 'id', owner: 'user_id', rowId: SAMPLE_ROW_ID_SQL },
 ];

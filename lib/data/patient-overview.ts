@@ -8,6 +8,7 @@ import type { AlertDelivery, CareKind, EmergencyKind, EmergencyStatus, HealthEve
 import { notFound } from '../http/errors';
 import { isUuid } from './access';
 import { decryptEventPayload } from './event-fields';
+import { withInsightTexts } from './insight-fields';
 import { maybeDisplayName } from './profile-fields';
 
 const DAY_MS = 86_400_000;
@@ -100,7 +101,7 @@ async function findInsights(patientId: string): Promise<OverviewInsight[]> {
     orderBy: { updatedAt: 'desc' },
     select: { id: true, kind: true, severity: true, title: true, body: true, updatedAt: true },
   });
-  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+  return Promise.all(rows.map(async (r) => ({ ...(await withInsightTexts(patientId, r)), updatedAt: r.updatedAt.toISOString() })));
 }
 
 async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]> {
