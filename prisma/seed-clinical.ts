@@ -4,6 +4,7 @@
 // alerts only, no view). Safe to run twice: it stops when caregiver2@demo.test exists.
 import { randomUUID } from 'node:crypto';
 import { prisma } from '../lib/db/client';
+import { newEventRow } from '../lib/data/event-fields';
 import { encryptDisplayName } from '../lib/data/profile-fields';
 import type { MedicationLogStatus } from '../lib/generated/prisma/enums';
 import { addDays, localDate, zonedDayRangeUtc } from '../lib/time';
@@ -65,9 +66,9 @@ async function seedMedications(patient: { id: string; timeZone: string }, now: D
   }
 }
 
-// Event payloads as the entry API writes them (lib/data/entries.ts).
+// Event payloads as the entry API writes them (lib/data/entries.ts), encrypted.
 function event(userId: string, recordedById: string, kind: 'MOOD' | 'SYMPTOM' | 'NOTE', at: number, payload: Record<string, unknown>) {
-  return { userId, recordedById, kind, occurredAt: new Date(at), payload: payload as object };
+  return newEventRow({ userId, recordedById, kind, occurredAt: new Date(at), payload });
 }
 
 export async function seedClinicalDemo(now = new Date()): Promise<void> {
@@ -79,13 +80,13 @@ export async function seedClinicalDemo(now = new Date()): Promise<void> {
 
   await seedMedications(jordan, now);
   await prisma.healthEvent.createMany({
-    data: [
+    data: await Promise.all([
       event(jordan.id, jordan.id, 'SYMPTOM', t - 5 * DAY_MS - 3 * 3600_000, { name: 'Dizziness', severity: 2, note: 'After standing up quickly.' }),
       event(jordan.id, jordan.id, 'NOTE', t - 3 * DAY_MS - 5 * 3600_000, { text: 'Felt shaky before lunch; had juice and a snack, better after 20 minutes.' }),
       event(jordan.id, jordan.id, 'MOOD', t - DAY_MS, { score: 3, note: null }),
       event(alex.id, alex.id, 'MOOD', t - 2 * DAY_MS, { score: 4, note: 'Good run this morning.' }),
       event(alex.id, chris.id, 'NOTE', t - DAY_MS - 2 * 3600_000, { text: 'Slept badly after a late shift; says the new running shoes help.' }),
-    ],
+    ]),
   });
 
   // Alex was last reviewed nine days ago; Jordan never.

@@ -3,11 +3,14 @@
 // app logs, or in background job payloads, while its owner still reads it back decrypted.
 // (A real pg_dump is not used: pg_dump 18 is not installed here and Debian's pg_dump 15 refuses a
 // PostgreSQL 18 server. COPY of every table, partitions included, reads the same rows.)
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { prisma } from '@/lib/db/client';
 import { registerDevice, updateDevice } from '@/lib/data/devices';
+import { encryptInsightTexts } from '@/lib/data/insight-fields';
+import { notifyPatient } from '@/lib/data/notifications';
 import { updateSettings } from '@/lib/data/settings';
 import { EVENTS } from '@/lib/jobs/events';
 import { createSignedInUser, syncSamples } from '@/test/factories';
@@ -35,12 +38,23 @@ describe('canary', () => {
       vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (capture(chunk), true)),
     ];
 
-    // Through the HTTP API (the test server): profile name, a device's name, a rename, an admin's new user.
+    // Through the HTTP API (the test server): profile name, a device's name, sample metadata, an
+    // event's payload, an admin's new user.
     const patient = await createSignedInUser();
     expect((await api('/api/v1/users/me/settings', { method: 'PATCH', cookie: patient.cookie, json: { displayName: `Name ${CANARY}` } })).status).toBe(200);
     const registered = await api('/api/v1/devices', { cookie: patient.cookie, json: { name: `Watch ${CANARY}`, type: 'watch' } });
     expect(registered.status).toBe(201);
-    await syncSamples(registered.body, [{ type: 'HEART_RATE', value: 61, unit: 'count/min', startDate: '2026-11-20T08:00:00Z', endDate: '2026-11-20T08:00:00Z' }]);
+    await syncSamples(registered.body, [
+      { type: 'HEART_RATE', value: 61, unit: 'count/min', startDate: '2026-11-20T08:00:00Z', endDate: '2026-11-20T08:00:00Z', metadata: { context: `Meta ${CANARY}` } },
+    ]);
+    // Insights are derived by rules, never typed in: one is stored as refreshInsights stores it.
+    const insightId = randomUUID();
+    await prisma.insight.create({
+      data: { id: insightId, userId: patient.id, kind: 'SLEEP_DEFICIT', severity: 'LOW', data: {}, windowStart: new Date('2026-11-01'), windowEnd: new Date('2026-11-14'),
+        ...(await encryptInsightTexts(patient.id, insightId, { title: `Title ${CANARY}`, body: `Body ${CANARY}` })) },
+    });
+    const note = await api('/api/v1/users/me/entries', { cookie: patient.cookie, json: { kind: 'symptom', name: `Symptom ${CANARY}`, severity: 2, note: `Note ${CANARY}`, at: '2026-11-20T09:00:00Z' } });
+    expect(note.status).toBe(201);
     const admin = await createSignedInUser({ role: 'ADMIN' });
     const created = await api('/api/v1/admin/users', {
       cookie: admin.cookie,
@@ -52,6 +66,7 @@ describe('canary', () => {
     const device = await registerDevice(patient.id, { name: `Scale ${CANARY}`, type: 'scale' });
     await updateDevice(patient.id, device.id, { name: `Scale renamed ${CANARY}` });
     await updateSettings(patient.id, { displayName: `Name ${CANARY}` });
+    await notifyPatient({ patientId: patient.id, message: { kind: 'test.canary', title: `Notice ${CANARY}`, body: `Notice body ${CANARY}` } });
     for (const spy of spies) spy.mockRestore();
 
     // The owner reads every value back.
@@ -60,6 +75,14 @@ describe('canary', () => {
     const devices = await api('/api/v1/devices', { cookie: patient.cookie });
     expect(devices.body.devices.map((d: { name: string }) => d.name).sort()).toEqual([`Scale renamed ${CANARY}`, `Watch ${CANARY}`]);
     expect(created.body.name).toBe(`Admin made ${CANARY}`);
+    const samples = await api('/api/v1/users/me/samples?type=HEART_RATE', { cookie: patient.cookie });
+    expect(samples.body.samples.map((s: { metadata: unknown }) => s.metadata)).toEqual([{ context: `Meta ${CANARY}` }]);
+    const insights = await api('/api/v1/users/me/insights', { cookie: patient.cookie });
+    expect(insights.body.insights).toEqual([expect.objectContaining({ title: `Title ${CANARY}`, body: `Body ${CANARY}` })]);
+    const inbox = await api('/api/v1/notifications', { cookie: patient.cookie });
+    expect(inbox.body.notifications).toContainEqual(expect.objectContaining({ title: `Notice ${CANARY}`, body: `Notice body ${CANARY}` }));
+    const timeline = await api('/api/v1/users/me/timeline', { cookie: patient.cookie });
+    expect(timeline.body.items).toContainEqual(expect.objectContaining({ kind: 'symptom', name: `Symptom ${CANARY}`, note: `Note ${CANARY}` }));
 
     // Every table of the public schema (partitions too), job_runs included.
     const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);

@@ -1,10 +1,19 @@
 // Every encrypted column, for the jobs that walk them (re-encryption under a new data key version, the
-// canary test). `id` is the row id bound into the additional data, `owner` the column naming the user
-// whose key encrypts it. Adding an encrypted column means adding it here.
-export type EncryptedColumn = { table: string; column: string; id: string; owner: string };
+// canary test). `id` is the row id (the job's cursor), `owner` the column naming the user whose key
+// encrypts it, `rowId` the SQL of the row identity bound into the additional data when it is not `id`.
+// Adding an encrypted column means adding it here.
+import { SAMPLE_ROW_ID_SQL } from '../data/sample-fields';
+
+export type EncryptedColumn = { table: string; column: string; id: string; owner: string; rowId?: string };
 
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'profiles', column: 'display_name', id: 'user_id', owner: 'user_id' },
   { table: 'profiles', column: 'date_of_birth', id: 'user_id', owner: 'user_id' },
   { table: 'devices', column: 'name', id: 'id', owner: 'user_id' },
+  { table: 'health_events', column: 'payload', id: 'id', owner: 'user_id' },
+  { table: 'insights', column: 'title', id: 'id', owner: 'user_id' },
+  { table: 'insights', column: 'body', id: 'id', owner: 'user_id' },
+  { table: 'notifications', column: 'title', id: 'id', owner: 'coalesce(patient_id, recipient_id)' },
+  { table: 'notifications', column: 'body', id: 'id', owner: 'coalesce(patient_id, recipient_id)' },
+  { table: 'health_samples', column: 'metadata', id: 'id', owner: 'user_id', rowId: SAMPLE_ROW_ID_SQL },
 ];

@@ -31,15 +31,15 @@ async function startOrResume(userId: string): Promise<{ runId: bigint; progress:
 /** One batch of a column: re-encrypts values not yet on the target version; returns the last row id. */
 async function reencryptBatch(userId: string, col: EncryptedColumn, version: number, after: string | null, size: number) {
   // Identifiers come from the fixed ENCRYPTED_COLUMNS list, never from input.
-  const { rows } = await pool().query<{ id: string; value: string | null }>(
-    `SELECT ${col.id}::text AS id, ${col.column} AS value FROM ${col.table}
+  const { rows } = await pool().query<{ id: string; row_id: string; value: string | null }>(
+    `SELECT ${col.id}::text AS id, (${col.rowId ?? col.id})::text AS row_id, ${col.column} AS value FROM ${col.table}
      WHERE ${col.owner} = $1::uuid AND ($2::text IS NULL OR ${col.id}::text > $2) ORDER BY ${col.id}::text LIMIT $3`,
     [userId, after, size],
   );
   let changed = 0;
   for (const row of rows) {
     if (row.value === null || ciphertextVersion(row.value) === version) continue;
-    const ref = { table: col.table, column: col.column, rowId: row.id };
+    const ref = { table: col.table, column: col.column, rowId: row.row_id };
     const plaintext = ciphertextVersion(row.value) === null ? row.value : await decryptField(userId, ref, row.value);
     const next = await encryptField(userId, ref, plaintext);
     // Only if unchanged meanwhile: a concurrent write already used the new version.

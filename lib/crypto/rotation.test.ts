@@ -2,10 +2,12 @@
 // retires the old key only at the end; master re-wrap; legacy plaintext encrypted on the way.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { prisma } from '../db/client';
+import { pool, prisma } from '../db/client';
 import { decryptDeviceName } from '../data/device-fields';
 import { registerDevice } from '../data/devices';
 import { decryptDisplayName } from '../data/profile-fields';
+import { decryptSampleRowMetadata } from '../data/sample-fields';
+import { insertRawSamples } from '../maintenance/test-factories';
 import { createUser } from '@/test/factories';
 import { ciphertextVersion } from './fields';
 import { envMasterKeyProvider } from './key-provider';
@@ -55,6 +57,20 @@ describe('reencryptUser', () => {
     const { profile } = await storedNames(user.id);
     expect(profile.displayName).not.toContain('Legacy');
     expect(await decryptDisplayName(user.id, profile.displayName)).toBe('Legacy Name');
+  });
+
+  it('re-encrypts sample metadata under its sample identity (no record id, record id, legacy JSON text)', async () => {
+    const user = await createUser();
+    await insertRawSamples([
+      { userId: user.id, type: 'HEART_RATE', startAt: '1969-12-31T23:59:59.123Z', endAt: '1970-01-01T00:00:00.456Z', metadata: { a: 1 } },
+      { userId: user.id, type: 'HEART_RATE', startAt: '2026-10-02T08:00:00Z', clientRecordId: 'rec-1', metadata: { b: 2 } },
+      { userId: user.id, type: 'STEPS', startAt: '2026-10-03T08:00:00Z', clientRecordId: 'rec-2' },
+    ]);
+    await pool().query(`UPDATE health_samples SET metadata = '{"c": 3}' WHERE user_id = $1 AND type = 'STEPS'`, [user.id]);
+    expect(await reencryptUser(user.id, { batchSize: 2, settleMs: 0 })).toMatchObject({ finished: true, reencrypted: 4 });
+    const samples = await prisma.healthSample.findMany({ where: { userId: user.id }, orderBy: { startAt: 'asc' } });
+    expect(samples.map((s) => ciphertextVersion(s.metadata!))).toEqual([2, 2, 2]);
+    expect(await Promise.all(samples.map(decryptSampleRowMetadata))).toEqual([{ a: 1 }, { b: 2 }, { c: 3 }]);
   });
 });
 

@@ -8,6 +8,7 @@ import { prisma } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
 import { Role } from '../generated/prisma/enums';
 import { ApiError, notFound } from '../http/errors';
+import { RETENTION } from '../maintenance/retention-policy';
 import { encryptDisplayName, maybeDisplayName, searchableDisplayName } from './profile-fields';
 
 export const USER_SORTS = ['created', 'email'] as const;
@@ -152,12 +153,35 @@ export async function updateUserByAdmin(args: { actorId: string; userId: string;
       data: {
         role: roleChanged ? change.role : undefined,
         disabledAt: disabling ? new Date() : enabling ? null : undefined,
+        deletionRequestedAt: enabling ? null : undefined, // re-enabling within the grace period undoes a delete
         sessionVersion: roleChanged || disabling ? { increment: 1 } : undefined,
       },
       select: ROW,
     });
     return toRow(user);
   });
+}
+
+/**
+ * Deletes a user: disabled at once (sessions end), crypto-shredded by the retention job once
+ * RETENTION.deletedUserGraceDays have passed (until then re-enabling undoes it). Not oneself.
+ */
+export async function requestUserDeletion(args: { actorId: string; userId: string }): Promise<{ id: string; deletionRequestedAt: Date; shredAfter: Date }> {
+  if (args.userId === args.actorId) throw new ApiError('FORBIDDEN', 'an admin cannot delete themself');
+  const before = await prisma.user.findUnique({ where: { id: args.userId }, select: { disabledAt: true, deletionRequestedAt: true } });
+  if (!before) throw notFound('user');
+  const now = new Date();
+  const user = await prisma.user.update({
+    where: { id: args.userId },
+    data: {
+      disabledAt: before.disabledAt ?? now,
+      deletionRequestedAt: before.deletionRequestedAt ?? now,
+      sessionVersion: before.disabledAt ? undefined : { increment: 1 },
+    },
+    select: { id: true, deletionRequestedAt: true },
+  });
+  const deletionRequestedAt = user.deletionRequestedAt!;
+  return { id: user.id, deletionRequestedAt, shredAfter: new Date(deletionRequestedAt.getTime() + RETENTION.deletedUserGraceDays * 86_400_000) };
 }
 
 /** Totals for the admin overview. */

@@ -16,6 +16,7 @@ import { parseIsoInstant } from '../ingest/iso-date';
 import { validateSample, type NormalizedSample } from '../ingest/validate-sample';
 import { isUuid } from './access';
 import { encryptDeviceName } from './device-fields';
+import { newEventRow } from './event-fields';
 import { storeSyncBatch } from './sync-samples';
 
 export const MEAL_CONTEXTS = ['fasting', 'before_breakfast', 'after_breakfast', 'before_lunch', 'after_lunch', 'before_dinner', 'after_dinner', 'bedtime', 'random'] as const;
@@ -225,7 +226,7 @@ async function createEvent(target: EntryTarget, input: EventInput): Promise<Crea
   const fields = eventFields(input);
   const { kind, ...payload } = fields; // the payload is the fields without the kind (a column of its own)
   const event = await prisma.healthEvent.create({
-    data: { userId: target.patientId, kind: EVENT_KIND[kind], occurredAt: new Date(input.at), payload, recordedById: target.recordedById },
+    data: await newEventRow({ userId: target.patientId, kind: EVENT_KIND[kind], occurredAt: new Date(input.at), payload, recordedById: target.recordedById }),
     select: { id: true, occurredAt: true },
   });
   return { id: event.id, patientId: target.patientId, recordedById: target.recordedById, at: event.occurredAt.toISOString(), ...fields };

@@ -2,6 +2,7 @@
 // rules in lib/pipeline/insights. At most one ACTIVE insight per kind and user: it is updated in place,
 // not repeated. A condition that no longer holds resolves it; one the patient acknowledged or dismissed
 // is not raised again unless it gets worse. Views, acknowledgements and dismissals are recorded.
+import { randomUUID } from 'node:crypto';
 import { connectClient, prisma } from '../db/client';
 import type { HealthType } from '../health';
 import { dedupSamples } from '../pipeline';
@@ -12,6 +13,7 @@ import {
 import { addDays, localDate, zonedDayRangeUtc } from '../time';
 import { loadSamples } from './aggregation/load-samples';
 import { rulesFor } from './aggregation/type-rules';
+import { encryptInsightTexts, withInsightTexts } from './insight-fields';
 import { notifyPatient } from './notifications';
 
 const SEVERITY_RANK = { INFO: 0, LOW: 1, MEDIUM: 2, HIGH: 3 } as const;
@@ -73,11 +75,11 @@ export async function refreshInsights(userId: string, now = new Date()): Promise
       continue;
     }
     const fields = {
-      severity: result.severity, title: result.title, body: result.body, data: result.data,
+      severity: result.severity, data: result.data,
       windowStart: new Date(`${result.windowStart}T00:00:00Z`), windowEnd: new Date(`${result.windowEnd}T00:00:00Z`),
     };
     if (active) {
-      await prisma.insight.update({ where: { id: active.id }, data: fields });
+      await prisma.insight.update({ where: { id: active.id }, data: { ...fields, ...(await encryptInsightTexts(userId, active.id, result)) } });
       continue;
     }
     // Respect the patient's answer: do not raise again what they set aside in the last 14 days, unless worse.
@@ -86,7 +88,8 @@ export async function refreshInsights(userId: string, now = new Date()): Promise
       orderBy: { updatedAt: 'desc' },
     });
     if (setAside && SEVERITY_RANK[result.severity] <= SEVERITY_RANK[setAside.severity]) continue;
-    const insight = await prisma.insight.create({ data: { userId, kind, ...fields } });
+    const id = randomUUID();
+    const insight = await prisma.insight.create({ data: { id, userId, kind, ...fields, ...(await encryptInsightTexts(userId, id, result)) } });
     created += 1;
     if (SEVERITY_RANK[result.severity] >= SEVERITY_RANK.MEDIUM) {
       await notifyPatient({ patientId: userId, insightId: insight.id, message: { kind: `insight.${kind}`, title: result.title, body: result.body } });
@@ -106,7 +109,7 @@ export async function listInsightsForPatient(userId: string, opts: { recordView:
   if (opts.recordView && insights.length > 0) {
     await prisma.insightInteraction.createMany({ data: insights.map((i) => ({ insightId: i.id, userId, action: 'VIEWED' as const })) });
   }
-  return insights;
+  return Promise.all(insights.map((i) => withInsightTexts(userId, i)));
 }
 
 export async function answerInsight(userId: string, insightId: string, action: 'ACKNOWLEDGED' | 'DISMISSED'): Promise<boolean> {

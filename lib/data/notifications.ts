@@ -3,6 +3,7 @@
 // for this patient); other notifications are capped per patient per day so alerts keep their weight.
 import { prisma } from '../db/client';
 import { addDays, localDate, parseDay, zoneClock } from '../time';
+import { newNotificationTexts, withNotificationTexts } from './notification-fields';
 
 export const NON_EMERGENCY_DAILY_CAP = 5;
 const DIGEST_HOUR = 8; // local time of the doctor's daily digest
@@ -38,7 +39,8 @@ export async function notifyEmergency(args: { patientId: string; emergencyEventI
     })),
   ];
   await prisma.notification.createMany({
-    data: recipients.map((r) => ({
+    data: await Promise.all(recipients.map(async (r) => ({
+      ...(await newNotificationTexts(args.patientId, args.message)),
       recipientId: r.recipientId,
       patientId: args.patientId,
       kind: args.message.kind,
@@ -46,16 +48,15 @@ export async function notifyEmergency(args: { patientId: string; emergencyEventI
       status: r.scheduledFor ? ('SCHEDULED' as const) : ('SENT' as const),
       scheduledFor: r.scheduledFor,
       sentAt: r.scheduledFor ? null : now,
-      title: args.message.title,
-      body: args.message.body,
       emergencyEventId: args.emergencyEventId,
-    })),
+    }))),
   });
   return recipients.length;
 }
 
 /** A non-emergency notification to the patient; false when the day's cap is reached (nothing stored). */
 export async function notifyPatient(args: { patientId: string; insightId?: string; message: Message }): Promise<boolean> {
+  const texts = await newNotificationTexts(args.patientId, args.message);
   return prisma.$transaction(async (tx) => {
     // Serialize per patient so two concurrent senders cannot both pass the cap.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`notify:${args.patientId}`}, 0))`;
@@ -65,13 +66,12 @@ export async function notifyPatient(args: { patientId: string; insightId?: strin
     if (sentToday >= NON_EMERGENCY_DAILY_CAP) return false;
     await tx.notification.create({
       data: {
+        ...texts,
         recipientId: args.patientId,
         patientId: args.patientId,
         kind: args.message.kind,
         status: 'SENT',
         sentAt: new Date(),
-        title: args.message.title,
-        body: args.message.body,
         insightId: args.insightId ?? null,
       },
     });
@@ -88,13 +88,14 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
   return count;
 }
 
-export function listNotifications(recipientId: string, limit = 50) {
-  return prisma.notification.findMany({
+export async function listNotifications(recipientId: string, limit = 50) {
+  const rows = await prisma.notification.findMany({
     where: { recipientId, status: { in: ['SENT', 'READ'] } },
     orderBy: { createdAt: 'desc' },
     take: limit,
     select: { id: true, kind: true, isEmergency: true, status: true, title: true, body: true, patientId: true, emergencyEventId: true, insightId: true, sentAt: true, readAt: true },
   });
+  return Promise.all(rows.map((n) => withNotificationTexts(recipientId, n)));
 }
 
 /** False when the caller has no such delivered notification; marking one already read again is fine (retries). */

@@ -2,9 +2,12 @@
 // permissions, adherence counts doses due in the last 7 and 30 days, corrections replace what they
 // supersede, and the caregiver list shows each link's permissions.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import type { Caller } from '@/lib/auth/session';
 import { prisma } from '@/lib/db/client';
 import type { MedicationLogStatus } from '@/lib/generated/prisma/enums';
+import { newEventRow } from '@/lib/data/event-fields';
+import { encryptInsightTexts } from '@/lib/data/insight-fields';
 import { createUser, linkCare, setDisplayName } from '@/test/factories';
 import { findCareLink, findPatientOverview, listCaredForPatients } from './patient-overview';
 
@@ -51,12 +54,13 @@ beforeAll(async () => {
   await prisma.medicationLog.create({ data: { medicationId: med.id, userId: patient.id, scheduledAt: new Date(NOW.getTime() + 3_600_000), status: 'MISSED', recordedById: patient.id } }); // not yet due
   await prisma.medication.create({ data: { userId: patient.id, name: 'Old drug', schedule: {}, startedOn: ago(400), endedOn: ago(200) } });
 
-  const original = await prisma.healthEvent.create({ data: { userId: patient.id, kind: 'NOTE', occurredAt: ago(2), payload: { text: 'first version' }, recordedById: patient.id } });
-  await prisma.healthEvent.create({ data: { userId: patient.id, kind: 'NOTE', occurredAt: ago(2), payload: { text: 'corrected' }, recordedById: caregivers.all.id, supersedesId: original.id } });
-  await prisma.healthEvent.create({ data: { userId: patient.id, kind: 'MOOD', occurredAt: ago(40), payload: { score: 2 }, recordedById: patient.id } });
+  const original = await prisma.healthEvent.create({ data: await newEventRow({ userId: patient.id, kind: 'NOTE', occurredAt: ago(2), payload: { text: 'first version' }, recordedById: patient.id }) });
+  await prisma.healthEvent.create({ data: await newEventRow({ userId: patient.id, kind: 'NOTE', occurredAt: ago(2), payload: { text: 'corrected' }, recordedById: caregivers.all.id, supersedesId: original.id }) });
+  await prisma.healthEvent.create({ data: await newEventRow({ userId: patient.id, kind: 'MOOD', occurredAt: ago(40), payload: { score: 2 }, recordedById: patient.id }) });
 
-  await prisma.insight.create({ data: { userId: patient.id, kind: 'SLEEP_DEFICIT', severity: 'MEDIUM', title: 'Short sleep', body: 'b', data: {}, windowStart: ago(14), windowEnd: NOW } });
-  await prisma.insight.create({ data: { userId: patient.id, kind: 'ACTIVITY_CHANGE', status: 'DISMISSED', severity: 'LOW', title: 'Dismissed', body: 'b', data: {}, windowStart: ago(14), windowEnd: NOW } });
+  const insight = async (id: string, title: string) => ({ id, ...(await encryptInsightTexts(patient.id, id, { title, body: 'b' })) });
+  await prisma.insight.create({ data: { ...(await insight(randomUUID(), 'Short sleep')), userId: patient.id, kind: 'SLEEP_DEFICIT', severity: 'MEDIUM', data: {}, windowStart: ago(14), windowEnd: NOW } });
+  await prisma.insight.create({ data: { ...(await insight(randomUUID(), 'Dismissed')), userId: patient.id, kind: 'ACTIVITY_CHANGE', status: 'DISMISSED', severity: 'LOW', data: {}, windowStart: ago(14), windowEnd: NOW } });
 
   await prisma.emergencyEvent.createMany({
     data: [

@@ -7,6 +7,8 @@ import { prisma } from '../db/client';
 import type { AlertDelivery, CareKind, EmergencyKind, EmergencyStatus, HealthEventKind, InsightKind, Severity } from '../generated/prisma/enums';
 import { notFound } from '../http/errors';
 import { isUuid } from './access';
+import { decryptEventPayload } from './event-fields';
+import { withInsightTexts } from './insight-fields';
 import { maybeDisplayName } from './profile-fields';
 
 const DAY_MS = 86_400_000;
@@ -99,12 +101,12 @@ async function findInsights(patientId: string): Promise<OverviewInsight[]> {
     orderBy: { updatedAt: 'desc' },
     select: { id: true, kind: true, severity: true, title: true, body: true, updatedAt: true },
   });
-  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+  return Promise.all(rows.map(async (r) => ({ ...(await withInsightTexts(patientId, r)), updatedAt: r.updatedAt.toISOString() })));
 }
 
 async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]> {
   // A correction supersedes an earlier event; only the latest version is shown.
-  const rows = await prisma.$queryRaw<{ id: string; kind: HealthEventKind; occurred_at: Date; payload: Record<string, unknown>; display_name: string | null; email: string | null; recorded_by_id: string }[]>`
+  const rows = await prisma.$queryRaw<{ id: string; kind: HealthEventKind; occurred_at: Date; payload: string; display_name: string | null; email: string | null; recorded_by_id: string }[]>`
     SELECT e.id::text, e.kind, e.occurred_at, e.payload, p.display_name, u.email, e.recorded_by_id::text
     FROM health_events e
     LEFT JOIN users u ON u.id = e.recorded_by_id
@@ -114,7 +116,7 @@ async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]
     ORDER BY e.occurred_at DESC
     LIMIT ${EVENT_LIMIT}`;
   return Promise.all(rows.map(async (r) => ({
-    id: r.id, kind: r.kind, occurredAt: r.occurred_at.toISOString(), payload: r.payload ?? {},
+    id: r.id, kind: r.kind, occurredAt: r.occurred_at.toISOString(), payload: await decryptEventPayload(patientId, r.id, r.payload),
     recordedBy: (await maybeDisplayName(r.recorded_by_id, r.display_name)) ?? r.email, byPatient: r.recorded_by_id === patientId,
   })));
 }

@@ -4,6 +4,7 @@ import { getHealthType, HEALTH_TYPES, isCategoryType, type HealthType } from '..
 import { zonedDayRangeUtc } from '../time';
 import { notFound } from '../http/errors';
 import { allowedTypes, isDayLimited, requireTypes, type ReadScope } from './access';
+import { decryptSampleMetadata } from './sample-fields';
 
 export type SampleQuery = { type?: HealthType; fromMs?: number; toMs?: number; limit: number; cursor?: { startMs: number; id: string } };
 
@@ -17,8 +18,12 @@ type Row = {
   category: string | null;
   client_record_id: string | null;
   version: number | null;
-  metadata: unknown;
+  metadata: string | null; // encrypted
 };
+
+const sampleIdentity = (row: Row) => ({
+  deviceId: row.device_id, clientRecordId: row.client_record_id, type: row.type, startMs: row.start_at.getTime(), endMs: row.end_at.getTime(),
+});
 
 export function encodeCursor(startMs: number, id: string): string {
   return Buffer.from(JSON.stringify([startMs, id])).toString('base64url');
@@ -65,7 +70,7 @@ export async function findSamples(scope: ReadScope, query: SampleQuery) {
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    samples: page.map((row) => ({
+    samples: await Promise.all(page.map(async (row) => ({
       id: row.id.toString(),
       deviceId: row.device_id,
       type: row.type,
@@ -75,8 +80,8 @@ export async function findSamples(scope: ReadScope, query: SampleQuery) {
       endDate: row.end_at.toISOString(),
       clientRecordId: row.client_record_id,
       version: row.version,
-      metadata: row.metadata,
-    })),
+      metadata: await decryptSampleMetadata(scope.patientId, sampleIdentity(row), row.metadata),
+    }))),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.start_at.getTime(), last.id.toString()) : null,
   };
 }

@@ -1,7 +1,8 @@
 // Stores one device sync in ONE transaction: the new samples (bulk, via unnest), the dirty day ranges the
 // pipeline must recompute, the device's last sync time and the idempotency record. A per-device
 // advisory lock serializes concurrent syncs of one device, so the same batch sent twice at once is
-// stored once. Nothing is acknowledged before COMMIT.
+// stored once. Nothing is acknowledged before COMMIT. Metadata is encrypted before the transaction
+// (lib/data/sample-fields.ts), so the lock is not held while keys are fetched.
 import type pg from 'pg';
 import type { HealthType } from '../health';
 import { localDate } from '../time';
@@ -9,6 +10,7 @@ import { connectClient, pool } from '../db/client';
 import { sampleKey } from '../ingest/sync-batch';
 import type { NormalizedSample } from '../ingest/validate-sample';
 import { ensureSamplePartitions } from './partitions';
+import { encryptSampleMetadata } from './sample-fields';
 
 export type SyncDevice = { id: string; userId: string; timeZone: string };
 export type StoredResponse = { status: number; body: unknown };
@@ -60,7 +62,10 @@ export async function storeSyncBatch(args: {
   idempotency: Idempotency | null;
   buildResponse: (counts: { accepted: number; duplicates: number }) => StoredResponse;
 }): Promise<SyncOutcome> {
-  const { device, samples, idempotency } = args;
+  const { device, idempotency } = args;
+  const samples = await Promise.all(
+    args.samples.map(async (s) => ({ ...s, metadata: await encryptSampleMetadata(device.userId, { deviceId: device.id, ...s }, s.metadata) })),
+  );
   await ensureSamplePartitions(pool(), samples.map((s) => s.startMs));
   const client = await connectClient();
   let failure: Error | undefined;
@@ -139,7 +144,7 @@ async function insertSamples(client: pg.PoolClient, device: SyncDevice, samples:
   const { rows } = await client.query<{ type: HealthType; start_at: Date; end_at: Date }>(
     `INSERT INTO health_samples (user_id, device_id, type, start_at, end_at, value, category, client_record_id, version, metadata)
      SELECT $1, $2, u.type::"HealthType", to_timestamp(u.s / 1000.0), to_timestamp(u.e / 1000.0), u.value, u.category,
-            u.record_id, u.version, u.metadata::jsonb
+            u.record_id, u.version, u.metadata
      FROM unnest($3::text[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int[], $10::text[])
           AS u(type, s, e, value, category, record_id, version, metadata)
      ON CONFLICT DO NOTHING
@@ -166,7 +171,7 @@ async function updateSamples(client: pg.PoolClient, device: SyncDevice, updates:
   await client.query(
     `UPDATE health_samples h SET type = u.type::"HealthType", start_at = to_timestamp(u.s / 1000.0),
             end_at = to_timestamp(u.e / 1000.0), value = u.value, category = u.category, version = u.version,
-            metadata = u.metadata::jsonb
+            metadata = u.metadata
      FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::int[], $10::text[])
           AS u(id, old_start, type, s, e, value, category, version, metadata)
      WHERE h.device_id = $1 AND h.id = u.id AND h.start_at = u.old_start`,

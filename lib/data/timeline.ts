@@ -9,6 +9,8 @@ import { allowedTypes, isUuid, type ReadScope } from './access';
 import { MANUAL_DEVICE_IDENTIFIER, MEAL_CONTEXTS } from './entries';
 import { decryptDeviceName } from './device-fields';
 import { findDisplayNames } from './profile-fields';
+import { decryptEventPayload } from './event-fields';
+import { decryptSampleMetadata } from './sample-fields';
 
 export type Person = { id: string; name: string; self: boolean };
 export type ReadingSource = { deviceId: string; deviceName: string; deviceType: string; manual: boolean; enteredBy: Person | null };
@@ -54,7 +56,7 @@ type Row = {
   kind: string;
   at: Date;
   sort_key: string;
-  payload: unknown;
+  payload: unknown; // encrypted text as read; the parsed object after withDecrypted
   recorded_by_id: string | null;
   device_id: string | null;
   device_name: string | null;
@@ -62,7 +64,9 @@ type Row = {
   device_identifier: string | null;
   value: number | null;
   value2: number | null;
-  metadata: unknown;
+  end_at: Date | null;
+  client_record_id: string | null;
+  metadata: unknown; // encrypted text as read; the parsed object after withDecrypted
 };
 
 function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number }): Promise<Row[]> {
@@ -84,7 +88,8 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
       SELECT 'event'::text AS source, e.id::text AS id, e.kind::text AS kind, e.occurred_at AS at,
              ('e:' || e.id::text) COLLATE "C" AS sort_key, e.payload, e.recorded_by_id::text AS recorded_by_id,
              NULL::text AS device_id, NULL::text AS device_name, NULL::text AS device_type, NULL::text AS device_identifier,
-             NULL::float8 AS value, NULL::float8 AS value2, NULL::jsonb AS metadata
+             NULL::float8 AS value, NULL::float8 AS value2, NULL::timestamptz AS end_at, NULL::text AS client_record_id,
+             NULL::text AS metadata
       FROM health_events e
       WHERE ${withEvents} AND e.user_id = ${scope.patientId}::uuid
         AND NOT EXISTS (SELECT 1 FROM superseded x WHERE x.id = e.id)
@@ -94,11 +99,11 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
       LIMIT ${n}
     ),
     readings AS (
-      SELECT 'sample'::text, r.id::text, r.type::text, r.start_at, ('s:' || lpad(r.id::text, 20, '0')) COLLATE "C", NULL::jsonb, NULL::text,
-             r.device_id::text, d.name, d.type::text, d.identifier, r.value, dia.value, r.metadata
+      SELECT 'sample'::text, r.id::text, r.type::text, r.start_at, ('s:' || lpad(r.id::text, 20, '0')) COLLATE "C", NULL::text, NULL::text,
+             r.device_id::text, d.name, d.type::text, d.identifier, r.value, dia.value, r.end_at, r.client_record_id, r.metadata
       FROM unnest(${types}::text[]) AS t(type)
       CROSS JOIN LATERAL (
-        SELECT s.id, s.user_id, s.device_id, s.type, s.start_at, s.value, s.metadata FROM health_samples s
+        SELECT s.id, s.user_id, s.device_id, s.type, s.start_at, s.end_at, s.value, s.client_record_id, s.metadata FROM health_samples s
         WHERE s.user_id = ${scope.patientId}::uuid AND s.type = t.type::"HealthType"
           AND s.start_at >= ${floor} AND s.start_at <= ${top}
           AND (s.start_at < ${top} OR ('s:' || lpad(s.id::text, 20, '0')) COLLATE "C" < ${topKey})
@@ -177,18 +182,27 @@ function toItem(row: Row, people: Map<string, Person>): TimelineItem | null {
   }
 }
 
-// Device names are encrypted with the owner's key (a patient's samples come from their own devices).
-async function withDeviceNames(patientId: string, rows: Row[]): Promise<Row[]> {
+// Device names, sample metadata and event payloads are encrypted with the owner's key (a patient's
+// samples come from their own devices).
+async function withDecrypted(patientId: string, rows: Row[]): Promise<Row[]> {
   const names = new Map<string, Promise<string>>();
   for (const r of rows) {
     if (r.device_id && r.device_name && !names.has(r.device_id)) names.set(r.device_id, decryptDeviceName(patientId, r.device_id, r.device_name));
   }
-  return Promise.all(rows.map(async (r) => (r.device_id && names.has(r.device_id) ? { ...r, device_name: await names.get(r.device_id)! } : r)));
+  return Promise.all(
+    rows.map(async (r) => {
+      if (r.source === 'event') return { ...r, payload: await decryptEventPayload(patientId, r.id, r.payload as string) };
+      if (!r.device_id) return r;
+      const identity = { deviceId: r.device_id, clientRecordId: r.client_record_id, type: r.kind, startMs: r.at.getTime(), endMs: r.end_at!.getTime() };
+      const metadata = await decryptSampleMetadata(patientId, identity, r.metadata as string | null);
+      return { ...r, device_name: await names.get(r.device_id)!, metadata };
+    }),
+  );
 }
 
 export async function findTimeline(scope: ReadScope, q: { before?: TimelineCursor; limit: number }): Promise<TimelinePage> {
   const rows = await loadRows(scope, q);
-  const page = await withDeviceNames(scope.patientId, rows.slice(0, q.limit));
+  const page = await withDecrypted(scope.patientId, rows.slice(0, q.limit));
   const people = await loadPeople(
     page.flatMap((r) => (r.source === 'event' ? (r.recorded_by_id ? [r.recorded_by_id] : []) : (enteredById(r) ? [enteredById(r)!] : []))),
     scope.patientId,

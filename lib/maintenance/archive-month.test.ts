@@ -1,6 +1,7 @@
 // Archive → restore → archive again for one user's month (era 2011; every query scoped to the user).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pool, prisma } from '@/lib/db/client';
+import { decryptSampleMetadata } from '@/lib/data/sample-fields';
 import { createUser } from '@/test/factories';
 import { archiveMonth } from './archive-month';
 import { sampleArchiveKey } from './object-key';
@@ -50,7 +51,10 @@ describe('archiveMonth and restoreMonth', () => {
     const restored = await restoreMonth({ userId: user.id, month: '2011-03', store: archive.store });
     expect(restored.counts).toEqual({ health_samples: 3, duplicates: 0, dirty_ranges: 3 });
     expect(await rowsOf(user.id)).toEqual(before);
-    expect(march.map((r) => r.metadata)).toEqual([{ context: 'rest', n: [1, 2] }, null, null]);
+    // The metadata ciphertext came back as it was, and still decrypts (bound to the sample's identity).
+    const identity = (r: (typeof march)[number]) => ({ deviceId: r.device_id, clientRecordId: r.client_record_id, type: r.type, startMs: r.start_at.getTime(), endMs: r.end_at.getTime() });
+    expect(march[0].metadata).not.toContain('rest');
+    expect(await Promise.all(march.map((r) => decryptSampleMetadata(user.id, identity(r), r.metadata)))).toEqual([{ context: 'rest', n: [1, 2] }, null, null]);
     expect((await prisma.archive.findFirstOrThrow({ where: { userId: user.id } })).restoredAt).not.toBeNull();
     // Berlin days covering the UTC month (2011-03-31T23:59Z is April 1st there) and the sleep's end.
     expect(await dirtyRangesOf(user.id)).toEqual([

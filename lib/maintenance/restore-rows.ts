@@ -20,7 +20,7 @@ export async function insertRestoredSamples(client: pg.PoolClient, samples: read
     const { rowCount } = await client.query(
       `INSERT INTO health_samples (id, user_id, device_id, type, start_at, end_at, value, category, client_record_id, version, metadata, created_at)
        SELECT u.id, u.user_id, u.device_id, u.type::"HealthType", u.start_at, u.end_at, u.value, u.category, u.record_id,
-              u.version, u.metadata::jsonb, u.created_at
+              u.version, u.metadata, u.created_at
        FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::float8[],
                    $8::text[], $9::text[], $10::int[], $11::text[], $12::timestamptz[])
             AS u(id, user_id, device_id, type, start_at, end_at, value, category, record_id, version, metadata, created_at)
@@ -36,7 +36,7 @@ export async function insertRestoredSamples(client: pg.PoolClient, samples: read
         col((s) => s.category),
         col((s) => s.clientRecordId),
         col((s) => s.version),
-        col((s) => (s.metadata === null ? null : JSON.stringify(s.metadata))),
+        col((s) => s.metadata),
         col((s) => s.createdAt.toISOString()),
       ],
     );

@@ -9,6 +9,8 @@ export const RETENTION = {
   shareTokenGraceDays: 30,
   idempotencyKeyHours: 24,
   jobRunDays: 90,
+  /** A deleted user's data is kept this long (an admin can still undo it), then crypto-shredded. */
+  deletedUserGraceDays: 30,
 } as const;
 
 const HOUR_MS = 3_600_000;
@@ -21,6 +23,7 @@ export type RetentionCutoffs = {
   shareTokens: Date;
   idempotencyKeys: Date;
   jobRuns: Date;
+  deletedUsers: Date;
 };
 
 /** Everything strictly older than these instants goes. */
@@ -32,5 +35,6 @@ export function retentionCutoffs(now: Date): RetentionCutoffs {
     shareTokens: new Date(now.getTime() - RETENTION.shareTokenGraceDays * DAY_MS),
     idempotencyKeys: new Date(now.getTime() - RETENTION.idempotencyKeyHours * HOUR_MS),
     jobRuns: new Date(now.getTime() - RETENTION.jobRunDays * DAY_MS),
+    deletedUsers: new Date(now.getTime() - RETENTION.deletedUserGraceDays * DAY_MS),
   };
 }

@@ -3,6 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pool, prisma } from '@/lib/db/client';
+import { decryptField } from '@/lib/crypto/fields';
+import { KeyUnavailableError } from '@/lib/crypto/user-keys';
+import { newEventRow } from '@/lib/data/event-fields';
+import { decryptSampleRowMetadata } from '@/lib/data/sample-fields';
 import { createDevice, createUser } from '@/test/factories';
 import { sampleArchiveKey } from './object-key';
 import { runRetention } from './retention';
@@ -99,8 +103,43 @@ describe('runRetention', () => {
       job_runs: 1,
       insights: 1,
       insight_interactions: 1,
+      shredded_users: 0,
     });
     const run = await prisma.retentionRun.findUniqueOrThrow({ where: { id: result.runId } });
     expect(run).toMatchObject({ kind: 'RETENTION', status: 'SUCCEEDED', counts: result.counts });
+  });
+
+  it('crypto-shreds a user deleted longer ago than the grace period: keys destroyed, ciphertexts unreadable, rows gone', async () => {
+    const doomed = await createUser();
+    const kept = await createUser(); // deleted within the grace period: still undoable
+    await insertRawSamples([{ userId: doomed.id, type: 'HEART_RATE', startAt: '1966-06-01T08:00:00Z', value: 60, metadata: { context: 'secret' } }]);
+    const event = await prisma.healthEvent.create({ data: await newEventRow({ userId: doomed.id, kind: 'NOTE', occurredAt: now, payload: { text: 'secret' }, recordedById: doomed.id }) });
+    await archive.store.put(sampleArchiveKey(doomed.id, '1966-05'), new Uint8Array([1]));
+    await pool().query(`INSERT INTO archives (user_id, month, location, row_count, bytes, sha256) VALUES ($1, '1966-05-01', 'x', 1, 1, 'x')`, [doomed.id]);
+    const [sample] = await prisma.healthSample.findMany({ where: { userId: doomed.id } });
+    const profile = await prisma.profile.findUniqueOrThrow({ where: { userId: doomed.id } });
+    expect(await decryptSampleRowMetadata(sample!)).toEqual({ context: 'secret' });
+    await pool().query(`UPDATE users SET disabled_at = $2, deletion_requested_at = $2 WHERE id = $1`, [doomed.id, '1966-04-01T00:00:00Z']);
+    await pool().query(`UPDATE users SET disabled_at = $2, deletion_requested_at = $2 WHERE id = $1`, [kept.id, '1966-06-01T00:00:00Z']);
+
+    const result = await runRetention({ now, store: archive.store });
+    expect(result.counts.shredded_users).toBe(1);
+
+    // Copies of the ciphertexts (a backup, say) no longer decrypt.
+    await expect(decryptSampleRowMetadata(sample!)).rejects.toThrow(KeyUnavailableError);
+    await expect(decryptField(doomed.id, { table: 'health_events', column: 'payload', rowId: event.id }, event.payload)).rejects.toThrow(KeyUnavailableError);
+    await expect(decryptField(doomed.id, { table: 'profiles', column: 'display_name', rowId: doomed.id }, profile.displayName)).rejects.toThrow(KeyUnavailableError);
+    const keys = await prisma.userKey.findMany({ where: { userId: doomed.id } });
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => k.wrappedKey === null && k.destroyedAt !== null)).toBe(true);
+    // And the rows are gone: the user, their samples, events, archives (files too).
+    expect(await prisma.user.count({ where: { id: doomed.id } })).toBe(0);
+    expect(await prisma.healthSample.count({ where: { userId: doomed.id } })).toBe(0);
+    expect(await prisma.healthEvent.count({ where: { userId: doomed.id } })).toBe(0);
+    expect(await prisma.archive.count({ where: { userId: doomed.id } })).toBe(0);
+    expect(await archive.store.get(sampleArchiveKey(doomed.id, '1966-05'))).toBeNull();
+    // The user within the grace period is untouched.
+    expect(await prisma.user.count({ where: { id: kept.id } })).toBe(1);
+    expect(await prisma.userKey.count({ where: { userId: kept.id, destroyedAt: { not: null } } })).toBe(0);
   });
 });

@@ -18,10 +18,10 @@ const base: ArchivedSample = {
 };
 
 describe('sample archive format', () => {
-  it('round-trips every column, nulls, millisecond times and JSON metadata', async () => {
+  it('round-trips every column, nulls, millisecond times and the metadata ciphertext', async () => {
     const samples: ArchivedSample[] = [
       base,
-      { ...base, id: '2', type: 'SLEEP_STATE', category: 'asleepDeep', clientRecordId: 'rec-1', version: 3, metadata: { source: { app: 'x' }, n: [1, 2.5] } },
+      { ...base, id: '2', type: 'SLEEP_STATE', category: 'asleepDeep', clientRecordId: 'rec-1', version: 3, metadata: 'v1.1.AAAAAAAAAAAAAAAA.c2VhbGVkLXZhbHVlLWFuZC10YWc' },
     ];
     const decoded = await decodeSamples(encodeSamples(samples));
     expect(decoded).toEqual(samples);

@@ -1,6 +1,7 @@
 // The archive file format of a user's month of raw samples: one Parquet file, every column of
 // health_samples. Times are Parquet TIMESTAMP (UTC milliseconds, the column's precision), so any Parquet
-// reader (DuckDB, pandas, Spark) sees real timestamps; metadata uses the JSON logical type (JSON text).
+// reader (DuckDB, pandas, Spark) sees real timestamps. Metadata is the stored ciphertext (lib/data/sample-fields.ts),
+// copied as is: its additional data is the sample's identity, which a restore keeps, so it decrypts again.
 import { createHash } from 'node:crypto';
 import { parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -9,7 +10,9 @@ import { HEALTH_TYPES } from '../health';
 
 export const SAMPLE_ARCHIVE_FORMAT = 'health_samples/v1';
 
-const jsonValue: z.ZodType<unknown> = z.unknown();
+// Archives written before encryption hold metadata as JSON (parsed by the reader): kept as JSON text,
+// which `npm run keys:reencrypt` encrypts like any other legacy value.
+const metadataValue = z.unknown().transform((v) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v)));
 
 const archivedSample = z.object({
   id: z.bigint(),
@@ -22,7 +25,7 @@ const archivedSample = z.object({
   category: z.string().nullable(),
   client_record_id: z.string().nullable(),
   version: z.number().int().nullable(),
-  metadata: jsonValue,
+  metadata: metadataValue,
   created_at: z.date(),
 });
 
@@ -38,7 +41,7 @@ export type ArchivedSample = {
   category: string | null;
   clientRecordId: string | null;
   version: number | null;
-  metadata: unknown;
+  metadata: string | null; // encrypted
   createdAt: Date;
 };
 
@@ -46,7 +49,7 @@ export type ArchivedSample = {
 export function sampleFingerprint(s: ArchivedSample): string {
   return JSON.stringify([
     s.id, s.userId, s.deviceId, s.type, s.startAt.getTime(), s.endAt.getTime(), s.value, s.category,
-    s.clientRecordId, s.version, s.metadata ?? null, s.createdAt.getTime(),
+    s.clientRecordId, s.version, s.metadata, s.createdAt.getTime(),
   ]);
 }
 
@@ -64,7 +67,7 @@ export function encodeSamples(samples: readonly ArchivedSample[]): Uint8Array {
       { name: 'category', data: column((s) => s.category), type: 'STRING' },
       { name: 'client_record_id', data: column((s) => s.clientRecordId), type: 'STRING' },
       { name: 'version', data: column((s) => s.version), type: 'INT32' },
-      { name: 'metadata', data: column((s) => s.metadata ?? null), type: 'JSON' },
+      { name: 'metadata', data: column((s) => s.metadata), type: 'STRING' },
       { name: 'created_at', data: column((s) => s.createdAt), type: 'TIMESTAMP', nullable: false },
     ],
     kvMetadata: [{ key: 'format', value: SAMPLE_ARCHIVE_FORMAT }],
@@ -93,7 +96,7 @@ export async function decodeSamples(bytes: Uint8Array): Promise<ArchivedSample[]
       category: r.category,
       clientRecordId: r.client_record_id,
       version: r.version,
-      metadata: r.metadata ?? null,
+      metadata: r.metadata,
       createdAt: r.created_at,
     };
   });

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pool } from '../db/client';
+import { encryptSampleMetadata } from '../data/sample-fields';
 import type { HealthType } from '../health';
 import { localDirectoryStore } from './local-object-store';
 import { monthKeyOf, parseMonth } from './month';
@@ -31,13 +32,14 @@ export async function insertRawSamples(samples: RawSample[]): Promise<string[]> 
   }
   const ids: string[] = [];
   for (const s of samples) {
+    const deviceId = s.deviceId ?? randomUUID();
+    const endAt = s.endAt ?? s.startAt;
+    const identity = { deviceId, clientRecordId: s.clientRecordId ?? null, type: s.type, startMs: Date.parse(s.startAt), endMs: Date.parse(endAt) };
+    const metadata = await encryptSampleMetadata(s.userId, identity, s.metadata === undefined ? null : JSON.stringify(s.metadata));
     const { rows } = await pool().query<{ id: string }>(
       `INSERT INTO health_samples (user_id, device_id, type, start_at, end_at, value, category, client_record_id, version, metadata)
-       VALUES ($1, $2, $3::"HealthType", $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING id::text`,
-      [
-        s.userId, s.deviceId ?? randomUUID(), s.type, s.startAt, s.endAt ?? s.startAt, s.value ?? 1, s.category ?? null,
-        s.clientRecordId ?? null, s.version ?? null, s.metadata === undefined ? null : JSON.stringify(s.metadata),
-      ],
+       VALUES ($1, $2, $3::"HealthType", $4, $5, $6, $7, $8, $9, $10) RETURNING id::text`,
+      [s.userId, deviceId, s.type, s.startAt, endAt, s.value ?? 1, s.category ?? null, s.clientRecordId ?? null, s.version ?? null, metadata],
     );
     ids.push(rows[0]!.id);
   }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { withNotificationTexts } from '@/lib/data/notification-fields';
 import { nextDigestAt } from '@/lib/data/notifications';
 import { createDevice, createSignedInUser, syncSamples, waitFor, waitForPipeline } from '@/test/factories';
 import { api } from '@/test/http';
@@ -205,8 +206,10 @@ describe('emergencies: blood pressure, thresholds and old readings', () => {
     expect(event.details).toMatchObject({ systolic: 185, diastolic: 95 });
     await waitForPipeline(patient.id, new Date(0));
     expect(await prisma.emergencyEvent.count({ where: { patientId: patient.id } })).toBe(1);
-    expect(await prisma.notification.findMany({ where: { emergencyEventId: event.id }, select: { recipientId: true, title: true, body: true } })).toEqual([
-      { recipientId: patient.id, title: 'Blood pressure in the crisis range', body: 'A reading of 185/95 mmHg was recorded.' },
+    const notes = await prisma.notification.findMany({ where: { emergencyEventId: event.id }, select: { id: true, patientId: true, recipientId: true, title: true, body: true } });
+    expect(notes[0]!.body).not.toContain('185');
+    expect(await Promise.all(notes.map((n) => withNotificationTexts(n.recipientId, n)))).toEqual([
+      { id: notes[0]!.id, patientId: patient.id, recipientId: patient.id, title: 'Blood pressure in the crisis range', body: 'A reading of 185/95 mmHg was recorded.' },
     ]);
   });
 

@@ -3,22 +3,22 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { newNotificationTexts } from '@/lib/data/notification-fields';
 import { createSignedInUser } from '@/test/factories';
 import { api } from '@/test/http';
 
 type Listed = { id: string; kind: string; status: string; title: string; readAt: string | null; sentAt: string | null };
 
-function createNotification(recipientId: string, opts: { status?: 'SENT' | 'SCHEDULED' | 'READ'; title?: string; minutesAgo?: number } = {}) {
+async function createNotification(recipientId: string, opts: { status?: 'SENT' | 'SCHEDULED' | 'READ'; title?: string; minutesAgo?: number } = {}) {
   const status = opts.status ?? 'SENT';
   const at = new Date(Date.now() - (opts.minutesAgo ?? 0) * 60_000);
   return prisma.notification.create({
     data: {
+      ...(await newNotificationTexts(recipientId, { title: opts.title ?? 'Hello', body: 'A test notification.' })),
       recipientId,
       patientId: recipientId,
       kind: 'test.notice',
       status,
-      title: opts.title ?? 'Hello',
-      body: 'A test notification.',
       createdAt: at,
       sentAt: status === 'SCHEDULED' ? null : at,
       scheduledFor: status === 'SCHEDULED' ? new Date(Date.now() + 3600_000) : null,

@@ -109,3 +109,35 @@ describe('PATCH /api/v1/admin/users/:id', () => {
     expect((await stored(patient.id)).disabledAt).toBeNull();
   });
 });
+
+describe('DELETE /api/v1/admin/users/:id', () => {
+  const del = (id: string, cookie = admin.cookie) => api(`/api/v1/admin/users/${id}`, { method: 'DELETE', cookie });
+  const deletion = async (id: string) => (await prisma.user.findUniqueOrThrow({ where: { id }, select: { deletionRequestedAt: true } })).deletionRequestedAt;
+
+  it('disables the user at once and schedules the shredding after the grace period; re-enabling undoes it', async () => {
+    const patient = await createSignedInUser();
+    const res = await del(patient.id);
+    expect(res.status).toBe(202);
+    const requested = new Date(res.body.deletionRequestedAt).getTime();
+    expect(new Date(res.body.shredAfter).getTime() - requested).toBe(30 * 86_400_000);
+    expect(await deletion(patient.id)).not.toBeNull();
+    expect((await stored(patient.id)).disabledAt).not.toBeNull();
+    expect((await me(patient.cookie)).status).toBe(401);
+    // Asking again keeps the first request's time.
+    expect(new Date((await del(patient.id)).body.deletionRequestedAt).getTime()).toBe(requested);
+
+    expect((await patch(patient.id, { disabled: false })).status).toBe(200);
+    expect(await deletion(patient.id)).toBeNull();
+  });
+
+  it('refuses self-deletion (403), other roles (403) and answers 404 for an unknown id', async () => {
+    expect((await del(admin.id)).status).toBe(403);
+    expect(await deletion(admin.id)).toBeNull();
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    const patient = await createSignedInUser();
+    expect((await del(patient.id, doctor.cookie)).status).toBe(403);
+    expect(await deletion(patient.id)).toBeNull();
+    expect((await del(randomUUID())).status).toBe(404);
+    expect((await del('not-a-uuid')).status).toBe(404);
+  });
+});

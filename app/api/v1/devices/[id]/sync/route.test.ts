@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { decryptSampleRowMetadata } from '@/lib/data/sample-fields';
 import { createDevice, createUser, withPipelinePaused } from '@/test/factories';
 import { api } from '@/test/http';
 
@@ -37,7 +38,8 @@ describe('sync happy path', () => {
     const byType = Object.fromEntries(rows.map((r) => [r.type, r]));
     expect(byType.WEIGHT!.value).toBeCloseTo(69.989, 2);
     expect(byType.BLOOD_GLUCOSE!.value).toBeCloseTo(99.09, 1);
-    expect(byType.BLOOD_GLUCOSE!.metadata).toEqual({ mealContext: 'fasting' });
+    expect(byType.BLOOD_GLUCOSE!.metadata).not.toContain('fasting');
+    expect(await decryptSampleRowMetadata(byType.BLOOD_GLUCOSE!)).toEqual({ mealContext: 'fasting' });
     expect(byType.SLEEP_STATE!).toMatchObject({ category: 'asleepDeep', value: 90 });
     expect(rows.every((r) => r.userId === patient.id)).toBe(true);
 

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { decryptSampleRowMetadata } from '@/lib/data/sample-fields';
 import { createSignedInUser } from '@/test/factories';
 import { api } from '@/test/http';
 
@@ -45,7 +46,8 @@ describe('a caregiver with can_log_data', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'glucose', patientId: patient.id, recordedById: caregiver.id, at: '2026-11-19T19:00:00.000Z' });
     const sample = await prisma.healthSample.findFirstOrThrow({ where: { clientRecordId: `manual:${res.body.id}` } });
-    expect(sample).toMatchObject({ userId: patient.id, type: 'BLOOD_GLUCOSE', metadata: { mealContext: 'after_lunch', enteredBy: caregiver.id } });
+    expect(sample).toMatchObject({ userId: patient.id, type: 'BLOOD_GLUCOSE' });
+    expect(await decryptSampleRowMetadata(sample)).toEqual({ mealContext: 'after_lunch', enteredBy: caregiver.id });
     expect(sample.value).toBeCloseTo(7.2 * 18.0156, 6);
     const device = await prisma.device.findUniqueOrThrow({ where: { id: sample.deviceId } });
     expect(device).toMatchObject({ userId: patient.id, type: 'manual' });

@@ -7,6 +7,8 @@ import { MANUAL_DEVICE_IDENTIFIER } from '@/lib/data/entries';
 import { createSignedInUser, waitForPipeline } from '@/test/factories';
 import { api } from '@/test/http';
 import { decryptDeviceName } from '@/lib/data/device-fields';
+import { decryptEventPayload } from '@/lib/data/event-fields';
+import { decryptSampleRowMetadata } from '@/lib/data/sample-fields';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
 let patient: SignedIn;
@@ -39,7 +41,8 @@ describe('readings become samples of the manual-entry device', () => {
     });
 
     const [sample] = await samplesOf(patient.id, `manual:${res.body.id}`);
-    expect(sample).toMatchObject({ type: 'BLOOD_GLUCOSE', value: 104, clientRecordId: `manual:${res.body.id}`, metadata: { mealContext: 'before_breakfast', enteredBy: patient.id } });
+    expect(sample).toMatchObject({ type: 'BLOOD_GLUCOSE', value: 104, clientRecordId: `manual:${res.body.id}` });
+    expect(await decryptSampleRowMetadata(sample!)).toEqual({ mealContext: 'before_breakfast', enteredBy: patient.id });
     expect(sample!.startAt.toISOString()).toBe('2026-11-20T06:15:00.000Z');
     expect(sample!.endAt.toISOString()).toBe('2026-11-20T06:15:00.000Z');
     const device = await prisma.device.findUniqueOrThrow({ where: { id: sample!.deviceId } });
@@ -63,7 +66,8 @@ describe('readings become samples of the manual-entry device', () => {
     expect(weight.status).toBe(201);
     expect(weight.body.canonical.unit).toBe('kg');
     const [w] = await samplesOf(patient.id, `manual:${weight.body.id}`);
-    expect(w).toMatchObject({ type: 'WEIGHT', metadata: { enteredBy: patient.id } });
+    expect(w).toMatchObject({ type: 'WEIGHT' });
+    expect(await decryptSampleRowMetadata(w!)).toEqual({ enteredBy: patient.id });
     expect(w!.value).toBeCloseTo(165 * 0.45359237, 9);
   });
 
@@ -125,7 +129,8 @@ describe('events go to health_events, recorded by the caller', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), kind: body.kind, patientId: patient.id, recordedById: patient.id, at, ...payload });
     const event = await prisma.healthEvent.findUniqueOrThrow({ where: { id: res.body.id } });
-    expect(event).toMatchObject({ userId: patient.id, kind, payload, recordedById: patient.id, supersedesId: null });
+    expect(event).toMatchObject({ userId: patient.id, kind, recordedById: patient.id, supersedesId: null });
+    expect(await decryptEventPayload(patient.id, event.id, event.payload)).toEqual(payload);
     expect(event.occurredAt.toISOString()).toBe(at);
   });
 
@@ -147,7 +152,8 @@ describe('ownership comes from the session, never from the body', () => {
 
     const reading = await post({ kind: 'weight', value: 72, unit: 'kg', userId: other.id, enteredBy: other.id });
     const [sample] = await samplesOf(patient.id, `manual:${reading.body.id}`);
-    expect(sample).toMatchObject({ userId: patient.id, metadata: { enteredBy: patient.id } });
+    expect(sample).toMatchObject({ userId: patient.id });
+    expect(await decryptSampleRowMetadata(sample!)).toEqual({ enteredBy: patient.id });
     expect(await prisma.healthSample.count({ where: { userId: other.id } })).toBe(0);
   });
 });

@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { newNotificationTexts } from '@/lib/data/notification-fields';
+import { withInsightTexts } from '@/lib/data/insight-fields';
 import { refreshInsights } from '@/lib/data/insights';
 import { NON_EMERGENCY_DAILY_CAP, notifyPatient } from '@/lib/data/notifications';
 import { addDays, localDate } from '@/lib/time';
@@ -73,7 +75,8 @@ describe('insights: raised, listed, updated in place', () => {
     const active = await activeOf(patient.id);
     expect(active).toHaveLength(1);
     expect(active[0]).toMatchObject({ id: first!.id, severity: 'MEDIUM', data: { slopePerDay: 0.8, changePerWeek: 5.6, days: 21 } });
-    expect(active[0]!.body).toContain('Up about 5.6 bpm per week');
+    expect(active[0]!.body).not.toContain('bpm');
+    expect((await withInsightTexts(patient.id, active[0]!)).body).toContain('Up about 5.6 bpm per week');
     expect(await prisma.insight.count({ where: { userId: patient.id } })).toBe(1);
     expect(await insightNotifications(patient.id)).toHaveLength(1);
   });
@@ -178,7 +181,7 @@ describe('non-emergency notifications: at most 5 per patient per rolling day', (
     const patient = await createSignedInUser({ timeZone: TIME_ZONE });
     expect(NON_EMERGENCY_DAILY_CAP).toBe(5);
     await prisma.notification.create({
-      data: { recipientId: patient.id, patientId: patient.id, kind: 'emergency.GLUCOSE_LOW', isEmergency: true, status: 'SENT', sentAt: new Date(), title: 't', body: 'b' },
+      data: { ...(await newNotificationTexts(patient.id, { title: 't', body: 'b' })), recipientId: patient.id, patientId: patient.id, kind: 'emergency.GLUCOSE_LOW', isEmergency: true, status: 'SENT', sentAt: new Date() },
     });
     for (let i = 0; i < 5; i++) expect(await notifyPatient({ patientId: patient.id, message: message(i) })).toBe(true);
     expect(await notifyPatient({ patientId: patient.id, message: message(5) })).toBe(false);

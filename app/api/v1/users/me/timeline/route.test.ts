@@ -2,6 +2,7 @@
 // keyset pagination that neither skips nor repeats items (ties on the same instant included).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { newEventRow } from '@/lib/data/event-fields';
 import type { TimelineItem, TimelinePage } from '@/lib/data/timeline';
 import { createDevice, createSignedInUser, syncSamples, setDisplayName } from '@/test/factories';
 import { api } from '@/test/http';
@@ -64,8 +65,8 @@ beforeAll(async () => {
   expect(carerReading.status).toBe(201);
 
   // A corrected event: only the correction shows.
-  const wrong = await prisma.healthEvent.create({ data: { userId: patient.id, kind: 'SYMPTOM', occurredAt: new Date(at(12)), payload: { name: 'Headake', severity: 2 }, recordedById: patient.id } });
-  await prisma.healthEvent.create({ data: { userId: patient.id, kind: 'SYMPTOM', occurredAt: new Date(at(12)), payload: { name: 'Headache', severity: 2 }, recordedById: patient.id, supersedesId: wrong.id } });
+  const wrong = await prisma.healthEvent.create({ data: await newEventRow({ userId: patient.id, kind: 'SYMPTOM', occurredAt: new Date(at(12)), payload: { name: 'Headake', severity: 2 }, recordedById: patient.id }) });
+  await prisma.healthEvent.create({ data: await newEventRow({ userId: patient.id, kind: 'SYMPTOM', occurredAt: new Date(at(12)), payload: { name: 'Headache', severity: 2 }, recordedById: patient.id, supersedesId: wrong.id }) });
 
   // Someone else's data never shows.
   expect((await entry({ kind: 'note', text: 'not yours', at: at(9) }, stranger.cookie)).status).toBe(201);
