@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { encryptInsightTexts } from '@/lib/data/insight-fields';
+import { newNotificationTexts } from '@/lib/data/notification-fields';
 import { createDevice, createSignedInUser, setDisplayName, syncSamples } from '@/test/factories';
 import { api } from '@/test/http';
 import {
@@ -62,20 +64,24 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
     { type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-11-12T08:00:00Z', endDate: '2026-11-12T08:00:00Z' },
     { type: 'STEPS', value: 4321, unit: 'count', startDate: '2026-11-12T09:00:00Z', endDate: '2026-11-12T09:30:00Z' },
   ]);
+  // Texts are stored encrypted, as the app stores them; the plain title is the canary.
+  const insightId = randomUUID();
+  const insightTitle = `insight-${who}-canary-${tag}`;
   const insight = await prisma.insight.create({
     data: {
+      id: insightId,
       userId: user.id,
       kind: 'RESTING_HR_TREND',
       severity: 'LOW',
-      title: `insight-${who}-canary-${tag}`,
-      body: 'matrix',
+      ...(await encryptInsightTexts(user.id, insightId, { title: insightTitle, body: 'matrix' })),
       data: {},
       windowStart: new Date('2026-11-01'),
       windowEnd: new Date('2026-11-12'),
     },
   });
+  const notificationTitle = `notification-${who}-canary-${tag}`;
   const notification = await prisma.notification.create({
-    data: { recipientId: user.id, patientId: user.id, kind: 'insight', status: 'SENT', sentAt: new Date(), title: `notification-${who}-canary-${tag}`, body: 'matrix' },
+    data: { recipientId: user.id, patientId: user.id, kind: 'insight', status: 'SENT', sentAt: new Date(), ...(await newNotificationTexts(user.id, { title: notificationTitle, body: 'matrix' })) },
   });
   const emergency = await prisma.emergencyEvent.create({
     data: { patientId: user.id, kind: 'GLUCOSE_LOW', details: { valueMgDl: 50 }, detectedAt: new Date() },
@@ -90,7 +96,7 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
       expiresAt: new Date(Date.now() + 7 * 86_400_000),
     },
   });
-  canaries[who] = [user.id, user.email, name, device.id, device.name, device.token, spare.id, spare.name, spare.token, insight.title, notification.title];
+  canaries[who] = [user.id, user.email, name, device.id, device.name, device.token, spare.id, spare.name, spare.token, insightTitle, notificationTitle];
   const upload = await prisma.import.create({ data: { userId: user.id, format: 'FHIR', bytesTotal: 10n } });
   canaries[who].push(insight.id, notification.id, emergency.id, share.id, upload.id);
   seeded.insights.push(insight.id);

@@ -149,6 +149,9 @@ export const ROUTE_POLICY: Record<string, Policy> = {
     body: () => ({ email: `matrix-${crypto.randomUUID()}@test.example`, name: 'Matrix User', role: 'PATIENT', timeZone: 'UTC', password: 'a long enough password' }),
   },
   'PATCH /api/v1/admin/users/[id]': { kind: 'admin', params: (w) => ({ id: w.B.id }), body: () => ({ disabled: false }) },
+  // Deleting (disable now, crypto-shred after the grace period) is aimed at an id that does not exist:
+  // the gate is what the matrix checks (the admin-users route tests delete real users).
+  'DELETE /api/v1/admin/users/[id]': { kind: 'admin', params: () => ({ id: '00000000-0000-4000-8000-000000000000' }), expect: { admin: 404 } },
   'GET /api/v1/admin/devices': { kind: 'admin' },
   'PATCH /api/v1/admin/devices/[id]': { kind: 'admin', params: (w) => ({ id: w.B.deviceId }), body: () => ({ priority: 45 }) },
   'GET /api/v1/admin/shares': { kind: 'admin' },
