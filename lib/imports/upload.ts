@@ -17,6 +17,9 @@ export async function receiveUpload(req: Request, dir: string, maxBytes: number)
   const type = req.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(type)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be multipart/form-data with a `file` field');
   if (!req.body) throw new ApiError('VALIDATION_ERROR', 'no file', [{ field: 'file', reason: 'required' }]);
+  // Only the upload folder itself is private (a recursive mkdir would give its parents, e.g. .data, the
+  // same mode, locking out the embedded PostgreSQL's user).
+  await mkdir(path.dirname(path.resolve(dir)), { recursive: true });
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const target = path.join(dir, randomUUID());
   let format: string | null = null;
