@@ -60,8 +60,8 @@ test('a patient imports an Apple Health export, follows its progress, and export
   await expect(page.getByTestId('device-item').filter({ hasText: 'Old Watch' })).toHaveCount(1);
 
   await page.goto('/import');
-  await page.getByLabel('From').fill(day);
-  await page.getByLabel('To').fill(day);
+  await page.getByLabel('From', { exact: true }).fill(day);
+  await page.getByLabel('To', { exact: true }).fill(day);
   const types = page.getByRole('group', { name: 'Types' });
   for (const box of await types.getByRole('checkbox', { checked: true }).all()) await box.uncheck();
   await types.getByRole('checkbox', { name: 'Heart rate', exact: true }).check();
