@@ -60,7 +60,7 @@ describe('GET /share/:code and /shared', { timeout: 180_000 }, () => {
     // Opening the link and reading through it are audited, with the patient, never the code.
     const rows = await prisma.auditLog.findMany({ where: { patientId: patient.id, action: { startsWith: 'share.link-' } }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.action, r.outcome])).toEqual(expect.arrayContaining([['share.link-opened', 'SUCCESS'], ['share.link-read', 'SUCCESS']]));
-    expect(JSON.stringify(rows)).not.toContain(code);
+    expect(JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).not.toContain(code);
   });
 
   it('the viewer re-checks the share: a revocation applies to the very next request', async () => {
