@@ -63,8 +63,10 @@ test('a patient imports an Apple Health export, follows its progress, and export
   await page.getByLabel('From', { exact: true }).fill(day);
   await page.getByLabel('To', { exact: true }).fill(day);
   const types = page.getByRole('group', { name: 'Types' });
-  for (const box of await types.getByRole('checkbox', { checked: true }).all()) await box.uncheck();
-  await types.getByRole('checkbox', { name: 'Heart rate', exact: true }).check();
+  // Heart rate only (the form starts with steps, heart rate, glucose and weight).
+  for (const name of ['Steps', 'Blood glucose', 'Weight']) await types.getByRole('checkbox', { name, exact: true }).uncheck();
+  await expect(types.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await expect(types.getByRole('checkbox', { name: 'Heart rate', exact: true })).toBeChecked();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
   expect(download.suggestedFilename()).toBe(`pulse-samples-${day}-${day}.csv`);
   const csv = await (await download.createReadStream()).toArray();
