@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAggregate, createSignedInUser, linkCare } from '@/test/factories';
+import { createAggregate, createSignedInUser, linkCare, waitForPipeline } from '@/test/factories';
 import { api, baseUrl, type ApiResult } from '@/test/http';
 
 type Schema = Record<string, unknown>;
@@ -165,6 +165,7 @@ describe('real answers match the document', () => {
     const stranger = await createSignedInUser();
     await linkCare({ patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' });
     const device = (await api('/api/v1/devices', { json: { name: 'Phone', type: 'phone' }, cookie: patient.cookie })).body as { id: string; token: string };
+    const since = new Date();
     await api(`/api/v1/devices/${device.id}/sync`, {
       token: device.token,
       json: {
@@ -175,8 +176,9 @@ describe('real answers match the document', () => {
         ],
       },
     });
+    // The heart-rate aggregates come from the pipeline (started by the sync); steps are written directly.
+    await waitForPipeline(patient.id, since, 60_000);
     await createAggregate({ userId: patient.id, type: 'STEPS', period: 'DAY', periodStart: '2026-01-10', value: 8000, min: null, max: null, sources: { [device.id]: 8000 } });
-    await createAggregate({ userId: patient.id, type: 'HEART_RATE', period: 'DAY', periodStart: '2026-01-10', value: 71, min: 70, max: 72, count: 2 });
 
     const queries = { samples: '?limit=2', aggregates: '?types=STEPS,HEART_RATE&period=day&from=2026-01-01&to=2026-01-31', summary: '?date=2026-01-10' };
     for (const [kind, query] of Object.entries(queries)) {
