@@ -72,7 +72,7 @@ test('a patient imports an Apple Health export, follows its progress, and export
   const csv = await (await download.createReadStream()).toArray();
   const lines = Buffer.concat(csv).toString('utf8').trim().split('\r\n');
   expect(lines[0]).toBe('type,start,end,value,unit,category,source');
-  expect(lines.filter((l) => l.startsWith('HEART_RATE,') && l.endsWith(',Old Watch'))).toHaveLength(40);
+  expect(lines.filter((l) => l.startsWith('HEART_RATE,') && l.endsWith(',Old Watch (Apple Watch)'))).toHaveLength(40); // source: app (device)
 
   await page.setViewportSize({ width: 375, height: 800 });
   await page.reload();

@@ -59,16 +59,27 @@ export function zodDetails(error: ZodError): { field: string; reason: string }[]
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 // The same conditions through Prisma's driver adapter: P1001 unreachable, P1017 connection closed, or a
-// PostgreSQL error kept as meta.driverAdapterError.cause.originalCode (P2039 with 57P03 while shutting
-// down). Found by `npm run chaos` (database restarts under load answered 500 before this).
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1017']);
+// PostgreSQL/driver error kept as meta.driverAdapterError.cause (P2039/P2010 with 57P01/57P03 while the
+// server shuts down or starts). Found by `npm run chaos` (database restarts under load answered 500).
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017']);
+const UNAVAILABLE_MESSAGES = /connection terminated|connection (was )?closed|terminating connection|database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED|ECONNRESET|Can't reach database server/i;
+
+/** Every code (and message) on the error, its Prisma metadata and its chain of causes. */
+function* signals(error: unknown, depth = 0): Generator<string> {
+  if (depth > 4 || typeof error !== 'object' || error === null) return;
+  const e = error as { code?: unknown; originalCode?: unknown; message?: unknown; kind?: unknown; cause?: unknown; meta?: { code?: unknown; driverAdapterError?: unknown } };
+  for (const value of [e.code, e.originalCode, e.kind, e.meta?.code]) if (typeof value === 'string') yield value;
+  if (typeof e.message === 'string') yield e.message;
+  yield* signals(e.meta?.driverAdapterError, depth + 1);
+  yield* signals(e.cause, depth + 1);
+}
 
 function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
-  const code = e?.code;
-  const original = e?.meta?.driverAdapterError?.cause?.originalCode;
-  if (typeof original === 'string' && UNAVAILABLE_SQLSTATES.has(original)) return true;
-  return typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code) || UNAVAILABLE_PRISMA_CODES.has(code));
+  for (const signal of signals(error)) {
+    if (UNAVAILABLE_SQLSTATES.has(signal) || UNAVAILABLE_NODE_CODES.has(signal) || UNAVAILABLE_PRISMA_CODES.has(signal)) return true;
+    if (UNAVAILABLE_MESSAGES.test(signal)) return true;
+  }
+  return false;
 }
 
 function body(code: ErrorCode, message: string, details?: unknown) {
