@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createAggregate, createDevice, createSignedInUser, linkCare, syncSamples } from '@/test/factories';
+import { createDevice, createSignedInUser, linkCare, syncSamples, waitForPipeline } from '@/test/factories';
 import { api } from '@/test/http';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
@@ -29,12 +29,13 @@ const callers = {} as Record<
 
 async function seedData(user: { id: string }, steps: number) {
   const watch = await createDevice(user.id, 'watch');
+  const since = new Date();
   await syncSamples(watch, [
     { type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-11-12T08:00:00Z', endDate: '2026-11-12T08:00:00Z' },
     { type: 'STEPS', value: steps, unit: 'count', startDate: '2026-11-12T09:00:00Z', endDate: '2026-11-12T09:30:00Z' },
   ]);
-  await createAggregate({ userId: user.id, type: 'STEPS', period: 'DAY', periodStart: '2026-11-12', value: steps, sources: { [watch.id]: steps } });
-  await createAggregate({ userId: user.id, type: 'HEART_RATE', period: 'DAY', periodStart: '2026-11-12', value: 70 });
+  // The sync starts the pipeline, which writes the day's aggregates (steps from the watch, heart rate 70).
+  await waitForPipeline(user.id, since, 60_000);
 }
 
 beforeAll(async () => {
