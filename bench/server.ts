@@ -137,9 +137,11 @@ export async function startBenchServer(opts: { port: number; database: string })
 export async function createBenchUser(data: { email: string; passwordHash: string; name: string; timeZone: string }): Promise<{ id: string; email: string }> {
   const { prisma } = await import('../lib/db/client');
   const { encryptDisplayName } = await import('../lib/data/profile-fields');
+  const { emailColumns } = await import('../lib/data/user-email');
   const id = randomUUID();
-  return prisma.user.create({
-    data: { id, email: data.email, passwordHash: data.passwordHash, role: 'PATIENT', profile: { create: { displayName: await encryptDisplayName(id, data.name), timeZone: data.timeZone } } },
-    select: { id: true, email: true },
+  await prisma.user.create({
+    data: { id, ...(await emailColumns(id, data.email)), passwordHash: data.passwordHash, role: 'PATIENT', profile: { create: { displayName: await encryptDisplayName(id, data.name), timeZone: data.timeZone } } },
+    select: { id: true },
   });
+  return { id, email: data.email };
 }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../lib/auth/tokens';
 import { prisma } from '../lib/db/client';
+import { byEmail } from '../lib/data/user-email';
 import { localDate } from '../lib/time';
 
 const DAY_MS = 86_400_000;
@@ -13,7 +14,7 @@ const EXPIRES_IN_DAYS = 14;
 /** Creates the demo share unless patient2 already has a link share; null when skipped. */
 export async function seedAdminDemo(now = new Date()): Promise<{ shareId: string; code: string } | null> {
   const patient = await prisma.user.findUnique({
-    where: { email: 'patient2@demo.test' },
+    where: byEmail('patient2@demo.test'),
     select: { id: true, profile: { select: { timeZone: true } } },
   });
   if (!patient) throw new Error('seedAdminDemo runs after the demo accounts exist (prisma/seed.ts)');

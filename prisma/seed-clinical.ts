@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { prisma } from '../lib/db/client';
 import { newEventRow } from '../lib/data/event-fields';
 import { encryptDisplayName } from '../lib/data/profile-fields';
+import { byEmail, emailColumns } from '../lib/data/user-email';
 import type { MedicationLogStatus } from '../lib/generated/prisma/enums';
 import { addDays, localDate, zonedDayRangeUtc } from '../lib/time';
 
@@ -34,7 +35,7 @@ const MEDICATIONS: { name: string; dosage: string; times: string[]; doses: Dose[
 ];
 
 async function idOf(email: string): Promise<{ id: string; timeZone: string }> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, profile: { select: { timeZone: true } } } });
+  const user = await prisma.user.findUniqueOrThrow({ where: byEmail(email), select: { id: true, profile: { select: { timeZone: true } } } });
   return { id: user.id, timeZone: user.profile?.timeZone ?? 'UTC' };
 }
 
@@ -72,7 +73,7 @@ function event(userId: string, recordedById: string, kind: 'MOOD' | 'SYMPTOM' | 
 }
 
 export async function seedClinicalDemo(now = new Date()): Promise<void> {
-  if (await prisma.user.findUnique({ where: { email: 'caregiver2@demo.test' } })) return;
+  if (await prisma.user.findUnique({ where: byEmail('caregiver2@demo.test') })) return;
   const [alex, jordan, doctor, chris] = await Promise.all(
     ['patient@demo.test', 'patient3@demo.test', 'doctor@demo.test', 'caregiver@demo.test'].map(idOf),
   );
@@ -101,7 +102,7 @@ export async function seedClinicalDemo(now = new Date()): Promise<void> {
   const caregiver2 = await prisma.user.create({
     data: {
       id: caregiver2Id,
-      email: 'caregiver2@demo.test',
+      ...(await emailColumns(caregiver2Id, 'caregiver2@demo.test')),
       passwordHash,
       role: 'CAREGIVER',
       profile: { create: { displayName: await encryptDisplayName(caregiver2Id, 'Taylor Lee'), timeZone: 'Asia/Kolkata' } },

@@ -7,6 +7,7 @@ import { prisma } from '../lib/db/client';
 import { recomputeDirtyRanges } from '../lib/data/aggregation/recompute-user';
 import { registerDevice } from '../lib/data/devices';
 import { encryptDisplayName } from '../lib/data/profile-fields';
+import { byEmail, emailColumns } from '../lib/data/user-email';
 import { refreshInsights } from '../lib/data/insights';
 import { storeSyncBatch } from '../lib/data/sync-samples';
 import { DEMO_PROFILES, generateDemoData, type DemoDeviceKey } from '../lib/demo';
@@ -37,7 +38,7 @@ async function createUser(args: { email: string; name: string; role: 'PATIENT' |
   return prisma.user.create({
     data: {
       id,
-      email: args.email,
+      ...(await emailColumns(id, args.email)),
       passwordHash: args.passwordHash,
       role: args.role,
       profile: { create: { displayName: await encryptDisplayName(id, args.name), timeZone: args.timeZone } },
@@ -64,7 +65,7 @@ async function syncDemoDevice(userId: string, timeZone: string, key: DemoDeviceK
 
 export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; samples: number }> {
   if (!env().demoMode) throw new Error('refusing to seed demo data in production (set SEED_DEMO=true to override)');
-  if (await prisma.user.findUnique({ where: { email: 'patient@demo.test' } })) return { seeded: false, samples: 0 };
+  if (await prisma.user.findUnique({ where: byEmail('patient@demo.test') })) return { seeded: false, samples: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const patientIds: string[] = [];
   let total = 0;

@@ -1,14 +1,16 @@
 // Key rotation from the command line.
 //   npm run keys:rewrap       — re-wrap every data key (or those of --from <master id>) under the current
 //                               master (ENCRYPTION_MASTER_KEYS' first entry; keep the old one listed until
-//                               this has finished)
+//                               this has finished), then recompute every e-mail blind index under it
 //   npm run keys:reencrypt    — a new data key version for every user (or --user <id>), their values
 //                               re-encrypted in batches, old versions retired at the end; resumable.
-//                               Also encrypts values written before encryption was deployed.
+//                               Also encrypts values written before encryption was deployed, and fills
+//                               the e-mail blind index of users from before it existed.
 import { parseArgs } from 'node:util';
 import { closeDb, prisma } from '../lib/db/client';
 import { reencryptUser } from '../lib/crypto/reencrypt';
 import { rewrapUserKeys } from '../lib/crypto/rewrap';
+import { reindexEmail } from '../lib/data/user-email';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -18,6 +20,9 @@ const { positionals, values } = parseArgs({
 async function main() {
   if (positionals[0] === 'rewrap') {
     console.log(`re-wrapped ${await rewrapUserKeys({ from: values.from })} data keys`);
+    const users = await prisma.user.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+    for (const { id } of users) await reindexEmail(id);
+    console.log(`re-indexed ${users.length} e-mail addresses`);
   } else if (positionals[0] === 'reencrypt') {
     const users = values.user ? [values.user] : (await prisma.user.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
     for (const userId of users) {

@@ -14,7 +14,7 @@ import { notifyPatient } from '@/lib/data/notifications';
 import { updateSettings } from '@/lib/data/settings';
 import { EVENTS } from '@/lib/jobs/events';
 import { createSignedInUser, syncSamples } from '@/test/factories';
-import { api } from '@/test/http';
+import { api, signIn } from '@/test/http';
 
 const CANARY = `canary${randomBytes(12).toString('hex')}`;
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -39,7 +39,7 @@ describe('canary', () => {
     ];
 
     // Through the HTTP API (the test server): profile name, a device's name, sample metadata, an
-    // event's payload, an admin's new user.
+    // event's payload, an admin's new user (its e-mail too).
     const patient = await createSignedInUser();
     expect((await api('/api/v1/users/me/settings', { method: 'PATCH', cookie: patient.cookie, json: { displayName: `Name ${CANARY}` } })).status).toBe(200);
     const registered = await api('/api/v1/devices', { cookie: patient.cookie, json: { name: `Watch ${CANARY}`, type: 'watch' } });
@@ -58,7 +58,7 @@ describe('canary', () => {
     const admin = await createSignedInUser({ role: 'ADMIN' });
     const created = await api('/api/v1/admin/users', {
       cookie: admin.cookie,
-      json: { email: `canary-${randomBytes(4).toString('hex')}@test.example`, name: `Admin made ${CANARY}`, role: 'PATIENT', timeZone: 'UTC', password: 'twelve chars ok' },
+      json: { email: `${CANARY}@test.example`, name: `Admin made ${CANARY}`, role: 'PATIENT', timeZone: 'UTC', password: 'twelve chars ok' },
     });
     expect(created.status).toBe(201);
 
@@ -75,6 +75,10 @@ describe('canary', () => {
     const devices = await api('/api/v1/devices', { cookie: patient.cookie });
     expect(devices.body.devices.map((d: { name: string }) => d.name).sort()).toEqual([`Scale renamed ${CANARY}`, `Watch ${CANARY}`]);
     expect(created.body.name).toBe(`Admin made ${CANARY}`);
+    expect(created.body.email).toBe(`${CANARY}@test.example`);
+    const canaryCookie = await signIn(`${CANARY}@test.example`, 'twelve chars ok');
+    expect(canaryCookie).not.toBeNull();
+    expect((await api('/api/v1/users/me', { cookie: canaryCookie! })).body.email).toBe(`${CANARY}@test.example`);
     const samples = await api('/api/v1/users/me/samples?type=HEART_RATE', { cookie: patient.cookie });
     expect(samples.body.samples.map((s: { metadata: unknown }) => s.metadata)).toEqual([{ context: `Meta ${CANARY}` }]);
     const insights = await api('/api/v1/users/me/insights', { cookie: patient.cookie });

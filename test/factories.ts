@@ -4,6 +4,7 @@ import { hashPassword } from '../lib/auth/password';
 import { pool, prisma } from '../lib/db/client';
 import { registerDevice } from '../lib/data/devices';
 import { encryptDisplayName } from '../lib/data/profile-fields';
+import { emailColumns } from '../lib/data/user-email';
 import type { DeviceType } from '../lib/devices/device-types';
 import type { HealthType, Period, Role } from '../lib/generated/prisma/enums';
 import { api, signIn } from './http';
@@ -18,16 +19,16 @@ export async function createUser(opts: { role?: Role; timeZone?: string; disable
   const user = await prisma.user.create({
     data: {
       id,
-      email,
+      ...(await emailColumns(id, email)),
       passwordHash: await passwordHash,
       role: opts.role ?? 'PATIENT',
       disabledAt: opts.disabled ? new Date() : null,
       profile: { create: { displayName: await encryptDisplayName(id, 'Test User'), timeZone: opts.timeZone ?? 'UTC' } },
       preferences: { create: {} },
     },
-    select: { id: true, email: true, role: true },
+    select: { id: true, role: true },
   });
-  return user;
+  return { ...user, email };
 }
 
 /** Sets a user's display name (stored encrypted, so tests go through this rather than Prisma). */

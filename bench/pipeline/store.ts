@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { prisma } from '../../lib/db/client';
 import { registerDevice } from '../../lib/data/devices';
 import { encryptDisplayName } from '../../lib/data/profile-fields';
+import { emailColumns } from '../../lib/data/user-email';
 import { storeSyncBatch } from '../../lib/data/sync-samples';
 import type { DeviceType } from '../../lib/devices/device-types';
 import { MAX_SAMPLES, parseSyncBatch } from '../../lib/ingest/sync-batch';
@@ -14,17 +15,18 @@ const DEVICE_TYPES: Record<DeviceKey, DeviceType> = { watch: 'watch', phone: 'ph
 
 export async function createUser(opts: { label: string; timeZone: string; passwordHash?: string }): Promise<{ id: string; email: string }> {
   const id = randomUUID();
-  const user = await prisma.user.create({
+  const email = `${opts.label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@bench.test`;
+  await prisma.user.create({
     data: {
       id,
-      email: `${opts.label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@bench.test`,
+      ...(await emailColumns(id, email)),
       passwordHash: opts.passwordHash ?? 'not-a-hash',
       role: 'PATIENT',
       profile: { create: { displayName: await encryptDisplayName(id, opts.label), timeZone: opts.timeZone } },
     },
-    select: { id: true, email: true },
+    select: { id: true },
   });
-  return user;
+  return { id, email };
 }
 
 /** Stores every device's samples; returns how many were stored (all of them, or it throws). */

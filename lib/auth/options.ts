@@ -32,7 +32,7 @@ export function authOptions(): NextAuthOptions {
           const failure = !user ? 'unknown-account' : !ok ? 'wrong-password' : user.disabledAt ? 'disabled' : null;
           await recordSignIn({ email: parsed.data.email, userId: user?.id, failure, headers: req?.headers });
           if (!user || !ok || user.disabledAt) return null;
-          return { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+          return { id: user.id, email: parsed.data.email, role: user.role, sessionVersion: user.sessionVersion };
         },
       }),
     ],

@@ -7,7 +7,7 @@ import { findActiveUser } from '../data/users';
 import { ApiError, unauthorized } from '../http/errors';
 import { authOptions } from './options';
 
-export type Caller = { id: string; email: string; role: Role };
+export type Caller = { id: string; role: Role };
 
 export async function getCaller(): Promise<Caller | null> {
   const session = await getServerSession(authOptions());
@@ -16,7 +16,7 @@ export async function getCaller(): Promise<Caller | null> {
   const user = await findActiveUser(token.id);
   if (!user || user.role !== token.role || user.sessionVersion !== token.sessionVersion) return null;
   noteAudit({ actorUserId: user.id });
-  return { id: user.id, email: user.email, role: user.role };
+  return { id: user.id, role: user.role };
 }
 
 /** The caller, or a 401; with roles, a 403 for any other role. */

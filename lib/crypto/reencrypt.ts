@@ -1,11 +1,13 @@
 // Data key rotation for one user, resumable: a new key version becomes the one new values use, then the
 // user's values are re-encrypted in batches, progress (a cursor per column) is kept in a job_runs row,
 // and the older versions are retired only once every column is done. A crash resumes from the cursors.
-// Values still in plaintext (written before encryption was deployed) are encrypted on the way.
+// Values still in plaintext (written before encryption was deployed) are encrypted on the way, and the
+// e-mail blind index is recomputed at the end (filling it for rows from before it existed).
 import { pool, prisma } from '../db/client';
 import { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encrypted-columns';
 import { ciphertextVersion, decryptField, encryptField } from './fields';
 import { CACHE_TTL_MS, createUserKey, forgetUserKeys } from './user-keys';
+import { reindexEmail } from '../data/user-email';
 
 const FUNCTION_ID = 'keys/reencrypt';
 type Progress = { version: number; cursors: Record<string, string | null>; done: string[]; reencrypted: number };
@@ -75,6 +77,7 @@ export async function reencryptUser(userId: string, options: ReencryptOptions = 
       await prisma.jobRun.update({ where: { id: runId }, data: { result: progress } });
     }
   }
+  await reindexEmail(userId);
   await prisma.$transaction([
     prisma.userKey.updateMany({ where: { userId, version: { lt: progress.version }, retiredAt: null }, data: { retiredAt: new Date() } }),
     prisma.jobRun.update({ where: { id: runId }, data: { status: 'SUCCEEDED', finishedAt: new Date() } }),

@@ -7,6 +7,8 @@ import { decryptDeviceName } from '../data/device-fields';
 import { registerDevice } from '../data/devices';
 import { decryptDisplayName } from '../data/profile-fields';
 import { decryptSampleRowMetadata } from '../data/sample-fields';
+import { decryptEmail } from '../data/user-email';
+import { findUserForSignIn } from '../data/users';
 import { insertRawSamples } from '../maintenance/test-factories';
 import { createUser } from '@/test/factories';
 import { ciphertextVersion } from './fields';
@@ -36,9 +38,12 @@ describe('reencryptUser', () => {
     expect((await prisma.userKey.findUniqueOrThrow({ where: { userId_version: { userId: user.id, version: 1 } } })).retiredAt).toBeNull();
 
     const second = await reencryptUser(user.id, { batchSize: 2, settleMs: 0 });
-    expect(second).toMatchObject({ finished: true, version: 2, reencrypted: 6 });
+    expect(second).toMatchObject({ finished: true, version: 2, reencrypted: 7 }); // 5 devices, name, e-mail
     const after = await storedNames(user.id);
     expect(ciphertextVersion(after.profile.displayName)).toBe(2);
+    const { emailCiphertext } = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(ciphertextVersion(emailCiphertext)).toBe(2);
+    expect(await decryptEmail(user.id, emailCiphertext)).toBe(user.email);
     expect(await decryptDisplayName(user.id, after.profile.displayName)).toBe('Test User');
     for (const d of after.devices) {
       expect(ciphertextVersion(d.name)).toBe(2);
@@ -59,6 +64,17 @@ describe('reencryptUser', () => {
     expect(await decryptDisplayName(user.id, profile.displayName)).toBe('Legacy Name');
   });
 
+  it('encrypts an e-mail from before the blind index and fills the index, so its owner can sign in', async () => {
+    const user = await createUser();
+    await prisma.user.update({ where: { id: user.id }, data: { emailCiphertext: user.email, emailIndex: null } });
+    expect(await findUserForSignIn(user.email)).toBeNull();
+    await reencryptUser(user.id, { settleMs: 0 });
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.emailCiphertext).not.toContain('@');
+    expect(await decryptEmail(user.id, row.emailCiphertext)).toBe(user.email);
+    expect((await findUserForSignIn(` ${user.email.toUpperCase()} `))?.id).toBe(user.id);
+  });
+
   it('re-encrypts sample metadata under its sample identity (no record id, record id, legacy JSON text)', async () => {
     const user = await createUser();
     await insertRawSamples([
@@ -67,7 +83,7 @@ describe('reencryptUser', () => {
       { userId: user.id, type: 'STEPS', startAt: '2026-10-03T08:00:00Z', clientRecordId: 'rec-2' },
     ]);
     await pool().query(`UPDATE health_samples SET metadata = '{"c": 3}' WHERE user_id = $1 AND type = 'STEPS'`, [user.id]);
-    expect(await reencryptUser(user.id, { batchSize: 2, settleMs: 0 })).toMatchObject({ finished: true, reencrypted: 4 });
+    expect(await reencryptUser(user.id, { batchSize: 2, settleMs: 0 })).toMatchObject({ finished: true, reencrypted: 5 }); // 3 samples, name, e-mail
     const samples = await prisma.healthSample.findMany({ where: { userId: user.id }, orderBy: { startAt: 'asc' } });
     expect(samples.map((s) => ciphertextVersion(s.metadata!))).toEqual([2, 2, 2]);
     expect(await Promise.all(samples.map(decryptSampleRowMetadata))).toEqual([{ a: 1 }, { b: 2 }, { c: 3 }]);

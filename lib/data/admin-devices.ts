@@ -7,6 +7,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { DEVICE_TYPES, type DeviceType } from '../devices/device-types';
 import { notFound } from '../http/errors';
 import { searchableDeviceName, withDeviceName } from './device-fields';
+import { decryptEmail, searchableEmail } from './user-email';
 import { revokeDevice, updateDevice } from './devices';
 
 export type DeviceStatus = 'active' | 'revoked';
@@ -29,12 +30,12 @@ const ROW = {
   lastSyncAt: true,
   createdAt: true,
   revokedAt: true,
-  user: { select: { id: true, email: true } },
+  user: { select: { id: true, emailCiphertext: true } },
 } satisfies Prisma.DeviceSelect;
 
 async function toRow(device: Prisma.DeviceGetPayload<{ select: typeof ROW }>) {
   const { user, ...rest } = device;
-  return { ...(await withDeviceName(user.id, rest)), owner: user };
+  return { ...(await withDeviceName(user.id, rest)), owner: { id: user.id, email: await decryptEmail(user.id, user.emailCiphertext) } };
 }
 
 export type AdminDeviceRow = Awaited<ReturnType<typeof toRow>>;
@@ -43,10 +44,10 @@ export type AdminDeviceRow = Awaited<ReturnType<typeof toRow>>;
 // admin-only, occasional query) and matches name or owner e-mail in the app.
 async function idsMatching(q: string, where: Prisma.DeviceWhereInput): Promise<string[]> {
   const needle = q.toLowerCase();
-  const candidates = await prisma.device.findMany({ where, select: { id: true, name: true, userId: true, user: { select: { email: true } } } });
+  const candidates = await prisma.device.findMany({ where, select: { id: true, name: true, userId: true, user: { select: { emailCiphertext: true } } } });
   const matches = await Promise.all(
     candidates.map(async (d) =>
-      d.user.email.toLowerCase().includes(needle) || (await searchableDeviceName(d.userId, d.id, d.name))?.toLowerCase().includes(needle) ? d.id : null,
+      (await searchableEmail(d.userId, d.user.emailCiphertext))?.includes(needle) || (await searchableDeviceName(d.userId, d.id, d.name))?.toLowerCase().includes(needle) ? d.id : null,
     ),
   );
   return matches.filter((id): id is string => id !== null);

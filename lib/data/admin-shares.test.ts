@@ -3,17 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '@/lib/auth/tokens';
 import { prisma } from '@/lib/db/client';
+import { byEmail, emailColumns } from '@/lib/data/user-email';
 import { seedAdminDemo } from '@/prisma/seed-admin-demo';
 import { createUser, setDisplayName } from '@/test/factories';
 import { countSharesForAdmin, listSharesForAdmin, revokeShareByAdmin } from './admin-shares';
 
 describe('seedAdminDemo', () => {
   it("creates one active link share of patient2's steps and heart rate, storing only the code's SHA-256", async () => {
-    const patient = await prisma.user.upsert({
-      where: { email: 'patient2@demo.test' },
-      create: { email: 'patient2@demo.test', passwordHash: 'x', role: 'PATIENT', profile: { create: { displayName: '', timeZone: 'America/New_York' } } },
-      update: {},
-    });
+    const id = randomUUID();
+    const patient = (await prisma.user.findUnique({ where: byEmail('patient2@demo.test'), select: { id: true } })) ??
+      (await prisma.user.create({
+        data: { id, ...(await emailColumns(id, 'patient2@demo.test')), passwordHash: 'x', role: 'PATIENT', profile: { create: { displayName: '', timeZone: 'America/New_York' } } },
+        select: { id: true },
+      }));
     await setDisplayName(patient.id, 'Sam Rivera'); // names are stored encrypted; other tests list every user
     const now = new Date('2026-11-21T03:00:00Z'); // still the 20th in New York
     const seeded = await seedAdminDemo(now);

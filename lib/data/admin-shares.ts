@@ -2,6 +2,8 @@
 // never selected; a link share shows only that it is one (recipients are registered users, by id).
 import { z } from 'zod';
 import { prisma } from '../db/client';
+import { emailIndex } from '../crypto/blind-index';
+import { searchableEmail } from './user-email';
 import { Prisma } from '../generated/prisma/client';
 import type { HealthType } from '../generated/prisma/enums';
 import { notFound } from '../http/errors';
@@ -42,19 +44,18 @@ type Row = {
   status: ShareStatus;
 };
 
-const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 async function findShareRows(opts: { id?: string; filters?: AdminShareFilters; limit: number }) {
   const f = opts.filters ?? {};
   const conditions = [Prisma.sql`TRUE`];
   if (opts.id) conditions.push(Prisma.sql`s.id = ${opts.id}::uuid`);
   if (f.status) conditions.push(STATUS_SQL[f.status]);
-  if (f.patient) conditions.push(Prisma.sql`p.email ILIKE ${likeContains(f.patient)}`);
+  // E-mails are encrypted: the patient filter is an exact address, matched through the blind index.
+  if (f.patient) conditions.push(Prisma.sql`p.email_index = ${emailIndex(f.patient)}`);
   // Keyset: rows after the cursor row in (created_at DESC, id DESC); an unknown cursor yields nothing.
   if (f.cursor) conditions.push(Prisma.sql`(s.created_at, s.id) < (SELECT created_at, id FROM share_tokens WHERE id = ${f.cursor}::uuid)`);
   return prisma.$queryRaw<Row[]>`
-    SELECT s.id::text, s.patient_id::text, p.email AS patient_email, s.recipient_user_id::text,
-           r.email AS recipient_user_email, (s.code_hash IS NOT NULL) AS is_link,
+    SELECT s.id::text, s.patient_id::text, p.email_ciphertext AS patient_email, s.recipient_user_id::text,
+           r.email_ciphertext AS recipient_user_email, (s.code_hash IS NOT NULL) AS is_link,
            s.types::text[] AS types, to_char(s.data_from, 'YYYY-MM-DD') AS data_from,
            to_char(s.data_to, 'YYYY-MM-DD') AS data_to, s.expires_at, s.revoked_at, s.last_used_at, s.created_at,
            CASE WHEN s.revoked_at IS NOT NULL THEN 'revoked' WHEN s.expires_at <= now() THEN 'expired' ELSE 'active' END AS status
@@ -66,13 +67,14 @@ async function findShareRows(opts: { id?: string; filters?: AdminShareFilters; l
     LIMIT ${opts.limit}`;
 }
 
-function toShare(row: Row) {
+async function toShare(row: Row) {
+  const recipientEmail = row.recipient_user_id && row.recipient_user_email ? await searchableEmail(row.recipient_user_id, row.recipient_user_email) : null;
   return {
     id: row.id,
-    patient: { id: row.patient_id, email: row.patient_email },
+    patient: { id: row.patient_id, email: await searchableEmail(row.patient_id, row.patient_email) },
     recipient: {
       kind: row.recipient_user_id ? ('user' as const) : ('link' as const),
-      email: row.recipient_user_email,
+      email: recipientEmail,
     },
     types: row.types,
     dataFrom: row.data_from,
@@ -85,13 +87,13 @@ function toShare(row: Row) {
   };
 }
 
-export type AdminShareRow = ReturnType<typeof toShare>;
+export type AdminShareRow = Awaited<ReturnType<typeof toShare>>;
 
-/** One page of share tokens, newest first; `patient` matches part of the patient's e-mail. */
+/** One page of share tokens, newest first; `patient` is the patient's whole e-mail. */
 export async function listSharesForAdmin(filters: AdminShareFilters = {}) {
   const limit = filters.limit ?? 50;
   const rows = await findShareRows({ filters, limit: limit + 1 });
-  const page = rows.slice(0, limit).map(toShare);
+  const page = await Promise.all(rows.slice(0, limit).map(toShare));
   return { shares: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { byEmail } from './user-email';
 import { ApiError } from '@/lib/http/errors';
 import { createUser } from '@/test/factories';
 import { countUsersForAdmin, createUserByAdmin, listUsersForAdmin, updateUserByAdmin } from './admin-users';
@@ -17,7 +18,7 @@ describe('createUserByAdmin', () => {
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ApiError);
     expect((rejected.reason as ApiError).code).toBe('CONFLICT');
-    expect(await prisma.user.count({ where: { email } })).toBe(1);
+    expect(await prisma.user.count({ where: byEmail(email) })).toBe(1);
   });
 });
 

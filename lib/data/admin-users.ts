@@ -10,6 +10,7 @@ import { Role } from '../generated/prisma/enums';
 import { ApiError, notFound } from '../http/errors';
 import { RETENTION } from '../maintenance/retention-policy';
 import { encryptDisplayName, maybeDisplayName, searchableDisplayName } from './profile-fields';
+import { byEmail, decryptEmail, emailColumns, searchableEmail } from './user-email';
 
 export const USER_SORTS = ['created', 'email'] as const;
 export type UserSort = (typeof USER_SORTS)[number];
@@ -29,7 +30,7 @@ export const adminUserQuery = z.object({
 
 const ROW = {
   id: true,
-  email: true,
+  emailCiphertext: true,
   role: true,
   createdAt: true,
   disabledAt: true,
@@ -42,7 +43,7 @@ type RowSource = Prisma.UserGetPayload<{ select: typeof ROW }>;
 async function toRow(user: RowSource) {
   return {
     id: user.id,
-    email: user.email,
+    email: await decryptEmail(user.id, user.emailCiphertext),
     role: user.role,
     name: await maybeDisplayName(user.id, user.profile?.displayName ?? null),
     timeZone: user.profile?.timeZone ?? 'UTC',
@@ -54,26 +55,25 @@ async function toRow(user: RowSource) {
 
 export type AdminUserRow = Awaited<ReturnType<typeof toRow>>;
 
-// Sort keys map to fixed orderings; the id breaks ties so the keyset cursor is total.
-const ORDER: Record<UserSort, Prisma.UserOrderByWithRelationInput[]> = {
-  created: [{ createdAt: 'desc' }, { id: 'desc' }],
-  email: [{ email: 'asc' }, { id: 'asc' }],
-};
+const filterWhere = (filters: AdminUserFilters): Prisma.UserWhereInput => ({
+  role: filters.role,
+  disabledAt: filters.status === 'active' ? null : filters.status === 'disabled' ? { not: null } : undefined,
+});
 
-// Display names are encrypted, so a search decrypts the names of the users the other filters leave
-// (an admin-only, occasional query) and matches name or e-mail in the app.
+// Names and e-mails are encrypted: a whole address matches through the blind index; otherwise a search
+// decrypts the names and addresses of the users the other filters leave (an admin-only, occasional
+// query) and matches in the app.
 async function idsMatching(q: string, filters: AdminUserFilters): Promise<string[]> {
+  const exact = await prisma.user.findMany({ where: { ...filterWhere(filters), ...byEmail(q) }, select: { id: true } });
+  if (exact.length > 0) return exact.map((u) => u.id);
   const needle = q.toLowerCase();
   const candidates = await prisma.user.findMany({
-    where: {
-      role: filters.role,
-      disabledAt: filters.status === 'active' ? null : filters.status === 'disabled' ? { not: null } : undefined,
-    },
-    select: { id: true, email: true, profile: { select: { displayName: true } } },
+    where: filterWhere(filters),
+    select: { id: true, emailCiphertext: true, profile: { select: { displayName: true } } },
   });
   const matches = await Promise.all(
     candidates.map(async (u) => {
-      if (u.email.toLowerCase().includes(needle)) return u.id;
+      if ((await searchableEmail(u.id, u.emailCiphertext))?.includes(needle)) return u.id;
       const name = await searchableDisplayName(u.id, u.profile?.displayName ?? null);
       return name?.toLowerCase().includes(needle) ? u.id : null;
     }),
@@ -81,19 +81,28 @@ async function idsMatching(q: string, filters: AdminUserFilters): Promise<string
   return matches.filter((id): id is string => id !== null);
 }
 
+/** Keyset page of rows already in order: the rows after the cursor's, `limit` of them. */
+function pageOf<T extends { id: string }>(rows: T[], cursor: string | undefined, limit: number) {
+  const start = cursor ? rows.findIndex((r) => r.id === cursor) + 1 : 0;
+  const page = rows.slice(start, start + limit);
+  return { users: page, nextCursor: start + limit < rows.length ? (page[page.length - 1]?.id ?? null) : null };
+}
+
 /** One page of users, newest first (or by e-mail); `nextCursor` is the last row's id. */
 export async function listUsersForAdmin(filters: AdminUserFilters = {}) {
   const limit = filters.limit ?? 50;
   const q = filters.q;
-  const where: Prisma.UserWhereInput = {
-    role: filters.role,
-    disabledAt: filters.status === 'active' ? null : filters.status === 'disabled' ? { not: null } : undefined,
-    id: q ? { in: await idsMatching(q, filters) } : undefined,
-  };
+  const where: Prisma.UserWhereInput = { ...filterWhere(filters), id: q ? { in: await idsMatching(q, filters) } : undefined };
+  if (filters.sort === 'email') {
+    // Addresses are encrypted, so this order is made in the app over the filtered users (admin-only).
+    const all = await Promise.all((await prisma.user.findMany({ where, select: ROW })).map(toRow));
+    all.sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : a.id < b.id ? -1 : 1));
+    return pageOf(all, filters.cursor, limit);
+  }
   const rows = await prisma.user.findMany({
     where,
     select: ROW,
-    orderBy: ORDER[filters.sort ?? 'created'],
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
     ...(filters.cursor ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
   });
@@ -107,14 +116,14 @@ const duplicateEmail = () => new ApiError('CONFLICT', 'a user with this e-mail a
 
 export async function createUserByAdmin(input: NewUser): Promise<AdminUserRow> {
   // Checked first so a duplicate costs no argon2 hash; the unique index still decides a race.
-  if ((await prisma.user.count({ where: { email: input.email } })) > 0) throw duplicateEmail();
+  if ((await prisma.user.count({ where: byEmail(input.email) })) > 0) throw duplicateEmail();
   const passwordHash = await hashPassword(input.password);
   const userId = randomUUID(); // chosen here: the name is encrypted with the new user's key, bound to the id
   try {
     const user = await prisma.user.create({
       data: {
         id: userId,
-        email: input.email,
+        ...(await emailColumns(userId, input.email)),
         passwordHash,
         role: input.role,
         profile: { create: { displayName: await encryptDisplayName(userId, input.name), timeZone: input.timeZone } },

@@ -2,6 +2,8 @@
 // first, by id). Writing it (with the hash chain) belongs elsewhere; the hashes are not returned.
 import { z } from 'zod';
 import { prisma } from '../db/client';
+import { emailIndex } from '../crypto/blind-index';
+import { searchableEmail } from './user-email';
 import { Prisma } from '../generated/prisma/client';
 import { AuditOutcome } from '../generated/prisma/enums';
 import { parseIsoInstant } from '../ingest/iso-date';
@@ -72,13 +74,17 @@ type Row = {
   details: unknown;
 };
 
+/** A joined user's address, null when the user is gone or their key is shredded. */
+const emailOf = async (userId: string | null, ciphertext: string | null) => (userId && ciphertext ? searchableEmail(userId, ciphertext) : null);
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listAuditLog(filters: AuditFilters = {}) {
   const limit = filters.limit ?? 50;
   const conditions = [Prisma.sql`TRUE`];
   if (filters.actor) {
-    conditions.push(Prisma.sql`(u.email ILIKE ${`%${escapeLike(filters.actor)}%`}
+    // E-mails are encrypted: an actor address is matched exactly, through the blind index.
+    conditions.push(Prisma.sql`(u.email_index = ${emailIndex(filters.actor)}
       OR a.actor_user_id::text = ${filters.actor} OR a.actor_device_id::text = ${filters.actor})`);
   }
   if (filters.action) conditions.push(Prisma.sql`a.action ILIKE ${`${escapeLike(filters.action)}%`}`);
@@ -87,8 +93,8 @@ export async function listAuditLog(filters: AuditFilters = {}) {
   if (filters.to) conditions.push(Prisma.sql`a.occurred_at < ${filters.to}`);
   if (filters.cursor) conditions.push(Prisma.sql`a.id < ${BigInt(filters.cursor)}`);
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT a.id, a.occurred_at, a.actor_user_id::text, u.email AS actor_email, a.actor_device_id::text, a.action,
-           a.target_type, a.target_id, a.patient_id::text, p.email AS patient_email, a.ip, a.user_agent,
+    SELECT a.id, a.occurred_at, a.actor_user_id::text, u.email_ciphertext AS actor_email, a.actor_device_id::text, a.action,
+           a.target_type, a.target_id, a.patient_id::text, p.email_ciphertext AS patient_email, a.ip, a.user_agent,
            a.outcome::text AS outcome, a.details
     FROM audit_log a
     LEFT JOIN users u ON u.id = a.actor_user_id
@@ -96,18 +102,18 @@ export async function listAuditLog(filters: AuditFilters = {}) {
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY a.id DESC
     LIMIT ${limit + 1}`;
-  const page = rows.slice(0, limit).map((row) => ({
+  const page = await Promise.all(rows.slice(0, limit).map(async (row) => ({
     id: row.id.toString(),
     occurredAt: row.occurred_at,
-    actor: { userId: row.actor_user_id, email: row.actor_email, deviceId: row.actor_device_id },
+    actor: { userId: row.actor_user_id, email: await emailOf(row.actor_user_id, row.actor_email), deviceId: row.actor_device_id },
     action: row.action,
     target: row.target_type || row.target_id ? { type: row.target_type, id: row.target_id } : null,
-    patient: row.patient_id ? { id: row.patient_id, email: row.patient_email } : null,
+    patient: row.patient_id ? { id: row.patient_id, email: await emailOf(row.patient_id, row.patient_email) } : null,
     ip: row.ip,
     userAgent: row.user_agent,
     outcome: row.outcome,
     details: row.details ?? null,
-  }));
+  })));
   return { entries: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 

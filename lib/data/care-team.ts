@@ -4,6 +4,7 @@
 // caregivers have exactly the permissions on their link.
 import { prisma } from '../db/client';
 import { maybeDisplayName } from './profile-fields';
+import { decryptEmail } from './user-email';
 
 export type Permissions = { view: boolean; logData: boolean; receiveAlerts: boolean };
 export type CareTeamMember = {
@@ -28,7 +29,7 @@ export async function findCareTeam(patientId: string): Promise<CareTeam> {
       alertDelivery: true,
       createdAt: true,
       carerId: true,
-      carer: { select: { email: true, role: true, profile: { select: { displayName: true } } } },
+      carer: { select: { emailCiphertext: true, role: true, profile: { select: { displayName: true } } } },
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
@@ -36,10 +37,11 @@ export async function findCareTeam(patientId: string): Promise<CareTeam> {
   for (const link of links) {
     if (link.carer.role !== link.kind) continue; // such a link grants nothing (access.ts checks the role)
     const doctor = link.kind === 'DOCTOR';
+    const email = await decryptEmail(link.carerId, link.carer.emailCiphertext);
     const member: CareTeamMember = {
       id: link.id,
-      name: (await maybeDisplayName(link.carerId, link.carer.profile?.displayName ?? null)) || link.carer.email,
-      email: link.carer.email,
+      name: (await maybeDisplayName(link.carerId, link.carer.profile?.displayName ?? null)) || email,
+      email,
       since: link.createdAt.toISOString(),
       permissions: doctor ? { view: true, logData: false, receiveAlerts: true } : { view: link.canView, logData: link.canLogData, receiveAlerts: link.canReceiveAlerts },
       alertDelivery: doctor ? (link.alertDelivery === 'DAILY_DIGEST' ? 'daily_digest' : 'immediate') : null,

@@ -27,7 +27,7 @@ async function carer(role: 'DOCTOR' | 'CAREGIVER', link: { canView?: boolean; ca
       canReceiveAlerts: link.canReceiveAlerts ?? false, revokedAt: link.revoked ? new Date() : null,
     },
   });
-  return { id: user.id, email: user.email, role };
+  return { id: user.id, role };
 }
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import { isUuid } from './access';
 import { decryptEventPayload } from './event-fields';
 import { withInsightTexts } from './insight-fields';
 import { maybeDisplayName } from './profile-fields';
+import { decryptEmail, searchableEmail } from './user-email';
 
 const DAY_MS = 86_400_000;
 const EVENT_DAYS = 30;
@@ -52,7 +53,7 @@ async function activeLinks(caller: Caller, patientId: string | null): Promise<Li
   const kind = caller.role === 'DOCTOR' || caller.role === 'CAREGIVER' ? caller.role : null;
   if (!kind) return [];
   const rows = await prisma.$queryRaw<(Omit<LinkRow, 'name'> & { email: string; display_name: string | null })[]>`
-    SELECT cr.patient_id::text, u.email, p.display_name, COALESCE(p.time_zone, 'UTC') AS time_zone, cr.kind,
+    SELECT cr.patient_id::text, u.email_ciphertext AS email, p.display_name, COALESCE(p.time_zone, 'UTC') AS time_zone, cr.kind,
            cr.can_view, cr.can_log_data, cr.can_receive_alerts, cr.last_reviewed_at, cr.alert_delivery
     FROM care_relationships cr
     JOIN users u ON u.id = cr.patient_id AND u.disabled_at IS NULL
@@ -60,7 +61,7 @@ async function activeLinks(caller: Caller, patientId: string | null): Promise<Li
     WHERE cr.carer_id = ${caller.id}::uuid AND cr.kind = ${kind}::"CareKind" AND cr.revoked_at IS NULL
       AND (${patientId}::uuid IS NULL OR cr.patient_id = ${patientId}::uuid)`;
   const links = await Promise.all(
-    rows.map(async ({ email, display_name, ...row }) => ({ ...row, name: (await maybeDisplayName(row.patient_id, display_name)) ?? email })),
+    rows.map(async ({ email, display_name, ...row }) => ({ ...row, name: (await maybeDisplayName(row.patient_id, display_name)) ?? (await decryptEmail(row.patient_id, email)) })),
   );
   return links.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.patient_id.localeCompare(b.patient_id));
 }
@@ -107,7 +108,7 @@ async function findInsights(patientId: string): Promise<OverviewInsight[]> {
 async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]> {
   // A correction supersedes an earlier event; only the latest version is shown.
   const rows = await prisma.$queryRaw<{ id: string; kind: HealthEventKind; occurred_at: Date; payload: string; display_name: string | null; email: string | null; recorded_by_id: string }[]>`
-    SELECT e.id::text, e.kind, e.occurred_at, e.payload, p.display_name, u.email, e.recorded_by_id::text
+    SELECT e.id::text, e.kind, e.occurred_at, e.payload, p.display_name, u.email_ciphertext AS email, e.recorded_by_id::text
     FROM health_events e
     LEFT JOIN users u ON u.id = e.recorded_by_id
     LEFT JOIN profiles p ON p.user_id = e.recorded_by_id
@@ -117,7 +118,7 @@ async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]
     LIMIT ${EVENT_LIMIT}`;
   return Promise.all(rows.map(async (r) => ({
     id: r.id, kind: r.kind, occurredAt: r.occurred_at.toISOString(), payload: await decryptEventPayload(patientId, r.id, r.payload),
-    recordedBy: (await maybeDisplayName(r.recorded_by_id, r.display_name)) ?? r.email, byPatient: r.recorded_by_id === patientId,
+    recordedBy: (await maybeDisplayName(r.recorded_by_id, r.display_name)) ?? (r.email && (await searchableEmail(r.recorded_by_id, r.email))), byPatient: r.recorded_by_id === patientId,
   })));
 }
 

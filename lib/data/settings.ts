@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { prisma } from '../db/client';
 import { encryptDisplayName, maybeDisplayName } from './profile-fields';
+import { decryptEmail } from './user-email';
 import type { DistanceUnit, GlucoseUnit, TemperatureUnit, WeightUnit } from '../generated/prisma/enums';
 import type { UnitPreferences } from '../format/health';
 import { isValidTimeZone } from '../time';
@@ -66,11 +67,11 @@ export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 export async function findSettings(userId: string): Promise<Settings> {
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, profile: { select: { displayName: true, timeZone: true } }, preferences: true },
+    select: { emailCiphertext: true, profile: { select: { displayName: true, timeZone: true } }, preferences: true },
   });
   const p = user.preferences;
   return {
-    email: user.email,
+    email: await decryptEmail(userId, user.emailCiphertext),
     displayName: (await maybeDisplayName(userId, user.profile?.displayName ?? null)) ?? '',
     timeZone: user.profile?.timeZone ?? 'UTC',
     units: {
@@ -92,7 +93,8 @@ export function unitPreferences(units: Units): UnitPreferences {
   };
 }
 
-const findEmail = async (userId: string) => (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })).email;
+const findEmail = async (userId: string) =>
+  decryptEmail(userId, (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { emailCiphertext: true } })).emailCiphertext);
 
 /**
  * Applies the patch. A zone change inserts dirty ranges for every type the user has samples of, in this

@@ -3,6 +3,7 @@
 // bits shown once; only their SHA-256 is stored. Whether a share is active is checked against the
 // database on every read, so a revocation or expiry applies to the very next request.
 import { findDisplayNames } from './profile-fields';
+import { byEmail, decryptEmail } from './user-email';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hashToken } from '../auth/tokens';
@@ -54,7 +55,7 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const invalid = (field: string, reason: string) => new ApiError('VALIDATION_ERROR', `${field} ${reason}`, [{ field, reason }]);
 
 async function recipientOf(patientId: string, email: string): Promise<string> {
-  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, role: true, disabledAt: true } });
+  const user = await prisma.user.findUnique({ where: byEmail(email), select: { id: true, role: true, disabledAt: true } });
   if (user?.id === patientId) throw invalid('recipientEmail', 'is yourself');
   if (!user || user.disabledAt || (user.role !== 'DOCTOR' && user.role !== 'CAREGIVER')) {
     throw invalid('recipientEmail', 'is not a registered doctor or caregiver');
@@ -78,13 +79,17 @@ async function peopleById(ids: (string | null)[]): Promise<Map<string, Person>> 
   if (wanted.length === 0) return new Map();
   const users = await prisma.user.findMany({
     where: { id: { in: wanted } },
-    select: { id: true, email: true, disabledAt: true, profile: { select: { timeZone: true } } },
+    select: { id: true, emailCiphertext: true, disabledAt: true, profile: { select: { timeZone: true } } },
   });
   const names = await findDisplayNames(users.map((u) => u.id));
+  const active = users.filter((u) => u.disabledAt === null);
   return new Map(
-    users
-      .filter((u) => u.disabledAt === null)
-      .map((u) => [u.id, { id: u.id, email: u.email, name: names.get(u.id) || u.email, timeZone: u.profile?.timeZone ?? 'UTC' }]),
+    await Promise.all(
+      active.map(async (u) => {
+        const email = await decryptEmail(u.id, u.emailCiphertext);
+        return [u.id, { id: u.id, email, name: names.get(u.id) || email, timeZone: u.profile?.timeZone ?? 'UTC' }] as const;
+      }),
+    ),
   );
 }
 

@@ -16,6 +16,7 @@ import { formatCount, formatMinutes } from '../pipeline/insights/format';
 import { addDays, localDate } from '../time';
 import { requireDoctorOf } from './access';
 import { maybeDisplayName } from './profile-fields';
+import { decryptEmail } from './user-email';
 import { rulesFor } from './aggregation/type-rules';
 
 export const TRIAGE_GROUPS = [
@@ -88,14 +89,14 @@ function groupBy<T, V>(rows: T[], key: (r: T) => string, value: (r: T) => V): Ma
 // Names are encrypted: decrypted here and searched in the app (a doctor's panel is small).
 async function linkedPatients(doctorId: string, q: string): Promise<Patient[]> {
   const rows = await prisma.$queryRaw<(Patient & { email: string; display_name: string | null })[]>`
-    SELECT u.id::text AS id, u.email, p.display_name, COALESCE(p.time_zone, 'UTC') AS time_zone,
+    SELECT u.id::text AS id, u.email_ciphertext AS email, p.display_name, COALESCE(p.time_zone, 'UTC') AS time_zone,
            cr.last_reviewed_at, (SELECT max(d.last_sync_at) FROM devices d WHERE d.user_id = u.id) AS last_sync_at
     FROM care_relationships cr
     JOIN users u ON u.id = cr.patient_id AND u.disabled_at IS NULL
     LEFT JOIN profiles p ON p.user_id = u.id
     WHERE cr.carer_id = ${doctorId}::uuid AND cr.kind = 'DOCTOR' AND cr.revoked_at IS NULL`;
   const patients = await Promise.all(
-    rows.map(async ({ email, display_name, ...row }) => ({ ...row, name: (await maybeDisplayName(row.id, display_name)) ?? email })),
+    rows.map(async ({ email, display_name, ...row }) => ({ ...row, name: (await maybeDisplayName(row.id, display_name)) ?? (await decryptEmail(row.id, email)) })),
   );
   return q === '' ? patients : patients.filter((p) => p.name.toLowerCase().includes(q.toLowerCase()));
 }

@@ -3,6 +3,7 @@ import { decryptDisplayName } from '@/lib/data/profile-fields';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { byEmail } from '@/lib/data/user-email';
 import { createSignedInUser } from '@/test/factories';
 import { api, signIn } from '@/test/http';
 
@@ -140,7 +141,7 @@ describe('POST /api/v1/admin/users', () => {
     const again = await create({ ...input, email: (input.email as string).toUpperCase(), name: 'Other' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CONFLICT');
-    expect(await prisma.user.count({ where: { email: input.email as string } })).toBe(1);
+    expect(await prisma.user.count({ where: byEmail(input.email as string) })).toBe(1);
   });
 
   it.each([
@@ -156,7 +157,7 @@ describe('POST /api/v1/admin/users', () => {
     const res = await create(input);
     expect(res.status).toBe(422);
     expect(res.body.error.details).toContainEqual({ field, reason: expect.any(String) });
-    if (typeof input.email === 'string') expect(await prisma.user.count({ where: { email: input.email } })).toBe(0);
+    if (typeof input.email === 'string') expect(await prisma.user.count({ where: byEmail(input.email) })).toBe(0);
   });
 
   it('answers 415 without a JSON content type and 400 for malformed JSON', async () => {
@@ -171,6 +172,6 @@ describe('POST /api/v1/admin/users', () => {
       const other = await createSignedInUser({ role });
       expect((await create(input, other.cookie)).status).toBe(403);
     }
-    expect(await prisma.user.count({ where: { email: input.email as string } })).toBe(0);
+    expect(await prisma.user.count({ where: byEmail(input.email as string) })).toBe(0);
   });
 });

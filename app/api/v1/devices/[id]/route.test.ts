@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '@/lib/auth/password';
 import { prisma } from '@/lib/db/client';
+import { emailColumns } from '@/lib/data/user-email';
 import { createDevice, createSignedInUser, PASSWORD, syncSamples, withPipelinePaused } from '@/test/factories';
 import { api, signIn } from '@/test/http';
 import { decryptDeviceName } from '@/lib/data/device-fields';
@@ -139,10 +140,10 @@ describe('PATCH /api/v1/devices/:id', () => {
   });
 
   it('marks history dirty for a patient without a profile row too (UTC days)', async () => {
-    const user = await prisma.user.create({
-      data: { email: `noprofile-${randomUUID()}@test.example`, passwordHash: await hashPassword(PASSWORD), role: 'PATIENT' },
-    });
-    const cookie = await signIn(user.email, PASSWORD);
+    const id = randomUUID();
+    const email = `noprofile-${id}@test.example`;
+    const user = await prisma.user.create({ data: { id, ...(await emailColumns(id, email)), passwordHash: await hashPassword(PASSWORD), role: 'PATIENT' } });
+    const cookie = await signIn(email, PASSWORD);
     expect(cookie).not.toBeNull();
     const own = await createDevice(user.id, 'watch');
     await syncSamples(own, [{ type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-11-12T03:00:00Z', endDate: '2026-11-12T03:00:00Z' }]);
