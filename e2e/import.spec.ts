@@ -19,7 +19,8 @@ async function seriousViolations(page: Page) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+// A day before the demo data (30 days), so the export holds exactly what was imported.
+const day = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
 const EXPORT = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE HealthData [
 <!ELEMENT HealthData (ExportDate,Me,(Record|Correlation|Workout|ActivitySummary)*)>

