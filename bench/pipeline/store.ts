@@ -1,32 +1,18 @@
 // Puts a generated user into the database the way devices do: a user with a profile, one registered
 // device per source, and each device's samples through the real sync path (parseSyncBatch, then
 // storeSyncBatch) in batches of at most MAX_SAMPLES. Not timed: ingest has its own benchmark.
-import { randomUUID } from 'node:crypto';
-import { prisma } from '../../lib/db/client';
 import { registerDevice } from '../../lib/data/devices';
-import { encryptDisplayName } from '../../lib/data/profile-fields';
-import { emailColumns } from '../../lib/data/user-email';
 import { storeSyncBatch } from '../../lib/data/sync-samples';
 import type { DeviceType } from '../../lib/devices/device-types';
 import { MAX_SAMPLES, parseSyncBatch } from '../../lib/ingest/sync-batch';
+import { createBenchUser } from '../server';
 import type { DeviceKey, UserData } from './generate';
 
 const DEVICE_TYPES: Record<DeviceKey, DeviceType> = { watch: 'watch', phone: 'phone', scale: 'scale' };
 
-export async function createUser(opts: { label: string; timeZone: string; passwordHash?: string }): Promise<{ id: string; email: string }> {
-  const id = randomUUID();
+export function createUser(opts: { label: string; timeZone: string; passwordHash?: string }): Promise<{ id: string; email: string }> {
   const email = `${opts.label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@bench.test`;
-  await prisma.user.create({
-    data: {
-      id,
-      ...(await emailColumns(id, email)),
-      passwordHash: opts.passwordHash ?? 'not-a-hash',
-      role: 'PATIENT',
-      profile: { create: { displayName: await encryptDisplayName(id, opts.label), timeZone: opts.timeZone } },
-    },
-    select: { id: true },
-  });
-  return { id, email };
+  return createBenchUser({ email, passwordHash: opts.passwordHash ?? 'not-a-hash', name: opts.label, timeZone: opts.timeZone });
 }
 
 /** Stores every device's samples; returns how many were stored (all of them, or it throws). */
