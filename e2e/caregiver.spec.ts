@@ -2,31 +2,10 @@
 // (view + log + alerts for Alex Morgan) logs a reading; the second (view + alerts for Jordan Lee, alerts
 // only for Alex) sees Jordan's data but no entry form — and the API refuses their entry with 404 — and
 // no health data of Alex at all. Every page passes axe, at desktop and phone widths.
-import AxeBuilder from '@axe-core/playwright';
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
+import { DEV, expect, seriousViolations, signIn } from './role-helpers';
 
-// Under `next dev` (E2E_DEV=1) pages and API routes compile on first use: allow for it rather than race it.
-const DEV = process.env.E2E_DEV === '1';
-const expect = baseExpect.configure({ timeout: DEV ? 60_000 : 20_000 });
 test.slow(DEV, 'next dev compiles each page and API route on first use');
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.waitForLoadState('networkidle'); // hydrated, so the form signs in instead of submitting natively
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // Signed in, the landing page sends each role on to its home.
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: DEV ? 90_000 : 30_000 });
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function checkPage(page: Page, screenshot: string) {
   expect(await seriousViolations(page)).toEqual([]);
