@@ -3,7 +3,7 @@
 // reuse an existing .next-bench build.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { syncHealthTypeCatalogue } from '../lib/db/catalogue';
 import { migrateUp } from '../lib/db/migrate';
@@ -61,9 +61,11 @@ async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number
  * server itself (for memory sampling and SIGKILL). `secret` must stay the same across restarts when
  * sessions are to survive them.
  */
-export async function startApp(opts: { port: number; databaseUrl: string; secret: string; poolMax?: number }): Promise<AppProcess> {
+export async function startApp(opts: { port: number; databaseUrl: string; secret: string; poolMax?: number; logFile?: string }): Promise<AppProcess> {
+  // The server's JSON log (stdout) is appended to `logFile` when given, else dropped.
+  const stdout = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
   const server = spawn('node', [NEXT_BIN, 'start', '--port', String(opts.port)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', stdout, 'inherit'],
     env: {
       ...process.env,
       DATABASE_URL: opts.databaseUrl,
@@ -74,6 +76,7 @@ export async function startApp(opts: { port: number; databaseUrl: string; secret
     },
     detached: true,
   });
+  if (typeof stdout === 'number') closeSync(stdout);
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   const baseUrl = `http://localhost:${opts.port}`;
   const signal = async (sig: NodeJS.Signals) => {

@@ -14,6 +14,8 @@ describe('errorResponse', () => {
     ['Prisma: database unreachable', prismaError('P1001')],
     ['Prisma: connection closed', prismaError('P1017')],
     ['Prisma wrapping "starting up"', prismaError('P2039', { driverAdapterError: { cause: { originalCode: '57P03', kind: 'postgres' } } })],
+    ['node-postgres: a pooled connection broke mid-request', new Error('Client has encountered a connection error and is not queryable')],
+    ['node-postgres: the pool could not connect in time', new Error('timeout exceeded when trying to connect')],
     ['a driver error in a cause chain', Object.assign(new Error('query failed'), { cause: Object.assign(new Error('Connection terminated unexpectedly'), {}) })],
   ])('%s → 503 with Retry-After', async (_name, error) => {
     const res = errorResponse(error);

@@ -62,23 +62,25 @@ const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 // PostgreSQL/driver error kept as meta.driverAdapterError.cause (P2039/P2010 with 57P01/57P03 while the
 // server shuts down or starts). Found by `npm run chaos` (database restarts under load answered 500).
 const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017']);
-const UNAVAILABLE_MESSAGES = /connection terminated|connection (was )?closed|terminating connection|database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED|ECONNRESET|Can't reach database server/i;
+// node-postgres's own errors carry no code: a pooled connection that broke mid-request ("Client has
+// encountered a connection error and is not queryable", the last 500 `npm run chaos` found) or a pool that
+// could not connect in time.
+const UNAVAILABLE_MESSAGES = /connection terminated|connection (was )?closed|terminating connection|database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED|ECONNRESET|Can't reach database server|is not queryable|timeout exceeded when trying to connect/i;
 
-/** Every code (and message) on the error, its Prisma metadata and its chain of causes. */
-function* signals(error: unknown, depth = 0): Generator<string> {
+/** Every code (or, with `messages`, message) on the error, its Prisma metadata and its chain of causes. */
+function* signals(error: unknown, messages: boolean, depth = 0): Generator<string> {
   if (depth > 4 || typeof error !== 'object' || error === null) return;
   const e = error as { code?: unknown; originalCode?: unknown; message?: unknown; kind?: unknown; cause?: unknown; meta?: { code?: unknown; driverAdapterError?: unknown } };
-  for (const value of [e.code, e.originalCode, e.kind, e.meta?.code]) if (typeof value === 'string') yield value;
-  if (typeof e.message === 'string') yield e.message;
-  yield* signals(e.meta?.driverAdapterError, depth + 1);
-  yield* signals(e.cause, depth + 1);
+  for (const value of messages ? [e.message] : [e.code, e.originalCode, e.kind, e.meta?.code]) if (typeof value === 'string') yield value;
+  yield* signals(e.meta?.driverAdapterError, messages, depth + 1);
+  yield* signals(e.cause, messages, depth + 1);
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {
-  for (const signal of signals(error)) {
-    if (UNAVAILABLE_SQLSTATES.has(signal) || UNAVAILABLE_NODE_CODES.has(signal) || UNAVAILABLE_PRISMA_CODES.has(signal)) return true;
-    if (UNAVAILABLE_MESSAGES.test(signal)) return true;
+  for (const code of signals(error, false)) {
+    if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code) || UNAVAILABLE_PRISMA_CODES.has(code)) return true;
   }
+  for (const message of signals(error, true)) if (UNAVAILABLE_MESSAGES.test(message)) return true;
   return false;
 }
 
@@ -103,7 +105,8 @@ export function errorResponse(error: unknown, requestId?: string): NextResponse 
       headers: { 'Retry-After': '5' },
     });
   }
-  // The error's name only: messages can carry data (a value, an e-mail address in a constraint error).
-  (requestId ? requestLogger(requestId) : log).error({ err: error instanceof Error ? error.name : typeof error }, 'unhandled error');
+  // The error's name and codes only: messages can carry data (a value, an e-mail address in a constraint error).
+  const err = error instanceof Error ? error.name : typeof error;
+  (requestId ? requestLogger(requestId) : log).error({ err, codes: [...new Set(signals(error, false))] }, 'unhandled error');
   return NextResponse.json(body('INTERNAL', 'internal error'), { status: 500 });
 }

