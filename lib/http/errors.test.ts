@@ -14,6 +14,7 @@ describe('errorResponse', () => {
     ['Prisma: database unreachable', prismaError('P1001')],
     ['Prisma: connection closed', prismaError('P1017')],
     ['Prisma wrapping "starting up"', prismaError('P2039', { driverAdapterError: { cause: { originalCode: '57P03', kind: 'postgres' } } })],
+    ['Prisma: a connection reset mid-query', prismaError('P2010', { driverAdapterError: { cause: { kind: 'ConnectionClosed' } } })],
     ['node-postgres: a pooled connection broke mid-request', new Error('Client has encountered a connection error and is not queryable')],
     ['node-postgres: the pool could not connect in time', new Error('timeout exceeded when trying to connect')],
     ['a driver error in a cause chain', Object.assign(new Error('query failed'), { cause: Object.assign(new Error('Connection terminated unexpectedly'), {}) })],

@@ -58,12 +58,14 @@ export function zodDetails(error: ZodError): { field: string; reason: string }[]
 // shutting down, too many connections. Clients should retry; nothing was committed.
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
-// The same conditions through Prisma's driver adapter: P1001 unreachable, P1017 connection closed, or a
+// The same conditions through Prisma's driver adapter: P1001 unreachable, P1017 connection closed, a
 // PostgreSQL/driver error kept as meta.driverAdapterError.cause (P2039/P2010 with 57P01/57P03 while the
-// server shuts down or starts). Found by `npm run chaos` (database restarts under load answered 500).
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017']);
+// server shuts down or starts), or the adapter's kind for a lost connection (ECONNRESET becomes
+// P2010 + kind ConnectionClosed, without the code). Each was found by `npm run chaos` as a 500 during
+// database restarts under load.
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout', 'TooManyConnections']);
 // node-postgres's own errors carry no code: a pooled connection that broke mid-request ("Client has
-// encountered a connection error and is not queryable", the last 500 `npm run chaos` found) or a pool that
+// encountered a connection error and is not queryable", also found by `npm run chaos`) or a pool that
 // could not connect in time.
 const UNAVAILABLE_MESSAGES = /connection terminated|connection (was )?closed|terminating connection|database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED|ECONNRESET|Can't reach database server|is not queryable|timeout exceeded when trying to connect/i;
 
