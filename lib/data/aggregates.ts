@@ -33,7 +33,7 @@ export async function findAggregates(
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT type, to_char(period_start, 'YYYY-MM-DD"T"HH24:MI:SS') AS period_start, value, min, max, count, sources
     FROM health_aggregates
-    WHERE user_id = ${scope.patientId}::uuid AND type::text = ANY(${types}::text[]) AND period = ${query.period}::"Period"
+    WHERE user_id = ${scope.patientId}::uuid AND type = ANY(${types}::"HealthType"[]) AND period = ${query.period}::"Period"
       AND period_start >= CASE WHEN ${limited} THEN ${from}::date::timestamp ELSE date_trunc(lower(${query.period}), ${from}::date::timestamp) END
       AND period_start < (${to}::date + 1)
       AND (NOT ${limited} OR period_start + ('1 ' || lower(${query.period}))::interval <= (${to}::date + 1)::timestamp)

@@ -98,7 +98,7 @@ export async function setTypePriorities(ownerId: string, deviceId: string, overr
         SELECT ${ownerId}::uuid, s.type, (min(s.start_at) AT TIME ZONE z.tz)::date, (max(s.end_at) AT TIME ZONE z.tz)::date
         FROM health_samples s
         CROSS JOIN (SELECT COALESCE((SELECT time_zone FROM profiles WHERE user_id = ${ownerId}::uuid), 'UTC') AS tz) z
-        WHERE s.user_id = ${ownerId}::uuid AND s.device_id = ${deviceId}::uuid AND s.type::text = ANY(${types}::text[])
+        WHERE s.user_id = ${ownerId}::uuid AND s.device_id = ${deviceId}::uuid AND s.type = ANY(${types}::"HealthType"[])
         GROUP BY s.type, z.tz`;
     }
     return tx.deviceTypePriority.findMany({ where: { deviceId }, select: { healthType: true, priority: true } });

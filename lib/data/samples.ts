@@ -61,7 +61,7 @@ export async function findSamples(scope: ReadScope, query: SampleQuery) {
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT id, device_id::text, type, start_at, end_at, value, category, client_record_id, version, metadata
     FROM health_samples
-    WHERE user_id = ${scope.patientId}::uuid AND type::text = ANY(${types}::text[])
+    WHERE user_id = ${scope.patientId}::uuid AND type = ANY(${types}::"HealthType"[])
       AND start_at >= ${from} AND start_at < ${to}
       AND (NOT ${hasCursor} OR (start_at, id) > (${afterStart}, ${afterId}))
     ORDER BY start_at, id

@@ -136,7 +136,7 @@ async function loadSignals(ids: string[], now: Date): Promise<Signals> {
     prisma.alertThresholds.findMany({ where: { patientId: { in: ids } } }),
     prisma.$queryRaw<{ user_id: string; type: HealthType; day: string; value: number }[]>`
       SELECT user_id::text, type, to_char(period_start, 'YYYY-MM-DD') AS day, value FROM health_aggregates
-      WHERE user_id = ANY(${ids}::uuid[]) AND period = 'DAY' AND type::text = ANY(${DAILY_TYPES}::text[])
+      WHERE user_id = ANY(${ids}::uuid[]) AND period = 'DAY' AND type = ANY(${DAILY_TYPES}::"HealthType"[])
         AND period_start >= ${firstDay}::date
       ORDER BY period_start`,
     prisma.$queryRaw<Insight[]>`
