@@ -6,7 +6,7 @@
 //  3. pipeline: the real recompute (recomputeDirtyRanges) of all preloaded users, samples/s; this is also
 //     what produces the preloaded users' aggregates;
 //  4. API: summary, a month of daily and a week of hourly aggregates, one day of raw samples, with 16
-//     concurrent clients and everything stored (run/api.ts);
+//     concurrent clients and everything stored, then from one client alone (run/api.ts);
 //  5. sync → aggregates-visible latency (bench/pipeline/latency.ts) with everything stored;
 //  6. the server's peak resident memory (VmHWM).
 // --quick uses small sizes to check the machinery (CI); no timing is asserted in either mode.
@@ -107,6 +107,8 @@ try {
   const firstDay = new Date(firstPreloadDayMs(config.days)).toISOString().slice(0, 10);
   const days = Array.from({ length: config.days }, (_, i) => addDays(firstDay, i));
   const api = await measureApi({ baseUrl: server.baseUrl, users, password, days, clients: config.apiClients, requestsPerClient: config.apiRequests });
+  log('API latency, one client…');
+  const apiOneClient = await measureApi({ baseUrl: server.baseUrl, users, password, days, clients: 1, requestsPerClient: config.apiRequests * 4 });
 
   log(`sync → visible latency, ${config.latencyRounds} rounds…`);
   const visible = await measureVisibleLatency(server.baseUrl, config.latencyRounds);
@@ -139,6 +141,7 @@ try {
       visibleLatencyMs: visible,
     },
     api: { clients: config.apiClients, storedSamples: stored, users: users.length, endpoints: api },
+    apiOneClient,
     peakRssMb: server.peakRssMb(),
     runSeconds: Math.round((performance.now() - startedAt) / 1000),
   };

@@ -7,7 +7,7 @@ import { signIn } from '../pipeline/latency-client';
 import { percentile, round } from '../pipeline/stats';
 import { TIME_ZONE } from './preload';
 
-export type Percentiles = { p50: number; p95: number; p99: number; n: number };
+export type Percentiles = { p50: number; p95: number; p99: number; n: number; perSec: number };
 type Endpoint = { name: string; path: (day: string) => string; check: (body: unknown) => boolean };
 
 const hasHeartRate = (rows: unknown) => Array.isArray(rows) && rows.length > 0;
@@ -71,14 +71,17 @@ export async function measureApi(args: {
       return latencies;
     };
     await runClients(2); // warm-up, not reported
+    const started = performance.now();
     const latencies = await runClients(args.requestsPerClient);
     result[endpoint.name] = {
       p50: round(percentile(latencies, 50), 1),
       p95: round(percentile(latencies, 95), 1),
       p99: round(percentile(latencies, 99), 1),
       n: latencies.length,
+      perSec: Math.round(latencies.length / ((performance.now() - started) / 1000)),
     };
-    console.log(`  ${endpoint.name}: p50 ${result[endpoint.name]!.p50} ms, p95 ${result[endpoint.name]!.p95} ms, p99 ${result[endpoint.name]!.p99} ms`);
+    const p = result[endpoint.name]!;
+    console.log(`  ${endpoint.name} (${args.clients} clients): p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms, ${p.perSec} requests/s`);
   }
   return result;
 }
