@@ -35,6 +35,7 @@ type Call = {
   expect: number[];
   location?: string; // for a redirect: the pathname it must point to
   page?: boolean;
+  unstreamed?: boolean; // a page whose layout decides: a real status, not a marker in a streamed 200
 };
 
 /**
@@ -156,6 +157,7 @@ async function check(call: Call): Promise<string[]> {
   const got = call.page ? pageOutcome(res.status, text, res.headers.get('location')) : { status: res.status, location: res.headers.get('location'), streamed: false };
   const shown = `${got.status}${got.streamed ? ' (streamed in a 200)' : ''}`;
   if (!call.expect.includes(got.status)) problems.push(`${label}: expected ${call.expect.join(' or ')}, got ${shown}`);
+  else if (call.unstreamed && got.streamed) problems.push(`${label}: expected a real ${got.status}, got ${shown}`);
   if (call.location !== undefined && got.status >= 300 && got.status < 400) {
     const location = new URL(got.location ?? '', 'http://x').pathname;
     if (location !== call.location) problems.push(`${label}: redirected to ${location}, expected ${call.location}`);
@@ -213,8 +215,10 @@ function pageCalls(): Call[] {
       if (access === 'not-found') return { caller, method: 'GET', path, expect: role ? [404] : [307, 404] };
       if (!role) return { caller, method: 'GET', path, expect: [307], location: '/login' };
       if (access === 'any') return { caller, method: 'GET', path, expect: [200] };
-      if ('role' in access) return [access.role].flat().includes(role) ? { caller, method: 'GET', path, expect: [200] } : { caller, method: 'GET', path, expect: [307], location: '/' };
-      const linked = (caller === 'doctorA' && access.carer === 'DOCTOR') || (caller === 'caregiverA' && access.carer === 'CAREGIVER');
+      const home: Call = { caller, method: 'GET', path, expect: [307], location: '/', unstreamed: true };
+      if ('role' in access) return [access.role].flat().includes(role) ? { caller, method: 'GET', path, expect: [access.status ?? 200] } : home;
+      if (role !== access.carer) return home;
+      const linked = caller === 'doctorA' || caller === 'caregiverA';
       return { caller, method: 'GET', path, expect: [linked ? 200 : 404] };
     });
     if (typeof policy.access === 'object' && 'carer' in policy.access) {

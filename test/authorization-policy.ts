@@ -164,12 +164,13 @@ export const ROUTE_POLICY: Record<string, Policy> = {
 };
 
 /**
- * Pages: `role` = the one role the page is for (others are sent home with a redirect to `/`); `carer` =
- * a page about patient A for A's linked doctor or caregiver (anyone else 404); `any` = any session;
+ * Pages: `role` = the roles the page is for (others are sent home with a real 307 to `/`, from the area's
+ * layout; `status`: what those roles get, 200 unless said); `carer` = a page about patient A for A's linked
+ * doctor or caregiver (other doctors or caregivers 404, other roles sent home); `any` = any session;
  * `public` = no session needed. Without a session every signed-in page redirects to /login.
  */
 export type PagePolicy = {
-  access: 'public' | 'any' | 'not-found' | { role: Role | Role[] } | { carer: 'DOCTOR' | 'CAREGIVER' };
+  access: 'public' | 'any' | 'not-found' | { role: Role | Role[]; status?: number } | { carer: 'DOCTOR' | 'CAREGIVER' };
   params?: (w: World) => Record<string, string>;
   optional?: boolean;
 };
@@ -200,7 +201,8 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   // The link-share viewer shows a share only to a browser holding its grant cookie (app/share tests).
   '/shared': { access: 'not-found' },
   '/shared-with-me': { access: { role: ['DOCTOR', 'CAREGIVER'] } },
-  '/shared-with-me/[shareId]': { access: 'not-found', params: (w) => ({ shareId: w.B.shareId }) },
+  // B's share is not shared with anyone in the matrix: every doctor and caregiver gets a 404.
+  '/shared-with-me/[shareId]': { access: { role: ['DOCTOR', 'CAREGIVER'], status: 404 }, params: (w) => ({ shareId: w.B.shareId }) },
 };
 
 /** Server actions ('use server' files) and who may call them: none exist today. */

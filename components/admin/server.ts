@@ -1,16 +1,11 @@
 // Server-side helpers of the admin pages: the admin check each page makes before reading data (the
 // layout's check alone does not guard a page's own data access), and the filters read from the URL.
-import { redirect } from 'next/navigation';
 import type { z } from 'zod';
-import { getCaller, type Caller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
+import type { Caller } from '@/lib/auth/session';
 import { setFilters, type Filters } from './queries';
 
-export async function requireAdminPage(): Promise<Caller> {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'ADMIN') redirect('/');
-  return caller;
-}
+export const requireAdminPage = (): Promise<Caller> => requirePageRole(['ADMIN']);
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

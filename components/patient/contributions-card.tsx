@@ -8,8 +8,8 @@ import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
 import type { SourceContribution } from '@/lib/data/aggregates';
-import { sourceShares } from '@/app/(app)/dashboard/_lib/sources';
-import { trendLabel } from '@/app/(app)/trends/_lib/catalogue';
+import { sourceShares } from '@/app/(app)/(patient)/dashboard/_lib/sources';
+import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import { formatCount, formatMetric } from './format';
 
 const COLORS = ['bg-teal-700', 'bg-sky-600', 'bg-amber-500', 'bg-violet-600', 'bg-rose-500', 'bg-slate-500', 'bg-lime-600', 'bg-orange-600'];

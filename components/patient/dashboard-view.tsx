@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { Card } from '@/components/ui/card';
 import { ErrorMessage, Loading } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
-import { buildCards, dashboardAggregates } from '@/app/(app)/dashboard/_lib/cards';
+import { buildCards, dashboardAggregates } from '@/app/(app)/(patient)/dashboard/_lib/cards';
 import { EmergencyList } from './emergency-list';
 import { InsightList } from './insight-list';
 import { MetricCard } from './metric-card';

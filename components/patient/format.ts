@@ -3,7 +3,7 @@
 import { formatValue, type UnitPreferences } from '@/lib/format/health';
 import type { HealthType } from '@/lib/health';
 import { addDays, localDateTime } from '@/lib/time';
-import { formatDay } from '@/app/(app)/trends/_lib/periods';
+import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
 
 /** "today", "yesterday" or "Mon 13 Jul". */
 export function dayPhrase(day: string, today: string): string {

@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import { apiFetch } from '@/lib/query/api';
 import type { InsightJson } from './api-types';
-import { formatDay } from '@/app/(app)/trends/_lib/periods';
+import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
 import { insightsOptions } from './queries';
 
 const SEVERITY: Record<InsightJson['severity'], { label: string; className: string }> = {

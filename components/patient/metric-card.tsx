@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Sparkline } from '@/components/charts/sparkline';
 import { Card } from '@/components/ui/card';
-import type { CardModel } from '@/app/(app)/dashboard/_lib/cards';
+import type { CardModel } from '@/app/(app)/(patient)/dashboard/_lib/cards';
 import { linkClass } from './styles';
 
 const ARROWS = { up: '↑', down: '↓', same: '→' } as const;

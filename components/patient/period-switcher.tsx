@@ -1,7 +1,7 @@
 'use client';
 
 // Day / Week / Month / Year: toggle buttons (aria-pressed) in a labelled group.
-import { PERIOD_LABELS, TREND_PERIODS, type TrendPeriod } from '@/app/(app)/trends/_lib/periods';
+import { PERIOD_LABELS, TREND_PERIODS, type TrendPeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
 
 export function PeriodSwitcher({ value, onChange }: { value: TrendPeriod; onChange: (p: TrendPeriod) => void }) {
   return (

@@ -1,8 +1,8 @@
 // The window's headline numbers under a trend chart.
 import type { UnitPreferences } from '@/lib/format/health';
 import type { HealthType } from '@/lib/health';
-import type { WindowStats } from '@/app/(app)/trends/_lib/series';
-import { formatDay } from '@/app/(app)/trends/_lib/periods';
+import type { WindowStats } from '@/app/(app)/(patient)/trends/_lib/series';
+import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
 import { formatCount, formatMetric } from './format';
 
 export function TrendStats({ type, stats, per, units }: { type: HealthType; stats: WindowStats; per: 'day' | 'week' | null; units: UnitPreferences }) {

@@ -1,0 +1,8 @@
+// The caregiver's pages: others are redirected home here, above the loading state (see lib/auth/page-access.ts).
+import type { ReactNode } from 'react';
+import { requirePageRole } from '@/lib/auth/page-access';
+
+export default async function Layout({ children }: { children: ReactNode }) {
+  await requirePageRole(['CAREGIVER']);
+  return children;
+}

@@ -1,0 +1,8 @@
+// Shares received by doctors and caregivers: others are redirected home here, above the loading state (see lib/auth/page-access.ts).
+import type { ReactNode } from 'react';
+import { requirePageRole } from '@/lib/auth/page-access';
+
+export default async function Layout({ children }: { children: ReactNode }) {
+  await requirePageRole(['DOCTOR', 'CAREGIVER']);
+  return children;
+}
