@@ -41,7 +41,12 @@ function unhandledErrors(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const line of readFileSync(serverLog, 'utf8').split('\n')) {
     if (!line.includes('"unhandled error"')) continue;
-    const entry = JSON.parse(line) as { err?: string; codes?: string[] };
+    let entry: { err?: string; codes?: string[] } = { err: 'unreadable log line (server killed mid-write)' };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      // counted as unreadable
+    }
     const key = [entry.err, ...(entry.codes ?? [])].join(' ');
     counts[key] = (counts[key] ?? 0) + 1;
   }
