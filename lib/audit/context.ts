@@ -53,3 +53,10 @@ export async function noteAuditSubject(patientId: string, actorUserId: string): 
   }
   await recordAudit({ action: 'page.read-patient-data', outcome: 'SUCCESS', actorUserId, patientId, targetType: 'patients', targetId: patientId, ...(await pageClient()) });
 }
+
+/** A list shows several patients' data at once (the doctor's triage list): one row per patient shown. */
+export async function recordListRead(list: string, patientIds: readonly string[], actorUserId: string): Promise<void> {
+  if (patientIds.length === 0) return;
+  const client = await pageClient();
+  await Promise.all(patientIds.map((patientId) => recordAudit({ action: 'list.read-patient-data', outcome: 'SUCCESS', actorUserId, patientId, targetType: 'patients', targetId: patientId, details: { list }, ...client })));
+}

@@ -4,6 +4,7 @@
 // pure ones in lib/pipeline/insights, so triage and the patient's own insights agree on what "low",
 // "rising" or "short" means.
 import { z } from 'zod';
+import { recordListRead } from '../audit/context';
 import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
 import type { EmergencyKind, EmergencyStatus, HealthType } from '../generated/prisma/enums';
@@ -270,6 +271,7 @@ export async function findTriageList(caller: Caller, query: TriageQuery, now = n
   const shown = rows
     .filter((r) => !query.group || r.group === query.group)
     .sort((a, b) => rank(a) - rank(b) || direction * compare(a, b) || a.patientId.localeCompare(b.patientId));
+  await recordListRead('doctor-triage', shown.map((r) => r.patientId), caller.id); // before any of it is shown
   return { asOf: now.toISOString(), groups, patients: shown };
 }
 

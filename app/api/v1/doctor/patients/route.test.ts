@@ -1,6 +1,7 @@
 // Integration: GET /api/v1/doctor/patients — doctors only (403 for other roles, 401 anonymous), query
 // values from allowlists (422 otherwise), and only the doctor's own active links.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pool } from '@/lib/db/client';
 import { createSignedInUser, createUser, linkCare, setDisplayName } from '@/test/factories';
 import { api } from '@/test/http';
 
@@ -23,6 +24,21 @@ describe('GET /api/v1/doctor/patients', () => {
     expect(res.body.patients[0]).toMatchObject({ name: 'Mina Mine', group: 'no-data', reason: 'No device has synced yet', lastReviewedAt: null });
     expect(res.body.groups).toHaveLength(8);
     expect(JSON.stringify(res.body)).not.toContain(notMine.id);
+  });
+
+  it('records one audit row per patient shown, and none for a patient filtered out', async () => {
+    const count = async () => {
+      const { rows } = await pool().query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM audit_log WHERE action = 'list.read-patient-data' AND actor_user_id = $1 AND patient_id = $2 AND details->>'list' = 'doctor-triage'`,
+        [doctor.id, mine.id],
+      );
+      return Number(rows[0]!.n);
+    };
+    const before = await count();
+    expect((await api('/api/v1/doctor/patients', { cookie: doctor.cookie })).status).toBe(200);
+    expect(await count()).toBe(before + 1);
+    expect((await api('/api/v1/doctor/patients?q=nobody', { cookie: doctor.cookie })).status).toBe(200);
+    expect(await count()).toBe(before + 1);
   });
 
   it('filters and sorts from the allowlists', async () => {
