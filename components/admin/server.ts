@@ -1,11 +1,6 @@
-// Server-side helpers of the admin pages: the admin check each page makes before reading data (the
-// layout's check alone does not guard a page's own data access), and the filters read from the URL.
+// Server-side helpers of the admin pages: the filters read from the URL.
 import type { z } from 'zod';
-import { requirePageRole } from '@/lib/auth/page-access';
-import type { Caller } from '@/lib/auth/session';
 import { setFilters, type Filters } from './queries';
-
-export const requireAdminPage = (): Promise<Caller> => requirePageRole(['ADMIN']);
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,12 +1,12 @@
 // The admin area: admins only (others go home), with the admin's time zone for every date shown.
 // Each page checks the role again before reading data (a layout does not guard its pages' fetches).
 import type { ReactNode } from 'react';
-import { requireAdminPage } from '@/components/admin/server';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { AdminTimeZone } from '@/components/admin/time-zone';
 import { findMe } from '@/lib/data/users';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const caller = await requireAdminPage();
+  const caller = await requirePageRole(['ADMIN']);
   const me = await findMe(caller.id);
   return <AdminTimeZone timeZone={me.timeZone}>{children}</AdminTimeZone>;
 }

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OverviewPipeline } from '@/components/admin/overview-pipeline';
 import { pipelineOptions, toJson } from '@/components/admin/queries';
-import { requireAdminPage } from '@/components/admin/server';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { PageHeader } from '@/components/admin/table';
 import { Card } from '@/components/ui/card';
 import { countDevicesForAdmin } from '@/lib/data/admin-devices';
@@ -20,7 +20,7 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
 const LINK = 'text-sm font-medium text-teal-800 underline hover:text-teal-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600';
 
 export default async function AdminOverviewPage() {
-  await requireAdminPage();
+  await requirePageRole(['ADMIN']);
   const qc = makeQueryClient();
   const [users, devices, shares] = await Promise.all([
     countUsersForAdmin(),

@@ -1,18 +1,15 @@
 // GET /caregiver — the people the caregiver cares for, each with what the link allows.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { PermissionList } from '@/components/caregiver/permission-list';
 import { Empty } from '@/components/ui/states';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { listCaredForPatients } from '@/lib/data/patient-overview';
 
 export const metadata: Metadata = { title: 'People I care for · Pulse' };
 
 export default async function CaregiverPage() {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'CAREGIVER') redirect('/');
+  const caller = await requirePageRole(['CAREGIVER']);
   const people = await listCaredForPatients(caller);
   return (
     <>

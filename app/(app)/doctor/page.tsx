@@ -2,10 +2,9 @@
 // interactive filter (search, group, sort), which then talks to GET /api/v1/doctor/patients.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { triageOptions } from '@/components/doctor/queries';
 import { TriageView } from '@/components/doctor/triage-view';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { findTriageList, triageQuery } from '@/lib/data/triage';
 import { findMe } from '@/lib/data/users';
 import { makeQueryClient } from '@/lib/query/query-client';
@@ -13,9 +12,7 @@ import { makeQueryClient } from '@/lib/query/query-client';
 export const metadata: Metadata = { title: 'Patients · Pulse' };
 
 export default async function DoctorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'DOCTOR') redirect('/');
+  const caller = await requirePageRole(['DOCTOR']);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited URL with values outside the allowlists falls back to the defaults.
   const parsed = triageQuery.safeParse(raw);

@@ -2,11 +2,10 @@
 // until when, each opening a read-only view. Expired and revoked shares are simply not listed.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { ShareScopeText } from '@/components/sharing/shared-data-view';
 import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { listReceivedShares } from '@/lib/data/shares';
 
 export const metadata: Metadata = { title: 'Shared with you · Pulse' };
@@ -14,9 +13,7 @@ export const metadata: Metadata = { title: 'Shared with you · Pulse' };
 const linkClass = 'rounded font-medium text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600';
 
 export default async function SharedWithMePage() {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'DOCTOR' && caller.role !== 'CAREGIVER') redirect('/');
+  const caller = await requirePageRole(['DOCTOR', 'CAREGIVER']);
   const shares = await listReceivedShares(caller);
   return (
     <div className="mx-auto max-w-3xl space-y-4">

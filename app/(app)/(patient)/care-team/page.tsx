@@ -3,13 +3,12 @@
 // prefetched on the server and live in TanStack Query on the client.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { todayIn } from '@/components/doctor/format';
 import { sharesOptions } from '@/components/sharing/queries';
 import { SharingSection } from '@/components/sharing/sharing-section';
 import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { findCareTeam, type CareTeamMember } from '@/lib/data/care-team';
 import { findSettings } from '@/lib/data/settings';
 import { listSharesOfPatient } from '@/lib/data/shares';
@@ -63,9 +62,7 @@ function Members({ members, sinceFormat, empty }: { members: CareTeamMember[]; s
 }
 
 export default async function CareTeamPage() {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'PATIENT') redirect('/');
+  const caller = await requirePageRole(['PATIENT']);
   const qc = makeQueryClient();
   const [team, settings] = await Promise.all([
     findCareTeam(caller.id),

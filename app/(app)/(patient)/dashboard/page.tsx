@@ -2,10 +2,9 @@
 // server; the client components hydrate from the same query keys.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { DashboardView } from '@/components/patient/dashboard-view';
 import { prefetchAggregates, prefetchDevices, prefetchEmergencies, prefetchInsights } from '@/components/patient/prefetch';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { findMe } from '@/lib/data/users';
@@ -18,9 +17,7 @@ import { dashboardAggregates } from './_lib/cards';
 export const metadata: Metadata = { title: 'Today · Pulse' };
 
 export default async function DashboardPage() {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'PATIENT') redirect('/');
+  const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
   const today = todayIn(scope.timeZone);
   const qc = makeQueryClient();

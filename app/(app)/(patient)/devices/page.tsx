@@ -2,10 +2,9 @@
 // priorities, revoke, and what each source contributed over the last 30 days.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { DevicesView } from '@/components/patient/devices-view';
 import { prefetchDevices } from '@/components/patient/prefetch';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
 import { findDisplayUnits, findSourceContributions } from '@/lib/data/aggregates';
 import { listTypePriorities } from '@/lib/data/devices';
@@ -16,9 +15,7 @@ import { addDays } from '@/lib/time';
 export const metadata: Metadata = { title: 'Data sources · Pulse' };
 
 export default async function DevicesPage() {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'PATIENT') redirect('/');
+  const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
   const today = todayIn(scope.timeZone);
   const qc = makeQueryClient();

@@ -1,16 +1,13 @@
 // /entry — the patient logs a reading or an event by hand (server shell; the forms are interactive).
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { EntryForms } from '@/components/entry';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { findSettings } from '@/lib/data/settings';
 
 export const metadata: Metadata = { title: 'Log data · Pulse' };
 
 export default async function EntryPage() {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'PATIENT') redirect('/');
+  const caller = await requirePageRole(['PATIENT']);
   const { units } = await findSettings(caller.id);
   return (
     <div className="mx-auto max-w-2xl space-y-4">

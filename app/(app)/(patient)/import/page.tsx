@@ -2,11 +2,10 @@
 // CSV or FHIR. Server shell; the recent imports are prefetched.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ImportExportView } from '@/components/import/import-view';
 import { importsOptions, type ImportJson } from '@/components/import/queries';
 import { todayIn } from '@/components/patient/today';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
 import { listImports } from '@/lib/data/imports';
 import { asJson } from '@/lib/query/api';
@@ -15,9 +14,7 @@ import { makeQueryClient } from '@/lib/query/query-client';
 export const metadata: Metadata = { title: 'Import and export · Pulse' };
 
 export default async function ImportPage() {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'PATIENT') redirect('/');
+  const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
   const qc = makeQueryClient();
   await qc.prefetchQuery({ ...importsOptions, queryFn: async () => asJson<unknown>({ imports: await listImports(caller.id) }) as { imports: ImportJson[] } });

@@ -3,8 +3,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
 import { findSettings, unitPreferences } from '@/lib/data/settings';
 import { findTimeline } from '@/lib/data/timeline';
@@ -16,9 +15,7 @@ import { TIMELINE_PAGE_SIZE, TIMELINE_QUERY_KEY } from './_lib/timeline-query';
 export const metadata: Metadata = { title: 'Timeline · Pulse' };
 
 export default async function TimelinePage() {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'PATIENT') redirect('/');
+  const caller = await requirePageRole(['PATIENT']);
   const qc = makeQueryClient();
   const [scope, settings] = await Promise.all([ownScope(caller), findSettings(caller.id)]);
   await qc.prefetchInfiniteQuery({

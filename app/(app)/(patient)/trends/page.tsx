@@ -1,10 +1,9 @@
 // GET /trends — every health type at a glance over the last 30 days, each linking to its trend.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { prefetchAggregates } from '@/components/patient/prefetch';
 import { TrendsOverview } from '@/components/patient/trends-overview';
-import { getCaller } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { makeQueryClient } from '@/lib/query/query-client';
@@ -15,9 +14,7 @@ import { TREND_TYPES } from './_lib/catalogue';
 export const metadata: Metadata = { title: 'Trends · Pulse' };
 
 export default async function TrendsPage() {
-  const caller = await getCaller();
-  if (!caller) redirect('/login');
-  if (caller.role !== 'PATIENT') redirect('/');
+  const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
   const today = todayIn(scope.timeZone);
   const params = { types: TREND_TYPES, period: 'day' as const, from: addDays(today, -29), to: today };

@@ -3,7 +3,8 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { AuditView } from '@/components/admin/audit-view';
 import { auditOptions, toJson } from '@/components/admin/queries';
-import { readFilters, requireAdminPage } from '@/components/admin/server';
+import { readFilters } from '@/components/admin/server';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { PageHeader } from '@/components/admin/table';
 import { auditQuery, listAuditLog } from '@/lib/data/audit-log';
 import { makeQueryClient } from '@/lib/query/query-client';
@@ -11,7 +12,7 @@ import { makeQueryClient } from '@/lib/query/query-client';
 export const metadata: Metadata = { title: 'Audit log · Admin · Pulse' };
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
+  await requirePageRole(['ADMIN']);
   const { form, query } = readFilters(await searchParams, ['actor', 'action', 'outcome', 'from', 'to'], auditQuery);
   const qc = makeQueryClient();
   await qc.prefetchInfiniteQuery({ ...auditOptions(form), queryFn: async () => toJson(await listAuditLog(query)) });

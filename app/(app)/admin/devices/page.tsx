@@ -3,7 +3,8 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { DevicesView } from '@/components/admin/devices-view';
 import { devicesOptions, toJson } from '@/components/admin/queries';
-import { readFilters, requireAdminPage } from '@/components/admin/server';
+import { readFilters } from '@/components/admin/server';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { PageHeader } from '@/components/admin/table';
 import { adminDeviceQuery, listDevicesForAdmin } from '@/lib/data/admin-devices';
 import { makeQueryClient } from '@/lib/query/query-client';
@@ -11,7 +12,7 @@ import { makeQueryClient } from '@/lib/query/query-client';
 export const metadata: Metadata = { title: 'Devices · Admin · Pulse' };
 
 export default async function AdminDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
+  await requirePageRole(['ADMIN']);
   const { form, query } = readFilters(await searchParams, ['q', 'type', 'status'], adminDeviceQuery);
   const qc = makeQueryClient();
   await qc.prefetchInfiniteQuery({ ...devicesOptions(form), queryFn: async () => toJson(await listDevicesForAdmin(query)) });

@@ -3,7 +3,8 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { PipelineView } from '@/components/admin/pipeline-view';
 import { pipelineOptions, runsOptions, toJson } from '@/components/admin/queries';
-import { readFilters, requireAdminPage } from '@/components/admin/server';
+import { readFilters } from '@/components/admin/server';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { PageHeader } from '@/components/admin/table';
 import { listMaintenanceRuns, maintenanceRunQuery } from '@/lib/data/maintenance-runs';
 import { pipelineStatus } from '@/lib/data/pipeline-status';
@@ -12,7 +13,7 @@ import { makeQueryClient } from '@/lib/query/query-client';
 export const metadata: Metadata = { title: 'Pipeline · Admin · Pulse' };
 
 export default async function AdminPipelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
+  await requirePageRole(['ADMIN']);
   const { form, query } = readFilters(await searchParams, ['kind', 'status'], maintenanceRunQuery);
   const qc = makeQueryClient();
   await Promise.all([

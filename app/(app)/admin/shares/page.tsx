@@ -2,7 +2,8 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { sharesOptions, toJson } from '@/components/admin/queries';
-import { readFilters, requireAdminPage } from '@/components/admin/server';
+import { readFilters } from '@/components/admin/server';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { SharesView } from '@/components/admin/shares-view';
 import { PageHeader } from '@/components/admin/table';
 import { adminShareQuery, listSharesForAdmin } from '@/lib/data/admin-shares';
@@ -11,7 +12,7 @@ import { makeQueryClient } from '@/lib/query/query-client';
 export const metadata: Metadata = { title: 'Shares · Admin · Pulse' };
 
 export default async function AdminSharesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
+  await requirePageRole(['ADMIN']);
   const { form, query } = readFilters(await searchParams, ['patient', 'status'], adminShareQuery);
   const qc = makeQueryClient();
   await qc.prefetchInfiniteQuery({ ...sharesOptions(form), queryFn: async () => toJson(await listSharesForAdmin(query)) });

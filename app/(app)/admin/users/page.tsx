@@ -2,7 +2,8 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { toJson, usersOptions } from '@/components/admin/queries';
-import { readFilters, requireAdminPage } from '@/components/admin/server';
+import { readFilters } from '@/components/admin/server';
+import { requirePageRole } from '@/lib/auth/page-access';
 import { PageHeader } from '@/components/admin/table';
 import { UsersView } from '@/components/admin/users-view';
 import { adminUserQuery, listUsersForAdmin } from '@/lib/data/admin-users';
@@ -11,7 +12,7 @@ import { makeQueryClient } from '@/lib/query/query-client';
 export const metadata: Metadata = { title: 'Users · Admin · Pulse' };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const caller = await requireAdminPage();
+  const caller = await requirePageRole(['ADMIN']);
   const { form, query } = readFilters(await searchParams, ['q', 'role', 'status', 'sort'], adminUserQuery);
   const qc = makeQueryClient();
   await qc.prefetchInfiniteQuery({ ...usersOptions(form), queryFn: async () => toJson(await listUsersForAdmin(query)) });
