@@ -20,7 +20,7 @@ import { measureCopy, measureHttpIngest } from './ingest-measure';
 import { measureVisibleLatency } from './pipeline/latency';
 import { machine } from './pipeline/results';
 import { round } from './pipeline/stats';
-import { measureApi } from './run/api';
+import { measureApi, signInAll } from './run/api';
 import { ensurePartitions, firstPreloadDayMs, preloadUser, recomputeAll, type PreloadedUser } from './run/preload';
 import { toMarkdown, type BenchResult } from './run/report';
 import { startBenchServer } from './server';
@@ -106,9 +106,10 @@ try {
 
   const firstDay = new Date(firstPreloadDayMs(config.days)).toISOString().slice(0, 10);
   const days = Array.from({ length: config.days }, (_, i) => addDays(firstDay, i));
-  const api = await measureApi({ baseUrl: server.baseUrl, users, password, days, clients: config.apiClients, requestsPerClient: config.apiRequests });
+  const cookies = await signInAll(server.baseUrl, users, password);
+  const api = await measureApi({ baseUrl: server.baseUrl, cookies, days, clients: config.apiClients, requestsPerClient: config.apiRequests });
   log('API latency, one client…');
-  const apiOneClient = await measureApi({ baseUrl: server.baseUrl, users, password, days, clients: 1, requestsPerClient: config.apiRequests * 4 });
+  const apiOneClient = await measureApi({ baseUrl: server.baseUrl, cookies, days, clients: 1, requestsPerClient: config.apiRequests * 4 });
 
   log(`sync → visible latency, ${config.latencyRounds} rounds…`);
   const visible = await measureVisibleLatency(server.baseUrl, config.latencyRounds);

@@ -44,20 +44,25 @@ async function timedGet(baseUrl: string, path: string, cookie: string, check: En
   return ms;
 }
 
+/** A session cookie for each user (signed in once, used by every measurement). */
+export async function signInAll(baseUrl: string, users: { email: string }[], password: string): Promise<string[]> {
+  const cookies: string[] = [];
+  for (const user of users) cookies.push(await signIn(baseUrl, user.email, password));
+  return cookies;
+}
+
 /**
  * `days`: the local days holding full data (the first and last preloaded days are partial in
  * Europe/Berlin, so callers pass the inner ones).
  */
 export async function measureApi(args: {
   baseUrl: string;
-  users: { email: string }[];
-  password: string;
+  cookies: string[];
   days: string[];
   clients: number;
   requestsPerClient: number;
 }): Promise<Record<string, Percentiles>> {
-  const cookies: string[] = [];
-  for (const user of args.users) cookies.push(await signIn(args.baseUrl, user.email, args.password));
+  const { cookies } = args;
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
   const result: Record<string, Percentiles> = {};
   for (const endpoint of ENDPOINTS) {
