@@ -66,6 +66,18 @@ describe('insight texts follow their reader', () => {
     expect(adherence.body).toContain('1 missed');
   });
 
+  it('the doctor\'s and the caregiver\'s patient pages show the texts built for them', async () => {
+    const doctorPage = await api<string>(`/doctor/patients/${patient.id}`, { cookie: doctorMmol.cookie });
+    expect(doctorPage.status).toBe(200);
+    expect(doctorPage.body).toContain('3 of 4 scheduled doses taken in the last 7 days');
+    expect(doctorPage.body).toContain('3.9–10.0 mmol/L');
+    expect(doctorPage.body).not.toContain('You took');
+    const caregiverPage = await api<string>(`/caregiver/patients/${patient.id}`, { cookie: caregiver.cookie });
+    expect(caregiverPage.status).toBe(200);
+    expect(caregiverPage.body).toContain('Robin Reader took 3 of 4 scheduled doses');
+    expect(caregiverPage.body).not.toContain('You took');
+  }, 240_000); // the dev server compiles both pages on first request
+
   it('a caregiver reads the patient by name', async () => {
     const adherence = byKind(await overviewInsights(caregiver), 'MEDICATION_ADHERENCE');
     expect(adherence.body).toMatch(/^Robin Reader took 3 of 4 scheduled doses/);
