@@ -2,6 +2,7 @@
 // rules in lib/pipeline/insights. At most one ACTIVE insight per kind and user: it is updated in place,
 // not repeated. A condition that no longer holds resolves it; one the patient acknowledged or dismissed
 // is not raised again unless it gets worse. Views, acknowledgements and dismissals are recorded.
+// Texts are built from the rule's numbers for whoever reads them (lib/format/insight-text).
 import { randomUUID } from 'node:crypto';
 import { connectClient, prisma } from '../db/client';
 import { renderInsightText, type InsightReader } from '../format/insight-text';
