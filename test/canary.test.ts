@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { decryptField } from '@/lib/crypto/fields';
 import { prisma } from '@/lib/db/client';
 import { registerDevice, updateDevice } from '@/lib/data/devices';
 import { encryptInsightTexts } from '@/lib/data/insight-fields';
@@ -81,8 +82,11 @@ describe('canary', () => {
     expect((await api('/api/v1/users/me', { cookie: canaryCookie! })).body.email).toBe(`${CANARY}@test.example`);
     const samples = await api('/api/v1/users/me/samples?type=HEART_RATE', { cookie: patient.cookie });
     expect(samples.body.samples.map((s: { metadata: unknown }) => s.metadata)).toEqual([{ context: `Meta ${CANARY}` }]);
-    const insights = await api('/api/v1/users/me/insights', { cookie: patient.cookie });
-    expect(insights.body.insights).toEqual([expect.objectContaining({ title: `Title ${CANARY}`, body: `Body ${CANARY}` })]);
+    // Insight texts are shown as built for each reader from `data`; the stored (patient's) copy still decrypts.
+    const stored = await prisma.insight.findUniqueOrThrow({ where: { id: insightId } });
+    const insightRef = (column: 'title' | 'body') => ({ table: 'insights', column, rowId: insightId });
+    expect(await decryptField(patient.id, insightRef('title'), stored.title)).toBe(`Title ${CANARY}`);
+    expect(await decryptField(patient.id, insightRef('body'), stored.body)).toBe(`Body ${CANARY}`);
     const inbox = await api('/api/v1/notifications', { cookie: patient.cookie });
     expect(inbox.body.notifications).toContainEqual(expect.objectContaining({ title: `Notice ${CANARY}`, body: `Notice body ${CANARY}` }));
     const timeline = await api('/api/v1/users/me/timeline', { cookie: patient.cookie });

@@ -2,8 +2,10 @@
 // rules in lib/pipeline/insights. At most one ACTIVE insight per kind and user: it is updated in place,
 // not repeated. A condition that no longer holds resolves it; one the patient acknowledged or dismissed
 // is not raised again unless it gets worse. Views, acknowledgements and dismissals are recorded.
+// Texts are built from the rule's numbers for whoever reads them (lib/format/insight-text).
 import { randomUUID } from 'node:crypto';
 import { connectClient, prisma } from '../db/client';
+import { renderInsightText, type InsightReader } from '../format/insight-text';
 import type { HealthType } from '../health';
 import { dedupSamples } from '../pipeline';
 import {
@@ -11,9 +13,10 @@ import {
   type DailyValue, type InsightKind, type InsightResult,
 } from '../pipeline/insights';
 import { addDays, localDate, zonedDayRangeUtc } from '../time';
+import { findDisplayUnits } from './aggregates';
 import { loadSamples } from './aggregation/load-samples';
 import { rulesFor } from './aggregation/type-rules';
-import { encryptInsightTexts, withInsightTexts } from './insight-fields';
+import { encryptInsightTexts } from './insight-fields';
 import { notifyPatient } from './notifications';
 
 const SEVERITY_RANK = { INFO: 0, LOW: 1, MEDIUM: 2, HIGH: 3 } as const;
@@ -36,6 +39,11 @@ async function glucoseReadings(userId: string, nowMs: number) {
   } finally {
     client.release();
   }
+}
+
+/** The patient reading their own insights (and their notifications), in their own units. */
+async function patientReader(userId: string): Promise<InsightReader> {
+  return { audience: 'patient', units: await findDisplayUnits(userId) };
 }
 
 /** Evaluates every rule for the user now. */
@@ -62,6 +70,7 @@ export async function evaluateInsights(userId: string, now = new Date()): Promis
 /** Applies the rules' results: update, create, resolve; notifies for new insights of medium severity or more. */
 export async function refreshInsights(userId: string, now = new Date()): Promise<{ active: number; created: number; resolved: number }> {
   const results = await evaluateInsights(userId, now);
+  const reader = await patientReader(userId);
   let created = 0;
   let resolved = 0;
   for (const kind of ALL_KINDS) {
@@ -78,8 +87,9 @@ export async function refreshInsights(userId: string, now = new Date()): Promise
       severity: result.severity, data: result.data,
       windowStart: new Date(`${result.windowStart}T00:00:00Z`), windowEnd: new Date(`${result.windowEnd}T00:00:00Z`),
     };
+    const texts = renderInsightText(result, reader); // the patient's: the stored copy and the notification
     if (active) {
-      await prisma.insight.update({ where: { id: active.id }, data: { ...fields, ...(await encryptInsightTexts(userId, active.id, result)) } });
+      await prisma.insight.update({ where: { id: active.id }, data: { ...fields, ...(await encryptInsightTexts(userId, active.id, texts)) } });
       continue;
     }
     // Respect the patient's answer: do not raise again what they set aside in the last 14 days, unless worse.
@@ -89,27 +99,30 @@ export async function refreshInsights(userId: string, now = new Date()): Promise
     });
     if (setAside && SEVERITY_RANK[result.severity] <= SEVERITY_RANK[setAside.severity]) continue;
     const id = randomUUID();
-    const insight = await prisma.insight.create({ data: { id, userId, kind, ...fields, ...(await encryptInsightTexts(userId, id, result)) } });
+    const insight = await prisma.insight.create({ data: { id, userId, kind, ...fields, ...(await encryptInsightTexts(userId, id, texts)) } });
     created += 1;
     if (SEVERITY_RANK[result.severity] >= SEVERITY_RANK.MEDIUM) {
-      await notifyPatient({ patientId: userId, insightId: insight.id, message: { kind: `insight.${kind}`, title: result.title, body: result.body } });
+      await notifyPatient({ patientId: userId, insightId: insight.id, message: { kind: `insight.${kind}`, ...texts } });
     }
   }
   const active = await prisma.insight.count({ where: { userId, status: 'ACTIVE' } });
   return { active, created, resolved };
 }
 
-/** The patient's current insights; returning them records a VIEWED interaction for each. */
+/** The patient's current insights, worded for them; returning them records a VIEWED interaction for each. */
 export async function listInsightsForPatient(userId: string, opts: { recordView: boolean }) {
-  const insights = await prisma.insight.findMany({
-    where: { userId, status: 'ACTIVE' },
-    orderBy: [{ updatedAt: 'desc' }],
-    select: { id: true, kind: true, severity: true, status: true, title: true, body: true, data: true, windowStart: true, windowEnd: true, updatedAt: true },
-  });
+  const [insights, reader] = await Promise.all([
+    prisma.insight.findMany({
+      where: { userId, status: 'ACTIVE' },
+      orderBy: [{ updatedAt: 'desc' }],
+      select: { id: true, kind: true, severity: true, status: true, data: true, windowStart: true, windowEnd: true, updatedAt: true },
+    }),
+    patientReader(userId),
+  ]);
   if (opts.recordView && insights.length > 0) {
     await prisma.insightInteraction.createMany({ data: insights.map((i) => ({ insightId: i.id, userId, action: 'VIEWED' as const })) });
   }
-  return Promise.all(insights.map((i) => withInsightTexts(userId, i)));
+  return insights.map((i) => ({ ...i, ...renderInsightText(i, reader) }));
 }
 
 export async function answerInsight(userId: string, insightId: string, action: 'ACKNOWLEDGED' | 'DISMISSED'): Promise<boolean> {

@@ -58,8 +58,9 @@ beforeAll(async () => {
   await prisma.healthEvent.create({ data: await newEventRow({ userId: patient.id, kind: 'NOTE', occurredAt: ago(2), payload: { text: 'corrected' }, recordedById: caregivers.all.id, supersedesId: original.id }) });
   await prisma.healthEvent.create({ data: await newEventRow({ userId: patient.id, kind: 'MOOD', occurredAt: ago(40), payload: { score: 2 }, recordedById: patient.id }) });
 
-  const insight = async (id: string, title: string) => ({ id, ...(await encryptInsightTexts(patient.id, id, { title, body: 'b' })) });
-  await prisma.insight.create({ data: { ...(await insight(randomUUID(), 'Short sleep')), userId: patient.id, kind: 'SLEEP_DEFICIT', severity: 'MEDIUM', data: {}, windowStart: ago(14), windowEnd: NOW } });
+  // The stored texts are the patient's; carers read texts built for them from `data`.
+  const insight = async (id: string, title: string) => ({ id, ...(await encryptInsightTexts(patient.id, id, { title, body: 'You slept…' })) });
+  await prisma.insight.create({ data: { ...(await insight(randomUUID(), 'You have been sleeping less than 6 hours')), userId: patient.id, kind: 'SLEEP_DEFICIT', severity: 'MEDIUM', data: { averageMinutes: 330, nights: 10 }, windowStart: ago(14), windowEnd: NOW } });
   await prisma.insight.create({ data: { ...(await insight(randomUUID(), 'Dismissed')), userId: patient.id, kind: 'ACTIVITY_CHANGE', status: 'DISMISSED', severity: 'LOW', data: {}, windowStart: ago(14), windowEnd: NOW } });
 
   await prisma.emergencyEvent.createMany({
@@ -76,7 +77,9 @@ describe('findPatientOverview', () => {
     const o = await findPatientOverview(doctor, patient.id, NOW);
     expect(o.patient).toMatchObject({ id: patient.id, name: 'Pat Overview' });
     expect(o.access).toMatchObject({ kind: 'DOCTOR', canView: true, canReceiveAlerts: true, canLogData: false, lastReviewedAt: null });
-    expect(o.insights?.map((i) => i.title)).toEqual(['Short sleep']);
+    expect(o.insights?.map((i) => [i.title, i.body])).toEqual([
+      ['Sleeping less than 6 hours a night', 'Average 5 h 30 min asleep a night over the last 14 days (10 nights tracked); adults need 7 hours or more.'],
+    ]);
     expect(o.emergencies?.map((e) => [e.kind, e.status])).toEqual([['GLUCOSE_LOW', 'OPEN'], ['BLOOD_PRESSURE_CRISIS', 'RESOLVED']]);
   });
 
@@ -100,7 +103,7 @@ describe('findPatientOverview', () => {
   it('a caregiver sees what the link allows', async () => {
     const all = await findPatientOverview(caregivers.all, patient.id, NOW);
     expect(all.access).toMatchObject({ kind: 'CAREGIVER', canView: true, canLogData: true, canReceiveAlerts: true });
-    expect(all.insights).not.toBeNull();
+    expect(all.insights?.map((i) => i.title)).toEqual(['Pat Overview has been sleeping less than 6 hours']);
     expect(all.emergencies).not.toBeNull();
 
     const viewOnly = await findPatientOverview(caregivers.viewOnly, patient.id, NOW);

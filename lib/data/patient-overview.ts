@@ -4,11 +4,12 @@
 // always). A caller without an active link of their own role gets "not found", like any other read.
 import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
+import { renderInsightText, type InsightReader } from '../format/insight-text';
 import type { AlertDelivery, CareKind, EmergencyKind, EmergencyStatus, HealthEventKind, InsightKind, Severity } from '../generated/prisma/enums';
 import { notFound } from '../http/errors';
 import { isUuid } from './access';
+import { findDisplayUnits } from './aggregates';
 import { decryptEventPayload } from './event-fields';
-import { withInsightTexts } from './insight-fields';
 import { maybeDisplayName } from './profile-fields';
 import { decryptEmail, searchableEmail } from './user-email';
 
@@ -95,14 +96,20 @@ const adherence = (taken: number, scheduled: number): Adherence => ({
   taken, scheduled, percent: scheduled === 0 ? null : Math.round((1000 * taken) / scheduled) / 10,
 });
 
-async function findInsights(patientId: string): Promise<OverviewInsight[]> {
+/** Texts for the carer: a doctor reads neutral clinical wording, a caregiver the patient's name; each in their own units. */
+async function insightReader(caller: Caller, link: CaredForPatient): Promise<InsightReader> {
+  const units = await findDisplayUnits(caller.id);
+  return link.access.kind === 'DOCTOR' ? { audience: 'doctor', units } : { audience: 'caregiver', units, patientName: link.patient.name };
+}
+
+async function findInsights(patientId: string, reader: InsightReader): Promise<OverviewInsight[]> {
   // Read without recording a view: views are the patient's own interactions.
   const rows = await prisma.insight.findMany({
     where: { userId: patientId, status: 'ACTIVE' },
     orderBy: { updatedAt: 'desc' },
-    select: { id: true, kind: true, severity: true, title: true, body: true, updatedAt: true },
+    select: { id: true, kind: true, severity: true, data: true, updatedAt: true },
   });
-  return Promise.all(rows.map(async (r) => ({ ...(await withInsightTexts(patientId, r)), updatedAt: r.updatedAt.toISOString() })));
+  return rows.map(({ data, ...r }) => ({ ...r, ...renderInsightText({ ...r, data }, reader), updatedAt: r.updatedAt.toISOString() }));
 }
 
 async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]> {
@@ -183,7 +190,7 @@ export async function findPatientOverview(caller: Caller, patientId: string, now
   const link = await findCareLink(caller, patientId);
   const { canView, canReceiveAlerts } = link.access;
   const [insights, events, medications, emergencies] = await Promise.all([
-    canView ? findInsights(patientId) : null,
+    canView ? findInsights(patientId, await insightReader(caller, link)) : null,
     canView ? findEvents(patientId, now) : null,
     canView ? findMedications(patientId, now) : null,
     canReceiveAlerts ? findEmergencies(patientId, now) : null,

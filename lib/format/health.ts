@@ -39,14 +39,19 @@ export function toDisplay(type: HealthType, canonical: number, prefs: UnitPrefer
 
 const DECIMALS: Partial<Record<string, number>> = { 'mmol/L': 1, kg: 1, lb: 1, km: 2, mi: 2, '°C': 1, '°F': 1, '%': 0 };
 
+/** The number alone, in the reader's unit at that unit's precision: glucose 70 → "70" or "3.9". */
+export function formatNumber(type: HealthType, canonical: number, prefs: UnitPreferences = DEFAULT_UNITS): string {
+  const decimals = DECIMALS[displayUnit(type, prefs).label] ?? 0;
+  return toDisplay(type, canonical, prefs).toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
+}
+
 export function formatValue(type: HealthType, canonical: number, prefs: UnitPreferences = DEFAULT_UNITS): string {
   const { label } = displayUnit(type, prefs);
-  const value = toDisplay(type, canonical, prefs);
   if (label === 'min' && (type === 'SLEEP_STATE' || type === 'SLEEP_ANALYSIS')) {
+    const value = toDisplay(type, canonical, prefs);
     return `${Math.floor(value / 60)} h ${Math.round(value % 60)} min`;
   }
-  const decimals = DECIMALS[label] ?? 0;
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: decimals })} ${label}`;
+  return `${formatNumber(type, canonical, prefs)} ${label}`;
 }
 
 export function typeLabel(type: HealthType): string {

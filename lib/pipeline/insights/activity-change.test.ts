@@ -68,20 +68,17 @@ describe('activityChange: thresholds (20 % strictly, 30 % for MEDIUM)', () => {
   });
 });
 
-describe('activityChange: wording and data', () => {
+// The wording is lib/format/insight-text's (insight-text.test.ts); the rule's numbers hold all it needs.
+describe('activityChange: data', () => {
   it('a drop', () => {
     const result = run(scene(600));
-    expect(result).toMatchObject({ kind: 'ACTIVITY_CHANGE', severity: 'MEDIUM', title: 'You have been less active this week' });
-    expect(result?.body).toBe('About 4,200 steps this week, 40 % fewer than your usual 7,000 a week over the previous 4 weeks.');
+    expect(result).toMatchObject({ kind: 'ACTIVITY_CHANGE', severity: 'MEDIUM' });
     expect(result?.data).toEqual({ thisWeek: 4200, baselineWeekly: 7000, changePercent: -40, thisWeekDays: 7, baselineDays: 28 });
   });
 
   it('a rise, estimated from the days with data', () => {
     const result = run(scene(1500, range(0, 4)));
-    expect(result).toMatchObject({ severity: 'INFO', title: 'You have been more active this week' });
-    expect(result?.body).toBe(
-      'About 10,500 steps this week (estimated from the 5 days with data), 50 % more than your usual 7,000 a week over the previous 4 weeks.',
-    );
+    expect(result).toMatchObject({ severity: 'INFO', data: { thisWeek: 10500, baselineWeekly: 7000, changePercent: 50, thisWeekDays: 5 } });
   });
 
   it('changePercent keeps one decimal', () => {

@@ -4,7 +4,7 @@
 // watch on the charger), not zero steps, so missing days must not read as a drop.
 
 import { dayWindow, meanValue, pointsInWindow } from './day-window';
-import { formatCount, roundTo } from './format';
+import { roundTo } from './format';
 import type { DailyValue, InsightResult } from './types';
 
 const WEEK_DAYS = 7;
@@ -32,14 +32,9 @@ export function activityChange({ steps, today }: ActivityChangeInput): InsightRe
   const drop = change < 0;
   const thisWeek = weekDaily * WEEK_DAYS;
   const baselineWeekly = baselineDaily * WEEK_DAYS;
-  const estimated = week.length < WEEK_DAYS ? ` (estimated from the ${week.length} days with data)` : '';
   return {
     kind: 'ACTIVITY_CHANGE',
     severity: !drop ? 'INFO' : -change > LARGE_DROP ? 'MEDIUM' : 'LOW',
-    title: drop ? 'You have been less active this week' : 'You have been more active this week',
-    body:
-      `About ${formatCount(thisWeek)} steps this week${estimated}, ${Math.abs(roundTo(change * 100, 0))} % ` +
-      `${drop ? 'fewer' : 'more'} than your usual ${formatCount(baselineWeekly)} a week over the previous 4 weeks.`,
     data: {
       thisWeek: Math.round(thisWeek),
       baselineWeekly: Math.round(baselineWeekly),

@@ -11,7 +11,7 @@ import { percentOf } from './format';
 import type { InsightResult, InsightSeverity } from './types';
 
 const DAY_MS = 86_400_000;
-const WINDOW_DAYS = 14; // the consensus's minimum period for a representative profile
+export const WINDOW_DAYS = 14; // the consensus's minimum period for a representative profile
 const MIN_READINGS = 10;
 
 export type GlucoseReading = { atMs: number; mgdl: number };
@@ -43,35 +43,15 @@ function severityOf(c: Counts): InsightSeverity {
   return 'INFO';
 }
 
-function wording(c: Counts, severity: InsightSeverity): { title: string; body: string } {
-  const pct = (part: number) => `${percentOf(part, c.n)} %`;
-  const period = `your ${c.n} readings in the last ${WINDOW_DAYS} days`;
-  if (severity === 'HIGH') {
-    const lows = `${pct(c.below70)} of ${period} were below 70 mg/dL (target: under 4 %), ${pct(c.below54)} below 54 mg/dL (target: under 1 %).`;
-    return { title: 'Low glucose readings need attention', body: `${lows} Consider going over this with your care team.` };
-  }
-  const highs = `${pct(c.above180)} were above 180 mg/dL (target: under 25 %) and ${pct(c.above250)} above 250 mg/dL (target: under 5 %).`;
-  if (severity === 'MEDIUM' && !atLeast(c.inRange, c.n, 70)) {
-    return { title: 'Time in range is below target', body: `${pct(c.inRange)} of ${period} were in range (70–180 mg/dL); the target is more than 70 %. ${highs}` };
-  }
-  if (severity === 'MEDIUM') {
-    return { title: 'Glucose is often above range', body: `Of ${period}, ${highs} Time in range was ${pct(c.inRange)}.` };
-  }
-  return { title: `Time in range: ${pct(c.inRange)}`, body: `${pct(c.inRange)} of ${period} were in range (70–180 mg/dL), meeting the targets.` };
-}
-
 export function glucoseTimeInRange({ readings, nowMs, timeZone = 'UTC' }: GlucoseTimeInRangeInput): InsightResult | null {
   const fromMs = nowMs - WINDOW_DAYS * DAY_MS;
   const c = countReadings(readings, fromMs, nowMs);
   if (c.n < MIN_READINGS) return null;
   const pct = (part: number) => percentOf(part, c.n);
   const severity = severityOf(c);
-  const { title, body } = wording(c, severity);
   return {
     kind: 'GLUCOSE_TIME_IN_RANGE',
     severity,
-    title,
-    body,
     data: {
       readings: c.n,
       inRange: pct(c.inRange),

@@ -34,26 +34,16 @@ function tally(logs: readonly MedicationLog[], nowMs: number, days: number): Tal
 // Compared on counts (100·taken vs cut-off·scheduled), so exactly 80 % or 50 % is not lost to rounding.
 const below = (t: Tally, percent: number) => 100 * t.takenAll < percent * t.scheduled;
 
-const TITLES: Record<Exclude<InsightSeverity, 'LOW'>, string> = {
-  HIGH: 'Many doses were missed this week',
-  MEDIUM: 'Some doses were missed this week',
-  INFO: 'Medication on track this week',
-};
-
 export function medicationAdherence({ logs, nowMs, timeZone = 'UTC' }: MedicationAdherenceInput): InsightResult | null {
   const week = tally(logs, nowMs, 7);
   if (week.scheduled === 0) return null;
   const month = tally(logs, nowMs, 30);
-  const severity = below(week, POOR_PERCENT) ? 'HIGH' : below(week, ADEQUATE_PERCENT) ? 'MEDIUM' : 'INFO';
+  const severity: InsightSeverity = below(week, POOR_PERCENT) ? 'HIGH' : below(week, ADEQUATE_PERCENT) ? 'MEDIUM' : 'INFO';
   const weekPercent = percentOf(week.takenAll, week.scheduled);
   const monthPercent = percentOf(month.takenAll, month.scheduled);
   return {
     kind: 'MEDICATION_ADHERENCE',
     severity,
-    title: TITLES[severity],
-    body:
-      `You took ${week.takenAll} of ${week.scheduled} scheduled doses in the last 7 days (${weekPercent} %) ` +
-      `and ${month.takenAll} of ${month.scheduled} in the last 30 days (${monthPercent} %).`,
     data: {
       adherence7d: weekPercent,
       adherence30d: monthPercent,

@@ -6,7 +6,7 @@ import { roundTo } from './format';
 import { olsSlope } from './ols-slope';
 import type { DailyValue, InsightResult } from './types';
 
-const WINDOW_DAYS = 30;
+export const RESTING_HR_WINDOW_DAYS = 30;
 const MIN_DAYS = 14; // with fewer days a month-long slope is mostly noise
 // Product seed design: more than 0.5 bpm/day (3.5 bpm/week) is a change worth telling.
 const SIGNIFICANT_SLOPE = 0.5;
@@ -16,7 +16,7 @@ const STEEP_SLOPE = 1.0;
 export type RestingHrTrendInput = { days: readonly DailyValue[]; today: string };
 
 export function restingHrTrend({ days, today }: RestingHrTrendInput): InsightResult | null {
-  const window = dayWindow(today, WINDOW_DAYS);
+  const window = dayWindow(today, RESTING_HR_WINDOW_DAYS);
   const points = pointsInWindow(days, window);
   if (points.length < MIN_DAYS) return null;
   const slope = olsSlope(points);
@@ -24,15 +24,9 @@ export function restingHrTrend({ days, today }: RestingHrTrendInput): InsightRes
   const rising = slope > 0;
   const perWeek = slope * 7;
   const steep = rising && slope > STEEP_SLOPE;
-  const change = `${rising ? 'Up' : 'Down'} about ${Math.abs(roundTo(perWeek, 1)).toFixed(1)} bpm per week`;
-  const advice = steep
-    ? ' A rise this quick can come with illness, stress or poor sleep; if it continues, consider talking to your doctor.'
-    : '';
   return {
     kind: 'RESTING_HR_TREND',
     severity: !rising ? 'LOW' : steep ? 'HIGH' : 'MEDIUM',
-    title: rising ? 'Resting heart rate is rising' : 'Resting heart rate is falling',
-    body: `${change} over the last ${WINDOW_DAYS} days (${points.length} days of data).${advice}`,
     data: { slopePerDay: roundTo(slope, 3), changePerWeek: roundTo(perWeek, 1), days: points.length },
     windowStart: window.windowStart,
     windowEnd: window.windowEnd,

@@ -2,10 +2,9 @@
 // on that day (dedup.md: a session belongs to the day it ends).
 
 import { dayWindow, meanValue, pointsInWindow } from './day-window';
-import { formatMinutes, roundTo } from './format';
 import type { DailyValue, InsightResult } from './types';
 
-const WINDOW_DAYS = 14;
+export const SLEEP_WINDOW_DAYS = 14;
 const MIN_NIGHTS = 7; // half the window: one or two tracked nights say little about a habit
 // Adults need ≥ 7 h (AASM/SRS consensus, Watson et al., Sleep 2015); we flag only clear shortfalls.
 const SHORT_SLEEP_MINUTES = 360;
@@ -14,7 +13,7 @@ const VERY_SHORT_SLEEP_MINUTES = 300;
 export type SleepDeficitInput = { nights: readonly DailyValue[]; today: string };
 
 export function sleepDeficit({ nights, today }: SleepDeficitInput): InsightResult | null {
-  const window = dayWindow(today, WINDOW_DAYS);
+  const window = dayWindow(today, SLEEP_WINDOW_DAYS);
   const points = pointsInWindow(nights, window);
   if (points.length < MIN_NIGHTS) return null;
   const average = meanValue(points);
@@ -23,11 +22,8 @@ export function sleepDeficit({ nights, today }: SleepDeficitInput): InsightResul
   return {
     kind: 'SLEEP_DEFICIT',
     severity: veryShort ? 'HIGH' : 'MEDIUM',
-    title: veryShort ? 'You have been sleeping less than 5 hours' : 'You have been sleeping less than 6 hours',
-    body:
-      `You slept ${formatMinutes(average)} a night on average over the last ${WINDOW_DAYS} days ` +
-      `(${points.length} nights tracked). Most adults need 7 hours or more.`,
-    data: { averageMinutes: roundTo(average, 1), nights: points.length },
+    // Floored, like formatMinutes: an average just under 6 h must not be stored (and shown) as 6 h 0 min.
+    data: { averageMinutes: Math.floor(average * 10) / 10, nights: points.length },
     windowStart: window.windowStart,
     windowEnd: window.windowEnd,
   };

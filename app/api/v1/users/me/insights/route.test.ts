@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { newNotificationTexts } from '@/lib/data/notification-fields';
-import { withInsightTexts } from '@/lib/data/insight-fields';
 import { refreshInsights } from '@/lib/data/insights';
 import { NON_EMERGENCY_DAILY_CAP, notifyPatient } from '@/lib/data/notifications';
 import { addDays, localDate } from '@/lib/time';
@@ -75,8 +74,9 @@ describe('insights: raised, listed, updated in place', () => {
     const active = await activeOf(patient.id);
     expect(active).toHaveLength(1);
     expect(active[0]).toMatchObject({ id: first!.id, severity: 'MEDIUM', data: { slopePerDay: 0.8, changePerWeek: 5.6, days: 21 } });
-    expect(active[0]!.body).not.toContain('bpm');
-    expect((await withInsightTexts(patient.id, active[0]!)).body).toContain('Up about 5.6 bpm per week');
+    expect(active[0]!.body).not.toContain('bpm'); // stored encrypted
+    const [listed] = (await listInsights(patient.cookie)).body.insights;
+    expect(listed!.body).toBe('Up about 5.6 bpm per week over the last 30 days (21 days of data).');
     expect(await prisma.insight.count({ where: { userId: patient.id } })).toBe(1);
     expect(await insightNotifications(patient.id)).toHaveLength(1);
   });
