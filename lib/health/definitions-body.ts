@@ -1,4 +1,5 @@
-// Instant body measurements: weight and body fat keep the latest reading, glucose is averaged.
+// Instant body measurements, all spot checks (dedup.md): weight and body fat keep the latest reading,
+// glucose is averaged.
 import type { DefinitionsFor } from './health-types';
 import { GLUCOSE_UNITS, MASS_UNITS, PERCENT_UNITS } from './units';
 
@@ -15,6 +16,8 @@ export const BODY_DEFINITIONS = {
     dedupKind: 'INSTANT',
     // A scale's app and a platform export can stamp the same weigh-in many minutes apart.
     matchWindowSeconds: 1800,
+    instantKind: 'SPOT_CHECK',
+    tolerance: { absolute: 0.2, relative: 0 },
     range: { min: 0.5, max: 500 },
     maxDurationSeconds: READING_SECONDS,
     loinc: '29463-7',
@@ -29,6 +32,8 @@ export const BODY_DEFINITIONS = {
     aggregation: 'LATEST',
     dedupKind: 'INSTANT',
     matchWindowSeconds: 1800,
+    instantKind: 'SPOT_CHECK',
+    tolerance: { absolute: 0.5, relative: 0 },
     range: { min: 1, max: 75 },
     maxDurationSeconds: READING_SECONDS,
     loinc: '41982-0',
@@ -42,6 +47,11 @@ export const BODY_DEFINITIONS = {
     aggregation: 'AVERAGE',
     dedupKind: 'INSTANT',
     matchWindowSeconds: 300,
+    instantKind: 'SPOT_CHECK',
+    tolerance: { absolute: 2, relative: 0.02 }, // 2 mg/dL or 2 %, whichever is larger
+    // Interstitial CGM glucose (every 1–15 min) is not a fingerstick: its own stream, where two uploaders
+    // relaying the same sensor reading (a phone app and a bridge) are one reading.
+    continuousStream: { matchWindowSeconds: 60, tolerance: { absolute: 2, relative: 0 } },
     range: { min: 10, max: 1000 },
     maxDurationSeconds: READING_SECONDS,
     loinc: '2339-0', // mass/volume in blood

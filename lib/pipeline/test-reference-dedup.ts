@@ -1,5 +1,7 @@
 // Literal, quadratic reading of dedup.md, used only by tests as the model the fast sweeps must match.
 
+import { streamOf } from './dedup';
+import { toleranceRange } from './dedup-spot-check';
 import { compareSamples, MINUTE_MS, sampleEnd } from './rank';
 import type { Contribution, PipelineSample, TypeRules } from './types';
 
@@ -13,7 +15,15 @@ export function referenceDedup(samples: readonly PipelineSample[], rules: TypeRu
   for (const s of ranked) {
     const end = sampleEnd(s);
     if (rules.dedupKind === 'INSTANT') {
-      const clash = kept.some((k) => k.sample.deviceId !== s.deviceId && Math.abs(k.startMs - s.startMs) <= rules.matchWindowMs);
+      // Streams never cancel each other; spot checks (a tolerance) must also agree in value.
+      const stream = streamOf(s, rules);
+      const rule = stream === '' ? rules : (rules.streams?.[stream] ?? rules);
+      const [low, high] = rule.tolerance ? toleranceRange(s.value, rule.tolerance) : [-Infinity, Infinity];
+      const clash = kept.some((k) =>
+        streamOf(k.sample, rules) === stream &&
+        k.sample.deviceId !== s.deviceId &&
+        Math.abs(k.startMs - s.startMs) <= rule.matchWindowMs &&
+        low <= k.value && k.value <= high);
       if (!clash) kept.push({ sample: s, startMs: s.startMs, endMs: s.startMs, value: s.value });
     } else if (rules.dedupKind === 'WORKOUT') {
       const clash = kept.some((k) => {
