@@ -5,6 +5,41 @@ import { GLUCOSE_UNITS, MASS_UNITS, PERCENT_UNITS } from './units';
 
 const READING_SECONDS = 600;
 
+/**
+ * A glucose sample's specimen, where the sample says it, is kept in the plain `category` column (the
+ * metadata it came in is encrypted): interstitial (a CGM) or blood (capillary, venous, plasma, serum:
+ * a meter or a lab). Dedup never lets the two cancel each other.
+ */
+export const GLUCOSE_SPECIMENS = { interstitial: 'interstitial', blood: 'blood' } as const;
+export type GlucoseSpecimen = (typeof GLUCOSE_SPECIMENS)[keyof typeof GLUCOSE_SPECIMENS];
+
+// Spellings of Open mHealth (specimen_source), Health Connect (specimenSource) and a plain method.
+const SPECIMEN_WORDS: Record<string, GlucoseSpecimen> = {
+  'interstitial fluid': 'interstitial',
+  interstitial: 'interstitial',
+  cgm: 'interstitial',
+  'capillary blood': 'blood',
+  capillary: 'blood',
+  'whole blood': 'blood',
+  blood: 'blood',
+  venous: 'blood',
+  plasma: 'blood',
+  serum: 'blood',
+  fingerstick: 'blood',
+  meter: 'blood',
+};
+
+/** The specimen named by a sample's metadata (specimen_source, specimenSource, specimen or method), if any. */
+export function glucoseSpecimen(metadata: Readonly<Record<string, unknown>> | null | undefined): GlucoseSpecimen | null {
+  for (const key of ['specimen_source', 'specimenSource', 'specimen', 'method']) {
+    const value = metadata?.[key];
+    if (typeof value !== 'string') continue;
+    const found = SPECIMEN_WORDS[value.trim().toLowerCase().replace(/[\s_-]+/g, ' ')];
+    if (found) return found;
+  }
+  return null;
+}
+
 export const BODY_DEFINITIONS = {
   WEIGHT: {
     type: 'WEIGHT',

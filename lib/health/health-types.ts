@@ -64,6 +64,8 @@ export type HealthTypeDefinition = {
   healthKit: string;
   /** Only for category and workout types. */
   categoryValues?: readonly string[];
+  /** Other names accepted on input for a category value (alias → canonical value), e.g. the seed design's. */
+  categoryAliases?: Readonly<Record<string, string>>;
 };
 
 // A slice of the catalogue whose keys must agree with each entry's `type` field at compile time.
