@@ -1,7 +1,7 @@
 // The catalogue's dedup rules as the aggregation applies them (issue 13, finding 1): a glucose recheck
 // minutes after a first reading is a second reading, not a duplicate.
 import { describe, expect, it } from 'vitest';
-import { toCanonical } from '../../health';
+import { HEALTH_TYPES, getHealthType, toCanonical } from '../../health';
 import { aggregate, dedupSamples, type PipelineSample } from '../../pipeline';
 import { rulesFor } from './type-rules';
 
@@ -53,5 +53,25 @@ describe('rulesFor: glucose spot checks', () => {
       { id: 'p', deviceId: 'phone', priority: 80, startMs: at('2026-12-05T10:00:30Z'), endMs: at('2026-12-05T10:00:30Z'), value: 95 },
     ], rules);
     expect(kept.map((c) => c.sample.id)).toEqual(['w']);
+  });
+
+  it('mirrors the catalogue: spot checks carry their tolerance, continuous sensors and intervals none', () => {
+    for (const type of HEALTH_TYPES) {
+      const def = getHealthType(type);
+      expect(rulesFor(type).tolerance, type).toEqual(def.instantKind === 'SPOT_CHECK' ? def.tolerance : undefined);
+    }
+    expect(rulesFor('BODY_TEMPERATURE')).toMatchObject({ matchWindowMs: 300_000, tolerance: { absolute: 0.1, relative: 0 } });
+    expect(rulesFor('WEIGHT').streams).toBeUndefined();
+    expect(rulesFor('BLOOD_GLUCOSE').streams).toEqual({ cgm: { matchWindowMs: 60_000, tolerance: { absolute: 2, relative: 0 } } });
+  });
+
+  it('weight: a weigh-in within 0.2 kg of a better source’s is the same; 0.3 kg off is a second one', () => {
+    const weighIn = (id: string, deviceId: string, priority: number, iso: string, kg: number): PipelineSample => ({ id, deviceId, priority, startMs: at(iso), endMs: at(iso), value: kg });
+    const kept = dedupSamples([
+      weighIn('p', 'phone', 80, '2026-12-05T07:00:00Z', 70.2),
+      weighIn('s1', 'scale', 40, '2026-12-05T07:20:00Z', 70.0), // 0.2 kg: the same weigh-in
+      weighIn('s2', 'scale', 40, '2026-12-05T07:25:00Z', 69.9), // 0.3 kg: another one
+    ], rulesFor('WEIGHT'));
+    expect(kept.map((c) => c.sample.id)).toEqual(['p', 's2']);
   });
 });
