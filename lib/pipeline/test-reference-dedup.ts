@@ -1,11 +1,12 @@
 // Literal, quadratic reading of dedup.md, used only by tests as the model the fast sweeps must match.
 
-import { streamOf } from './dedup';
 import { toleranceRange } from './dedup-spot-check';
 import { compareSamples, MINUTE_MS, sampleEnd } from './rank';
 import type { Contribution, PipelineSample, TypeRules } from './types';
 
 type Span = [number, number];
+
+const streamOf = (s: PipelineSample, rules: TypeRules): string => (s.stream && rules.streams?.[s.stream] ? s.stream : '');
 
 export function referenceDedup(samples: readonly PipelineSample[], rules: TypeRules): Contribution[] {
   const ranked = samples.slice().sort(compareSamples);
