@@ -12,6 +12,7 @@ export const DEVICE_TYPE_OPTIONS = [
   ['scale', 'Scale'],
   ['bp_monitor', 'Blood pressure cuff'],
   ['glucometer', 'Glucometer'],
+  ['cgm', 'Continuous glucose monitor'],
   ['thermometer', 'Thermometer'],
   ['pulse_oximeter', 'Pulse oximeter'],
   ['manual', 'Manual entry'],

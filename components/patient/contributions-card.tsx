@@ -30,8 +30,8 @@ export function ContributionsCard({ contributions, names, order, units }: {
       }
     >
       <p className="mb-3 text-sm text-slate-700">
-        Counted after removing duplicates: when two sources saw the same steps or the same reading, only the higher one in your
-        list gets it. After a change of order, the shares update once your history is recomputed (usually within seconds).
+        Counted after removing duplicates: when two sources saw the same steps, or sent the same reading (same time, same
+        value), only the higher one in your list gets it; a recheck with another value counts on its own. After a change of order, the shares update once your history is recomputed (usually within seconds).
       </p>
       {contributions.length === 0 ? (
         <Empty>No data in the last 30 days yet. Once a source syncs, you will see here what it contributed.</Empty>

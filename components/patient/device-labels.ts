@@ -9,6 +9,7 @@ export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = {
   scale: 'Scale',
   bp_monitor: 'Blood pressure cuff',
   glucometer: 'Glucose meter',
+  cgm: 'Continuous glucose monitor (CGM)',
   thermometer: 'Thermometer',
   pulse_oximeter: 'Pulse oximeter',
   manual: 'Manual entry',
@@ -28,6 +29,8 @@ export function sampleBody(type: DeviceType, nowMs: number): { samples: Sample[]
       return { samples: [reading('BLOOD_PRESSURE_SYSTOLIC', 121, 'mm[Hg]', 'bp-1-sys'), reading('BLOOD_PRESSURE_DIASTOLIC', 79, 'mm[Hg]', 'bp-1-dia')] };
     case 'glucometer':
       return { samples: [reading('BLOOD_GLUCOSE', 104, 'mg/dL', 'glucose-1')] };
+    case 'cgm':
+      return { samples: [reading('BLOOD_GLUCOSE', 112, 'mg/dL', 'cgm-1')] };
     case 'thermometer':
       return { samples: [reading('BODY_TEMPERATURE', 36.8, 'Cel', 'temp-1')] };
     case 'pulse_oximeter':

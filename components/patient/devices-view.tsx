@@ -88,8 +88,8 @@ export function DevicesView({ today, timeZone, units, initialOverrides, contribu
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading" className="text-lg font-semibold text-slate-900">Your sources, in order of trust</h2>
         <p className="mt-1 text-sm text-slate-700">
-          When two sources measure the same moment, the one higher in this list counts and the other is set aside (nothing is
-          deleted). Moving a source changes its priority and recomputes your history.
+          When two sources report the same steps, or the same reading (same time, same value), the one higher in this list
+          counts and the other is set aside (nothing is deleted). Readings with different values all count. Moving a source changes its priority and recomputes your history.
         </p>
         {announcement && <p className="mt-2 text-sm font-medium text-teal-900" aria-hidden="true">{announcement}</p>}
         <div className="mt-3">

@@ -79,7 +79,7 @@ export function RegisterDeviceForm({ onRegistered }: { onRegistered: (device: Re
             className={inputClass}
           />
           <p id="device-priority-hint" className="mt-1 text-xs text-slate-600">
-            Default for this kind: {DEFAULT_PRIORITY[type]}. Higher wins when two sources measure the same moment.
+            Default for this kind: {DEFAULT_PRIORITY[type]}. Higher wins when two sources report the same steps or the same reading.
           </p>
         </div>
         <div className="lg:pt-6">

@@ -13,6 +13,7 @@ const valid: [string, unknown][] = [
   ['heart rate', hr],
   ['steps with an offset', steps],
   ['a sleep stage (no unit)', sleep],
+  ['a sleep stage by the pipeline design’s name', { ...sleep, value: 'rem' }],
   ['record id and version', { ...hr, clientRecordId: 'r-1', version: 3 }],
   ['null optional fields', { ...hr, clientRecordId: null, version: null, metadata: null }],
   ['metadata object', { ...hr, metadata: { source: 'watch', nested: { a: [1, 2] } } }],

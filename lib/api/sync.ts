@@ -48,7 +48,8 @@ const common = {
 function variant(type: HealthType) {
   const def = getHealthType(type);
   if (isCategoryType(type)) {
-    const values = def.categoryValues ?? [];
+    // The catalogue's labels and their accepted aliases (validateSample maps an alias to its label).
+    const values = [...(def.categoryValues ?? []), ...Object.keys(def.categoryAliases ?? {})];
     return z.object({
       type: z.literal(type),
       value: z.enum(values as [string, ...string[]]).meta({ description: `${def.displayName}: its label; the stored value is the interval in minutes.` }),

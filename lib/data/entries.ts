@@ -1,7 +1,8 @@
 // Manual entries by a patient, or by a caregiver allowed to log data for them. Readings (glucose, blood
 // pressure, weight) become samples of the patient's "Manual entry" device and take the device sync's path:
 // the same per-sample validation (canonical units, plausible ranges) and storeSyncBatch (dirty ranges,
-// dedup), so the pipeline treats them like any other source (priority 10: a real device wins dedup).
+// dedup), so the pipeline treats them like any other source (priority 10: when a device sent the same
+// reading, same time and value, the device's copy counts; a recheck with another value counts on its own).
 // Events (mood, symptom, medication taken, note) go to the event-sourced health_events.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';

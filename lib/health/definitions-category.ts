@@ -7,6 +7,13 @@ const DAY_MINUTES = 1440;
 
 // HealthKit's HKCategoryValueSleepAnalysis names.
 export const SLEEP_STATES = ['inBed', 'awake', 'asleepCore', 'asleepDeep', 'asleepREM', 'asleepUnspecified'] as const;
+// The pipeline design's sync values (shared/seeds) for the same stages; 'awake' is already one of ours.
+export const SLEEP_STATE_ALIASES = {
+  asleep: 'asleepUnspecified',
+  rem: 'asleepREM',
+  deep: 'asleepDeep',
+  core: 'asleepCore',
+} as const satisfies Record<string, (typeof SLEEP_STATES)[number]>;
 // HealthKit's HKCategoryValueMenstrualFlow names.
 export const MENSTRUAL_FLOWS = ['unspecified', 'none', 'light', 'medium', 'heavy'] as const;
 export const WORKOUT_ACTIVITIES = [
@@ -39,6 +46,7 @@ export const CATEGORY_DEFINITIONS = {
     loinc: null,
     healthKit: 'HKCategoryTypeIdentifierSleepAnalysis',
     categoryValues: SLEEP_STATES,
+    categoryAliases: SLEEP_STATE_ALIASES,
   },
   MENSTRUAL_FLOW: {
     type: 'MENSTRUAL_FLOW',

@@ -82,6 +82,37 @@ describe('HEALTH_TYPE_DEFINITIONS', () => {
     expect(HEALTH_TYPES.filter(isCategoryType)).toEqual(['SLEEP_STATE', 'MENSTRUAL_FLOW', 'WORKOUT']);
   });
 
+  it('tells spot checks from continuous sensors, with dedup.md’s tolerances', () => {
+    const instants = definitions.filter((d) => d.dedupKind === 'INSTANT');
+    const tolerances = Object.fromEntries(instants.filter((d) => d.instantKind === 'SPOT_CHECK').map((d) => [d.type, d.tolerance]));
+    expect(tolerances).toEqual({
+      BLOOD_PRESSURE_SYSTOLIC: { absolute: 2, relative: 0 },
+      BLOOD_PRESSURE_DIASTOLIC: { absolute: 2, relative: 0 },
+      BODY_TEMPERATURE: { absolute: 0.1, relative: 0 },
+      WEIGHT: { absolute: 0.2, relative: 0 },
+      BODY_FAT: { absolute: 0.5, relative: 0 },
+      BLOOD_GLUCOSE: { absolute: 2, relative: 0.02 },
+    });
+    const continuous = instants.filter((d) => d.instantKind === 'CONTINUOUS');
+    expect(continuous.map((d) => d.type)).toEqual(['HEART_RATE', 'RESTING_HEART_RATE', 'OXYGEN_SATURATION', 'RESPIRATORY_RATE']);
+    for (const def of continuous) expect(def.tolerance).toBeUndefined();
+    for (const def of definitions.filter((d) => d.dedupKind !== 'INSTANT')) expect([def.instantKind, def.tolerance]).toEqual([undefined, undefined]);
+    // Only glucose has a continuous monitor: two uploaders of one sensor within 60 s and 2 mg/dL.
+    expect(definitions.filter((d) => d.continuousStream).map((d) => [d.type, d.continuousStream])).toEqual([
+      ['BLOOD_GLUCOSE', { matchWindowSeconds: 60, tolerance: { absolute: 2, relative: 0 } }],
+    ]);
+  });
+
+  it('maps every category alias to one of the type’s own values, never shadowing one', () => {
+    for (const def of definitions) {
+      for (const [alias, value] of Object.entries(def.categoryAliases ?? {})) {
+        expect(def.categoryValues, alias).toContain(value);
+        expect(def.categoryValues, alias).not.toContain(alias);
+      }
+    }
+    expect(HEALTH_TYPE_DEFINITIONS.SLEEP_STATE.categoryAliases).toEqual({ asleep: 'asleepUnspecified', rem: 'asleepREM', deep: 'asleepDeep', core: 'asleepCore' });
+  });
+
   it('uses well-formed LOINC codes, each mapping to one type only', () => {
     const codes = definitions.flatMap((d) => [...(d.loinc === null ? [] : [d.loinc]), ...(d.loincAliases ?? [])]);
     for (const code of codes) expect(hasValidLoincCheckDigit(code), code).toBe(true);

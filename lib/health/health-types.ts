@@ -27,6 +27,8 @@ export type Aggregation = 'SUM' | 'AVERAGE' | 'LATEST';
 // How cross-source overlap is resolved; see /work/shared/design/dedup.md.
 export type DedupKind = 'CUMULATIVE' | 'INSTANT' | 'CATEGORY_INTERVAL' | 'WORKOUT';
 
+export type ValueTolerance = { absolute: number; relative: number };
+
 export type HealthTypeDefinition = {
   type: HealthType;
   displayName: string;
@@ -36,8 +38,22 @@ export type HealthTypeDefinition = {
   acceptedUnits: readonly string[];
   aggregation: Aggregation;
   dedupKind: DedupKind;
-  /** INSTANT types only: readings from lower-ranked devices within this window are duplicates. */
+  /** INSTANT types only: readings from lower-ranked devices within this window may be duplicates. */
   matchWindowSeconds: number | null;
+  /**
+   * INSTANT types only (dedup.md): a CONTINUOUS sensor's readings within the window are the same reading;
+   * a SPOT_CHECK is taken on purpose, so a second reading is the same only when the values also agree
+   * within `tolerance` (else it is a recheck, and both count).
+   */
+  instantKind?: 'CONTINUOUS' | 'SPOT_CHECK';
+  /** SPOT_CHECK only, canonical unit: values agree when |a − b| ≤ max(absolute, relative × the larger). */
+  tolerance?: ValueTolerance;
+  /**
+   * Readings of this type from a continuous monitor (device type `cgm`, or a sample saying it is
+   * interstitial) are another measurement: deduplicated among themselves by this rule, never against
+   * the spot checks.
+   */
+  continuousStream?: { matchWindowSeconds: number; tolerance: ValueTolerance };
   /** Plausible range in the canonical unit, inclusive. */
   range: { min: number; max: number };
   /** Longest plausible endDate - startDate. */
@@ -48,6 +64,8 @@ export type HealthTypeDefinition = {
   healthKit: string;
   /** Only for category and workout types. */
   categoryValues?: readonly string[];
+  /** Other names accepted on input for a category value (alias → canonical value), e.g. the seed design's. */
+  categoryAliases?: Readonly<Record<string, string>>;
 };
 
 // A slice of the catalogue whose keys must agree with each entry's `type` field at compile time.

@@ -46,3 +46,10 @@ const BY_HEALTHKIT: ReadonlyMap<string, HealthType> = new Map(
 export function findTypeByHealthKit(identifier: string): HealthType | undefined {
   return BY_HEALTHKIT.get(identifier);
 }
+
+/** The catalogue's value for a category label, an alias mapped to it; null when it is neither. */
+export function canonicalCategory(type: HealthType, label: string): string | null {
+  const { categoryValues = [], categoryAliases = {} } = HEALTH_TYPE_DEFINITIONS[type];
+  if (categoryValues.includes(label)) return label;
+  return Object.hasOwn(categoryAliases, label) ? (categoryAliases[label] ?? null) : null;
+}

@@ -29,7 +29,7 @@ export class UnreadableFileError extends Error {}
 // JSON documents are parsed whole; Apple Health exports, the large ones, stream.
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
-const APPLE_DEVICE_TYPE: Record<AppleSource['kind'], DeviceType> = { watch: 'watch', phone: 'phone', tablet: 'tablet', app: 'wearable' };
+const APPLE_DEVICE_TYPE: Record<AppleSource['kind'], DeviceType> = { watch: 'watch', phone: 'phone', tablet: 'tablet', cgm: 'cgm', app: 'wearable' };
 
 function appleSource(source: AppleSource): ImportSource {
   return {

@@ -65,6 +65,28 @@ describe('accepted samples', () => {
     expect(workout).toMatchObject({ category: 'running', value: 30 });
   });
 
+  it.each([
+    ['asleep', 'asleepUnspecified'],
+    ['rem', 'asleepREM'],
+    ['deep', 'asleepDeep'],
+    ['core', 'asleepCore'],
+    ['awake', 'awake'],
+  ])('accepts the pipeline design’s sleep state %s as %s', (value, category) => {
+    const sample = accepted(validateSample({ type: 'SLEEP_STATE', value, startDate: '2026-11-20T01:00:00Z', endDate: '2026-11-20T01:30:00Z' }, NOW));
+    expect(sample).toMatchObject({ category, value: 30 });
+  });
+
+  it('keeps a glucose sample’s specimen, where its metadata names one, as its plain category', () => {
+    const glucose = (metadata: unknown) => accepted(validateSample({ type: 'BLOOD_GLUCOSE', value: 104, unit: 'mg/dL', startDate: AT, endDate: AT, metadata }, NOW));
+    expect(glucose({ specimen_source: 'interstitial fluid' }).category).toBe('interstitial');
+    expect(glucose({ specimenSource: 'INTERSTITIAL_FLUID' }).category).toBe('interstitial');
+    expect(glucose({ specimen_source: 'capillary blood' }).category).toBe('blood');
+    expect(glucose({ method: 'fingerstick' }).category).toBe('blood');
+    expect(glucose({ mealContext: 'fasting' }).category).toBeNull();
+    expect(glucose(undefined).category).toBeNull();
+    expect(accepted(validateSample(hr({ metadata: { specimen_source: 'interstitial fluid' } }), NOW)).category).toBeNull();
+  });
+
   it('accepts an end up to ten minutes past now (clock skew), and the range limits themselves', () => {
     const soon = new Date(NOW + 9 * 60_000).toISOString();
     expect(validateSample(hr({ startDate: soon, endDate: soon }), NOW).ok).toBe(true);

@@ -1,6 +1,8 @@
 // Validates one incoming sample and normalizes it to canonical units. Never throws: a bad sample becomes
 // a rejection naming the field and the reason, so the good samples of the batch are still stored.
-import { checkRange, getHealthType, isCategoryType, isHealthType, toCanonical, type HealthType } from '../health';
+import {
+  canonicalCategory, checkRange, getHealthType, glucoseSpecimen, isCategoryType, isHealthType, toCanonical, type HealthType,
+} from '../health';
 import { parseIsoInstant } from './iso-date';
 
 export type NormalizedSample = {
@@ -8,6 +10,7 @@ export type NormalizedSample = {
   startMs: number;
   endMs: number;
   value: number; // canonical unit; for category types, the interval's duration in minutes
+  /** Category types: the catalogue's label (aliases mapped). Glucose: its specimen where the metadata names one. */
   category: string | null;
   clientRecordId: string | null;
   version: number | null;
@@ -75,10 +78,12 @@ export function validateSample(input: unknown, nowMs: number): SampleResult {
   let canonical: number;
   let category: string | null = null;
   if (isCategoryType(type)) {
-    if (typeof value !== 'string' || !definition.categoryValues?.includes(value)) {
-      return fail('value', `must be one of: ${definition.categoryValues?.join(', ')}`);
+    const label = typeof value === 'string' ? canonicalCategory(type, value) : null;
+    if (label === null) {
+      const aliases = Object.keys(definition.categoryAliases ?? {});
+      return fail('value', `must be one of: ${definition.categoryValues?.join(', ')}${aliases.length ? ` (or ${aliases.join(', ')})` : ''}`);
     }
-    category = value;
+    category = label;
     canonical = (end.ms - start.ms) / 60_000;
   } else {
     if (typeof value !== 'number' || !Number.isFinite(value)) return fail('value', 'must be a finite number');
@@ -104,6 +109,8 @@ export function validateSample(input: unknown, nowMs: number): SampleResult {
   }
   const meta = checkMetadata(metadata);
   if (!meta.ok) return fail('metadata', meta.reason);
+  // The metadata is stored encrypted; dedup needs to know, in the clear, a CGM reading from a fingerstick.
+  if (type === 'BLOOD_GLUCOSE' && isPlainObject(metadata)) category = glucoseSpecimen(metadata);
 
   return {
     ok: true,

@@ -1,10 +1,14 @@
 // Apple Health sources: each distinct (sourceName, device) pair of an export becomes one device of the
-// user, with a default priority in the order dedup.md gives (watch, phone, tablet, other apps).
+// user, with a default priority in the order dedup.md gives (watch, phone, tablet, CGM, other apps).
 
-export type AppleSourceKind = 'watch' | 'phone' | 'tablet' | 'app';
+export type AppleSourceKind = 'watch' | 'phone' | 'tablet' | 'cgm' | 'app';
 export type AppleSource = { key: string; sourceName: string; deviceName: string | null; model: string | null; kind: AppleSourceKind; priority: number };
 
-const PRIORITY: Readonly<Record<AppleSourceKind, number>> = { watch: 100, phone: 80, tablet: 70, app: 50 };
+const PRIORITY: Readonly<Record<AppleSourceKind, number>> = { watch: 100, phone: 80, tablet: 70, cgm: 60, app: 50 };
+
+// Continuous glucose monitors' apps and devices write interstitial glucose to Apple Health with no
+// specimen; imported as a generic app they would cancel the fingersticks beside them in dedup.
+const CGM_NAME = /\b(dexcom|libre|eversense|guardian|simplera|cgm)/i;
 
 // The device attribute looks like "<<HKDevice: 0x283f0a8a0>, name:Apple Watch, manufacturer:Apple Inc.,
 // model:Watch, hardware:Watch6,1, software:10.1>". The pointer and the software version change from
@@ -16,9 +20,11 @@ function deviceField(device: string, name: string): string | null {
   return value ? value : null;
 }
 
-function kindOf(sourceName: string, model: string | null, hardware: string | null): AppleSourceKind {
+function kindOf(sourceName: string, device: { name: string | null; model: string | null; hardware: string | null }): AppleSourceKind {
+  const { name, model, hardware } = device;
   const hint = `${model ?? ''} ${hardware ?? ''}`;
   if (/Watch/.test(hint) || (!model && /Apple Watch/i.test(sourceName))) return 'watch';
+  if (CGM_NAME.test(`${sourceName} ${name ?? ''} ${model ?? ''}`)) return 'cgm'; // before the phone it syncs through
   if (/iPhone/.test(hint)) return 'phone';
   if (/iPad/.test(hint)) return 'tablet';
   return 'app';
@@ -28,7 +34,7 @@ export function describeSource(sourceName: string, device: string | undefined): 
   const deviceName = device ? deviceField(device, 'name') : null;
   const model = device ? deviceField(device, 'model') : null;
   const hardware = device ? deviceField(device, 'hardware') : null;
-  const kind = kindOf(sourceName, model, hardware);
+  const kind = kindOf(sourceName, { name: deviceName, model, hardware });
   const key = [sourceName, deviceName ?? '', model ?? '', hardware ?? ''].join('|');
   return { key, sourceName, deviceName, model, kind, priority: PRIORITY[kind] };
 }

@@ -55,6 +55,16 @@ describe('parseOmhDataPoint', () => {
     ]);
   });
 
+  it('keeps a blood glucose reading’s specimen, so a CGM reading never cancels a fingerstick', () => {
+    const glucose = (specimen: string) => parseOmhDataPoint({
+      blood_glucose: { value: 104, unit: 'mg/dL' }, specimen_source: specimen, effective_time_frame: { date_time: '2020-02-05T07:25:00Z' },
+    }, NOW);
+    const cgm = glucose('interstitial fluid');
+    const meter = glucose('capillary blood');
+    expect(cgm.status === 'accepted' && cgm.samples.map((s) => [s.type, s.category])).toEqual([['BLOOD_GLUCOSE', 'interstitial']]);
+    expect(meter.status === 'accepted' && meter.samples.map((s) => [s.type, s.category])).toEqual([['BLOOD_GLUCOSE', 'blood']]);
+  });
+
   it('maps sleep duration to total sleep minutes and physical activity to a workout', () => {
     const sleep = parseOmhDataPoint({ sleep_duration: { value: 7.5, unit: 'h' }, effective_time_frame: { time_interval: { start_date_time: '2016-02-05T20:35:00Z', end_date_time: '2016-02-06T06:35:00Z' } } }, NOW);
     expect(sleep.status === 'accepted' && sleep.samples[0]).toMatchObject({ type: 'SLEEP_ANALYSIS', value: 450 });

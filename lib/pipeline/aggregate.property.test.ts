@@ -39,14 +39,17 @@ describe('aggregate properties', () => {
         const counted = dedupSamples(c.samples, c.rules).filter((k) => c.rules.dedupKind !== 'WORKOUT' || k.endMs > k.startMs);
         fc.pre(counted.length > 0);
         const host = counted[pick % counted.length];
-        const window = c.rules.dedupKind === 'INSTANT' ? c.rules.matchWindowMs : 0;
+        // An instant is covered within its stream's window and, for spot checks, at the host's own value.
+        const rule = (host.sample.stream && c.rules.streams?.[host.sample.stream]) || c.rules;
+        const window = c.rules.dedupKind === 'INSTANT' ? rule.matchWindowMs : 0;
         const span = host.endMs - host.startMs;
         const [a, b] = [Math.min(u, v), Math.max(u, v)];
         // [start, end) is half-open: an intruder starting at the host's end would not be inside it.
         const startMs = host.startMs - window + Math.min(Math.floor(a * (span + 2 * window)), Math.max(0, span + 2 * window - 1));
         const endMs = c.rules.dedupKind === 'INSTANT' ? startMs : Math.max(startMs, host.startMs + Math.floor(b * span));
         fc.pre(c.rules.dedupKind !== 'WORKOUT' || endMs > startMs); // a zero-length workout overlaps nothing
-        const intruder: PipelineSample = { id: 'intruder', deviceId: 'zz-low', priority: -1, startMs, endMs, value: 999 };
+        const value = rule.tolerance ? host.value : 999;
+        const intruder: PipelineSample = { id: 'intruder', deviceId: 'zz-low', priority: -1, startMs, endMs, value, stream: host.sample.stream };
         expect(pipeline({ ...c, samples: [...c.samples, intruder] })).toEqual(pipeline(c));
       }),
       RUNS,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from './aggregate';
 import { dedupSamples } from './dedup';
-import { BLOOD_PRESSURE, HEART_RATE, reading, sample, SLEEP, STEPS } from './test-factories';
+import { BLOOD_PRESSURE, GLUCOSE, HEART_RATE, reading, sample, SLEEP, STEPS } from './test-factories';
 
 const TZ = 'Europe/Berlin';
 
@@ -34,10 +34,18 @@ describe('dedup.md worked examples', () => {
     expect(hour).toEqual({ period: 'HOUR', periodStart: '2024-06-12T08:00:00', value: 81, min: 72, max: 90, count: 2, sources: { phone: 1, watch: 1 } });
   });
 
-  it('4. cuff BP 09:00; export copy 09:02 dropped; second cuff reading 09:03 kept', () => {
-    const samples = [reading('cuff', '2024-06-12T09:00', 120), reading('export', '2024-06-12T09:02', 120), reading('cuff', '2024-06-12T09:03', 118)];
-    const kept = dedupSamples(samples, BLOOD_PRESSURE);
-    expect(kept.map((c) => [c.sample.deviceId, c.value])).toEqual([['cuff', 120], ['cuff', 118]]);
+  it('4. cuff BP 120/80 09:00; export copy 09:02 dropped; cuff again 09:03 kept; phone 142/91 09:04 kept (a recheck)', () => {
+    // Systolic and diastolic are deduplicated as two types, each within 2 mmHg.
+    for (const [half, first, second, recheck] of [['systolic', 120, 118, 142], ['diastolic', 80, 79, 91]] as const) {
+      const samples = [
+        reading('cuff', '2024-06-12T09:00', first),
+        reading('export', '2024-06-12T09:02', first),
+        reading('cuff', '2024-06-12T09:03', second),
+        reading('phone', '2024-06-12T09:04', recheck),
+      ];
+      const kept = dedupSamples(samples, BLOOD_PRESSURE);
+      expect(kept.map((c) => [c.sample.deviceId, c.value]), half).toEqual([['cuff', first], ['cuff', second], ['phone', recheck]]);
+    }
   });
 
   it('5. sleep 23:10–02:00 and 02:20–06:45 → one session, 7 h 15 min on the day of 06:45', () => {
@@ -48,5 +56,24 @@ describe('dedup.md worked examples', () => {
     const hours = rows.filter((r) => r.period === 'HOUR');
     expect(hours[0]).toMatchObject({ periodStart: '2024-06-11T23:00:00', value: 50 });
     expect(hours.reduce((total, r) => total + r.value, 0)).toBeCloseTo(435, 9);
+  });
+
+  it('6. meter 48 mg/dL 03:10, manual 112 03:13 → both kept, average 80, min 48, max 112, count 2; export copy of 48 at 03:11 dropped', () => {
+    const samples = [reading('meter', '2024-06-12T03:10', 48), reading('manual', '2024-06-12T03:13', 112), reading('export', '2024-06-12T03:11', 48)];
+    const kept = dedupSamples(samples, GLUCOSE);
+    expect(kept.map((c) => [c.sample.deviceId, c.value])).toEqual([['meter', 48], ['manual', 112]]);
+    const [hour] = aggregate({ contributions: kept, rules: GLUCOSE, timeZone: TZ, periods: ['HOUR'] });
+    expect(hour).toEqual({ period: 'HOUR', periodStart: '2024-06-12T03:00:00', value: 80, min: 48, max: 112, count: 2, sources: { manual: 1, meter: 1 } });
+  });
+
+  it('CGM and meter glucose never cancel each other; two uploaders of one CGM within 60 s and 2 mg/dL are one', () => {
+    const samples = [
+      reading('cgm', '2024-06-12T03:10:00', 50, { stream: 'cgm' }),
+      reading('export', '2024-06-12T03:10:30', 51, { stream: 'cgm' }), // the same sensor reading, relayed: dropped
+      reading('export', '2024-06-12T03:11:30', 52, { stream: 'cgm' }), // 90 s later: the next reading
+      reading('meter', '2024-06-12T03:10:00', 50), // a fingerstick at the same moment: another measurement
+    ];
+    const kept = dedupSamples(samples, GLUCOSE);
+    expect(kept.map((c) => [c.sample.deviceId, c.value])).toEqual([['cgm', 50], ['meter', 50], ['export', 52]]);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dedupSamples } from './dedup';
+import { BLOOD_PRESSURE } from './test-factories';
 import { oneDeviceArb, RULES, rulesArb, samplesArb, sceneArb } from './test-arbitraries';
 import { compareSamples } from './rank';
 import { referenceDedup } from './test-reference-dedup';
@@ -10,6 +11,20 @@ const RUNS = { numRuns: 300 };
 const shape = (cs: readonly Contribution[]) => cs.map((c) => [c.sample.id, c.startMs, c.endMs, c.value]);
 const total = (cs: readonly Contribution[]): number => cs.reduce((sum, c) => sum + c.value, 0);
 const withSamples = (rules: TypeRules) => sceneArb.chain((scene) => samplesArb(rules, scene.base));
+const BASE = Date.UTC(2024, 5, 12, 10); // mid-morning: no day edge near
+const SPOT_CHECKS = [RULES.glucose, RULES.weight, BLOOD_PRESSURE, { ...RULES.glucose, ...RULES.glucose.streams!.cgm }];
+const pairArb = fc.record({
+  rules: fc.constantFrom(...SPOT_CHECKS),
+  devices: fc.constantFrom(['a', 'b'], ['b', 'a'], ['a', 'a']),
+  priorities: fc.tuple(fc.constantFrom(10, 40, 60, 100), fc.constantFrom(10, 40, 60, 100)),
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  value: fc.double({ min: 10, max: 500, noNaN: true }),
+  excess: fc.double({ min: 0.001, max: 100, noNaN: true }),
+  up: fc.boolean(),
+});
+const instant = (id: string, deviceId: string, priority: number, startMs: number, value: number, stream?: string): PipelineSample => ({
+  id, deviceId, priority, startMs, endMs: startMs, value, ...(stream ? { stream } : {}),
+});
 
 describe('dedup properties', () => {
   it('matches a literal quadratic reading of dedup.md', () => {
@@ -61,6 +76,50 @@ describe('dedup properties', () => {
         const twice = dedupSamples(asSamples, rules);
         expect(twice.map((c) => [c.sample.deviceId, c.startMs, c.endMs])).toEqual(once.map((c) => [c.sample.deviceId, c.startMs, c.endMs]));
         twice.forEach((c, i) => expect(c.value).toBeCloseTo(once[i].value, 9));
+      }),
+      RUNS,
+    );
+  });
+
+  it('two spot-check readings whose values differ beyond the tolerance both count, whatever their devices, in any order', () => {
+    fc.assert(
+      fc.property(pairArb, ({ rules, devices, priorities, at, value, excess, up }) => {
+        const { absolute, relative } = rules.tolerance!;
+        // Just beyond |a − b| ≤ max(absolute, relative × the larger), above or below.
+        const other = up ? Math.max(value + absolute, value / (1 - relative)) + excess : value - Math.max(absolute, relative * value) - excess;
+        fc.pre(other > 0);
+        const first = instant('x', devices[0], priorities[0], BASE, value);
+        const second = instant('y', devices[1], priorities[1], BASE + Math.round(at * rules.matchWindowMs), other);
+        for (const samples of [[first, second], [second, first]]) {
+          expect(dedupSamples(samples, rules).map((c) => c.sample.id).sort()).toEqual(['x', 'y']);
+          expect(referenceDedup(samples, rules).map((c) => c.sample.id).sort()).toEqual(['x', 'y']);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('two readings of different devices within the window and the tolerance are one: the higher-ranked counts', () => {
+    fc.assert(
+      fc.property(pairArb, ({ rules, priorities, at, value, excess, up }) => {
+        const { absolute, relative } = rules.tolerance!;
+        const slack = Math.min(excess, Math.max(absolute, relative * value)); // within tolerance
+        const other = up ? value + slack : value - slack;
+        const first = instant('x', 'a', priorities[0], BASE, value);
+        const second = instant('y', 'b', priorities[1], BASE + Math.round(at * rules.matchWindowMs), other);
+        const winner = [first, second].sort(compareSamples)[0].id;
+        for (const samples of [[first, second], [second, first]]) expect(dedupSamples(samples, rules).map((c) => c.sample.id)).toEqual([winner]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a CGM reading and a meter reading never cancel each other, even at the same time and value', () => {
+    fc.assert(
+      fc.property(pairArb, ({ priorities, at, value }) => {
+        const cgm = instant('c', 'a', priorities[0], BASE, value, 'cgm');
+        const meter = instant('m', 'b', priorities[1], BASE + Math.round(at * 60_000), value);
+        for (const samples of [[cgm, meter], [meter, cgm]]) expect(dedupSamples(samples, RULES.glucose).map((c) => c.sample.id).sort()).toEqual(['c', 'm']);
       }),
       RUNS,
     );

@@ -3,6 +3,7 @@
 
 import { dedupByCoverage } from './dedup-coverage';
 import { dedupInstants } from './dedup-instant';
+import { dedupSpotChecks } from './dedup-spot-check';
 import { dedupWorkouts } from './dedup-workout';
 import { compareSamples, rankSamples } from './rank';
 import type { Contribution, PipelineSample, TypeRules } from './types';
@@ -17,10 +18,31 @@ export function dedupSamples(samples: readonly PipelineSample[], rules: TypeRule
     case 'CATEGORY_INTERVAL':
       return dedupByCoverage(ranked, true);
     case 'INSTANT':
-      return dedupInstants(ranked, rules.matchWindowMs);
+      return dedupInstantStreams(ranked, rules);
     case 'WORKOUT':
       return dedupWorkouts(ranked);
   }
+}
+
+/** The stream a reading belongs to: one named in the rules, else the type's own (''). */
+export function streamOf(sample: PipelineSample, rules: TypeRules): string {
+  return sample.stream && rules.streams && Object.hasOwn(rules.streams, sample.stream) ? sample.stream : '';
+}
+
+// Each stream is deduplicated on its own, by its own rule; streams never cancel each other.
+function dedupInstantStreams(ranked: readonly PipelineSample[], rules: TypeRules): Contribution[] {
+  const byStream = new Map<string, PipelineSample[]>();
+  for (const s of ranked) {
+    const key = streamOf(s, rules);
+    const group = byStream.get(key);
+    if (group) group.push(s);
+    else byStream.set(key, [s]);
+  }
+  const parts = [...byStream].flatMap(([key, group]) => {
+    const rule = key === '' ? rules : (rules.streams?.[key] ?? rules);
+    return rule.tolerance ? dedupSpotChecks(group, rule.matchWindowMs, rule.tolerance) : dedupInstants(group, rule.matchWindowMs);
+  });
+  return byStream.size > 1 ? sortContributions(parts) : parts;
 }
 
 /** Canonical order of contributions, so that sums are added in one order whatever the input order. */

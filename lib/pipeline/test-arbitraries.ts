@@ -16,7 +16,14 @@ export const SCENES = [
 export const RULES: Record<string, TypeRules> = {
   steps: { dedupKind: 'CUMULATIVE', aggregation: 'SUM', matchWindowMs: 0 },
   heartRate: { dedupKind: 'INSTANT', aggregation: 'AVERAGE', matchWindowMs: 5 * MIN },
-  weight: { dedupKind: 'INSTANT', aggregation: 'LATEST', matchWindowMs: 30 * MIN },
+  weight: { dedupKind: 'INSTANT', aggregation: 'LATEST', matchWindowMs: 30 * MIN, tolerance: { absolute: 0.2, relative: 0 } },
+  glucose: {
+    dedupKind: 'INSTANT',
+    aggregation: 'AVERAGE',
+    matchWindowMs: 5 * MIN,
+    tolerance: { absolute: 2, relative: 0.02 },
+    streams: { cgm: { matchWindowMs: MIN, tolerance: { absolute: 2, relative: 0 } } },
+  },
   sleep: { dedupKind: 'CATEGORY_INTERVAL', aggregation: 'SUM', matchWindowMs: 0, sessionGapMs: 60 * MIN },
   workouts: { dedupKind: 'WORKOUT', aggregation: 'SUM', matchWindowMs: 0 },
 };
@@ -26,13 +33,15 @@ export const sceneArb = fc.constantFrom(...SCENES);
 
 const priorityArb = fc.constantFrom(10, 50, 80, 100);
 
-type Draft = { device: 'a' | 'b' | 'c'; start: number; minutes: number; value: number };
+type Draft = { device: 'a' | 'b' | 'c'; start: number; minutes: number; value: number; cgm: boolean };
 
 const draftArb = fc.record({
   device: fc.constantFrom('a' as const, 'b' as const, 'c' as const),
   start: fc.oneof(fc.integer({ min: 0, max: 6 * 60 }), fc.integer({ min: 0, max: 3 * 24 * 60 })), // dense or spread
   minutes: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 240 })),
-  value: fc.integer({ min: 0, max: 1000 }),
+  // Clustered values too, so that spot checks within tolerance of each other are common.
+  value: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 96, max: 106 })),
+  cgm: fc.boolean(),
 });
 
 /** Samples of one type for one user; instants for INSTANT rules. */
@@ -42,7 +51,8 @@ export function samplesArb(rules: TypeRules, base: number, maxLength = 40): fc.A
     .map(([priorities, drafts]) => drafts.map((d: Draft, i) => {
       const startMs = base + d.start * MIN;
       const length = rules.dedupKind === 'INSTANT' ? 0 : d.minutes * MIN;
-      return { id: `s${i}`, deviceId: d.device, priority: priorities[d.device], startMs, endMs: startMs + length, value: d.value };
+      const stream = rules.streams && d.cgm ? { stream: 'cgm' } : {};
+      return { id: `s${i}`, deviceId: d.device, priority: priorities[d.device], startMs, endMs: startMs + length, value: d.value, ...stream };
     }));
 }
 

@@ -7,16 +7,27 @@ export const HOUR = 60 * MIN;
 
 export const STEPS: TypeRules = { dedupKind: 'CUMULATIVE', aggregation: 'SUM', matchWindowMs: 0 };
 export const HEART_RATE: TypeRules = { dedupKind: 'INSTANT', aggregation: 'AVERAGE', matchWindowMs: 60_000 };
-export const BLOOD_PRESSURE: TypeRules = { dedupKind: 'INSTANT', aggregation: 'AVERAGE', matchWindowMs: 5 * MIN };
-export const WEIGHT: TypeRules = { dedupKind: 'INSTANT', aggregation: 'LATEST', matchWindowMs: 30 * MIN };
+// Spot checks carry dedup.md's tolerance: the values must agree too.
+export const BLOOD_PRESSURE: TypeRules = { dedupKind: 'INSTANT', aggregation: 'AVERAGE', matchWindowMs: 5 * MIN, tolerance: { absolute: 2, relative: 0 } };
+export const WEIGHT: TypeRules = { dedupKind: 'INSTANT', aggregation: 'LATEST', matchWindowMs: 30 * MIN, tolerance: { absolute: 0.2, relative: 0 } };
+export const GLUCOSE: TypeRules = {
+  dedupKind: 'INSTANT',
+  aggregation: 'AVERAGE',
+  matchWindowMs: 5 * MIN,
+  tolerance: { absolute: 2, relative: 0.02 },
+  streams: { cgm: { matchWindowMs: MIN, tolerance: { absolute: 2, relative: 0 } } },
+};
 export const SLEEP: TypeRules = { dedupKind: 'CATEGORY_INTERVAL', aggregation: 'SUM', matchWindowMs: 0, sessionGapMs: 60 * MIN };
 export const WORKOUTS: TypeRules = { dedupKind: 'WORKOUT', aggregation: 'SUM', matchWindowMs: 0 };
 
 export const DEVICES = {
   watch: { deviceId: 'watch', priority: 100 },
   phone: { deviceId: 'phone', priority: 80 },
+  cgm: { deviceId: 'cgm', priority: 60 },
   cuff: { deviceId: 'cuff', priority: 40 },
+  meter: { deviceId: 'meter', priority: 40 },
   export: { deviceId: 'export', priority: 30 },
+  manual: { deviceId: 'manual', priority: 10 },
 } as const;
 
 let counter = 0;
@@ -37,6 +48,6 @@ export function sample(
   return { id: `s${counter}`, ...DEVICES[device], startMs: berlin(start), endMs: berlin(end), value, ...extra };
 }
 
-export function reading(device: keyof typeof DEVICES, at: string, value: number): PipelineSample {
-  return sample(device, at, at, value);
+export function reading(device: keyof typeof DEVICES, at: string, value: number, extra: Partial<PipelineSample> = {}): PipelineSample {
+  return sample(device, at, at, value, extra);
 }

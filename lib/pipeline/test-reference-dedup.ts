@@ -1,9 +1,12 @@
 // Literal, quadratic reading of dedup.md, used only by tests as the model the fast sweeps must match.
 
+import { toleranceRange } from './dedup-spot-check';
 import { compareSamples, MINUTE_MS, sampleEnd } from './rank';
 import type { Contribution, PipelineSample, TypeRules } from './types';
 
 type Span = [number, number];
+
+const streamOf = (s: PipelineSample, rules: TypeRules): string => (s.stream && rules.streams?.[s.stream] ? s.stream : '');
 
 export function referenceDedup(samples: readonly PipelineSample[], rules: TypeRules): Contribution[] {
   const ranked = samples.slice().sort(compareSamples);
@@ -13,7 +16,15 @@ export function referenceDedup(samples: readonly PipelineSample[], rules: TypeRu
   for (const s of ranked) {
     const end = sampleEnd(s);
     if (rules.dedupKind === 'INSTANT') {
-      const clash = kept.some((k) => k.sample.deviceId !== s.deviceId && Math.abs(k.startMs - s.startMs) <= rules.matchWindowMs);
+      // Streams never cancel each other; spot checks (a tolerance) must also agree in value.
+      const stream = streamOf(s, rules);
+      const rule = stream === '' ? rules : (rules.streams?.[stream] ?? rules);
+      const [low, high] = rule.tolerance ? toleranceRange(s.value, rule.tolerance) : [-Infinity, Infinity];
+      const clash = kept.some((k) =>
+        streamOf(k.sample, rules) === stream &&
+        k.sample.deviceId !== s.deviceId &&
+        Math.abs(k.startMs - s.startMs) <= rule.matchWindowMs &&
+        low <= k.value && k.value <= high);
       if (!clash) kept.push({ sample: s, startMs: s.startMs, endMs: s.startMs, value: s.value });
     } else if (rules.dedupKind === 'WORKOUT') {
       const clash = kept.some((k) => {

@@ -7,11 +7,29 @@ export type DedupKind = 'CUMULATIVE' | 'INSTANT' | 'CATEGORY_INTERVAL' | 'WORKOU
 /** How counted values become one number per bucket. */
 export type Aggregation = 'SUM' | 'AVERAGE' | 'LATEST';
 
-export type TypeRules = {
+/**
+ * Spot checks: two readings agree when |a − b| ≤ max(absolute, relative × the larger of the two)
+ * (glucose: 2 mg/dL or 2 %, whichever is larger). Values are positive.
+ */
+export type ValueTolerance = { absolute: number; relative: number };
+
+/** When two INSTANT readings from different devices are the same reading. */
+export type InstantRule = {
+  /** Readings of other devices within ± this many ms may be the same reading. */
+  matchWindowMs: number;
+  /** Spot checks only: the values must also agree. Absent: time alone decides (continuous sensors). */
+  tolerance?: ValueTolerance;
+};
+
+export type TypeRules = InstantRule & {
   dedupKind: DedupKind;
   aggregation: Aggregation;
-  /** INSTANT only: readings of other devices within ± this many ms are the same reading. */
-  matchWindowMs: number;
+  /**
+   * INSTANT only: readings whose `stream` is named here are another measurement (a CGM's interstitial
+   * glucose beside fingersticks): they are deduplicated among themselves, by their own rule, and never
+   * cancel, nor are cancelled by, readings of another stream.
+   */
+  streams?: Readonly<Record<string, InstantRule>>;
   /** Sleep types: intervals with gaps under this join one session, whose minutes go to the day it ends. */
   sessionGapMs?: number;
 };
@@ -26,6 +44,8 @@ export type PipelineSample = {
   /** Ignored for CATEGORY_INTERVAL and WORKOUT: those count their duration in minutes. */
   value: number;
   category?: string | null;
+  /** INSTANT only: the measurement stream (see TypeRules.streams); absent or unnamed there: the type's own. */
+  stream?: string | null;
 };
 
 /** The counted part of a sample after dedup; a sample clipped in the middle yields two. */

@@ -1,16 +1,29 @@
 // Raw samples of one user and type overlapping a window, with each device's effective priority for
-// that type (its per-type override, else its priority). Revoked devices still count: their data is real.
+// that type (its per-type override, else its priority) and its measurement stream. Revoked devices still
+// count: their data is real.
 import type pg from 'pg';
-import type { HealthType } from '../../health';
+import { GLUCOSE_SPECIMENS, type HealthType } from '../../health';
 import type { PipelineSample } from '../../pipeline';
+import { CGM_STREAM } from './type-rules';
 
 const MAX_SAMPLE_MS = 24 * 3600 * 1000; // the catalogue's longest plausible interval
 
-type Row = { id: string; device_id: string; priority: number; s: string; e: string; value: number; category: string | null };
+type Row = { id: string; device_id: string; device_type: string; priority: number; s: string; e: string; value: number; category: string | null };
+
+/**
+ * Glucose from a CGM is interstitial, not a fingerstick: the sample's own specimen decides where it
+ * says one (a CGM reader's strip port gives blood readings), else the device's type does.
+ */
+function streamOf(type: HealthType, row: Row): string | null {
+  if (type !== 'BLOOD_GLUCOSE') return null;
+  if (row.category === GLUCOSE_SPECIMENS.interstitial) return CGM_STREAM;
+  if (row.category === GLUCOSE_SPECIMENS.blood) return null;
+  return row.device_type === 'cgm' ? CGM_STREAM : null;
+}
 
 export async function loadSamples(client: pg.PoolClient, args: { userId: string; type: HealthType; fromMs: number; toMs: number }): Promise<PipelineSample[]> {
   const { rows } = await client.query<Row>(
-    `SELECT s.id::text, s.device_id::text, COALESCE(o.priority, d.priority) AS priority,
+    `SELECT s.id::text, s.device_id::text, d.type::text AS device_type, COALESCE(o.priority, d.priority) AS priority,
             (extract(epoch FROM s.start_at) * 1000)::bigint::text AS s, (extract(epoch FROM s.end_at) * 1000)::bigint::text AS e,
             s.value, s.category
      FROM health_samples s
@@ -23,6 +36,7 @@ export async function loadSamples(client: pg.PoolClient, args: { userId: string;
   );
   return rows.map((r) => ({
     id: r.id,
+    stream: streamOf(args.type, r),
     deviceId: r.device_id,
     priority: r.priority,
     startMs: Number(r.s),

@@ -6,12 +6,21 @@ const SLEEP_TYPES: ReadonlySet<HealthType> = new Set(['SLEEP_ANALYSIS', 'SLEEP_S
 // Time in bed or awake blocks other devices' intervals (it is covered time) but is not sleep.
 const NOT_ASLEEP = new Set(['inBed', 'awake']);
 
+/** Samples of this stream come from a continuous monitor (device type `cgm`); see load-samples.ts. */
+export const CGM_STREAM = 'cgm';
+
 export function rulesFor(type: HealthType): TypeRules {
   const def = getHealthType(type);
+  const continuous = def.continuousStream;
   return {
     dedupKind: def.dedupKind,
     aggregation: def.aggregation,
     matchWindowMs: (def.matchWindowSeconds ?? 0) * 1000,
+    // Spot checks only: continuous sensors pair readings by time alone.
+    ...(def.instantKind === 'SPOT_CHECK' && def.tolerance ? { tolerance: { ...def.tolerance } } : {}),
+    ...(continuous
+      ? { streams: { [CGM_STREAM]: { matchWindowMs: continuous.matchWindowSeconds * 1000, tolerance: { ...continuous.tolerance } } } }
+      : {}),
     ...(SLEEP_TYPES.has(type) ? { sessionGapMs: DEFAULT_SESSION_GAP_MS } : {}),
   };
 }

@@ -58,6 +58,7 @@ describe('POST /api/v1/devices', () => {
     ['scale', 40],
     ['bp_monitor', 40],
     ['glucometer', 40],
+    ['cgm', 60],
     ['thermometer', 40],
     ['pulse_oximeter', 40],
     ['manual', 10],

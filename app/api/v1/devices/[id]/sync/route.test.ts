@@ -52,6 +52,17 @@ describe('sync happy path', () => {
     expect(synced.lastSyncAt).not.toBeNull();
   }));
 
+  it('accepts the pipeline design’s sleep states asleep, rem, deep and core as the catalogue’s', () => withPipelinePaused(patient.id, async () => {
+    const stage = (value: string, hour: number) => ({
+      type: 'SLEEP_STATE', value, startDate: `2026-11-20T0${hour}:00:00Z`, endDate: `2026-11-20T0${hour}:30:00Z`,
+    });
+    const res = await sync({ samples: [stage('asleep', 1), stage('rem', 2), stage('deep', 3), stage('core', 4)] });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ accepted: 4, duplicates: 0, rejected: [] });
+    const rows = await prisma.healthSample.findMany({ where: { deviceId: device.id }, orderBy: { startAt: 'asc' } });
+    expect(rows.map((r) => [r.category, r.value])).toEqual([['asleepUnspecified', 30], ['asleepREM', 30], ['asleepDeep', 30], ['asleepCore', 30]]);
+  }));
+
   it('ignores userId or deviceId in the body: ownership comes from the token', async () => {
     const other = await createUser();
     const res = await sync({ userId: other.id, samples: [hr(70, '2026-11-20T08:00:00Z', { userId: other.id, deviceId: randomUUID() })] });
