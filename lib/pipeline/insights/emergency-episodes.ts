@@ -42,7 +42,8 @@ export function planEpisodes(args: { observations: readonly AlertObservation[]; 
     // Resolved episodes by resolution time, the unresolved one (at most one) last.
     const episodes = args.episodes.filter((e) => e.kind === kind).sort((a, b) => (a.resolvedAtMs ?? Infinity) - (b.resolvedAtMs ?? Infinity));
     const lastResolved = episodes.filter((e) => e.resolvedAtMs !== null).at(-1)?.resolvedAtMs ?? -Infinity;
-    const windows = episodes.map((e, i) => ({ episode: e as Episode | null, from: i === 0 ? -Infinity : episodes[i - 1]!.resolvedAtMs!, to: e.resolvedAtMs ?? Infinity }));
+    // A second unresolved episode (left by a race before episodes were locked) gets an empty window.
+    const windows = episodes.map((e, i) => ({ episode: e as Episode | null, from: i === 0 ? -Infinity : (episodes[i - 1]!.resolvedAtMs ?? Infinity), to: e.resolvedAtMs ?? Infinity }));
     if (!episodes.some((e) => e.resolvedAtMs === null)) windows.push({ episode: null, from: lastResolved, to: Infinity });
     for (const w of windows) {
       const inWindow = args.observations.filter((o) => o.kind === kind && o.atMs > w.from && o.atMs <= w.to);
