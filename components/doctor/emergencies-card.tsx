@@ -59,6 +59,8 @@ export function EmergenciesCard({ patientId, emergencies, units, timeZone, today
   const resolved = emergencies.filter((e) => e.status === 'RESOLVED');
   const when = (iso: string) => formatWhen(iso, timeZone, today);
   const at = (e: OverviewEmergency) => when(e.details.atMs !== undefined ? new Date(e.details.atMs).toISOString() : e.detectedAt);
+  // Readings taken before the resolution that arrived after it: recorded on the episode, shown here.
+  const late = (e: OverviewEmergency) => history(e, units, when).filter((_, i) => e.updates[i]!.afterResolution);
   const worstLabel = (e: OverviewEmergency) => (e.updates.some((u) => u.worsened) ? 'worst ' : '');
 
   return (
@@ -105,7 +107,7 @@ export function EmergenciesCard({ patientId, emergencies, units, timeZone, today
             {resolved.map((e) => (
               <li key={e.id}>
                 {TITLES[e.kind]}: {worstLabel(e)}{reading(e, e.details, units)}, {at(e)}
-                {e.updates.some((u) => u.afterResolution) && ` · ${e.updates.filter((u) => u.afterResolution).length} reading(s) arrived after resolution: ${history(e, units, when).filter((_, i) => e.updates[i]!.afterResolution).join(' ')}`}
+                {late(e).length > 0 && ` · Arrived after it was resolved: ${late(e).join(' ')}`}
               </li>
             ))}
           </ul>
