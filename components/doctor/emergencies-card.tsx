@@ -8,7 +8,9 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage } from '@/components/ui/states';
 import type { OverviewEmergency } from '@/lib/data/patient-overview';
-import { formatValue, type UnitPreferences } from '@/lib/format/health';
+import { emergencyReading } from '@/lib/format/emergency-reading';
+import { escalatedTo, toldCarer } from '@/lib/format/emergency-told';
+import type { UnitPreferences } from '@/lib/format/health';
 import { apiFetch } from '@/lib/query/api';
 import { formatWhen } from './format';
 import { overviewOptions } from './queries';
@@ -21,13 +23,20 @@ const TITLES: Record<OverviewEmergency['kind'], string> = {
   BLOOD_PRESSURE_CRISIS: 'Blood pressure crisis',
 };
 const STATUS: Record<OverviewEmergency['status'], string> = { OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged', ESCALATED: 'Escalated', RESOLVED: 'Resolved' };
-const DONE: Record<Action, string> = { acknowledge: 'Emergency acknowledged.', escalate: 'Emergency escalated: every doctor has been notified.', resolve: 'Emergency resolved.' };
+// What happened, from the server's answer: escalation says how many doctors it actually reached.
+const done = (action: Action, after: OverviewEmergency) =>
+  action === 'escalate' ? escalatedTo(after.notified) : action === 'acknowledge' ? 'Emergency acknowledged.' : 'Emergency resolved.';
 
-function reading(e: OverviewEmergency, units: UnitPreferences): string {
-  const d = e.details;
-  if (d.mgdl !== undefined) return formatValue('BLOOD_GLUCOSE', d.mgdl, units);
-  const side = (v: number | undefined) => (v === undefined ? '–' : String(Math.round(v)));
-  return `${side(d.systolic)}/${side(d.diastolic)} mmHg`;
+const reading = (e: OverviewEmergency, d: Record<string, number>, units: UnitPreferences) => emergencyReading(e.kind, d, units);
+
+/** Every reading the episode recorded, by the time it was taken: worse ones, late ones, the return to range. */
+function history(e: OverviewEmergency, units: UnitPreferences, at: (iso: string) => string): string[] {
+  return e.updates.map((u) => {
+    const text = `${reading(e, u.details, units)}, ${at(u.at)}`;
+    if (u.kind === 'RECOVERY') return `Back in range: ${text}.`;
+    const notes = [u.worsened && 'worse, notified again', u.afterResolution && 'arrived after resolution'].filter(Boolean);
+    return `${text}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
+  });
 }
 
 export function EmergenciesCard({ patientId, emergencies, units, timeZone, today }: {
@@ -40,15 +49,19 @@ export function EmergenciesCard({ patientId, emergencies, units, timeZone, today
   const qc = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   const act = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: Action }) => apiFetch(`/api/v1/emergencies/${id}/${action}`, { method: 'POST' }),
-    onSuccess: async (_data, { action }) => {
-      setAnnouncement(DONE[action]);
+    mutationFn: ({ id, action }: { id: string; action: Action }) => apiFetch<OverviewEmergency>(`/api/v1/emergencies/${id}/${action}`, { method: 'POST' }),
+    onSuccess: async (after, { action }) => {
+      setAnnouncement(done(action, after));
       await Promise.all([qc.invalidateQueries({ queryKey: overviewOptions(patientId).queryKey }), qc.invalidateQueries({ queryKey: ['doctor', 'triage'] })]);
     },
   });
   const open = emergencies.filter((e) => e.status !== 'RESOLVED');
   const resolved = emergencies.filter((e) => e.status === 'RESOLVED');
-  const at = (e: OverviewEmergency) => formatWhen(e.details.atMs !== undefined ? new Date(e.details.atMs).toISOString() : e.detectedAt, timeZone, today);
+  const when = (iso: string) => formatWhen(iso, timeZone, today);
+  const at = (e: OverviewEmergency) => when(e.details.atMs !== undefined ? new Date(e.details.atMs).toISOString() : e.detectedAt);
+  // Readings taken before the resolution that arrived after it: recorded on the episode, shown here.
+  const late = (e: OverviewEmergency) => history(e, units, when).filter((_, i) => e.updates[i]!.afterResolution);
+  const worstLabel = (e: OverviewEmergency) => (e.updates.some((u) => u.worsened) ? 'worst ' : '');
 
   return (
     <Card title={`Emergencies${open.length ? ` (${open.length} open)` : ''}`} className={open.length ? 'border-2 border-red-300' : ''}>
@@ -58,10 +71,16 @@ export function EmergenciesCard({ patientId, emergencies, units, timeZone, today
         {open.map((e) => (
           <li key={e.id} className="rounded-lg border border-red-200 bg-red-50 p-3">
             <p className="flex flex-wrap items-baseline justify-between gap-2">
-              <span className="font-semibold text-red-900">{TITLES[e.kind]}: {reading(e, units)}</span>
+              <span className="font-semibold text-red-900">{TITLES[e.kind]}: {worstLabel(e)}{reading(e, e.details, units)}</span>
               <span className="text-xs font-medium text-slate-800">{STATUS[e.status]}</span>
             </p>
-            <p className="text-sm text-slate-800">Measured {at(e)}.</p>
+            <p className="text-sm text-slate-800">Measured {at(e)}. Started {when(e.startedAt)}.{e.recoveredAt ? ` Back in range ${when(e.recoveredAt)}.` : ''}</p>
+            {e.updates.length > 1 && (
+              <ul aria-label={`Readings during this emergency: ${TITLES[e.kind]}`} className="list-disc pl-5 text-sm text-slate-800">
+                {history(e, units, when).map((line) => <li key={line}>{line}</li>)}
+              </ul>
+            )}
+            <p className="text-sm text-slate-800">{toldCarer(e.notified)}</p>
             <div className="mt-2 flex flex-wrap gap-2">
               {e.status === 'OPEN' && (
                 <Button onClick={() => act.mutate({ id: e.id, action: 'acknowledge' })} disabled={act.isPending}>
@@ -86,7 +105,10 @@ export function EmergenciesCard({ patientId, emergencies, units, timeZone, today
           <h3 className="mt-4 text-sm font-semibold text-slate-800">Resolved in the last 30 days</h3>
           <ul className="mt-1 space-y-1 text-sm text-slate-700">
             {resolved.map((e) => (
-              <li key={e.id}>{TITLES[e.kind]}: {reading(e, units)}, {at(e)}</li>
+              <li key={e.id}>
+                {TITLES[e.kind]}: {worstLabel(e)}{reading(e, e.details, units)}, {at(e)}
+                {late(e).length > 0 && ` · Arrived after it was resolved: ${late(e).join(' ')}`}
+              </li>
             ))}
           </ul>
         </>

@@ -1,3 +1,5 @@
+import type { EmergencyNotified, EmergencyUpdateView } from '@/lib/data/emergency-views';
+import type { AlertRecipients } from '@/lib/format/emergency-told';
 // The JSON the patient pages read from the API (dates as ISO strings), typed once.
 import type { DeviceType } from '@/lib/devices/device-types';
 import type { HealthType } from '@/lib/health';
@@ -29,6 +31,7 @@ export type InsightJson = {
   updatedAt: string;
 };
 
+/** `details` is the episode's worst reading (atMs: when it was taken); `updates` what it recorded since it opened. */
 export type EmergencyJson = {
   id: string;
   kind: 'GLUCOSE_LOW' | 'GLUCOSE_HIGH' | 'BLOOD_PRESSURE_CRISIS';
@@ -37,4 +40,10 @@ export type EmergencyJson = {
   detectedAt: string;
   acknowledgedAt: string | null;
   escalatedAt: string | null;
+  startedAt: string;
+  updates: EmergencyUpdateJson[];
+  recoveredAt: string | null;
+  notified: EmergencyNotified;
 };
+export type EmergencyUpdateJson = EmergencyUpdateView;
+export type EmergenciesResponse = { emergencies: EmergencyJson[]; alertRecipients?: AlertRecipients };

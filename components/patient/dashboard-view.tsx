@@ -26,7 +26,7 @@ export function DashboardView({ today, timeZone, units }: { today: string; timeZ
   ) : emergencies.isError ? (
     <Card title="Alerts"><ErrorMessage error={emergencies.error} retry={() => emergencies.refetch()} /></Card>
   ) : (
-    <EmergencyList emergencies={open} units={units} timeZone={timeZone} today={today} />
+    <EmergencyList emergencies={open} alertRecipients={emergencies.data.alertRecipients} units={units} timeZone={timeZone} today={today} />
   );
 
   return (

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage } from '@/components/ui/states';
+import { emergencyReading } from '@/lib/format/emergency-reading';
+import { alertAudience, type AlertRecipients, toldPatient } from '@/lib/format/emergency-told';
 import { formatValue, type UnitPreferences } from '@/lib/format/health';
 import { apiFetch } from '@/lib/query/api';
 import type { EmergencyJson } from './api-types';
@@ -21,16 +23,29 @@ const STATUS: Record<EmergencyJson['status'], string> = {
 
 function describe(e: EmergencyJson, units: UnitPreferences): { title: string; body: string } {
   const d = e.details;
-  if (e.kind === 'BLOOD_PRESSURE_CRISIS') {
-    const reading = d.systolic !== undefined && d.diastolic !== undefined ? `${Math.round(d.systolic)}/${Math.round(d.diastolic)} mmHg` : d.systolic !== undefined ? `systolic ${Math.round(d.systolic)} mmHg` : `diastolic ${Math.round(d.diastolic ?? 0)} mmHg`;
-    return { title: 'Blood pressure in the crisis range', body: `A reading of ${reading}.` };
-  }
-  const reading = formatValue('BLOOD_GLUCOSE', d.mgdl ?? 0, units);
+  const worse = e.updates.some((u) => u.worsened) ? 'Worst reading' : 'A reading';
+  if (e.kind === 'BLOOD_PRESSURE_CRISIS') return { title: 'Blood pressure in the crisis range', body: `${worse} of ${emergencyReading(e.kind, d, units)}.` };
   const limit = d.thresholdMgDl !== undefined ? ` (alert ${e.kind === 'GLUCOSE_LOW' ? 'below' : 'above'} ${formatValue('BLOOD_GLUCOSE', d.thresholdMgDl, units)})` : '';
-  return { title: e.kind === 'GLUCOSE_LOW' ? 'Very low glucose' : 'Very high glucose', body: `A reading of ${reading}${limit}.` };
+  return { title: e.kind === 'GLUCOSE_LOW' ? 'Very low glucose' : 'Very high glucose', body: `${worse} of ${emergencyReading(e.kind, d, units)}${limit}.` };
 }
 
-export function EmergencyList({ emergencies, units, timeZone, today }: { emergencies: EmergencyJson[]; units: UnitPreferences; timeZone: string; today: string }) {
+/** Every reading the alert recorded, by the time it was taken: worse ones, late ones, the return to range. */
+function history(e: EmergencyJson, units: UnitPreferences, timeZone: string, today: string): string[] {
+  return e.updates.map((u) => {
+    const reading = `${emergencyReading(e.kind, u.details, units)}, ${instantPhrase(u.at, timeZone, today)}`;
+    if (u.kind === 'RECOVERY') return `Back in range: ${reading}.`;
+    const notes = [u.worsened && 'worse than before, sent to everyone again', u.afterResolution && 'arrived after the alert was resolved'].filter(Boolean);
+    return `${reading}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
+  });
+}
+
+export function EmergencyList({ emergencies, alertRecipients, units, timeZone, today }: {
+  emergencies: EmergencyJson[];
+  alertRecipients?: AlertRecipients;
+  units: UnitPreferences;
+  timeZone: string;
+  today: string;
+}) {
   const qc = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   const act = useMutation({
@@ -48,7 +63,7 @@ export function EmergencyList({ emergencies, units, timeZone, today }: { emergen
     return (
       <Card title="Alerts">
         <p className="sr-only" role="status">{announcement}</p>
-        <Empty>No open alerts. You are alerted here (and your care team is told) when a reading is far outside the safe range.</Empty>
+        <Empty>No open alerts.{alertRecipients ? ` ${alertAudience(alertRecipients)}` : ''}</Empty>
       </Card>
     );
   }
@@ -57,12 +72,13 @@ export function EmergencyList({ emergencies, units, timeZone, today }: { emergen
       <h2 id="alerts-heading" className="text-base font-semibold text-red-900">
         Open alerts ({emergencies.length})
       </h2>
-      <p className="mt-1 text-sm text-red-900">If you feel unwell, call your local emergency number. Your care team has been told.</p>
+      <p className="mt-1 text-sm text-red-900">If you feel unwell, call your local emergency number.</p>
       <p className="sr-only" role="status">{announcement}</p>
       <ul className="mt-3 space-y-3">
         {emergencies.map((e) => {
           const { title, body } = describe(e, units);
           const at = e.details.atMs !== undefined ? new Date(e.details.atMs).toISOString() : e.detectedAt;
+          const started = e.startedAt !== at ? ` Started ${instantPhrase(e.startedAt, timeZone, today)}.` : '';
           return (
             <li key={e.id} className="rounded-lg border border-red-200 bg-white p-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -70,8 +86,14 @@ export function EmergencyList({ emergencies, units, timeZone, today }: { emergen
                 <span className="text-xs font-medium text-slate-700">{STATUS[e.status]}</span>
               </div>
               <p className="mt-1 text-sm text-slate-800">
-                {body} Measured {instantPhrase(at, timeZone, today)}.
+                {body} Measured {instantPhrase(at, timeZone, today)}.{started}
               </p>
+              {e.updates.length > 1 && (
+                <ul aria-label={`Readings during this alert: ${title}`} className="mt-1 list-disc pl-5 text-sm text-slate-800">
+                  {history(e, units, timeZone, today).map((line) => <li key={line}>{line}</li>)}
+                </ul>
+              )}
+              <p className="mt-1 text-sm text-slate-800">{toldPatient(e.notified)}</p>
               <div className="mt-2 flex flex-wrap gap-2">
                 {e.status === 'OPEN' && (
                   <Button onClick={() => act.mutate({ id: e.id, action: 'acknowledge' })} disabled={act.isPending}>

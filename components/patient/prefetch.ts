@@ -5,10 +5,10 @@ import type { Caller } from '@/lib/auth/session';
 import type { ReadScope } from '@/lib/data/access';
 import { findAggregates } from '@/lib/data/aggregates';
 import { listDevices } from '@/lib/data/devices';
-import { listEmergencies } from '@/lib/data/emergencies';
+import { countAlertRecipients, listEmergencies } from '@/lib/data/emergencies';
 import { listInsightsForPatient } from '@/lib/data/insights';
 import { asJson } from '@/lib/query/api';
-import type { AggregatesResponse, DeviceJson, EmergencyJson, InsightJson } from './api-types';
+import type { AggregatesResponse, DeviceJson, EmergenciesResponse, InsightJson } from './api-types';
 import { aggregatesOptions, devicesOptions, emergenciesOptions, insightsOptions, type AggregatesParams } from './queries';
 
 /** Dates become strings, as in the API's JSON. */
@@ -35,5 +35,8 @@ export function prefetchInsights(qc: QueryClient, patientId: string) {
 }
 
 export function prefetchEmergencies(qc: QueryClient, caller: Caller) {
-  return qc.prefetchQuery({ ...emergenciesOptions, queryFn: async () => json<{ emergencies: EmergencyJson[] }>({ emergencies: await listEmergencies(caller) }) });
+  return qc.prefetchQuery({
+    ...emergenciesOptions,
+    queryFn: async () => json<EmergenciesResponse>({ emergencies: await listEmergencies(caller), alertRecipients: await countAlertRecipients(caller.id) }),
+  });
 }

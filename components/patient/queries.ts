@@ -3,7 +3,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { HealthType } from '@/lib/health';
 import { apiFetch } from '@/lib/query/api';
-import type { AggregatesResponse, DeviceJson, EmergencyJson, InsightJson } from './api-types';
+import type { AggregatesResponse, DeviceJson, EmergenciesResponse, InsightJson } from './api-types';
 
 export type AggregatesParams = { types: readonly HealthType[]; period: 'hour' | 'day' | 'week' | 'month'; from: string; to: string };
 
@@ -27,7 +27,7 @@ export const insightsOptions = queryOptions({
 
 export const emergenciesOptions = queryOptions({
   queryKey: ['me', 'emergencies'] as const,
-  queryFn: () => apiFetch<{ emergencies: EmergencyJson[] }>('/api/v1/emergencies'),
+  queryFn: () => apiFetch<EmergenciesResponse>('/api/v1/emergencies'),
 });
 
 /** Device id → name, for the aggregates' provenance (revoked devices keep their name). */

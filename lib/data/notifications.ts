@@ -2,6 +2,8 @@
 // caregivers with alert permission and every linked doctor (at once, or in that doctor's daily digest
 // for this patient); other notifications are capped per patient per day so alerts keep their weight.
 import { prisma } from '../db/client';
+import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
+import type { Prisma } from '../generated/prisma/client';
 import { addDays, localDate, parseDay, zoneClock } from '../time';
 import { newNotificationTexts, withNotificationTexts } from './notification-fields';
 
@@ -22,12 +24,36 @@ export function nextDigestAt(now: Date, timeZone: string): Date {
   return new Date(digestOn(addDays(today, 2)));
 }
 
-export async function notifyEmergency(args: { patientId: string; emergencyEventId: string; message: Message; forceImmediate?: boolean }) {
-  const now = new Date();
-  const links = await prisma.careRelationship.findMany({
-    where: { patientId: args.patientId, revokedAt: null, OR: [{ kind: 'DOCTOR' }, { kind: 'CAREGIVER', canReceiveAlerts: true }] },
+type Db = Pick<Prisma.TransactionClient, 'careRelationship' | 'notification' | 'userPreferences'>;
+type EmergencyMessage = Message | ((units: UnitPreferences) => Message);
+
+/**
+ * Who receives a patient's emergencies: every linked doctor and the caregivers allowed to receive
+ * alerts, while the link is active, the carer's account enabled and their role the link's (as
+ * lib/data/care-team.ts shows them), so what the patient is told about who was notified is true.
+ */
+export function alertRecipientLinks(db: Db, patientId: string) {
+  return db.careRelationship.findMany({
+    where: {
+      patientId,
+      revokedAt: null,
+      OR: [
+        { kind: 'DOCTOR', carer: { role: 'DOCTOR', disabledAt: null } },
+        { kind: 'CAREGIVER', canReceiveAlerts: true, carer: { role: 'CAREGIVER', disabledAt: null } },
+      ],
+    },
     select: { carerId: true, kind: true, alertDelivery: true, carer: { select: { profile: { select: { timeZone: true } } } } },
   });
+}
+
+/**
+ * Emergency notifications to the patient and everyone who receives their alerts. `message` may be built
+ * per reader (their glucose unit); `db` lets the caller write them in the transaction that caused them.
+ */
+export async function notifyEmergency(args: { patientId: string; emergencyEventId: string; message: EmergencyMessage; forceImmediate?: boolean; db?: Db }) {
+  const db = args.db ?? prisma;
+  const now = new Date();
+  const links = await alertRecipientLinks(db, args.patientId);
   const recipients = [
     { recipientId: args.patientId, scheduledFor: null as Date | null },
     ...links.map((l) => ({
@@ -38,18 +64,26 @@ export async function notifyEmergency(args: { patientId: string; emergencyEventI
           : null,
     })),
   ];
-  await prisma.notification.createMany({
-    data: await Promise.all(recipients.map(async (r) => ({
-      ...(await newNotificationTexts(args.patientId, args.message)),
-      recipientId: r.recipientId,
-      patientId: args.patientId,
-      kind: args.message.kind,
-      isEmergency: true,
-      status: r.scheduledFor ? ('SCHEDULED' as const) : ('SENT' as const),
-      scheduledFor: r.scheduledFor,
-      sentAt: r.scheduledFor ? null : now,
-      emergencyEventId: args.emergencyEventId,
-    }))),
+  const prefs = await db.userPreferences.findMany({
+    where: { userId: { in: recipients.map((r) => r.recipientId) } },
+    select: { userId: true, glucoseUnit: true, weightUnit: true, distanceUnit: true, temperatureUnit: true },
+  });
+  const unitsOf = (id: string): UnitPreferences => prefs.find((p) => p.userId === id) ?? DEFAULT_UNITS;
+  await db.notification.createMany({
+    data: await Promise.all(recipients.map(async (r) => {
+      const message = typeof args.message === 'function' ? args.message(unitsOf(r.recipientId)) : args.message;
+      return {
+        ...(await newNotificationTexts(args.patientId, message)),
+        recipientId: r.recipientId,
+        patientId: args.patientId,
+        kind: message.kind,
+        isEmergency: true,
+        status: r.scheduledFor ? ('SCHEDULED' as const) : ('SENT' as const),
+        scheduledFor: r.scheduledFor,
+        sentAt: r.scheduledFor ? null : now,
+        emergencyEventId: args.emergencyEventId,
+      };
+    })),
   });
   return recipients.length;
 }

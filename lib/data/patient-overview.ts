@@ -9,6 +9,7 @@ import type { AlertDelivery, CareKind, EmergencyKind, EmergencyStatus, HealthEve
 import { notFound } from '../http/errors';
 import { isUuid } from './access';
 import { findDisplayUnits } from './aggregates';
+import { type EmergencyHistory, findEmergencyHistories } from './emergency-views';
 import { decryptEventPayload } from './event-fields';
 import { maybeDisplayName } from './profile-fields';
 import { decryptEmail, searchableEmail } from './user-email';
@@ -84,7 +85,7 @@ export type OverviewInsight = { id: string; kind: InsightKind; severity: Severit
 export type OverviewEvent = { id: string; kind: HealthEventKind; occurredAt: string; payload: Record<string, unknown>; recordedBy: string | null; byPatient: boolean };
 export type Adherence = { taken: number; scheduled: number; percent: number | null };
 export type OverviewMedication = { id: string; name: string; dosage: string | null; times: string[]; startedOn: string; endedOn: string | null; last7Days: Adherence; last30Days: Adherence };
-export type OverviewEmergency = { id: string; kind: EmergencyKind; status: EmergencyStatus; details: Record<string, number>; detectedAt: string; resolvedAt: string | null };
+export type OverviewEmergency = { id: string; kind: EmergencyKind; status: EmergencyStatus; details: Record<string, number>; detectedAt: string; resolvedAt: string | null } & EmergencyHistory;
 export type PatientOverview = CaredForPatient & {
   insights: OverviewInsight[] | null;
   events: OverviewEvent[] | null;
@@ -177,11 +178,13 @@ async function findEmergencies(patientId: string, now: Date): Promise<OverviewEm
     },
     orderBy: { detectedAt: 'desc' },
     take: 20,
-    select: { id: true, kind: true, status: true, details: true, detectedAt: true, resolvedAt: true },
+    select: { id: true, patientId: true, kind: true, status: true, details: true, detectedAt: true, resolvedAt: true, startedAt: true },
   });
+  // The episode's readings, recovery and who was notified, as the emergencies API shows them.
+  const histories = await findEmergencyHistories(rows);
   return rows.map((r) => ({
     id: r.id, kind: r.kind, status: r.status, details: r.details as Record<string, number>,
-    detectedAt: r.detectedAt.toISOString(), resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    detectedAt: r.detectedAt.toISOString(), resolvedAt: r.resolvedAt?.toISOString() ?? null, ...histories.get(r.id)!,
   }));
 }
 

@@ -7,6 +7,12 @@ export type AlertThresholds = { glucoseLowMgDl: number; glucoseHighMgDl: number;
 // 300 mg/dL has no consensus source: a product default well above level 2 hyperglycaemia (> 250).
 export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = { glucoseLowMgDl: 54, glucoseHighMgDl: 300, systolicHigh: 180, diastolicHigh: 120 };
 
+// Back in range after an emergency: the consensus target range 70–180 mg/dL (Battelino et al., Diabetes
+// Care 2019). A low has recovered at 70 or above (at the patient's low threshold when that is higher), a
+// high at 180 or below; a reading between the alert threshold and the target range is neither.
+export const GLUCOSE_TARGET_LOW_MGDL = 70;
+export const GLUCOSE_TARGET_HIGH_MGDL = 180;
+
 export type ThresholdProblem = { field: keyof AlertThresholds; message: string };
 
 // Plausible bounds: outside them a threshold either alerts on ordinary readings or misses emergencies.

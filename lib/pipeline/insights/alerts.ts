@@ -1,10 +1,10 @@
 // Emergency alert rules: which readings open an emergency for the patient's carers. Pure: the caller
 // passes the readings to check (typically the ones just synced) and the patient's thresholds.
 
-import { type AlertThresholds } from './alert-thresholds';
+import { type AlertThresholds, GLUCOSE_TARGET_HIGH_MGDL, GLUCOSE_TARGET_LOW_MGDL } from './alert-thresholds';
 import { type BloodPressureMeasurement, pairBloodPressure, type TimedValue } from './blood-pressure-pairs';
 
-export { type AlertThresholds, DEFAULT_ALERT_THRESHOLDS, type ThresholdProblem, validateThresholds } from './alert-thresholds';
+export { type AlertThresholds, DEFAULT_ALERT_THRESHOLDS, GLUCOSE_TARGET_HIGH_MGDL, GLUCOSE_TARGET_LOW_MGDL, type ThresholdProblem, validateThresholds } from './alert-thresholds';
 
 export type AlertReading = { type: 'BLOOD_GLUCOSE' | 'BLOOD_PRESSURE_SYSTOLIC' | 'BLOOD_PRESSURE_DIASTOLIC'; atMs: number; value: number };
 export type AlertKind = 'GLUCOSE_LOW' | 'GLUCOSE_HIGH' | 'BLOOD_PRESSURE_CRISIS';
@@ -62,4 +62,51 @@ function bloodPressureDetails(m: BloodPressureMeasurement): Record<string, numbe
   if (m.systolic !== null) details.systolic = m.systolic;
   if (m.diastolic !== null) details.diastolic = m.diastolic;
   return details;
+}
+
+/**
+ * A reading as an emergency episode sees it: ALERT (past the kind's threshold) or RECOVERED (back in
+ * range for that kind); readings that are neither are left out.
+ */
+export type AlertObservation = { kind: AlertKind; atMs: number; state: 'ALERT' | 'RECOVERED'; details: Record<string, number> };
+
+export function observeAlerts(readings: readonly AlertReading[], t: AlertThresholds): AlertObservation[] {
+  const all: AlertObservation[] = [];
+  for (const { atMs, value: mgdl } of valuesOf(readings, 'BLOOD_GLUCOSE')) {
+    if (mgdl < t.glucoseLowMgDl) all.push({ kind: 'GLUCOSE_LOW', atMs, state: 'ALERT', details: { mgdl, thresholdMgDl: t.glucoseLowMgDl } });
+    if (mgdl >= Math.max(GLUCOSE_TARGET_LOW_MGDL, t.glucoseLowMgDl)) all.push({ kind: 'GLUCOSE_LOW', atMs, state: 'RECOVERED', details: { mgdl } });
+    if (mgdl > t.glucoseHighMgDl) all.push({ kind: 'GLUCOSE_HIGH', atMs, state: 'ALERT', details: { mgdl, thresholdMgDl: t.glucoseHighMgDl } });
+    if (mgdl <= Math.min(GLUCOSE_TARGET_HIGH_MGDL, t.glucoseHighMgDl)) all.push({ kind: 'GLUCOSE_HIGH', atMs, state: 'RECOVERED', details: { mgdl } });
+  }
+  const bp = pairBloodPressure(valuesOf(readings, 'BLOOD_PRESSURE_SYSTOLIC'), valuesOf(readings, 'BLOOD_PRESSURE_DIASTOLIC'), BP_PAIR_WINDOW_MS);
+  for (const m of bp) {
+    const crisis = (m.systolic !== null && m.systolic >= t.systolicHigh) || (m.diastolic !== null && m.diastolic >= t.diastolicHigh);
+    // Recovery needs both numbers: one side alone cannot show the other is out of the crisis range.
+    const below = m.systolic !== null && m.diastolic !== null && m.systolic < t.systolicHigh && m.diastolic < t.diastolicHigh;
+    if (crisis || below) all.push({ kind: 'BLOOD_PRESSURE_CRISIS', atMs: m.atMs, state: crisis ? 'ALERT' : 'RECOVERED', details: bloodPressureDetails(m) });
+  }
+  // Every distinct alert-level value counts (two devices at one instant are two readings); a recovery
+  // at an instant that also has an alert-level reading of the kind does not.
+  const alertAt = new Set(all.filter((o) => o.state === 'ALERT').map((o) => `${o.kind}@${o.atMs}`));
+  const unique = new Map<string, AlertObservation>();
+  for (const o of all) {
+    if (o.state === 'RECOVERED' && alertAt.has(`${o.kind}@${o.atMs}`)) continue;
+    unique.set(`${o.state}:${observationKey(o)}`, o);
+  }
+  return [...unique.values()].sort((a, b) => a.atMs - b.atMs || a.kind.localeCompare(b.kind) || observationKey(a).localeCompare(observationKey(b)));
+}
+
+/** Identifies one measured reading of a kind: its instant and measured values (not the threshold in force). */
+export function observationKey(o: { kind: AlertKind; atMs: number; details: Record<string, number> }): string {
+  const d = o.details;
+  const values = o.kind === 'BLOOD_PRESSURE_CRISIS' ? `${d.systolic ?? '-'}/${d.diastolic ?? '-'}` : `${d.mgdl}`;
+  return `${o.kind}@${o.atMs}:${values}`;
+}
+
+/** > 0 when reading `a` is more severe than `b` for this kind of emergency, 0 when equally severe. */
+export function compareSeverity(kind: AlertKind, a: Record<string, number>, b: Record<string, number>, t: AlertThresholds): number {
+  if (kind === 'GLUCOSE_LOW') return (b.mgdl ?? Infinity) - (a.mgdl ?? Infinity);
+  if (kind === 'GLUCOSE_HIGH') return (a.mgdl ?? -Infinity) - (b.mgdl ?? -Infinity);
+  const excess = (d: Record<string, number>) => Math.max((d.systolic ?? 0) / t.systolicHigh, (d.diastolic ?? 0) / t.diastolicHigh);
+  return excess(a) - excess(b) || (a.systolic ?? 0) - (b.systolic ?? 0) || (a.diastolic ?? 0) - (b.diastolic ?? 0);
 }

@@ -15,6 +15,12 @@ export {
 export {
   type AlertFinding,
   type AlertKind,
+  type AlertObservation,
+  compareSeverity,
+  GLUCOSE_TARGET_HIGH_MGDL,
+  GLUCOSE_TARGET_LOW_MGDL,
+  observationKey,
+  observeAlerts,
   type AlertReading,
   type AlertThresholds,
   DEFAULT_ALERT_THRESHOLDS,
@@ -22,4 +28,12 @@ export {
   type ThresholdProblem,
   validateThresholds,
 } from './alerts';
+export {
+  applyEpisodeChanges,
+  type Episode,
+  type EpisodeChange,
+  type EpisodeEntry,
+  type EpisodeNotice,
+  planEpisodes,
+} from './emergency-episodes';
 export { pairBloodPressure, type BloodPressureMeasurement } from './blood-pressure-pairs';

@@ -11,7 +11,10 @@ import { api } from '@/test/http';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
 type Device = Awaited<ReturnType<typeof createDevice>>;
-type Emergency = { id: string; patientId: string; kind: string; status: string; details: Record<string, number>; acknowledgedById: string | null; resolvedById: string | null };
+type Emergency = {
+  id: string; patientId: string; kind: string; status: string; details: Record<string, number>; acknowledgedById: string | null; resolvedById: string | null;
+  updates: { kind: string; details: Record<string, number>; worsened: boolean }[];
+};
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 const glucose = (value: number, at: string) => ({ type: 'BLOOD_GLUCOSE', value, unit: 'mg/dL', startDate: at, endDate: at });
@@ -135,11 +138,16 @@ describe('emergencies: low glucose, notifications and actions', () => {
     expect((await api('/api/v1/emergencies')).status).toBe(401);
   });
 
-  it('a second low reading does not open another event while one is unresolved', async () => {
+  it('a second, lower reading does not open another event while one is unresolved: the open one records it and notifies everyone again', async () => {
     await syncAndSettle(patient.id, meter, [glucose(45, minutesAgo(5))]);
     const events = await eventsOf(patient.id);
     expect(events.map((e) => [e.kind, e.status])).toEqual([['GLUCOSE_LOW', 'OPEN']]);
-    expect(await prisma.notification.count({ where: { patientId: patient.id, isEmergency: true } })).toBe(4);
+    expect(events[0]!.details).toMatchObject({ mgdl: 45 });
+    const again = await prisma.notification.findMany({ where: { patientId: patient.id, isEmergency: true, kind: 'emergency.GLUCOSE_LOW.worsened' } });
+    expect(again.map((n) => n.recipientId).sort()).toEqual([patient.id, doctor.id, digestDoctor.id, alertCaregiver.id].sort());
+    const listed = await listEmergencies(doctor.cookie);
+    expect(listed.body.emergencies[0]).toMatchObject({ details: { mgdl: 45 }, notified: { doctors: 1, caregivers: 1, digestDoctors: 1 } });
+    expect(listed.body.emergencies[0]!.updates.map((u) => [u.kind, u.details.mgdl, u.worsened])).toEqual([['READING', 48, false], ['READING', 45, true]]);
   });
 
   it('someone who may not act on the event gets 404; so do unknown actions and ids', async () => {

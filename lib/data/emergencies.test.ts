@@ -1,0 +1,112 @@
+// Integration: emergency episodes against the real database. raiseAlerts is what the aggregate job
+// calls with the patient's recent readings; every pass passes the recent readings again.
+import { describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import type { AlertReading } from '@/lib/pipeline/insights';
+import { createUser } from '@/test/factories';
+import { actOnEmergency, listEmergencies, raiseAlerts } from './emergencies';
+import { withNotificationTexts } from './notification-fields';
+
+const minutesAgo = (m: number) => Date.now() - m * 60_000;
+const glucose = (value: number, atMs: number): AlertReading => ({ type: 'BLOOD_GLUCOSE', atMs, value });
+const patientCaller = (id: string) => ({ id, role: 'PATIENT' as const });
+
+async function patientWithDoctor() {
+  const [patient, doctor] = await Promise.all([createUser({ timeZone: 'UTC' }), createUser({ role: 'DOCTOR' })]);
+  await prisma.careRelationship.create({ data: { patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR', canView: true } });
+  await prisma.userPreferences.update({ where: { userId: doctor.id }, data: { glucoseUnit: 'MMOL_L' } });
+  return { patient, doctor };
+}
+
+const notesOf = async (eventId: string) => {
+  const rows = await prisma.notification.findMany({ where: { emergencyEventId: eventId }, orderBy: { createdAt: 'asc' } });
+  return Promise.all(rows.map((n) => withNotificationTexts(n.recipientId, n)));
+};
+
+describe('emergency episodes (finding 2)', () => {
+  it('a worse reading in an open low is recorded, shown as the worst and notifies everyone again, in each reader’s unit; repeats change nothing', async () => {
+    const { patient, doctor } = await patientWithDoctor();
+    const at45 = minutesAgo(30);
+    const at32 = minutesAgo(10);
+    await raiseAlerts(patient.id, [glucose(45, at45)]);
+    const [opened] = await listEmergencies(patientCaller(patient.id));
+    expect(opened).toMatchObject({ kind: 'GLUCOSE_LOW', status: 'OPEN', details: { mgdl: 45 }, startedAt: new Date(at45).toISOString() });
+    expect(await notesOf(opened!.id)).toHaveLength(2);
+
+    for (let pass = 0; pass < 2; pass++) await raiseAlerts(patient.id, [glucose(45, at45), glucose(32, at32)]);
+    const [worse] = await listEmergencies(patientCaller(patient.id));
+    expect(worse).toMatchObject({ id: opened!.id, details: { mgdl: 32 }, startedAt: new Date(at45).toISOString() });
+    expect(worse!.updates.map((u) => [u.kind, u.details.mgdl, u.worsened, u.afterResolution])).toEqual([
+      ['READING', 45, false, false],
+      ['READING', 32, true, false],
+    ]);
+    const notes = await notesOf(opened!.id);
+    expect(notes.map((n) => [n.recipientId, n.kind])).toEqual([
+      [expect.any(String), 'emergency.GLUCOSE_LOW'],
+      [expect.any(String), 'emergency.GLUCOSE_LOW'],
+      [expect.any(String), 'emergency.GLUCOSE_LOW.worsened'],
+      [expect.any(String), 'emergency.GLUCOSE_LOW.worsened'],
+    ]);
+    const worsened = notes.filter((n) => n.kind.endsWith('.worsened'));
+    expect(worsened.find((n) => n.recipientId === patient.id)!.body).toContain('32 mg/dL');
+    expect(worsened.find((n) => n.recipientId === doctor.id)!.body).toContain('1.8 mmol/L');
+    expect(worsened.find((n) => n.recipientId === doctor.id)!.body).not.toContain('mg/dL');
+  });
+
+  it('a reading back in range records the recovery; a reading taken before the resolution but arriving after it is recorded on the resolved episode', async () => {
+    const { patient, doctor } = await patientWithDoctor();
+    const readings = [glucose(45, minutesAgo(40)), glucose(104, minutesAgo(20))];
+    await raiseAlerts(patient.id, readings);
+    const [open] = await listEmergencies(patientCaller(patient.id));
+    expect(open!.recoveredAt).toBe(new Date(readings[1]!.atMs).toISOString());
+    expect(open!.updates.map((u) => [u.kind, u.details.mgdl])).toEqual([['READING', 45], ['RECOVERY', 104]]);
+
+    await actOnEmergency({ id: doctor.id, role: 'DOCTOR' }, open!.id, 'resolve');
+    const before = await prisma.notification.count({ where: { emergencyEventId: open!.id } });
+    // Taken twelve minutes before the resolution, synced just after it.
+    const late = glucose(51, minutesAgo(12));
+    await raiseAlerts(patient.id, [...readings, late]);
+    await raiseAlerts(patient.id, [...readings, late]);
+    const [resolved, ...others] = await listEmergencies(patientCaller(patient.id), { includeResolved: true });
+    expect(others).toEqual([]);
+    expect(resolved).toMatchObject({ id: open!.id, status: 'RESOLVED', details: { mgdl: 45 } });
+    expect(resolved!.updates.map((u) => [u.kind, u.details.mgdl, u.afterResolution])).toEqual([
+      ['READING', 45, false],
+      ['RECOVERY', 104, false],
+      ['READING', 51, true],
+    ]);
+    // Low again after the recovery: the episode no longer shows as recovered.
+    expect(resolved!.recoveredAt).toBeNull();
+    // Not worse than what the resolver saw: recorded and shown, nobody paged.
+    expect(await prisma.notification.count({ where: { emergencyEventId: open!.id } })).toBe(before);
+
+    // A worse one taken before the resolution notifies again; one taken after it opens a new episode.
+    await raiseAlerts(patient.id, [...readings, late, glucose(38, minutesAgo(8)), glucose(50, Date.now() + 1000)]);
+    const all = await listEmergencies(patientCaller(patient.id), { includeResolved: true });
+    expect(all.map((e) => [e.status, (e.details as Record<string, number>).mgdl])).toEqual([['OPEN', 50], ['RESOLVED', 38]]);
+    expect((await notesOf(open!.id)).filter((n) => n.kind === 'emergency.GLUCOSE_LOW.late').map((n) => n.recipientId).sort()).toEqual([patient.id, doctor.id].sort());
+  });
+
+  it('two overlapping passes for the same patient open one episode and notify once', async () => {
+    const { patient } = await patientWithDoctor();
+    const readings = [glucose(40, minutesAgo(5))];
+    await Promise.all([raiseAlerts(patient.id, readings), raiseAlerts(patient.id, readings), raiseAlerts(patient.id, readings)]);
+    const events = await prisma.emergencyEvent.findMany({ where: { patientId: patient.id } });
+    expect(events).toHaveLength(1);
+    expect(await prisma.notification.count({ where: { emergencyEventId: events[0]!.id } })).toBe(2);
+  });
+});
+
+describe('who was told (finding 5)', () => {
+  it('an episode says whom it notified: nobody but the patient when there is no care team', async () => {
+    const lonely = await createUser();
+    await raiseAlerts(lonely.id, [glucose(45, minutesAgo(5))]);
+    const [alone] = await listEmergencies(patientCaller(lonely.id));
+    expect(alone!.notified).toEqual({ doctors: 0, caregivers: 0, digestDoctors: 0, nextDigestAt: null });
+
+    const { patient } = await patientWithDoctor();
+    await raiseAlerts(patient.id, [glucose(45, minutesAgo(5))]);
+    const [told] = await listEmergencies(patientCaller(patient.id));
+    expect(told!.notified).toEqual({ doctors: 1, caregivers: 0, digestDoctors: 0, nextDigestAt: null });
+  });
+});
