@@ -59,7 +59,7 @@ export async function evaluateInsights(userId: string, now = new Date()): Promis
   ]);
 }
 
-/** Applies the rules' results: update, create, resolve; notifies for new insights of medium severity or more. */
+/** Applies the rules' results: update, create, resolve; notifies for new or risen insights of medium severity or more. */
 export async function refreshInsights(userId: string, now = new Date()): Promise<{ active: number; created: number; resolved: number }> {
   const results = await evaluateInsights(userId, now);
   let created = 0;
@@ -79,7 +79,13 @@ export async function refreshInsights(userId: string, now = new Date()): Promise
       windowStart: new Date(`${result.windowStart}T00:00:00Z`), windowEnd: new Date(`${result.windowEnd}T00:00:00Z`),
     };
     if (active) {
+      // A rise in severity (INFO → MEDIUM, MEDIUM → HIGH) is news like a new insight; the stored severity
+      // then matches, so the same data again notifies nobody.
+      const rose = SEVERITY_RANK[result.severity] > SEVERITY_RANK[active.severity];
       await prisma.insight.update({ where: { id: active.id }, data: { ...fields, ...(await encryptInsightTexts(userId, active.id, result)) } });
+      if (rose && SEVERITY_RANK[result.severity] >= SEVERITY_RANK.MEDIUM) {
+        await notifyPatient({ patientId: userId, insightId: active.id, message: { kind: `insight.${kind}`, title: result.title, body: result.body } });
+      }
       continue;
     }
     // Respect the patient's answer: do not raise again what they set aside in the last 14 days, unless worse.
