@@ -3,16 +3,14 @@
 // not repeated. A condition that no longer holds resolves it; one the patient acknowledged or dismissed
 // is not raised again unless it gets worse. Views, acknowledgements and dismissals are recorded.
 import { randomUUID } from 'node:crypto';
-import { connectClient, prisma } from '../db/client';
+import { prisma } from '../db/client';
 import type { HealthType } from '../health';
-import { dedupSamples } from '../pipeline';
 import {
   activityChange, glucoseTimeInRange, medicationAdherence, restingHrTrend, sleepDeficit,
   type DailyValue, type InsightKind, type InsightResult,
 } from '../pipeline/insights';
 import { addDays, localDate, zonedDayRangeUtc } from '../time';
-import { loadSamples } from './aggregation/load-samples';
-import { rulesFor } from './aggregation/type-rules';
+import { loadGlucoseReadings } from './glucose-readings';
 import { encryptInsightTexts, withInsightTexts } from './insight-fields';
 import { notifyPatient } from './notifications';
 
@@ -25,17 +23,6 @@ async function dailyValues(userId: string, type: HealthType, from: string, to: s
     WHERE user_id = ${userId}::uuid AND type = ${type}::"HealthType" AND period = 'DAY'
       AND period_start >= ${from}::date AND period_start < (${to}::date + 1) ORDER BY period_start`;
   return rows;
-}
-
-async function glucoseReadings(userId: string, nowMs: number) {
-  const client = await connectClient();
-  try {
-    const samples = await loadSamples(client, { userId, type: 'BLOOD_GLUCOSE', fromMs: nowMs - 15 * 86_400_000, toMs: nowMs + 1 });
-    // The same reading seen by two devices counts once, as in the aggregates.
-    return dedupSamples(samples, rulesFor('BLOOD_GLUCOSE')).map((c) => ({ atMs: c.startMs, mgdl: c.sample.value }));
-  } finally {
-    client.release();
-  }
 }
 
 /** Evaluates every rule for the user now. */
@@ -54,7 +41,7 @@ export async function evaluateInsights(userId: string, now = new Date()): Promis
     ['RESTING_HR_TREND', restingHrTrend({ days: await dailyValues(userId, 'RESTING_HEART_RATE', from, today), today })],
     ['SLEEP_DEFICIT', sleepDeficit({ nights: await dailyValues(userId, sleepType, from, today), today })],
     ['ACTIVITY_CHANGE', activityChange({ steps: await dailyValues(userId, 'STEPS', from, today), today })],
-    ['GLUCOSE_TIME_IN_RANGE', glucoseTimeInRange({ readings: await glucoseReadings(userId, nowMs), nowMs, timeZone })],
+    ['GLUCOSE_TIME_IN_RANGE', glucoseTimeInRange({ readings: (await loadGlucoseReadings([userId], nowMs)).get(userId) ?? [], nowMs, timeZone })],
     ['MEDICATION_ADHERENCE', medicationAdherence({ logs: logs.map((l) => ({ scheduledAtMs: l.scheduledAt.getTime(), status: l.status })), nowMs, timeZone })],
   ]);
 }
