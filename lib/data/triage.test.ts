@@ -6,6 +6,7 @@ import { pool, prisma } from '@/lib/db/client';
 import type { HealthType } from '@/lib/generated/prisma/enums';
 import { addDays, localDate } from '@/lib/time';
 import { createAggregate, createDevice, createUser, linkCare, setDisplayName } from '@/test/factories';
+import { evaluateInsights } from './insights';
 import { ensureSamplePartitions } from './partitions';
 import { findTriageList, markPatientReviewed, triageQuery, type TriageGroup, type TriageRow } from './triage';
 
@@ -158,6 +159,14 @@ describe('each group is reached by its own data, first match wins', () => {
     expect([...ids].sort()).toEqual(Object.values(patients).sort());
     expect(result.groups.reduce((sum, g) => sum + g.count, 0)).toBe(ids.length);
     expect(result.groups.map((g) => g.id)).toEqual(GROUP_ORDER);
+  });
+
+  it('no patient told of a MEDIUM or HIGH insight sits under "Meeting targets"', async () => {
+    const rows = (await list()).patients;
+    for (const [key, id] of Object.entries(patients)) {
+      const told = [...(await evaluateInsights(id, NOW)).values()].filter((r) => r && (r.severity === 'MEDIUM' || r.severity === 'HIGH'));
+      if (told.length > 0) expect({ key, group: rowOf(rows, key)?.group }).not.toEqual({ key, group: 'on-target' });
+    }
   });
 
   it('rows come in group order', async () => {
