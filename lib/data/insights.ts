@@ -67,12 +67,13 @@ export async function refreshInsights(userId: string, now = new Date()): Promise
     };
     if (active) {
       // A rise in severity (INFO → MEDIUM, MEDIUM → HIGH) is news like a new insight; the stored severity
-      // then matches, so the same data again notifies nobody.
+      // then matches, so the same data again notifies nobody. Notified before the update: if the update
+      // fails, a retry still sees the rise (a repeat is better than a rise nobody hears of).
       const rose = SEVERITY_RANK[result.severity] > SEVERITY_RANK[active.severity];
-      await prisma.insight.update({ where: { id: active.id }, data: { ...fields, ...(await encryptInsightTexts(userId, active.id, result)) } });
       if (rose && SEVERITY_RANK[result.severity] >= SEVERITY_RANK.MEDIUM) {
         await notifyPatient({ patientId: userId, insightId: active.id, message: { kind: `insight.${kind}`, title: result.title, body: result.body } });
       }
+      await prisma.insight.update({ where: { id: active.id }, data: { ...fields, ...(await encryptInsightTexts(userId, active.id, result)) } });
       continue;
     }
     // Respect the patient's answer: do not raise again what they set aside in the last 14 days, unless worse.
