@@ -3,7 +3,7 @@
 // use (lib/pipeline), over the same data, so triage and insights agree on what "low", "rising" or "short"
 // means, and a problem the patient is told about (MEDIUM or HIGH) is never "Meeting targets" here.
 import type { EmergencyKind, HealthType } from '../generated/prisma/enums';
-import { assessGlucose, type GlucoseAssessment, type GlucoseTargetMiss } from '../pipeline/glucose-targets';
+import { assessGlucose, isLowMiss, type GlucoseAssessment, type GlucoseTargetMiss } from '../pipeline/glucose-targets';
 import {
   activityChange, DEFAULT_ALERT_THRESHOLDS, findAlerts, medicationAdherence, restingHrTrend, sleepDeficit,
   type AlertFinding, type DailyValue,
@@ -73,11 +73,13 @@ export function classify(p: TriagePatient, s: Signals, now: Date): Verdict {
   if (emergency) {
     return { group: 'emergency', reason: emergencyReason(emergency), sparkType: emergency.kind === 'BLOOD_PRESSURE_CRISIS' ? 'BLOOD_PRESSURE_SYSTOLIC' : 'BLOOD_GLUCOSE' };
   }
+  // The same assessment the patient's insight makes (HIGH for a low miss, MEDIUM for any other).
   const glucose = assessGlucose({ readings: s.glucose.get(p.id) ?? [], nowMs: now.getTime() });
-  const glucoseVerdict: Verdict | null = glucose?.misses[0]
-    ? { group: GLUCOSE_GROUPS[glucose.misses[0].share], reason: glucoseReason(glucose), sparkType: 'BLOOD_GLUCOSE' }
+  const worst = glucose?.misses[0];
+  const glucoseVerdict: Verdict | null = glucose && worst
+    ? { group: GLUCOSE_GROUPS[worst.share], reason: glucoseReason(glucose), sparkType: 'BLOOD_GLUCOSE' }
     : null;
-  if (glucoseVerdict && (glucoseVerdict.group === 'glucose-very-low' || glucoseVerdict.group === 'glucose-low')) return glucoseVerdict;
+  if (glucoseVerdict && worst && isLowMiss(worst)) return glucoseVerdict;
   const bp = s.bloodPressure.get(p.id);
   if (bp) {
     const limits = s.thresholds.get(p.id) ?? DEFAULT_ALERT_THRESHOLDS;
