@@ -7,8 +7,12 @@ import { formatWhen } from './format';
 
 const ACCENTS: Record<TriageGroup, string> = {
   emergency: 'border-l-red-600',
+  'glucose-very-low': 'border-l-red-500',
   'glucose-low': 'border-l-orange-500',
   'bp-crisis': 'border-l-red-500',
+  'glucose-very-high': 'border-l-orange-500',
+  'glucose-high': 'border-l-amber-500',
+  'missed-doses': 'border-l-amber-500',
   'rhr-rising': 'border-l-amber-500',
   'sleep-deficit': 'border-l-indigo-500',
   'activity-drop': 'border-l-amber-400',

@@ -4,18 +4,16 @@
 // is not raised again unless it gets worse. Views, acknowledgements and dismissals are recorded.
 // Texts are built from the rule's numbers for whoever reads them (lib/format/insight-text).
 import { randomUUID } from 'node:crypto';
-import { connectClient, prisma } from '../db/client';
+import { prisma } from '../db/client';
 import { renderInsightText, type InsightReader } from '../format/insight-text';
 import type { HealthType } from '../health';
-import { dedupSamples } from '../pipeline';
 import {
   activityChange, glucoseTimeInRange, medicationAdherence, restingHrTrend, sleepDeficit,
   type DailyValue, type InsightKind, type InsightResult,
 } from '../pipeline/insights';
 import { addDays, localDate, zonedDayRangeUtc } from '../time';
 import { findDisplayUnits } from './aggregates';
-import { loadSamples } from './aggregation/load-samples';
-import { rulesFor } from './aggregation/type-rules';
+import { loadGlucoseReadings } from './glucose-readings';
 import { encryptInsightTexts } from './insight-fields';
 import { notifyPatient } from './notifications';
 
@@ -28,17 +26,6 @@ async function dailyValues(userId: string, type: HealthType, from: string, to: s
     WHERE user_id = ${userId}::uuid AND type = ${type}::"HealthType" AND period = 'DAY'
       AND period_start >= ${from}::date AND period_start < (${to}::date + 1) ORDER BY period_start`;
   return rows;
-}
-
-async function glucoseReadings(userId: string, nowMs: number) {
-  const client = await connectClient();
-  try {
-    const samples = await loadSamples(client, { userId, type: 'BLOOD_GLUCOSE', fromMs: nowMs - 15 * 86_400_000, toMs: nowMs + 1 });
-    // The same reading seen by two devices counts once, as in the aggregates.
-    return dedupSamples(samples, rulesFor('BLOOD_GLUCOSE')).map((c) => ({ atMs: c.startMs, mgdl: c.sample.value }));
-  } finally {
-    client.release();
-  }
 }
 
 /** The patient reading their own insights (and their notifications), in their own units. */
@@ -62,12 +49,12 @@ export async function evaluateInsights(userId: string, now = new Date()): Promis
     ['RESTING_HR_TREND', restingHrTrend({ days: await dailyValues(userId, 'RESTING_HEART_RATE', from, today), today })],
     ['SLEEP_DEFICIT', sleepDeficit({ nights: await dailyValues(userId, sleepType, from, today), today })],
     ['ACTIVITY_CHANGE', activityChange({ steps: await dailyValues(userId, 'STEPS', from, today), today })],
-    ['GLUCOSE_TIME_IN_RANGE', glucoseTimeInRange({ readings: await glucoseReadings(userId, nowMs), nowMs, timeZone })],
+    ['GLUCOSE_TIME_IN_RANGE', glucoseTimeInRange({ readings: (await loadGlucoseReadings([userId], nowMs)).get(userId) ?? [], nowMs, timeZone })],
     ['MEDICATION_ADHERENCE', medicationAdherence({ logs: logs.map((l) => ({ scheduledAtMs: l.scheduledAt.getTime(), status: l.status })), nowMs, timeZone })],
   ]);
 }
 
-/** Applies the rules' results: update, create, resolve; notifies for new insights of medium severity or more. */
+/** Applies the rules' results: update, create, resolve; notifies for new or risen insights of medium severity or more. */
 export async function refreshInsights(userId: string, now = new Date()): Promise<{ active: number; created: number; resolved: number }> {
   const results = await evaluateInsights(userId, now);
   const reader = await patientReader(userId);
@@ -89,6 +76,13 @@ export async function refreshInsights(userId: string, now = new Date()): Promise
     };
     const texts = renderInsightText(result, reader); // the patient's: the stored copy and the notification
     if (active) {
+      // A rise in severity (INFO → MEDIUM, MEDIUM → HIGH) is news like a new insight; the stored severity
+      // then matches, so the same data again notifies nobody. Notified before the update: if the update
+      // fails, a retry still sees the rise (a repeat is better than a rise nobody hears of).
+      const rose = SEVERITY_RANK[result.severity] > SEVERITY_RANK[active.severity];
+      if (rose && SEVERITY_RANK[result.severity] >= SEVERITY_RANK.MEDIUM) {
+        await notifyPatient({ patientId: userId, insightId: active.id, message: { kind: `insight.${kind}`, ...texts } });
+      }
       await prisma.insight.update({ where: { id: active.id }, data: { ...fields, ...(await encryptInsightTexts(userId, active.id, texts)) } });
       continue;
     }

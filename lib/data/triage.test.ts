@@ -6,6 +6,7 @@ import { pool, prisma } from '@/lib/db/client';
 import type { HealthType } from '@/lib/generated/prisma/enums';
 import { addDays, localDate } from '@/lib/time';
 import { createAggregate, createDevice, createUser, linkCare, setDisplayName } from '@/test/factories';
+import { evaluateInsights } from './insights';
 import { ensureSamplePartitions } from './partitions';
 import { findTriageList, markPatientReviewed, triageQuery, type TriageGroup, type TriageRow } from './triage';
 
@@ -120,6 +121,10 @@ beforeAll(async () => {
   await fresh(onTarget);
 });
 
+const GROUP_ORDER: TriageGroup[] = [
+  'emergency', 'glucose-very-low', 'glucose-low', 'bp-crisis', 'glucose-very-high', 'glucose-high', 'missed-doses',
+  'rhr-rising', 'sleep-deficit', 'activity-drop', 'no-data', 'on-target',
+];
 const list = (query: Record<string, string> = {}) => findTriageList({ ...doctor, role: 'DOCTOR' }, triageQuery.parse(query), NOW);
 const rowOf = (rows: TriageRow[], key: string) => rows.find((r) => r.patientId === patients[key]);
 
@@ -127,8 +132,8 @@ describe('each group is reached by its own data, first match wins', () => {
   it.each<[string, TriageGroup, RegExp]>([
     ['emergency', 'emergency', /Very low glucose \(48 mg\/dL\), open/],
     ['resolvedEmergency', 'on-target', /No alerts/],
-    ['glucoseVeryLow', 'glucose-low', /5 % of readings under 54 mg\/dL, 5 % under 70 \(20 readings/],
-    ['glucoseLow4', 'glucose-low', /0 % of readings under 54 mg\/dL, 4 % under 70 \(25 readings/],
+    ['glucoseVeryLow', 'glucose-very-low', /^Glucose: 5 % of readings below 54 mg\/dL \(target < 1 %\); 5 % of readings below 70 mg\/dL \(target < 4 %\) \(20 readings, 14 days\)$/],
+    ['glucoseLow4', 'glucose-low', /^Glucose: 4 % of readings below 70 mg\/dL \(target < 4 %\) \(25 readings, 14 days\)$/],
     ['glucoseJustAbove', 'on-target', /No alerts/],
     ['bpCrisis', 'bp-crisis', /^186\/96 mmHg on \d{4}-\d{2}-\d{2} \(crisis at 180\/120\)$/],
     ['bpOwnThreshold', 'bp-crisis', /^160\/– mmHg .*crisis at 150\/100/],
@@ -153,12 +158,20 @@ describe('each group is reached by its own data, first match wins', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(Object.values(patients).sort());
     expect(result.groups.reduce((sum, g) => sum + g.count, 0)).toBe(ids.length);
-    expect(result.groups.map((g) => g.id)).toEqual(['emergency', 'glucose-low', 'bp-crisis', 'rhr-rising', 'sleep-deficit', 'activity-drop', 'no-data', 'on-target']);
+    expect(result.groups.map((g) => g.id)).toEqual(GROUP_ORDER);
+  });
+
+  it('no patient told of a MEDIUM or HIGH insight sits under "Meeting targets"', async () => {
+    const rows = (await list()).patients;
+    for (const [key, id] of Object.entries(patients)) {
+      const told = [...(await evaluateInsights(id, NOW)).values()].filter((r) => r && (r.severity === 'MEDIUM' || r.severity === 'HIGH'));
+      if (told.length > 0) expect({ key, group: rowOf(rows, key)?.group }).not.toEqual({ key, group: 'on-target' });
+    }
   });
 
   it('rows come in group order', async () => {
     const order = (await list()).patients.map((r) => r.group);
-    const ranks = order.map((g) => ['emergency', 'glucose-low', 'bp-crisis', 'rhr-rising', 'sleep-deficit', 'activity-drop', 'no-data', 'on-target'].indexOf(g));
+    const ranks = order.map((g) => GROUP_ORDER.indexOf(g));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
@@ -212,7 +225,8 @@ describe('search, filter, sort', () => {
   it('q matches names case-insensitively; counts follow the search', async () => {
     const result = await list({ q: 'GLUCOSE' });
     expect(result.patients.map((r) => r.name).sort()).toEqual(['Gary Glucose', 'Gina Glucose']);
-    expect(result.groups.find((g) => g.id === 'glucose-low')?.count).toBe(2);
+    expect(result.groups.find((g) => g.id === 'glucose-very-low')?.count).toBe(1);
+    expect(result.groups.find((g) => g.id === 'glucose-low')?.count).toBe(1);
     expect(result.groups.find((g) => g.id === 'emergency')?.count).toBe(0);
   });
 

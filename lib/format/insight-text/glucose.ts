@@ -2,7 +2,7 @@
 // unit: 3.9–10.0, 3.0 and 13.9 mmol/L. The wording follows the targets the data misses, lows first, so
 // it stays right whatever severity the rule gives them.
 import type { InsightSeverity } from '@/lib/pipeline/insights';
-import { WINDOW_DAYS } from '@/lib/pipeline/insights/glucose-time-in-range';
+import { GLUCOSE_WINDOW_DAYS as WINDOW_DAYS } from '@/lib/pipeline/glucose-targets';
 import { displayUnit, formatNumber } from '../health';
 import { byAudience, formatPercent, readNumbers, type InsightReader, type InsightText } from './reader';
 
@@ -33,7 +33,7 @@ export function glucoseText(severity: InsightSeverity, data: unknown, reader: In
     });
     return { title: 'Low glucose readings need attention', body: `${lows}${missesHigh ? ` Also, ${highs}` : ''}${advice}` };
   }
-  if (d.inRange < 70) {
+  if (d.inRange <= 70) { // the target is "more than 70 %": exactly 70 misses it (glucose-targets)
     return { title: 'Time in range is below target', body: `${pct(d.inRange)} of ${period} were in range (${range}); the target is more than 70 %. ${highs}` };
   }
   if (missesHigh) {

@@ -1,0 +1,121 @@
+// The triage rules: every patient lands in the first group whose rule matches, in order of clinical
+// urgency, with the reason in words for the doctor. The rules are the pure ones the patient's own insights
+// use (lib/pipeline), over the same data, so triage and insights agree on what "low", "rising" or "short"
+// means, and a problem the patient is told about (MEDIUM or HIGH) is never "Meeting targets" here.
+import type { EmergencyKind, HealthType } from '../generated/prisma/enums';
+import { assessGlucose, isLowMiss, type GlucoseAssessment, type GlucoseTargetMiss } from '../pipeline/glucose-targets';
+import {
+  activityChange, DEFAULT_ALERT_THRESHOLDS, findAlerts, medicationAdherence, restingHrTrend, sleepDeficit,
+  type AlertFinding, type DailyValue,
+} from '../pipeline/insights';
+import { formatCount, formatMinutes } from '../pipeline/insights/format';
+import { localDate } from '../time';
+import { DAY_MS, RECENT_DAYS, type Emergency, type Signals } from './triage-signals';
+
+// Glucose follows the consensus targets, most urgent first (Tidepool TIDE's categories): lows before a
+// blood-pressure crisis reading, highs after it. A missed time in range alone cannot happen with shares
+// of readings (see lib/pipeline/glucose-targets); it would land with the highs.
+export const TRIAGE_GROUPS = [
+  { id: 'emergency', label: 'Active emergency' },
+  { id: 'glucose-very-low', label: 'Very low glucose' },
+  { id: 'glucose-low', label: 'Low glucose' },
+  { id: 'bp-crisis', label: 'Blood pressure crisis' },
+  { id: 'glucose-very-high', label: 'Very high glucose' },
+  { id: 'glucose-high', label: 'High glucose' },
+  { id: 'missed-doses', label: 'Missed doses' },
+  { id: 'rhr-rising', label: 'Rising resting heart rate' },
+  { id: 'sleep-deficit', label: 'Sleep deficit' },
+  { id: 'activity-drop', label: 'Activity drop' },
+  { id: 'no-data', label: 'No data for 3 days or more' },
+  { id: 'on-target', label: 'Meeting targets' },
+] as const;
+export type TriageGroup = (typeof TRIAGE_GROUPS)[number]['id'];
+
+export type TriagePatient = { id: string; name: string; time_zone: string; last_reviewed_at: Date | null; last_sync_at: Date | null };
+type Verdict = { group: TriageGroup; reason: string; sparkType: HealthType };
+
+const STALE_MS = 3 * DAY_MS;
+const EMERGENCY_LABELS: Record<EmergencyKind, string> = {
+  GLUCOSE_LOW: 'Very low glucose',
+  GLUCOSE_HIGH: 'Very high glucose',
+  BLOOD_PRESSURE_CRISIS: 'Blood pressure crisis',
+};
+const GLUCOSE_GROUPS: Record<GlucoseTargetMiss['share'], TriageGroup> = {
+  below54: 'glucose-very-low',
+  below70: 'glucose-low',
+  above250: 'glucose-very-high',
+  above180: 'glucose-high',
+  inRange: 'glucose-high',
+};
+
+function emergencyReason(e: Emergency): string {
+  const d = e.details;
+  const value = d.mgdl !== undefined ? ` (${Math.round(d.mgdl)} mg/dL)` : d.systolic !== undefined || d.diastolic !== undefined ? ` (${d.systolic !== undefined ? Math.round(d.systolic) : '–'}/${d.diastolic !== undefined ? Math.round(d.diastolic) : '–'} mmHg)` : '';
+  const more = e.open_count > 1 ? `; ${e.open_count - 1} more open` : '';
+  return `${EMERGENCY_LABELS[e.kind]}${value}, ${e.status.toLowerCase()}${more}`;
+}
+
+/** "Glucose: 9.7 % of readings above 250 mg/dL (target < 5 %); … (31 readings, 14 days)": every missed target. */
+function glucoseReason(a: GlucoseAssessment): string {
+  const misses = a.misses.map((m) => `${m.sharePercent} % of readings ${m.label} (target ${m.bound === 'max' ? '<' : '>'} ${m.percent} %)`);
+  return `Glucose: ${misses.join('; ')} (${a.counts.n} readings, 14 days)`;
+}
+
+function bloodPressureReason(f: AlertFinding, limits: { systolicHigh: number; diastolicHigh: number }, timeZone: string): string {
+  const reading = `${f.details.systolic !== undefined ? Math.round(f.details.systolic) : '–'}/${f.details.diastolic !== undefined ? Math.round(f.details.diastolic) : '–'} mmHg`;
+  return `${reading} on ${localDate(f.atMs, timeZone)} (crisis at ${limits.systolicHigh}/${limits.diastolicHigh})`;
+}
+
+/** The first group whose rule matches, with the reason in words for the doctor. */
+export function classify(p: TriagePatient, s: Signals, now: Date): Verdict {
+  const today = localDate(now.getTime(), p.time_zone);
+  const emergency = s.emergencies.get(p.id);
+  if (emergency) {
+    return { group: 'emergency', reason: emergencyReason(emergency), sparkType: emergency.kind === 'BLOOD_PRESSURE_CRISIS' ? 'BLOOD_PRESSURE_SYSTOLIC' : 'BLOOD_GLUCOSE' };
+  }
+  // The same assessment the patient's insight makes (HIGH for a low miss, MEDIUM for any other).
+  const glucose = assessGlucose({ readings: s.glucose.get(p.id) ?? [], nowMs: now.getTime() });
+  const worst = glucose?.misses[0];
+  const glucoseVerdict: Verdict | null = glucose && worst
+    ? { group: GLUCOSE_GROUPS[worst.share], reason: glucoseReason(glucose), sparkType: 'BLOOD_GLUCOSE' }
+    : null;
+  if (glucoseVerdict && worst && isLowMiss(worst)) return glucoseVerdict;
+  const bp = s.bloodPressure.get(p.id);
+  if (bp) {
+    const limits = s.thresholds.get(p.id) ?? DEFAULT_ALERT_THRESHOLDS;
+    const crisis = findAlerts(bp, limits).find((f) => f.kind === 'BLOOD_PRESSURE_CRISIS');
+    if (crisis) return { group: 'bp-crisis', reason: bloodPressureReason(crisis, limits, p.time_zone), sparkType: 'BLOOD_PRESSURE_SYSTOLIC' };
+  }
+  if (glucoseVerdict) return glucoseVerdict;
+  // The patient is told about adherence under 80 % this week (MEDIUM, HIGH under 50 %): so is the doctor.
+  const adherence = medicationAdherence({ logs: s.medication.get(p.id) ?? [], nowMs: now.getTime(), timeZone: p.time_zone });
+  if (adherence && adherence.severity !== 'INFO') {
+    const d = adherence.data;
+    const reason = `Took ${Number(d.taken7d) + Number(d.takenLate7d)} of ${d.scheduled7d} scheduled doses in the last 7 days (${d.adherence7d} %; target 80 % or more)`;
+    return { group: 'missed-doses', reason, sparkType: 'STEPS' };
+  }
+  const days = s.daily.get(p.id) ?? new Map<HealthType, DailyValue[]>();
+  const insights = s.insights.get(p.id) ?? new Map<string, Record<string, number>>();
+  const rhr = restingHrTrend({ days: days.get('RESTING_HEART_RATE') ?? [], today })?.data ?? insights.get('RESTING_HR_TREND');
+  if (rhr && Number(rhr.slopePerDay) > 0) {
+    return { group: 'rhr-rising', reason: `Up about ${Number(rhr.changePerWeek).toFixed(1)} bpm per week over 30 days (${rhr.days} days of data)`, sparkType: 'RESTING_HEART_RATE' };
+  }
+  const sleepType: HealthType = days.has('SLEEP_STATE') ? 'SLEEP_STATE' : 'SLEEP_ANALYSIS';
+  const sleep = sleepDeficit({ nights: days.get(sleepType) ?? [], today })?.data ?? insights.get('SLEEP_DEFICIT');
+  if (sleep) {
+    return { group: 'sleep-deficit', reason: `Sleeping ${formatMinutes(Number(sleep.averageMinutes))} a night on average over 14 days (${sleep.nights} nights)`, sparkType: sleepType };
+  }
+  const activity = activityChange({ steps: days.get('STEPS') ?? [], today })?.data ?? insights.get('ACTIVITY_CHANGE');
+  if (activity && Number(activity.changePercent) < 0) {
+    const reason = `${Math.abs(Math.round(Number(activity.changePercent)))} % fewer steps this week: ${formatCount(Number(activity.thisWeek))} against a usual ${formatCount(Number(activity.baselineWeekly))}`;
+    return { group: 'activity-drop', reason, sparkType: 'STEPS' };
+  }
+  const lastData = s.lastData.get(p.id);
+  if (!lastData || now.getTime() - lastData.getTime() >= STALE_MS) {
+    const reason = lastData
+      ? `No data for ${Math.floor((now.getTime() - lastData.getTime()) / DAY_MS)} days`
+      : p.last_sync_at ? `No data in the last ${RECENT_DAYS} days` : 'No device has synced yet';
+    return { group: 'no-data', reason, sparkType: 'STEPS' };
+  }
+  return { group: 'on-target', reason: 'No alerts or worrying trends in the last 14 days', sparkType: 'STEPS' };
+}

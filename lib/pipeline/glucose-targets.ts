@@ -1,0 +1,93 @@
+// The international consensus glucose targets (Battelino et al., Diabetes Care 2019) over the last 14 days:
+// below 54 mg/dL < 1 %; below 70 (the below-54 part included) < 4 %; above 250 < 5 %; above 180 (the
+// above-250 part included) < 25 %; 70–180 > 70 %. One pure assessment, so the patient's insight and the
+// doctor's triage cannot disagree about the same readings.
+//
+// Readings are point measurements (meters, or CGM values already reduced to readings), so the shares are
+// shares of readings, and the texts say "of readings". A CGM report would weight each value by the time it
+// covers; fingerstick shares lean towards the moments people chose to test.
+//
+// A target written "< 5 %" is missed by exactly 5 %, and "> 70 %" by exactly 70 %: the consensus states
+// each as a strict bound. Shares are compared on counts (100·part against target·n), so no rounding can
+// move a reading across a target.
+
+import { percentOf } from './insights/format';
+
+const DAY_MS = 86_400_000;
+export const GLUCOSE_WINDOW_DAYS = 14; // the consensus's minimum period for a representative profile
+export const MIN_GLUCOSE_READINGS = 10;
+
+export type GlucoseReading = { atMs: number; mgdl: number };
+export type GlucoseCounts = { n: number; inRange: number; below70: number; below54: number; above180: number; above250: number };
+type Share = Exclude<keyof GlucoseCounts, 'n'>;
+
+export type GlucoseTarget = {
+  share: Share;
+  /** "below 54 mg/dL", as it reads after "x % of readings". */
+  label: string;
+  /** The share must stay under (`max`) or over (`min`) this percentage. */
+  bound: 'max' | 'min';
+  percent: number;
+};
+
+/**
+ * In order of urgency: very low, low, very high, high, then time in range. A missed time in range never
+ * comes alone with shares of readings: in range = 100 % − below 70 − above 180, so with both of those met
+ * (< 4 % and < 25 %) it is above 71 %. It stays last, as the summary of the highs and lows before it.
+ */
+export const GLUCOSE_TARGETS: readonly GlucoseTarget[] = [
+  { share: 'below54', label: 'below 54 mg/dL', bound: 'max', percent: 1 },
+  { share: 'below70', label: 'below 70 mg/dL', bound: 'max', percent: 4 },
+  { share: 'above250', label: 'above 250 mg/dL', bound: 'max', percent: 5 },
+  { share: 'above180', label: 'above 180 mg/dL', bound: 'max', percent: 25 },
+  { share: 'inRange', label: 'in range 70–180 mg/dL', bound: 'min', percent: 70 },
+];
+
+export type GlucoseTargetMiss = GlucoseTarget & { count: number; sharePercent: number };
+export type GlucoseAssessment = {
+  counts: GlucoseCounts;
+  /** Missed targets, most urgent first; empty when all are met. */
+  misses: GlucoseTargetMiss[];
+  fromMs: number;
+  toMs: number;
+};
+
+/** Readings taken in (fromMs, toMs], by range; 70 and 180 themselves are in range. */
+export function countGlucoseReadings(readings: readonly GlucoseReading[], fromMs: number, toMs: number): GlucoseCounts {
+  const c: GlucoseCounts = { n: 0, inRange: 0, below70: 0, below54: 0, above180: 0, above250: 0 };
+  for (const { atMs, mgdl } of readings) {
+    if (!(atMs > fromMs && atMs <= toMs)) continue;
+    c.n += 1;
+    if (mgdl < 70) c.below70 += 1;
+    if (mgdl < 54) c.below54 += 1;
+    if (mgdl > 180) c.above180 += 1;
+    if (mgdl > 250) c.above250 += 1;
+    if (mgdl >= 70 && mgdl <= 180) c.inRange += 1;
+  }
+  return c;
+}
+
+export function meetsGlucoseTarget(target: GlucoseTarget, counts: GlucoseCounts): boolean {
+  const part = 100 * counts[target.share];
+  const limit = target.percent * counts.n;
+  return target.bound === 'max' ? part < limit : part > limit;
+}
+
+export function missedGlucoseTargets(counts: GlucoseCounts): GlucoseTargetMiss[] {
+  return GLUCOSE_TARGETS.filter((t) => !meetsGlucoseTarget(t, counts)).map((t) => ({
+    ...t,
+    count: counts[t.share],
+    sharePercent: percentOf(counts[t.share], counts.n),
+  }));
+}
+
+/** A miss of a low target (below 54 or below 70): the most urgent kind. */
+export const isLowMiss = (miss: GlucoseTarget) => miss.share === 'below54' || miss.share === 'below70';
+
+/** The readings of the last 14 days against the targets; null with fewer than 10 readings. */
+export function assessGlucose({ readings, nowMs }: { readings: readonly GlucoseReading[]; nowMs: number }): GlucoseAssessment | null {
+  const fromMs = nowMs - GLUCOSE_WINDOW_DAYS * DAY_MS;
+  const counts = countGlucoseReadings(readings, fromMs, nowMs);
+  if (counts.n < MIN_GLUCOSE_READINGS) return null;
+  return { counts, misses: missedGlucoseTargets(counts), fromMs, toMs: nowMs };
+}
