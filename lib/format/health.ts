@@ -1,5 +1,6 @@
 // Client-safe display of health values: labels, display units (the user's preferences), rounding.
 import { fromCanonical, getHealthType, isCategoryType, type HealthType } from '../health';
+import { displayDecimals, roundForDisplay } from '../health/precision';
 
 export type UnitPreferences = { glucoseUnit: 'MG_DL' | 'MMOL_L'; weightUnit: 'KG' | 'LB'; distanceUnit: 'KM' | 'MI'; temperatureUnit: 'CELSIUS' | 'FAHRENHEIT' };
 export const DEFAULT_UNITS: UnitPreferences = { glucoseUnit: 'MG_DL', weightUnit: 'KG', distanceUnit: 'KM', temperatureUnit: 'CELSIUS' };
@@ -37,15 +38,20 @@ export function toDisplay(type: HealthType, canonical: number, prefs: UnitPrefer
   return unit === getHealthType(type).canonicalUnit ? canonical : fromCanonical(type, canonical, unit);
 }
 
-const DECIMALS: Partial<Record<string, number>> = { 'mmol/L': 1, kg: 1, lb: 1, km: 2, mi: 2, '°C': 1, '°F': 1, '%': 0 };
+/** A canonical value in the reader's unit, rounded to what that unit is shown with (lib/health/precision). */
+export function toDisplayRounded(type: HealthType, canonical: number, prefs: UnitPreferences = DEFAULT_UNITS): number {
+  return roundForDisplay(type, toDisplay(type, canonical, prefs), displayUnit(type, prefs).unit);
+}
 
 export function formatValue(type: HealthType, canonical: number, prefs: UnitPreferences = DEFAULT_UNITS): string {
-  const { label } = displayUnit(type, prefs);
-  const value = toDisplay(type, canonical, prefs);
+  const { label, unit } = displayUnit(type, prefs);
   if (label === 'min' && (type === 'SLEEP_STATE' || type === 'SLEEP_ANALYSIS')) {
-    return `${Math.floor(value / 60)} h ${Math.round(value % 60)} min`;
+    // Whole minutes first, so 119.6 min reads "2 h 0 min", never "1 h 60 min".
+    const minutes = Math.round(canonical);
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
   }
-  const decimals = DECIMALS[label] ?? 0;
+  const decimals = displayDecimals(type, unit);
+  const value = roundForDisplay(type, toDisplay(type, canonical, prefs), unit);
   return `${value.toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: decimals })} ${label}`;
 }
 
