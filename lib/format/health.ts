@@ -52,7 +52,7 @@ export function formatValue(type: HealthType, canonical: number, prefs: UnitPref
   }
   const decimals = displayDecimals(type, unit);
   const value = roundForDisplay(type, toDisplay(type, canonical, prefs), unit);
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: decimals })} ${label}`;
+  return `${value.toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: decimals })} ${value === 1 && label === 'steps' ? 'step' : label}`;
 }
 
 export function typeLabel(type: HealthType): string {
