@@ -1,7 +1,7 @@
 // What each "today at a glance" card says, pure: the value, what it is compared with (in words), and
 // where it came from. The components only lay this out.
-import { toDisplayRounded, type UnitPreferences } from '@/lib/format/health';
-import { roundTo } from '@/lib/health/precision';
+import { displayUnit, toDisplayRounded, type UnitPreferences } from '@/lib/format/health';
+import { displayDecimals, roundTo } from '@/lib/health/precision';
 import type { HealthType } from '@/lib/health';
 import { addDays } from '@/lib/time';
 import { dayPhrase, formatDelta, formatMetric } from '@/components/patient/format';
@@ -22,6 +22,9 @@ export type CardModel = {
   sources: { text: string; of: string } | null;
   /** Whole days only (in display units, rounded): a day still running would read as a drop. */
   spark: number[];
+  /** What the sparkline shows, for screen readers, and the decimals of its values. */
+  sparkLabel: string;
+  sparkDecimals: number;
   /** Shown instead of a value when there is nothing to show. */
   empty: string | null;
   /** Whether anything at all came in the window (else the card suggests connecting a source). */
@@ -55,7 +58,9 @@ function singleCard(def: Single, args: Args): CardModel {
   const list = rows[def.type] ?? [];
   const snap = snapshotMetric(list, { today, comparison: def.comparison, weighted: def.weighted });
   const partial = partialToday(def.type, args);
-  const base = { id: def.id, title: def.title, trendType: def.type, spark: sparkOf(def.type, list, partial ? addDays(today, -1) : today, units), hasData: snap !== null };
+  const spark = sparkOf(def.type, list, partial ? addDays(today, -1) : today, units);
+  const sparkLabel = `${def.title}, the last ${spark.length} ${partial ? 'whole days with data, before today' : 'days with data'}`;
+  const base = { id: def.id, title: def.title, trendType: def.type, spark, sparkLabel, sparkDecimals: sparkDecimalsOf(def.type, units), hasData: snap !== null };
   if (!snap) {
     return { ...base, value: null, context: '', change: null, basis: null, sources: null, empty: `No ${def.noun} in the last ${DASHBOARD_DAYS} days.` };
   }
@@ -84,7 +89,11 @@ function bloodPressureCard({ rows, names, today, units }: Args): CardModel {
   const sys = rows.BLOOD_PRESSURE_SYSTOLIC ?? [];
   const dia = rows.BLOOD_PRESSURE_DIASTOLIC ?? [];
   const s = snapshotMetric(sys, { today, comparison: 'LATEST_DAY_VS_WEEK', weighted: true });
-  const base = { id: 'blood-pressure', title: 'Blood pressure', trendType: 'BLOOD_PRESSURE_SYSTOLIC' as const, spark: sparkOf('BLOOD_PRESSURE_SYSTOLIC', sys, today, units), hasData: s !== null };
+  const spark = sparkOf('BLOOD_PRESSURE_SYSTOLIC', sys, today, units);
+  const base = {
+    id: 'blood-pressure', title: 'Blood pressure', trendType: 'BLOOD_PRESSURE_SYSTOLIC' as const, hasData: s !== null,
+    spark, sparkLabel: `Systolic blood pressure, the last ${spark.length} days with data`, sparkDecimals: 0,
+  };
   if (!s?.current) {
     return { ...base, value: null, context: '', change: null, basis: null, sources: null, empty: `No blood pressure readings in the last ${DASHBOARD_DAYS} days.` };
   }
@@ -190,6 +199,10 @@ function sourcesOf(type: HealthType, row: DayRow, names: ReadonlyMap<string, str
 }
 
 /** The last 14 days with data up to `lastDay`, in display units rounded to their precision (sleep in hours). */
+function sparkDecimalsOf(type: HealthType, units: UnitPreferences): number {
+  return type === 'SLEEP_STATE' ? 2 : displayDecimals(type, displayUnit(type, units).unit);
+}
+
 function sparkOf(type: HealthType, rows: readonly DayRow[], lastDay: string, units: UnitPreferences): number[] {
   return rows
     .filter((r) => dayOf(r) <= lastDay)
