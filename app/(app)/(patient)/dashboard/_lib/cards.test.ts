@@ -107,6 +107,6 @@ describe('buildCards', () => {
 
   it('shows glucose in mmol/L when preferred', () => {
     const c = card('glucose', { BLOOD_GLUCOSE: [row(TODAY, 108, { g: 3 }, 3)] }, { ...DEFAULT_UNITS, glucoseUnit: 'MMOL_L' });
-    expect(c).toMatchObject({ value: '6.0 mmol/L', context: 'Today · average of 3 readings', change: null, basis: 'No data in the 7 days before to compare with.' });
+    expect(c).toMatchObject({ value: '6.0 mmol/L', context: 'Today so far · average of 3 readings', change: null, basis: 'No data in the 7 days before to compare with.' });
   });
 });

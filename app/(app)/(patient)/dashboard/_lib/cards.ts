@@ -117,7 +117,7 @@ function bloodPressureCard({ rows, names, today, units }: Args): CardModel {
   return {
     ...base,
     value,
-    context: `${s.day === today ? 'Today' : `Latest, ${dayPhrase(s.day, today)}`}${readingsNote('BLOOD_PRESSURE_SYSTOLIC', s.current)}`,
+    context: `${s.day === today ? 'Today so far' : `Latest, ${dayPhrase(s.day, today)}`}${readingsNote('BLOOD_PRESSURE_SYSTOLIC', s.current)}`,
     change,
     basis,
     sources: sourcesOf('BLOOD_PRESSURE_SYSTOLIC', s.current, names),
@@ -163,7 +163,9 @@ function contextWords(def: Single, snap: MetricSnapshot, today: string): string 
   if (def.type === 'SLEEP_STATE') return 'Asleep last night';
   if (def.comparison === 'TODAY_VS_WEEK') return 'Today so far';
   if (def.comparison === 'LATEST_VS_PREVIOUS') return `Latest reading, ${dayPhrase(snap.day, today)}`;
-  return snap.day === today ? 'Today' : `Latest, ${dayPhrase(snap.day, today)}`;
+  // An average of today's readings so far is still an average of readings, so it is compared; but
+  // the day is not over, and says so.
+  return snap.day === today ? 'Today so far' : `Latest, ${dayPhrase(snap.day, today)}`;
 }
 
 function readingsNote(type: HealthType, row: DayRow): string {
