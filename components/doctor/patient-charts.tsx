@@ -9,7 +9,8 @@ import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import { toDisplayRounded, typeLabel, type UnitPreferences } from '@/lib/format/health';
 import type { HealthType } from '@/lib/health';
-import { chartScale, dailyChartPoints } from './format';
+import { chartScale, dailyChartPoints } from '@/lib/format/chart';
+import { shortDay } from './format';
 import { aggregatesOptions } from './queries';
 
 type Chart = { type: HealthType; title: string; band: boolean; target?: { low: number; high: number } };
@@ -42,7 +43,7 @@ export function PatientCharts({ patientId, range, units }: { patientId: string; 
           return (
             <Card key={c.type} title={`${c.title} (${unit})`}>
               <TrendChart
-                points={dailyChartPoints(c.type, data[c.type] ?? [], units, range.to)}
+                points={dailyChartPoints(c.type, data[c.type] ?? [], { units, today: range.to, dayLabel: shortDay })}
                 unitLabel={unit}
                 decimals={decimals}
                 band={c.band}

@@ -2,8 +2,8 @@
 // patient's display unit, the min–max band for averaged types, the glucose target range, and the
 // window's headline numbers. Pure.
 import type { TrendPoint } from '@/components/charts/trend-chart';
-import { DEFAULT_UNITS, displayUnit, toDisplay, type UnitPreferences } from '@/lib/format/health';
-import { displayDecimals, roundTo } from '@/lib/health/precision';
+import { chartScale } from '@/lib/format/chart';
+import { DEFAULT_UNITS, type UnitPreferences } from '@/lib/format/health';
 import { getHealthType, type HealthType } from '@/lib/health';
 import { pointLabel, type AggregatePeriod } from './periods';
 
@@ -12,17 +12,13 @@ export type AggregateRow = { periodStart: string; value: number; min: number | n
 /** Glucose target range in mg/dL (the consensus 70–180 for time in range). */
 export const GLUCOSE_TARGET_MGDL = { low: 70, high: 180 } as const;
 
-const SLEEP_TYPES = new Set<HealthType>(['SLEEP_STATE', 'SLEEP_ANALYSIS']);
-
 /**
  * The chart's unit, and the decimals its values are shown with (lib/health/precision): sleep reads
  * better in hours than in minutes, to a tenth (6 minutes). `convert` rounds to them.
  */
 export function chartUnit(type: HealthType, prefs: UnitPreferences = DEFAULT_UNITS): { label: string; decimals: number; convert: (canonical: number) => number } {
-  if (SLEEP_TYPES.has(type)) return { label: 'h', decimals: 1, convert: (minutes) => roundTo(minutes / 60, 1) };
-  const { label, unit } = displayUnit(type, prefs);
-  const decimals = displayDecimals(type, unit);
-  return { label, decimals, convert: (v) => roundTo(toDisplay(type, v, prefs), decimals) };
+  const { unit, decimals, convert } = chartScale(type, prefs);
+  return { label: unit, decimals, convert };
 }
 
 /** `running` is the period start of the bucket that is not over yet (see runningPeriodStart): labelled "so far". */
