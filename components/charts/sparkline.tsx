@@ -1,14 +1,16 @@
 'use client';
 
-// A small trend line for tables (doctor triage); the numbers are described for screen readers.
+// A small trend line for cards and tables; the numbers are described for screen readers, with
+// `decimals` (the type's display precision; whole numbers unless told).
 import { Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
+import { roundTo } from '@/lib/health/precision';
 
-export function Sparkline({ values, label }: { values: number[]; label: string }) {
+export function Sparkline({ values, label, decimals = 0 }: { values: number[]; label: string; decimals?: number }) {
   if (values.length < 2) return <span className="text-xs text-slate-500">not enough data</span>;
   return (
-    <span role="img" aria-label={`${label}: ${values.map((v) => Math.round(v)).join(', ')}`} className="inline-block h-8 w-28">
+    <span role="img" aria-label={`${label}: ${values.map((v) => roundTo(v, decimals)).join(', ')}`} className="inline-block h-8 w-28">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={values.map((value, i) => ({ i, value }))}>
+        <LineChart data={values.map((value, i) => ({ i, value: roundTo(value, decimals) }))}>
           <YAxis hide domain={['auto', 'auto']} />
           <Line dataKey="value" stroke="#0f766e" strokeWidth={1.5} dot={false} isAnimationActive={false} />
         </LineChart>

@@ -1,15 +1,17 @@
 'use client';
 
 // The patient's last 30 days per key type (read-only), from GET /api/v1/patients/:id/aggregates, one
-// chart per type with data; types without data are listed so their absence is visible.
+// chart per type with data; types without data are listed so their absence is visible. The range
+// ends today (both pages ask for the last 30 days), so its last day is partial and labelled so.
 import { useQuery } from '@tanstack/react-query';
-import { TrendChart, type TrendPoint } from '@/components/charts/trend-chart';
+import { TrendChart } from '@/components/charts/trend-chart';
 import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
-import { displayUnit, toDisplay, typeLabel, type UnitPreferences } from '@/lib/format/health';
+import { toDisplayRounded, typeLabel, type UnitPreferences } from '@/lib/format/health';
 import type { HealthType } from '@/lib/health';
+import { chartScale, dailyChartPoints } from '@/lib/format/chart';
 import { shortDay } from './format';
-import { aggregatesOptions, type AggregatePoint } from './queries';
+import { aggregatesOptions } from './queries';
 
 type Chart = { type: HealthType; title: string; band: boolean; target?: { low: number; high: number } };
 
@@ -22,12 +24,6 @@ const CHARTS: Chart[] = [
   { type: 'BLOOD_PRESSURE_DIASTOLIC', title: 'Diastolic blood pressure', band: true },
   { type: 'WEIGHT', title: 'Weight', band: false },
 ];
-
-function points(type: HealthType, rows: AggregatePoint[], units: UnitPreferences): TrendPoint[] {
-  const sleep = type === 'SLEEP_STATE' || type === 'SLEEP_ANALYSIS';
-  const convert = (v: number | null) => (v == null ? v : sleep ? Math.round((v / 60) * 10) / 10 : toDisplay(type, v, units));
-  return rows.map((r) => ({ label: shortDay(r.periodStart.slice(0, 10)), value: convert(r.value) ?? 0, min: convert(r.min), max: convert(r.max) }));
-}
 
 export function PatientCharts({ patientId, range, units }: { patientId: string; range: { from: string; to: string }; units: UnitPreferences }) {
   const { data, error, isPending, refetch } = useQuery(aggregatesOptions(patientId, range));
@@ -43,14 +39,15 @@ export function PatientCharts({ patientId, range, units }: { patientId: string; 
       {shown.length === 0 && <Empty>No data in the last 30 days.</Empty>}
       <div className="grid gap-4 lg:grid-cols-2">
         {shown.map((c) => {
-          const unit = c.type === 'SLEEP_STATE' || c.type === 'SLEEP_ANALYSIS' ? 'h' : displayUnit(c.type, units).label;
+          const { unit, decimals } = chartScale(c.type, units);
           return (
             <Card key={c.type} title={`${c.title} (${unit})`}>
               <TrendChart
-                points={points(c.type, data[c.type] ?? [], units)}
+                points={dailyChartPoints(c.type, data[c.type] ?? [], { units, today: range.to, dayLabel: shortDay })}
                 unitLabel={unit}
+                decimals={decimals}
                 band={c.band}
-                target={c.target && { low: toDisplay(c.type, c.target.low, units), high: toDisplay(c.type, c.target.high, units) }}
+                target={c.target && { low: toDisplayRounded(c.type, c.target.low, units), high: toDisplayRounded(c.type, c.target.high, units) }}
                 title={c.title}
               />
             </Card>

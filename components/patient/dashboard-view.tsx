@@ -6,19 +6,25 @@ import { useMemo } from 'react';
 import { Card } from '@/components/ui/card';
 import { ErrorMessage, Loading } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
-import { buildCards, dashboardAggregates } from '@/app/(app)/(patient)/dashboard/_lib/cards';
+import { buildCards, dashboardAggregates, dashboardHours } from '@/app/(app)/(patient)/dashboard/_lib/cards';
+import { clockAt } from '@/app/(app)/(patient)/dashboard/_lib/partial';
 import { EmergencyList } from './emergency-list';
 import { InsightList } from './insight-list';
 import { MetricCard } from './metric-card';
 import { aggregatesOptions, deviceNames, devicesOptions, emergenciesOptions } from './queries';
 
-export function DashboardView({ today, timeZone, units }: { today: string; timeZone: string; units: UnitPreferences }) {
+/** `nowMs` is the server's clock at render, so server and client tell the same partial day. */
+export function DashboardView({ today, nowMs, timeZone, units }: { today: string; nowMs: number; timeZone: string; units: UnitPreferences }) {
   const aggregates = useQuery(aggregatesOptions(dashboardAggregates(today)));
+  const hours = useQuery(aggregatesOptions(dashboardHours(today)));
   const devices = useQuery(devicesOptions);
   const emergencies = useQuery(emergenciesOptions);
   const cards = useMemo(
-    () => (aggregates.data ? buildCards({ rows: aggregates.data, names: deviceNames(devices.data?.devices), today, units }) : null),
-    [aggregates.data, devices.data, today, units],
+    () =>
+      aggregates.data
+        ? buildCards({ rows: aggregates.data, hours: hours.data, clock: clockAt(nowMs, timeZone), names: deviceNames(devices.data?.devices), today, units })
+        : null,
+    [aggregates.data, hours.data, nowMs, timeZone, devices.data, today, units],
   );
   const open = emergencies.data?.emergencies ?? [];
   const alerts = emergencies.isPending ? (

@@ -37,7 +37,7 @@ export function MetricCard({ card }: { card: CardModel }) {
         {card.basis && <p className="mt-1 text-xs text-slate-600">{card.basis}</p>}
         {card.spark.length >= 2 && (
           <div className="mt-3">
-            <Sparkline values={card.spark} label={`${card.title}, the last ${card.spark.length} days with data`} />
+            <Sparkline values={card.spark} decimals={card.sparkDecimals} label={card.sparkLabel} />
           </div>
         )}
         <div className="mt-auto pt-3 text-xs text-slate-600">

@@ -10,8 +10,10 @@ export function TrendStats({ type, stats, per, units }: { type: HealthType; stat
   const items: [string, string, string][] =
     stats.kind === 'SUM'
       ? [
-          ['total', 'Total', fmt(stats.total)],
-          ...(per && stats.perDay !== null ? ([['per', `Average per ${per} with data`, fmt(stats.perDay)]] as [string, string, string][]) : []),
+          ['total', stats.partial ? 'Total so far' : 'Total', fmt(stats.total)],
+          ...(per && stats.perDay !== null
+            ? ([['per', `Average per ${per} with data${stats.partial ? `, this ${per} not counted until it is over` : ''}`, fmt(stats.perDay)]] as [string, string, string][])
+            : []),
         ]
       : stats.kind === 'AVERAGE'
         ? [

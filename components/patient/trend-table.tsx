@@ -6,8 +6,8 @@ import { pointLabel, type AggregatePeriod } from '@/app/(app)/(patient)/trends/_
 import { describeShares, sourceShares } from '@/app/(app)/(patient)/dashboard/_lib/sources';
 import { formatMetric } from './format';
 
-export function TrendTable({ type, rows, aggregate, band, names, units }: {
-  type: HealthType; rows: AggregateRow[]; aggregate: AggregatePeriod; band: boolean; names: ReadonlyMap<string, string>; units: UnitPreferences;
+export function TrendTable({ type, rows, aggregate, running, band, names, units }: {
+  type: HealthType; rows: AggregateRow[]; aggregate: AggregatePeriod; running?: string; band: boolean; names: ReadonlyMap<string, string>; units: UnitPreferences;
 }) {
   const fmt = (v: number) => formatMetric(type, v, units);
   return (
@@ -28,7 +28,7 @@ export function TrendTable({ type, rows, aggregate, band, names, units }: {
           <tbody className="divide-y divide-slate-100">
             {[...rows].reverse().map((r) => (
               <tr key={r.periodStart}>
-                <th scope="row" className="py-1 pr-3 font-normal text-slate-700">{pointLabel(r.periodStart, aggregate)}</th>
+                <th scope="row" className="py-1 pr-3 font-normal text-slate-700">{pointLabel(r.periodStart, aggregate)}{r.periodStart === running ? ' (so far)' : ''}</th>
                 <td className="py-1 pr-3 tabular-nums text-slate-900">{fmt(r.value)}</td>
                 {band && <td className="py-1 pr-3 tabular-nums text-slate-700">{r.min !== null && r.max !== null ? `${fmt(r.min)} – ${fmt(r.max)}` : '—'}</td>}
                 <td className="py-1 text-slate-700">{describeShares(sourceShares(r.sources, names)) || '—'}</td>

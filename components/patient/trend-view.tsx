@@ -12,7 +12,7 @@ import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import { getHealthType, type HealthType } from '@/lib/health';
 import type { UnitPreferences } from '@/lib/format/health';
 import { describeShares, sourceShares } from '@/app/(app)/(patient)/dashboard/_lib/sources';
-import { PERIOD_LABELS, trendQuery, trendWindow, windowLabel, type TrendPeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { PERIOD_LABELS, runningPeriodStart, trendQuery, trendWindow, windowLabel, type TrendPeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
 import { trendSeries, windowStats } from '@/app/(app)/(patient)/trends/_lib/series';
 import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import { linkClass } from './styles';
@@ -23,7 +23,8 @@ import { TrendTable } from './trend-table';
 
 const PERIOD_NOUN: Record<TrendPeriod, string> = { day: 'day', week: 'week', month: '30 days', year: 'year' };
 
-export function TrendView({ type, today, units, initialPeriod }: { type: HealthType; today: string; units: UnitPreferences; initialPeriod: TrendPeriod }) {
+/** `now` is the patient's local wall-clock time at render (from the server): the bucket it falls in is partial. */
+export function TrendView({ type, today, now, units, initialPeriod }: { type: HealthType; today: string; now: string; units: UnitPreferences; initialPeriod: TrendPeriod }) {
   const [period, setPeriod] = useState(initialPeriod);
   const [offset, setOffset] = useState(0);
   const win = trendWindow(period, today, offset);
@@ -31,8 +32,9 @@ export function TrendView({ type, today, units, initialPeriod }: { type: HealthT
   const devices = useQuery(devicesOptions);
   const names = useMemo(() => deviceNames(devices.data?.devices), [devices.data]);
   const rows = useMemo(() => aggregates.data?.[type] ?? [], [aggregates.data, type]);
-  const series = useMemo(() => trendSeries(type, rows, win.aggregate, units), [type, rows, win.aggregate, units]);
-  const stats = windowStats(type, rows, win.aggregate);
+  const running = runningPeriodStart(win.aggregate, now);
+  const series = useMemo(() => trendSeries(type, rows, win.aggregate, units, running), [type, rows, win.aggregate, units, running]);
+  const stats = windowStats(type, rows, win.aggregate, running);
   const label = trendLabel(type);
   const summed = getHealthType(type).aggregation === 'SUM';
   const totals: Record<string, number> = {};
@@ -89,12 +91,13 @@ export function TrendView({ type, today, units, initialPeriod }: { type: HealthT
           <>
             {stats && <TrendStats type={type} stats={stats} per={win.aggregate === 'day' ? 'day' : win.aggregate === 'week' ? 'week' : null} units={units} />}
             <div className="mt-4">
-              <TrendChart points={series.points} unitLabel={series.unitLabel} band={series.band} target={series.target} title={`${label}, ${windowLabel(win, today)}`} />
+              <TrendChart points={series.points} unitLabel={series.unitLabel} decimals={series.decimals} band={series.band} target={series.target} title={`${label}, ${windowLabel(win, today)}`} />
             </div>
             <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
               <li>
                 <span aria-hidden="true" className="mr-1 inline-block h-0.5 w-4 align-middle bg-teal-700" />
                 {summed ? `Total per ${win.aggregate}` : `Average per ${win.aggregate}`} ({series.unitLabel})
+                {series.points.some((p) => p.label.endsWith('(so far)')) && `; the ${win.aggregate} marked “so far” is not over yet`}
               </li>
               {series.band && (
                 <li>
@@ -115,7 +118,7 @@ export function TrendView({ type, today, units, initialPeriod }: { type: HealthT
                 {describeShares(shares)}
               </p>
             )}
-            <TrendTable type={type} rows={rows} aggregate={win.aggregate} band={series.band} names={names} units={units} />
+            <TrendTable type={type} rows={rows} aggregate={win.aggregate} running={running} band={series.band} names={names} units={units} />
           </>
         )}
       </div>

@@ -1,13 +1,15 @@
 'use client';
 
 // Every type at a glance for the last 30 days: a sparkline and one number each, linking to its trend.
+// Today is not over: a summed type's today (steps so far, a night perhaps still going on) is left out
+// of its average per day and of its sparkline, which would otherwise show a drop.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Sparkline } from '@/components/charts/sparkline';
 import { Card } from '@/components/ui/card';
 import { ErrorMessage, Loading } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
-import type { HealthType } from '@/lib/health';
+import { getHealthType, type HealthType } from '@/lib/health';
 import { TREND_GROUPS, trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import { chartUnit, windowStats } from '@/app/(app)/(patient)/trends/_lib/series';
 import type { AggregateRow } from './api-types';
@@ -15,15 +17,19 @@ import { formatMetric } from './format';
 import { linkClass } from './styles';
 import { aggregatesOptions, type AggregatesParams } from './queries';
 
-function headline(type: HealthType, rows: AggregateRow[], units: UnitPreferences): string {
-  const stats = windowStats(type, rows, 'day');
+function headline(type: HealthType, rows: AggregateRow[], units: UnitPreferences, running: string): string {
+  const stats = windowStats(type, rows, 'day', running);
   if (!stats) return '';
-  if (stats.kind === 'SUM') return `${formatMetric(type, stats.perDay ?? stats.total, units)} a day on average`;
+  if (stats.kind === 'SUM') {
+    return stats.perDay === null ? `${formatMetric(type, stats.total, units)} today so far` : `${formatMetric(type, stats.perDay, units)} a day on average${stats.partial ? ' (before today)' : ''}`;
+  }
   if (stats.kind === 'AVERAGE') return `${formatMetric(type, stats.average, units)} on average`;
   return `${formatMetric(type, stats.latest, units)} latest`;
 }
 
+/** `params.to` is today, the day still running. */
 export function TrendsOverview({ params, units }: { params: AggregatesParams; units: UnitPreferences }) {
+  const running = `${params.to}T00:00:00`;
   const aggregates = useQuery(aggregatesOptions(params));
   if (aggregates.isPending) return <Loading label="Loading your trends…" />;
   if (aggregates.isError) return <ErrorMessage error={aggregates.error} retry={() => aggregates.refetch()} />;
@@ -41,16 +47,18 @@ export function TrendsOverview({ params, units }: { params: AggregatesParams; un
             <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {types.map((type) => {
                 const rows = data[type] ?? [];
-                const { convert } = chartUnit(type, units);
+                const { convert, decimals } = chartUnit(type, units);
+                const summed = getHealthType(type).aggregation === 'SUM';
+                const spark = rows.filter((r) => !summed || r.periodStart !== running).map((r) => convert(r.value));
                 return (
                   <li key={type}>
                     <Card className="h-full">
                       <h3 className="font-medium">
                         <Link href={`/trends/${type}`} className={linkClass}>{trendLabel(type)}</Link>
                       </h3>
-                      <p className="mt-1 text-sm text-slate-700">{headline(type, rows, units)}</p>
+                      <p className="mt-1 text-sm text-slate-700">{headline(type, rows, units, running)}</p>
                       <div className="mt-2">
-                        <Sparkline values={rows.map((r) => convert(r.value))} label={`${trendLabel(type)}, the last 30 days`} />
+                        <Sparkline values={spark} decimals={decimals} label={`${trendLabel(type)}, the last 30 days${summed ? ', whole days' : ''}`} />
                       </div>
                     </Card>
                   </li>

@@ -7,12 +7,18 @@ import { daySchema, healthTypeSchema, instantSchema, uuidSchema } from './common
 
 export { aggregatesQuery, samplesQuery, summaryQuery } from '../http/read-handlers';
 
+// Answers state values as precisely as they are worth (lib/health/precision.ts); computation keeps more.
+const ANSWER_PRECISION =
+  'In the canonical unit, rounded to the type’s precision: whole steps, metres, kcal, bpm, breaths/min, mmHg, %SpO2, mg/dL glucose and minutes; body fat to 0.1 %; weight to 0.01 kg and temperature to 0.01 °C (fine enough for lb and °F to one decimal). The values are computed at full precision and rounded only here.';
+
 const sample = z
   .object({
     id: z.string().regex(/^\d+$/),
     deviceId: uuidSchema,
     type: healthTypeSchema,
-    value: z.union([z.number(), z.string()]).meta({ description: 'In the canonical unit; the label for sleep stages, flow and workouts.' }),
+    value: z.union([z.number(), z.string()]).meta({
+      description: 'In the canonical unit, exactly as stored (never rounded: a raw sample is evidence), cut to 12 significant digits to drop binary noise; the label for sleep stages, flow and workouts.',
+    }),
     unit: z.string().nullable().meta({ description: 'Canonical unit; null for labelled intervals.' }),
     startDate: instantSchema,
     endDate: instantSchema,
@@ -32,20 +38,20 @@ export const samplePage = z
 const aggregate = z
   .object({
     periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/).meta({ description: 'Local wall-clock start of the period (no offset).', example: '2026-11-21T00:00:00' }),
-    value: z.number(),
+    value: z.number().meta({ description: ANSWER_PRECISION }),
     min: z.number().nullable(),
     max: z.number().nullable(),
     count: z.int(),
-    sources: z.record(z.string(), z.number()).meta({ description: 'Device id → its contribution after dedup.' }),
+    sources: z.record(z.string(), z.number()).meta({ description: 'Device id → its contribution after dedup (an amount of the type for summed types, rounded alike; a reading count for the others).' }),
   })
-  .meta({ id: 'Aggregate' });
+  .meta({ id: 'Aggregate', description: 'A period of one type. value, min and max are rounded to the type’s precision; see `value`.' });
 
 export const aggregatesByType = z
   .partialRecord(healthTypeSchema, z.array(aggregate))
   .meta({ id: 'AggregatesByType', description: 'One list per requested type, in period order (after dedup across devices).' });
 
 export const dailySummary = z
-  .object({ date: daySchema, types: z.partialRecord(healthTypeSchema, z.number()).meta({ description: 'Daily value per type that has one.' }) })
+  .object({ date: daySchema, types: z.partialRecord(healthTypeSchema, z.number()).meta({ description: `Daily value per type that has one. ${ANSWER_PRECISION}` }) })
   .meta({ id: 'DailySummary', example: { date: '2026-11-21', types: { STEPS: 8412, RESTING_HEART_RATE: 58 } } });
 
 // Mirrors the export route's query (app/api/v1/users/me/export/route.ts).

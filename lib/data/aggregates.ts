@@ -3,6 +3,7 @@
 import { prisma } from '../db/client';
 import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
 import { getHealthType, type HealthType } from '../health';
+import { roundForAnswer } from '../health/precision';
 import { localDate } from '../time';
 import { allowedTypes, clampDays, isDayLimited, narrowDays, requireTypes, type ReadScope } from './access';
 
@@ -38,17 +39,26 @@ export async function findAggregates(
       AND period_start < (${to}::date + 1)
       AND (NOT ${limited} OR period_start + ('1 ' || lower(${query.period}))::interval <= (${to}::date + 1)::timestamp)
     ORDER BY type, period_start`;
-  for (const row of rows) {
-    result[row.type]?.push({
-      periodStart: row.period_start,
-      value: row.value,
-      min: row.min,
-      max: row.max,
-      count: row.count,
-      sources: row.sources,
-    });
-  }
+  for (const row of rows) result[row.type]?.push(answerRow(row));
   return result;
+}
+
+/**
+ * A stored aggregate as it is answered: values to the type's precision (lib/health/precision), so no
+ * 109.89515999999999 reaches a page or a client; storage and computation keep full precision. Sources
+ * of a summed type are amounts of it and are rounded alike; the others are reading counts.
+ */
+function answerRow(row: Row) {
+  const round = (v: number) => roundForAnswer(row.type, v);
+  const summed = getHealthType(row.type).aggregation === 'SUM';
+  return {
+    periodStart: row.period_start,
+    value: round(row.value),
+    min: row.min === null ? null : round(row.min),
+    max: row.max === null ? null : round(row.max),
+    count: row.count,
+    sources: summed ? Object.fromEntries(Object.entries(row.sources).map(([id, n]) => [id, round(n)])) : row.sources,
+  };
 }
 
 export async function findDailySummary(scope: ReadScope, day?: string) {
@@ -59,7 +69,7 @@ export async function findDailySummary(scope: ReadScope, day?: string) {
     SELECT type, value FROM health_aggregates
     WHERE user_id = ${scope.patientId}::uuid AND period = 'DAY' AND period_start = ${date}::date`;
   const allowed = new Set(allowedTypes(scope, rows.map((r) => r.type)));
-  for (const row of rows) if (allowed.has(row.type)) types[row.type] = row.value;
+  for (const row of rows) if (allowed.has(row.type)) types[row.type] = roundForAnswer(row.type, row.value);
   return { date, types };
 }
 

@@ -1,6 +1,7 @@
 // Raw samples of one patient within a read scope, in time order, keyset-paginated on (start, id).
 import { prisma } from '../db/client';
 import { getHealthType, HEALTH_TYPES, isCategoryType, type HealthType } from '../health';
+import { withoutFloatNoise } from '../health/precision';
 import { zonedDayRangeUtc } from '../time';
 import { notFound } from '../http/errors';
 import { allowedTypes, isDayLimited, requireTypes, type ReadScope } from './access';
@@ -74,7 +75,8 @@ export async function findSamples(scope: ReadScope, query: SampleQuery) {
       id: row.id.toString(),
       deviceId: row.device_id,
       type: row.type,
-      value: isCategoryType(row.type) ? row.category : row.value,
+      // As stored, only without binary noise: a raw sample is evidence and is never rounded to display.
+      value: isCategoryType(row.type) ? row.category : withoutFloatNoise(row.value),
       unit: isCategoryType(row.type) ? null : getHealthType(row.type).canonicalUnit,
       startDate: row.start_at.toISOString(),
       endDate: row.end_at.toISOString(),

@@ -1,5 +1,6 @@
 // Client-safe display of health values: labels, display units (the user's preferences), rounding.
 import { fromCanonical, getHealthType, isCategoryType, type HealthType } from '../health';
+import { displayDecimals, roundForDisplay } from '../health/precision';
 
 export type UnitPreferences = { glucoseUnit: 'MG_DL' | 'MMOL_L'; weightUnit: 'KG' | 'LB'; distanceUnit: 'KM' | 'MI'; temperatureUnit: 'CELSIUS' | 'FAHRENHEIT' };
 export const DEFAULT_UNITS: UnitPreferences = { glucoseUnit: 'MG_DL', weightUnit: 'KG', distanceUnit: 'KM', temperatureUnit: 'CELSIUS' };
@@ -37,21 +38,26 @@ export function toDisplay(type: HealthType, canonical: number, prefs: UnitPrefer
   return unit === getHealthType(type).canonicalUnit ? canonical : fromCanonical(type, canonical, unit);
 }
 
-const DECIMALS: Partial<Record<string, number>> = { 'mmol/L': 1, kg: 1, lb: 1, km: 2, mi: 2, '°C': 1, '°F': 1, '%': 0 };
+/** A canonical value in the reader's unit, rounded to what that unit is shown with (lib/health/precision). */
+export function toDisplayRounded(type: HealthType, canonical: number, prefs: UnitPreferences = DEFAULT_UNITS): number {
+  return roundForDisplay(type, toDisplay(type, canonical, prefs), displayUnit(type, prefs).unit);
+}
 
 /** The number alone, in the reader's unit at that unit's precision: glucose 70 → "70" or "3.9". */
 export function formatNumber(type: HealthType, canonical: number, prefs: UnitPreferences = DEFAULT_UNITS): string {
-  const decimals = DECIMALS[displayUnit(type, prefs).label] ?? 0;
-  return toDisplay(type, canonical, prefs).toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
+  const decimals = displayDecimals(type, displayUnit(type, prefs).unit);
+  return toDisplayRounded(type, canonical, prefs).toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
 }
 
 export function formatValue(type: HealthType, canonical: number, prefs: UnitPreferences = DEFAULT_UNITS): string {
   const { label } = displayUnit(type, prefs);
   if (label === 'min' && (type === 'SLEEP_STATE' || type === 'SLEEP_ANALYSIS')) {
-    const value = toDisplay(type, canonical, prefs);
-    return `${Math.floor(value / 60)} h ${Math.round(value % 60)} min`;
+    // Whole minutes first, so 119.6 min reads "2 h 0 min", never "1 h 60 min".
+    const minutes = Math.round(canonical);
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
   }
-  return `${formatNumber(type, canonical, prefs)} ${label}`;
+  const text = formatNumber(type, canonical, prefs);
+  return `${text} ${text === '1' && label === 'steps' ? 'step' : label}`;
 }
 
 export function typeLabel(type: HealthType): string {

@@ -52,8 +52,9 @@ describe('sync → pipeline → aggregates API', () => {
 
     // The phone now outranks the watch: its 75 wins the 08:00 match and its 1,500 steps cover the watch's.
     expect((await api(`/api/v1/devices/${phone.id}`, { method: 'PATCH', json: { priority: 120 }, cookie: patient.cookie })).status).toBe(200);
-    const after = await waitForAggregates(patient.cookie, query, (b) => b.HEART_RATE?.[0]?.value === 82.5);
+    // (75 + 90) / 2 = 82.5, answered to whole bpm (lib/health/precision.ts).
+    const after = await waitForAggregates(patient.cookie, query, (b) => b.HEART_RATE?.[0]?.value === 83);
     expect(after.STEPS?.[0]).toMatchObject({ value: 1500, sources: { [phone.id]: 1500 } });
-    expect(after.HEART_RATE?.[0]).toMatchObject({ value: 82.5, min: 75, max: 90, count: 2, sources: { [phone.id]: 2 } });
+    expect(after.HEART_RATE?.[0]).toMatchObject({ value: 83, min: 75, max: 90, count: 2, sources: { [phone.id]: 2 } });
   });
 });

@@ -9,22 +9,23 @@ import { ownScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { findMe } from '@/lib/data/users';
 import { makeQueryClient } from '@/lib/query/query-client';
-import { todayIn } from '@/components/patient/today';
+import { nowIn } from '@/components/patient/today';
 
 import { formatDay } from '../trends/_lib/periods';
-import { dashboardAggregates } from './_lib/cards';
+import { dashboardAggregates, dashboardHours } from './_lib/cards';
 
 export const metadata: Metadata = { title: 'Today · Pulse' };
 
 export default async function DashboardPage() {
   const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
-  const today = todayIn(scope.timeZone);
+  const { nowMs, today } = nowIn(scope.timeZone);
   const qc = makeQueryClient();
   const [me, units] = await Promise.all([
     findMe(caller.id),
     findDisplayUnits(caller.id),
     prefetchAggregates(qc, scope, dashboardAggregates(today)),
+    prefetchAggregates(qc, scope, dashboardHours(today)),
     prefetchDevices(qc, caller.id),
     prefetchInsights(qc, caller.id),
     prefetchEmergencies(qc, caller),
@@ -38,7 +39,7 @@ export default async function DashboardPage() {
         </p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
-        <DashboardView today={today} timeZone={scope.timeZone} units={units} />
+        <DashboardView today={today} nowMs={nowMs} timeZone={scope.timeZone} units={units} />
       </HydrationBoundary>
     </>
   );

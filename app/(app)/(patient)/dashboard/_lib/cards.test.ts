@@ -2,33 +2,67 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_UNITS } from '@/lib/format/health';
 import { buildCards } from './cards';
 import type { DayRow } from './metrics';
+import { clockAt, type Clock } from './partial';
 
 const TODAY = '2026-07-15';
 const row = (day: string, value: number, sources: Record<string, number> = {}, count = 1): DayRow => ({
   periodStart: `${day}T00:00:00`, value, min: value, max: value, count, sources,
 });
+const hour = (day: string, hh: string, value: number): DayRow => ({ periodStart: `${day}T${hh}:00:00`, value, min: null, max: null, count: 1, sources: {} });
 const names = new Map([['w', 'Apple Watch'], ['p', 'iPhone'], ['c', 'Omron cuff']]);
-const card = (id: string, rows: Parameters<typeof buildCards>[0]['rows'], units = DEFAULT_UNITS) =>
-  buildCards({ rows, names, today: TODAY, units }).find((c) => c.id === id)!;
+type Rows = Parameters<typeof buildCards>[0]['rows'];
+// Mid-afternoon unless a test is about the small hours: the clock is always pinned.
+const AFTERNOON = clockAt(Date.parse(`${TODAY}T15:30:00Z`), 'UTC');
+const card = (id: string, rows: Rows, units = DEFAULT_UNITS, opts: { hours?: Rows; clock?: Clock } = {}) =>
+  buildCards({ rows, hours: 'hours' in opts ? opts.hours : {}, clock: opts.clock ?? AFTERNOON, names, today: TODAY, units }).find((c) => c.id === id)!;
 
 describe('buildCards', () => {
-  it('shows today’s steps against the 7-day average, with where they came from', () => {
+  it('shows today’s steps so far against the same hours of the 7 days before, with where they came from', () => {
     const steps = [row('2026-07-13', 8000), row('2026-07-14', 6000), row(TODAY, 7700, { w: 6930, p: 770 })];
-    const c = card('steps', { STEPS: steps });
+    const hours = [hour('2026-07-13', '09', 3000), hour('2026-07-13', '14', 2000), hour('2026-07-13', '16', 3000),
+      hour('2026-07-14', '10', 4000), hour('2026-07-14', '18', 2000), hour(TODAY, '08', 5500), hour(TODAY, '15', 2200)];
+    const c = card('steps', { STEPS: steps }, DEFAULT_UNITS, { hours: { STEPS: hours } });
     expect(c).toMatchObject({
       value: '7,700 steps',
       context: 'Today so far',
-      change: { text: '+700 steps (+10 %)', direction: 'up' },
-      basis: 'Compared with the average of the 7 days before (2 days with data): 7,000 steps.',
+      change: { text: '+1,000 steps (+22 %)', direction: 'up' },
+      basis: 'Compared up to 15:00: 5,500 steps today, 4,500 steps on average on the 7 days before (2 days with data).',
       sources: { text: 'Apple Watch 90 %, iPhone 10 %', of: 'share of the steps' },
       empty: null,
     });
-    expect(c.spark).toEqual([8000, 6000, 7700]);
+    // Whole days only: today's part would read as a drop.
+    expect(c.spark).toEqual([8000, 6000]);
+  });
+
+  it('never compares the steps of a day just begun with whole days (02:02: "1 steps · −100 %")', () => {
+    const steps = [row('2026-07-13', 8000), row('2026-07-14', 6000), row(TODAY, 1)];
+    const hours = [hour('2026-07-13', '01', 4), hour('2026-07-14', '23', 500), hour(TODAY, '00', 1)];
+    const at0202 = clockAt(Date.parse(`${TODAY}T02:02:00Z`), 'UTC');
+    const c = card('steps', { STEPS: steps }, DEFAULT_UNITS, { hours: { STEPS: hours }, clock: at0202 });
+    expect(c).toMatchObject({ value: '1 step', context: 'Today so far', change: { text: '−1 step (−50 %)', direction: 'down' } });
+    expect(c.basis).toBe('Compared up to 02:00: 1 step today, 2 steps on average on the 7 days before (2 days with data).');
+    // Before the first whole hour, and without hourly data, there is nothing fair to compare.
+    const at0030 = card('steps', { STEPS: steps }, DEFAULT_UNITS, { hours: { STEPS: hours }, clock: clockAt(Date.parse(`${TODAY}T00:30:00Z`), 'UTC') });
+    expect(at0030).toMatchObject({ change: null, basis: 'Not compared yet: from 01:00, today is compared with the same hours of the 7 days before.' });
+    expect(card('steps', { STEPS: steps }, DEFAULT_UNITS, { hours: undefined, clock: at0202 })).toMatchObject({ change: null, basis: 'Not compared: today is not over yet.' });
+  });
+
+  it('names a night still in progress and does not compare it (02:02: "1 h 35 min · −6 h 3 min")', () => {
+    const sleep = [row('2026-07-13', 460), row('2026-07-14', 450), row(TODAY, 95)];
+    const at0202 = clockAt(Date.parse(`${TODAY}T02:02:00Z`), 'UTC');
+    const hours = { SLEEP_STATE: [hour('2026-07-14', '23', 35), hour(TODAY, '00', 60), hour(TODAY, '01', 0.5)] };
+    const c = card('sleep', { SLEEP_STATE: sleep }, DEFAULT_UNITS, { hours, clock: at0202 });
+    expect(c).toMatchObject({ value: '1 h 35 min', context: 'Tonight so far (may still be going on)', change: null });
+    expect(c.basis).toBe('Compared with earlier nights once this one is over.');
+    expect(c.spark).toEqual([7.67, 7.5]);
+    // An hour and more without sleep: the night is over and is compared.
+    const later = card('sleep', { SLEEP_STATE: sleep }, DEFAULT_UNITS, { hours, clock: clockAt(Date.parse(`${TODAY}T03:05:00Z`), 'UTC') });
+    expect(later).toMatchObject({ context: 'Asleep last night', change: { text: '−6 h', direction: 'down' } });
   });
 
   it('says so when nothing came today yet, and when nothing came at all', () => {
-    expect(card('steps', { STEPS: [row('2026-07-14', 6000)] })).toMatchObject({
-      value: null, context: '', empty: 'No steps recorded today yet.', basis: 'The average of the 7 days before (1 day with data): 6,000 steps.', hasData: true,
+    expect(card('steps', { STEPS: [row('2026-07-14', 6000)] }, DEFAULT_UNITS, { hours: { STEPS: [hour('2026-07-14', '09', 2500)] } })).toMatchObject({
+      value: null, context: '', empty: 'No steps recorded today yet.', basis: 'Up to 15:00 on the 7 days before (1 day with data): 2,500 steps on average.', hasData: true,
     });
     expect(card('sleep', { SLEEP_STATE: [row('2026-07-14', 420)] })).toMatchObject({ value: null, empty: 'No sleep recorded for last night yet.' });
     expect(card('glucose', {})).toMatchObject({ value: null, empty: 'No glucose readings in the last 90 days.', hasData: false });
@@ -73,6 +107,6 @@ describe('buildCards', () => {
 
   it('shows glucose in mmol/L when preferred', () => {
     const c = card('glucose', { BLOOD_GLUCOSE: [row(TODAY, 108, { g: 3 }, 3)] }, { ...DEFAULT_UNITS, glucoseUnit: 'MMOL_L' });
-    expect(c).toMatchObject({ value: '6.0 mmol/L', context: 'Today · average of 3 readings', change: null, basis: 'No data in the 7 days before to compare with.' });
+    expect(c).toMatchObject({ value: '6.0 mmol/L', context: 'Today so far · average of 3 readings', change: null, basis: 'No data in the 7 days before to compare with.' });
   });
 });

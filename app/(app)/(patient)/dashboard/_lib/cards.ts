@@ -1,10 +1,12 @@
 // What each "today at a glance" card says, pure: the value, what it is compared with (in words), and
 // where it came from. The components only lay this out.
-import { toDisplay, type UnitPreferences } from '@/lib/format/health';
+import { displayUnit, toDisplayRounded, type UnitPreferences } from '@/lib/format/health';
+import { displayDecimals, roundTo } from '@/lib/health/precision';
 import type { HealthType } from '@/lib/health';
 import { addDays } from '@/lib/time';
 import { dayPhrase, formatDelta, formatMetric } from '@/components/patient/format';
 import { changeFrom, dayOf, snapshotMetric, type Baseline, type Comparison, type DayRow, type MetricSnapshot } from './metrics';
+import { sameHoursOfDay, sleepMayBeGoingOn, type Clock } from './partial';
 import { describeShares, sourceShares } from './sources';
 
 export type CardModel = {
@@ -18,7 +20,11 @@ export type CardModel = {
   /** How the comparison is made, in words. */
   basis: string | null;
   sources: { text: string; of: string } | null;
+  /** Whole days only (in display units, rounded): a day still running would read as a drop. */
   spark: number[];
+  /** What the sparkline shows, for screen readers, and the decimals of its values. */
+  sparkLabel: string;
+  sparkDecimals: number;
   /** Shown instead of a value when there is nothing to show. */
   empty: string | null;
   /** Whether anything at all came in the window (else the card suggests connecting a source). */
@@ -26,7 +32,8 @@ export type CardModel = {
 };
 
 type Rows = Partial<Record<HealthType, DayRow[]>>;
-type Args = { rows: Rows; names: ReadonlyMap<string, string>; today: string; units: UnitPreferences };
+/** `rows` are DAY aggregates, `hours` HOUR aggregates of steps and sleep (see dashboardHours), `clock` now. */
+type Args = { rows: Rows; hours: Rows | undefined; clock: Clock; names: ReadonlyMap<string, string>; today: string; units: UnitPreferences };
 
 type Single = { id: string; title: string; type: HealthType; noun: string; comparison: Comparison; weighted: boolean };
 
@@ -46,10 +53,14 @@ export function buildCards(args: Args): CardModel[] {
   return [steps!, restingHr!, sleep!, weight!, bloodPressureCard(args), singleCard({ id: 'glucose', title: 'Glucose', type: 'BLOOD_GLUCOSE', noun: 'glucose readings', comparison: 'LATEST_DAY_VS_WEEK', weighted: true }, args)];
 }
 
-function singleCard(def: Single, { rows, names, today, units }: Args): CardModel {
+function singleCard(def: Single, args: Args): CardModel {
+  const { rows, names, today, units } = args;
   const list = rows[def.type] ?? [];
   const snap = snapshotMetric(list, { today, comparison: def.comparison, weighted: def.weighted });
-  const base = { id: def.id, title: def.title, trendType: def.type, spark: sparkOf(def.type, list, today, units), hasData: snap !== null };
+  const partial = partialToday(def.type, args);
+  const spark = sparkOf(def.type, list, partial ? addDays(today, -1) : today, units);
+  const sparkLabel = `${def.title}, the last ${spark.length} ${partial ? 'whole days with data, before today' : 'days with data'}`;
+  const base = { id: def.id, title: def.title, trendType: def.type, spark, sparkLabel, sparkDecimals: sparkDecimalsOf(def.type, units), hasData: snap !== null };
   if (!snap) {
     return { ...base, value: null, context: '', change: null, basis: null, sources: null, empty: `No ${def.noun} in the last ${DASHBOARD_DAYS} days.` };
   }
@@ -58,9 +69,10 @@ function singleCard(def: Single, { rows, names, today, units }: Args): CardModel
   const baselineText = snap.baseline ? baselineWords(def, snap.baseline, today) : null;
   if (!current) {
     const what = def.type === 'SLEEP_STATE' ? 'No sleep recorded for last night yet.' : `No ${def.noun} recorded today yet.`;
-    const basis = baselineText && snap.baseline ? `The ${baselineText}: ${fmt(snap.baseline.value)}.` : null;
+    const basis = def.type === 'STEPS' ? sameHoursBasis(args, false) : baselineText && snap.baseline ? `The ${baselineText}: ${fmt(snap.baseline.value)}.` : null;
     return { ...base, value: null, context: '', change: null, basis: basis && basis[0]!.toUpperCase() + basis.slice(1), sources: null, empty: what };
   }
+  if (partial) return { ...base, ...partialWords(def.type, args), value: fmt(current.value), sources: sourcesOf(def.type, current, names), empty: null };
   const basis = baselineText && snap.baseline ? `Compared with the ${baselineText}: ${fmt(snap.baseline.value)}.` : noBaselineWords(def.comparison);
   return {
     ...base,
@@ -77,7 +89,11 @@ function bloodPressureCard({ rows, names, today, units }: Args): CardModel {
   const sys = rows.BLOOD_PRESSURE_SYSTOLIC ?? [];
   const dia = rows.BLOOD_PRESSURE_DIASTOLIC ?? [];
   const s = snapshotMetric(sys, { today, comparison: 'LATEST_DAY_VS_WEEK', weighted: true });
-  const base = { id: 'blood-pressure', title: 'Blood pressure', trendType: 'BLOOD_PRESSURE_SYSTOLIC' as const, spark: sparkOf('BLOOD_PRESSURE_SYSTOLIC', sys, today, units), hasData: s !== null };
+  const spark = sparkOf('BLOOD_PRESSURE_SYSTOLIC', sys, today, units);
+  const base = {
+    id: 'blood-pressure', title: 'Blood pressure', trendType: 'BLOOD_PRESSURE_SYSTOLIC' as const, hasData: s !== null,
+    spark, sparkLabel: `Systolic blood pressure, the last ${spark.length} days with data`, sparkDecimals: 0,
+  };
   if (!s?.current) {
     return { ...base, value: null, context: '', change: null, basis: null, sources: null, empty: `No blood pressure readings in the last ${DASHBOARD_DAYS} days.` };
   }
@@ -101,7 +117,7 @@ function bloodPressureCard({ rows, names, today, units }: Args): CardModel {
   return {
     ...base,
     value,
-    context: `${s.day === today ? 'Today' : `Latest, ${dayPhrase(s.day, today)}`}${readingsNote('BLOOD_PRESSURE_SYSTOLIC', s.current)}`,
+    context: `${s.day === today ? 'Today so far' : `Latest, ${dayPhrase(s.day, today)}`}${readingsNote('BLOOD_PRESSURE_SYSTOLIC', s.current)}`,
     change,
     basis,
     sources: sourcesOf('BLOOD_PRESSURE_SYSTOLIC', s.current, names),
@@ -109,11 +125,47 @@ function bloodPressureCard({ rows, names, today, units }: Args): CardModel {
   };
 }
 
+/**
+ * Whether the card's current value is a period still running: today's steps always, and the sleep
+ * ending today while it may still be going on. Such a value is never compared with whole periods.
+ */
+function partialToday(type: HealthType, { hours, clock }: Args): boolean {
+  if (type === 'STEPS') return true;
+  if (type !== 'SLEEP_STATE') return false;
+  // Without the hours the night cannot be told over: treat it as running.
+  return hours === undefined || sleepMayBeGoingOn(hours.SLEEP_STATE ?? [], clock);
+}
+
+function partialWords(type: HealthType, args: Args): Pick<CardModel, 'context' | 'change' | 'basis'> {
+  if (type === 'SLEEP_STATE') {
+    return { context: 'Tonight so far (may still be going on)', change: null, basis: 'Compared with earlier nights once this one is over.' };
+  }
+  const same = sameHours(args);
+  const change = same?.baseline ? changeWords(type, same.today, same.baseline.value, args.units, true) : null;
+  return { context: 'Today so far', change, basis: sameHoursBasis(args, true) };
+}
+
+const sameHours = ({ hours, rows, clock }: Args) => (hours ? sameHoursOfDay(hours.STEPS ?? [], rows.STEPS ?? [], clock) : null);
+
+/** How today's steps are compared: up to the same hour on the 7 days before, or why not. */
+function sameHoursBasis(args: Args, withToday: boolean): string {
+  const same = sameHours(args);
+  const fmt = (v: number) => formatMetric('STEPS', v, args.units);
+  if (!args.hours) return 'Not compared: today is not over yet.';
+  if (!same) return 'Not compared yet: from 01:00, today is compared with the same hours of the 7 days before.';
+  if (!same.baseline) return 'No data in the 7 days before to compare with.';
+  const days = same.baseline.days < 7 ? ` (${same.baseline.days} day${same.baseline.days === 1 ? '' : 's'} with data)` : '';
+  if (!withToday) return `Up to ${same.until} on the 7 days before${days}: ${fmt(same.baseline.value)} on average.`;
+  return `Compared up to ${same.until}: ${fmt(same.today)} today, ${fmt(same.baseline.value)} on average on the 7 days before${days}.`;
+}
+
 function contextWords(def: Single, snap: MetricSnapshot, today: string): string {
   if (def.type === 'SLEEP_STATE') return 'Asleep last night';
   if (def.comparison === 'TODAY_VS_WEEK') return 'Today so far';
   if (def.comparison === 'LATEST_VS_PREVIOUS') return `Latest reading, ${dayPhrase(snap.day, today)}`;
-  return snap.day === today ? 'Today' : `Latest, ${dayPhrase(snap.day, today)}`;
+  // An average of today's readings so far is still an average of readings, so it is compared; but
+  // the day is not over, and says so.
+  return snap.day === today ? 'Today so far' : `Latest, ${dayPhrase(snap.day, today)}`;
 }
 
 function readingsNote(type: HealthType, row: DayRow): string {
@@ -148,15 +200,24 @@ function sourcesOf(type: HealthType, row: DayRow, names: ReadonlyMap<string, str
   return { text: describeShares(shares), of };
 }
 
-/** The last 14 days with data, in display units (sleep in hours). */
-function sparkOf(type: HealthType, rows: readonly DayRow[], today: string, units: UnitPreferences): number[] {
+/** The last 14 days with data up to `lastDay`, in display units rounded to their precision (sleep in hours). */
+function sparkDecimalsOf(type: HealthType, units: UnitPreferences): number {
+  return type === 'SLEEP_STATE' ? 2 : displayDecimals(type, displayUnit(type, units).unit);
+}
+
+function sparkOf(type: HealthType, rows: readonly DayRow[], lastDay: string, units: UnitPreferences): number[] {
   return rows
-    .filter((r) => dayOf(r) <= today)
+    .filter((r) => dayOf(r) <= lastDay)
     .slice(-14)
-    .map((r) => (type === 'SLEEP_STATE' ? r.value / 60 : toDisplay(type, r.value, units)));
+    .map((r) => (type === 'SLEEP_STATE' ? roundTo(r.value / 60, 2) : toDisplayRounded(type, r.value, units)));
 }
 
 /** The one aggregates request behind the cards (server prefetch and client use the same). */
 export function dashboardAggregates(today: string) {
   return { types: DASHBOARD_TYPES, period: 'day' as const, from: addDays(today, -(DASHBOARD_DAYS - 1)), to: today };
+}
+
+/** The hours behind the partial-day rules: steps up to the same hour, and whether a night is over. */
+export function dashboardHours(today: string) {
+  return { types: ['STEPS', 'SLEEP_STATE'] as HealthType[], period: 'hour' as const, from: addDays(today, -7), to: today };
 }

@@ -12,7 +12,7 @@ import { ownScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { isHealthType } from '@/lib/health';
 import { makeQueryClient } from '@/lib/query/query-client';
-import { todayIn } from '@/components/patient/today';
+import { nowIn } from '@/components/patient/today';
 
 import { relatedTypes, trendLabel } from '../_lib/catalogue';
 import { parsePeriod, trendQuery, trendWindow } from '../_lib/periods';
@@ -32,7 +32,7 @@ export default async function TrendPage({ params, searchParams }: Props) {
   if (raw !== type) redirect(`/trends/${type}?period=${period}`);
   const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
-  const today = todayIn(scope.timeZone);
+  const { today, local } = nowIn(scope.timeZone);
   const qc = makeQueryClient();
   const [units] = await Promise.all([
     findDisplayUnits(caller.id),
@@ -60,7 +60,7 @@ export default async function TrendPage({ params, searchParams }: Props) {
         )}
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
-        <TrendView key={type} type={type} today={today} units={units} initialPeriod={period} />
+        <TrendView key={type} type={type} today={today} now={local} units={units} initialPeriod={period} />
       </HydrationBoundary>
     </>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, pointLabel, trendWindow, windowLabel } from './periods';
+import { formatDay, pointLabel, runningPeriodStart, trendWindow, windowLabel } from './periods';
 
 const TODAY = '2026-07-15'; // a Wednesday
 
@@ -34,5 +34,14 @@ describe('labels', () => {
     expect(windowLabel(trendWindow('day', TODAY, -1), TODAY)).toBe('Yesterday');
     expect(windowLabel(trendWindow('day', TODAY, -2), TODAY)).toBe('Monday 13 July 2026');
     expect(windowLabel(trendWindow('week', TODAY), TODAY)).toBe('9 Jul 2026 – 15 Jul 2026');
+  });
+});
+
+describe('runningPeriodStart', () => {
+  it('names the hour, day or week that is not over yet', () => {
+    const now = `${TODAY}T02:02:41`;
+    expect(runningPeriodStart('hour', now)).toBe(`${TODAY}T02:00:00`);
+    expect(runningPeriodStart('day', now)).toBe(`${TODAY}T00:00:00`);
+    expect(runningPeriodStart('week', now)).toBe('2026-07-13T00:00:00');
   });
 });

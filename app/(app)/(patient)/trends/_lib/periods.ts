@@ -57,6 +57,16 @@ export function pointLabel(periodStart: string, aggregate: AggregatePeriod): str
   return formatDay(periodStart, 'weekday');
 }
 
+/**
+ * The period start of the bucket that is not over yet at local wall-clock `now` ('YYYY-MM-DDTHH:mm:ss'):
+ * the current hour, today, or this week. A bucket with this start is partial and is labelled so.
+ */
+export function runningPeriodStart(aggregate: AggregatePeriod, now: string): string {
+  if (aggregate === 'hour') return `${now.slice(0, 13)}:00:00`;
+  if (aggregate === 'week') return `${weekStart(now.slice(0, 10))}T00:00:00`;
+  return `${now.slice(0, 10)}T00:00:00`;
+}
+
 /** "Today", "Yesterday", "Mon 13 Jul", or "7 Jul – 13 Jul 2026" for a range. */
 export function windowLabel(window: TrendWindow, today: string): string {
   if (window.fromDay === window.toDay) {

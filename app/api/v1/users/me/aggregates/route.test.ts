@@ -22,7 +22,7 @@ const daysAgo = (n: number) => localDate(Date.now() - n * 86_400_000, ZONE);
 beforeAll(async () => {
   patient = await createSignedInUser({ timeZone: ZONE });
   stranger = await createSignedInUser({ timeZone: ZONE });
-  const mine = (type: 'STEPS' | 'HEART_RATE' | 'WEIGHT' | 'ACTIVE_ENERGY', period: 'HOUR' | 'DAY' | 'WEEK' | 'MONTH', periodStart: string, value: number, extra = {}) =>
+  const mine = (type: 'STEPS' | 'HEART_RATE' | 'WEIGHT' | 'ACTIVE_ENERGY' | 'BLOOD_GLUCOSE' | 'DISTANCE', period: 'HOUR' | 'DAY' | 'WEEK' | 'MONTH', periodStart: string, value: number, extra = {}) =>
     createAggregate({ userId: patient.id, type, period, periodStart, value, ...extra });
   await Promise.all([
     mine('STEPS', 'DAY', '2026-11-08', 800),
@@ -32,6 +32,11 @@ beforeAll(async () => {
     mine('STEPS', 'DAY', '2026-11-16', 1600),
     mine('HEART_RATE', 'DAY', '2026-11-12', 72.5, { min: 55, max: 141, count: 300, sources: { [WATCH]: 280, [PHONE]: 20 } }),
     mine('WEIGHT', 'DAY', '2026-11-12', 70.2),
+    // What the clinical review saw leak out unrounded (issue 13, finding 10).
+    mine('BLOOD_GLUCOSE', 'DAY', '2026-10-20', 109.89515999999999, { min: 32.4, max: 180.61, count: 5 }),
+    mine('STEPS', 'DAY', '2026-10-20', 4243.000000000001, { sources: { [WATCH]: 3712.6666666666665, [PHONE]: 530.3333333333334 } }),
+    mine('DISTANCE', 'DAY', '2026-10-20', 3104.5600000000004),
+    mine('WEIGHT', 'DAY', '2026-10-20', 70.12345),
     mine('STEPS', 'HOUR', '2026-11-11T23:00:00', 10),
     mine('STEPS', 'HOUR', '2026-11-12T00:00:00', 20),
     mine('STEPS', 'HOUR', '2026-11-12T23:00:00', 30),
@@ -68,8 +73,18 @@ describe('GET /api/v1/users/me/aggregates', () => {
       { periodStart: '2026-11-15T00:00:00', value: 1500, min: 1500, max: 1500, count: 1, sources: {} },
     ]);
     expect(res.body.HEART_RATE).toEqual([
-      { periodStart: '2026-11-12T00:00:00', value: 72.5, min: 55, max: 141, count: 300, sources: { [WATCH]: 280, [PHONE]: 20 } },
+      { periodStart: '2026-11-12T00:00:00', value: 73, min: 55, max: 141, count: 300, sources: { [WATCH]: 280, [PHONE]: 20 } },
     ]);
+  });
+
+  it('states each value to its type’s precision (full precision stays stored)', async () => {
+    const res = await aggregates('?types=BLOOD_GLUCOSE,STEPS,DISTANCE,WEIGHT&period=day&from=2026-10-20&to=2026-10-20');
+    expect(res.body.BLOOD_GLUCOSE).toEqual([expect.objectContaining({ value: 110, min: 32, max: 181, count: 5 })]);
+    expect(res.body.STEPS).toEqual([expect.objectContaining({ value: 4243, sources: { [WATCH]: 3713, [PHONE]: 530 } })]);
+    expect(res.body.DISTANCE[0].value).toBe(3105);
+    expect(res.body.WEIGHT[0].value).toBe(70.12);
+    const day = await summary('?date=2026-10-20');
+    expect(day.body.types).toEqual({ BLOOD_GLUCOSE: 110, STEPS: 4243, DISTANCE: 3105, WEIGHT: 70.12 });
   });
 
   it('includes both ends of the range and nothing outside it', async () => {
@@ -162,7 +177,7 @@ describe('GET /api/v1/users/me/summary', () => {
   it("answers the day's DAY aggregates by type", async () => {
     const res = await summary('?date=2026-11-12');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ date: '2026-11-12', types: { STEPS: 1200, HEART_RATE: 72.5, WEIGHT: 70.2 } });
+    expect(res.body).toEqual({ date: '2026-11-12', types: { STEPS: 1200, HEART_RATE: 73, WEIGHT: 70.2 } });
   });
 
   it('answers no types for a day without aggregates (hours alone do not count)', async () => {
