@@ -57,3 +57,23 @@ describe('refreshInsights: a rise in severity notifies', () => {
     expect(await insightNotifications(user.id)).toBe(2);
   });
 });
+
+describe('refreshInsights: the daily rules judge whole days only', () => {
+  it('a day just begun (1 step at 02:02) does not make a week of fewer steps', async () => {
+    const now = new Date('2025-06-15T02:02:00Z');
+    const user = await createUser({ timeZone: 'UTC' });
+    const day = (offset: number) => new Date(Date.UTC(2025, 5, 15 + offset));
+    const steps = (offset: number, value: number) => ({
+      userId: user.id, type: 'STEPS' as const, period: 'DAY' as const, periodStart: day(offset), value, count: 1, sum: value, sources: {},
+    });
+    await prisma.healthAggregate.createMany({
+      data: [
+        ...Array.from({ length: 28 }, (_, i) => steps(-35 + i, 10_000)), // the usual weeks: 10,000 a day
+        ...[-4, -3, -2, -1].map((offset) => steps(offset, 9_000)), // four whole days this week
+        steps(0, 1), // today, two minutes past 02:00
+      ],
+    });
+    await refreshInsights(user.id, now);
+    expect(await prisma.insight.findFirst({ where: { userId: user.id, kind: 'ACTIVITY_CHANGE' } })).toBeNull();
+  });
+});

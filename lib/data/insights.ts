@@ -8,7 +8,7 @@ import { prisma } from '../db/client';
 import { renderInsightText, type InsightReader } from '../format/insight-text';
 import type { HealthType } from '../health';
 import {
-  activityChange, glucoseTimeInRange, medicationAdherence, restingHrTrend, sleepDeficit,
+  activityChange, glucoseTimeInRange, lastWholeDay, medicationAdherence, restingHrTrend, sleepDeficit,
   type DailyValue, type InsightKind, type InsightResult,
 } from '../pipeline/insights';
 import { addDays, localDate, zonedDayRangeUtc } from '../time';
@@ -40,15 +40,16 @@ export async function evaluateInsights(userId: string, now = new Date()): Promis
   const nowMs = now.getTime();
   const today = localDate(nowMs, timeZone);
   const from = addDays(today, -40);
+  const lastDay = lastWholeDay(nowMs, timeZone); // daily rules judge whole days only
   const sleepType = (await prisma.healthAggregate.count({ where: { userId, type: 'SLEEP_STATE', period: 'DAY' } })) > 0 ? 'SLEEP_STATE' : 'SLEEP_ANALYSIS';
   const logs = await prisma.medicationLog.findMany({
     where: { userId, scheduledAt: { gte: new Date(zonedDayRangeUtc(addDays(today, -31), timeZone).startMs), lte: now } },
     select: { scheduledAt: true, status: true },
   });
   return new Map<InsightKind, InsightResult | null>([
-    ['RESTING_HR_TREND', restingHrTrend({ days: await dailyValues(userId, 'RESTING_HEART_RATE', from, today), today })],
-    ['SLEEP_DEFICIT', sleepDeficit({ nights: await dailyValues(userId, sleepType, from, today), today })],
-    ['ACTIVITY_CHANGE', activityChange({ steps: await dailyValues(userId, 'STEPS', from, today), today })],
+    ['RESTING_HR_TREND', restingHrTrend({ days: await dailyValues(userId, 'RESTING_HEART_RATE', from, lastDay), today: lastDay })],
+    ['SLEEP_DEFICIT', sleepDeficit({ nights: await dailyValues(userId, sleepType, from, lastDay), today: lastDay })],
+    ['ACTIVITY_CHANGE', activityChange({ steps: await dailyValues(userId, 'STEPS', from, lastDay), today: lastDay })],
     ['GLUCOSE_TIME_IN_RANGE', glucoseTimeInRange({ readings: (await loadGlucoseReadings([userId], nowMs)).get(userId) ?? [], nowMs, timeZone })],
     ['MEDICATION_ADHERENCE', medicationAdherence({ logs: logs.map((l) => ({ scheduledAtMs: l.scheduledAt.getTime(), status: l.status })), nowMs, timeZone })],
   ]);

@@ -5,7 +5,7 @@
 import type { EmergencyKind, HealthType } from '../generated/prisma/enums';
 import { assessGlucose, isLowMiss, type GlucoseAssessment, type GlucoseTargetMiss } from '../pipeline/glucose-targets';
 import {
-  activityChange, DEFAULT_ALERT_THRESHOLDS, findAlerts, medicationAdherence, restingHrTrend, sleepDeficit,
+  activityChange, DEFAULT_ALERT_THRESHOLDS, findAlerts, lastWholeDay, medicationAdherence, restingHrTrend, sleepDeficit,
   type AlertFinding, type DailyValue,
 } from '../pipeline/insights';
 import { formatCount, formatMinutes } from '../pipeline/insights/format';
@@ -68,7 +68,7 @@ function bloodPressureReason(f: AlertFinding, limits: { systolicHigh: number; di
 
 /** The first group whose rule matches, with the reason in words for the doctor. */
 export function classify(p: TriagePatient, s: Signals, now: Date): Verdict {
-  const today = localDate(now.getTime(), p.time_zone);
+  const today = lastWholeDay(now.getTime(), p.time_zone); // the daily rules judge whole days, as the patient's insights do
   const emergency = s.emergencies.get(p.id);
   if (emergency) {
     return { group: 'emergency', reason: emergencyReason(emergency), sparkType: emergency.kind === 'BLOOD_PRESSURE_CRISIS' ? 'BLOOD_PRESSURE_SYSTOLIC' : 'BLOOD_GLUCOSE' };

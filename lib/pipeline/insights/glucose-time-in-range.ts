@@ -8,15 +8,13 @@
 // fingerstick shares lean towards the moments people chose to test.
 
 import { localDate } from '../../time';
-import { assessGlucose, isLowMiss, type GlucoseCounts, type GlucoseReading, type GlucoseTargetMiss } from '../glucose-targets';
+import { assessGlucose, isLowMiss, type GlucoseReading, type GlucoseTargetMiss } from '../glucose-targets';
 import { percentOf } from './format';
 import type { InsightResult, InsightSeverity } from './types';
 
 export type { GlucoseReading };
 /** timeZone only labels windowStart/windowEnd as local days; default UTC. */
 export type GlucoseTimeInRangeInput = { readings: readonly GlucoseReading[]; nowMs: number; timeZone?: string };
-
-type Counts = GlucoseCounts;
 
 /** HIGH when a low target is missed (the triage's low groups), MEDIUM for any other miss. */
 function severityOf(misses: readonly GlucoseTargetMiss[]): InsightSeverity {

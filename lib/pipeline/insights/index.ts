@@ -2,6 +2,7 @@
 // InsightResult or null when its condition does not hold or there is too little data.
 
 export type { DailyValue, InsightKind, InsightResult, InsightSeverity } from './types';
+export { lastWholeDay } from './day-window';
 export { restingHrTrend, type RestingHrTrendInput } from './resting-hr-trend';
 export { sleepDeficit, type SleepDeficitInput } from './sleep-deficit';
 export { activityChange, type ActivityChangeInput } from './activity-change';
