@@ -3,7 +3,8 @@
 // use (lib/pipeline), over the same data, so triage and insights agree on what "low", "rising" or "short"
 // means, and a problem the patient is told about (MEDIUM or HIGH) is never "Meeting targets" here.
 import type { EmergencyKind, HealthType } from '../generated/prisma/enums';
-import { assessGlucose, isLowMiss, type GlucoseAssessment, type GlucoseTargetMiss } from '../pipeline/glucose-targets';
+import { displayUnit, formatNumber, formatValue, type UnitPreferences } from '../format/health';
+import { assessGlucose, glucoseTargetLabel, isLowMiss, type GlucoseAssessment, type GlucoseTargetMiss } from '../pipeline/glucose-targets';
 import {
   activityChange, DEFAULT_ALERT_THRESHOLDS, findAlerts, lastWholeDay, medicationAdherence, restingHrTrend, sleepDeficit,
   type AlertFinding, type DailyValue,
@@ -48,16 +49,18 @@ const GLUCOSE_GROUPS: Record<GlucoseTargetMiss['share'], TriageGroup> = {
   inRange: 'glucose-high',
 };
 
-function emergencyReason(e: Emergency): string {
+function emergencyReason(e: Emergency, units: UnitPreferences): string {
   const d = e.details;
-  const value = d.mgdl !== undefined ? ` (${Math.round(d.mgdl)} mg/dL)` : d.systolic !== undefined || d.diastolic !== undefined ? ` (${d.systolic !== undefined ? Math.round(d.systolic) : '–'}/${d.diastolic !== undefined ? Math.round(d.diastolic) : '–'} mmHg)` : '';
+  const value = d.mgdl !== undefined ? ` (${formatValue('BLOOD_GLUCOSE', d.mgdl, units)})` : d.systolic !== undefined || d.diastolic !== undefined ? ` (${d.systolic !== undefined ? Math.round(d.systolic) : '–'}/${d.diastolic !== undefined ? Math.round(d.diastolic) : '–'} mmHg)` : '';
   const more = e.open_count > 1 ? `; ${e.open_count - 1} more open` : '';
   return `${EMERGENCY_LABELS[e.kind]}${value}, ${e.status.toLowerCase()}${more}`;
 }
 
 /** "Glucose: 9.7 % of readings above 250 mg/dL (target < 5 %); … (31 readings, 14 days)": every missed target. */
-function glucoseReason(a: GlucoseAssessment): string {
-  const misses = a.misses.map((m) => `${m.sharePercent} % of readings ${m.label} (target ${m.bound === 'max' ? '<' : '>'} ${m.percent} %)`);
+function glucoseReason(a: GlucoseAssessment, units: UnitPreferences): string {
+  const number = (mgdl: number) => formatNumber('BLOOD_GLUCOSE', mgdl, units);
+  const unit = displayUnit('BLOOD_GLUCOSE', units).label;
+  const misses = a.misses.map((m) => `${m.sharePercent} % of readings ${glucoseTargetLabel(m, number, unit)} (target ${m.bound === 'max' ? '<' : '>'} ${m.percent} %)`);
   return `Glucose: ${misses.join('; ')} (${a.counts.n} readings, 14 days)`;
 }
 
@@ -67,17 +70,18 @@ function bloodPressureReason(f: AlertFinding, limits: { systolicHigh: number; di
 }
 
 /** The first group whose rule matches, with the reason in words for the doctor. */
-export function classify(p: TriagePatient, s: Signals, now: Date): Verdict {
+/** `units`: the reading doctor's, so glucose reads in the unit they chose. */
+export function classify(p: TriagePatient, s: Signals, now: Date, units: UnitPreferences): Verdict {
   const today = lastWholeDay(now.getTime(), p.time_zone); // the daily rules judge whole days, as the patient's insights do
   const emergency = s.emergencies.get(p.id);
   if (emergency) {
-    return { group: 'emergency', reason: emergencyReason(emergency), sparkType: emergency.kind === 'BLOOD_PRESSURE_CRISIS' ? 'BLOOD_PRESSURE_SYSTOLIC' : 'BLOOD_GLUCOSE' };
+    return { group: 'emergency', reason: emergencyReason(emergency, units), sparkType: emergency.kind === 'BLOOD_PRESSURE_CRISIS' ? 'BLOOD_PRESSURE_SYSTOLIC' : 'BLOOD_GLUCOSE' };
   }
   // The same assessment the patient's insight makes (HIGH for a low miss, MEDIUM for any other).
   const glucose = assessGlucose({ readings: s.glucose.get(p.id) ?? [], nowMs: now.getTime() });
   const worst = glucose?.misses[0];
   const glucoseVerdict: Verdict | null = glucose && worst
-    ? { group: GLUCOSE_GROUPS[worst.share], reason: glucoseReason(glucose), sparkType: 'BLOOD_GLUCOSE' }
+    ? { group: GLUCOSE_GROUPS[worst.share], reason: glucoseReason(glucose, units), sparkType: 'BLOOD_GLUCOSE' }
     : null;
   if (glucoseVerdict && worst && isLowMiss(worst)) return glucoseVerdict;
   const bp = s.bloodPressure.get(p.id);

@@ -98,6 +98,17 @@ describe('triage: every consensus glucose target, most urgent first', () => {
     expect(row?.reason).toMatch(reason);
   });
 
+  it('a doctor who reads mmol/L gets the reason in mmol/L', async () => {
+    await prisma.userPreferences.upsert({ where: { userId: doctor.id }, create: { userId: doctor.id, glucoseUnit: 'MMOL_L' }, update: { glucoseUnit: 'MMOL_L' } });
+    try {
+      const rows = (await list()).patients;
+      expect(rowOf(rows, 'veryHighAndHigh')?.reason).toMatch(/^Glucose: 10 % of readings above 13\.9 mmol\/L \(target < 5 %\); 30 % of readings above 10\.0 mmol\/L \(target < 25 %\); 70 % of readings in range 3\.9–10\.0 mmol\/L/);
+      expect(rowOf(rows, 'veryLowExactly1')?.reason).toMatch(/below 3\.0 mmol\/L/);
+    } finally {
+      await prisma.userPreferences.update({ where: { userId: doctor.id }, data: { glucoseUnit: 'MG_DL' } });
+    }
+  });
+
   it('the glucose groups sit above "Meeting targets", very low → low → (crisis) → very high → high', async () => {
     const ids = (await list()).groups.map((g) => g.id);
     const at = (id: string) => ids.indexOf(id as never);

@@ -41,10 +41,11 @@ async function samples(userId: string, rows: { type: HealthType; atMs: number; v
 const glucose = (n: number, lows: number, lowValue: number) =>
   Array.from({ length: n }, (_, i) => ({ type: 'BLOOD_GLUCOSE' as const, atMs: ago(HOUR_MS + i * 12 * HOUR_MS), value: i < lows ? lowValue : 120 }));
 
-/** One DAY aggregate per day for `days` days ending today (UTC patients), value(ago). */
-async function daily(userId: string, type: HealthType, days: number, value: (daysAgo: number) => number) {
+/** One DAY aggregate per day for `days` whole days ending yesterday (UTC patients; the daily rules leave
+ * out today, still running), value(d) with d = 0 for yesterday. */
+async function daily(userId: string, type: HealthType, days: number, value: (d: number) => number) {
   for (let d = 0; d < days; d++) {
-    await createAggregate({ userId, type, period: 'DAY', periodStart: addDays(TODAY, -d), value: value(d) });
+    await createAggregate({ userId, type, period: 'DAY', periodStart: addDays(TODAY, -1 - d), value: value(d) });
   }
 }
 

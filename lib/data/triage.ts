@@ -6,9 +6,10 @@ import { recordListRead } from '../audit/context';
 import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
 import type { HealthType } from '../generated/prisma/enums';
-import type { DailyValue } from '../pipeline/insights';
-import { addDays, localDate } from '../time';
+import { lastWholeDay, type DailyValue } from '../pipeline/insights';
+import { addDays } from '../time';
 import { requireDoctorOf } from './access';
+import { findDisplayUnits } from './aggregates';
 import { maybeDisplayName } from './profile-fields';
 import { classify, TRIAGE_GROUPS, type TriageGroup, type TriagePatient } from './triage-classify';
 import { loadSignals, WINDOW_DAYS } from './triage-signals';
@@ -61,9 +62,10 @@ const SPARK_LABELS: Partial<Record<HealthType, string>> = {
   STEPS: 'Daily steps',
 };
 
-function sparkline(values: DailyValue[] | undefined, type: HealthType, today: string) {
-  const first = addDays(today, -(WINDOW_DAYS - 1));
-  return { label: `${SPARK_LABELS[type] ?? type}, last 14 days`, values: (values ?? []).filter((v) => v.day >= first && v.day <= today).map((v) => v.value) };
+// Whole days only (ending yesterday): a day just begun would read as a drop at the end of the line.
+function sparkline(values: DailyValue[] | undefined, type: HealthType, lastDay: string) {
+  const first = addDays(lastDay, -(WINDOW_DAYS - 1));
+  return { label: `${SPARK_LABELS[type] ?? type}, last 14 days`, values: (values ?? []).filter((v) => v.day >= first && v.day <= lastDay).map((v) => v.value) };
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -79,13 +81,13 @@ function compareRows(sort: TriageQuery['sort']): (a: TriageRow, b: TriageRow) =>
 /** The doctor's patients, grouped in triage order; counts are per group before the group filter. */
 export async function findTriageList(caller: Caller, query: TriageQuery, now = new Date()): Promise<TriageList> {
   const patients = caller.role === 'DOCTOR' ? await linkedPatients(caller.id, query.q) : [];
-  const signals = await loadSignals(patients.map((p) => p.id), now);
+  const [signals, units] = await Promise.all([loadSignals(patients.map((p) => p.id), now), findDisplayUnits(caller.id)]);
   const rows = patients.map((p): TriageRow => {
-    const { group, reason, sparkType } = classify(p, signals, now);
+    const { group, reason, sparkType } = classify(p, signals, now, units);
     return {
       patientId: p.id, name: p.name, group, reason,
       lastSyncAt: iso(p.last_sync_at), lastDataAt: iso(signals.lastData.get(p.id)), lastReviewedAt: iso(p.last_reviewed_at),
-      sparkline: sparkline(signals.daily.get(p.id)?.get(sparkType), sparkType, localDate(now.getTime(), p.time_zone)),
+      sparkline: sparkline(signals.daily.get(p.id)?.get(sparkType), sparkType, lastWholeDay(now.getTime(), p.time_zone)),
     };
   });
   const groups = TRIAGE_GROUPS.map((g) => ({ ...g, count: rows.filter((r) => r.group === g.id).length }));

@@ -25,6 +25,8 @@ export type GlucoseTarget = {
   share: Share;
   /** "below 54 mg/dL", as it reads after "x % of readings". */
   label: string;
+  /** The glucose bounds the label names, in mg/dL (one, or the range's two). */
+  mgdl: readonly number[];
   /** The share must stay under (`max`) or over (`min`) this percentage. */
   bound: 'max' | 'min';
   percent: number;
@@ -36,12 +38,18 @@ export type GlucoseTarget = {
  * (< 4 % and < 25 %) it is above 71 %. It stays last, as the summary of the highs and lows before it.
  */
 export const GLUCOSE_TARGETS: readonly GlucoseTarget[] = [
-  { share: 'below54', label: 'below 54 mg/dL', bound: 'max', percent: 1 },
-  { share: 'below70', label: 'below 70 mg/dL', bound: 'max', percent: 4 },
-  { share: 'above250', label: 'above 250 mg/dL', bound: 'max', percent: 5 },
-  { share: 'above180', label: 'above 180 mg/dL', bound: 'max', percent: 25 },
-  { share: 'inRange', label: 'in range 70–180 mg/dL', bound: 'min', percent: 70 },
+  { share: 'below54', label: 'below 54 mg/dL', mgdl: [54], bound: 'max', percent: 1 },
+  { share: 'below70', label: 'below 70 mg/dL', mgdl: [70], bound: 'max', percent: 4 },
+  { share: 'above250', label: 'above 250 mg/dL', mgdl: [250], bound: 'max', percent: 5 },
+  { share: 'above180', label: 'above 180 mg/dL', mgdl: [180], bound: 'max', percent: 25 },
+  { share: 'inRange', label: 'in range 70–180 mg/dL', mgdl: [70, 180], bound: 'min', percent: 70 },
 ];
+
+/** The target's label in another unit: `number` formats a mg/dL bound ("3.9"), `unit` names the unit. */
+export function glucoseTargetLabel(target: GlucoseTarget, number: (mgdl: number) => string, unit: string): string {
+  const words = target.share === 'inRange' ? 'in range' : target.share.startsWith('below') ? 'below' : 'above';
+  return `${words} ${target.mgdl.map(number).join('–')} ${unit}`;
+}
 
 export type GlucoseTargetMiss = GlucoseTarget & { count: number; sharePercent: number };
 export type GlucoseAssessment = {
