@@ -71,6 +71,9 @@ describe('GET /share/:code and /shared', { timeout: 180_000 }, () => {
     const gone = await api('/shared', { cookie });
     expect(gone.status).toBe(404);
     expectLinkHeaders(gone);
+    // The refused read is audited too: which share, whose data.
+    const refused = await prisma.auditLog.findMany({ where: { action: 'share.link-read', targetId: id, outcome: 'DENIED' } });
+    expect(refused).toMatchObject([{ targetType: 'share_tokens', patientId: patient.id }]);
   });
 
   it('an expired share ends the viewer too', async () => {
