@@ -94,6 +94,16 @@ describe('audit rows of API requests', () => {
     ]);
   }, 180_000);
 
+  it("records each patient a carer's list of emergencies shows, before showing it", async () => {
+    const patient = await createUser();
+    await prisma.emergencyEvent.create({ data: { patientId: patient.id, kind: 'GLUCOSE_LOW', details: { valueMgDl: 45 }, detectedAt: new Date() } });
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    await linkCare({ patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' });
+    expect((await api('/api/v1/emergencies', { cookie: doctor.cookie })).status).toBe(200);
+    const rows = await rowsOf({ actorUserId: doctor.id });
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'list.read-patient-data', patientId: patient.id, targetType: 'patients', targetId: patient.id, details: { list: 'emergencies' } })]));
+  });
+
   it("writes nothing for a patient's GET of their own data", async () => {
     const patient = await createSignedInUser();
     expect((await api('/api/v1/users/me/samples', { cookie: patient.cookie })).status).toBe(200);

@@ -3,6 +3,7 @@
 // the caller). The audit row then names the record's type and id and the patient whose data it is,
 // resolved from the record itself, so a refused attempt (403/404) still says whose data was tried,
 // while the answer stays the same 404 whether or not the record exists.
+import { hashToken } from '../auth/tokens';
 import { prisma } from '../db/client';
 import { uuidOrNull } from './record';
 
@@ -38,7 +39,8 @@ async function patientUser(id: string): Promise<string | null> {
  * - `{ kind, created: true }`: the record the request creates (the `id` of a 2xx JSON answer), owned by
  *   the caller (`owner: 'created'`: the created record is its own subject, e.g. a new user);
  * - `'caller'`: the caller's own account and data (`{ caller: true, always: true }` is audited even as
- *   a GET of one's own data: a download of all of it);
+ *   a GET of one's own data: a download of all of it; `{ caller: true, list }`: the answer lists records
+ *   with a `patientId`, and each other patient it shows gets a row of its own, like the triage list);
  * - `'nobody'`: no one person's data (admin lists and jobs).
  */
 export type AuditSubject<P> =
@@ -46,6 +48,7 @@ export type AuditSubject<P> =
   | { kind: SubjectKind; created: true; owner?: 'caller' | 'created' }
   | 'caller'
   | { caller: true; always: true }
+  | { caller: true; list: string }
   | 'nobody';
 
 export type ResolvedSubject = { targetType: string | null; targetId: string | null; patientId: string | null };
@@ -74,7 +77,7 @@ async function createdId(response: Response): Promise<string | null> {
   }
 }
 
-export function isCallerSubject<P>(subject: AuditSubject<P>): subject is 'caller' | { caller: true; always: true } {
+export function isCallerSubject<P>(subject: AuditSubject<P>): subject is 'caller' | { caller: true; always: true } | { caller: true; list: string } {
   return subject === 'caller' || (typeof subject === 'object' && 'caller' in subject);
 }
 
@@ -109,4 +112,30 @@ export function otherParams<P>(subject: AuditSubject<P>, params: Params): Record
     out[name] = /^[\w.-]{1,64}$/.test(value) ? value : '(not a name)';
   }
   return out;
+}
+
+/** The other patients a 2xx JSON answer shows (every `patientId` in it, at any depth), for list reads. */
+export async function patientsShown(response: Response, actorUserId: string | undefined): Promise<string[]> {
+  if (response.status < 200 || response.status >= 300 || !response.headers.get('content-type')?.includes('json')) return [];
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'patientId' && typeof inner === 'string' && uuidOrNull(inner) && inner !== actorUserId) found.add(inner);
+        else visit(inner);
+      }
+    }
+  };
+  visit(await response.clone().json());
+  return [...found];
+}
+
+/**
+ * The share a link code names, ended or not (the audit of a refused link: whose share was tried). The
+ * same lookup runs for every refused code, so an ended share's code answers no slower than an unknown one.
+ */
+export async function shareOfCode(code: string): Promise<{ id: string; patientId: string } | null> {
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(code)) return null;
+  return prisma.shareToken.findFirst({ where: { codeHash: hashToken(code) }, select: { id: true, patientId: true } });
 }

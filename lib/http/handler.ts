@@ -4,9 +4,9 @@
 // flight for graceful shutdown, and reads JSON bodies with a size cap and clear errors.
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
-import { withAuditContext } from '../audit/context';
+import { recordListRead, withAuditContext } from '../audit/context';
 import { needsAudit, noteRouteSubject, recordRequestAudit, routeTemplate } from '../audit/request';
-import { isParamSubject, otherParams, resolveSubject, type AuditSubject, type ResolvedSubject } from '../audit/subjects';
+import { isParamSubject, otherParams, patientsShown, resolveSubject, type AuditSubject, type ResolvedSubject } from '../audit/subjects';
 import { trackRequest } from '../observability/lifecycle';
 import { requestLogger } from '../observability/log';
 import { metrics } from '../observability/metrics';
@@ -46,6 +46,13 @@ export function route<P = Record<never, never>>(subject: AuditSubject<NoInfer<P>
         const always = typeof subject === 'object' && 'always' in subject;
         try {
           let resolved: ResolvedSubject | undefined;
+          if (typeof subject === 'object' && 'list' in subject) {
+            const shown = await patientsShown(response, audit.actorUserId);
+            if (shown.length > 0 && audit.actorUserId) {
+              audit.readsOtherPerson = true;
+              await recordListRead(subject.list, shown, audit.actorUserId); // before the answer leaves
+            }
+          }
           if (isRead(req.method) && isParamSubject(subject)) {
             resolved = await resolveSubject(subject, { params: values, actorUserId: audit.actorUserId });
             if (resolved.patientId !== null && resolved.patientId !== audit.actorUserId) audit.readsOtherPerson = true;

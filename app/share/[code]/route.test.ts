@@ -96,6 +96,11 @@ describe('GET /share/:code and /shared', { timeout: 180_000 }, () => {
       expect(res.headers.getSetCookie()).toEqual([]);
       expect(res.body).toBe(answers[0]!.body);
     }
+    // Behind the same 404, the audit log says whose ended share was tried.
+    for (const share of [expired, revoked]) {
+      const rows = await prisma.auditLog.findMany({ where: { action: 'share.link-opened', targetId: share.id } });
+      expect(rows).toMatchObject([{ outcome: 'DENIED', targetType: 'share_tokens', patientId: patient.id }]);
+    }
   });
 
   it('no grant or a forged one: 404', async () => {

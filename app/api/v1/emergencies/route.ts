@@ -5,7 +5,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { listEmergencies } from '@/lib/data/emergencies';
 import { route } from '@/lib/http/handler';
 
-export const GET = route('caller', async (req) => {
+export const GET = route({ caller: true, list: 'emergencies' }, async (req) => {
   const caller = await requireCaller(['PATIENT', 'DOCTOR', 'CAREGIVER']);
   const includeResolved = req.nextUrl.searchParams.get('all') === 'true';
   return NextResponse.json({ emergencies: await listEmergencies(caller, { includeResolved }) });

@@ -6,7 +6,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { createShare, listReceivedShares, listSharesOfPatient, shareInputSchema } from '@/lib/data/shares';
 import { readJson, route } from '@/lib/http/handler';
 
-export const GET = route('caller', async () => {
+export const GET = route({ caller: true, list: 'received-shares' }, async () => {
   const caller = await requireCaller(['PATIENT', 'DOCTOR', 'CAREGIVER']);
   if (caller.role === 'PATIENT') return NextResponse.json({ shares: await listSharesOfPatient(caller.id) });
   return NextResponse.json({ shares: await listReceivedShares(caller) });
