@@ -2,12 +2,8 @@
 // called as every kind of caller (test/authorization-policy) with other users' ids where that is the
 // attack. Each answer must have the policy's status and carry no private data of a patient the caller
 // may not see; `x-middleware-subrequest` must change nothing; ids in a body must never change ownership.
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { encryptInsightTexts } from '@/lib/data/insight-fields';
-import { newNotificationTexts } from '@/lib/data/notification-fields';
-import { createDevice, createSignedInUser, setDisplayName, syncSamples } from '@/test/factories';
 import { api } from '@/test/http';
 import {
   CALLERS,
@@ -20,6 +16,7 @@ import {
   type CallerName,
   type World,
 } from './authorization-policy';
+import { seedWorld, type Credentials } from './authorization-world';
 import { fillTemplate, listPages, listRoutes, listServerActionFiles } from './route-inventory';
 
 const routes = listRoutes();
@@ -51,101 +48,16 @@ function pageOutcome(status: number, text: string, location: string | null): { s
 }
 
 const world = {} as World;
-const credentials = {} as Record<CallerName, { cookie?: string; token?: string }>;
+const credentials = {} as Credentials;
 const canaries = { A: [] as string[], B: [] as string[] };
 const seeded = { insights: [] as string[], notifications: [] as string[], emergencies: [] as string[] };
 
-async function seedPatient(tag: string, who: 'A' | 'B') {
-  const user = await createSignedInUser();
-  const name = `Patient${who}-canary-${tag}`;
-  await setDisplayName(user.id, name);
-  const device = await createDevice(user.id, 'watch', `watch-${who}-canary-${tag}`);
-  const spare = await createDevice(user.id, 'scale', `scale-${who}-canary-${tag}`);
-  await syncSamples(device, [
-    { type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-11-12T08:00:00Z', endDate: '2026-11-12T08:00:00Z' },
-    { type: 'STEPS', value: 4321, unit: 'count', startDate: '2026-11-12T09:00:00Z', endDate: '2026-11-12T09:30:00Z' },
-  ]);
-  // Texts are stored encrypted, as the app stores them; the plain title is the canary.
-  const insightId = randomUUID();
-  const insightTitle = `insight-${who}-canary-${tag}`;
-  const insight = await prisma.insight.create({
-    data: {
-      id: insightId,
-      userId: user.id,
-      kind: 'RESTING_HR_TREND',
-      severity: 'LOW',
-      ...(await encryptInsightTexts(user.id, insightId, { title: insightTitle, body: 'matrix' })),
-      data: {},
-      windowStart: new Date('2026-11-01'),
-      windowEnd: new Date('2026-11-12'),
-    },
-  });
-  const notificationTitle = `notification-${who}-canary-${tag}`;
-  const notification = await prisma.notification.create({
-    data: { recipientId: user.id, patientId: user.id, kind: 'insight', status: 'SENT', sentAt: new Date(), ...(await newNotificationTexts(user.id, { title: notificationTitle, body: 'matrix' })) },
-  });
-  const emergency = await prisma.emergencyEvent.create({
-    data: { patientId: user.id, kind: 'GLUCOSE_LOW', details: { valueMgDl: 50 }, detectedAt: new Date() },
-  });
-  const share = await prisma.shareToken.create({
-    data: {
-      patientId: user.id,
-      codeHash: randomUUID().replaceAll('-', ''),
-      types: ['STEPS'],
-      dataFrom: new Date('2026-11-01'),
-      dataTo: new Date('2026-11-30'),
-      expiresAt: new Date(Date.now() + 7 * 86_400_000),
-    },
-  });
-  canaries[who] = [user.id, user.email, name, device.id, device.name, device.token, spare.id, spare.name, spare.token, insightTitle, notificationTitle];
-  const upload = await prisma.import.create({ data: { userId: user.id, format: 'FHIR', bytesTotal: 10n } });
-  canaries[who].push(insight.id, notification.id, emergency.id, share.id, upload.id);
-  seeded.insights.push(insight.id);
-  seeded.notifications.push(notification.id);
-  seeded.emergencies.push(emergency.id);
-  return { user, device, spare, insight, notification, emergency, share, upload };
-}
-
 beforeAll(async () => {
-  const tag = randomUUID().slice(0, 8);
-  const [a, b] = await Promise.all([seedPatient(tag, 'A'), seedPatient(tag, 'B')]);
-  const [doctorA, doctorX, caregiverA, caregiverX, admin] = await Promise.all([
-    createSignedInUser({ role: 'DOCTOR' }),
-    createSignedInUser({ role: 'DOCTOR' }),
-    createSignedInUser({ role: 'CAREGIVER' }),
-    createSignedInUser({ role: 'CAREGIVER' }),
-    createSignedInUser({ role: 'ADMIN' }),
-  ]);
-  await prisma.careRelationship.createMany({
-    data: [
-      { patientId: a.user.id, carerId: doctorA.id, kind: 'DOCTOR' },
-      { patientId: a.user.id, carerId: caregiverA.id, kind: 'CAREGIVER', canView: true, canLogData: true, canReceiveAlerts: true },
-    ],
-  });
-  Object.assign(world, {
-    A: { id: a.user.id, deviceId: a.device.id },
-    B: {
-      id: b.user.id,
-      deviceId: b.device.id,
-      spareDeviceId: b.spare.id,
-      insightId: b.insight.id,
-      notificationId: b.notification.id,
-      emergencyId: b.emergency.id,
-      shareId: b.share.id,
-      importId: b.upload.id,
-    },
-  } satisfies World);
-  Object.assign(credentials, {
-    anonymous: {},
-    patientA: { cookie: a.user.cookie },
-    patientB: { cookie: b.user.cookie },
-    doctorA: { cookie: doctorA.cookie },
-    doctorX: { cookie: doctorX.cookie },
-    caregiverA: { cookie: caregiverA.cookie },
-    caregiverX: { cookie: caregiverX.cookie },
-    admin: { cookie: admin.cookie },
-    deviceA: { token: a.device.token },
-  } satisfies Record<CallerName, { cookie?: string; token?: string }>);
+  const seed = await seedWorld();
+  Object.assign(world, seed.world);
+  Object.assign(credentials, seed.credentials);
+  Object.assign(canaries, seed.canaries);
+  Object.assign(seeded, seed.seeded);
 }, 300_000);
 
 /** Runs one call; returns what is wrong with the answer (nothing when it is as expected). */

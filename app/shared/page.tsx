@@ -2,10 +2,10 @@
 // signed grant (share id), never the code; the share is re-checked in the database on every request,
 // so a revoked or expired share is the plain 404 at once. No sign-in: the link is the permission.
 import type { Metadata } from 'next';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ShareScopeText, SharedDataView } from '@/components/sharing/shared-data-view';
-import { clientOf, recordAudit } from '@/lib/audit/record';
+import { auditPageView } from '@/lib/audit/page-view';
 import { findActiveLinkShare } from '@/lib/data/shares';
 import { DEFAULT_UNITS } from '@/lib/format/health';
 import { GRANT_COOKIE, readGrant } from '../share/grant';
@@ -15,10 +15,11 @@ export const metadata: Metadata = { title: 'Shared health data · Pulse', referr
 
 export default async function SharedPage() {
   const shareId = readGrant((await cookies()).get(GRANT_COOKIE)?.value);
-  const share = shareId ? await findActiveLinkShare(shareId) : null;
+  // A read of someone's data through a link: audited before anything is shown, also when the share has
+  // ended since the grant was signed (a failed write fails the page).
+  const view = { action: 'share.link-read', page: '/shared', actorUserId: null, subject: { kind: 'share', id: shareId ?? '' } } as const;
+  const share = shareId ? await auditPageView(view, () => findActiveLinkShare(shareId)) : null;
   if (!share) notFound();
-  // A read of someone's data through a link: audited before anything is shown (a failed write fails the page).
-  await recordAudit({ action: 'share.link-read', outcome: 'SUCCESS', targetType: 'share_tokens', targetId: share.id, patientId: share.patientId, ...clientOf(await headers()) });
   return (
     <main className="mx-auto max-w-4xl space-y-4 px-4 py-6">
       <header className="space-y-1">

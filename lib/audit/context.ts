@@ -2,8 +2,8 @@
 // who is calling (session, device token) or whose data is read (lib/data/access.ts) notes it here, so
 // the one audit row route() writes at the end has the actor, the subject and the counts.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { headers } from 'next/headers';
-import { clientOf, recordAudit, type AuditDetails } from './record';
+import { pageClient } from './page-view';
+import { recordAudit, type AuditDetails } from './record';
 
 export type AuditContext = {
   actorUserId?: string;
@@ -28,15 +28,6 @@ export function noteAudit(facts: { actorUserId?: string; actorDeviceId?: string;
   const { details, ...rest } = facts;
   Object.assign(context, rest);
   if (details) Object.assign(context.details, details);
-}
-
-/** The page request's address; none outside a request (headers() throws there). */
-async function pageClient(): Promise<{ ip: string | null; userAgent: string | null }> {
-  try {
-    return clientOf(await headers());
-  } catch {
-    return { ip: null, userAgent: null };
-  }
 }
 
 /**

@@ -1,7 +1,8 @@
 // The one audit row of an API request (written by route() in lib/http/handler.ts): every request that
 // is not a GET/HEAD, every GET of another person's data, every request authenticated by a device token.
 import type { AuditContext } from './context';
-import { clientOf, outcomeOf, recordAudit } from './record';
+import { clientOf, outcomeOf, recordAudit, type AuditDetails } from './record';
+import type { ResolvedSubject } from './subjects';
 
 type Params = Record<string, unknown>;
 
@@ -24,16 +25,6 @@ export function routeTemplate(pathname: string, params: Params): string {
     .join('/');
 }
 
-/** The target: the last route param, typed by the path segment before it ("devices" for /devices/[id]). */
-function targetOf(template: string, params: Params): { targetType: string | null; targetId: string | null } {
-  const entries = Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  const last = entries.at(-1);
-  if (!last) return { targetType: null, targetId: null };
-  const segments = template.split('/');
-  const at = segments.indexOf(`[${last[0]}]`);
-  return { targetType: at > 0 ? segments[at - 1]! : last[0], targetId: last[1] };
-}
-
 /**
  * A route addressed to a patient (a `patientId` param) reads or writes that person's data, whether or
  * not its data function goes through lib/data/access.ts: it is audited like a noted subject.
@@ -48,16 +39,21 @@ export function needsAudit(method: string, context: AuditContext): boolean {
   return (method !== 'GET' && method !== 'HEAD') || context.readsOtherPerson || context.actorDeviceId !== undefined;
 }
 
-export async function recordRequestAudit(req: Request, params: Params, response: Response, context: AuditContext) {
-  const template = routeTemplate(new URL(req.url).pathname, params);
+/**
+ * The row names the subject the route declared (lib/audit/subjects.ts), never one guessed from the
+ * path: the last two segments of /emergencies/{id}/{action} are an id and a verb, not a type and an id.
+ */
+export async function recordRequestAudit(req: Request, response: Response, context: AuditContext, facts: { params: Params; subject: ResolvedSubject; tried: AuditDetails }) {
+  const template = routeTemplate(new URL(req.url).pathname, facts.params);
   await recordAudit({
     action: `${req.method} ${template}`,
     outcome: outcomeOf(response.status),
     actorUserId: context.actorUserId,
     actorDeviceId: context.actorDeviceId,
-    patientId: context.patientId,
-    ...targetOf(template, params),
+    targetType: facts.subject.targetType,
+    targetId: facts.subject.targetId,
+    patientId: facts.subject.patientId ?? context.patientId,
     ...clientOf(req.headers),
-    details: { status: response.status, ...context.details },
+    details: { status: response.status, ...facts.tried, ...context.details },
   });
 }

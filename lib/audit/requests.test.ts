@@ -61,6 +61,49 @@ describe('audit rows of API requests', () => {
     ]);
   });
 
+  it("records a doctor's refused attempt on an emergency with the event, its patient and the action", async () => {
+    const patient = await createUser();
+    const event = await prisma.emergencyEvent.create({ data: { patientId: patient.id, kind: 'GLUCOSE_LOW', details: { valueMgDl: 45 }, detectedAt: new Date() } });
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    expect((await api(`/api/v1/emergencies/${event.id}/resolve`, { method: 'POST', cookie: doctor.cookie })).status).toBe(404);
+    expect(await rowsOf({ actorUserId: doctor.id })).toMatchObject([
+      { action: 'POST /api/v1/emergencies/[id]/[action]', outcome: 'DENIED', targetType: 'emergency_events', targetId: event.id, patientId: patient.id, details: { status: 404, action: 'resolve' } },
+    ]);
+  });
+
+  it("records an unlinked doctor's refused page of a patient, with the patient", async () => {
+    const patient = await createUser();
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    const res = await api(`/doctor/patients/${patient.id}`, { cookie: doctor.cookie });
+    expect(res.status === 404 || String(res.body).includes('NEXT_HTTP_ERROR_FALLBACK;404')).toBe(true); // streamed below loading.tsx
+    expect(await rowsOf({ actorUserId: doctor.id })).toMatchObject([
+      { action: 'page.read-patient-data', outcome: 'DENIED', targetType: 'patients', targetId: patient.id, patientId: patient.id },
+    ]);
+  }, 180_000);
+
+  it("records a refused page of someone else's share with the share and its patient", async () => {
+    const patient = await createUser();
+    const share = await prisma.shareToken.create({
+      data: { patientId: patient.id, types: ['STEPS'], dataFrom: new Date('2026-11-01'), dataTo: new Date('2026-11-30'), expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    const res = await api(`/shared-with-me/${share.id}`, { cookie: doctor.cookie });
+    expect(res.status === 404 || String(res.body).includes('NEXT_HTTP_ERROR_FALLBACK;404')).toBe(true);
+    expect(await rowsOf({ actorUserId: doctor.id })).toMatchObject([
+      { action: 'page.read-shared-data', outcome: 'DENIED', targetType: 'share_tokens', targetId: share.id, patientId: patient.id },
+    ]);
+  }, 180_000);
+
+  it("records each patient a carer's list of emergencies shows, before showing it", async () => {
+    const patient = await createUser();
+    await prisma.emergencyEvent.create({ data: { patientId: patient.id, kind: 'GLUCOSE_LOW', details: { valueMgDl: 45 }, detectedAt: new Date() } });
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    await linkCare({ patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' });
+    expect((await api('/api/v1/emergencies', { cookie: doctor.cookie })).status).toBe(200);
+    const rows = await rowsOf({ actorUserId: doctor.id });
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'list.read-patient-data', patientId: patient.id, targetType: 'patients', targetId: patient.id, details: { list: 'emergencies' } })]));
+  });
+
   it("writes nothing for a patient's GET of their own data", async () => {
     const patient = await createSignedInUser();
     expect((await api('/api/v1/users/me/samples', { cookie: patient.cookie })).status).toBe(200);

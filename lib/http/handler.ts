@@ -4,8 +4,9 @@
 // flight for graceful shutdown, and reads JSON bodies with a size cap and clear errors.
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
-import { withAuditContext } from '../audit/context';
+import { recordListRead, withAuditContext } from '../audit/context';
 import { needsAudit, noteRouteSubject, recordRequestAudit, routeTemplate } from '../audit/request';
+import { isParamSubject, otherParams, patientsShown, resolveSubject, type AuditSubject, type ResolvedSubject } from '../audit/subjects';
 import { trackRequest } from '../observability/lifecycle';
 import { requestLogger } from '../observability/log';
 import { metrics } from '../observability/metrics';
@@ -15,7 +16,15 @@ const REQUEST_ID = /^[\w.-]{8,64}$/;
 
 type Context<P> = { params: Promise<P> };
 
-export function route<P = Record<string, never>>(fn: (req: NextRequest, params: P) => Promise<Response>) {
+const isRead = (method: string) => method === 'GET' || method === 'HEAD';
+
+/**
+ * `subject` is what the route acts on, for its audit row (lib/audit/subjects.ts): a record named by a
+ * URL param (`{ kind: 'emergency', param: 'id' }`: the param's name is checked by the compiler), the
+ * record it creates, the caller, or nobody. Its patient is looked up from the record, so a refused
+ * attempt still records whose data it aimed at; a GET of a record of someone else's is audited too.
+ */
+export function route<P = Record<never, never>>(subject: AuditSubject<NoInfer<P>>, fn: (req: NextRequest, params: P) => Promise<Response>) {
   return (req: NextRequest, ctx: Context<P>): Promise<Response> =>
     trackRequest(async () => {
       const started = performance.now();
@@ -33,13 +42,29 @@ export function route<P = Record<string, never>>(fn: (req: NextRequest, params: 
         } catch (error) {
           response = errorResponse(error, requestId);
         }
-        if (!needsAudit(req.method, audit)) return response;
+        const values: Record<string, unknown> = params ?? {};
+        const always = typeof subject === 'object' && 'always' in subject;
         try {
-          await recordRequestAudit(req, params ?? {}, response, audit);
+          let resolved: ResolvedSubject | undefined;
+          if (typeof subject === 'object' && 'list' in subject) {
+            const shown = await patientsShown(response, audit.actorUserId);
+            if (shown.length > 0 && audit.actorUserId) {
+              audit.readsOtherPerson = true;
+              await recordListRead(subject.list, shown, audit.actorUserId); // before the answer leaves
+            }
+          }
+          if (isRead(req.method) && isParamSubject(subject)) {
+            resolved = await resolveSubject(subject, { params: values, actorUserId: audit.actorUserId });
+            if (resolved.patientId !== null && resolved.patientId !== audit.actorUserId) audit.readsOtherPerson = true;
+          }
+          if (!always && !needsAudit(req.method, audit)) return response;
+          resolved ??= await resolveSubject(subject, { params: values, actorUserId: audit.actorUserId, response });
+          await recordRequestAudit(req, response, audit, { params: values, subject: resolved, tried: otherParams(subject, values) });
         } catch (error) {
           requestLogger(requestId).error({ err: error instanceof Error ? error.name : typeof error }, 'audit write failed');
-          // Another person's data is not released unaudited; a write that already committed keeps its answer.
-          if (audit.readsOtherPerson) return errorResponse(new ApiError('SERVICE_UNAVAILABLE', 'audit log unavailable, retry later', undefined, { 'Retry-After': '5' }), requestId);
+          // Another person's data (or a record whose owner could not be looked up, or a download that
+          // is always audited) is not released unaudited; a write that already committed keeps its answer.
+          if (audit.readsOtherPerson || always || (isRead(req.method) && isParamSubject(subject))) return errorResponse(new ApiError('SERVICE_UNAVAILABLE', 'audit log unavailable, retry later', undefined, { 'Retry-After': '5' }), requestId);
         }
         return response;
       });

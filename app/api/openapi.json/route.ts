@@ -4,6 +4,6 @@ import { NextResponse } from 'next/server';
 import { openApiDocument } from '@/lib/api/openapi';
 import { route } from '@/lib/http/handler';
 
-export const GET = route(async () =>
+export const GET = route('nobody', async () =>
   NextResponse.json(openApiDocument(), { headers: { 'Cache-Control': 'public, max-age=300' } }),
 );

@@ -71,6 +71,9 @@ describe('GET /share/:code and /shared', { timeout: 180_000 }, () => {
     const gone = await api('/shared', { cookie });
     expect(gone.status).toBe(404);
     expectLinkHeaders(gone);
+    // The refused read is audited too: which share, whose data.
+    const refused = await prisma.auditLog.findMany({ where: { action: 'share.link-read', targetId: id, outcome: 'DENIED' } });
+    expect(refused).toMatchObject([{ targetType: 'share_tokens', patientId: patient.id }]);
   });
 
   it('an expired share ends the viewer too', async () => {
@@ -92,6 +95,11 @@ describe('GET /share/:code and /shared', { timeout: 180_000 }, () => {
       expectLinkHeaders(res);
       expect(res.headers.getSetCookie()).toEqual([]);
       expect(res.body).toBe(answers[0]!.body);
+    }
+    // Behind the same 404, the audit log says whose ended share was tried.
+    for (const share of [expired, revoked]) {
+      const rows = await prisma.auditLog.findMany({ where: { action: 'share.link-opened', targetId: share.id } });
+      expect(rows).toMatchObject([{ outcome: 'DENIED', targetType: 'share_tokens', patientId: patient.id }]);
     }
   });
 

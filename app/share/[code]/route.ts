@@ -3,6 +3,7 @@
 // revoked codes get the same 404 (status and body), so a code's past is not revealed.
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientOf, recordAudit } from '@/lib/audit/record';
+import { shareOfCode } from '@/lib/audit/subjects';
 import { openLinkShare } from '@/lib/data/shares';
 import { env } from '@/lib/env';
 import { GRANT_COOKIE, GRANT_MAX_AGE_S, GRANT_PATH, LINK_HEADERS, signGrant } from '../grant';
@@ -16,13 +17,15 @@ const NOT_FOUND_HTML = `<!doctype html>
 export async function GET(req: NextRequest, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const share = await openLinkShare(code);
-  // Every use of a share code is audited (never the code itself): who opened which patient's share.
+  // Every use of a share code is audited (never the code itself): who opened which patient's share,
+  // also an expired or revoked one (the answer is the same 404 as for an unknown code).
+  const subject = share ?? (await shareOfCode(code));
   await recordAudit({
     action: 'share.link-opened',
     outcome: share ? 'SUCCESS' : 'DENIED',
     targetType: 'share_tokens',
-    targetId: share?.id ?? null,
-    patientId: share?.patientId ?? null,
+    targetId: subject?.id ?? null,
+    patientId: subject?.patientId ?? null,
     ...clientOf(req.headers),
   });
   if (!share) return new NextResponse(NOT_FOUND_HTML, { status: 404, headers: { ...LINK_HEADERS, 'Content-Type': 'text/html; charset=utf-8' } });

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ShareScopeText, SharedDataView } from '@/components/sharing/shared-data-view';
-import { noteAuditSubject } from '@/lib/audit/context';
+import { auditPageView } from '@/lib/audit/page-view';
 import { getCaller } from '@/lib/auth/session';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { findReceivedShareById } from '@/lib/data/shares';
@@ -15,9 +15,10 @@ export default async function ReceivedSharePage({ params }: { params: Promise<{ 
   const { shareId } = await params;
   const caller = await getCaller();
   if (!caller || (caller.role !== 'DOCTOR' && caller.role !== 'CAREGIVER')) notFound();
-  const share = await findReceivedShareById(caller.id, shareId);
+  // A read of another person's data: audited first, allowed or not (the share and whose it is).
+  const view = { action: 'page.read-shared-data', page: '/shared-with-me/[shareId]', actorUserId: caller.id, subject: { kind: 'share', id: shareId } } as const;
+  const share = await auditPageView(view, () => findReceivedShareById(caller.id, shareId));
   if (!share) notFound();
-  await noteAuditSubject(share.patientId, caller.id); // a read of another person's data: audited first
   const units = await findDisplayUnits(caller.id);
   return (
     <div className="mx-auto max-w-4xl space-y-4">

@@ -12,12 +12,12 @@ const registerBody = z.object({
   priority: z.number().int().min(PRIORITY_RANGE.min).max(PRIORITY_RANGE.max).optional(),
 });
 
-export const GET = route(async () => {
+export const GET = route('caller', async () => {
   const caller = await requireCaller(['PATIENT']);
   return NextResponse.json({ devices: await listDevices(caller.id) });
 });
 
-export const POST = route(async (req) => {
+export const POST = route({ kind: 'device', created: true }, async (req) => {
   const caller = await requireCaller(['PATIENT']);
   const body = registerBody.parse((await readJson(req, 16 * 1024)).json);
   return NextResponse.json(await registerDevice(caller.id, body), { status: 201 });

@@ -6,7 +6,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { countAlertRecipients, listEmergencies } from '@/lib/data/emergencies';
 import { route } from '@/lib/http/handler';
 
-export const GET = route(async (req) => {
+export const GET = route({ caller: true, list: 'emergencies' }, async (req) => {
   const caller = await requireCaller(['PATIENT', 'DOCTOR', 'CAREGIVER']);
   const includeResolved = req.nextUrl.searchParams.get('all') === 'true';
   const emergencies = await listEmergencies(caller, { includeResolved });

@@ -20,12 +20,12 @@ const formatField = z.enum(['apple-health', 'fhir', 'openmhealth']);
 
 const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
-export const GET = route(async () => {
+export const GET = route('caller', async () => {
   const caller = await requireCaller(['PATIENT']);
   return NextResponse.json({ imports: await listImports(caller.id) }, { headers: NO_STORE });
 });
 
-export const POST = route(async (req) => {
+export const POST = route({ kind: 'import', created: true }, async (req) => {
   if (isCrossSiteMutation({ method: req.method, headers: req.headers, cookieNames: req.cookies.getAll().map((c) => c.name) })) {
     throw new ApiError('FORBIDDEN', 'cross-site request refused');
   }

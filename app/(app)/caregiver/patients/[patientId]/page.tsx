@@ -14,6 +14,7 @@ import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
 import { prefetchCharts, prefetchOverview, prefetchSummary } from '@/components/doctor/prefetch';
 import { getCaller } from '@/lib/auth/session';
 import { patientScope } from '@/lib/data/access';
+import { auditPageView } from '@/lib/audit/page-view';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { findCareLink, type CaredForPatient } from '@/lib/data/patient-overview';
 import { ApiError } from '@/lib/http/errors';
@@ -28,7 +29,9 @@ export default async function CaregiverPatientPage({ params }: { params: Promise
   if (!caller || caller.role !== 'CAREGIVER') notFound();
   let link: CaredForPatient;
   try {
-    link = await findCareLink(caller, patientId);
+    // Audited allowed or not (who tried to open whose record), before anything is shown.
+    const view = { action: 'page.read-patient-data', page: '/caregiver/patients/[patientId]', actorUserId: caller.id, subject: { kind: 'patient', id: patientId } } as const;
+    link = await auditPageView(view, () => findCareLink(caller, patientId));
   } catch (error) {
     if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
     throw error;

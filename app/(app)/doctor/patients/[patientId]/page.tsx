@@ -13,6 +13,7 @@ import { prefetchAlertSettings, prefetchCharts, prefetchOverview } from '@/compo
 import { ReviewPanel } from '@/components/doctor/review-panel';
 import { getCaller } from '@/lib/auth/session';
 import { patientScope } from '@/lib/data/access';
+import { auditPageView } from '@/lib/audit/page-view';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { findCareLink, type CaredForPatient } from '@/lib/data/patient-overview';
 import { findMe } from '@/lib/data/users';
@@ -28,7 +29,9 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
   if (!caller || caller.role !== 'DOCTOR') notFound();
   let link: CaredForPatient;
   try {
-    link = await findCareLink(caller, patientId);
+    // Audited allowed or not (who tried to open whose record), before anything is shown.
+    const view = { action: 'page.read-patient-data', page: '/doctor/patients/[patientId]', actorUserId: caller.id, subject: { kind: 'patient', id: patientId } } as const;
+    link = await auditPageView(view, () => findCareLink(caller, patientId));
   } catch (error) {
     if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
     throw error;

@@ -7,7 +7,7 @@ import { route } from '@/lib/http/handler';
 /** Query parameters, with empty ones (an unset filter in a form) left out. */
 const searchParams = (req: NextRequest) => Object.fromEntries([...req.nextUrl.searchParams].filter(([, v]) => v !== ''));
 
-export const GET = route(async (req) => {
+export const GET = route('nobody', async (req) => {
   await requireCaller(['ADMIN']);
   return NextResponse.json(await listDevicesForAdmin(adminDeviceQuery.parse(searchParams(req))));
 });

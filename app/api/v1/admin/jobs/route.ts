@@ -29,7 +29,7 @@ function toEvent(input: z.infer<typeof body>): PipelineEvent {
   }
 }
 
-export const POST = route(async (req) => {
+export const POST = route('nobody', async (req) => {
   await requireCaller(['ADMIN']);
   const event = toEvent(body.parse((await readJson(req, 4 * 1024)).json));
   after(() => dispatch([event]));

@@ -4,7 +4,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { pipelineStatus } from '@/lib/data/pipeline-status';
 import { route } from '@/lib/http/handler';
 
-export const GET = route(async () => {
+export const GET = route('nobody', async () => {
   await requireCaller(['ADMIN']);
   return NextResponse.json(await pipelineStatus());
 });

@@ -21,12 +21,12 @@ const createBody = z
 /** Query parameters, with empty ones (an unset filter in a form) left out. */
 const searchParams = (req: NextRequest) => Object.fromEntries([...req.nextUrl.searchParams].filter(([, v]) => v !== ''));
 
-export const GET = route(async (req) => {
+export const GET = route('nobody', async (req) => {
   await requireCaller(['ADMIN']);
   return NextResponse.json(await listUsersForAdmin(adminUserQuery.parse(searchParams(req))));
 });
 
-export const POST = route(async (req) => {
+export const POST = route({ kind: 'user', created: true, owner: 'created' }, async (req) => {
   await requireCaller(['ADMIN']);
   const body = createBody.parse((await readJson(req, 16 * 1024)).json);
   return NextResponse.json(await createUserByAdmin(body), { status: 201 });

@@ -5,7 +5,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { listCaredForPatients } from '@/lib/data/patient-overview';
 import { route } from '@/lib/http/handler';
 
-export const GET = route(async () => {
+export const GET = route('caller', async () => {
   const caller = await requireCaller(['CAREGIVER']);
   return NextResponse.json({ patients: await listCaredForPatients(caller) });
 });

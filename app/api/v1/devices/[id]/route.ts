@@ -21,7 +21,7 @@ function deviceId(id: string): string {
   return id;
 }
 
-export const PATCH = route<{ id: string }>(async (req, { id }) => {
+export const PATCH = route<{ id: string }>({ kind: 'device', param: 'id' }, async (req, { id }) => {
   const caller = await requireCaller(['PATIENT']);
   const body = patchBody.parse((await readJson(req, 16 * 1024)).json);
   const device = await updateDevice(caller.id, deviceId(id), body);
@@ -30,7 +30,7 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
   return NextResponse.json(device);
 });
 
-export const DELETE = route<{ id: string }>(async (_req, { id }) => {
+export const DELETE = route<{ id: string }>({ kind: 'device', param: 'id' }, async (_req, { id }) => {
   const caller = await requireCaller(['PATIENT']);
   await revokeDevice(caller.id, deviceId(id));
   return new NextResponse(null, { status: 204 });

@@ -5,7 +5,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { findTriageList, triageQuery } from '@/lib/data/triage';
 import { route } from '@/lib/http/handler';
 
-export const GET = route(async (req) => {
+export const GET = route('caller', async (req) => {
   const caller = await requireCaller(['DOCTOR']);
   const query = triageQuery.parse(Object.fromEntries(req.nextUrl.searchParams.entries()));
   return NextResponse.json(await findTriageList(caller, query));

@@ -6,7 +6,7 @@ import { findImport } from '@/lib/data/imports';
 import { notFound } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
 
-export const GET = route<{ id: string }>(async (_req, { id }) => {
+export const GET = route<{ id: string }>({ kind: 'import', param: 'id' }, async (_req, { id }) => {
   const caller = await requireCaller(['PATIENT']);
   if (!isUuid(id)) throw notFound('import');
   return NextResponse.json(await findImport(caller.id, id));

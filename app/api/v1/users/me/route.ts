@@ -4,7 +4,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { findMe } from '@/lib/data/users';
 import { route } from '@/lib/http/handler';
 
-export const GET = route(async () => {
+export const GET = route('caller', async () => {
   const caller = await requireCaller();
   return NextResponse.json(await findMe(caller.id));
 });

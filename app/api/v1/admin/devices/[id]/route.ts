@@ -18,7 +18,7 @@ const patchBody = z
   .strict()
   .refine((b) => b.priority !== undefined || b.revoked !== undefined, { message: 'give "priority" or "revoked"' });
 
-export const PATCH = route<{ id: string }>(async (req, { id }) => {
+export const PATCH = route<{ id: string }>({ kind: 'device', param: 'id' }, async (req, { id }) => {
   await requireCaller(['ADMIN']);
   const change = patchBody.parse((await readJson(req, 4 * 1024)).json);
   if (!z.uuid().safeParse(id).success) throw notFound('device');

@@ -15,14 +15,14 @@ const patchBody = z
   .strict()
   .refine((b) => b.role !== undefined || b.disabled !== undefined, { message: 'give "role" or "disabled"' });
 
-export const PATCH = route<{ id: string }>(async (req, { id }) => {
+export const PATCH = route<{ id: string }>({ kind: 'user', param: 'id' }, async (req, { id }) => {
   const caller = await requireCaller(['ADMIN']);
   const change = patchBody.parse((await readJson(req, 4 * 1024)).json);
   if (!z.uuid().safeParse(id).success) throw notFound('user');
   return NextResponse.json(await updateUserByAdmin({ actorId: caller.id, userId: id, change }));
 });
 
-export const DELETE = route<{ id: string }>(async (_req, { id }) => {
+export const DELETE = route<{ id: string }>({ kind: 'user', param: 'id' }, async (_req, { id }) => {
   const caller = await requireCaller(['ADMIN']);
   if (!z.uuid().safeParse(id).success) throw notFound('user');
   return NextResponse.json(await requestUserDeletion({ actorId: caller.id, userId: id }), { status: 202 });

@@ -8,7 +8,7 @@ import { route } from '@/lib/http/handler';
 import { syncDeviceSamples } from '@/lib/ingest/sync-device';
 import { enforceRateLimits } from '@/lib/security/rate-limit';
 
-export const POST = route<{ id: string }>(async (req, { id }) => {
+export const POST = route<{ id: string }>({ kind: 'device', param: 'id' }, async (req, { id }) => {
   // Keyed on the token too, so a caller without the device's token cannot use up the device's allowance.
   const token = bearerToken(req.headers.get('authorization'));
   if (token) {

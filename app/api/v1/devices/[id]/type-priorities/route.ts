@@ -18,7 +18,7 @@ const body = z
   })
   .strict();
 
-export const PUT = route<{ id: string }>(async (req, { id }) => {
+export const PUT = route<{ id: string }>({ kind: 'device', param: 'id' }, async (req, { id }) => {
   const caller = await requireCaller(['PATIENT']);
   if (!isUuid(id)) throw notFound('device');
   const { overrides } = body.parse((await readJson(req, 8 * 1024)).json);

@@ -9,7 +9,7 @@ import { route } from '@/lib/http/handler';
 
 const ACTIONS: readonly EmergencyAction[] = ['acknowledge', 'escalate', 'resolve'];
 
-export const POST = route<{ id: string; action: string }>(async (_req, { id, action }) => {
+export const POST = route<{ id: string; action: string }>({ kind: 'emergency', param: 'id' }, async (_req, { id, action }) => {
   // Any signed-in role: whoever may not act on the event (an admin too) gets the same 404.
   const caller = await requireCaller();
   if (!ACTIONS.includes(action as EmergencyAction) || !isUuid(id)) throw notFound('emergency event');

@@ -8,7 +8,7 @@ import { route } from '@/lib/http/handler';
 
 const ACTIONS = { acknowledge: 'ACKNOWLEDGED', dismiss: 'DISMISSED' } as const;
 
-export const POST = route<{ id: string; action: string }>(async (_req, { id, action }) => {
+export const POST = route<{ id: string; action: string }>({ kind: 'insight', param: 'id' }, async (_req, { id, action }) => {
   const caller = await requireCaller(['PATIENT']);
   const status = ACTIONS[action as keyof typeof ACTIONS];
   if (!status || !isUuid(id) || !(await answerInsight(caller.id, id, status))) throw notFound('insight');

@@ -6,7 +6,7 @@ import { markNotificationRead } from '@/lib/data/notifications';
 import { notFound } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
 
-export const POST = route<{ id: string }>(async (_req, { id }) => {
+export const POST = route<{ id: string }>({ kind: 'notification', param: 'id' }, async (_req, { id }) => {
   const caller = await requireCaller();
   if (!isUuid(id) || !(await markNotificationRead(caller.id, id))) throw notFound('notification');
   return NextResponse.json({ id, status: 'READ' });

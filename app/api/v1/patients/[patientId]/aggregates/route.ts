@@ -5,6 +5,6 @@ import { patientScope } from '@/lib/data/access';
 import { route } from '@/lib/http/handler';
 import { aggregatesResponse } from '@/lib/http/read-handlers';
 
-export const GET = route<{ patientId: string }>(async (req, { patientId }) =>
+export const GET = route<{ patientId: string }>({ kind: 'patient', param: 'patientId' }, async (req, { patientId }) =>
   aggregatesResponse(req, await patientScope(await requireCaller(), patientId, { shareId: req.nextUrl.searchParams.get('share') })),
 );

@@ -16,12 +16,12 @@ const body = z
   })
   .strict();
 
-export const GET = route<{ patientId: string }>(async (_req, { patientId }) => {
+export const GET = route<{ patientId: string }>({ kind: 'patient', param: 'patientId' }, async (_req, { patientId }) => {
   const caller = await requireCaller(['DOCTOR']);
   return NextResponse.json(await getAlertSettings(caller, patientId));
 });
 
-export const PUT = route<{ patientId: string }>(async (req, { patientId }) => {
+export const PUT = route<{ patientId: string }>({ kind: 'patient', param: 'patientId' }, async (req, { patientId }) => {
   const caller = await requireCaller(['DOCTOR']);
   const input = body.parse((await readJson(req, 8 * 1024)).json);
   if (input.thresholds) await setAlertThresholds(caller, patientId, input.thresholds);

@@ -6,7 +6,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { caregiverEntryTarget, createEntry, entryInputSchema, MAX_ENTRY_BYTES } from '@/lib/data/entries';
 import { readJson, route } from '@/lib/http/handler';
 
-export const POST = route<{ patientId: string }>(async (req, { patientId }) => {
+export const POST = route<{ patientId: string }>({ kind: 'patient', param: 'patientId' }, async (req, { patientId }) => {
   const target = await caregiverEntryTarget(await requireCaller(), patientId);
   const input = entryInputSchema.parse((await readJson(req, MAX_ENTRY_BYTES)).json);
   const { entry, samplesStored } = await createEntry(target, input);

@@ -6,6 +6,6 @@ import { requireCaller } from '@/lib/auth/session';
 import { findPatientOverview } from '@/lib/data/patient-overview';
 import { route } from '@/lib/http/handler';
 
-export const GET = route<{ patientId: string }>(async (_req, { patientId }) =>
+export const GET = route<{ patientId: string }>({ kind: 'patient', param: 'patientId' }, async (_req, { patientId }) =>
   NextResponse.json(await findPatientOverview(await requireCaller(), patientId)),
 );

@@ -5,6 +5,6 @@ import { requireCaller } from '@/lib/auth/session';
 import { markPatientReviewed } from '@/lib/data/triage';
 import { route } from '@/lib/http/handler';
 
-export const POST = route<{ patientId: string }>(async (_req, { patientId }) =>
+export const POST = route<{ patientId: string }>({ kind: 'patient', param: 'patientId' }, async (_req, { patientId }) =>
   NextResponse.json(await markPatientReviewed(await requireCaller(), patientId)),
 );

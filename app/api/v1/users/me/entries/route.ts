@@ -6,7 +6,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { createEntry, entryInputSchema, MAX_ENTRY_BYTES, ownEntryTarget } from '@/lib/data/entries';
 import { readJson, route } from '@/lib/http/handler';
 
-export const POST = route(async (req) => {
+export const POST = route('caller', async (req) => {
   const caller = await requireCaller(['PATIENT']);
   const input = entryInputSchema.parse((await readJson(req, MAX_ENTRY_BYTES)).json);
   const { entry, samplesStored } = await createEntry(await ownEntryTarget(caller), input);

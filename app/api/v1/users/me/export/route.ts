@@ -44,7 +44,7 @@ function streamOf(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
   });
 }
 
-export const GET = route(async (req: NextRequest) => {
+export const GET = route({ caller: true, always: true }, async (req: NextRequest) => {
   const caller = await requireCaller(['PATIENT']);
   const q = exportQuery.parse(Object.fromEntries(req.nextUrl.searchParams.entries()));
   if (q.from > q.to) throw new ApiError('VALIDATION_ERROR', '"from" must not be after "to"', [{ field: 'from', reason: 'is after to' }]);

@@ -4,7 +4,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { listInsightsForPatient } from '@/lib/data/insights';
 import { route } from '@/lib/http/handler';
 
-export const GET = route(async () => {
+export const GET = route('caller', async () => {
   const caller = await requireCaller(['PATIENT']);
   return NextResponse.json({ insights: await listInsightsForPatient(caller.id, { recordView: true }) });
 });

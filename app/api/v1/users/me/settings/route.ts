@@ -6,12 +6,12 @@ import { requireCaller } from '@/lib/auth/session';
 import { findSettings, settingsPatchSchema, updateSettings } from '@/lib/data/settings';
 import { readJson, route } from '@/lib/http/handler';
 
-export const GET = route(async () => {
+export const GET = route('caller', async () => {
   const caller = await requireCaller();
   return NextResponse.json(await findSettings(caller.id));
 });
 
-export const PATCH = route(async (req) => {
+export const PATCH = route('caller', async (req) => {
   const caller = await requireCaller();
   const patch = settingsPatchSchema.parse((await readJson(req, 16 * 1024)).json);
   const { settings, historyMarkedDirty } = await updateSettings(caller.id, patch);

@@ -4,4 +4,4 @@ import { ownScope } from '@/lib/data/access';
 import { route } from '@/lib/http/handler';
 import { summaryResponse } from '@/lib/http/read-handlers';
 
-export const GET = route(async (req) => summaryResponse(req, await ownScope(await requireCaller())));
+export const GET = route('caller', async (req) => summaryResponse(req, await ownScope(await requireCaller())));

@@ -23,7 +23,7 @@ const timelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 
-export const GET = route(async (req) => {
+export const GET = route('caller', async (req) => {
   const caller = await requireCaller(['PATIENT']);
   const q = timelineQuery.parse(Object.fromEntries(req.nextUrl.searchParams.entries()));
   return NextResponse.json(await findTimeline(await ownScope(caller), q));

@@ -6,7 +6,7 @@ import { revokeShareByAdmin } from '@/lib/data/admin-shares';
 import { notFound } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
 
-export const POST = route<{ id: string }>(async (_req, { id }) => {
+export const POST = route<{ id: string }>({ kind: 'share', param: 'id' }, async (_req, { id }) => {
   await requireCaller(['ADMIN']);
   if (!z.uuid().safeParse(id).success) throw notFound('share');
   return NextResponse.json(await revokeShareByAdmin(id));

@@ -1,0 +1,49 @@
+// Server-rendered pages about one record (a patient a carer opens, a share a recipient opens) are not
+// API requests, so route() does not audit them: the page wraps its access check in auditPageView, which
+// records who tried to see which record of whose, allowed or not, before the page shows anything.
+import { headers } from 'next/headers';
+import { ApiError } from '../http/errors';
+import type { AuditOutcome } from '../generated/prisma/enums';
+import { clientOf, recordAudit } from './record';
+import { resolveSubject, type SubjectKind } from './subjects';
+
+/** The page request's address; none outside a request (headers() throws there). */
+export async function pageClient(): Promise<{ ip: string | null; userAgent: string | null }> {
+  try {
+    return clientOf(await headers());
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+const outcomeOfCheck = (found: boolean, error: unknown): AuditOutcome =>
+  error === undefined ? (found ? 'SUCCESS' : 'DENIED') : error instanceof ApiError && error.status === 404 ? 'DENIED' : 'FAILURE';
+
+/**
+ * Runs the page's access check (null or a not-found error: refused), then records the view with the
+ * record's type, id and patient (looked up from the record, also when refused: nothing of it is shown),
+ * and returns the check's answer or rethrows its error. A failed audit write fails the page.
+ */
+export async function auditPageView<T>(
+  view: { action: string; page: string; actorUserId: string | null; subject: { kind: SubjectKind; id: string } },
+  check: () => Promise<T>,
+): Promise<T> {
+  let found: T | null = null;
+  let failure: unknown;
+  try {
+    found = await check();
+  } catch (error) {
+    failure = error;
+  }
+  const subject = await resolveSubject({ kind: view.subject.kind, param: 'id' }, { params: { id: view.subject.id } });
+  await recordAudit({
+    action: view.action,
+    outcome: outcomeOfCheck(found !== null, failure),
+    actorUserId: view.actorUserId,
+    ...subject,
+    details: { page: view.page },
+    ...(await pageClient()),
+  });
+  if (failure !== undefined) throw failure;
+  return found as T;
+}

@@ -1,0 +1,75 @@
+// What the audit row of every route must name as its subject: the resource type and id, and the patient
+// whose data it is (test/audit-subjects.test.ts calls each route and reads the row). Keyed like
+// ROUTE_POLICY; a route the app serves through route() without an entry here fails the walk.
+import type { World } from './authorization-policy';
+
+export type SubjectRule =
+  /** The resource a URL param names: the same subject whoever calls, allowed or denied. */
+  | { of: 'param'; type: string; id: (w: World) => string; patient: (w: World) => string | null }
+  /** The caller's own account and data: users/<caller>, patient = the caller when a patient. */
+  | { of: 'caller'; always?: boolean }
+  /** A resource the request creates: <type>/<id in the answer> (none when refused), owned by the caller. */
+  | { of: 'created'; type: string; patient?: 'created' }
+  /** Nobody's data (admin lists and jobs, plumbing). */
+  | { of: 'nobody' };
+
+const B = (w: World) => w.B.id;
+const A = (w: World) => w.A.id;
+
+export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
+  'GET /api/v1/users/me': { of: 'caller' },
+  'GET /api/v1/users/me/settings': { of: 'caller' },
+  'PATCH /api/v1/users/me/settings': { of: 'caller' },
+  'GET /api/v1/users/me/samples': { of: 'caller' },
+  'GET /api/v1/users/me/aggregates': { of: 'caller' },
+  'GET /api/v1/users/me/summary': { of: 'caller' },
+  'GET /api/v1/users/me/timeline': { of: 'caller' },
+  'GET /api/v1/users/me/insights': { of: 'caller' },
+  'GET /api/v1/users/me/care-team': { of: 'caller' },
+  'POST /api/v1/users/me/entries': { of: 'caller' },
+  // A download of all one's data is recorded even though it is one's own.
+  'GET /api/v1/users/me/export': { of: 'caller', always: true },
+  'GET /api/v1/devices': { of: 'caller' },
+  'POST /api/v1/devices': { of: 'created', type: 'devices' },
+  'GET /api/v1/notifications': { of: 'caller' },
+  'GET /api/v1/emergencies': { of: 'caller' },
+  'GET /api/v1/doctor/patients': { of: 'caller' },
+  'GET /api/v1/caregiver/patients': { of: 'caller' },
+  'GET /api/v1/imports': { of: 'caller' },
+  'POST /api/v1/imports': { of: 'created', type: 'imports' },
+  'GET /api/v1/imports/[id]': { of: 'param', type: 'imports', id: (w) => w.B.importId, patient: B },
+  'GET /api/v1/shares': { of: 'caller' },
+  'POST /api/v1/shares': { of: 'created', type: 'share_tokens' },
+  'DELETE /api/v1/shares/[id]': { of: 'param', type: 'share_tokens', id: (w) => w.B.shareId, patient: B },
+
+  'PATCH /api/v1/devices/[id]': { of: 'param', type: 'devices', id: (w) => w.B.deviceId, patient: B },
+  'DELETE /api/v1/devices/[id]': { of: 'param', type: 'devices', id: (w) => w.B.spareDeviceId, patient: B },
+  'PUT /api/v1/devices/[id]/type-priorities': { of: 'param', type: 'devices', id: (w) => w.B.deviceId, patient: B },
+  'POST /api/v1/devices/[id]/sync': { of: 'param', type: 'devices', id: (w) => w.A.deviceId, patient: A },
+  'POST /api/v1/insights/[id]/[action]': { of: 'param', type: 'insights', id: (w) => w.B.insightId, patient: B },
+  'POST /api/v1/notifications/[id]/read': { of: 'param', type: 'notifications', id: (w) => w.B.notificationId, patient: B },
+  'POST /api/v1/emergencies/[id]/[action]': { of: 'param', type: 'emergency_events', id: (w) => w.B.emergencyId, patient: B },
+
+  'GET /api/v1/patients/[patientId]/samples': { of: 'param', type: 'patients', id: A, patient: A },
+  'GET /api/v1/patients/[patientId]/aggregates': { of: 'param', type: 'patients', id: A, patient: A },
+  'GET /api/v1/patients/[patientId]/summary': { of: 'param', type: 'patients', id: A, patient: A },
+  'GET /api/v1/patients/[patientId]/overview': { of: 'param', type: 'patients', id: A, patient: A },
+  'POST /api/v1/patients/[patientId]/review': { of: 'param', type: 'patients', id: A, patient: A },
+  'GET /api/v1/patients/[patientId]/alert-settings': { of: 'param', type: 'patients', id: A, patient: A },
+  'PUT /api/v1/patients/[patientId]/alert-settings': { of: 'param', type: 'patients', id: A, patient: A },
+  'POST /api/v1/patients/[patientId]/entries': { of: 'param', type: 'patients', id: A, patient: A },
+
+  'GET /api/v1/admin/users': { of: 'nobody' },
+  'POST /api/v1/admin/users': { of: 'created', type: 'users', patient: 'created' },
+  'PATCH /api/v1/admin/users/[id]': { of: 'param', type: 'users', id: B, patient: B },
+  // The matrix deletes an id that does not exist: no such user, so no patient.
+  'DELETE /api/v1/admin/users/[id]': { of: 'param', type: 'users', id: () => '00000000-0000-4000-8000-000000000000', patient: () => null },
+  'GET /api/v1/admin/devices': { of: 'nobody' },
+  'PATCH /api/v1/admin/devices/[id]': { of: 'param', type: 'devices', id: (w) => w.B.deviceId, patient: B },
+  'GET /api/v1/admin/shares': { of: 'nobody' },
+  'POST /api/v1/admin/shares/[id]/revoke': { of: 'param', type: 'share_tokens', id: (w) => w.B.shareId, patient: B },
+  'GET /api/v1/admin/audit': { of: 'nobody' },
+  'GET /api/v1/admin/retention': { of: 'nobody' },
+  'GET /api/v1/admin/pipeline': { of: 'nobody' },
+  'POST /api/v1/admin/jobs': { of: 'nobody' },
+};

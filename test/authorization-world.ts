@@ -1,0 +1,126 @@
+// The seeded world of the authorization tests (the matrix and the audit walk): patient A with a linked
+// doctor and caregiver, patient B (the victim) with a resource of every kind, an unlinked doctor and
+// caregiver, an admin and A's device token. Every private value is a canary the answers must not carry.
+import { randomUUID } from 'node:crypto';
+import { prisma } from '@/lib/db/client';
+import { encryptInsightTexts } from '@/lib/data/insight-fields';
+import { newNotificationTexts } from '@/lib/data/notification-fields';
+import { createDevice, createSignedInUser, setDisplayName, syncSamples } from '@/test/factories';
+import type { CallerName, World } from './authorization-policy';
+
+export type Credentials = Record<CallerName, { cookie?: string; token?: string }>;
+
+export type SeededWorld = {
+  world: World;
+  credentials: Credentials;
+  /** The user id behind each signed-in caller (deviceA: A's id). */
+  userIds: Partial<Record<CallerName, string>>;
+  canaries: { A: string[]; B: string[] };
+  seeded: { insights: string[]; notifications: string[]; emergencies: string[] };
+};
+
+async function seedPatient(tag: string, who: 'A' | 'B') {
+  const user = await createSignedInUser();
+  const name = `Patient${who}-canary-${tag}`;
+  await setDisplayName(user.id, name);
+  const device = await createDevice(user.id, 'watch', `watch-${who}-canary-${tag}`);
+  const spare = await createDevice(user.id, 'scale', `scale-${who}-canary-${tag}`);
+  await syncSamples(device, [
+    { type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-11-12T08:00:00Z', endDate: '2026-11-12T08:00:00Z' },
+    { type: 'STEPS', value: 4321, unit: 'count', startDate: '2026-11-12T09:00:00Z', endDate: '2026-11-12T09:30:00Z' },
+  ]);
+  // Texts are stored encrypted, as the app stores them; the plain title is the canary.
+  const insightId = randomUUID();
+  const insightTitle = `insight-${who}-canary-${tag}`;
+  const insight = await prisma.insight.create({
+    data: {
+      id: insightId,
+      userId: user.id,
+      kind: 'RESTING_HR_TREND',
+      severity: 'LOW',
+      ...(await encryptInsightTexts(user.id, insightId, { title: insightTitle, body: 'matrix' })),
+      data: {},
+      windowStart: new Date('2026-11-01'),
+      windowEnd: new Date('2026-11-12'),
+    },
+  });
+  const notificationTitle = `notification-${who}-canary-${tag}`;
+  const notification = await prisma.notification.create({
+    data: { recipientId: user.id, patientId: user.id, kind: 'insight', status: 'SENT', sentAt: new Date(), ...(await newNotificationTexts(user.id, { title: notificationTitle, body: 'matrix' })) },
+  });
+  const emergency = await prisma.emergencyEvent.create({
+    data: { patientId: user.id, kind: 'GLUCOSE_LOW', details: { valueMgDl: 50 }, detectedAt: new Date() },
+  });
+  const share = await prisma.shareToken.create({
+    data: {
+      patientId: user.id,
+      codeHash: randomUUID().replaceAll('-', ''),
+      types: ['STEPS'],
+      dataFrom: new Date('2026-11-01'),
+      dataTo: new Date('2026-11-30'),
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    },
+  });
+  const upload = await prisma.import.create({ data: { userId: user.id, format: 'FHIR', bytesTotal: 10n } });
+  const canaries = [user.id, user.email, name, device.id, device.name, device.token, spare.id, spare.name, spare.token, insightTitle, notificationTitle];
+  canaries.push(insight.id, notification.id, emergency.id, share.id, upload.id);
+  return { user, device, spare, insight, notification, emergency, share, upload, canaries };
+}
+
+export async function seedWorld(): Promise<SeededWorld> {
+  const tag = randomUUID().slice(0, 8);
+  const [a, b] = await Promise.all([seedPatient(tag, 'A'), seedPatient(tag, 'B')]);
+  const [doctorA, doctorX, caregiverA, caregiverX, admin] = await Promise.all([
+    createSignedInUser({ role: 'DOCTOR' }),
+    createSignedInUser({ role: 'DOCTOR' }),
+    createSignedInUser({ role: 'CAREGIVER' }),
+    createSignedInUser({ role: 'CAREGIVER' }),
+    createSignedInUser({ role: 'ADMIN' }),
+  ]);
+  await prisma.careRelationship.createMany({
+    data: [
+      { patientId: a.user.id, carerId: doctorA.id, kind: 'DOCTOR' },
+      { patientId: a.user.id, carerId: caregiverA.id, kind: 'CAREGIVER', canView: true, canLogData: true, canReceiveAlerts: true },
+    ],
+  });
+  const world: World = {
+    A: { id: a.user.id, deviceId: a.device.id },
+    B: {
+      id: b.user.id,
+      deviceId: b.device.id,
+      spareDeviceId: b.spare.id,
+      insightId: b.insight.id,
+      notificationId: b.notification.id,
+      emergencyId: b.emergency.id,
+      shareId: b.share.id,
+      importId: b.upload.id,
+    },
+  };
+  const credentials: Credentials = {
+    anonymous: {},
+    patientA: { cookie: a.user.cookie },
+    patientB: { cookie: b.user.cookie },
+    doctorA: { cookie: doctorA.cookie },
+    doctorX: { cookie: doctorX.cookie },
+    caregiverA: { cookie: caregiverA.cookie },
+    caregiverX: { cookie: caregiverX.cookie },
+    admin: { cookie: admin.cookie },
+    deviceA: { token: a.device.token },
+  };
+  const userIds = {
+    patientA: a.user.id,
+    patientB: b.user.id,
+    doctorA: doctorA.id,
+    doctorX: doctorX.id,
+    caregiverA: caregiverA.id,
+    caregiverX: caregiverX.id,
+    admin: admin.id,
+  };
+  return {
+    world,
+    credentials,
+    userIds,
+    canaries: { A: a.canaries, B: b.canaries },
+    seeded: { insights: [b.insight.id, a.insight.id], notifications: [b.notification.id, a.notification.id], emergencies: [b.emergency.id, a.emergency.id] },
+  };
+}
