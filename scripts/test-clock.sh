@@ -2,8 +2,9 @@
 # Runs Vitest with the clock faked (libfaketime: `apt-get install faketime`) at the times where tests that
 # lean on the real clock break: just after UTC midnight, 01:30 UTC (now − 1 h and now − 2 h fall on two
 # days), just before UTC midnight, and the spring daylight-saving change in Europe and in America.
-# Not part of `npm test` (it runs the suite once per time). The clock advances from each start time; the
-# PostgreSQL server is not faked (its now() stays real), which also shows tests that mix the two clocks.
+# Not part of `npm test` (it runs the suite once per time). The faked clock advances; the PostgreSQL server
+# is not faked (its now() stays real; unless the embedded one is started by this run), which also shows
+# tests that mix the two clocks.
 #
 #   npm run test:clock                       # every time below, whole suite
 #   npm run test:clock -- lib/pipeline       # only these files / folders
@@ -36,7 +37,11 @@ while IFS= read -r at; do
   [ -z "$at" ] && continue
   echo "=== vitest with the clock at $at UTC ==="
   report=$(mktemp)
-  TZ=${TZ:-UTC} faketime -f "@$at" npx vitest run --reporter=default --reporter=json --outputFile="$report" "$@"
+  # An offset from the real clock, not a start time ("@…"): each process (Vitest, its workers, the Next
+  # server) then reads the same faked clock, whenever it started.
+  offset=$(( $(date -u -d "$at" +%s) - $(date -u +%s) ))
+  [ $offset -ge 0 ] && offset="+$offset"
+  TZ=${TZ:-UTC} faketime -f "$offset" npx vitest run --reporter=default --reporter=json --outputFile="$report" "$@"
   code=$?
   [ $code -ne 0 ] && status=1
   failed=$(node -e '
