@@ -145,6 +145,13 @@ test('a new device is registered, syncs with its token, and its steps show up', 
   await page.reload();
   expect(await page.content()).not.toContain(token);
 
+  // Steps synced for "today" just before local midnight would be yesterday's when checked: start after it.
+  const untilMidnight = zonedDayRangeUtc(localDate(Date.now(), ZONE), ZONE).endMs - Date.now();
+  if (untilMidnight < 120_000) {
+    test.setTimeout(test.info().timeout + untilMidnight);
+    await new Promise((resolve) => setTimeout(resolve, untilMidnight + 1000));
+  }
+
   // Before: today's steps on the dashboard.
   await page.goto('/dashboard');
   const before = await page.getByTestId('metric-steps').innerText();

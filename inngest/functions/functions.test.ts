@@ -1,7 +1,7 @@
 // Each Inngest function through @inngest/test (a fresh engine per test), against the real database:
 // the step bodies run for real; step.sendEvent is mocked (it would call an Inngest server).
 import { InngestTestEngine } from '@inngest/test';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storeSyncBatch } from '@/lib/data/sync-samples';
 import { prisma } from '@/lib/db/client';
 import { parseSyncBatch } from '@/lib/ingest/sync-batch';
@@ -26,7 +26,11 @@ async function userWithSamples() {
 const followUp = () => ({ id: 'follow-up', handler: () => ({ ids: ['mocked'] }) });
 
 describe('inngest functions', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('aggregate: recomputes, opens the low-glucose emergency, asks for insights, records the run', async () => {
+    // Noon: readings an hour or two ago fall on one day (near midnight they would make two).
+    vi.useFakeTimers({ now: new Date('2026-11-12T12:00:00Z'), toFake: ['Date'] });
     const user = await userWithSamples();
     const t = new InngestTestEngine({ function: aggregateFunction });
     const { result, ctx } = await t.execute({

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '../db/client';
+import { databaseNow } from '@/test/db-clock';
 import { createDevice, createSignedInUser, createUser, linkCare, PASSWORD } from '@/test/factories';
 import { api, signIn } from '@/test/http';
 
@@ -153,7 +154,7 @@ describe('audit rows of API requests', () => {
   it('records failed and successful sign-ins without the e-mail address', async () => {
     const user = await createUser();
     const unknown = `nobody-${randomUUID()}@example.test`;
-    const since = new Date(Date.now() - 1000);
+    const since = new Date((await databaseNow()).getTime() - 1000); // occurred_at is the database's clock
     expect(await signIn(user.email, 'wrong password!')).toBeNull();
     expect(await signIn(unknown, PASSWORD)).toBeNull();
     expect(await signIn(user.email, PASSWORD)).not.toBeNull();

@@ -5,6 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { storeSyncBatch } from '@/lib/data/sync-samples';
 import { prisma } from '@/lib/db/client';
 import { parseSyncBatch } from '@/lib/ingest/sync-batch';
+import { databaseNow } from '@/test/db-clock';
 import { createDevice, createSignedInUser, createUser, waitFor } from '@/test/factories';
 import { api } from '@/test/http';
 
@@ -59,7 +60,7 @@ describe('PATCH /api/v1/admin/devices/:id', () => {
     );
     await storeSyncBatch({ device: { id: device.id, userId: owner.id, timeZone: 'UTC' }, samples: batch.samples, idempotency: null, buildResponse: () => ({ status: 200, body: null }) });
     await prisma.dirtyRange.deleteMany({ where: { userId: owner.id } });
-    const since = new Date();
+    const since = await databaseNow(); // computed_at is the database's clock
     const res = await patch(device.id, { priority: 5 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: device.id, priority: 5, revokedAt: null });
