@@ -22,10 +22,10 @@ export function inversePermutation(order: readonly number[]): Int32Array {
   return position;
 }
 
-/** First index in sorted `values` whose value is ≥ `target` (or > it when `strict`). */
-export function lowerBound(values: Float64Array, target: number, strict = false): number {
-  let low = 0;
-  let high = values.length;
+/** First index in sorted `values[from, to)` whose value is ≥ `target` (or > it when `strict`). */
+export function lowerBound(values: Float64Array, target: number, strict = false, from = 0, to = values.length): number {
+  let low = from;
+  let high = to;
   while (low < high) {
     const mid = (low + high) >>> 1;
     const v = values[mid];

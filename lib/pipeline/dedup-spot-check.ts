@@ -57,7 +57,7 @@ class RectangleCounter {
       const from = this.offset[node];
       const to = this.offset[node + 1];
       const base = from + node;
-      for (let k = search(this.values, from, to, point.value, false) - from + 1; k <= to - from; k += k & -k) this.counts[base + k] += 1;
+      for (let k = lowerBound(this.values, point.value, false, from, to) - from + 1; k <= to - from; k += k & -k) this.counts[base + k] += 1;
     }
   }
 
@@ -72,7 +72,7 @@ class RectangleCounter {
       const from = this.offset[node];
       const to = this.offset[node + 1];
       const base = from + node;
-      total += this.sum(base, search(this.values, from, to, high, true) - from) - this.sum(base, search(this.values, from, to, low, false) - from);
+      total += this.sum(base, lowerBound(this.values, high, true, from, to) - from) - this.sum(base, lowerBound(this.values, low, false, from, to) - from);
     }
     return total;
   }
@@ -82,19 +82,6 @@ class RectangleCounter {
     for (let k = upTo; k > 0; k -= k & -k) total += this.counts[base + k];
     return total;
   }
-}
-
-/** First index in values[from, to) (sorted) whose value is ≥ target (> when `strict`). */
-function search(values: Float64Array, from: number, to: number, target: number, strict: boolean): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    const v = values[mid];
-    if (v < target || (strict && v === target)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Kept readings of `ranked` (best first), each counted as its own value, in time order. */
