@@ -20,11 +20,12 @@ export const adminShareQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-// Fixed SQL per allowed status: user input only chooses among these.
-const STATUS_SQL: Record<ShareStatus, Prisma.Sql> = {
-  active: Prisma.sql`s.revoked_at IS NULL AND s.expires_at > now()`,
-  expired: Prisma.sql`s.revoked_at IS NULL AND s.expires_at <= now()`,
-  revoked: Prisma.sql`s.revoked_at IS NOT NULL`,
+// Fixed SQL per allowed status: user input only chooses among these. Expiry is judged by the app's clock,
+// the one that validates shares (lib/data/shares.ts), never the database's: both must give one answer.
+const STATUS_SQL: Record<ShareStatus, (now: Date) => Prisma.Sql> = {
+  active: (now) => Prisma.sql`s.revoked_at IS NULL AND s.expires_at > ${now}`,
+  expired: (now) => Prisma.sql`s.revoked_at IS NULL AND s.expires_at <= ${now}`,
+  revoked: () => Prisma.sql`s.revoked_at IS NOT NULL`,
 };
 
 type Row = {
@@ -46,9 +47,10 @@ type Row = {
 
 async function findShareRows(opts: { id?: string; filters?: AdminShareFilters; limit: number }) {
   const f = opts.filters ?? {};
+  const now = new Date();
   const conditions = [Prisma.sql`TRUE`];
   if (opts.id) conditions.push(Prisma.sql`s.id = ${opts.id}::uuid`);
-  if (f.status) conditions.push(STATUS_SQL[f.status]);
+  if (f.status) conditions.push(STATUS_SQL[f.status](now));
   // E-mails are encrypted: the patient filter is an exact address, matched through the blind index.
   if (f.patient) conditions.push(Prisma.sql`p.email_index = ${emailIndex(f.patient)}`);
   // Keyset: rows after the cursor row in (created_at DESC, id DESC); an unknown cursor yields nothing.
@@ -58,7 +60,7 @@ async function findShareRows(opts: { id?: string; filters?: AdminShareFilters; l
            r.email_ciphertext AS recipient_user_email, (s.code_hash IS NOT NULL) AS is_link,
            s.types::text[] AS types, to_char(s.data_from, 'YYYY-MM-DD') AS data_from,
            to_char(s.data_to, 'YYYY-MM-DD') AS data_to, s.expires_at, s.revoked_at, s.last_used_at, s.created_at,
-           CASE WHEN s.revoked_at IS NOT NULL THEN 'revoked' WHEN s.expires_at <= now() THEN 'expired' ELSE 'active' END AS status
+           CASE WHEN s.revoked_at IS NOT NULL THEN 'revoked' WHEN s.expires_at <= ${now} THEN 'expired' ELSE 'active' END AS status
     FROM share_tokens s
     JOIN users p ON p.id = s.patient_id
     LEFT JOIN users r ON r.id = s.recipient_user_id

@@ -6,7 +6,7 @@ import { findAggregates, findDailySummary } from '../data/aggregates';
 import type { ReadScope } from '../data/access';
 import { decodeCursor, findSamples } from '../data/samples';
 import { HEALTH_TYPES } from '../health';
-import { localDate } from '../time';
+import { addDays, localDate } from '../time';
 import { parseIsoInstant } from '../ingest/iso-date';
 import { ApiError } from './errors';
 
@@ -57,8 +57,9 @@ export const aggregatesQuery = z.object({
 
 export async function aggregatesResponse(req: NextRequest, scope: ReadScope) {
   const q = aggregatesQuery.parse(query(req));
-  const toDay = q.to ?? localDate(Date.now(), scope.timeZone);
-  const fromDay = q.from ?? localDate(Date.now() - 30 * 86_400_000, scope.timeZone);
+  const today = localDate(Date.now(), scope.timeZone);
+  const toDay = q.to ?? today;
+  const fromDay = q.from ?? addDays(today, -30); // calendar days: 30 of them across a DST change too
   if (fromDay > toDay) throw new ApiError('VALIDATION_ERROR', '"from" must not be after "to"', [{ field: 'from', reason: 'is after to' }]);
   return NextResponse.json(await findAggregates(scope, { types: q.types, period: q.period, fromDay, toDay }));
 }
