@@ -15,12 +15,13 @@ import { api } from '@/test/http';
 const TIME_ZONE = 'Europe/Berlin';
 type Insight = { id: string; kind: string; severity: string; status: string; title: string; body: string; data: Record<string, number>; windowStart: string; windowEnd: string };
 
-/** `days` daily resting heart rates ending today (local), rising by `slope` bpm per day. */
+/** `days` daily resting heart rates ending yesterday (local: the last whole day, where the daily rules
+ * end), rising by `slope` bpm per day. */
 async function seedRestingHr(userId: string, opts: { days: number; slope: number; base?: number }) {
   await prisma.healthAggregate.deleteMany({ where: { userId, type: 'RESTING_HEART_RATE' } });
   const today = localDate(Date.now(), TIME_ZONE);
   for (let i = 0; i < opts.days; i++) {
-    const day = addDays(today, i - opts.days + 1);
+    const day = addDays(today, i - opts.days);
     await createAggregate({ userId, type: 'RESTING_HEART_RATE', period: 'DAY', periodStart: day, value: (opts.base ?? 60) + opts.slope * i });
   }
 }
@@ -39,15 +40,15 @@ describe('insights: raised, listed, updated in place', () => {
     const res = await listInsights(patient.cookie);
     expect(res.status).toBe(200);
     expect(res.body.insights).toHaveLength(1);
-    const today = localDate(Date.now(), TIME_ZONE);
+    const lastDay = addDays(localDate(Date.now(), TIME_ZONE), -1);
     expect(res.body.insights[0]).toMatchObject({
       kind: 'RESTING_HR_TREND',
       severity: 'MEDIUM',
       status: 'ACTIVE',
       title: 'Resting heart rate is rising',
       data: { slopePerDay: 1, changePerWeek: 7, days: 21 },
-      windowStart: `${addDays(today, -29)}T00:00:00.000Z`,
-      windowEnd: `${today}T00:00:00.000Z`,
+      windowStart: `${addDays(lastDay, -29)}T00:00:00.000Z`,
+      windowEnd: `${lastDay}T00:00:00.000Z`,
     });
     const id = res.body.insights[0]!.id;
     expect(await prisma.insightInteraction.findMany({ where: { insightId: id }, select: { action: true, userId: true } })).toEqual([
