@@ -109,10 +109,11 @@ export async function revokeShareByAdmin(shareId: string): Promise<AdminShareRow
 
 /** Totals for the admin overview. */
 export async function countSharesForAdmin(): Promise<Record<ShareStatus, number>> {
+  const now = new Date();
   const [row] = await prisma.$queryRaw<{ active: bigint; expired: bigint; revoked: bigint }[]>`
-    SELECT count(*) FILTER (WHERE ${STATUS_SQL.active}) AS active,
-           count(*) FILTER (WHERE ${STATUS_SQL.expired}) AS expired,
-           count(*) FILTER (WHERE ${STATUS_SQL.revoked}) AS revoked
+    SELECT count(*) FILTER (WHERE ${STATUS_SQL.active(now)}) AS active,
+           count(*) FILTER (WHERE ${STATUS_SQL.expired(now)}) AS expired,
+           count(*) FILTER (WHERE ${STATUS_SQL.revoked(now)}) AS revoked
     FROM share_tokens s`;
   return { active: Number(row?.active ?? 0), expired: Number(row?.expired ?? 0), revoked: Number(row?.revoked ?? 0) };
 }
