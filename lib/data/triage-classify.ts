@@ -49,9 +49,13 @@ const GLUCOSE_GROUPS: Record<GlucoseTargetMiss['share'], TriageGroup> = {
   inRange: 'glucose-high',
 };
 
+/** "186/96 mmHg", or "160/– mmHg" when a half is missing. */
+const mmHg = (d: { systolic?: number; diastolic?: number }) =>
+  `${d.systolic !== undefined ? Math.round(d.systolic) : '–'}/${d.diastolic !== undefined ? Math.round(d.diastolic) : '–'} mmHg`;
+
 function emergencyReason(e: Emergency, units: UnitPreferences): string {
   const d = e.details;
-  const value = d.mgdl !== undefined ? ` (${formatValue('BLOOD_GLUCOSE', d.mgdl, units)})` : d.systolic !== undefined || d.diastolic !== undefined ? ` (${d.systolic !== undefined ? Math.round(d.systolic) : '–'}/${d.diastolic !== undefined ? Math.round(d.diastolic) : '–'} mmHg)` : '';
+  const value = d.mgdl !== undefined ? ` (${formatValue('BLOOD_GLUCOSE', d.mgdl, units)})` : d.systolic !== undefined || d.diastolic !== undefined ? ` (${mmHg(d)})` : '';
   const more = e.open_count > 1 ? `; ${e.open_count - 1} more open` : '';
   return `${EMERGENCY_LABELS[e.kind]}${value}, ${e.status.toLowerCase()}${more}`;
 }
@@ -65,8 +69,7 @@ function glucoseReason(a: GlucoseAssessment, units: UnitPreferences): string {
 }
 
 function bloodPressureReason(f: AlertFinding, limits: { systolicHigh: number; diastolicHigh: number }, timeZone: string): string {
-  const reading = `${f.details.systolic !== undefined ? Math.round(f.details.systolic) : '–'}/${f.details.diastolic !== undefined ? Math.round(f.details.diastolic) : '–'} mmHg`;
-  return `${reading} on ${localDate(f.atMs, timeZone)} (crisis at ${limits.systolicHigh}/${limits.diastolicHigh})`;
+  return `${mmHg(f.details)} on ${localDate(f.atMs, timeZone)} (crisis at ${limits.systolicHigh}/${limits.diastolicHigh})`;
 }
 
 /** The first group whose rule matches, with the reason in words for the doctor. */
