@@ -5,11 +5,10 @@
 import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
 import { notFound } from '../http/errors';
+import { lockPatientEmergencies } from './emergency-episodes';
 import { emergencyMessage } from './emergency-messages';
 import { findEmergencyHistories } from './emergency-views';
 import { alertRecipientLinks, notifyEmergency } from './notifications';
-
-import { lockPatientEmergencies } from './emergency-episodes';
 
 export { alertThresholdsFor, raiseAlerts, recentAlertReadings } from './emergency-episodes';
 
