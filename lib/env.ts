@@ -1,7 +1,7 @@
 // The one place that reads process.env: validated once, typed everywhere else.
 import { z } from 'zod';
-
-const DEV_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
+import type { MasterKey } from './crypto/key-provider';
+import { LEGACY_DEV_MASTER_KEY, loadDevSecrets, type DevSecrets } from './security/dev-secrets';
 
 const schema = z
   .object({
@@ -44,7 +44,10 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'required in production (≥ 32 characters)' });
       return z.NEVER;
     }
-    const masterKeys = parseMasterKeys(raw.ENCRYPTION_MASTER_KEYS, raw.ENCRYPTION_MASTER_KEY, production);
+    // Outside production, what is not set comes from this checkout's generated secrets (read only then).
+    let generated: DevSecrets | undefined;
+    const dev = () => (generated ??= loadDevSecrets());
+    const masterKeys = parseMasterKeys(raw.ENCRYPTION_MASTER_KEYS, raw.ENCRYPTION_MASTER_KEY, production, dev);
     if (typeof masterKeys === 'string') {
       ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_MASTER_KEYS'], message: masterKeys });
       return z.NEVER;
@@ -64,7 +67,7 @@ const schema = z
       isProduction: production,
       databaseUrl: raw.DATABASE_URL,
       databasePoolMax: raw.DATABASE_POOL_MAX,
-      authSecret: raw.NEXTAUTH_SECRET ?? DEV_SECRET,
+      authSecret: raw.NEXTAUTH_SECRET ?? dev().authSecret,
       authUrl: raw.NEXTAUTH_URL,
       // Demo accounts are seeded and advertised outside production, or when explicitly asked for
       // (a production build run locally for the browser tests).
@@ -82,14 +85,14 @@ const schema = z
     };
   });
 
-// Development and test only: a fixed, public master key (production refuses to start without its own).
-const DEV_MASTER_KEY = { id: 'dev', key: Buffer.alloc(32, 7) };
-
-/** The master keys, current first; an error message when they are missing (production) or malformed. */
-function parseMasterKeys(list: string | undefined, single: string | undefined, production: boolean) {
+/**
+ * The master keys, current first; an error message when they are missing (production) or malformed.
+ * Unset outside production: the generated development key, then the old public one, which only unwraps.
+ */
+function parseMasterKeys(list: string | undefined, single: string | undefined, production: boolean, dev: () => DevSecrets): MasterKey[] | string {
   const entries = list ? list.split(',').map((e) => e.trim().split(':')) : single ? [['default', single.trim()]] : [];
-  if (entries.length === 0) return production ? 'required in production (id:base64 32-byte key)' : [DEV_MASTER_KEY];
-  const keys: { id: string; key: Buffer }[] = [];
+  if (entries.length === 0) return production ? 'required in production (id:base64 32-byte key)' : [dev().masterKey, LEGACY_DEV_MASTER_KEY];
+  const keys: MasterKey[] = [];
   for (const [id, b64] of entries) {
     const key = Buffer.from(b64 ?? '', 'base64');
     if (!id || !/^[\w-]+$/.test(id) || key.length !== 32) return `each entry must be id:base64 of 32 bytes (bad: ${id || '?'})`;

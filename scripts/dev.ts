@@ -16,6 +16,15 @@ await syncHealthTypeCatalogue(client).finally(() => client.end());
 
 const { seedDemo } = await import('../prisma/seed');
 const { closeDb } = await import('../lib/db/client');
+// Data from before this checkout had its own generated master key is still wrapped under the old public
+// one (unwrap-only): move it over first, so the seed and sign-in find its users by their e-mail index.
+const { env } = await import('../lib/env');
+const { LEGACY_DEV_MASTER_KEY } = await import('../lib/security/dev-secrets');
+if (env().masterKeys.includes(LEGACY_DEV_MASTER_KEY)) {
+  const { moveOffMasterKey } = await import('../lib/crypto/rewrap');
+  const moved = await moveOffMasterKey(LEGACY_DEV_MASTER_KEY.id);
+  if (moved.rewrapped) console.log(`moved ${moved.users} users' data off the old development master key (${moved.rewrapped} data keys re-wrapped)`);
+}
 const started = Date.now();
 const seed = await seedDemo();
 await closeDb();

@@ -2,6 +2,7 @@
 // be configured until this has run). Data and ciphertexts are untouched. Idempotent, so a crash simply
 // resumes: keys already under the target master are skipped.
 import { prisma } from '../db/client';
+import { reindexEmail } from '../data/user-email';
 import { keyProvider, type KeyProvider } from './key-provider';
 import { wrapContext } from './user-keys';
 
@@ -28,4 +29,22 @@ export async function rewrapUserKeys(args: { provider?: KeyProvider; from?: stri
       rewrapped += count;
     }
   }
+}
+
+/**
+ * Moves the data of one retired master key (`from`) to the current one, for `npm run dev` leaving the old
+ * public development key: the e-mail blind indexes of its users first (they are keyed by the current
+ * master; each still decrypts through `from`), then their data keys. A crash anywhere is repaired by
+ * running it again, since users keep keys under `from` until the very end. Cheap: one row per user and
+ * key version, no data is re-encrypted.
+ */
+export async function moveOffMasterKey(from: string): Promise<{ users: number; rewrapped: number }> {
+  const keys = await prisma.userKey.findMany({
+    where: { masterKeyId: from, destroyedAt: null, wrappedKey: { not: null } },
+    distinct: ['userId'],
+    select: { userId: true },
+  });
+  const users = await prisma.user.findMany({ where: { id: { in: keys.map((k) => k.userId) } }, select: { id: true }, orderBy: { id: 'asc' } });
+  for (const { id } of users) await reindexEmail(id);
+  return { users: users.length, rewrapped: await rewrapUserKeys({ from }) };
 }
