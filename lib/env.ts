@@ -27,6 +27,10 @@ const schema = z
     // Uploaded import files wait here until their import finishes (then they are deleted).
     IMPORT_DIR: z.string().default('.data/imports'),
     IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 ** 3),
+    // Zip bombs: how far export.xml inside an uploaded zip may inflate, in bytes and in times its
+    // compressed size. The largest real exports hold about 4 GB of XML, compressed about 20 times.
+    IMPORT_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 ** 3),
+    IMPORT_MAX_COMPRESSION_RATIO: z.coerce.number().int().min(2).default(100),
     // Bearer token for /metrics and /health/deep (unset: open outside production, closed in production).
     METRICS_TOKEN: z.string().min(16).optional(),
     // Rate limits (requests per window). Per IP defaults to effectively off outside production, where
@@ -75,7 +79,11 @@ const schema = z
       inngestMode: raw.INNGEST_DEV || raw.INNGEST_BASE_URL || raw.INNGEST_EVENT_KEY ? ('server' as const) : ('in-process' as const),
       archive: { dir: raw.ARCHIVE_DIR, afterMonths: raw.ARCHIVE_AFTER_MONTHS, s3 },
       metricsToken: raw.METRICS_TOKEN,
-      imports: { dir: raw.IMPORT_DIR, maxBytes: raw.IMPORT_MAX_BYTES },
+      imports: {
+        dir: raw.IMPORT_DIR,
+        maxBytes: raw.IMPORT_MAX_BYTES,
+        zipLimits: { maxUncompressedBytes: raw.IMPORT_MAX_UNCOMPRESSED_BYTES, maxRatio: raw.IMPORT_MAX_COMPRESSION_RATIO },
+      },
       rateLimits: {
         signInPerAccountPerMinute: raw.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE,
         signInPerIpPer10Minutes: raw.RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES ?? (production ? 100 : 100_000),

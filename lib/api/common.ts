@@ -2,7 +2,8 @@
 // days and instants. The `id` in `.meta()` makes a schema a named component of the OpenAPI document.
 import { z } from 'zod';
 import type { ErrorCode } from '../http/errors';
-import { day, healthType } from '../http/read-handlers';
+import { day } from '../http/dates';
+import { healthType } from '../http/read-handlers';
 
 const ERROR_CODES = [
   'BAD_REQUEST',

@@ -1,6 +1,7 @@
 // Device registration and listing as documented in the OpenAPI description.
 import { z } from 'zod';
 import { DEVICE_TYPE_ALIASES, DEVICE_TYPES, PRIORITY_RANGE } from '../devices/device-types';
+import { freeText } from '../http/text';
 import { nullableInstant, instantSchema, uuidSchema } from './common';
 
 const deviceType = z.enum(DEVICE_TYPES).meta({ id: 'DeviceType', description: 'Device kind; sets the default dedup priority.' });
@@ -8,7 +9,7 @@ const priority = z.int().min(PRIORITY_RANGE.min).max(PRIORITY_RANGE.max).meta({ 
 
 export const registerDeviceRequest = z
   .object({
-    name: z.string().min(1).max(100),
+    name: freeText(100),
     type: z.enum([...DEVICE_TYPES, ...(Object.keys(DEVICE_TYPE_ALIASES) as [string, ...string[]])]).meta({
       description: `A device type; the aliases ${Object.keys(DEVICE_TYPE_ALIASES).join(', ')} are accepted too.`,
     }),

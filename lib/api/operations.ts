@@ -111,12 +111,12 @@ const imports: Operation[] = [
     operationId: 'createImport',
     tag: 'Imports',
     summary: 'Upload an export from another system',
-    description: 'The file is streamed to disk and imported in the background, with the same validation and dedup as sync; poll the import for progress.',
+    description: 'The file is streamed to disk and imported in the background, with the same validation and dedup as sync; poll the import for progress. export.xml inside a zip may inflate to at most IMPORT_MAX_UNCOMPRESSED_BYTES (8 GiB) and IMPORT_MAX_COMPRESSION_RATIO (100) times its compressed size; past either the import fails with the reason.',
     callers: ['PATIENT'],
     body: { contentType: 'multipart/form-data', schema: importUpload },
     responses: {
       202: { description: 'Accepted; the import runs in the background.', content: json(importCreated) },
-      ...errors([400, 'Malformed multipart body.'], 401, 403, [413, 'File over the size limit.'], [415, 'Not multipart/form-data.'], [422, 'No file, an empty file, an unknown format or an unrecognized file.']),
+      ...errors([400, 'Malformed multipart body, or a multipart Content-Type without its boundary.'], 401, 403, [413, 'File over the size limit.'], [415, 'Not multipart/form-data.'], [422, 'No file, an empty file, an unknown format or an unrecognized file.']),
     },
   },
   {

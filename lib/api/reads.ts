@@ -2,7 +2,7 @@
 // export query. The read queries are the ones the handlers parse (lib/http/read-handlers.ts).
 import { z } from 'zod';
 import { HEALTH_TYPES } from '../health';
-import { day } from '../http/read-handlers';
+import { day } from '../http/dates';
 import { daySchema, healthTypeSchema, instantSchema, uuidSchema } from './common';
 
 export { aggregatesQuery, samplesQuery, summaryQuery } from '../http/read-handlers';
@@ -59,7 +59,7 @@ export const exportQuery = z.object({
   format: z.enum(['csv', 'fhir']).meta({ description: 'csv, or fhir (an R4 Bundle of vital-signs Observations).' }),
   kind: z.enum(['samples', 'daily']).default('samples').meta({ description: 'Readings after dedup, or daily aggregates (csv only).' }),
   types: z.string().optional().meta({ description: `Comma-separated health types; all but SLEEP_STATE when absent. One of: ${HEALTH_TYPES.join(', ')}.` }),
-  from: day.meta({ description: 'First local day, YYYY-MM-DD.' }),
+  from: day.meta({ description: 'First local day, YYYY-MM-DD (from 1900-01-01 to two days after today, as every date parameter).' }),
   to: day.meta({ description: 'Last local day, YYYY-MM-DD; at most 3660 days after from.' }),
 });
 

@@ -3,6 +3,7 @@
 // runs, because it rejects samples one by one instead of failing the whole batch.
 import { z } from 'zod';
 import { checkRange, getHealthType, HEALTH_TYPES, isCategoryType, toCanonical, type HealthType } from '../health';
+import { isStorableText, UNSTORABLE_TEXT } from '../http/text';
 import { parseIsoInstant } from '../ingest/iso-date';
 import { MAX_SAMPLES } from '../ingest/sync-batch';
 import { errorBody } from './common';
@@ -11,14 +12,12 @@ const CLOCK_SKEW_MS = 10 * 60 * 1000;
 const MAX_METADATA_BYTES = 4096;
 const MAX_METADATA_DEPTH = 8;
 
-const storable = (s: string) => !s.includes('\u0000') && s.isWellFormed();
-
 function storableDeep(value: unknown, depth: number): boolean {
-  if (typeof value === 'string') return storable(value);
+  if (typeof value === 'string') return isStorableText(value);
   if (typeof value !== 'object' || value === null) return true;
   if (depth > MAX_METADATA_DEPTH) return false;
   const entries = Array.isArray(value) ? value.map((v) => ['', v] as const) : Object.entries(value);
-  return entries.every(([key, v]) => storable(key) && storableDeep(v, depth + 1));
+  return entries.every(([key, v]) => isStorableText(key) && storableDeep(v, depth + 1));
 }
 
 const isoInstant = z
@@ -33,7 +32,7 @@ const common = {
     .string()
     .min(1)
     .max(256)
-    .refine(storable, 'must not contain NUL or unpaired surrogates')
+    .refine(isStorableText, UNSTORABLE_TEXT)
     .nullish()
     .meta({ description: "The device's own record id: a later copy with a higher version replaces it; the same id again is a duplicate." }),
   version: z.int().min(0).max(2_147_483_647).nullish().meta({ description: 'Version of the record; requires clientRecordId.' }),

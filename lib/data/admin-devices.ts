@@ -9,13 +9,14 @@ import { notFound } from '../http/errors';
 import { searchableDeviceName, withDeviceName } from './device-fields';
 import { decryptEmail, searchableEmail } from './user-email';
 import { revokeDevice, updateDevice } from './devices';
+import { storableText } from '../http/text';
 
 export type DeviceStatus = 'active' | 'revoked';
 export type AdminDeviceFilters = { q?: string; type?: DeviceType; status?: DeviceStatus; cursor?: string; limit?: number };
 
 /** The list's query string (API and page URL). */
 export const adminDeviceQuery = z.object({
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  q: storableText().trim().max(200).optional().transform((v) => v || undefined),
   type: z.enum(DEVICE_TYPES).optional(),
   status: z.enum(['active', 'revoked']).optional(),
   cursor: z.uuid('is not a cursor from this API').optional(),

@@ -7,6 +7,7 @@ import { searchableEmail } from './user-email';
 import { Prisma } from '../generated/prisma/client';
 import type { HealthType } from '../generated/prisma/enums';
 import { notFound } from '../http/errors';
+import { storableText } from '../http/text';
 
 export const SHARE_STATUSES = ['active', 'expired', 'revoked'] as const;
 export type ShareStatus = (typeof SHARE_STATUSES)[number];
@@ -15,7 +16,7 @@ export type AdminShareFilters = { status?: ShareStatus; patient?: string; cursor
 /** The list's query string (API and page URL). */
 export const adminShareQuery = z.object({
   status: z.enum(SHARE_STATUSES).optional(),
-  patient: z.string().trim().max(254).optional().transform((v) => v || undefined),
+  patient: storableText().trim().max(254).optional().transform((v) => v || undefined),
   cursor: z.uuid('is not a cursor from this API').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -11,6 +11,7 @@ import { ApiError, notFound } from '../http/errors';
 import { RETENTION } from '../maintenance/retention-policy';
 import { encryptDisplayName, maybeDisplayName, searchableDisplayName } from './profile-fields';
 import { byEmail, decryptEmail, emailColumns, searchableEmail } from './user-email';
+import { storableText } from '../http/text';
 
 export const USER_SORTS = ['created', 'email'] as const;
 export type UserSort = (typeof USER_SORTS)[number];
@@ -20,7 +21,7 @@ export type AdminUserFilters = { q?: string; role?: Role; status?: UserStatus; s
 
 /** The list's query string (API and page URL): filters and sort from allowlists only. */
 export const adminUserQuery = z.object({
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  q: storableText().trim().max(200).optional().transform((v) => v || undefined),
   role: z.enum(Role).optional(),
   status: z.enum(['active', 'disabled']).optional(),
   sort: z.enum(USER_SORTS).optional(),

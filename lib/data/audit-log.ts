@@ -6,7 +6,8 @@ import { emailIndex } from '../crypto/blind-index';
 import { searchableEmail } from './user-email';
 import { Prisma } from '../generated/prisma/client';
 import { AuditOutcome } from '../generated/prisma/enums';
-import { parseIsoInstant } from '../ingest/iso-date';
+import { readDay, readInstant } from '../http/dates';
+import { storableText } from '../http/text';
 
 export type AuditFilters = {
   /** Part of the actor's e-mail, or an actor user or device id. */
@@ -24,22 +25,22 @@ export type AuditFilters = {
 const DAY_MS = 86_400_000;
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
-/** A day (the whole UTC day: as `to` it ends after that day) or an instant with an offset. */
+/** A day (the whole UTC day: as `to` it ends after that day) or an instant with an offset, in the sane range. */
 const bound = (edge: 'from' | 'to') =>
   z.string().max(40).transform((value, ctx) => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const ms = Date.parse(`${value}T00:00:00Z`);
-      if (!Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value)) return new Date(edge === 'to' ? ms + DAY_MS : ms);
-      ctx.addIssue({ code: 'custom', message: 'is not a real date' });
+      const read = readDay(value);
+      if (read.ok) return new Date(Date.parse(`${value}T00:00:00Z`) + (edge === 'to' ? DAY_MS : 0));
+      ctx.addIssue({ code: 'custom', message: read.reason });
       return z.NEVER;
     }
-    const parsed = parseIsoInstant(value);
-    if (parsed.ok) return new Date(parsed.ms);
-    ctx.addIssue({ code: 'custom', message: 'must be a date YYYY-MM-DD or an ISO-8601 instant with an offset' });
+    const read = readInstant(value);
+    if (read.ok) return new Date(read.value);
+    ctx.addIssue({ code: 'custom', message: read.reason });
     return z.NEVER;
   });
 
-const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+const text = (max: number) => storableText().trim().max(max).optional().transform((v) => v || undefined);
 
 /** The log's query string (API and page URL). */
 export const auditQuery = z

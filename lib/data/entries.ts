@@ -13,6 +13,7 @@ import { DEFAULT_PRIORITY } from '../devices/device-types';
 import type { HealthEventKind } from '../generated/prisma/enums';
 import { fromCanonical, getHealthType, type HealthType } from '../health';
 import { ApiError, notFound } from '../http/errors';
+import { freeText, storableText } from '../http/text';
 import { parseIsoInstant } from '../ingest/iso-date';
 import { validateSample, type NormalizedSample } from '../ingest/validate-sample';
 import { isUuid } from './access';
@@ -46,20 +47,10 @@ const entryTime = z
     return z.NEVER;
   });
 
-// PostgreSQL text and jsonb reject NUL characters and unpaired surrogates.
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !s.includes('\u0000') && s.isWellFormed(), 'contains characters that cannot be stored');
 const optionalText = (max: number) =>
-  z
-    .string()
+  storableText()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !s.includes('\u0000') && s.isWellFormed(), 'contains characters that cannot be stored')
     .optional()
     .transform((s) => (s ? s : null));
 const positive = z.number({ error: 'must be a number' }).positive('must be greater than 0');
@@ -72,9 +63,9 @@ export const entryInputSchema = z.discriminatedUnion('kind', [
     .refine((bp) => bp.diastolic < bp.systolic, { message: 'must be lower than systolic', path: ['diastolic'] }),
   z.object({ kind: z.literal('weight'), value: positive, unit: z.enum(['kg', 'lb'], { error: 'must be kg or lb' }), at: entryTime }),
   z.object({ kind: z.literal('mood'), score: scale, note: optionalText(TEXT_LIMITS.note), at: entryTime }),
-  z.object({ kind: z.literal('symptom'), name: text(TEXT_LIMITS.name), severity: scale, note: optionalText(TEXT_LIMITS.note), at: entryTime }),
-  z.object({ kind: z.literal('medication'), name: text(TEXT_LIMITS.name), dose: optionalText(TEXT_LIMITS.dose), at: entryTime }),
-  z.object({ kind: z.literal('note'), text: text(TEXT_LIMITS.text), at: entryTime }),
+  z.object({ kind: z.literal('symptom'), name: freeText(TEXT_LIMITS.name), severity: scale, note: optionalText(TEXT_LIMITS.note), at: entryTime }),
+  z.object({ kind: z.literal('medication'), name: freeText(TEXT_LIMITS.name), dose: optionalText(TEXT_LIMITS.dose), at: entryTime }),
+  z.object({ kind: z.literal('note'), text: freeText(TEXT_LIMITS.text), at: entryTime }),
 ]);
 export type EntryInput = z.output<typeof entryInputSchema>;
 export type EntryKind = EntryInput['kind'];

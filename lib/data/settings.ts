@@ -9,6 +9,7 @@ import type { DistanceUnit, GlucoseUnit, TemperatureUnit, WeightUnit } from '../
 import type { UnitPreferences } from '../format/health';
 import { isValidTimeZone } from '../time';
 import { canonicalTimeZone } from '../time/wall-clock';
+import { freeText } from '../http/text';
 
 export const UNIT_CHOICES = {
   glucose: ['mg/dL', 'mmol/L'],
@@ -37,13 +38,7 @@ const unitChoice = <T extends readonly [string, ...string[]]>(values: T) => z.en
 
 export const settingsPatchSchema = z
   .object({
-    displayName: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(100, 'must be at most 100 characters')
-      .refine((s) => !s.includes('\u0000') && s.isWellFormed(), 'contains characters that cannot be stored')
-      .optional(),
+    displayName: freeText(100).optional(),
     timeZone: z
       .string()
       .max(64, 'is not a known IANA time zone')

@@ -14,12 +14,13 @@ import { maybeDisplayName } from './profile-fields';
 import { classify, TRIAGE_GROUPS, type TriageGroup, type TriagePatient } from './triage-classify';
 import { loadSignals, WINDOW_DAYS } from './triage-signals';
 import { decryptEmail } from './user-email';
+import { storableText } from '../http/text';
 
 export { TRIAGE_GROUPS, type TriageGroup } from './triage-classify';
 const GROUP_IDS = TRIAGE_GROUPS.map((g) => g.id) as [TriageGroup, ...TriageGroup[]];
 
 export const triageQuery = z.object({
-  q: z.string().trim().max(100).default(''),
+  q: storableText().trim().max(100).default(''),
   group: z.enum(GROUP_IDS).optional(),
   sort: z.enum(['name', 'lastSync', 'lastReviewed']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),

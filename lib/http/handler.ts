@@ -1,7 +1,8 @@
 // Route handler plumbing: awaits Next 16's promised params, maps every thrown error to the one error
 // shape, writes the request's audit row (lib/audit), logs one JSON line and records the latency of each
-// request under its request id (kept from X-Request-Id when sane, answered in X-Request-Id), counts it in
-// flight for graceful shutdown, and reads JSON bodies with a size cap and clear errors.
+// request under its request id (kept from X-Request-Id when sane, answered in X-Request-Id), puts the
+// security headers on every answer, counts it in flight for graceful shutdown, and reads JSON bodies
+// with a size cap and clear errors.
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { recordListRead, withAuditContext } from '../audit/context';
@@ -10,6 +11,8 @@ import { isParamSubject, otherParams, patientsShown, resolveSubject, type AuditS
 import { trackRequest } from '../observability/lifecycle';
 import { requestLogger } from '../observability/log';
 import { metrics } from '../observability/metrics';
+import { env } from '../env';
+import { createNonce, securityHeaders } from '../security/headers';
 import { ApiError, errorResponse } from './errors';
 
 const REQUEST_ID = /^[\w.-]{8,64}$/;
@@ -72,6 +75,10 @@ export function route<P = Record<never, never>>(subject: AuditSubject<NoInfer<P>
       metrics().httpDuration.observe({ route: template, method: req.method, status: String(response.status) }, seconds);
       requestLogger(requestId).info({ method: req.method, route: template, status: response.status, ms: Math.round(seconds * 1000) }, 'request');
       try {
+        // proxy.ts sets the same headers, and its values win where it runs; this covers the paths it
+        // skips (import uploads, which must stream past it).
+        const security = securityHeaders({ nonce: createNonce(), production: env().isProduction, path: req.nextUrl.pathname });
+        for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
         response.headers.set('X-Request-Id', requestId);
       } catch {
         // an immutable response (a redirect from the platform): the log line still carries the id

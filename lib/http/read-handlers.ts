@@ -7,23 +7,9 @@ import type { ReadScope } from '../data/access';
 import { decodeCursor, findSamples } from '../data/samples';
 import { HEALTH_TYPES } from '../health';
 import { addDays, localDate } from '../time';
-import { parseIsoInstant } from '../ingest/iso-date';
+import { checkInstant, day, instant } from './dates';
 import { ApiError } from './errors';
 
-// Date.parse accepts 2026-02-30 (as March 2nd); PostgreSQL does not, so round-trip to catch it here.
-const isRealDay = (d: string) => {
-  const ms = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
-};
-export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isRealDay, 'is not a real date');
-const instant = z.string().transform((value, ctx) => {
-  const parsed = parseIsoInstant(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.reason });
-    return z.NEVER;
-  }
-  return parsed.ms;
-});
 export const healthType = z.enum(HEALTH_TYPES, { message: 'is not a known health type' });
 
 function query(req: NextRequest): Record<string, string> {
@@ -41,7 +27,8 @@ export const samplesQuery = z.object({
 export async function samplesResponse(req: NextRequest, scope: ReadScope) {
   const q = samplesQuery.parse(query(req));
   const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
-  if (cursor === null) throw new ApiError('VALIDATION_ERROR', 'invalid cursor', [{ field: 'cursor', reason: 'is not a cursor from this API' }]);
+  // A cursor carries a stored sample's start: one outside the sane range is not from this API.
+  if (cursor === null || (cursor && !checkInstant(cursor.startMs).ok)) throw new ApiError('VALIDATION_ERROR', 'invalid cursor', [{ field: 'cursor', reason: 'is not a cursor from this API' }]);
   return NextResponse.json(await findSamples(scope, { type: q.type, fromMs: q.from, toMs: q.to, limit: q.limit, cursor }));
 }
 

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { DeviceType } from '../devices/device-types';
 import type { ImportFormat } from '../generated/prisma/enums';
 import type { NormalizedSample } from '../ingest/validate-sample';
-import { parseAppleHealthExport } from '../interop/apple-health';
+import { parseAppleHealthExport, type ZipLimits } from '../interop/apple-health';
 import type { AppleSource } from '../interop/apple-health-sources';
 import { parseFhir } from '../interop/fhir';
 import type { ImportReport } from '../interop/import-result';
@@ -21,7 +21,8 @@ export type ImportChunk = {
   /** Records done after this chunk: where a resumed import starts. */
   recordsDone: number;
 };
-export type ImportReader = (path: string, opts: { resumeAfter: number }) => AsyncIterable<ImportChunk>;
+export type ReadOptions = { resumeAfter: number; zipLimits: ZipLimits };
+export type ImportReader = (path: string, opts: ReadOptions) => AsyncIterable<ImportChunk>;
 
 /** The file itself cannot be imported (wrong format, malformed, unsafe): the import fails without retrying. */
 export class UnreadableFileError extends Error {}
@@ -40,9 +41,9 @@ function appleSource(source: AppleSource): ImportSource {
   };
 }
 
-async function* appleHealth(path: string, { resumeAfter }: { resumeAfter: number }): AsyncIterable<ImportChunk> {
+async function* appleHealth(path: string, { resumeAfter, zipLimits }: ReadOptions): AsyncIterable<ImportChunk> {
   try {
-    for await (const batch of parseAppleHealthExport({ path, nowMs: Date.now(), batchSize: 2000, skipRecords: resumeAfter })) {
+    for await (const batch of parseAppleHealthExport({ path, nowMs: Date.now(), batchSize: 2000, skipRecords: resumeAfter, zipLimits })) {
       const sources = new Map(batch.sources.map((s) => [s.key, s]));
       const groups = new Map<string, { source: ImportSource; samples: NormalizedSample[] }>();
       for (const { sourceKey, sample } of batch.samples) {

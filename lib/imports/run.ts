@@ -6,8 +6,10 @@ import { rm } from 'node:fs/promises';
 import { prisma } from '../db/client';
 import { failImport, finishImport, importDevice, loadImportForRun, markImportRunning, recordImportProgress } from '../data/imports';
 import { storeSyncBatch } from '../data/sync-samples';
+import { env } from '../env';
 import { sampleKey } from '../ingest/sync-batch';
 import type { NormalizedSample } from '../ingest/validate-sample';
+import type { ZipLimits } from '../interop/apple-health';
 import { readerFor, UnreadableFileError, type ImportSource } from './readers';
 
 /** Layer-1 dedup inside a chunk, as a device sync does: one sample per record id or (type, time), highest version. */
@@ -20,8 +22,11 @@ function fold(samples: NormalizedSample[]): { samples: NormalizedSample[]; dupli
   return { samples: [...byKey.values()], duplicates: samples.length - byKey.size };
 }
 
-/** Runs (or resumes) one import. Returns the user whose aggregates need recomputing, if anything was stored. */
-export async function runImport(importId: string): Promise<{ userId: string; accepted: number } | null> {
+/**
+ * Runs (or resumes) one import. Returns the user whose aggregates need recomputing, if anything was stored.
+ * `zipLimits` default to the settings (IMPORT_MAX_UNCOMPRESSED_BYTES, IMPORT_MAX_COMPRESSION_RATIO).
+ */
+export async function runImport(importId: string, zipLimits: ZipLimits = env().imports.zipLimits): Promise<{ userId: string; accepted: number } | null> {
   const job = await loadImportForRun(importId);
   if (!job || job.status === 'DONE' || job.status === 'FAILED' || !job.filePath) return null;
   await markImportRunning(job.id);
@@ -36,7 +41,7 @@ export async function runImport(importId: string): Promise<{ userId: string; acc
 
   let accepted = 0;
   try {
-    for await (const chunk of readerFor(job.format)(job.filePath, { resumeAfter: Number(job.recordsDone) })) {
+    for await (const chunk of readerFor(job.format)(job.filePath, { resumeAfter: Number(job.recordsDone), zipLimits })) {
       let chunkAccepted = 0;
       let duplicates = 0;
       for (const group of chunk.groups) {

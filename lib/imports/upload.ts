@@ -1,6 +1,7 @@
 // Receives a multipart upload (`file`, optional `format`) and streams the file to disk, never holding it
-// in memory: an Apple Health export can be several GB. Refuses past the size cap (413) and anything
-// without a file (422), and removes a partial file on every failure.
+// in memory: an Apple Health export can be several GB. Refuses another Content-Type (415), a multipart
+// type without its boundary or a body that is not well-formed multipart (400), past the size cap (413)
+// and anything without a file (422), and removes a partial file on every failure.
 import busboy from 'busboy';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -16,6 +17,13 @@ export type Upload = { path: string; bytes: number; fileName: string; head: Buff
 export async function receiveUpload(req: Request, dir: string, maxBytes: number): Promise<Upload> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(type)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be multipart/form-data with a `file` field');
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: { 'content-type': type }, limits: { files: 1, fileSize: maxBytes, fields: 5, fieldSize: 100 } });
+  } catch {
+    // busboy reads the type's parameters here: a missing boundary (RFC 2046 requires it) or a malformed one.
+    throw new ApiError('BAD_REQUEST', 'Content-Type multipart/form-data needs a well-formed boundary parameter (let the HTTP client build the form)');
+  }
   if (!req.body) throw new ApiError('VALIDATION_ERROR', 'no file', [{ field: 'file', reason: 'required' }]);
   // Only the upload folder itself is private (a recursive mkdir would give its parents, e.g. .data, the
   // same mode, locking out the embedded PostgreSQL's user).
@@ -25,7 +33,6 @@ export async function receiveUpload(req: Request, dir: string, maxBytes: number)
   let format: string | null = null;
   let received: Promise<Omit<Upload, 'format'>> | null = null;
 
-  const parser = busboy({ headers: { 'content-type': type }, limits: { files: 1, fileSize: maxBytes, fields: 5, fieldSize: 100 } });
   parser.on('field', (name, value) => {
     if (name === 'format') format = value;
   });

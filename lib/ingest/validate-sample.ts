@@ -3,6 +3,7 @@
 import {
   canonicalCategory, checkRange, getHealthType, glucoseSpecimen, isCategoryType, isHealthType, toCanonical, type HealthType,
 } from '../health';
+import { isStorableText, UNSTORABLE_TEXT } from '../http/text';
 import { parseIsoInstant } from './iso-date';
 
 export type NormalizedSample = {
@@ -29,11 +30,6 @@ const fail = (field: string, reason: string): SampleResult => ({ ok: false, fiel
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// Strings PostgreSQL cannot store: NUL characters and lone UTF-16 surrogates (jsonb rejects both).
-function isStorableText(value: string): boolean {
-  return !value.includes('\u0000') && value.isWellFormed();
 }
 
 const MAX_METADATA_DEPTH = 8;
@@ -99,7 +95,7 @@ export function validateSample(input: unknown, nowMs: number): SampleResult {
     if (typeof clientRecordId !== 'string' || clientRecordId.length === 0 || clientRecordId.length > MAX_RECORD_ID_LENGTH) {
       return fail('clientRecordId', `must be a non-empty string of at most ${MAX_RECORD_ID_LENGTH} characters`);
     }
-    if (!isStorableText(clientRecordId)) return fail('clientRecordId', 'must not contain NUL or unpaired surrogate characters');
+    if (!isStorableText(clientRecordId)) return fail('clientRecordId', UNSTORABLE_TEXT);
   }
   if (version !== undefined && version !== null) {
     if (!Number.isSafeInteger(version) || (version as number) < 0 || (version as number) > 2_147_483_647) {

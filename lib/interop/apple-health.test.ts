@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticExport } from '../../bench/import-gen';
 import { sampleKey } from '../ingest/sync-batch';
-import { parseAppleHealthExport, type AppleBatch } from './apple-health';
+import { parseAppleHealthExport, type AppleBatch, type AppleImportOptions } from './apple-health';
 
 const NOW = Date.UTC(2026, 0, 1);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'apple-health-'));
@@ -53,9 +53,12 @@ const EXPORT = `<?xml version="1.0" encoding="UTF-8"?>
 </HealthData>
 `;
 
-async function readAll(options: Parameters<typeof parseAppleHealthExport>[0]) {
+// The import's default limits (lib/env.ts); lib/imports/zip-bomb.test.ts tests them.
+const ZIP_LIMITS = { maxUncompressedBytes: 8 * 1024 ** 3, maxRatio: 100 };
+
+async function readAll(options: Omit<AppleImportOptions, 'zipLimits'>) {
   const batches: AppleBatch[] = [];
-  for await (const batch of parseAppleHealthExport(options)) batches.push(batch);
+  for await (const batch of parseAppleHealthExport({ ...options, zipLimits: ZIP_LIMITS })) batches.push(batch);
   return { batches, last: batches.at(-1) as AppleBatch, samples: batches.flatMap((b) => b.samples), rejected: batches.flatMap((b) => b.rejected) };
 }
 

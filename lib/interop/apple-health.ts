@@ -35,21 +35,48 @@ export type AppleImportOptions = {
   batchSize?: number;
   /** Resume: elements before this index are parsed but not mapped or yielded again. */
   skipRecords?: number;
+  /** Zip bombs: how far export.xml inside a zip may inflate. */
+  zipLimits: ZipLimits;
 };
+export type ZipLimits = { maxUncompressedBytes: number; maxRatio: number };
 
 const EXPORT_ENTRY = /(^|\/)export\.xml$/;
 
-function zipEntryStream(path: string): Promise<{ stream: Readable; totalBytes: number }> {
+type ExportStream = { stream: Readable; totalBytes: number; zipped: boolean };
+
+// Zip bombs (a few hundred KB inflating to GBs): export.xml may inflate to at most maxUncompressedBytes,
+// and to at most maxRatio times its compressed size (which yauzl keeps within the file). The sizes the
+// zip declares are checked before anything is inflated; the bytes are then counted as they are inflated
+// and may not exceed the declared size, since a crafted header may understate it. Real exports hold up
+// to a few GB of XML compressed about 20 times (Apple's export.zip, as reported by their users; our
+// synthetic export: 17 to 25 times at deflate levels 1 to 9).
+const sizeText = (bytes: number) => (bytes >= 1024 ** 3 ? `${+(bytes / 1024 ** 3).toFixed(1)} GiB` : bytes >= 1024 ** 2 ? `${+(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`);
+
+function oversized(entry: yauzl.Entry, limits: ZipLimits): string | null {
+  if (entry.uncompressedSize > limits.maxUncompressedBytes) return `export.xml inflates to more than ${sizeText(limits.maxUncompressedBytes)}, the import limit`;
+  if (entry.uncompressedSize > entry.compressedSize * limits.maxRatio) {
+    return `export.xml inflates to more than ${limits.maxRatio} times its compressed size (real exports: about 20 times); refused as a zip bomb`;
+  }
+  return null;
+}
+
+function zipEntryStream(path: string, limits: ZipLimits): Promise<ExportStream> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (openError, zip) => {
+    // Entry sizes are checked here and in parseAppleHealthExport, with reasons a person can read.
+    yauzl.open(path, { lazyEntries: true, autoClose: true, validateEntrySizes: false }, (openError, zip) => {
       if (openError) return reject(openError);
       zip.on('error', reject);
       zip.on('end', () => reject(new Error('the zip holds no apple_health_export/export.xml')));
       zip.on('entry', (entry: yauzl.Entry) => {
         if (!EXPORT_ENTRY.test(entry.fileName)) return zip.readEntry();
+        const refused = oversized(entry, limits);
+        if (refused) {
+          zip.close();
+          return reject(new Error(refused));
+        }
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError) return reject(streamError);
-          resolve({ stream, totalBytes: entry.uncompressedSize });
+          resolve({ stream, totalBytes: entry.uncompressedSize, zipped: true });
         });
       });
       zip.readEntry();
@@ -57,14 +84,14 @@ function zipEntryStream(path: string): Promise<{ stream: Readable; totalBytes: n
   });
 }
 
-async function openExport(path: string): Promise<{ stream: Readable; totalBytes: number }> {
+async function openExport(path: string, limits: ZipLimits): Promise<ExportStream> {
   const handle = await openFile(path, 'r');
   try {
     const { size } = await handle.stat();
     const magic = Buffer.alloc(4);
     await handle.read(magic, 0, 4, 0);
-    if (magic.toString('latin1') === 'PK\u0003\u0004') return await zipEntryStream(path);
-    return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), totalBytes: size };
+    if (magic.toString('latin1') === 'PK\u0003\u0004') return await zipEntryStream(path, limits);
+    return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), totalBytes: size, zipped: false };
   } finally {
     await handle.close();
   }
@@ -107,7 +134,7 @@ function createParser(state: State): SaxesParser<ParserOptions> {
 /** Parses the export at `path` and yields batches; the last one has `done: true`. */
 export async function* parseAppleHealthExport(options: AppleImportOptions): AsyncGenerator<AppleBatch> {
   const { nowMs, batchSize = 1000, skipRecords = 0 } = options;
-  const { stream, totalBytes } = await openExport(options.path);
+  const { stream, totalBytes, zipped } = await openExport(options.path, options.zipLimits);
   const state: State = { depth: 0, index: 0, current: null, child: null, done: [] };
   const parser = createParser(state);
   const decoder = new TextDecoder('utf-8');
@@ -145,6 +172,7 @@ export async function* parseAppleHealthExport(options: AppleImportOptions): Asyn
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytesRead += chunk.length;
+      if (zipped && bytesRead > totalBytes) throw new Error('export.xml inflates to more than its zip header declares; refused as a crafted zip');
       feed(decoder.decode(chunk, { stream: true }));
       // Batches end on element boundaries, so `position.records` is exact for resuming.
       for (const item of state.done) {
@@ -156,6 +184,7 @@ export async function* parseAppleHealthExport(options: AppleImportOptions): Asyn
       }
       state.done.length = 0;
     }
+    if (zipped && bytesRead < totalBytes) throw new Error('export.xml ends before the size its zip header declares: the zip is damaged');
     feed(decoder.decode(), true);
   } finally {
     stream.destroy(); // also when the caller stops early

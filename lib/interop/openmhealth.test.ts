@@ -79,6 +79,20 @@ describe('parseOmhDataPoint', () => {
     expect(steps).toEqual({ status: 'rejected', reason: expect.stringContaining('endDate must not be before startDate') });
   });
 
+  it('rejects a duration that puts the interval past any date, item by item instead of failing the import', () => {
+    const frame = (interval: Record<string, unknown>) => ({ step_count: { value: 10, unit: 'steps' }, effective_time_frame: { time_interval: interval } });
+    const report = parseOmh([
+      frame({ start_date_time: '2016-02-05T07:25:00Z', duration: { value: 1e300, unit: 'd' } }),
+      frame({ end_date_time: '2016-02-05T07:25:00Z', duration: { value: 1e10, unit: 'd' } }),
+      frame({ start_date_time: '2016-02-05T07:25:00Z', duration: { value: 10, unit: 'min' } }),
+    ], NOW);
+    expect(report.rejected).toEqual([
+      { index: 0, reason: expect.stringContaining('outside any plausible date') },
+      { index: 1, reason: expect.stringContaining('outside any plausible date') },
+    ]);
+    expect(report.samples).toHaveLength(1);
+  });
+
   it('reports an array item by item', () => {
     const report = parseOmh([{ heart_rate: { value: 60, unit: 'beats/min' }, effective_time_frame: { date_time: '2020-02-05T07:25:00Z' } }, {}, 'x'], NOW);
     expect(report.samples).toHaveLength(1);

@@ -5,6 +5,7 @@
 // samples". Stored as a reading it would corrupt our aggregates: a minimum averaged with real heart
 // rates drags the mean down, an "average steps per day" spread over a month would be summed as steps.
 // The document is accepted (it is valid), it simply adds nothing.
+import { checkInstant } from '../http/dates';
 import { parseIsoInstant } from '../ingest/iso-date';
 import { WORKOUT_ACTIVITIES } from '../health';
 import { isObject, rejected, skipped, validateItem, collectReport, type ImportReport, type ItemResult, type RawSample } from './import-result';
@@ -41,8 +42,11 @@ function parseInterval(interval: Record<string, unknown>): Frame {
   if (duration !== undefined && durationMs === null) return { ok: false, reason: 'time_interval.duration must be { value >= 0, unit: sec|min|h|d }' };
   const iso = (ms: number) => new Date(ms).toISOString();
   if (start && end) return { ok: true, start: startText as string, end: endText as string, interval: true };
-  if (start && durationMs !== null) return { ok: true, start: startText as string, end: iso(start.ms + durationMs), interval: true };
-  if (end && durationMs !== null) return { ok: true, start: iso(end.ms - durationMs), end: endText as string, interval: true };
+  const other = durationMs === null ? null : start ? start.ms + durationMs : end ? end.ms - durationMs : null;
+  // A duration can put the other end past any date (1e300 days): that record is rejected, not the import.
+  if (other !== null && !checkInstant(other).ok) return { ok: false, reason: 'time_interval.duration puts the interval outside any plausible date' };
+  if (start && other !== null) return { ok: true, start: startText as string, end: iso(other), interval: true };
+  if (end && other !== null) return { ok: true, start: iso(other), end: endText as string, interval: true };
   return { ok: false, reason: 'time_interval needs start_date_time and end_date_time, or one of them and a duration (a date and part of day cannot place a sample)' };
 }
 

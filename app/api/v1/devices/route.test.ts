@@ -88,6 +88,9 @@ describe('POST /api/v1/devices', () => {
     ['a blank name', { name: '   ', type: 'watch' }, 'name'],
     ['a numeric name', { name: 42, type: 'watch' }, 'name'],
     ['a 101-character name', { name: 'x'.repeat(101), type: 'watch' }, 'name'],
+    // Every other free-text field refused these; device names were stored with them.
+    ['a name with a NUL character', { name: 'Watch\u0000', type: 'watch' }, 'name'],
+    ['a name with a lone surrogate', { name: 'Watch \ud800', type: 'watch' }, 'name'],
     ['no type', { name: 'Watch' }, 'type'],
     ['an unknown type', { name: 'Watch', type: 'toaster' }, 'type'],
     ['a type in the wrong case', { name: 'Watch', type: 'WATCH' }, 'type'],

@@ -5,9 +5,10 @@ import { requireCaller } from '@/lib/auth/session';
 import { listDevices, registerDevice } from '@/lib/data/devices';
 import { deviceTypeSchema, PRIORITY_RANGE } from '@/lib/devices/device-types';
 import { readJson, route } from '@/lib/http/handler';
+import { freeText } from '@/lib/http/text';
 
 const registerBody = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(100),
+  name: freeText(100),
   type: deviceTypeSchema,
   priority: z.number().int().min(PRIORITY_RANGE.min).max(PRIORITY_RANGE.max).optional(),
 });

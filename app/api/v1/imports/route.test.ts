@@ -9,10 +9,11 @@ import { prisma } from '@/lib/db/client';
 import { runImport } from '@/lib/imports/run';
 import { createSignedInUser, waitFor } from '@/test/factories';
 import { api, baseUrl } from '@/test/http';
+import { buildZip, zipBombXml } from '@/test/zip';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../lib/interop/fixtures');
 
-type ImportStatus = { status: string; progress: number; accepted: number; duplicates: number; rejectedCount: number; rejected: { index?: number; reason: string }[] };
+type ImportStatus = { status: string; error: string | null; progress: number; accepted: number; duplicates: number; rejectedCount: number; rejected: { index?: number; reason: string }[] };
 
 async function upload(cookie: string, file: { name: string; content: string | Buffer; type?: string }, format?: string) {
   const form = new FormData();
@@ -157,6 +158,35 @@ describe('POST /api/v1/imports', () => {
 
     const broken = await upload(patient.cookie, { name: 'b.json', content: '{"resourceType": "Bundle", ' }, 'fhir');
     expect(await finished(patient.cookie, broken.body.id!)).toMatchObject({ status: 'failed' });
+  });
+
+  it('answers 400 with a message to a multipart body without a boundary or not well-formed, and stores nothing', async () => {
+    const patient = await createSignedInUser();
+    const post = (contentType: string, body: string) =>
+      fetch(`${baseUrl()}/api/v1/imports`, { method: 'POST', body, headers: { cookie: patient.cookie, 'content-type': contentType } });
+    for (const [contentType, body] of [
+      ['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.json"\r\n\r\n{}\r\n--x--\r\n'],
+      ['multipart/form-data; boundary=', 'x'],
+      ['multipart/form-data; boundary=x', 'not multipart at all'],
+    ]) {
+      const res = await post(contentType!, body!);
+      expect(res.status, contentType).toBe(400);
+      const json = (await res.json()) as { error: { code: string; message: string } };
+      expect(json.error.code).toBe('BAD_REQUEST');
+      expect(json.error.message).toMatch(/boundary|multipart/);
+    }
+    expect(await prisma.import.count({ where: { userId: patient.id } })).toBe(0);
+  });
+
+  it('fails a zip bomb with the reason on the import, storing nothing', async () => {
+    const patient = await createSignedInUser();
+    const bomb = buildZip([{ name: 'apple_health_export/export.xml', data: zipBombXml(20 * 1024 * 1024) }]);
+    const res = await upload(patient.cookie, { name: 'export.zip', content: bomb, type: 'application/zip' });
+    expect(res.status).toBe(202);
+    const done = await finished(patient.cookie, res.body.id!);
+    expect(done).toMatchObject({ status: 'failed', accepted: 0 });
+    expect(done.error).toMatch(/zip bomb/);
+    expect(await prisma.healthSample.count({ where: { userId: patient.id } })).toBe(0);
   });
 
   it('is for signed-in patients, each seeing only their own imports', async () => {

@@ -1,7 +1,8 @@
 // POST /api/v1/imports — a signed-in patient uploads an export (multipart `file`, optional `format`:
 // apple-health | fhir | openmhealth, detected when absent) → 202 { id }; the import runs in the
 // background (GET /api/v1/imports/{id} for progress). GET — the patient's recent imports. This path is
-// outside proxy.ts (an upload must stream, not be buffered), so it refuses cross-site requests itself.
+// outside proxy.ts (an upload must stream, not be buffered), so it refuses cross-site requests itself
+// (and route() puts the security headers on its answers).
 import { after, NextResponse } from 'next/server';
 import { rm } from 'node:fs/promises';
 import { z } from 'zod';
@@ -18,11 +19,9 @@ import { dispatch } from '@/inngest/dispatch';
 const FORMATS = { 'apple-health': 'APPLE_HEALTH', fhir: 'FHIR', openmhealth: 'OPENMHEALTH' } as const;
 const formatField = z.enum(['apple-health', 'fhir', 'openmhealth']);
 
-const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-
 export const GET = route('caller', async () => {
   const caller = await requireCaller(['PATIENT']);
-  return NextResponse.json({ imports: await listImports(caller.id) }, { headers: NO_STORE });
+  return NextResponse.json({ imports: await listImports(caller.id) });
 });
 
 export const POST = route({ kind: 'import', created: true }, async (req) => {
@@ -45,7 +44,7 @@ export const POST = route({ kind: 'import', created: true }, async (req) => {
     }
     const created = await createImport({ userId: caller.id, format: FORMATS[format], filePath: upload.path, bytesTotal: upload.bytes });
     after(() => dispatch([{ key: 'importRequested', data: { userId: caller.id, importId: created.id } }]));
-    return NextResponse.json({ id: created.id }, { status: 202, headers: NO_STORE });
+    return NextResponse.json({ id: created.id }, { status: 202 });
   } catch (error) {
     await rm(upload.path, { force: true });
     throw error;

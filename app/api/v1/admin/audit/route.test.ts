@@ -101,6 +101,10 @@ describe('GET /api/v1/admin/audit', () => {
     ['a non-numeric cursor', '?cursor=abc', 'cursor'],
     ['a cursor past bigint', '?cursor=9999999999999999999', 'cursor'],
     ['a bad limit', '?limit=201', 'limit'],
+    ['a day in year 0000', '?from=0000-01-01', 'from'],
+    ['an instant in year 9999', `?to=${encodeURIComponent('9999-01-01T00:00:00Z')}`, 'to'],
+    ['an actor with a NUL character', '?actor=a%00b', 'actor'],
+    ['an action with a NUL character', '?action=a%00b', 'action'],
   ])('answers 422 naming the field for %s', async (_name, query, field) => {
     const res = await list(query);
     expect(res.status).toBe(422);

@@ -149,6 +149,8 @@ describe('POST /api/v1/admin/users', () => {
     ['a missing password', { password: undefined }, 'password'],
     ['a bad e-mail', { email: 'not-an-email' }, 'email'],
     ['an empty name', { name: '  ' }, 'name'],
+    ['a name with a NUL character', { name: 'a\u0000b' }, 'name'],
+    ['a name with a lone surrogate', { name: 'a\udc00' }, 'name'],
     ['an unknown role', { role: 'ROOT' }, 'role'],
     ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'timeZone'],
     ['an extra field', { passwordHash: 'x' }, '(body)'],

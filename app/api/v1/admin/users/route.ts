@@ -6,12 +6,13 @@ import { requireCaller } from '@/lib/auth/session';
 import { adminUserQuery, createUserByAdmin, listUsersForAdmin } from '@/lib/data/admin-users';
 import { Role } from '@/lib/generated/prisma/enums';
 import { readJson, route } from '@/lib/http/handler';
+import { freeText } from '@/lib/http/text';
 import { isValidTimeZone } from '@/lib/time';
 
 const createBody = z
   .object({
     email: z.string().trim().toLowerCase().max(254).pipe(z.email('must be an e-mail address')),
-    name: z.string().trim().min(1, 'must not be empty').max(100),
+    name: freeText(100),
     role: z.enum(Role),
     timeZone: z.string().max(64).refine(isValidTimeZone, 'is not an IANA time zone'),
     password: z.string().min(12, 'must be at least 12 characters').max(200),

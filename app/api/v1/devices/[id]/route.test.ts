@@ -187,6 +187,8 @@ describe('PATCH /api/v1/devices/:id', () => {
     ['an empty name', { name: '' }, 'name'],
     ['a numeric name', { name: 5 }, 'name'],
     ['a 101-character name', { name: 'x'.repeat(101) }, 'name'],
+    ['a name with a NUL character', { name: 'a\u0000b' }, 'name'],
+    ['a name with a lone surrogate', { name: '\ud800' }, 'name'],
   ])('answers 422 naming the field for %s, and changes nothing', async (_name, json, field) => {
     const res = await patch(device.id, json);
     expect(res.status).toBe(422);

@@ -7,10 +7,11 @@ import { revokeDevice, updateDevice } from '@/lib/data/devices';
 import { PRIORITY_RANGE } from '@/lib/devices/device-types';
 import { readJson, route } from '@/lib/http/handler';
 import { notFound } from '@/lib/http/errors';
+import { freeText } from '@/lib/http/text';
 
 const patchBody = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+    name: freeText(100).optional(),
     priority: z.number().int().min(PRIORITY_RANGE.min).max(PRIORITY_RANGE.max).optional(),
   })
   .strict()

@@ -131,7 +131,7 @@ describe('GET /api/v1/users/me/aggregates', () => {
   });
 
   it("never answers another patient's rows", async () => {
-    const res = await aggregates('?types=STEPS,HEART_RATE,WEIGHT&period=day&from=2026-01-01&to=2026-12-31');
+    const res = await aggregates('?types=STEPS,HEART_RATE,WEIGHT&period=day&from=2026-01-01&to=2026-11-30');
     const values = Object.values(res.body as Record<string, { value: number }[]>).flat().map((r) => r.value);
     expect(values.length).toBeGreaterThan(0);
     expect(values).not.toContain(99_999);
@@ -165,6 +165,10 @@ describe('GET /api/v1/users/me/aggregates', () => {
     ['February 30th', '?types=STEPS&period=day&from=2026-02-30&to=2026-03-05', 'from'],
     ['April 31st', '?types=STEPS&period=day&from=2026-04-01&to=2026-04-31', 'to'],
     ['from after to', '?types=STEPS&period=day&from=2026-11-15&to=2026-11-10', 'from'],
+    // Outside 1900-01-01 .. two days ahead: year 0000 used to reach PostgreSQL (no year 0) as a 500.
+    ['a from in year 0000', '?types=STEPS&period=day&from=0000-01-01&to=2026-11-10', 'from'],
+    ['a from before 1900', '?types=STEPS&period=day&from=1899-12-31&to=2026-11-10', 'from'],
+    ['a to in year 9999', '?types=STEPS&period=day&from=2026-11-10&to=9999-12-31', 'to'],
   ])('answers 422 naming the parameter for %s', async (_name, query, field) => {
     const res = await aggregates(query);
     expect(res.status).toBe(422);
@@ -205,6 +209,8 @@ describe('GET /api/v1/users/me/summary', () => {
     ['February 30th', '?date=2026-02-30'],
     ['September 31st', '?date=2026-09-31'],
     ['month 00', '?date=2026-00-10'],
+    ['year 0000', '?date=0000-01-01'],
+    ['year 9999', '?date=9999-12-31'],
   ])('answers 422 naming the date for %s', async (_name, query) => {
     const res = await summary(query);
     expect(res.status).toBe(422);

@@ -1,6 +1,7 @@
 // Exports over HTTP: CSV of the readings that count after dedup and of daily aggregates, a FHIR R4 Bundle,
 // and the round trip — export a patient's data as FHIR, import it into a new patient, and the daily
 // aggregates are the same.
+import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { createDevice, createSignedInUser, syncSamples, waitFor, waitForPipeline } from '@/test/factories';
@@ -112,7 +113,46 @@ describe('GET /api/v1/users/me/export', () => {
     const unknownType = await api<{ error: { details: { field: string }[] } }>(`/api/v1/users/me/export?format=csv&types=STEPS,NOPE&from=${DAY}&to=${DAY}`, { cookie: patient.cookie });
     expect(unknownType.status).toBe(422);
     // Nobody else's data: a fresh patient's export is just the header.
-    const empty = await download(patient.cookie, `format=csv&from=2026-01-01&to=2026-12-31`);
+    const empty = await download(patient.cookie, `format=csv&from=2026-01-01&to=2026-11-30`);
     expect(empty.text).toBe('type,start,end,value,unit,category,source\r\n');
+  });
+
+  it.each([
+    ['a from in year 9999 (the CSV broke off after its header)', 'from=9999-12-01&to=9999-12-31', ['from', 'to']],
+    ['a from in year 0000', 'from=0000-12-01&to=0000-12-31', ['from', 'to']],
+    ['a from before 1900', `from=1899-12-31&to=${DAY}`, ['from']],
+  ])('answers 422 naming the parameter for %s', async (_name, range, fields) => {
+    const patient = await createSignedInUser();
+    for (const kind of ['samples', 'daily']) {
+      const res = await api<{ error: { details: { field: string }[] } }>(`/api/v1/users/me/export?format=csv&kind=${kind}&${range}`, { cookie: patient.cookie });
+      expect(res.status).toBe(422);
+      expect(res.body.error.details.map((d) => d.field).sort()).toEqual(fields);
+    }
+  });
+
+  it('aborts the download when it fails after the headers were sent, so no client takes a truncated file for a whole one', async () => {
+    const patient = await createSignedInUser();
+    const device = await createDevice(patient.id, 'watch', 'Watch');
+    // A device name that cannot be decrypted: the export fails after the CSV header row went out.
+    await prisma.device.update({ where: { id: device.id }, data: { name: 'not-a-ciphertext' } });
+    const path = `/api/v1/users/me/export?format=csv&from=${DAY}&to=${DAY}`;
+
+    const raw = await new Promise<{ status: number; body: string; complete: boolean }>((resolve, reject) => {
+      const req = http.get(`${baseUrl()}${path}`, { headers: { cookie: patient.cookie } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('error', () => undefined); // the abort; `complete` below says whether the message ended properly
+        res.on('close', () => resolve({ status: res.statusCode ?? 0, body, complete: res.complete }));
+      });
+      req.on('error', reject);
+    });
+    expect(raw.status).toBe(200);
+    expect(raw.body).toBe('type,start,end,value,unit,category,source\r\n');
+    expect(raw.complete).toBe(false); // no terminating chunk: the transfer was cut, not finished
+
+    const res = await fetch(`${baseUrl()}${path}`, { headers: { cookie: patient.cookie } });
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
   });
 });

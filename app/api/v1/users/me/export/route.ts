@@ -9,9 +9,11 @@ import { exportDailyAggregates, exportReadings } from '@/lib/data/export';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { displayUnit } from '@/lib/format/health';
 import { HEALTH_TYPES, isCategoryType, type HealthType } from '@/lib/health';
+import { day } from '@/lib/http/dates';
 import { ApiError } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
-import { day, healthType } from '@/lib/http/read-handlers';
+import { healthType } from '@/lib/http/read-handlers';
+import { textStream } from '@/lib/http/stream';
 import { dailyAggregatesCsv, samplesCsv } from '@/lib/interop/csv';
 import { fhirBundleJson } from '@/lib/interop/fhir-export';
 
@@ -28,21 +30,6 @@ const exportQuery = z.object({
   from: day,
   to: day,
 });
-
-function streamOf(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = chunks[Symbol.asyncIterator]();
-  return new ReadableStream({
-    async pull(controller) {
-      const { done, value } = await iterator.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
-}
 
 export const GET = route({ caller: true, always: true }, async (req: NextRequest) => {
   const caller = await requireCaller(['PATIENT']);
@@ -63,7 +50,7 @@ export const GET = route({ caller: true, always: true }, async (req: NextRequest
 
   if (q.format === 'fhir') {
     const body = fhirBundleJson(exportReadings(scope, types, q.from, q.to), { patientId: caller.id, nowMs: Date.now() });
-    return new Response(streamOf(body), {
+    return new Response(textStream(body), {
       headers: { ...headers, 'Content-Type': 'application/fhir+json; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.fhir.json"` },
     });
   }
@@ -71,7 +58,7 @@ export const GET = route({ caller: true, always: true }, async (req: NextRequest
     q.kind === 'daily'
       ? dailyAggregatesCsv(exportDailyAggregates(scope, types, q.from, q.to), { timeZone: scope.timeZone, units })
       : samplesCsv(exportReadings(scope, types, q.from, q.to), { timeZone: scope.timeZone, units });
-  return new Response(streamOf(csv), {
+  return new Response(textStream(csv), {
     headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` },
   });
 });

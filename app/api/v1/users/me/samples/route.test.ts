@@ -156,6 +156,11 @@ describe('GET /api/v1/users/me/samples', () => {
     ['a cursor with a fractional time', `?cursor=${Buffer.from(JSON.stringify([1.5, '1'])).toString('base64url')}`, 'cursor'],
     ['a cursor with an id beyond bigint', `?cursor=${Buffer.from(JSON.stringify([1, '99999999999999999999999'])).toString('base64url')}`, 'cursor'],
     ['an overlong cursor', `?cursor=${'A'.repeat(201)}`, 'cursor'],
+    // Outside 1900-01-01 .. two days ahead: these reached PostgreSQL (no year 0, no year -271821) as 500s.
+    ['a from in year 0000', `?from=${encodeURIComponent('0000-01-01T00:00:00Z')}`, 'from'],
+    ['a to in year 9999', `?to=${encodeURIComponent('9999-01-01T00:00:00Z')}`, 'to'],
+    ['a cursor at the earliest instant a Date holds', `?cursor=${Buffer.from(JSON.stringify([-8.64e15, '1'])).toString('base64url')}`, 'cursor'],
+    ['a cursor at the latest instant a Date holds', `?cursor=${Buffer.from(JSON.stringify([8.64e15, '1'])).toString('base64url')}`, 'cursor'],
   ])('answers 422 naming the parameter for %s', async (_name, query, field) => {
     const res = await get(query);
     expect(res.status).toBe(422);

@@ -60,6 +60,8 @@ describe('GET and PATCH', () => {
     [{ units: { energy: 'kJ' } }, 'units'],
     [{ displayName: '   ' }, 'displayName'],
     [{ displayName: 'x'.repeat(101) }, 'displayName'],
+    [{ displayName: 'a\u0000b' }, 'displayName'],
+    [{ displayName: 'a\ud800' }, 'displayName'],
     [{ email: 'someone@else.example' }, '(body)'],
   ])('answers 422 to %j naming %s', async (body, field) => {
     const res = await patch(body);

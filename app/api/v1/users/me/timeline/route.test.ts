@@ -159,6 +159,9 @@ describe('GET /api/v1/users/me/timeline', () => {
     ['?before=not-a-cursor', 'before'],
     [`?before=${Buffer.from(JSON.stringify([1, "s:1' OR 1=1"])).toString('base64url')}`, 'before'],
     ['?before=2026-11-18T08:00:00', 'before'],
+    ['?before=0000-01-01T00:00:00Z', 'before'],
+    ['?before=9999-01-01T00:00:00Z', 'before'],
+    [`?before=${Buffer.from(JSON.stringify([-8.64e15, 'e:00000000-0000-0000-0000-000000000000'])).toString('base64url')}`, 'before'],
   ])('answers 422 to %s', async (query, field) => {
     const res = await get(query);
     expect(res.status).toBe(422);

@@ -6,16 +6,22 @@ import { requireCaller } from '@/lib/auth/session';
 import { ownScope } from '@/lib/data/access';
 import { decodeTimelineCursor, findTimeline } from '@/lib/data/timeline';
 import { route } from '@/lib/http/handler';
-import { parseIsoInstant } from '@/lib/ingest/iso-date';
+import { checkInstant, readInstant } from '@/lib/http/dates';
 
 const timelineQuery = z.object({
   before: z
     .string()
     .max(200)
     .transform((value, ctx) => {
-      const instant = parseIsoInstant(value);
-      const cursor = instant.ok ? { atMs: instant.ms, key: '' } : decodeTimelineCursor(value);
-      if (cursor) return cursor;
+      if (/^\d{4}-/.test(value)) {
+        const instant = readInstant(value);
+        if (instant.ok) return { atMs: instant.value, key: '' };
+        ctx.addIssue({ code: 'custom', message: instant.reason });
+        return z.NEVER;
+      }
+      // A cursor carries a stored item's time: one outside the sane range is not from this API.
+      const cursor = decodeTimelineCursor(value);
+      if (cursor && checkInstant(cursor.atMs).ok) return cursor;
       ctx.addIssue({ code: 'custom', message: 'must be a nextBefore from this API or an ISO-8601 instant with an offset' });
       return z.NEVER;
     })
