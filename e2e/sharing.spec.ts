@@ -1,8 +1,9 @@
 // Patient-controlled sharing in a real browser: the patient makes a link share of their steps on the
-// care-team page and copies the link once; a fresh browser opens it and sees only steps (the code
-// leaves the address bar at once); the patient revokes it and the link answers 404 right away. A
-// share to doctor@demo.test appears on the doctor's "Shared with you" page. Accessible (axe: no
-// serious or critical violations) and without sideways scrolling at 375 px.
+// care-team page and copies the link once (/share#code); a fresh browser opens it and sees only steps,
+// with no request carrying the code in its URL or Referer (only the one exchange, in its body) and the
+// code gone from the address bar; an older /share/{code} link still opens; the patient revokes it and
+// the viewer and the link stop right away. A share to doctor@demo.test appears on the doctor's "Shared
+// with you" page. Accessible (axe: no serious or critical violations), no sideways scrolling at 375 px.
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 
@@ -55,7 +56,8 @@ test('a link share shows only what was shared, and stops at once when revoked', 
   const panel = page.getByTestId('share-link-panel');
   await expect(panel.getByRole('heading', { name: 'Copy the link now' })).toBeVisible();
   const link = await panel.getByLabel('Link with access code').inputValue();
-  expect(link).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/);
+  expect(link).toMatch(/\/share#[A-Za-z0-9_-]{43}$/);
+  const code = link.split('#')[1]!;
   await expect(panel.getByRole('button', { name: 'Copy link' })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: 'e2e/screenshots/patient-sharing.png', fullPage: true });
@@ -69,11 +71,19 @@ test('a link share shows only what was shared, and stops at once when revoked', 
   // Someone else, in a browser that never signed in, opens the link.
   const visitor = await browser.newContext();
   const viewer = await visitor.newPage();
+  const sent: { url: string; referer: string; body: string }[] = [];
+  viewer.on('request', (request) => sent.push({ url: request.url(), referer: request.headers()['referer'] ?? '', body: request.postData() ?? '' }));
   const opened = await viewer.goto(link);
   expect(opened?.status()).toBe(200);
-  await expect(viewer).toHaveURL(/\/shared$/);
-  expect(viewer.url()).not.toContain(link.split('/share/')[1]);
   expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
+  await expect(viewer).toHaveURL(/\/shared$/);
+  expect(viewer.url()).not.toContain(code);
+  expect(sent.filter((r) => r.url.includes(code) || r.referer.includes(code))).toEqual([]);
+  expect(sent.filter((r) => r.body.includes(code)).map((r) => new URL(r.url).pathname)).toEqual(['/share/exchange']);
+  // Nothing of the code is left in this tab's history either.
+  await viewer.goBack().catch(() => undefined);
+  expect(viewer.url()).not.toContain(code);
+  await viewer.goto('/shared');
   await expect(viewer.getByRole('heading', { level: 1, name: 'Health data of Alex Morgan' })).toBeVisible();
   await expect(viewer.getByRole('heading', { level: 2, name: 'Steps' })).toBeVisible();
   await expect(viewer.getByRole('heading', { level: 2 })).toHaveCount(1);
@@ -81,7 +91,16 @@ test('a link share shows only what was shared, and stops at once when revoked', 
   await viewer.screenshot({ path: 'e2e/screenshots/shared-view.png', fullPage: true });
   await expectNoSidewaysScroll(viewer);
 
-  // The patient revokes it (confirmed): the visitor's very next request is a 404, and so is the link.
+  // The older form of the same link still opens the viewer.
+  const older = await browser.newContext();
+  const olderPage = await older.newPage();
+  expect((await olderPage.goto(`/share/${code}`))?.status()).toBe(200);
+  await expect(olderPage).toHaveURL(/\/shared$/);
+  await expect(olderPage.getByRole('heading', { level: 1, name: 'Health data of Alex Morgan' })).toBeVisible();
+  await older.close();
+
+  // The patient revokes it (confirmed): the visitor's very next request is a 404, and the link (either
+  // form) opens nothing.
   await mine.getByRole('button', { name: 'Revoke the share with anyone with the link' }).click();
   const dialog = page.getByRole('dialog', { name: 'Revoke this share?' });
   await expect(dialog).toBeVisible();
@@ -90,7 +109,11 @@ test('a link share shows only what was shared, and stops at once when revoked', 
   await expect(page.getByTestId('share-item').filter({ hasText: 'Anyone with the link' }).first()).toContainText('Revoked');
 
   expect((await viewer.reload())?.status()).toBe(404);
-  expect((await viewer.goto(link))?.status()).toBe(404);
+  await viewer.goto(link);
+  await expect(viewer.getByRole('heading', { level: 1, name: 'This link is not available' })).toBeVisible();
+  expect(viewer.url()).not.toContain(code);
+  await expectNoSeriousAxeViolations(viewer);
+  expect((await viewer.goto(`/share/${code}`))?.status()).toBe(404);
   await visitor.close();
 });
 

@@ -104,8 +104,10 @@ export const ROUTE_POLICY: Record<string, Policy> = {
     body: () => ({ types: ['STEPS'], from: '2026-11-01', to: '2026-11-30', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
   },
   'DELETE /api/v1/shares/[id]': { kind: 'owner', ok: 204, params: (w) => ({ id: w.B.shareId }) },
-  // A share link: public; an unknown (or expired, or revoked) code is 404 for everyone.
+  // A share link (/share#code posts its code to /share/exchange; older links are /share/{code}): public;
+  // an unknown (or expired, or revoked) code is 404 for everyone.
   'GET /share/[code]': { kind: 'public', params: () => ({ code: 'no-such-share-code-0000' }), ok: 404 },
+  'POST /share/exchange': { kind: 'public', body: () => ({ code: 'no-such-share-code-0000' }), ok: 404 },
 
   'PATCH /api/v1/devices/[id]': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.B.deviceId }), body: () => ({ priority: 55 }) },
   'DELETE /api/v1/devices/[id]': { kind: 'owner', gate: PATIENT, ok: 204, params: (w) => ({ id: w.B.spareDeviceId }) },
@@ -198,7 +200,9 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/admin/audit': { access: { role: 'ADMIN' } },
   '/admin/pipeline': { access: { role: 'ADMIN' } },
   '/import': { access: { role: 'PATIENT' } },
-  // The link-share viewer shows a share only to a browser holding its grant cookie (app/share tests).
+  // The page of /share#code links (its script exchanges the code), and the link-share viewer, which
+  // shows a share only to a browser holding its grant cookie (app/share tests).
+  '/share': { access: 'public' },
   '/shared': { access: 'not-found' },
   '/shared-with-me': { access: { role: ['DOCTOR', 'CAREGIVER'] } },
   // B's share is not shared with anyone in the matrix: every doctor and caregiver gets a 404.

@@ -40,7 +40,7 @@ describe('canary', () => {
     ];
 
     // Through the HTTP API (the test server): profile name, a device's name, sample metadata, an
-    // event's payload, an admin's new user (its e-mail too).
+    // event's payload, a share's recipient address, an admin's new user (its e-mail too).
     const patient = await createSignedInUser();
     expect((await api('/api/v1/users/me/settings', { method: 'PATCH', cookie: patient.cookie, json: { displayName: `Name ${CANARY}` } })).status).toBe(200);
     const registered = await api('/api/v1/devices', { cookie: patient.cookie, json: { name: `Watch ${CANARY}`, type: 'watch' } });
@@ -56,6 +56,8 @@ describe('canary', () => {
     });
     const note = await api('/api/v1/users/me/entries', { cookie: patient.cookie, json: { kind: 'symptom', name: `Symptom ${CANARY}`, severity: 2, note: `Note ${CANARY}`, at: '2026-11-20T09:00:00Z' } });
     expect(note.status).toBe(201);
+    const share = { types: ['STEPS'], from: '2026-11-01', to: '2026-11-30', expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+    expect((await api('/api/v1/shares', { cookie: patient.cookie, json: { ...share, recipientEmail: `share-${CANARY}@test.example` } })).status).toBe(201);
     const admin = await createSignedInUser({ role: 'ADMIN' });
     const created = await api('/api/v1/admin/users', {
       cookie: admin.cookie,
@@ -89,6 +91,8 @@ describe('canary', () => {
     expect(await decryptField(patient.id, insightRef('body'), stored.body)).toBe(`Body ${CANARY}`);
     const inbox = await api('/api/v1/notifications', { cookie: patient.cookie });
     expect(inbox.body.notifications).toContainEqual(expect.objectContaining({ title: `Notice ${CANARY}`, body: `Notice body ${CANARY}` }));
+    const shares = await api('/api/v1/shares', { cookie: patient.cookie });
+    expect(shares.body.shares).toContainEqual(expect.objectContaining({ recipient: { kind: 'person', email: `share-${CANARY}@test.example` } }));
     const timeline = await api('/api/v1/users/me/timeline', { cookie: patient.cookie });
     expect(timeline.body.items).toContainEqual(expect.objectContaining({ kind: 'symptom', name: `Symptom ${CANARY}`, note: `Note ${CANARY}` }));
 

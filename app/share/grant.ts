@@ -5,8 +5,8 @@ import { createHmac } from 'node:crypto';
 import { safeEqual } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 
+export { GRANT_PATH } from './paths';
 export const GRANT_COOKIE = 'share_grant';
-export const GRANT_PATH = '/shared';
 export const GRANT_MAX_AGE_S = 12 * 3600;
 /** Every response of the link flow: the URL never leaks through Referer and nothing is cached. */
 export const LINK_HEADERS = { 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' } as const;

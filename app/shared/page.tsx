@@ -1,6 +1,6 @@
-// /shared — the link-share viewer, reached only through /share/:code's redirect. The browser carries a
-// signed grant (share id), never the code; the share is re-checked in the database on every request,
-// so a revoked or expired share is the plain 404 at once. No sign-in: the link is the permission.
+// /shared — the link-share viewer, reached once a link's code was exchanged (app/share). The browser
+// carries a signed grant (share id), never the code; the share is re-checked in the database on every
+// request, so a revoked or expired share is the plain 404 at once. No sign-in: the link is the permission.
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';

@@ -4,7 +4,7 @@ import type { PatientShare } from '@/lib/data/shares';
 import { apiFetch } from '@/lib/query/api';
 
 export type ShareJson = PatientShare;
-export type CreatedShare = ShareJson & { code?: string };
+export type CreatedShare = ShareJson & { code?: string; link?: string };
 
 export const sharesOptions = queryOptions({
   queryKey: ['me', 'shares'] as const,

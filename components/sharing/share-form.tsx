@@ -1,7 +1,9 @@
 'use client';
 
-// Creates a share: which types, which days, until when, and optionally with whom (a registered doctor
-// or caregiver's e-mail); without a recipient it makes a link. The API names any field at fault.
+// Creates a share: which types, which days, until when, and optionally with whom (an e-mail address: a
+// doctor or caregiver account holding it sees the share; the answer never says whether one does, so the
+// form cannot be used to find out who is registered); without one it makes a link. The API names any
+// field at fault.
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { MutationError } from '@/components/patient/mutation-error';
@@ -79,7 +81,8 @@ export function ShareForm({ today, onCreated }: { today: string; onCreated: (sha
         <label htmlFor="share-recipient" className="block text-sm font-medium text-slate-900">Share with (optional)</label>
         <input id="share-recipient" name="recipientEmail" type="email" autoComplete="off" placeholder="doctor@example.com" aria-describedby="share-recipient-help" className={inputClass} />
         <p id="share-recipient-help" className="mt-1 text-sm text-slate-600">
-          The e-mail of a doctor or caregiver registered with Pulse. Leave it empty to make a link with an access code instead.
+          The e-mail of a doctor or caregiver. If they have a Pulse account with this address, they find the share under “Shared with you”; to keep
+          everyone’s privacy, Pulse does not say whether an address has an account. Leave it empty to make a link with an access code instead.
         </p>
       </div>
       {create.isError && <MutationError error={create.error} />}

@@ -1,18 +1,18 @@
 'use client';
 
-// Shown once, right after a link share is made: the link with its access code. Only a fingerprint of
-// the code is stored, so it cannot be shown again.
+// Shown once, right after a link share is made: the link with its access code (after `#`, so it never
+// reaches a server's logs). Only a fingerprint of the code is stored, so it cannot be shown again.
 import { useEffect, useRef } from 'react';
 import { CopyButton } from '@/components/patient/copy-button';
 import { Button } from '@/components/ui/button';
 
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-500';
 
-export function ShareLinkPanel({ code, onDone }: { code: string; onDone: () => void }) {
+export function ShareLinkPanel({ path, onDone }: { path: string; onDone: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const link = `${globalThis.location.origin}/share/${code}`;
+  const link = new URL(path, globalThis.location.origin).toString();
   return (
     <section aria-labelledby="share-link-heading" className="rounded-xl border-2 border-amber-300 bg-amber-50 p-4" data-testid="share-link-panel">
       <h3 id="share-link-heading" ref={heading} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">

@@ -17,7 +17,7 @@ const STATUS = {
   revoked: ['Revoked', 'bg-red-50 text-red-800 ring-red-200'],
 } as const;
 
-const who = (share: ShareJson) => (share.recipient.kind === 'link' ? 'Anyone with the link' : share.recipient.name);
+const who = (share: ShareJson) => (share.recipient.kind === 'link' ? 'Anyone with the link' : (share.recipient.email ?? 'A closed account'));
 
 function ShareItem({ share, formatInstant }: { share: ShareJson; formatInstant: (iso: string) => string }) {
   const qc = useQueryClient();
@@ -33,10 +33,7 @@ function ShareItem({ share, formatInstant }: { share: ShareJson; formatInstant: 
   return (
     <li className="py-3 first:pt-0 last:pb-0" data-testid="share-item">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-        <p className="font-medium break-words text-slate-900">
-          {who(share)}
-          {share.recipient.kind === 'user' && share.recipient.email && <span className="ml-2 text-sm font-normal break-all text-slate-600">{share.recipient.email}</span>}
-        </p>
+        <p className="font-medium break-all text-slate-900">{who(share)}</p>
         <span className={`rounded-full px-2.5 py-0.5 text-sm ring-1 ring-inset ${tone}`}>{status}</span>
       </div>
       <p className="mt-1 text-sm text-slate-700">{share.types.map(typeLabel).join(', ')}</p>
@@ -45,7 +42,7 @@ function ShareItem({ share, formatInstant }: { share: ShareJson; formatInstant: 
         {share.status === 'revoked' && share.revokedAt ? <>revoked {formatInstant(share.revokedAt)}</> : <>{share.status === 'expired' ? 'ended' : 'until'} {formatInstant(share.expiresAt)}</>}
       </p>
       {share.status === 'active' && (
-        <Button variant="danger" className="mt-2" onClick={() => setConfirming(true)} aria-label={`Revoke the share with ${share.recipient.kind === 'link' ? 'anyone with the link' : share.recipient.name}`}>
+        <Button variant="danger" className="mt-2" onClick={() => setConfirming(true)} aria-label={`Revoke the share with ${share.recipient.kind === 'link' ? 'anyone with the link' : who(share)}`}>
           Revoke
         </Button>
       )}

@@ -1,7 +1,7 @@
 'use client';
 
-// The Sharing part of /care-team: make a share (a link's code is shown once), and the list of shares
-// with their status and a revoke button.
+// The Sharing part of /care-team: make a share (a link is shown once), and the list of shares with
+// their status and a revoke button. A share with an address is confirmed the same way whoever holds it.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
@@ -13,7 +13,7 @@ import { ShareList } from './share-list';
 
 export function SharingSection({ today, timeZone }: { today: string; timeZone: string }) {
   const shares = useQuery(sharesOptions);
-  const [code, setCode] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
@@ -21,15 +21,15 @@ export function SharingSection({ today, timeZone }: { today: string; timeZone: s
         <p className="mb-3 text-sm text-slate-600">
           Give a doctor or caregiver, or anyone you send a link to, read-only access to chosen data for chosen days, until a time you set.
         </p>
-        {code ? (
-          <ShareLinkPanel code={code} onDone={() => setCode(null)} />
+        {link ? (
+          <ShareLinkPanel path={link} onDone={() => setLink(null)} />
         ) : (
           <ShareForm
             today={today}
             onCreated={(share) => {
               void shares.refetch();
-              if (share.code) setCode(share.code);
-              setNotice(share.recipient.kind === 'user' ? `Shared with ${share.recipient.name}.` : 'Link created.');
+              if (share.link) setLink(share.link);
+              setNotice(share.recipient.kind === 'person' ? `Shared with ${share.recipient.email}.` : 'Link created.');
             }}
           />
         )}

@@ -12,7 +12,7 @@ export const SHARE_OPERATIONS: Operation[] = [
     operationId: 'createShare',
     summary: 'Share chosen types and dates until a time',
     body: { contentType: 'application/json', schema: createShareRequest },
-    responses: { 201: { description: 'Created; the code is shown only now.', content: json(createdShare) }, ...errors(400, 401, 403, 415, 422) },
+    responses: { 201: { description: 'Created; a link share’s code and link are shown only now.', content: json(createdShare) }, ...errors(400, 401, 403, 415, 422) },
   },
   {
     ...common,

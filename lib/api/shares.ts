@@ -5,13 +5,18 @@ import { daySchema, healthTypeSchema, instantSchema, uuidSchema } from './common
 
 export const createShareRequest = shareInputSchema.meta({
   id: 'CreateShareRequest',
-  description: 'With `recipientEmail` (a registered doctor or caregiver) the share is theirs; without, a link code is returned once.',
+  description:
+    'With `recipientEmail` the share is for that address: a doctor or caregiver account holding it finds the share under “Shared with you”. ' +
+    'The answer is the same for every address (it never says whether such an account exists). Without, a link is returned once.',
   example: { types: ['HEART_RATE', 'STEPS'], from: '2026-10-01', to: '2026-10-31', expiresAt: '2026-12-01T00:00:00Z' },
 });
 
 const recipient = z
   .union([
-    z.object({ kind: z.literal('user'), name: z.string(), email: z.string().nullable() }).strict(),
+    z
+      .object({ kind: z.literal('person'), email: z.string().nullable() })
+      .strict()
+      .meta({ description: 'The address the patient gave (null: an older share whose account is closed).' }),
     z.object({ kind: z.literal('link') }).strict(),
   ])
   .meta({ id: 'ShareRecipient' });
@@ -30,7 +35,19 @@ const patientShare = {
 };
 
 export const createdShare = z
-  .object({ ...patientShare, code: z.string().optional().meta({ description: 'The link code (43 characters), in this answer only.' }) })
+  .object({
+    ...patientShare,
+    code: z.string().optional().meta({ description: 'The link code (43 characters), in this answer only.' }),
+    link: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          'The link to give, `/share#<code>` on this server, in this answer only. The code is after `#`, which browsers never send: ' +
+          'the page reads it and exchanges it for the viewer (`/share/{code}` links keep working).',
+        example: '/share#q3Zk5u0m1yQz8GkJtH0vXb2cN4dR6eS8fT0gU2hV4iW',
+      }),
+  })
   .strict()
   .meta({ id: 'CreatedShare' });
 

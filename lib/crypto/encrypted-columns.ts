@@ -17,4 +17,5 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'notifications', column: 'title', id: 'id', owner: 'coalesce(patient_id, recipient_id)' },
   { table: 'notifications', column: 'body', id: 'id', owner: 'coalesce(patient_id, recipient_id)' },
   { table: 'health_samples', column: 'metadata', id: 'id', owner: 'user_id', rowId: SAMPLE_ROW_ID_SQL },
+  { table: 'share_tokens', column: 'recipient_email', id: 'id', owner: 'patient_id' },
 ];

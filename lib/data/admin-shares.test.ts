@@ -7,6 +7,7 @@ import { byEmail, emailColumns } from '@/lib/data/user-email';
 import { seedAdminDemo } from '@/prisma/seed-admin-demo';
 import { createUser, setDisplayName } from '@/test/factories';
 import { countSharesForAdmin, listSharesForAdmin, revokeShareByAdmin } from './admin-shares';
+import { createShare } from './shares';
 
 describe('seedAdminDemo', () => {
   it("creates one active link share of patient2's steps and heart rate, storing only the code's SHA-256", async () => {
@@ -43,6 +44,20 @@ describe('revokeShareByAdmin and countSharesForAdmin', () => {
     expect(revoked.status).toBe('revoked');
     const after = await countSharesForAdmin();
     expect(after.revoked).toBeGreaterThanOrEqual(before.revoked + 1);
+  });
+
+  it('shows a share with an address no account holds as a person share with that address, not as a link', async () => {
+    const patient = await createUser();
+    const doctor = await createUser({ role: 'DOCTOR' });
+    const input = { types: ['STEPS' as const], from: '2026-01-01', to: '2026-01-31', expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const nobody = `nobody-${randomUUID()}@test.example`;
+    await createShare(patient.id, { ...input, recipientEmail: nobody });
+    await createShare(patient.id, { ...input, recipientEmail: doctor.email });
+    await createShare(patient.id, input);
+    const { shares } = await listSharesForAdmin({ patient: patient.email });
+    const expected = [{ kind: 'link', email: null }, { kind: 'user', email: doctor.email }, { kind: 'user', email: nobody }];
+    expect(shares.map((s) => s.recipient)).toHaveLength(3);
+    expect(shares.map((s) => s.recipient)).toEqual(expect.arrayContaining(expected));
   });
 
   it('answers not found for an unknown share', async () => {

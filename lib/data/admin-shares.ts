@@ -1,8 +1,10 @@
 // Share tokens across all patients, for admins: filtered keyset pages and revocation. The code hash is
-// never selected; a link share shows only that it is one (recipients are registered users, by id).
+// never selected; a link share shows only that it is one; a share with a person shows their account's
+// address, else the address the patient typed.
 import { z } from 'zod';
 import { prisma } from '../db/client';
 import { emailIndex } from '../crypto/blind-index';
+import { searchableRecipientEmail } from './shares';
 import { searchableEmail } from './user-email';
 import { Prisma } from '../generated/prisma/client';
 import type { HealthType } from '../generated/prisma/enums';
@@ -35,6 +37,7 @@ type Row = {
   patient_email: string;
   recipient_user_id: string | null;
   recipient_user_email: string | null;
+  recipient_email: string | null;
   is_link: boolean;
   types: HealthType[];
   data_from: string;
@@ -58,7 +61,7 @@ async function findShareRows(opts: { id?: string; filters?: AdminShareFilters; l
   if (f.cursor) conditions.push(Prisma.sql`(s.created_at, s.id) < (SELECT created_at, id FROM share_tokens WHERE id = ${f.cursor}::uuid)`);
   return prisma.$queryRaw<Row[]>`
     SELECT s.id::text, s.patient_id::text, p.email_ciphertext AS patient_email, s.recipient_user_id::text,
-           r.email_ciphertext AS recipient_user_email, (s.code_hash IS NOT NULL) AS is_link,
+           r.email_ciphertext AS recipient_user_email, s.recipient_email, (s.code_hash IS NOT NULL) AS is_link,
            s.types::text[] AS types, to_char(s.data_from, 'YYYY-MM-DD') AS data_from,
            to_char(s.data_to, 'YYYY-MM-DD') AS data_to, s.expires_at, s.revoked_at, s.last_used_at, s.created_at,
            CASE WHEN s.revoked_at IS NOT NULL THEN 'revoked' WHEN s.expires_at <= ${now} THEN 'expired' ELSE 'active' END AS status
@@ -71,12 +74,14 @@ async function findShareRows(opts: { id?: string; filters?: AdminShareFilters; l
 }
 
 async function toShare(row: Row) {
-  const recipientEmail = row.recipient_user_id && row.recipient_user_email ? await searchableEmail(row.recipient_user_id, row.recipient_user_email) : null;
+  const recipientEmail =
+    (row.recipient_user_id && row.recipient_user_email ? await searchableEmail(row.recipient_user_id, row.recipient_user_email) : null) ??
+    (await searchableRecipientEmail({ id: row.id, patientId: row.patient_id, recipientEmail: row.recipient_email }));
   return {
     id: row.id,
     patient: { id: row.patient_id, email: await searchableEmail(row.patient_id, row.patient_email) },
     recipient: {
-      kind: row.recipient_user_id ? ('user' as const) : ('link' as const),
+      kind: row.is_link ? ('link' as const) : ('user' as const),
       email: recipientEmail,
     },
     types: row.types,

@@ -1,13 +1,16 @@
-// Patient-controlled shares: a patient grants a registered doctor or caregiver, or anyone holding a
-// link code, read access to chosen types within a date range until an expiry. Codes are 256 random
-// bits shown once; only their SHA-256 is stored. Whether a share is active is checked against the
-// database on every read, so a revocation or expiry applies to the very next request.
+// Patient-controlled shares: a patient grants a person named by e-mail (seen by their doctor or
+// caregiver account), or anyone holding a link code, read access to chosen types within a date range
+// until an expiry. Codes are 256 random bits shown once; only their SHA-256 is stored. Whether a share
+// is active is checked against the database on every read, so a revocation or expiry applies to the
+// very next request.
 import { findDisplayNames } from './profile-fields';
 import { byEmail, decryptEmail } from './user-email';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { hashToken } from '../auth/tokens';
 import type { Caller } from '../auth/session';
+import { normalizeEmail } from '../crypto/blind-index';
+import { decryptField, decryptOrNull, encryptField } from '../crypto/fields';
 import { prisma } from '../db/client';
 import { HEALTH_TYPES, type HealthType } from '../health';
 import { ApiError, notFound } from '../http/errors';
@@ -54,22 +57,36 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 const invalid = (field: string, reason: string) => new ApiError('VALIDATION_ERROR', `${field} ${reason}`, [{ field, reason }]);
 
-async function recipientOf(patientId: string, email: string): Promise<string> {
+/**
+ * The account a share with this address reaches: an enabled doctor or caregiver account, else none. The
+ * patient is answered alike either way (the share is made and listed with the address they typed), so
+ * the form never tells them whether, or as whom, someone is registered. Only their own address is refused.
+ */
+async function recipientAccountOf(patientId: string, email: string): Promise<string | null> {
   const user = await prisma.user.findUnique({ where: byEmail(email), select: { id: true, role: true, disabledAt: true } });
   if (user?.id === patientId) throw invalid('recipientEmail', 'is yourself');
-  if (!user || user.disabledAt || (user.role !== 'DOCTOR' && user.role !== 'CAREGIVER')) {
-    throw invalid('recipientEmail', 'is not a registered doctor or caregiver');
-  }
-  return user.id;
+  return user && !user.disabledAt && (user.role === 'DOCTOR' || user.role === 'CAREGIVER') ? user.id : null;
 }
 
+// The typed address is the patient's record of whom they shared with: encrypted with their key.
+const recipientRef = (shareId: string) => ({ table: 'share_tokens', column: 'recipient_email', rowId: shareId });
+
+/** For admin lists: the typed address of a share, null when absent or undecryptable (a shredded key). */
+export async function searchableRecipientEmail(share: { id: string; patientId: string; recipientEmail: string | null }): Promise<string | null> {
+  return share.recipientEmail === null ? null : decryptOrNull(share.patientId, recipientRef(share.id), share.recipientEmail);
+}
+
+/** A link share's link: the code after `#`, which browsers never send, so no server or proxy logs it (app/share/page.tsx). */
+export const shareLink = (code: string) => `/share#${code}`;
+
 const shareSelect = {
-  id: true, recipientUserId: true, types: true, dataFrom: true, dataTo: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdAt: true,
+  id: true, patientId: true, recipientUserId: true, recipientEmail: true, types: true, dataFrom: true, dataTo: true, expiresAt: true, revokedAt: true,
+  lastUsedAt: true, createdAt: true,
 } as const;
 
 type ShareRow = {
-  id: string; recipientUserId: string | null; types: HealthType[]; dataFrom: Date; dataTo: Date; expiresAt: Date; revokedAt: Date | null;
-  lastUsedAt: Date | null; createdAt: Date;
+  id: string; patientId: string; recipientUserId: string | null; recipientEmail: string | null; types: HealthType[]; dataFrom: Date; dataTo: Date;
+  expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null; createdAt: Date;
 };
 type Person = { id: string; name: string; email: string; timeZone: string };
 
@@ -93,9 +110,18 @@ async function peopleById(ids: (string | null)[]): Promise<Map<string, Person>> 
   );
 }
 
+/**
+ * Whom a share is with, as the patient sees it: the address they typed, never whether or as whom an
+ * account holds it. Shares made before the address was kept show their account's address (null once closed).
+ */
+async function recipientOfRow(row: ShareRow, people: Map<string, Person>) {
+  if (row.recipientEmail !== null) return { kind: 'person' as const, email: await decryptField(row.patientId, recipientRef(row.id), row.recipientEmail) };
+  if (row.recipientUserId !== null) return { kind: 'person' as const, email: people.get(row.recipientUserId)?.email ?? null };
+  return { kind: 'link' as const };
+}
+
 /** What the patient sees of their share: never the code or its hash. */
-function toPatientShare(row: ShareRow, people: Map<string, Person>, now: Date) {
-  const recipient = row.recipientUserId ? people.get(row.recipientUserId) : undefined;
+async function toPatientShare(row: ShareRow, people: Map<string, Person>, now: Date) {
   return {
     id: row.id,
     types: row.types,
@@ -106,21 +132,23 @@ function toPatientShare(row: ShareRow, people: Map<string, Person>, now: Date) {
     revokedAt: row.revokedAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     status: statusOf(row, now),
-    recipient: row.recipientUserId
-      ? { kind: 'user' as const, name: recipient?.name ?? 'A closed account', email: recipient?.email ?? null }
-      : { kind: 'link' as const },
+    recipient: await recipientOfRow(row, people),
   };
 }
-export type PatientShare = ReturnType<typeof toPatientShare>;
+export type PatientShare = Awaited<ReturnType<typeof toPatientShare>>;
 
-/** Creates a share; a link share's code is in the result once and never again. */
-export async function createShare(patientId: string, input: ShareInput, now = new Date()): Promise<PatientShare & { code?: string }> {
-  const recipientUserId = input.recipientEmail ? await recipientOf(patientId, input.recipientEmail) : null;
-  const code = recipientUserId ? undefined : randomBytes(32).toString('base64url');
+/** Creates a share; a link share's code and link are in the result once and never again. */
+export async function createShare(patientId: string, input: ShareInput, now = new Date()): Promise<PatientShare & { code?: string; link?: string }> {
+  const id = randomUUID();
+  const email = input.recipientEmail === undefined ? null : normalizeEmail(input.recipientEmail);
+  const recipientUserId = email === null ? null : await recipientAccountOf(patientId, email);
+  const code = email === null ? randomBytes(32).toString('base64url') : undefined;
   const row = await prisma.shareToken.create({
     data: {
+      id,
       patientId,
       recipientUserId,
+      recipientEmail: email === null ? null : await encryptField(patientId, recipientRef(id), email),
       codeHash: code ? hashToken(code) : null,
       types: [...new Set(input.types)],
       dataFrom: new Date(`${input.from}T00:00:00Z`),
@@ -129,13 +157,13 @@ export async function createShare(patientId: string, input: ShareInput, now = ne
     },
     select: shareSelect,
   });
-  return { ...toPatientShare(row, await peopleById([recipientUserId]), now), ...(code ? { code } : {}) };
+  return { ...(await toPatientShare(row, new Map(), now)), ...(code ? { code, link: shareLink(code) } : {}) };
 }
 
 export async function listSharesOfPatient(patientId: string, now = new Date()): Promise<PatientShare[]> {
   const rows = await prisma.shareToken.findMany({ where: { patientId }, select: shareSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-  const people = await peopleById(rows.map((r) => r.recipientUserId));
-  return rows.map((r) => toPatientShare(r, people, now));
+  const people = await peopleById(rows.map((r) => (r.recipientEmail === null ? r.recipientUserId : null)));
+  return Promise.all(rows.map((r) => toPatientShare(r, people, now)));
 }
 
 /** Revokes the patient's own share (idempotent); someone else's or an unknown id is 404. */

@@ -19,6 +19,12 @@ describe('securityHeaders', () => {
 
   it('never lets a share link leave as a referrer; API answers are no-store', () => {
     expect(headers(true, '/share/tok_123')['Referrer-Policy']).toBe('no-referrer');
+    // The page of /share#code links and its exchange: no referrer, nothing cached.
+    for (const path of ['/share', '/share/exchange', '/shared']) {
+      expect(headers(true, path)['Referrer-Policy']).toBe('no-referrer');
+      expect(headers(true, path)['Cache-Control']).toBe('no-store');
+    }
+    expect(headers(true, '/shared-with-me')['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(headers(true, '/api/v1/share/tok_123')['Referrer-Policy']).toBe('no-referrer');
     expect(headers(true)['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(headers(true, '/api/v1/users/me')['Cache-Control']).toBe('no-store');

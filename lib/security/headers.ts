@@ -4,7 +4,7 @@ type Options = { nonce: string; production: boolean; path: string };
 
 // A share link carries its secret in the URL, and its viewer (/shared) someone's health data: neither may
 // leave in a Referer header nor be cached.
-const isSharePath = (path: string) => /^\/(share\/|shared(\/|$)|api\/v1\/share)/.test(path);
+const isSharePath = (path: string) => /^\/(shared?(\/|$)|api\/v1\/share)/.test(path);
 
 /** Scripts only from this origin with the request's nonce (Next.js puts it on its own scripts). */
 export function contentSecurityPolicy({ nonce, production }: Pick<Options, 'nonce' | 'production'>): string {

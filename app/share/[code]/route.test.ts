@@ -1,6 +1,7 @@
-// Integration: the link flow — /share/:code swaps a valid code for a signed grant cookie and a 303 to
-// /shared (no code in the URL); the viewer re-checks the share on every request; unknown, expired and
-// revoked codes answer the same 404; every answer is no-referrer and no-store.
+// Integration: the older link form — /share/:code (links made before /share#code, exchange/ tests)
+// still swaps a valid code for a signed grant cookie and a 303 to /shared (no code in the URL); the
+// viewer re-checks the share on every request; unknown, expired and revoked codes answer the same 404;
+// every answer is no-referrer and no-store.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { createAggregate, createSignedInUser, setDisplayName } from '@/test/factories';

@@ -1,11 +1,14 @@
 // Integration: /api/v1/shares and reads through /api/v1/patients/:id/... within a share — create, list,
-// revoke; codes shown once and stored hashed; 404 outside a share's types and days, after expiry and
-// on the very next request after a revocation; only the owner lists or revokes.
+// revoke; codes shown once and stored hashed, the link carrying its code after `#` only; a share with an
+// address answered alike whoever holds it; 404 outside a share's types and days, after expiry and on
+// the very next request after a revocation; only the owner lists or revokes.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '@/lib/auth/tokens';
+import { decryptField } from '@/lib/crypto/fields';
 import { prisma } from '@/lib/db/client';
-import { createAggregate, createDevice, createSignedInUser, syncSamples, waitForPipeline } from '@/test/factories';
-import { api } from '@/test/http';
+import { createAggregate, createDevice, createSignedInUser, createUser, syncSamples, waitForPipeline } from '@/test/factories';
+import { api, baseUrl } from '@/test/http';
 
 type Signed = Awaited<ReturnType<typeof createSignedInUser>>;
 let patient: Signed;
@@ -43,6 +46,11 @@ describe('POST /api/v1/shares', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ id: expect.any(String), types: ['STEPS'], from: '2026-10-01', to: '2026-10-10', status: 'active', recipient: { kind: 'link' } });
     expect(res.body.code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The link to give: the code only after `#`, which browsers never send to any server.
+    expect(res.body.link).toBe(`/share#${res.body.code}`);
+    const url = new URL(res.body.link, baseUrl());
+    expect(`${url.origin}${url.pathname}${url.search}`).toBe(`${baseUrl()}/share`);
+    expect(url.hash).toBe(`#${res.body.code}`);
     const row = await prisma.shareToken.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(row.patientId).toBe(patient.id); // body patientId / userId are ignored
     expect(row.codeHash).toBe(hashToken(res.body.code));
@@ -55,14 +63,45 @@ describe('POST /api/v1/shares', () => {
     expect(text).not.toMatch(/"code"|codeHash|code_hash/);
   });
 
-  it('shares with a registered doctor by e-mail, storing only their user id', async () => {
+  it('shares with a registered doctor by e-mail: their account, and the typed address encrypted with the patient’s key', async () => {
     const res = await create(body({ recipientEmail: doctor.email.toUpperCase() }));
     expect(res.status).toBe(201);
     expect(res.body.code).toBeUndefined();
-    expect(res.body.recipient).toEqual({ kind: 'user', name: 'Test User', email: doctor.email });
+    expect(res.body.link).toBeUndefined();
+    expect(res.body.recipient).toEqual({ kind: 'person', email: doctor.email });
     const row = await prisma.shareToken.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(row).toMatchObject({ recipientUserId: doctor.id, codeHash: null });
-    expect(Object.keys(row)).not.toContain('recipientEmail');
+    expect(row.recipientEmail).not.toContain(doctor.email);
+    expect(await decryptField(patient.id, { table: 'share_tokens', column: 'recipient_email', rowId: row.id }, row.recipientEmail!)).toBe(doctor.email);
+  });
+
+  it('answers alike for a doctor’s, a caregiver’s, a patient’s, a closed and an unknown address: nothing tells who has an account', async () => {
+    const disabled = await createUser({ role: 'DOCTOR', disabled: true });
+    const addresses = { doctor: doctor.email, caregiver: caregiver.email, patient: other.email, disabled: disabled.email, unknown: `nobody-${randomUUID()}@test.example` };
+    const same = body(); // one expiry for all
+    const answers = Object.fromEntries(await Promise.all(Object.entries(addresses).map(async ([who, email]) => [who, await create({ ...same, recipientEmail: email })] as const)));
+    // The same status, the same fields, the same values but the id, the time and the address given.
+    const shape = (who: keyof typeof addresses) => {
+      const { status, body: answer } = answers[who]!;
+      return { status, body: JSON.parse(JSON.stringify(answer).replaceAll(answer.id, 'ID').replaceAll(answer.createdAt, 'T').replaceAll(addresses[who], 'EMAIL')) };
+    };
+    for (const who of Object.keys(addresses) as (keyof typeof addresses)[]) {
+      expect(shape(who)).toEqual(shape('unknown'));
+      expect(answers[who]!.body.recipient).toEqual({ kind: 'person', email: addresses[who] });
+    }
+    expect(shape('unknown')).toMatchObject({ status: 201, body: { recipient: { kind: 'person', email: 'EMAIL' }, status: 'active', lastUsedAt: null } });
+    // No account's name (every test account is "Test User") or id; the patient's list shows every one alike too.
+    const all = JSON.stringify(answers) + JSON.stringify((await api('/api/v1/shares', { cookie: patient.cookie })).body);
+    for (const secret of ['Test User', doctor.id, caregiver.id, other.id, disabled.id]) expect(all).not.toContain(secret);
+    const listed = (await api('/api/v1/shares', { cookie: patient.cookie })).body.shares;
+    for (const [who, email] of Object.entries(addresses)) {
+      expect(listed.find((s: { id: string }) => s.id === answers[who]!.body.id)).toMatchObject({ recipient: { kind: 'person', email }, status: 'active' });
+    }
+    // Only the doctor and the caregiver accounts receive theirs; the others reach nobody.
+    const rows = await prisma.shareToken.findMany({ where: { id: { in: Object.values(answers).map((a) => a.body.id) } } });
+    const reached = Object.fromEntries(Object.entries(answers).map(([who, a]) => [who, rows.find((r) => r.id === a.body.id)!.recipientUserId]));
+    expect(reached).toEqual({ doctor: doctor.id, caregiver: caregiver.id, patient: null, disabled: null, unknown: null });
+    expect(rows.every((r) => r.codeHash === null)).toBe(true);
   });
 
   it.each([
@@ -72,7 +111,6 @@ describe('POST /api/v1/shares', () => {
     ['to', { to: '2026-02-30' }],
     ['expiresAt', { expiresAt: inDays(-1) }],
     ['expiresAt', { expiresAt: inDays(400) }],
-    ['recipientEmail', { recipientEmail: 'nobody-registered@test.example' }],
     ['recipientEmail', { recipientEmail: 'not an e-mail' }],
   ])('422 naming %s for %j', async (field, over) => {
     const res = await create(body(over));
@@ -80,12 +118,10 @@ describe('POST /api/v1/shares', () => {
     expect(res.body.error.details.map((d: { field: string }) => d.field.split('.')[0])).toContain(field);
   });
 
-  it('422 when the recipient is another patient or the patient themself', async () => {
-    for (const [email, reason] of [[other.email, 'is not a registered doctor or caregiver'], [patient.email, 'is yourself']]) {
-      const res = await create(body({ recipientEmail: email }));
-      expect(res.status).toBe(422);
-      expect(res.body.error.details).toEqual([{ field: 'recipientEmail', reason }]);
-    }
+  it('422 when the recipient is the patient themself (the one address whose account they know)', async () => {
+    const res = await create(body({ recipientEmail: patient.email }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toEqual([{ field: 'recipientEmail', reason: 'is yourself' }]);
   });
 
   it('only patients create shares', async () => {
