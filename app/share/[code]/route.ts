@@ -2,10 +2,12 @@
 // 303 to /shared, so the code leaves the address bar and the history at once. Unknown, expired and
 // revoked codes get the same 404 (status and body), so a code's past is not revealed.
 import { NextResponse, type NextRequest } from 'next/server';
+import { enforceAnonymousRefusalLimit } from '@/lib/audit/anonymous';
 import { clientOf, recordAudit } from '@/lib/audit/record';
 import { shareOfCode } from '@/lib/audit/subjects';
 import { openLinkShare } from '@/lib/data/shares';
 import { env } from '@/lib/env';
+import { errorResponse } from '@/lib/http/errors';
 import { GRANT_COOKIE, GRANT_MAX_AGE_S, GRANT_PATH, LINK_HEADERS, signGrant } from '../grant';
 
 const NOT_FOUND_HTML = `<!doctype html>
@@ -16,6 +18,9 @@ const NOT_FOUND_HTML = `<!doctype html>
 
 export async function GET(req: NextRequest, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
+  // Guessing codes from one address ends in a 429 once its refusals are only summarised in the log.
+  const limited = await enforceAnonymousRefusalLimit(clientOf(req.headers).ip, 'share.link-opened').then(() => null, (error: unknown) => errorResponse(error));
+  if (limited) return limited;
   const share = await openLinkShare(code);
   // Every use of a share code is audited (never the code itself): who opened which patient's share,
   // also an expired or revoked one (the answer is the same 404 as for an unknown code).
