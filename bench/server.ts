@@ -57,14 +57,14 @@ async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number
 }
 
 /**
- * Serves the build on `databaseUrl` (`next start`, in-process jobs). The pid is the Node process of the
- * server itself (for memory sampling and SIGKILL). `secret` must stay the same across restarts when
- * sessions are to survive them.
+ * Serves the build on `databaseUrl` (server/index.mjs, as `npm start` does; in-process jobs). The pid is
+ * the Node process of the server itself (for memory sampling and SIGKILL). `secret` must stay the same
+ * across restarts when sessions are to survive them.
  */
 export async function startApp(opts: { port: number; databaseUrl: string; secret: string; poolMax?: number; logFile?: string }): Promise<AppProcess> {
   // The server's JSON log (stdout) is appended to `logFile` when given, else dropped.
   const stdout = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
-  const server = spawn('node', [NEXT_BIN, 'start', '--port', String(opts.port)], {
+  const server = spawn('node', ['server/index.mjs', '--port', String(opts.port)], {
     stdio: ['ignore', stdout, 'inherit'],
     env: {
       ...process.env,

@@ -30,8 +30,9 @@ const seed = await seedDemo();
 await closeDb();
 console.log(seed.seeded ? `demo data seeded: ${seed.samples} samples in ${Date.now() - started} ms` : 'demo data already present');
 
-const mode = process.argv[2] === 'start' ? 'start' : 'dev';
-const next = spawn('npx', ['next', mode, '--port', process.env.PORT ?? '3000'], { stdio: 'inherit', env: process.env });
+// Next.js behind our own server (server/index.mjs: it sets the client's address); `start` serves a build.
+const mode = process.argv[2] === 'start' ? [] : ['--dev'];
+const next = spawn('node', ['server/index.mjs', ...mode, '--port', process.env.PORT ?? '3000'], { stdio: 'inherit', env: process.env });
 const shutdown = () => next.kill('SIGTERM');
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

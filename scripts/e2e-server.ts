@@ -33,10 +33,11 @@ if (!devMode) {
     process.exit(built);
   }
 }
-// `next start` with a custom distDir (the standalone server is for deployment; see the README).
+// Our server (server/index.mjs) over the build in the custom distDir, as `next start` would serve it
+// (the standalone folder is for deployment; see the README).
 const server = devMode
-  ? spawn('npx', ['next', 'dev', '--port', port], { stdio: 'inherit', env })
-  : spawn('npx', ['next', 'start', '--port', port], {
+  ? spawn('node', ['server/index.mjs', '--dev', '--port', port], { stdio: 'inherit', env })
+  : spawn('node', ['server/index.mjs', '--port', port], {
       stdio: 'inherit',
       env: { ...env, NODE_ENV: 'production', SEED_DEMO: 'true', NEXTAUTH_SECRET: randomBytes(32).toString('hex') },
     });

@@ -44,7 +44,8 @@ export default async function setup() {
   const baseUrl = `http://localhost:${port}`;
   // A second test run at the same time needs its own build folder (one listed in tsconfig.json).
   const distDir = process.env.TEST_DIST_DIR ?? '.next-test';
-  const server = spawn('npx', ['next', 'dev', '--port', String(port)], {
+  // Next.js's development server behind ours (server/index.mjs), which sets the client's address.
+  const server = spawn('node', ['server/index.mjs', '--dev', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: database.url, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: baseUrl, NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,

@@ -2,9 +2,11 @@
 // so rows are written in their own short statements (autocommit), never inside a data transaction, and
 // rows recorded at the same moment share one statement (one lock, one commit): recordAudit resolves once
 // its row is committed. Details carry ids, routes, statuses and counts only: never health values,
-// tokens, passwords, codes or e-mail addresses.
+// tokens, passwords, codes or e-mail addresses. Repeated anonymous refusals are summarised (./anonymous.ts).
 import { pool } from '../db/client';
 import type { AuditOutcome } from '../generated/prisma/enums';
+import { clientIp, type HeaderSource } from '../security/client-address';
+import { isAnonymousRefusal, throttleAnonymousRefusal } from './anonymous';
 
 export type AuditDetails = Record<string, string | number | boolean | null>;
 
@@ -71,12 +73,17 @@ async function flush(): Promise<void> {
   flushing = false;
 }
 
-/** Resolves when the row is committed; rejects (the database's error) when it could not be written. */
-export function recordAudit(entry: AuditEntry): Promise<void> {
+function enqueue(entry: AuditEntry): Promise<void> {
   return new Promise((resolve, reject) => {
     queue.push({ entry, resolve, reject });
     if (!flushing) void flush();
   });
+}
+
+/** Resolves when the row is committed (or counted in a summary); rejects (the database's error) when it could not be. */
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  const row = isAnonymousRefusal(entry) ? await throttleAnonymousRefusal(entry) : entry;
+  if (row) await enqueue(row);
 }
 
 /** SUCCESS below 400, DENIED for 401/403/404, FAILURE otherwise. */
@@ -85,10 +92,7 @@ export function outcomeOf(status: number): AuditOutcome {
   return status === 401 || status === 403 || status === 404 ? 'DENIED' : 'FAILURE';
 }
 
-type HeaderSource = { get(name: string): string | null };
-
-/** Where the request came from: the first x-forwarded-for entry (set by our proxy), else x-real-ip. */
+/** Where the request came from: the client's address (lib/security/client-address.ts) and user agent. */
 export function clientOf(headers: HeaderSource): { ip: string | null; userAgent: string | null } {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return { ip: forwarded || headers.get('x-real-ip')?.trim() || null, userAgent: headers.get('user-agent') };
+  return { ip: clientIp(headers), userAgent: headers.get('user-agent') };
 }

@@ -37,9 +37,9 @@ describe('request audit', () => {
     ]);
   });
 
-  it('takes the first x-forwarded-for entry, else x-real-ip', () => {
-    expect(clientOf(new Headers({ 'x-forwarded-for': ' 198.51.100.4 , 10.0.0.1', 'x-real-ip': '10.0.0.2', 'user-agent': 'ua' }))).toEqual({ ip: '198.51.100.4', userAgent: 'ua' });
-    expect(clientOf(new Headers({ 'x-real-ip': '10.0.0.2' }))).toEqual({ ip: '10.0.0.2', userAgent: null });
-    expect(clientOf(new Headers())).toEqual({ ip: null, userAgent: null });
+  it("takes the address the server in front of Next.js set, never a client's x-forwarded-for or x-real-ip", () => {
+    const forwarded = { 'x-forwarded-for': ' 198.51.100.4 , 10.0.0.1', 'x-real-ip': '10.0.0.2' };
+    expect(clientOf(new Headers({ ...forwarded, 'x-pulse-client-ip': '203.0.113.9', 'user-agent': 'ua' }))).toEqual({ ip: '203.0.113.9', userAgent: 'ua' });
+    expect(clientOf(new Headers(forwarded))).toEqual({ ip: null, userAgent: null });
   });
 });

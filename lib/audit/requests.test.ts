@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { prisma } from '../db/client';
 import { databaseNow } from '@/test/db-clock';
 import { createDevice, createSignedInUser, createUser, linkCare, PASSWORD } from '@/test/factories';
+import { fetchFrom, randomLoopback } from '@/test/from-address';
 import { api, signIn } from '@/test/http';
 
 // The rows of API requests (a signed-in factory user also has its sign-in row).
@@ -19,9 +20,10 @@ describe('audit rows of API requests', () => {
     const patient = await createUser();
     const doctor = await createSignedInUser({ role: 'DOCTOR' });
     await linkCare({ patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' });
-    const res = await api(`/api/v1/patients/${patient.id}/samples`, {
-      cookie: doctor.cookie,
-      headers: { 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'user-agent': 'audit-test' },
+    // The socket's address, not the one the client wrote into X-Forwarded-For (no proxy is trusted).
+    const address = randomLoopback();
+    const res = await fetchFrom(address, `/api/v1/patients/${patient.id}/samples`, {
+      headers: { cookie: doctor.cookie, 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'x-pulse-client-ip': '203.0.113.8', 'user-agent': 'audit-test' },
     });
     expect(res.status).toBe(200);
     const rows = await rowsOf({ actorUserId: doctor.id });
@@ -32,7 +34,7 @@ describe('audit rows of API requests', () => {
       patientId: patient.id,
       targetType: 'patients',
       targetId: patient.id,
-      ip: '203.0.113.7',
+      ip: address,
       userAgent: 'audit-test',
       details: { status: 200 },
     });
@@ -43,12 +45,13 @@ describe('audit rows of API requests', () => {
     const patient = await createUser();
     const doctor = await createSignedInUser({ role: 'DOCTOR' });
     await linkCare({ patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' });
-    const res = await api(`/doctor/patients/${patient.id}`, { cookie: doctor.cookie, headers: { 'x-forwarded-for': '198.51.100.23' } });
+    const address = randomLoopback();
+    const res = await fetchFrom(address, `/doctor/patients/${patient.id}`, { headers: { cookie: doctor.cookie, 'x-forwarded-for': '198.51.100.23' } });
     expect(res.status).toBe(200);
     const rows = await rowsOf({ actorUserId: doctor.id });
     expect(rows.length).toBeGreaterThanOrEqual(1);
     for (const row of rows) {
-      expect(row).toMatchObject({ action: 'page.read-patient-data', outcome: 'SUCCESS', patientId: patient.id, ip: '198.51.100.23' });
+      expect(row).toMatchObject({ action: 'page.read-patient-data', outcome: 'SUCCESS', patientId: patient.id, ip: address });
     }
   }, 180_000);
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { recordSignIn } from '../audit/sign-in';
 import { env } from '../env';
 import { findUserForSignIn } from '../data/users';
+import { clearSignInBackoff } from '../security/sign-in-limit';
 import { SESSION_IDLE_SECONDS, nowInSeconds, sessionEndReason } from '../security/session-lifetime';
 import { verifyPassword } from './password';
 
@@ -31,7 +32,8 @@ export function authOptions(): NextAuthOptions {
           const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
           const failure = !user ? 'unknown-account' : !ok ? 'wrong-password' : user.disabledAt ? 'disabled' : null;
           await recordSignIn({ email: parsed.data.email, userId: user?.id, failure, headers: req?.headers });
-          if (!user || !ok || user.disabledAt) return null;
+          if (!user || !ok || user.disabledAt) return null; // counted by the account's sign-in delay (proxy.ts)
+          await clearSignInBackoff(parsed.data.email);
           return { id: user.id, email: parsed.data.email, role: user.role, sessionVersion: user.sessionVersion };
         },
       }),

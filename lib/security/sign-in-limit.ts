@@ -1,27 +1,34 @@
-// Sign-in rate limits: per client address and account (an e-mail hash, never the address itself), and
-// per client address alone. Checked before next-auth runs the password check (see proxy.ts).
+// Sign-in rate limits, checked before next-auth runs the password check (see proxy.ts): per client
+// address, per client address and account, and per account whatever the address (a growing delay).
+// Accounts are keyed by the e-mail's blind index (an HMAC), never the address itself, known or not.
+import { emailIndex } from '../crypto/blind-index';
 import { env } from '../env';
-import { enforceRateLimits } from './rate-limit';
+import { clearBackoff, enforceRateLimits, hitBackoff, rateLimited } from './rate-limit';
+
+export { clientIp } from './client-address';
 
 /**
- * The client's address: the last X-Forwarded-For entry, the one added by the proxy in front of us (or by
- * Next.js from the socket when there is none); earlier entries are whatever the client claimed.
+ * The tries on one account since its last successful sign-in, from any address: 5 at once, then each
+ * one 2^n s after the last (n tries so far: 32 s after the 5th), at most 15 min apart. It ends by itself
+ * (the delay caps; the count lapses a day after the last try) and at once with the right password.
  */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').at(-1)?.trim();
-  return last || headers.get('x-real-ip') || 'unknown';
-}
+const ACCOUNT_BACKOFF = { scope: 'sign-in:account', freeTries: 5, maxWaitSeconds: 15 * 60 };
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-/** Throws the 429 (RATE_LIMITED with Retry-After) once this address or this address + account is over. */
-export async function enforceSignInRateLimit(ip: string, email: string): Promise<void> {
+/** Throws the 429 (RATE_LIMITED with Retry-After) once this address, address + account, or account is over. */
+export async function enforceSignInRateLimit(ip: string | null, email: string): Promise<void> {
   const limits = env().rateLimits;
+  const address = ip ?? 'unknown';
+  const account = emailIndex(email);
   await enforceRateLimits([
-    { rule: { scope: 'sign-in:ip+account', limit: limits.signInPerAccountPerMinute, windowSeconds: 60 }, subject: `${ip}\n${normalizeEmail(email)}` },
-    { rule: { scope: 'sign-in:ip', limit: limits.signInPerIpPer10Minutes, windowSeconds: 600 }, subject: ip },
+    { rule: { scope: 'sign-in:ip+account', limit: limits.signInPerAccountPerMinute, windowSeconds: 60 }, subject: `${address}\n${account}` },
+    { rule: { scope: 'sign-in:ip', limit: limits.signInPerIpPer10Minutes, windowSeconds: 600 }, subject: address },
   ]);
+  if (!email.trim()) return; // not a sign-in next-auth would check
+  const backoff = await hitBackoff(ACCOUNT_BACKOFF, account);
+  if (!backoff.allowed) throw rateLimited(backoff.retryAfterSeconds);
+}
+
+/** The right password ends the account's delay (called by the credentials check, lib/auth/options.ts). */
+export function clearSignInBackoff(email: string): Promise<void> {
+  return clearBackoff(ACCOUNT_BACKOFF, emailIndex(email));
 }
