@@ -1,33 +1,26 @@
 // Opening a link share, the one exchange behind both ways in: POST /share/exchange (links of the form
 // /share#code, whose code never reaches a server log) and GET /share/{code} (older links). Per client
-// address, attempts are rate-limited before anything is looked up or audited; a valid code becomes a
+// address, refused attempts are limited (429 past 50 in 10 minutes, lib/audit/anonymous.ts) before
+// anything is looked up or audited; a valid code becomes a
 // signed grant cookie (the share id, never the code) for /shared. Unknown, expired, revoked and
 // malformed codes are one answer, so a code's past is not revealed.
 import type { NextResponse } from 'next/server';
+import { enforceAnonymousRefusalLimit } from '@/lib/audit/anonymous';
 import { clientOf, recordAudit } from '@/lib/audit/record';
 import { shareOfCode } from '@/lib/audit/subjects';
 import { openLinkShare, type ActiveShare } from '@/lib/data/shares';
 import { env } from '@/lib/env';
 import { log } from '@/lib/observability/log';
 import { metrics } from '@/lib/observability/metrics';
-import { enforceRateLimits, type RateLimitRule } from '@/lib/security/rate-limit';
 import { clientIp } from '@/lib/security/sign-in-limit';
 import { GRANT_COOKIE, GRANT_MAX_AGE_S, GRANT_PATH, signGrant } from './grant';
-
-/** Link openings per client address: far above a person opening the links they were sent. */
-export const LINK_OPENINGS_PER_ADDRESS: RateLimitRule = { scope: 'share-link:ip', limit: 100, windowSeconds: 600 };
-
-/** Counts one attempt of this address; throws the 429 (RATE_LIMITED, Retry-After) past the limit. */
-export async function enforceLinkOpeningLimit(ip: string): Promise<void> {
-  await enforceRateLimits([{ rule: LINK_OPENINGS_PER_ADDRESS, subject: ip }]);
-}
 
 /**
  * The active share a code opens, or null: every attempt is audited (never the code itself): who opened
  * which patient's share, also an expired or revoked one. Throws the 429 before any of that when limited.
  */
 export async function openLink(code: string, headers: Headers): Promise<ActiveShare | null> {
-  await enforceLinkOpeningLimit(clientIp(headers));
+  await enforceAnonymousRefusalLimit(clientIp(headers), 'share.link-opened');
   const share = await openLinkShare(code);
   const subject = share ?? (await shareOfCode(code));
   await recordAudit({
