@@ -1,6 +1,6 @@
 // Integration (HTTP): every API route, called by its permitted caller and by a doctor linked to nobody,
 // writes an audit row naming the real subject (type and id) and the patient whose data it is, also when
-// the caller is refused (403/404) — or, for a GET of one's own or of nobody's data, no row at all.
+// the caller is refused (403/404) — or, for an allowed GET of one's own or of nobody's data, no row at all.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
@@ -35,6 +35,8 @@ function expectedRow(key: string, caller: CallerName, answer: { status: number; 
   const actor = { actorUserId: sessionless ? null : userId, actorDeviceId: caller === 'deviceA' ? w.A.deviceId : null };
   const callerPatient = ROLE_OF[caller] === 'PATIENT' ? userId : null;
   const ok = answer.status >= 200 && answer.status < 300;
+  // A signed-in caller refused for their role (403) is recorded even on a read, like a refused page.
+  const refused = answer.status === 403;
   const created = ok ? ((answer.body as { id?: string; role?: string } | null) ?? {}) : {};
   switch (rule.of) {
     case 'param': {
@@ -43,14 +45,14 @@ function expectedRow(key: string, caller: CallerName, answer: { status: number; 
       return { ...actor, targetType: rule.type, targetId: rule.id(w), patientId };
     }
     case 'caller':
-      return read && !rule.always ? null : { ...actor, targetType: 'users', targetId: userId, patientId: callerPatient };
+      return read && !rule.always && !refused ? null : { ...actor, targetType: 'users', targetId: userId, patientId: callerPatient };
     case 'created': {
       if (read) return null;
       const patientId = rule.patient === 'created' ? (created.role === 'PATIENT' ? (created.id ?? null) : null) : callerPatient;
       return { ...actor, targetType: rule.type, targetId: created.id ?? null, patientId };
     }
     case 'nobody':
-      return read ? null : { ...actor, targetType: null, targetId: null, patientId: null };
+      return read && !refused ? null : { ...actor, targetType: null, targetId: null, patientId: null };
   }
 }
 

@@ -2,6 +2,8 @@
 // called as every kind of caller (test/authorization-policy) with other users' ids where that is the
 // attack. Each answer must have the policy's status and carry no private data of a patient the caller
 // may not see; `x-middleware-subrequest` must change nothing; ids in a body must never change ownership.
+// A page about one person, opened or refused, and a page refused for the caller's role leave an audit row.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { api } from '@/test/http';
@@ -33,6 +35,7 @@ type Call = {
   location?: string; // for a redirect: the pathname it must point to
   page?: boolean;
   unstreamed?: boolean; // a page whose layout decides: a real status, not a marker in a streamed 200
+  audit?: 'SUCCESS' | 'DENIED'; // a page that must leave an audit row of the caller with this outcome
 };
 
 /**
@@ -49,6 +52,7 @@ function pageOutcome(status: number, text: string, location: string | null): { s
 
 const world = {} as World;
 const credentials = {} as Credentials;
+const userIds: Partial<Record<CallerName, string>> = {};
 const canaries = { A: [] as string[], B: [] as string[] };
 const seeded = { insights: [] as string[], notifications: [] as string[], emergencies: [] as string[] };
 
@@ -56,13 +60,15 @@ beforeAll(async () => {
   const seed = await seedWorld();
   Object.assign(world, seed.world);
   Object.assign(credentials, seed.credentials);
+  Object.assign(userIds, seed.userIds);
   Object.assign(canaries, seed.canaries);
   Object.assign(seeded, seed.seeded);
 }, 300_000);
 
 /** Runs one call; returns what is wrong with the answer (nothing when it is as expected). */
 async function check(call: Call): Promise<string[]> {
-  const res = await api(call.path, { method: call.method, json: call.body, ...credentials[call.caller], headers: call.headers });
+  const userAgent = `matrix ${randomUUID()}`; // finds this call's audit rows
+  const res = await api(call.path, { method: call.method, json: call.body, ...credentials[call.caller], headers: { ...call.headers, 'user-agent': userAgent } });
   const label = `${call.caller} ${call.method} ${call.path}${call.headers ? ` [x-middleware-subrequest: ${call.headers['x-middleware-subrequest']}]` : ''}`;
   const problems: string[] = [];
   const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
@@ -73,6 +79,10 @@ async function check(call: Call): Promise<string[]> {
   if (call.location !== undefined && got.status >= 300 && got.status < 400) {
     const location = new URL(got.location ?? '', 'http://x').pathname;
     if (location !== call.location) problems.push(`${label}: redirected to ${location}, expected ${call.location}`);
+  }
+  if (call.audit) {
+    const rows = await prisma.auditLog.findMany({ where: { userAgent, actorUserId: userIds[call.caller]! }, select: { action: true, outcome: true } });
+    if (!rows.some((r) => r.outcome === call.audit)) problems.push(`${label}: (${shown}) left no ${call.audit} audit row (got ${JSON.stringify(rows)})`);
   }
   const visible = visiblePatients(call.caller, call.path);
   for (const who of ['A', 'B'] as const) {
@@ -124,18 +134,23 @@ function pageCalls(): Call[] {
       const { access } = policy;
       if (access === 'public') return { caller, method: 'GET', path, expect: role ? [200, 307] : [200] };
       // Without a session, a page in the signed-in shell sends to /login first.
-      if (access === 'not-found') return { caller, method: 'GET', path, expect: role ? [404] : [307, 404] };
+      if (access === 'not-found') return { caller, method: 'GET', path, expect: role ? [404] : [307, 404], unstreamed: role !== null };
       if (!role) return { caller, method: 'GET', path, expect: [307], location: '/login' };
       if (access === 'any') return { caller, method: 'GET', path, expect: [200] };
-      const home: Call = { caller, method: 'GET', path, expect: [307], location: '/', unstreamed: true };
-      if ('role' in access) return [access.role].flat().includes(role) ? { caller, method: 'GET', path, expect: [access.status ?? 200] } : home;
+      // Refusals are decided in layouts above loading.tsx (real statuses) and recorded.
+      const home: Call = { caller, method: 'GET', path, expect: [307], location: '/', unstreamed: true, audit: 'DENIED' };
+      const refused: Call = { caller, method: 'GET', path, expect: [404], unstreamed: true, audit: 'DENIED' };
+      if ('role' in access) {
+        if (![access.role].flat().includes(role)) return home;
+        return access.status === 404 ? refused : { caller, method: 'GET', path, expect: [access.status ?? 200] };
+      }
       if (role !== access.carer) return home;
       const linked = caller === 'doctorA' || caller === 'caregiverA';
-      return { caller, method: 'GET', path, expect: [linked ? 200 : 404] };
+      return linked ? { caller, method: 'GET', path, expect: [200], audit: 'SUCCESS' } : refused;
     });
     if (typeof policy.access === 'object' && 'carer' in policy.access) {
       const caller = policy.access.carer === 'DOCTOR' ? 'doctorA' : 'caregiverA';
-      calls.push({ caller, method: 'GET', path: fillTemplate(template, { ...params, patientId: world.B.id }), expect: [404] });
+      calls.push({ caller, method: 'GET', path: fillTemplate(template, { ...params, patientId: world.B.id }), expect: [404], unstreamed: true, audit: 'DENIED' });
     }
     return calls.map((call) => ({ ...call, page: true }));
   });

@@ -3,13 +3,13 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppNav } from '@/components/app-nav';
 import { Providers } from '@/components/providers';
-import { getCaller } from '@/lib/auth/session';
+import { getPageCaller } from '@/lib/auth/page-access';
 import { findMe } from '@/lib/data/users';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const caller = await getCaller();
+  const caller = await getPageCaller();
   if (!caller) redirect('/login');
   const me = await findMe(caller.id);
   return (

@@ -1,7 +1,9 @@
 // Server-rendered pages about one record (a patient a carer opens, a share a recipient opens) are not
 // API requests, so route() does not audit them: the page wraps its access check in auditPageView, which
-// records who tried to see which record of whose, allowed or not, before the page shows anything.
+// records who tried to see which record of whose, allowed or not, before the page shows anything. A page
+// refused for the caller's role is recorded too (recordPageRefusal), as the API records its 403s.
 import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
 import { ApiError } from '../http/errors';
 import type { AuditOutcome } from '../generated/prisma/enums';
 import { clientOf, recordAudit } from './record';
@@ -46,4 +48,31 @@ export async function auditPageView<T>(
   });
   if (failure !== undefined) throw failure;
   return found as T;
+}
+
+/**
+ * auditPageView for a page about one record, refused as Next's notFound(): called from the record's
+ * layout, above its loading.tsx, the refusal is a real 404 rather than a streamed 200.
+ */
+export async function pageRecordOrNotFound<T>(view: Parameters<typeof auditPageView>[0], check: () => Promise<T | null>): Promise<T> {
+  let found: T | null;
+  try {
+    found = await auditPageView(view, check);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  }
+  if (found === null) notFound();
+  return found;
+}
+
+/** A signed-in caller sent away from a page of another role (the API's 403): who, and what it required. */
+export async function recordPageRefusal(refusal: { actorUserId: string; required: string; status: number }): Promise<void> {
+  await recordAudit({
+    action: 'page.refused',
+    outcome: 'DENIED',
+    actorUserId: refusal.actorUserId,
+    details: { required: refusal.required, status: refusal.status },
+    ...(await pageClient()),
+  });
 }

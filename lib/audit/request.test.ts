@@ -20,6 +20,12 @@ describe('request audit', () => {
     expect(needsAudit('GET', context())).toBe(false);
     expect(needsAudit('GET', context({ readsOtherPerson: true }))).toBe(true);
     expect(needsAudit('GET', context({ actorDeviceId: 'd' }))).toBe(true);
+    expect(needsAudit('GET', context(), 200)).toBe(false);
+  });
+
+  it("audits a signed-in caller's refused read (403), not an anonymous 401", () => {
+    expect(needsAudit('GET', context({ actorUserId: 'u' }), 403)).toBe(true);
+    expect(needsAudit('GET', context(), 401)).toBe(false);
   });
 
   it("treats a route addressed to a patient as a read of that person's data", () => {

@@ -1,5 +1,6 @@
 // The one audit row of an API request (written by route() in lib/http/handler.ts): every request that
-// is not a GET/HEAD, every GET of another person's data, every request authenticated by a device token.
+// is not a GET/HEAD, every GET of another person's data or refused with 403, every request authenticated
+// by a device token.
 import type { AuditContext } from './context';
 import { clientOf, outcomeOf, recordAudit, type AuditDetails } from './record';
 import type { ResolvedSubject } from './subjects';
@@ -35,8 +36,9 @@ export function noteRouteSubject(params: Params, context: AuditContext): void {
   context.patientId ??= params.patientId;
 }
 
-export function needsAudit(method: string, context: AuditContext): boolean {
-  return (method !== 'GET' && method !== 'HEAD') || context.readsOtherPerson || context.actorDeviceId !== undefined;
+/** A refusal of a signed-in caller (403: their role may not) is audited even as a GET, as refused pages are. */
+export function needsAudit(method: string, context: AuditContext, status?: number): boolean {
+  return (method !== 'GET' && method !== 'HEAD') || context.readsOtherPerson || context.actorDeviceId !== undefined || status === 403;
 }
 
 /**

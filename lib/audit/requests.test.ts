@@ -79,7 +79,7 @@ describe('audit rows of API requests', () => {
     const patient = await createUser();
     const doctor = await createSignedInUser({ role: 'DOCTOR' });
     const res = await api(`/doctor/patients/${patient.id}`, { cookie: doctor.cookie });
-    expect(res.status === 404 || String(res.body).includes('NEXT_HTTP_ERROR_FALLBACK;404')).toBe(true); // streamed below loading.tsx
+    expect(res.status).toBe(404); // decided in the layout, above loading.tsx: a real 404
     expect(await rowsOf({ actorUserId: doctor.id })).toMatchObject([
       { action: 'page.read-patient-data', outcome: 'DENIED', targetType: 'patients', targetId: patient.id, patientId: patient.id },
     ]);
@@ -92,7 +92,7 @@ describe('audit rows of API requests', () => {
     });
     const doctor = await createSignedInUser({ role: 'DOCTOR' });
     const res = await api(`/shared-with-me/${share.id}`, { cookie: doctor.cookie });
-    expect(res.status === 404 || String(res.body).includes('NEXT_HTTP_ERROR_FALLBACK;404')).toBe(true);
+    expect(res.status).toBe(404);
     expect(await rowsOf({ actorUserId: doctor.id })).toMatchObject([
       { action: 'page.read-shared-data', outcome: 'DENIED', targetType: 'share_tokens', targetId: share.id, patientId: patient.id },
     ]);
@@ -106,6 +106,14 @@ describe('audit rows of API requests', () => {
     expect((await api('/api/v1/emergencies', { cookie: doctor.cookie })).status).toBe(200);
     const rows = await rowsOf({ actorUserId: doctor.id });
     expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'list.read-patient-data', patientId: patient.id, targetType: 'patients', targetId: patient.id, details: { list: 'emergencies' } })]));
+  });
+
+  it("records a signed-in caller's read refused for their role (403)", async () => {
+    const patient = await createSignedInUser();
+    expect((await api('/api/v1/admin/users', { cookie: patient.cookie })).status).toBe(403);
+    expect(await rowsOf({ actorUserId: patient.id })).toMatchObject([
+      { action: 'GET /api/v1/admin/users', outcome: 'DENIED', targetType: null, patientId: null, details: { status: 403 } },
+    ]);
   });
 
   it("writes nothing for a patient's GET of their own data", async () => {

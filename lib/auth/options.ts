@@ -1,12 +1,13 @@
-// next-auth (v4) configuration: e-mail + password credentials, JWT sessions carrying id, role and the
-// session version (bumped to end every session of a user; checked on each request by getCaller), and the
-// times that bound a session (absolute lifetime, idle timeout: lib/security/session-lifetime.ts).
+// next-auth (v4) configuration: e-mail + password credentials, JWT sessions carrying id, role, the
+// session version (bumped to end every session of a user) and the id of the server-side session row
+// (revoked on sign-out), both checked on each request by getCaller, and the times that bound a session
+// (absolute lifetime, idle timeout: lib/security/session-lifetime.ts).
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { recordSignIn } from '../audit/sign-in';
 import { env } from '../env';
-import { findUserForSignIn } from '../data/users';
+import { findUserForSignIn, revokeSession, startSession } from '../data/users';
 import { clearSignInBackoff } from '../security/sign-in-limit';
 import { SESSION_IDLE_SECONDS, nowInSeconds, sessionEndReason } from '../security/session-lifetime';
 import { verifyPassword } from './password';
@@ -39,12 +40,13 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         const now = nowInSeconds();
         if (user) {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.sid = await startSession(user.id);
           token.issuedAt = now;
           token.lastSeenAt = now;
           return token;
@@ -56,8 +58,15 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        session.user = { id: token.uid, email: token.email ?? '', role: token.role, sessionVersion: token.sv };
+        session.user = { id: token.uid, email: token.email ?? '', role: token.role, sessionVersion: token.sv, sessionId: token.sid };
         return session;
+      },
+    },
+    events: {
+      // A copy of the cookie kept from before the sign-out is refused from now on (getCaller). next-auth
+      // clears the browser's cookie even if this throws (it logs SIGNOUT_ERROR).
+      async signOut({ token }) {
+        if (token?.uid && token.sid) await revokeSession(token.uid, token.sid);
       },
     },
   };

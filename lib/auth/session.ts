@@ -1,5 +1,5 @@
 // Who is calling: the signed-in user, re-checked against the database on every request so that a
-// disabled account, a changed role or a bumped session version takes effect at once.
+// disabled account, a changed role, a bumped session version or a signed-out session takes effect at once.
 import { getServerSession } from 'next-auth';
 import { noteAudit } from '../audit/context';
 import type { Role } from '../generated/prisma/enums';
@@ -12,8 +12,9 @@ export type Caller = { id: string; role: Role };
 export async function getCaller(): Promise<Caller | null> {
   const session = await getServerSession(authOptions());
   const token = session?.user;
-  if (!token?.id) return null;
-  const user = await findActiveUser(token.id);
+  // A token without a session id (signed before server-side sessions existed) has no session to check.
+  if (!token?.id || !token.sessionId) return null;
+  const user = await findActiveUser(token.id, token.sessionId);
   if (!user || user.role !== token.role || user.sessionVersion !== token.sessionVersion) return null;
   noteAudit({ actorUserId: user.id });
   return { id: user.id, role: user.role };

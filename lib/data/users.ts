@@ -1,7 +1,11 @@
-// Users: sign-in lookup, the active-user check behind every session, and the caller's own record.
+// Users: sign-in lookup, the sessions a sign-in opens and a sign-out revokes, the active-user check
+// behind every session, and the caller's own record.
 import { prisma } from '../db/client';
+import type { Role } from '../generated/prisma/enums';
 import { maybeDisplayName } from './profile-fields';
 import { byEmail, decryptEmail } from './user-email';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function findUserForSignIn(email: string) {
   return prisma.user.findUnique({
@@ -10,11 +14,29 @@ export function findUserForSignIn(email: string) {
   });
 }
 
-export function findActiveUser(id: string) {
-  return prisma.user.findFirst({
-    where: { id, disabledAt: null },
-    select: { id: true, role: true, sessionVersion: true },
-  });
+/** A new server-side session of the user (one per sign-in); its id goes into the session token. */
+export async function startSession(userId: string): Promise<string> {
+  const session = await prisma.userSession.create({ data: { userId }, select: { id: true } });
+  return session.id;
+}
+
+/** Ends one session (sign-out); the user's other sessions go on. */
+export async function revokeSession(userId: string, sessionId: string): Promise<void> {
+  if (!UUID.test(userId) || !UUID.test(sessionId)) return;
+  await prisma.userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * The user behind a session token, checked on every request: the session not revoked (signed out) and
+ * the account enabled, in one query by primary keys. The caller compares role and session version.
+ */
+export async function findActiveUser(userId: string, sessionId: string): Promise<{ id: string; role: Role; sessionVersion: number } | null> {
+  if (!UUID.test(userId) || !UUID.test(sessionId)) return null;
+  const [user] = await prisma.$queryRaw<{ id: string; role: Role; sessionVersion: number }[]>`
+    SELECT u.id::text, u.role::text AS role, u.session_version AS "sessionVersion"
+    FROM user_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.revoked_at IS NULL AND u.disabled_at IS NULL`;
+  return user ?? null;
 }
 
 export async function findMe(userId: string) {

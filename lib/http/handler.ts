@@ -60,7 +60,7 @@ export function route<P = Record<never, never>>(subject: AuditSubject<NoInfer<P>
             resolved = await resolveSubject(subject, { params: values, actorUserId: audit.actorUserId });
             if (resolved.patientId !== null && resolved.patientId !== audit.actorUserId) audit.readsOtherPerson = true;
           }
-          if (!always && !needsAudit(req.method, audit)) return response;
+          if (!always && !needsAudit(req.method, audit, response.status)) return response;
           resolved ??= await resolveSubject(subject, { params: values, actorUserId: audit.actorUserId, response });
           await recordRequestAudit(req, response, audit, { params: values, subject: resolved, tried: otherParams(subject, values) });
         } catch (error) {

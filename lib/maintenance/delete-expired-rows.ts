@@ -31,6 +31,12 @@ const RULES: Rule[] = [
           DELETE FROM idempotency_keys k USING doomed WHERE k.device_id = doomed.device_id AND k.key = doomed.key`,
   },
   {
+    // A session row is dead once its session's absolute lifetime is over, revoked or not.
+    table: 'user_sessions',
+    cutoff: 'userSessions',
+    sql: `DELETE FROM user_sessions WHERE id IN (SELECT id FROM user_sessions WHERE created_at < $1 LIMIT $2)`,
+  },
+  {
     table: 'job_runs',
     cutoff: 'jobRuns',
     sql: `DELETE FROM job_runs WHERE id IN (SELECT id FROM job_runs WHERE started_at < $1 LIMIT $2)`,

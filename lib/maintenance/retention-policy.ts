@@ -8,6 +8,8 @@ export const RETENTION = {
   insightYears: 2,
   shareTokenGraceDays: 30,
   idempotencyKeyHours: 24,
+  /** Sign-in sessions end at most 12 hours after they start (lib/security/session-lifetime.ts). */
+  userSessionHours: 24,
   jobRunDays: 90,
   /** A deleted user's data is kept this long (an admin can still undo it), then crypto-shredded. */
   deletedUserGraceDays: 30,
@@ -22,6 +24,7 @@ export type RetentionCutoffs = {
   insights: Date;
   shareTokens: Date;
   idempotencyKeys: Date;
+  userSessions: Date;
   jobRuns: Date;
   deletedUsers: Date;
 };
@@ -34,6 +37,7 @@ export function retentionCutoffs(now: Date): RetentionCutoffs {
     insights: yearsBefore(now, RETENTION.insightYears),
     shareTokens: new Date(now.getTime() - RETENTION.shareTokenGraceDays * DAY_MS),
     idempotencyKeys: new Date(now.getTime() - RETENTION.idempotencyKeyHours * HOUR_MS),
+    userSessions: new Date(now.getTime() - RETENTION.userSessionHours * HOUR_MS),
     jobRuns: new Date(now.getTime() - RETENTION.jobRunDays * DAY_MS),
     deletedUsers: new Date(now.getTime() - RETENTION.deletedUserGraceDays * DAY_MS),
   };

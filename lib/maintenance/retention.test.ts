@@ -60,6 +60,10 @@ describe('runRetention', () => {
     for (const createdAt of ['1966-06-13T23:00:00Z', '1966-06-14T12:00:00Z']) {
       await pool().query(`INSERT INTO idempotency_keys (device_id, key, request_hash, status_code, response, created_at) VALUES ($1, $2, 'h', 200, '{}', $3)`, [device.id, randomUUID(), createdAt]);
     }
+    // Sign-in sessions a day after they started (a session lives 12 hours at most).
+    for (const createdAt of ['1966-06-13T23:00:00Z', '1966-06-14T12:00:00Z']) {
+      await pool().query(`INSERT INTO user_sessions (user_id, created_at) VALUES ($1, $2)`, [user.id, createdAt]);
+    }
     const jobFunction = `retention-test-${randomUUID()}`;
     for (const startedAt of ['1966-01-01T00:00:00Z', '1966-05-01T00:00:00Z']) {
       await pool().query(`INSERT INTO job_runs (function_id, mode, started_at) VALUES ($1, 'test', $2)`, [jobFunction, startedAt]);
@@ -89,6 +93,8 @@ describe('runRetention', () => {
     expect(tokens.map((t) => t.expiresAt.toISOString())).toEqual(['1966-06-01T00:00:00.000Z']);
     const keys = await prisma.idempotencyKey.findMany({ where: { deviceId: device.id } });
     expect(keys.map((k) => k.createdAt.toISOString())).toEqual(['1966-06-14T12:00:00.000Z']);
+    const sessions = await prisma.userSession.findMany({ where: { userId: user.id } });
+    expect(sessions.map((k) => k.createdAt.toISOString())).toEqual(['1966-06-14T12:00:00.000Z']);
     const jobs = await prisma.jobRun.findMany({ where: { functionId: jobFunction } });
     expect(jobs.map((j) => j.startedAt.toISOString())).toEqual(['1966-05-01T00:00:00.000Z']);
 
@@ -100,6 +106,7 @@ describe('runRetention', () => {
       health_aggregates: 1,
       share_tokens: 1,
       idempotency_keys: 1,
+      user_sessions: 1,
       job_runs: 1,
       insights: 1,
       insight_interactions: 1,

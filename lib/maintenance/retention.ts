@@ -1,6 +1,6 @@
 // The retention job: raw samples 7 years (whole monthly partitions, and archived months), hour
 // aggregates 2 years, insights 2 years after their last update, share tokens 30 days past expiry,
-// idempotency keys 24 hours, job runs 90 days; users deleted more than 30 days ago are crypto-shredded.
+// idempotency keys and sign-in sessions 24 hours, job runs 90 days; users deleted more than 30 days ago are crypto-shredded.
 // One RETENTION run records rows removed per table.
 import { deleteExpiredArchives } from './delete-expired-archives';
 import { deleteExpiredRows } from './delete-expired-rows';

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from '../env';
+import { startSession } from '../data/users';
 import { createDevice, createSignedInUser, createUser, PASSWORD } from '@/test/factories';
 import { api, baseUrl } from '@/test/http';
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from './session-lifetime';
@@ -139,7 +140,7 @@ describe('session lifetime', () => {
     const user = await createUser();
     const token = await encode({
       secret: env().authSecret,
-      token: { uid: user.id, email: user.email, role: user.role, sv: 1, ...times },
+      token: { uid: user.id, email: user.email, role: user.role, sv: 1, sid: await startSession(user.id), ...times },
       maxAge: SESSION_IDLE_SECONDS,
     });
     return `next-auth.session-token=${token}`;

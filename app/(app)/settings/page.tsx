@@ -2,7 +2,7 @@
 // interactive.
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getCaller } from '@/lib/auth/session';
+import { getPageCaller } from '@/lib/auth/page-access';
 import { findSettings } from '@/lib/data/settings';
 import { SettingsForm } from './_components/settings-form';
 
@@ -20,7 +20,7 @@ function zoneGroups(current: string): [string, string[]][] {
 }
 
 export default async function SettingsPage() {
-  const caller = await getCaller();
+  const caller = await getPageCaller();
   if (!caller) redirect('/login');
   const settings = await findSettings(caller.id);
   return (

@@ -1,24 +1,17 @@
 // /shared-with-me/:shareId — one received share, read-only: its types and days only, re-checked on
-// every request (expired, revoked or someone else's share: the not-found page).
+// every request (expired, revoked or someone else's share: the layout's real 404).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ShareScopeText, SharedDataView } from '@/components/sharing/shared-data-view';
-import { auditPageView } from '@/lib/audit/page-view';
-import { getCaller } from '@/lib/auth/session';
+import { requireReceivedSharePage } from '@/lib/auth/page-access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
-import { findReceivedShareById } from '@/lib/data/shares';
 
 export const metadata: Metadata = { title: 'Shared data · Pulse' };
 
 export default async function ReceivedSharePage({ params }: { params: Promise<{ shareId: string }> }) {
   const { shareId } = await params;
-  const caller = await getCaller();
-  if (!caller || (caller.role !== 'DOCTOR' && caller.role !== 'CAREGIVER')) notFound();
-  // A read of another person's data: audited first, allowed or not (the share and whose it is).
-  const view = { action: 'page.read-shared-data', page: '/shared-with-me/[shareId]', actorUserId: caller.id, subject: { kind: 'share', id: shareId } } as const;
-  const share = await auditPageView(view, () => findReceivedShareById(caller.id, shareId));
-  if (!share) notFound();
+  // The layout's answer: a read of another person's data, audited once, allowed or not.
+  const { caller, share } = await requireReceivedSharePage(shareId);
   const units = await findDisplayUnits(caller.id);
   return (
     <div className="mx-auto max-w-4xl space-y-4">

@@ -4,7 +4,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { CaregiverEntry } from '@/components/caregiver/caregiver-entry';
 import { PermissionList } from '@/components/caregiver/permission-list';
 import { TodaySummary } from '@/components/caregiver/today-summary';
@@ -12,12 +11,9 @@ import { todayIn } from '@/components/doctor/format';
 import { PatientCharts } from '@/components/doctor/patient-charts';
 import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
 import { prefetchCharts, prefetchOverview, prefetchSummary } from '@/components/doctor/prefetch';
-import { getCaller } from '@/lib/auth/session';
+import { requireCarerPagePatient } from '@/lib/auth/page-access';
 import { patientScope } from '@/lib/data/access';
-import { auditPageView } from '@/lib/audit/page-view';
 import { findDisplayUnits } from '@/lib/data/aggregates';
-import { findCareLink, type CaredForPatient } from '@/lib/data/patient-overview';
-import { ApiError } from '@/lib/http/errors';
 import { makeQueryClient } from '@/lib/query/query-client';
 import { addDays } from '@/lib/time';
 
@@ -25,17 +21,8 @@ export const metadata: Metadata = { title: 'Person I care for · Pulse' };
 
 export default async function CaregiverPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  const caller = await getCaller();
-  if (!caller || caller.role !== 'CAREGIVER') notFound();
-  let link: CaredForPatient;
-  try {
-    // Audited allowed or not (who tried to open whose record), before anything is shown.
-    const view = { action: 'page.read-patient-data', page: '/caregiver/patients/[patientId]', actorUserId: caller.id, subject: { kind: 'patient', id: patientId } } as const;
-    link = await auditPageView(view, () => findCareLink(caller, patientId));
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  // The layout's answer (checked and audited once per request, alerts-only links included).
+  const { caller, link } = await requireCarerPagePatient('CAREGIVER', patientId);
   const { patient, access } = link;
   const today = todayIn(patient.timeZone);
   const range = { from: addDays(today, -29), to: today };

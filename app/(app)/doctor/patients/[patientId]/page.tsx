@@ -1,23 +1,19 @@
 // GET /doctor/patients/:patientId — one patient for their doctor: review, emergencies, insights,
 // medications, events, 30 days of charts (read-only) and the alert settings. Prefetched on the server;
-// a doctor without an active link (or anyone else) gets the not-found page.
+// a doctor without an active link (or anyone else) gets the not-found page from the layout (a real 404).
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AlertSettingsForm } from '@/components/doctor/alert-settings-form';
 import { todayIn } from '@/components/doctor/format';
 import { PatientCharts } from '@/components/doctor/patient-charts';
 import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
 import { prefetchAlertSettings, prefetchCharts, prefetchOverview } from '@/components/doctor/prefetch';
 import { ReviewPanel } from '@/components/doctor/review-panel';
-import { getCaller } from '@/lib/auth/session';
+import { requireCarerPagePatient } from '@/lib/auth/page-access';
 import { patientScope } from '@/lib/data/access';
-import { auditPageView } from '@/lib/audit/page-view';
 import { findDisplayUnits } from '@/lib/data/aggregates';
-import { findCareLink, type CaredForPatient } from '@/lib/data/patient-overview';
 import { findMe } from '@/lib/data/users';
-import { ApiError } from '@/lib/http/errors';
 import { makeQueryClient } from '@/lib/query/query-client';
 import { addDays } from '@/lib/time';
 
@@ -25,17 +21,8 @@ export const metadata: Metadata = { title: 'Patient · Pulse' };
 
 export default async function DoctorPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  const caller = await getCaller();
-  if (!caller || caller.role !== 'DOCTOR') notFound();
-  let link: CaredForPatient;
-  try {
-    // Audited allowed or not (who tried to open whose record), before anything is shown.
-    const view = { action: 'page.read-patient-data', page: '/doctor/patients/[patientId]', actorUserId: caller.id, subject: { kind: 'patient', id: patientId } } as const;
-    link = await auditPageView(view, () => findCareLink(caller, patientId));
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  // The layout's answer (checked and audited once per request).
+  const { caller, link } = await requireCarerPagePatient('DOCTOR', patientId);
   const { patient } = link;
   const scope = await patientScope(caller, patientId);
   const today = todayIn(patient.timeZone);

@@ -1,4 +1,4 @@
-// Loading state of "Shared with you" and of one received share.
+// Loading state of "Shared with you" (one share has its own, below its access check).
 import { Loading } from '@/components/ui/states';
 
 export default function SharedWithMeLoading() {
