@@ -2,7 +2,6 @@
 // in it: browsers never send a fragment), POST /share/exchange swapping the code for the same signed
 // grant as the older /share/{code}, one identical 404 for every code that opens nothing, clear errors
 // for bad bodies, and the per-address limit of link openings both ways in count against.
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { createAggregate, createSignedInUser, setDisplayName } from '@/test/factories';
