@@ -110,3 +110,16 @@ describe('who was told (finding 5)', () => {
     expect(told!.notified).toEqual({ doctors: 1, caregivers: 0, digestDoctors: 0, nextDigestAt: null });
   });
 });
+
+describe('who may see and act on an emergency', () => {
+  it("a carer sees and acts on a patient's emergencies only while the patient's account is enabled", async () => {
+    const { patient, doctor } = await patientWithDoctor();
+    await raiseAlerts(patient.id, [glucose(45, minutesAgo(5))]);
+    const carer = { id: doctor.id, role: 'DOCTOR' as const };
+    const [seen] = await listEmergencies(carer);
+    expect(seen).toMatchObject({ patientId: patient.id });
+    await prisma.user.update({ where: { id: patient.id }, data: { disabledAt: new Date() } });
+    expect(await listEmergencies(carer)).toEqual([]);
+    await expect(actOnEmergency(carer, seen!.id, 'acknowledge')).rejects.toMatchObject({ status: 404 });
+  });
+});

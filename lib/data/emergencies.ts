@@ -20,7 +20,13 @@ async function visibleTo(caller: Caller): Promise<{ patientId: string | { in: st
   if (caller.role === 'DOCTOR' || caller.role === 'CAREGIVER') {
     // emergency_events has no relation to users in the schema, so the patients are looked up first.
     const links = await prisma.careRelationship.findMany({
-      where: { carerId: caller.id, kind: caller.role, revokedAt: null, ...(caller.role === 'CAREGIVER' ? { canReceiveAlerts: true } : {}) },
+      where: {
+        carerId: caller.id,
+        kind: caller.role,
+        revokedAt: null,
+        ...(caller.role === 'CAREGIVER' ? { canReceiveAlerts: true } : {}),
+        patient: { disabledAt: null }, // a disabled account's data is nobody's to read (as in ./access.ts)
+      },
       select: { patientId: true },
     });
     return { patientId: { in: links.map((l) => l.patientId) } };

@@ -2,6 +2,7 @@
 // events, medications with adherence, and emergencies. Every section follows the care link: health
 // data needs view permission (doctors always have it), emergencies need alert permission (doctors
 // always). A caller without an active link of their own role gets "not found", like any other read.
+import { recordListRead } from '../audit/context';
 import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
 import { renderInsightText, type InsightReader } from '../format/insight-text';
@@ -68,9 +69,11 @@ async function activeLinks(caller: Caller, patientId: string | null): Promise<Li
   return links.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.patient_id.localeCompare(b.patient_id));
 }
 
-/** The patients the caller cares for (as their own role), with what each link allows. */
+/** The patients the caller cares for (as their own role), with what each link allows; each one recorded as shown. */
 export async function listCaredForPatients(caller: Caller): Promise<CaredForPatient[]> {
-  return (await activeLinks(caller, null)).map(toCaredFor);
+  const people = (await activeLinks(caller, null)).map(toCaredFor);
+  await recordListRead('cared-for', people.map((p) => p.patient.id), caller.id); // before any of it is shown
+  return people;
 }
 
 /** The caller's active link to this patient, or 404 (also for ids that are not uuids). */

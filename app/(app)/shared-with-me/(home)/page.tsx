@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { ShareScopeText } from '@/components/sharing/shared-data-view';
 import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
+import { recordListRead } from '@/lib/audit/context';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { listReceivedShares } from '@/lib/data/shares';
 
@@ -15,6 +16,8 @@ const linkClass = 'rounded font-medium text-teal-800 underline-offset-2 hover:un
 export default async function SharedWithMePage() {
   const caller = await requirePageRole(['DOCTOR', 'CAREGIVER']);
   const shares = await listReceivedShares(caller);
+  // Whose data the list shows, recorded before it is shown (GET /api/v1/shares records the same).
+  await recordListRead('received-shares', [...new Set(shares.map((share) => share.patientId))], caller.id);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <header>

@@ -9,7 +9,7 @@ import { findDisplayUnits } from '@/lib/data/aggregates';
 import { makeQueryClient } from '@/lib/query/query-client';
 import { todayIn } from '@/components/patient/today';
 import { addDays } from '@/lib/time';
-import { TREND_TYPES } from './_lib/catalogue';
+import { TREND_TYPES } from '../_lib/catalogue';
 
 export const metadata: Metadata = { title: 'Trends · Pulse' };
 
