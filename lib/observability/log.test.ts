@@ -36,6 +36,13 @@ describe('log lines', () => {
     expect(redactUrlSecrets('/api/x?token=abc&page=2')).toBe('/api/x?token=[redacted]&page=2');
   });
 
+  it('still redact by key, as before', () => {
+    const { logger, text } = captured();
+    logger.info({ email: 'someone@test.example', request: { token: code }, headers: { cookie: `share_grant=${code}` } }, 'keys');
+    expect(text()).not.toContain(code);
+    expect(text()).not.toContain('someone@test.example');
+  });
+
   it('keep route templates and paths that hold no code', () => {
     for (const path of ['/share', '/share/exchange', '/share/[code]', '/shared', '/shared-with-me/1f0e', '/api/v1/shares/2b1c?share=3', '/api/v1/doctor/patients?q=smith']) {
       expect(redactUrlSecrets(path)).toBe(path);
