@@ -9,7 +9,7 @@ import { recordAudit, type AuditEntry } from './record';
 import { verifyAuditChain } from './verify';
 
 // A documentation address of this test's own, so no other test's rows share its counters.
-const testAddress = () => `2001:db8::${randomInt(1, 0xffff).toString(16)}:${randomInt(1, 0xffff).toString(16)}`;
+const testAddress = () => `2001:db8:${randomInt(1, 0xffff).toString(16)}:${randomInt(1, 0xffff).toString(16)}::1`;
 const rowsFrom = (ip: string) => prisma.auditLog.findMany({ where: { ip }, orderBy: { id: 'asc' } });
 const guess = (ip: string, over: Partial<AuditEntry> = {}): AuditEntry => ({ action: 'share.link-opened', outcome: 'DENIED', targetType: 'share_tokens', ip, ...over });
 

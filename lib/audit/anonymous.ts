@@ -1,9 +1,10 @@
 // Refusals with no user and no device behind them (failed sign-ins, share-code guesses, unauthenticated
 // API calls, bad device tokens) are the audit rows anyone can cause at will, so their repeats are
-// summarised rather than written one per request. Per client address and 10-minute window: the first
-// 3 identical rows (same action, outcome, subject and details) and the first 50 of one action and
-// outcome are written in full; past either, only a summary row at each power of two of that count,
-// carrying both counts. Summaries are ordinary rows of the hash chain (written by recordAudit).
+// summarised rather than written one per request. Per client address (an IPv6 /64) and 10-minute
+// window: the first 3 identical rows (same action, outcome, subject and details) and the first 50 of one
+// action and outcome are written in full; past either, only a summary row at each power of two of that
+// count, carrying both counts. Summaries are ordinary rows of the hash chain (written by recordAudit).
+import { addressBucket } from '../security/client-address';
 import { hitRateLimit, peekRateLimit, rateLimited } from '../security/rate-limit';
 import type { AuditEntry } from './record';
 
@@ -13,7 +14,7 @@ const ACTION = { scope: 'audit:anonymous-action', limit: 50, windowSeconds: WIND
 
 export const isAnonymousRefusal = (entry: AuditEntry) => !entry.actorUserId && !entry.actorDeviceId && entry.outcome !== 'SUCCESS';
 
-const actionKey = (ip: string | null | undefined, action: string, outcome: string) => `${ip ?? 'unknown'}\n${action}\n${outcome}`;
+const actionKey = (ip: string | null | undefined, action: string, outcome: string) => `${addressBucket(ip ?? null)}\n${action}\n${outcome}`;
 const isPowerOfTwo = (n: number) => (n & (n - 1)) === 0;
 
 /** What to write for an anonymous refusal: the entry itself, a summary of its repeats so far, or nothing. */

@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { clientAddress, parseTrustedProxies, setClientAddress } from '@/server/client-address.mjs';
-import { clientIp } from './client-address';
+import { addressBucket, clientIp } from './client-address';
 
 const NONE = parseTrustedProxies('');
 const PROXIES = parseTrustedProxies(' 10.0.0.0/8, 192.0.2.10 ,fd00::/8');
@@ -67,5 +67,19 @@ describe('clientIp', () => {
   it("reads only the server's header, never X-Forwarded-For or X-Real-IP", () => {
     expect(clientIp(new Headers({ 'x-pulse-client-ip': '203.0.113.50', 'x-forwarded-for': '198.51.100.2' }))).toBe('203.0.113.50');
     expect(clientIp(new Headers({ 'x-forwarded-for': '198.51.100.2', 'x-real-ip': '198.51.100.3' }))).toBeNull();
+  });
+});
+
+describe('addressBucket', () => {
+  it('counts an IPv4 address as itself and an IPv6 address by its /64', () => {
+    expect(addressBucket('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressBucket('2001:db8:0a:1:ffff:1:2:3')).toBe('2001:db8:a:1::/64');
+    expect(addressBucket('2001:0DB8:000a:0001::9')).toBe('2001:db8:a:1::/64');
+    expect(addressBucket('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressBucket('2001:db8::5:6:7:8:9')).toBe('2001:db8:0:5::/64');
+    expect(addressBucket('64:ff9b::1:203.0.113.7')).toBe('64:ff9b:0:0::/64');
+    expect(addressBucket('::1')).toBe('0:0:0:0::/64');
+    expect(addressBucket('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressBucket(null)).toBe('unknown');
   });
 });

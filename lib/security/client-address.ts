@@ -9,3 +9,19 @@ export type HeaderSource = { get(name: string): string | null };
 export function clientIp(headers: HeaderSource): string | null {
   return headers.get(CLIENT_ADDRESS_HEADER)?.trim() || null;
 }
+
+/**
+ * What a per-address limit counts: an IPv4 address, or the /64 of an IPv6 one (a single host is
+ * usually given a whole /64, so its addresses are one client's).
+ */
+export function addressBucket(ip: string | null): string {
+  if (!ip) return 'unknown';
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail] = ip.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  // "::" stands for the zero groups the others leave of 8 (an embedded IPv4 address fills two).
+  const zeros = 8 - left.length - right.reduce((n, group) => n + (group.includes('.') ? 2 : 1), 0);
+  const groups = [...left, ...Array<string>(Math.max(0, zeros)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+}

@@ -44,14 +44,14 @@ export async function peekRateLimit(rule: RateLimitRule, subject: string): Promi
   return { allowed: count < rule.limit, count, retryAfterSeconds: row?.retry_after ?? 1 };
 }
 
+export type BackoffRule = { scope: string; freeTries: number; maxWaitSeconds: number };
+
 /**
  * A delay that grows with each try: `freeTries` pass at once; after n tries each next one waits 2^n
  * seconds from the last (at most `maxWaitSeconds`). A try during the wait is refused and not counted.
  * The count lapses a day after the last try, or at once with clearBackoff. The row's window_start is
  * the last counted try.
  */
-export type BackoffRule = { scope: string; freeTries: number; maxWaitSeconds: number };
-
 export async function hitBackoff(rule: BackoffRule, subject: string): Promise<RateLimitResult> {
   const key = rateLimitKey(rule.scope, subject);
   const wait = Prisma.sql`make_interval(secs => least(power(2, rate_limits.count), ${rule.maxWaitSeconds}::int))`;

@@ -1,10 +1,11 @@
 // Sign-in rate limits, checked before next-auth runs the password check (see proxy.ts): per client
-// address, per client address and account, and per account whatever the address (a growing delay).
+// address (an IPv6 /64), per address and account, and per account whatever the address (a growing delay).
 // Accounts are keyed by the e-mail's blind index (an HMAC), never the address itself, known or not.
 import { emailIndex } from '../crypto/blind-index';
 import { env } from '../env';
 import { clearBackoff, enforceRateLimits, hitBackoff, rateLimited } from './rate-limit';
 
+import { addressBucket } from './client-address';
 export { clientIp } from './client-address';
 
 /**
@@ -17,7 +18,7 @@ const ACCOUNT_BACKOFF = { scope: 'sign-in:account', freeTries: 5, maxWaitSeconds
 /** Throws the 429 (RATE_LIMITED with Retry-After) once this address, address + account, or account is over. */
 export async function enforceSignInRateLimit(ip: string | null, email: string): Promise<void> {
   const limits = env().rateLimits;
-  const address = ip ?? 'unknown';
+  const address = addressBucket(ip);
   const account = emailIndex(email);
   await enforceRateLimits([
     { rule: { scope: 'sign-in:ip+account', limit: limits.signInPerAccountPerMinute, windowSeconds: 60 }, subject: `${address}\n${account}` },
