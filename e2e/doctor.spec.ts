@@ -94,7 +94,7 @@ test('a patient the doctor is not linked to is not found', async ({ browser, pag
   await samContext.close();
 
   await signIn(page, 'doctor@demo.test');
-  await page.goto(`/doctor/patients/${id}`);
+  expect((await page.goto(`/doctor/patients/${id}`))?.status()).toBe(404); // a real 404, not a streamed 200
   await expect(page.getByRole('heading', { level: 1, name: 'Patient not found' })).toBeVisible();
   await expect(page.getByText('Sam Rivera')).toHaveCount(0);
   expect((await page.request.get(`/api/v1/patients/${id}/overview`)).status()).toBe(404);

@@ -1,5 +1,5 @@
 // Signing in lands each role on its own home (a patient on "Today"); a signed-in visit to / goes there
-// too; a wrong password is refused with a message. The public pages pass axe at desktop and phone width.
+// too; signing out ends the session on the server; a wrong password is refused with a message. The public pages pass axe at desktop and phone width.
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 
@@ -16,7 +16,7 @@ async function waitForHydratedForm(page: Page) {
   });
 }
 
-test('demo patient signs in and lands on today at a glance', async ({ page }) => {
+test('demo patient signs in and lands on today at a glance', async ({ page, request }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Pulse' })).toBeVisible();
   await expect(page.getByText('patient@demo.test').first()).toBeVisible();
@@ -37,9 +37,14 @@ test('demo patient signs in and lands on today at a glance', async ({ page }) =>
   await page.goto('/');
   await expect(page).toHaveURL(/\/dashboard$/);
 
+  // Signing out ends the session on the server: a copy of the cookie kept from before (sent from a
+  // request context of its own, which has no cookie jar of the page's) is refused.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  expect((await request.get('/api/v1/users/me', { headers: { cookie } })).status()).toBe(200);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await expect(page).toHaveURL(/\/$/);
+  expect((await request.get('/api/v1/users/me', { headers: { cookie } })).status()).toBe(401);
 });
 
 for (const [email, home] of [['doctor@demo.test', '/doctor'], ['caregiver@demo.test', '/caregiver'], ['admin@demo.test', '/admin']] as const) {
