@@ -2,6 +2,7 @@
 // database, migrated, and a Next.js server on it for the HTTP integration tests. Workers inherit
 // DATABASE_URL and TEST_BASE_URL through the environment.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { syncHealthTypeCatalogue } from '../lib/db/catalogue';
@@ -47,7 +48,8 @@ export default async function setup() {
   // Next.js's development server behind ours (server/index.mjs), which sets the client's address.
   const server = spawn('node', ['server/index.mjs', '--dev', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: database.url, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: baseUrl, NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // The server's JSON log goes to TEST_SERVER_LOG when set (to find what answered a 500), else nowhere.
+    stdio: ['ignore', process.env.TEST_SERVER_LOG ? openSync(process.env.TEST_SERVER_LOG, 'a') : 'ignore', 'inherit'],
     detached: true,
   });
   await waitForServer(baseUrl, server, 90_000);
