@@ -26,6 +26,8 @@ export async function prepareDatabase(url: string): Promise<void> {
   process.env.ENCRYPTION_MASTER_KEYS ??= `bench:${randomBytes(32).toString('base64')}`;
   // Benchmarks and chaos runs push far more than a real device's 120 syncs a minute.
   process.env.RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE ??= '1000000';
+  // No SMTP server here: demo mode keeps mail in the development outbox (production refuses that otherwise).
+  process.env.SEED_DEMO ??= 'true';
   await migrateUp(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -1,6 +1,7 @@
 // The signed-in header: the role's sections, who is signed in, sign out. Wraps on phone widths.
 import Link from 'next/link';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { outboxPageAvailable } from '@/lib/mail/outbox';
 import { SignOutButton } from './sign-out-button';
 
 const LINKS: Record<Role, [string, string][]> = {
@@ -16,7 +17,7 @@ export function AppNav({ role, name }: { role: Role; name: string }) {
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold text-teal-800">Pulse</Link>
         <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-4 gap-y-1 text-sm">
-          {LINKS[role].map(([href, label]) => (
+          {[...LINKS[role], ...(role === 'ADMIN' && outboxPageAvailable() ? [['/admin/outbox', 'Mail outbox']] : [])].map(([href, label]) => (
             <Link key={href} href={href} className="rounded px-1 py-0.5 text-slate-700 hover:text-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
               {label}
             </Link>

@@ -16,6 +16,7 @@ const PAGES = [
   ['shares', '/admin/shares', 'Shares'],
   ['pipeline', '/admin/pipeline', 'Pipeline'],
   ['audit', '/admin/audit', 'Audit log'],
+  ['outbox', '/admin/outbox', 'Mail outbox'], // demo mode: the development outbox
 ] as const;
 
 /**

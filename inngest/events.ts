@@ -17,4 +17,5 @@ export const eventTypes = {
   restoreRequested: typed('restoreRequested'),
   digestRequested: typed('digestRequested'),
   importRequested: typed('importRequested'),
+  mailRequested: typed('mailRequested'),
 } as const;

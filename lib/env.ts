@@ -41,6 +41,11 @@ const schema = z
     // Envelope encryption masters: "id:base64key,..." (first = current, the rest still unwrap), or one key.
     ENCRYPTION_MASTER_KEYS: z.string().optional(),
     ENCRYPTION_MASTER_KEY: z.string().optional(),
+    // E-mail (lib/mail): SMTP when both are set; else the development outbox (files under .data/outbox).
+    SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional(),
+    MAIL_FROM: z.string().regex(/^[^\r\n]*@[^\r\n]+$/, 'must be an address, e.g. "Pulse <no-reply@example.com>"').optional(),
+    MAIL_OUTBOX_DIR: z.string().default('.data/outbox'),
+    APP_URL: z.string().url().optional(), // the app's address in e-mail links (default NEXTAUTH_URL)
   })
   .transform((raw, ctx) => {
     const production = raw.NODE_ENV === 'production';
@@ -54,6 +59,11 @@ const schema = z
     const masterKeys = parseMasterKeys(raw.ENCRYPTION_MASTER_KEYS, raw.ENCRYPTION_MASTER_KEY, production, dev);
     if (typeof masterKeys === 'string') {
       ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_MASTER_KEYS'], message: masterKeys });
+      return z.NEVER;
+    }
+    const mail = mailSettings(raw, production);
+    if ('issue' in mail) {
+      ctx.addIssue({ code: 'custom', path: [mail.path], message: mail.issue });
       return z.NEVER;
     }
     const s3 =
@@ -90,8 +100,33 @@ const schema = z
         syncPerDevicePerMinute: raw.RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE,
       },
       masterKeys,
+      mail,
     };
   });
+
+/**
+ * SMTP_URL and MAIL_FROM together, or neither: then mail goes to the development outbox, which a
+ * production server refuses unless in demo mode (SEED_DEMO=true). Links need the app's public address.
+ */
+type MailSettings = {
+  transport: { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; dir: string; from: string };
+  appUrl: string;
+};
+
+function mailSettings(
+  raw: { SMTP_URL?: string; MAIL_FROM?: string; MAIL_OUTBOX_DIR: string; APP_URL?: string; NEXTAUTH_URL?: string; SEED_DEMO?: string },
+  production: boolean,
+): MailSettings | { path: string; issue: string } {
+  const appUrl = (raw.APP_URL ?? raw.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  if (raw.SMTP_URL && !raw.MAIL_FROM) return { path: 'MAIL_FROM', issue: 'required with SMTP_URL' };
+  if (raw.MAIL_FROM && !raw.SMTP_URL) return { path: 'SMTP_URL', issue: 'required with MAIL_FROM' };
+  if (raw.SMTP_URL && raw.MAIL_FROM) {
+    if (production && !raw.APP_URL && !raw.NEXTAUTH_URL) return { path: 'APP_URL', issue: 'required in production (the links in e-mails)' };
+    return { transport: { kind: 'smtp', url: raw.SMTP_URL, from: raw.MAIL_FROM }, appUrl };
+  }
+  if (production && raw.SEED_DEMO !== 'true') return { path: 'SMTP_URL', issue: 'required in production, with MAIL_FROM (or SEED_DEMO=true for the development outbox)' };
+  return { transport: { kind: 'outbox', dir: raw.MAIL_OUTBOX_DIR, from: 'Pulse <no-reply@pulse.localhost>' }, appUrl };
+}
 
 /**
  * The master keys, current first; an error message when they are missing (production) or malformed.

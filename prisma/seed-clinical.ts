@@ -7,6 +7,7 @@ import { prisma } from '../lib/db/client';
 import { newEventRow } from '../lib/data/event-fields';
 import { encryptDisplayName } from '../lib/data/profile-fields';
 import { byEmail, emailColumns } from '../lib/data/user-email';
+import { vouchedAccount } from '../lib/data/users';
 import type { MedicationLogStatus } from '../lib/generated/prisma/enums';
 import { addDays, localDate, zonedDayRangeUtc } from '../lib/time';
 
@@ -104,6 +105,7 @@ export async function seedClinicalDemo(now = new Date()): Promise<void> {
       id: caregiver2Id,
       ...(await emailColumns(caregiver2Id, 'caregiver2@demo.test')),
       passwordHash,
+      ...vouchedAccount('CAREGIVER'),
       role: 'CAREGIVER',
       profile: { create: { displayName: await encryptDisplayName(caregiver2Id, 'Taylor Lee'), timeZone: 'Asia/Kolkata' } },
       preferences: { create: {} },

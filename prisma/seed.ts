@@ -8,6 +8,7 @@ import { recomputeDirtyRanges } from '../lib/data/aggregation/recompute-user';
 import { registerDevice } from '../lib/data/devices';
 import { encryptDisplayName } from '../lib/data/profile-fields';
 import { byEmail, emailColumns } from '../lib/data/user-email';
+import { vouchedAccount } from '../lib/data/users';
 import { refreshInsights } from '../lib/data/insights';
 import { storeSyncBatch } from '../lib/data/sync-samples';
 import { DEMO_PROFILES, generateDemoData, type DemoDeviceKey } from '../lib/demo';
@@ -40,6 +41,7 @@ async function createUser(args: { email: string; name: string; role: 'PATIENT' |
       id,
       ...(await emailColumns(id, args.email)),
       passwordHash: args.passwordHash,
+      ...vouchedAccount(args.role),
       role: args.role,
       profile: { create: { displayName: await encryptDisplayName(id, args.name), timeZone: args.timeZone } },
       preferences: { create: {} },

@@ -199,6 +199,9 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/admin/shares': { access: { role: 'ADMIN' } },
   '/admin/audit': { access: { role: 'ADMIN' } },
   '/admin/pipeline': { access: { role: 'ADMIN' } },
+  // Development and demo mode only (the test server runs in development); an unknown message is a 404.
+  '/admin/outbox': { access: { role: 'ADMIN' } },
+  '/admin/outbox/[id]': { access: { role: 'ADMIN', status: 404 }, params: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },
   '/import': { access: { role: 'PATIENT' } },
   // The page of /share#code links (its script exchanges the code), and the link-share viewer, which
   // shows a share only to a browser holding its grant cookie (app/share tests).

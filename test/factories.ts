@@ -5,6 +5,7 @@ import { pool, prisma } from '../lib/db/client';
 import { registerDevice } from '../lib/data/devices';
 import { encryptDisplayName } from '../lib/data/profile-fields';
 import { emailColumns } from '../lib/data/user-email';
+import { vouchedAccount } from '../lib/data/users';
 import type { DeviceType } from '../lib/devices/device-types';
 import type { HealthType, Period, Role } from '../lib/generated/prisma/enums';
 import { api, signIn } from './http';
@@ -21,6 +22,7 @@ export async function createUser(opts: { role?: Role; timeZone?: string; disable
       id,
       ...(await emailColumns(id, email)),
       passwordHash: await passwordHash,
+      ...vouchedAccount(opts.role ?? 'PATIENT'),
       role: opts.role ?? 'PATIENT',
       disabledAt: opts.disabled ? new Date() : null,
       profile: { create: { displayName: await encryptDisplayName(id, 'Test User'), timeZone: opts.timeZone ?? 'UTC' } },

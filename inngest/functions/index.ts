@@ -5,6 +5,7 @@ import { digestFunction } from './digest';
 import { importFunction } from './import';
 import { insightsFunction } from './insights';
 import { integrityFunction } from './integrity';
+import { mailFunction } from './mail';
 import { partitionsFunction } from './partitions';
 import { restoreFunction } from './restore';
 import { retentionFunction } from './retention';
@@ -12,5 +13,5 @@ import { sweepFunction } from './sweep';
 
 export const functions = [
   aggregateFunction, insightsFunction, sweepFunction, digestFunction,
-  retentionFunction, partitionsFunction, integrityFunction, archiveFunction, restoreFunction, importFunction,
+  retentionFunction, partitionsFunction, integrityFunction, archiveFunction, restoreFunction, importFunction, mailFunction,
 ];

@@ -23,6 +23,14 @@ const KINDS = {
   },
   share: { type: 'share_tokens', patientOf: async (id: string) => (await prisma.shareToken.findUnique({ where: { id }, select: { patientId: true } }))?.patientId },
   import: { type: 'imports', patientOf: async (id: string) => (await prisma.import.findUnique({ where: { id }, select: { userId: true } }))?.userId },
+  // A queued e-mail is about its account: a patient's own when that account is a patient's.
+  mail: {
+    type: 'mail_messages',
+    patientOf: async (id: string) => {
+      const message = await prisma.mailMessage.findUnique({ where: { id }, select: { userId: true } });
+      return message ? patientUser(message.userId) : null;
+    },
+  },
 } satisfies Record<string, { type: string; patientOf: (id: string) => Promise<string | null | undefined> }>;
 
 export type SubjectKind = keyof typeof KINDS;

@@ -18,4 +18,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'notifications', column: 'body', id: 'id', owner: 'coalesce(patient_id, recipient_id)' },
   { table: 'health_samples', column: 'metadata', id: 'id', owner: 'user_id', rowId: SAMPLE_ROW_ID_SQL },
   { table: 'share_tokens', column: 'recipient_email', id: 'id', owner: 'patient_id' },
+  { table: 'mail_messages', column: 'recipient_ciphertext', id: 'id', owner: 'user_id' },
+  { table: 'mail_messages', column: 'data_ciphertext', id: 'id', owner: 'user_id' },
 ];

@@ -10,6 +10,7 @@ import { Role } from '../generated/prisma/enums';
 import { ApiError, notFound } from '../http/errors';
 import { RETENTION } from '../maintenance/retention-policy';
 import { encryptDisplayName, maybeDisplayName, searchableDisplayName } from './profile-fields';
+import { vouchedAccount } from './users';
 import { byEmail, decryptEmail, emailColumns, searchableEmail } from './user-email';
 import { storableText } from '../http/text';
 
@@ -126,6 +127,7 @@ export async function createUserByAdmin(input: NewUser): Promise<AdminUserRow> {
         id: userId,
         ...(await emailColumns(userId, input.email)),
         passwordHash,
+      ...vouchedAccount(input.role),
         role: input.role,
         profile: { create: { displayName: await encryptDisplayName(userId, input.name), timeZone: input.timeZone } },
         preferences: { create: {} },

@@ -52,3 +52,11 @@ export async function findMe(userId: string) {
     timeZone: user.profile?.timeZone ?? 'UTC',
   };
 }
+
+/**
+ * The columns of an account someone vouches for at creation (the demo seed, an admin, tests): its e-mail
+ * counts as verified and, for a doctor, the licence as approved. Accounts from sign-up start without them.
+ */
+export function vouchedAccount(role: Role, now = new Date()) {
+  return { emailVerifiedAt: now, ...(role === 'DOCTOR' ? { doctorApproval: 'APPROVED' as const, doctorReviewedAt: now } : {}) };
+}

@@ -16,6 +16,7 @@ export const EVENTS = {
   restoreRequested: { name: 'pipeline/restore.requested', schema: z.object({ userId: z.uuid(), month }) },
   digestRequested: { name: 'notifications/digest.requested', schema: z.object({}) },
   importRequested: { name: 'imports/import.requested', schema: z.object({ userId: z.uuid(), importId: z.uuid() }) },
+  mailRequested: { name: 'mail/delivery.requested', schema: z.object({}) },
 } as const;
 
 export type EventKey = keyof typeof EVENTS;

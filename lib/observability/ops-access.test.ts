@@ -14,7 +14,8 @@ async function allowedWith(vars: Record<string, string | undefined>, authorizati
 afterEach(() => vi.unstubAllEnvs());
 
 describe('opsAllowed', () => {
-  const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(32), ENCRYPTION_MASTER_KEYS: `test:${Buffer.alloc(32, 7).toString('base64')}` };
+  const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(32), ENCRYPTION_MASTER_KEYS: `test:${Buffer.alloc(32, 7).toString('base64')}`,
+    SMTP_URL: 'smtp://mail.test.example:587', MAIL_FROM: 'Pulse <no-reply@test.example>', APP_URL: 'https://pulse.test.example' };
   it('production without a token configured: closed', async () => {
     expect(await allowedWith({ ...production, METRICS_TOKEN: undefined })).toBe(false);
   });
