@@ -3,10 +3,10 @@
 // checked from the zip's header before inflating and counted while inflating; the import fails with the
 // reason on its row and stores nothing. A real-looking export (about 24 times, as Apple's) passes.
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { createImport } from '@/lib/data/imports';
 import type { ZipLimits } from '@/lib/interop/apple-health';
@@ -20,7 +20,9 @@ const ENTRY = 'apple_health_export/export.xml';
 async function importZip(entries: ZipEntry[], limits: ZipLimits) {
   const user = await createUser();
   const zip = buildZip(entries);
-  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'zip-bomb-')), 'export.zip');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'zip-bomb-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'export.zip');
   await writeFile(file, zip);
   const { id } = await createImport({ userId: user.id, format: 'APPLE_HEALTH', filePath: file, bytesTotal: zip.length });
   await runImport(id, limits);

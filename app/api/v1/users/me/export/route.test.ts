@@ -2,7 +2,7 @@
 // and the round trip — export a patient's data as FHIR, import it into a new patient, and the daily
 // aggregates are the same.
 import http from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { createDevice, createSignedInUser, syncSamples, waitFor, waitForPipeline } from '@/test/factories';
 import { api, baseUrl } from '@/test/http';
@@ -134,7 +134,12 @@ describe('GET /api/v1/users/me/export', () => {
     const patient = await createSignedInUser();
     const device = await createDevice(patient.id, 'watch', 'Watch');
     // A device name that cannot be decrypted: the export fails after the CSV header row went out.
+    // (Put back afterwards: other tests list every device of the shared database.)
+    const original = await prisma.device.findUniqueOrThrow({ where: { id: device.id }, select: { name: true } });
     await prisma.device.update({ where: { id: device.id }, data: { name: 'not-a-ciphertext' } });
+    onTestFinished(async () => {
+      await prisma.device.update({ where: { id: device.id }, data: { name: original.name } });
+    });
     const path = `/api/v1/users/me/export?format=csv&from=${DAY}&to=${DAY}`;
 
     const raw = await new Promise<{ status: number; body: string; complete: boolean }>((resolve, reject) => {
