@@ -13,24 +13,27 @@ import { normalizeEmail } from '../crypto/blind-index';
 import { decryptField, decryptOrNull, encryptField } from '../crypto/fields';
 import { prisma } from '../db/client';
 import { HEALTH_TYPES, type HealthType } from '../health';
+import { readDay } from '../http/dates';
 import { ApiError, notFound } from '../http/errors';
 import { isUuid, type ReadScope } from './access';
 
 const DAY_MS = 86_400_000;
 export const MAX_EXPIRY_DAYS = 365;
 
-const isRealDay = (d: string) => {
-  const ms = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
-};
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isRealDay, 'is not a real date');
+// The one day reader (lib/http/dates.ts): a share's first day lies in the data's range (up to two days
+// ahead); its last may reach as far as the longest expiry, since data keeps arriving while it is open.
+const shareDay = (aheadMs: number) =>
+  z.string().superRefine((value, ctx) => {
+    const read = readDay(value, Date.now() + aheadMs);
+    if (!read.ok) ctx.addIssue({ code: 'custom', message: read.reason });
+  });
 
 /** The body of POST /api/v1/shares; anything else in it (patientId, userId…) is ignored. */
 export const shareInputSchema = z
   .object({
     types: z.array(z.enum(HEALTH_TYPES, { message: 'is not a known health type' })).min(1, 'choose at least one type').max(HEALTH_TYPES.length),
-    from: day,
-    to: day,
+    from: shareDay(0),
+    to: shareDay(MAX_EXPIRY_DAYS * DAY_MS),
     expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
     recipientEmail: z.email('must be an e-mail address').max(254).optional(),
   })

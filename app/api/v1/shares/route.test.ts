@@ -109,6 +109,8 @@ describe('POST /api/v1/shares', () => {
     ['types', { types: [] }],
     ['from', { from: '2026-10-11', to: '2026-10-10' }],
     ['to', { to: '2026-02-30' }],
+    ['from', { from: '0000-01-01' }],
+    ['to', { to: '9999-12-01' }],
     ['expiresAt', { expiresAt: inDays(-1) }],
     ['expiresAt', { expiresAt: inDays(400) }],
     ['recipientEmail', { recipientEmail: 'not an e-mail' }],
