@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/post-json';
+import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/account-form';
 
 export function ForgotPasswordForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/post-json';
+import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/account-form';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, setState] = useState<'form' | 'done' | 'unusable'>(token ? 'form' : 'unusable');

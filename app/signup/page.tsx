@@ -2,7 +2,7 @@
 // site, e.g. an invitation) is where the new account lands once signed in.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { safeNext } from '@/components/account/post-json';
+import { safeNext } from '@/components/account/account-form';
 import { SignUpForm } from './signup-form';
 
 export const metadata: Metadata = { title: 'Create an account · Pulse' };

@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/post-json';
+import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/account-form';
 
 const ROLES = [
   ['PATIENT', 'Patient', 'I track my own health data.'],

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { postJson, problemText } from '@/components/account/post-json';
+import { postJson, problemText } from '@/components/account/account-form';
 
 type State = 'working' | 'verified' | 'unusable' | 'failed';
 

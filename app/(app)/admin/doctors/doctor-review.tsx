@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { postJson, problemText } from '@/components/account/post-json';
+import { postJson, problemText } from '@/components/account/account-form';
 import { Button } from '@/components/ui/button';
 
 export function DoctorReview({ userId }: { userId: string }) {

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { FieldError, INPUT_CLASS, postJson, problemText } from '@/components/account/post-json';
+import { FieldError, INPUT_CLASS, postJson, problemText } from '@/components/account/account-form';
 import { Button } from '@/components/ui/button';
 
 /** The account's e-mail address: its confirmation, and a change (confirmed from the new address). */

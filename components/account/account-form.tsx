@@ -1,5 +1,5 @@
-// The account forms' one way to call their API: JSON in, and the answer's status with its field errors
-// (the API's one error shape) as { field: reason }, plus Retry-After for a 429.
+// The account forms' shared parts: one way to call their API (JSON in; the status, the field errors of
+// the API's one error shape as { field: reason }, and Retry-After for a 429), the ?next= rule and styles.
 export type PostResult = { status: number; body: unknown; fields: Record<string, string>; message: string | null; retryAfter: number | null };
 
 export async function postJson(path: string, json?: unknown): Promise<PostResult> {
