@@ -38,6 +38,11 @@ const schema = z
     RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES: z.coerce.number().int().min(1).optional(),
     RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    // Account e-mails (sign-up, password reset, verification resend, e-mail change), per hour: per
+    // address (any client) and per client IP. Per IP defaults higher outside production, where a test
+    // run signs up a few dozen accounts from one machine.
+    RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+    RATE_LIMIT_ACCOUNT_MAIL_PER_IP_PER_HOUR: z.coerce.number().int().min(1).optional(),
     // Envelope encryption masters: "id:base64key,..." (first = current, the rest still unwrap), or one key.
     ENCRYPTION_MASTER_KEYS: z.string().optional(),
     ENCRYPTION_MASTER_KEY: z.string().optional(),
@@ -98,6 +103,8 @@ const schema = z
         signInPerAccountPerMinute: raw.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE,
         signInPerIpPer10Minutes: raw.RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES ?? (production ? 100 : 100_000),
         syncPerDevicePerMinute: raw.RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE,
+        accountMailPerAddressPerHour: raw.RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS_PER_HOUR,
+        accountMailPerIpPerHour: raw.RATE_LIMIT_ACCOUNT_MAIL_PER_IP_PER_HOUR ?? (production ? 20 : 100),
       },
       masterKeys,
       mail,

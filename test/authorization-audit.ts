@@ -64,6 +64,17 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'PATCH /api/v1/admin/users/[id]': { of: 'param', type: 'users', id: B, patient: B },
   // The matrix deletes an id that does not exist: no such user, so no patient.
   'DELETE /api/v1/admin/users/[id]': { of: 'param', type: 'users', id: () => '00000000-0000-4000-8000-000000000000', patient: () => null },
+  // Sign-up and accounts (issue 15): the public account routes concern no one's data yet (the caller,
+  // when signed in, is the actor); doctor review names the doctor's user record.
+  'POST /api/v1/auth/signup': { of: 'nobody' },
+  'POST /api/v1/auth/verify-email': { of: 'nobody' },
+  'POST /api/v1/auth/verify-email/resend': { of: 'caller' },
+  'POST /api/v1/auth/password-reset': { of: 'nobody' },
+  'POST /api/v1/auth/password-reset/confirm': { of: 'nobody' },
+  'POST /api/v1/users/me/email': { of: 'caller' },
+  'GET /api/v1/admin/doctors': { of: 'nobody' },
+  'POST /api/v1/admin/doctors/[userId]/approve': { of: 'param', type: 'users', id: () => '00000000-0000-4000-8000-000000000000', patient: () => null },
+  'POST /api/v1/admin/doctors/[userId]/reject': { of: 'param', type: 'users', id: () => '00000000-0000-4000-8000-000000000000', patient: () => null },
   'GET /api/v1/admin/devices': { of: 'nobody' },
   'PATCH /api/v1/admin/devices/[id]': { of: 'param', type: 'devices', id: (w) => w.B.deviceId, patient: B },
   'GET /api/v1/admin/shares': { of: 'nobody' },

@@ -163,6 +163,38 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/admin/pipeline': { kind: 'admin' },
   'POST /api/v1/admin/jobs': { kind: 'admin', ok: 202, body: () => ({ job: 'partitions' }) },
 
+  // Sign-up and accounts (issue 15): the public account routes answer everyone alike (a signed-in caller
+  // may sign up another account or reset a password too); a link that is unknown, used or expired is the
+  // one 404. Doctor review is aimed at an id that does not exist: the gate is what the matrix checks
+  // (app/api/v1/admin/doctors tests review real doctors).
+  'POST /api/v1/auth/signup': {
+    kind: 'public',
+    ok: 201,
+    body: () => ({ email: `matrix-${crypto.randomUUID()}@test.example`, password: 'matrix otter plays the cello', name: 'Matrix Signup', role: 'PATIENT' }),
+  },
+  'POST /api/v1/auth/verify-email': { kind: 'public', ok: 404, body: () => ({ token: 'no-such-link-token-0000000000000000000000000' }) },
+  'POST /api/v1/auth/verify-email/resend': { kind: 'signed-in', ok: 202 },
+  'POST /api/v1/auth/password-reset': { kind: 'public', ok: 202, body: () => ({ email: `matrix-${crypto.randomUUID()}@test.example` }) },
+  'POST /api/v1/auth/password-reset/confirm': {
+    kind: 'public',
+    ok: 404,
+    body: () => ({ token: 'no-such-link-token-0000000000000000000000000', password: 'matrix otter plays the cello' }),
+  },
+  // The factories' password (test/factories.ts PASSWORD) is every seeded caller's current password.
+  'POST /api/v1/users/me/email': {
+    kind: 'signed-in',
+    ok: 202,
+    body: () => ({ email: `matrix-${crypto.randomUUID()}@test.example`, currentPassword: 'correct horse battery staple' }),
+  },
+  'GET /api/v1/admin/doctors': { kind: 'admin' },
+  'POST /api/v1/admin/doctors/[userId]/approve': { kind: 'admin', params: () => ({ userId: '00000000-0000-4000-8000-000000000000' }), expect: { admin: 404 } },
+  'POST /api/v1/admin/doctors/[userId]/reject': {
+    kind: 'admin',
+    params: () => ({ userId: '00000000-0000-4000-8000-000000000000' }),
+    body: () => ({ reason: 'matrix' }),
+    expect: { admin: 404 },
+  },
+
 };
 
 /**
@@ -210,6 +242,12 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/shared-with-me': { access: { role: ['DOCTOR', 'CAREGIVER'] } },
   // B's share is not shared with anyone in the matrix: every doctor and caregiver gets a 404.
   '/shared-with-me/[shareId]': { access: { role: ['DOCTOR', 'CAREGIVER'], status: 404 }, params: (w) => ({ shareId: w.B.shareId }) },
+  // Sign-up and accounts (issue 15): public forms; the admins' review of doctors who signed up.
+  '/signup': { access: 'public' },
+  '/verify-email': { access: 'public' },
+  '/forgot-password': { access: 'public' },
+  '/reset-password': { access: 'public' },
+  '/admin/doctors': { access: { role: 'ADMIN' } },
 };
 
 /** Server actions ('use server' files) and who may call them: none exist today. */

@@ -8,6 +8,7 @@ export type EncryptedColumn = { table: string; column: string; id: string; owner
 
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'users', column: 'email_ciphertext', id: 'id', owner: 'id' },
+  { table: 'users', column: 'pending_email_ciphertext', id: 'id', owner: 'id' },
   { table: 'profiles', column: 'display_name', id: 'user_id', owner: 'user_id' },
   { table: 'profiles', column: 'date_of_birth', id: 'user_id', owner: 'user_id' },
   { table: 'devices', column: 'name', id: 'id', owner: 'user_id' },

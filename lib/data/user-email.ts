@@ -14,6 +14,16 @@ export async function emailColumns(userId: string, email: string): Promise<{ ema
 
 export const decryptEmail = (userId: string, ciphertext: string) => decryptField(userId, ref(userId), ciphertext);
 
+// An e-mail change waiting for its verification (lib/data/email-change.ts): the same protection.
+const pendingRef = (userId: string) => ({ table: 'users', column: 'pending_email_ciphertext', rowId: userId });
+
+export async function pendingEmailColumns(userId: string, email: string): Promise<{ pendingEmailIndex: string; pendingEmailCiphertext: string }> {
+  const normalized = normalizeEmail(email);
+  return { pendingEmailIndex: emailIndex(normalized), pendingEmailCiphertext: await encryptField(userId, pendingRef(userId), normalized) };
+}
+
+export const decryptPendingEmail = (userId: string, ciphertext: string) => decryptField(userId, pendingRef(userId), ciphertext);
+
 /** For searches and lists that must survive a shredded key: null when undecryptable. */
 export const searchableEmail = (userId: string, ciphertext: string) => decryptOrNull(userId, ref(userId), ciphertext);
 

@@ -3,7 +3,7 @@
 import { prisma } from '../db/client';
 import type { Role } from '../generated/prisma/enums';
 import { maybeDisplayName } from './profile-fields';
-import { byEmail, decryptEmail } from './user-email';
+import { byEmail, decryptEmail, decryptPendingEmail } from './user-email';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,11 +42,23 @@ export async function findActiveUser(userId: string, sessionId: string): Promise
 export async function findMe(userId: string) {
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, emailCiphertext: true, role: true, profile: { select: { displayName: true, timeZone: true } } },
+    select: {
+      id: true,
+      emailCiphertext: true,
+      role: true,
+      emailVerifiedAt: true,
+      pendingEmailCiphertext: true,
+      doctorApproval: true,
+      profile: { select: { displayName: true, timeZone: true } },
+    },
   });
   return {
     id: user.id,
     email: await decryptEmail(user.id, user.emailCiphertext),
+    emailVerified: user.emailVerifiedAt !== null,
+    // An e-mail change waiting for the link sent to the new address.
+    pendingEmail: user.pendingEmailCiphertext ? await decryptPendingEmail(user.id, user.pendingEmailCiphertext) : null,
+    ...(user.role === 'DOCTOR' ? { doctorApproval: user.doctorApproval } : {}),
     role: user.role,
     name: await maybeDisplayName(user.id, user.profile?.displayName ?? null),
     timeZone: user.profile?.timeZone ?? 'UTC',

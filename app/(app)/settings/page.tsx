@@ -4,6 +4,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getPageCaller } from '@/lib/auth/page-access';
 import { findSettings } from '@/lib/data/settings';
+import { findMe } from '@/lib/data/users';
+import { EmailForm } from './_components/email-form';
 import { SettingsForm } from './_components/settings-form';
 
 export const metadata: Metadata = { title: 'Settings · Pulse' };
@@ -22,7 +24,7 @@ function zoneGroups(current: string): [string, string[]][] {
 export default async function SettingsPage() {
   const caller = await getPageCaller();
   if (!caller) redirect('/login');
-  const settings = await findSettings(caller.id);
+  const [settings, me] = await Promise.all([findSettings(caller.id), findMe(caller.id)]);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <header>
@@ -30,6 +32,7 @@ export default async function SettingsPage() {
         <p className="mt-1 text-sm text-slate-600">Signed in as {settings.email}</p>
       </header>
       <SettingsForm initial={settings} zoneGroups={zoneGroups(settings.timeZone)} />
+      <EmailForm email={me.email} verified={me.emailVerified} pendingEmail={me.pendingEmail} />
     </div>
   );
 }

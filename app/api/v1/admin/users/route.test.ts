@@ -147,6 +147,7 @@ describe('POST /api/v1/admin/users', () => {
   it.each([
     ['an 11-character password', { password: 'x'.repeat(11) }, 'password'],
     ['a missing password', { password: undefined }, 'password'],
+    ['a common password', { password: 'Password2024!' }, 'password'],
     ['a bad e-mail', { email: 'not-an-email' }, 'email'],
     ['an empty name', { name: '  ' }, 'name'],
     ['a name with a NUL character', { name: 'a\u0000b' }, 'name'],

@@ -2,6 +2,7 @@
 // POST /api/v1/admin/users — create a user with an initial password (argon2id); 409 on a taken e-mail.
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
+import { passwordProblem } from '@/lib/auth/password-policy';
 import { requireCaller } from '@/lib/auth/session';
 import { adminUserQuery, createUserByAdmin, listUsersForAdmin } from '@/lib/data/admin-users';
 import { Role } from '@/lib/generated/prisma/enums';
@@ -15,9 +16,14 @@ const createBody = z
     name: freeText(100),
     role: z.enum(Role),
     timeZone: z.string().max(64).refine(isValidTimeZone, 'is not an IANA time zone'),
-    password: z.string().min(12, 'must be at least 12 characters').max(200),
+    password: z.string(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    // The one password rule (sign-up and reset use it too).
+    const problem = passwordProblem(body.password, { email: body.email, name: body.name });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 
 /** Query parameters, with empty ones (an unset filter in a form) left out. */
 const searchParams = (req: NextRequest) => Object.fromEntries([...req.nextUrl.searchParams].filter(([, v]) => v !== ''));

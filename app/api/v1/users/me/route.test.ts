@@ -26,18 +26,19 @@ async function attemptSignIn(email: string, password: string) {
 }
 
 describe('GET /api/v1/users/me', () => {
-  it('answers the signed-in user with exactly id, email, role, name and time zone', async () => {
+  it('answers the signed-in user with exactly id, email (verified, no change pending), role, name and time zone', async () => {
     const user = await createSignedInUser({ timeZone: 'Europe/Berlin' });
     const res = await me(user.cookie);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: user.id, email: user.email, role: 'PATIENT', name: 'Test User', timeZone: 'Europe/Berlin' });
+    expect(res.body).toEqual({ id: user.id, email: user.email, emailVerified: true, pendingEmail: null, role: 'PATIENT', name: 'Test User', timeZone: 'Europe/Berlin' });
   });
 
   it.each(['DOCTOR', 'CAREGIVER', 'ADMIN'] as const)('answers a %s too', async (role) => {
     const user = await createSignedInUser({ role });
     const res = await me(user.cookie);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: user.id, email: user.email, role, name: 'Test User', timeZone: 'UTC' });
+    const approval = role === 'DOCTOR' ? { doctorApproval: 'APPROVED' } : {};
+    expect(res.body).toEqual({ id: user.id, email: user.email, emailVerified: true, pendingEmail: null, ...approval, role, name: 'Test User', timeZone: 'UTC' });
   });
 
   it('reflects a profile change on the next request', async () => {

@@ -1,0 +1,49 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/account-form';
+
+export function ForgotPasswordForm() {
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get('email') ?? '');
+    setPending(true);
+    setFields({});
+    setProblem(null);
+    const result = await postJson('/api/v1/auth/password-reset', { email });
+    setPending(false);
+    if (result.status === 202) setSentTo(email);
+    else if (result.status === 422) setFields(result.fields);
+    else setProblem(problemText(result));
+  }
+
+  if (sentTo) {
+    return (
+      <p role="status" className="mt-6 rounded-md bg-teal-50 p-4 text-sm text-teal-900">
+        If {sentTo} has a Pulse account, a link to choose a new password is on its way. It works for 30 minutes.
+      </p>
+    );
+  }
+  return (
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+      <label className="block text-sm font-medium">
+        E-mail
+        <input name="email" type="email" autoComplete="email" required className={INPUT_CLASS} aria-describedby={fields.email ? 'email-error' : undefined} />
+      </label>
+      <FieldError id="email-error" text={fields.email} />
+      {problem && (
+        <p role="alert" className="text-sm text-red-700">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className={SUBMIT_CLASS}>
+        {pending ? 'Sending…' : 'Send me a link'}
+      </button>
+    </form>
+  );
+}
