@@ -38,6 +38,12 @@ const schema = z
     RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES: z.coerce.number().int().min(1).optional(),
     RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    // Care-team invitations sent (per inviter and per IP, an hour) and desk codes tried (per account and
+    // per IP, ten minutes: an 8-character code is guessed only by trying very many).
+    RATE_LIMIT_INVITES_PER_INVITER_PER_HOUR: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_INVITES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).optional(),
+    RATE_LIMIT_INVITE_CODE_TRIES_PER_ACCOUNT_PER_10_MINUTES: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_INVITE_CODE_TRIES_PER_IP_PER_10_MINUTES: z.coerce.number().int().min(1).optional(),
     // Envelope encryption masters: "id:base64key,..." (first = current, the rest still unwrap), or one key.
     ENCRYPTION_MASTER_KEYS: z.string().optional(),
     ENCRYPTION_MASTER_KEY: z.string().optional(),
@@ -98,6 +104,10 @@ const schema = z
         signInPerAccountPerMinute: raw.RATE_LIMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE,
         signInPerIpPer10Minutes: raw.RATE_LIMIT_SIGNIN_PER_IP_PER_10_MINUTES ?? (production ? 100 : 100_000),
         syncPerDevicePerMinute: raw.RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE,
+        invitesPerInviterPerHour: raw.RATE_LIMIT_INVITES_PER_INVITER_PER_HOUR,
+        invitesPerIpPerHour: raw.RATE_LIMIT_INVITES_PER_IP_PER_HOUR ?? (production ? 100 : 100_000),
+        inviteCodeTriesPerAccountPer10Minutes: raw.RATE_LIMIT_INVITE_CODE_TRIES_PER_ACCOUNT_PER_10_MINUTES,
+        inviteCodeTriesPerIpPer10Minutes: raw.RATE_LIMIT_INVITE_CODE_TRIES_PER_IP_PER_10_MINUTES ?? (production ? 100 : 100_000),
       },
       masterKeys,
       mail,
