@@ -5,7 +5,7 @@
 // then. Inviters are answered alike whether or not the address has an account, as whom, and whether a
 // doctor is approved: an admin's address gets no mail and can never accept (admins cannot call the
 // invitee routes), an unapproved doctor can accept only once approved. Every change is audited by its route.
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { hashToken, safeEqual } from '../auth/tokens';
 import type { Caller } from '../auth/session';
 import { emailIndex, normalizeEmail } from '../crypto/blind-index';
@@ -103,7 +103,7 @@ export async function createInvitation(caller: Caller, input: InvitationInput): 
     await checkOpenLimit(tx, inviter.id);
     const already = await tx.careInvitation.findFirst({ where: { inviterId: inviter.id, inviteeEmailIndex: index, role: input.role, ...open() }, select: { id: true } });
     if (already) throw invalid('email', 'already has an open invitation from you', 'CONFLICT');
-    const id = crypto.randomUUID();
+    const id = randomUUID();
     const created = await tx.careInvitation.create({
       data: {
         id,
