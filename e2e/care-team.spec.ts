@@ -66,7 +66,7 @@ test('a patient invites a caregiver by e-mail; the caregiver accepts from the li
   // Another account is told so and cannot answer it.
   const doctor = await signedInPage(browser, 'doctor@demo.test');
   await doctor.goto(link);
-  await expect(doctor.getByRole('alert')).toContainText('sent to another e-mail address');
+  await expect(doctor.getByRole('main').getByRole('alert')).toContainText('sent to another e-mail address');
   await expect(doctor.getByRole('button', { name: 'Accept' })).toHaveCount(0);
 
   const caregiver = await signedInPage(browser, 'caregiver@demo.test');
