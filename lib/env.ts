@@ -43,6 +43,12 @@ const schema = z
     // run signs up a few dozen accounts from one machine.
     RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(5),
     RATE_LIMIT_ACCOUNT_MAIL_PER_IP_PER_HOUR: z.coerce.number().int().min(1).optional(),
+    // Care-team invitations sent (per inviter and per IP, an hour) and desk codes tried (per account and
+    // per IP, ten minutes: an 8-character code is guessed only by trying very many).
+    RATE_LIMIT_INVITES_PER_INVITER_PER_HOUR: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_INVITES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).optional(),
+    RATE_LIMIT_INVITE_CODE_TRIES_PER_ACCOUNT_PER_10_MINUTES: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_INVITE_CODE_TRIES_PER_IP_PER_10_MINUTES: z.coerce.number().int().min(1).optional(),
     // Envelope encryption masters: "id:base64key,..." (first = current, the rest still unwrap), or one key.
     ENCRYPTION_MASTER_KEYS: z.string().optional(),
     ENCRYPTION_MASTER_KEY: z.string().optional(),
@@ -105,6 +111,10 @@ const schema = z
         syncPerDevicePerMinute: raw.RATE_LIMIT_SYNC_PER_DEVICE_PER_MINUTE,
         accountMailPerAddressPerHour: raw.RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS_PER_HOUR,
         accountMailPerIpPerHour: raw.RATE_LIMIT_ACCOUNT_MAIL_PER_IP_PER_HOUR ?? (production ? 20 : 100),
+        invitesPerInviterPerHour: raw.RATE_LIMIT_INVITES_PER_INVITER_PER_HOUR,
+        invitesPerIpPerHour: raw.RATE_LIMIT_INVITES_PER_IP_PER_HOUR ?? (production ? 100 : 100_000),
+        inviteCodeTriesPerAccountPer10Minutes: raw.RATE_LIMIT_INVITE_CODE_TRIES_PER_ACCOUNT_PER_10_MINUTES,
+        inviteCodeTriesPerIpPer10Minutes: raw.RATE_LIMIT_INVITE_CODE_TRIES_PER_IP_PER_10_MINUTES ?? (production ? 100 : 100_000),
       },
       masterKeys,
       mail,

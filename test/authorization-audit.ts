@@ -83,4 +83,18 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'GET /api/v1/admin/retention': { of: 'nobody' },
   'GET /api/v1/admin/pipeline': { of: 'nobody' },
   'POST /api/v1/admin/jobs': { of: 'nobody' },
+
+  // Care teams and invitations (issue 15).
+  'GET /api/v1/care-team/invitations': { of: 'caller' },
+  'POST /api/v1/care-team/invitations': { of: 'created', type: 'care_invitations' },
+  'POST /api/v1/care-team/invitations/code': { of: 'created', type: 'care_invitations' },
+  'DELETE /api/v1/care-team/invitations/[id]': { of: 'param', type: 'care_invitations', id: (w) => w.care.invitationId, patient: B },
+  'PATCH /api/v1/care-team/[linkId]': { of: 'param', type: 'care_relationships', id: (w) => w.care.linkId, patient: B },
+  'DELETE /api/v1/care-team/[linkId]': { of: 'param', type: 'care_relationships', id: (w) => w.care.endLinkId, patient: B },
+  'GET /api/v1/invitations': { of: 'caller' },
+  'POST /api/v1/invitations/[id]/[action]': { of: 'param', type: 'care_invitations', id: (w) => w.care.toCaregiverXId, patient: (w) => w.care.toCaregiverXFrom },
+  // Only a 2xx names what it created; the matrix's code is refused (404), so no record is named.
+  'POST /api/v1/invitations/redeem': { of: 'created', type: 'care_invitations' },
+  'GET /api/v1/admin/care-links': { of: 'nobody' },
+  'DELETE /api/v1/admin/care-links/[id]': { of: 'param', type: 'care_relationships', id: (w) => w.care.adminLinkId, patient: B },
 };

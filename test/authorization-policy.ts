@@ -10,6 +10,12 @@ export type CallerName = (typeof CALLERS)[number];
 export type World = {
   A: { id: string; deviceId: string };
   B: { id: string; deviceId: string; spareDeviceId: string; insightId: string; notificationId: string; emergencyId: string; shareId: string; importId: string };
+  /**
+   * Care teams (issue 15): B's open invitation (to an address nobody holds), B's caregiver links (with
+   * carers who are not callers: one to change, one to end, one for the admin to end), and an invitation
+   * from patient C (not a canary) to caregiverX, for caregiverX to decline.
+   */
+  care: { invitationId: string; linkId: string; endLinkId: string; adminLinkId: string; toCaregiverXId: string; toCaregiverXFrom: string };
 };
 
 export const ROLE_OF: Record<CallerName, Role | null> = {
@@ -194,6 +200,38 @@ export const ROUTE_POLICY: Record<string, Policy> = {
     body: () => ({ reason: 'matrix' }),
     expect: { admin: 404 },
   },
+  // Care teams and invitations (issue 15). A patient invites a doctor or caregiver; a doctor (role
+  // PATIENT only) gets 422 for this body.
+  'GET /api/v1/care-team/invitations': { kind: 'signed-in', gate: ['PATIENT', 'DOCTOR'] },
+  'POST /api/v1/care-team/invitations': {
+    kind: 'signed-in',
+    gate: ['PATIENT', 'DOCTOR'],
+    ok: 201,
+    body: () => ({ email: `invitee-${crypto.randomUUID()}@test.example`, role: 'CAREGIVER' }),
+    expect: { doctorA: 422, doctorX: 422 },
+  },
+  'POST /api/v1/care-team/invitations/code': { kind: 'signed-in', gate: ['DOCTOR'], ok: 201 },
+  'DELETE /api/v1/care-team/invitations/[id]': { kind: 'owner', ok: 204, params: (w) => ({ id: w.care.invitationId }) },
+  'PATCH /api/v1/care-team/[linkId]': {
+    kind: 'owner',
+    gate: PATIENT,
+    params: (w) => ({ linkId: w.care.linkId }),
+    body: () => ({ permissions: { logData: true } }),
+  },
+  'DELETE /api/v1/care-team/[linkId]': { kind: 'owner', gate: ['PATIENT', 'DOCTOR', 'CAREGIVER'], ok: 204, params: (w) => ({ linkId: w.care.endLinkId }) },
+  'GET /api/v1/invitations': { kind: 'signed-in', gate: ['PATIENT', 'DOCTOR', 'CAREGIVER'] },
+  // Only the holder of the invited address answers an invitation: caregiverX declines C's.
+  'POST /api/v1/invitations/[id]/[action]': {
+    kind: 'owner',
+    gate: ['PATIENT', 'DOCTOR', 'CAREGIVER'],
+    ok: 204,
+    params: (w) => ({ id: w.care.toCaregiverXId, action: 'decline' }),
+    expect: { patientB: 404, caregiverX: 204 },
+  },
+  // No desk code is open for this one: 404 to every patient.
+  'POST /api/v1/invitations/redeem': { kind: 'signed-in', gate: PATIENT, body: () => ({ code: 'ABCD2345' }), expect: { patientA: 404, patientB: 404 } },
+  'GET /api/v1/admin/care-links': { kind: 'admin' },
+  'DELETE /api/v1/admin/care-links/[id]': { kind: 'admin', ok: 204, params: (w) => ({ id: w.care.adminLinkId }) },
 
 };
 
@@ -231,6 +269,9 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/admin/shares': { access: { role: 'ADMIN' } },
   '/admin/audit': { access: { role: 'ADMIN' } },
   '/admin/pipeline': { access: { role: 'ADMIN' } },
+  '/admin/care-links': { access: { role: 'ADMIN' } },
+  // An invitation's page is public; an unknown (used, expired, withdrawn) token is a 404 for everyone.
+  '/invitations/[token]': { access: 'not-found', params: () => ({ token: 'no-such-invitation-token-000' }) },
   // Development and demo mode only (the test server runs in development); an unknown message is a 404.
   '/admin/outbox': { access: { role: 'ADMIN' } },
   '/admin/outbox/[id]': { access: { role: 'ADMIN', status: 404 }, params: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },

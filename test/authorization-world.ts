@@ -2,10 +2,11 @@
 // doctor and caregiver, patient B (the victim) with a resource of every kind, an unlinked doctor and
 // caregiver, an admin and A's device token. Every private value is a canary the answers must not carry.
 import { randomUUID } from 'node:crypto';
+import { emailIndex } from '@/lib/crypto/blind-index';
 import { prisma } from '@/lib/db/client';
 import { encryptInsightTexts } from '@/lib/data/insight-fields';
 import { newNotificationTexts } from '@/lib/data/notification-fields';
-import { createDevice, createSignedInUser, setDisplayName, syncSamples } from '@/test/factories';
+import { createDevice, createSignedInUser, createUser, setDisplayName, syncSamples } from '@/test/factories';
 import type { CallerName, World } from './authorization-policy';
 
 export type Credentials = Record<CallerName, { cookie?: string; token?: string }>;
@@ -67,6 +68,18 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
   return { user, device, spare, insight, notification, emergency, share, upload, canaries };
 }
 
+/** Care teams (issue 15): see World.care. */
+async function seedCare(patientB: string, caregiverXEmail: string): Promise<World['care']> {
+  const [c1, c2, c3, patientC] = await Promise.all([createUser({ role: 'CAREGIVER' }), createUser({ role: 'CAREGIVER' }), createUser({ role: 'CAREGIVER' }), createUser()]);
+  const link = (carerId: string) => prisma.careRelationship.create({ data: { patientId: patientB, carerId, kind: 'CAREGIVER' }, select: { id: true } });
+  const [l1, l2, l3] = await Promise.all([link(c1.id), link(c2.id), link(c3.id)]);
+  const expiresAt = new Date(Date.now() + 7 * 86_400_000);
+  const invite = (inviterId: string, email: string) =>
+    prisma.careInvitation.create({ data: { inviterId, inviteeEmailIndex: emailIndex(email), role: 'CAREGIVER', tokenHash: randomUUID(), expiresAt }, select: { id: true } });
+  const [toNobody, toX] = await Promise.all([invite(patientB, `nobody-${randomUUID()}@test.example`), invite(patientC.id, caregiverXEmail)]);
+  return { invitationId: toNobody.id, linkId: l1.id, endLinkId: l2.id, adminLinkId: l3.id, toCaregiverXId: toX.id, toCaregiverXFrom: patientC.id };
+}
+
 export async function seedWorld(): Promise<SeededWorld> {
   const tag = randomUUID().slice(0, 8);
   const [a, b] = await Promise.all([seedPatient(tag, 'A'), seedPatient(tag, 'B')]);
@@ -83,7 +96,9 @@ export async function seedWorld(): Promise<SeededWorld> {
       { patientId: a.user.id, carerId: caregiverA.id, kind: 'CAREGIVER', canView: true, canLogData: true, canReceiveAlerts: true },
     ],
   });
+  const care = await seedCare(b.user.id, caregiverX.email);
   const world: World = {
+    care,
     A: { id: a.user.id, deviceId: a.device.id },
     B: {
       id: b.user.id,

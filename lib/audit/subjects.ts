@@ -31,6 +31,19 @@ const KINDS = {
       return message ? patientUser(message.userId) : null;
     },
   },
+  // Care teams (issue 15): a link is about its patient; an invitation about its inviter when a patient
+  // (a doctor's invitation names no patient until one accepts it).
+  careLink: {
+    type: 'care_relationships',
+    patientOf: async (id: string) => (await prisma.careRelationship.findUnique({ where: { id }, select: { patientId: true } }))?.patientId,
+  },
+  invitation: {
+    type: 'care_invitations',
+    patientOf: async (id: string) => {
+      const invitation = await prisma.careInvitation.findUnique({ where: { id }, select: { inviterId: true } });
+      return invitation ? patientUser(invitation.inviterId) : null;
+    },
+  },
 } satisfies Record<string, { type: string; patientOf: (id: string) => Promise<string | null | undefined> }>;
 
 export type SubjectKind = keyof typeof KINDS;

@@ -1,4 +1,5 @@
-// /care-team — who can see the patient's data and what each person may do, as access is enforced, and
+// /care-team — who can see the patient's data and what each person may do, as access is enforced (a
+// caregiver's permissions changed here, any link ended here), invitations sent and received, and
 // the patient's shares (who sees what, until when), which they create and revoke here. The shares are
 // prefetched on the server and live in TanStack Query on the client.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
@@ -6,10 +7,17 @@ import type { Metadata } from 'next';
 import { todayIn } from '@/components/doctor/format';
 import { sharesOptions } from '@/components/sharing/queries';
 import { SharingSection } from '@/components/sharing/sharing-section';
+import { ApiActionButton } from '@/components/care-team/api-action-button';
+import { InviteForm } from '@/components/care-team/invite-form';
+import { PermissionToggles } from '@/components/care-team/permission-toggles';
+import { ReceivedInvitations } from '@/components/care-team/received-invitations';
+import { RedeemCodeForm } from '@/components/care-team/redeem-code-form';
+import { SentInvitations } from '@/components/care-team/sent-invitations';
 import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { findCareTeam, type CareTeamMember } from '@/lib/data/care-team';
+import { listReceivedInvitations, listSentInvitations } from '@/lib/data/invitations';
 import { findSettings } from '@/lib/data/settings';
 import { listSharesOfPatient } from '@/lib/data/shares';
 import { asJson } from '@/lib/query/api';
@@ -33,6 +41,9 @@ function Member({ member, sinceFormat }: { member: CareTeamMember; sinceFormat: 
         </p>
       </div>
       <p className="text-sm break-all text-slate-600">{member.email}</p>
+      {member.role === 'CAREGIVER' ? (
+        <PermissionToggles linkId={member.linkId} name={member.name} permissions={member.permissions} />
+      ) : (
       <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={`What ${member.name} may do`}>
         {PERMISSIONS.map(([key, yes, no]) => (
           <li key={key} className={`rounded-full px-2.5 py-0.5 ring-1 ring-inset ${member.permissions[key] ? 'bg-teal-50 text-teal-900 ring-teal-200' : 'bg-slate-50 text-slate-700 ring-slate-200'}`}>
@@ -46,6 +57,17 @@ function Member({ member, sinceFormat }: { member: CareTeamMember; sinceFormat: 
           </li>
         )}
       </ul>
+      )}
+      <div className="mt-2">
+        <ApiActionButton
+          path={`/api/v1/care-team/${member.linkId}`}
+          method="DELETE"
+          label="Remove from care team"
+          variant="danger"
+          confirm={`Remove ${member.name} from your care team? They lose access with their next request.`}
+          ariaLabel={`Remove ${member.name} from your care team`}
+        />
+      </div>
     </li>
   );
 }
@@ -64,9 +86,11 @@ function Members({ members, sinceFormat, empty }: { members: CareTeamMember[]; s
 export default async function CareTeamPage() {
   const caller = await requirePageRole(['PATIENT']);
   const qc = makeQueryClient();
-  const [team, settings] = await Promise.all([
+  const [team, settings, sent, received] = await Promise.all([
     findCareTeam(caller.id),
     findSettings(caller.id),
+    listSentInvitations(caller.id),
+    listReceivedInvitations(caller.id),
     qc.prefetchQuery({ ...sharesOptions, queryFn: async () => ({ shares: asJson(await listSharesOfPatient(caller.id)) }) }),
   ]);
   const sinceFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: settings.timeZone });
@@ -78,6 +102,17 @@ export default async function CareTeamPage() {
           The people who can see your health data, and what each of them may do, and what you have shared. Nobody else can see it.
         </p>
       </header>
+      <ReceivedInvitations invitations={received} timeZone={settings.timeZone} />
+      <Card title="Invite someone">
+        <p className="mb-3 text-sm text-slate-600">They get an e-mail with a link to accept; the invitation is valid for 14 days.</p>
+        <InviteForm roles={['CAREGIVER', 'DOCTOR']} />
+        <div className="mt-4 border-t border-slate-100 pt-4">
+          <RedeemCodeForm />
+        </div>
+      </Card>
+      <Card title={`Invitations sent (${sent.length})`}>
+        <SentInvitations invitations={sent} timeZone={settings.timeZone} />
+      </Card>
       <Card title={`Doctors (${team.doctors.length})`}>
         <p className="mb-3 text-sm text-slate-600">Your doctors see your data and are told about urgent readings. They cannot log data for you.</p>
         <Members members={team.doctors} sinceFormat={sinceFormat} empty="No doctor is linked to your account." />

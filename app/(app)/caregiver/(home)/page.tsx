@@ -1,22 +1,27 @@
 // GET /caregiver — the people the caregiver cares for, each with what the link allows.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ReceivedInvitations } from '@/components/care-team/received-invitations';
 import { PermissionList } from '@/components/caregiver/permission-list';
 import { Empty } from '@/components/ui/states';
 import { requirePageRole } from '@/lib/auth/page-access';
+import { listReceivedInvitations } from '@/lib/data/invitations';
 import { listCaredForPatients } from '@/lib/data/patient-overview';
 
 export const metadata: Metadata = { title: 'People I care for · Pulse' };
 
 export default async function CaregiverPage() {
   const caller = await requirePageRole(['CAREGIVER']);
-  const people = await listCaredForPatients(caller);
+  const [people, invitations] = await Promise.all([listCaredForPatients(caller), listReceivedInvitations(caller.id)]);
   return (
     <>
       <header className="mb-4">
         <h1 className="text-2xl font-semibold text-slate-900">People you care for</h1>
         <p className="mt-1 text-sm text-slate-700">Each person decides what you may see and do.</p>
       </header>
+      <div className="mb-4">
+        <ReceivedInvitations invitations={invitations} />
+      </div>
       {people.length === 0 ? (
         <Empty>Nobody has added you to their care team yet.</Empty>
       ) : (

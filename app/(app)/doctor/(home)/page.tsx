@@ -2,9 +2,15 @@
 // interactive filter (search, group, sort), which then talks to GET /api/v1/doctor/patients.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { DeskCode } from '@/components/care-team/desk-code';
+import { InviteForm } from '@/components/care-team/invite-form';
+import { ReceivedInvitations } from '@/components/care-team/received-invitations';
+import { SentInvitations } from '@/components/care-team/sent-invitations';
 import { triageOptions } from '@/components/doctor/queries';
+import { Card } from '@/components/ui/card';
 import { TriageView } from '@/components/doctor/triage-view';
 import { requirePageRole } from '@/lib/auth/page-access';
+import { listReceivedInvitations, listSentInvitations } from '@/lib/data/invitations';
 import { findTriageList, triageQuery } from '@/lib/data/triage';
 import { findMe } from '@/lib/data/users';
 import { makeQueryClient } from '@/lib/query/query-client';
@@ -18,8 +24,10 @@ export default async function DoctorPage({ searchParams }: { searchParams: Promi
   const parsed = triageQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : triageQuery.parse({});
   const qc = makeQueryClient();
-  const [me] = await Promise.all([
+  const [me, received, sent] = await Promise.all([
     findMe(caller.id),
+    listReceivedInvitations(caller.id),
+    listSentInvitations(caller.id),
     qc.prefetchQuery({ ...triageOptions(query), queryFn: () => findTriageList(caller, query) }),
   ]);
   return (
@@ -30,9 +38,23 @@ export default async function DoctorPage({ searchParams }: { searchParams: Promi
           Each patient appears once, under the most urgent thing to look at. Times in {me.timeZone.replace(/_/g, ' ')}.
         </p>
       </header>
+      <div className="mb-4 space-y-4">
+        <ReceivedInvitations invitations={received} timeZone={me.timeZone} />
+      </div>
       <HydrationBoundary state={dehydrate(qc)}>
         <TriageView initial={query} timeZone={me.timeZone} />
       </HydrationBoundary>
+      <div className="mt-6 space-y-4">
+        <Card title="Invite a patient">
+          <InviteForm roles={['PATIENT']} />
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <DeskCode />
+          </div>
+        </Card>
+        <Card title={`Invitations sent (${sent.length})`}>
+          <SentInvitations invitations={sent} timeZone={me.timeZone} />
+        </Card>
+      </div>
     </>
   );
 }

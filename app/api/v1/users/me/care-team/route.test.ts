@@ -49,13 +49,14 @@ describe('GET /api/v1/users/me/care-team', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       doctors: [
-        { id: expect.any(String), name: 'Dr. Priya Shah', email: drShah.email, since: t(1).toISOString(), permissions: { view: true, logData: false, receiveAlerts: true }, alertDelivery: 'immediate' },
+        // `linkId` is `id` under the name the care-team routes use (/api/v1/care-team/{linkId}).
+        { id: expect.any(String), linkId: expect.any(String), role: 'DOCTOR', name: 'Dr. Priya Shah', email: drShah.email, since: t(1).toISOString(), permissions: { view: true, logData: false, receiveAlerts: true }, alertDelivery: 'immediate' },
         // A doctor's access does not depend on can_view (lib/data/access.ts), so it is shown as it works.
-        { id: expect.any(String), name: 'Dr. Lee', email: drLee.email, since: t(2).toISOString(), permissions: { view: true, logData: false, receiveAlerts: true }, alertDelivery: 'daily_digest' },
+        { id: expect.any(String), linkId: expect.any(String), role: 'DOCTOR', name: 'Dr. Lee', email: drLee.email, since: t(2).toISOString(), permissions: { view: true, logData: false, receiveAlerts: true }, alertDelivery: 'daily_digest' },
       ],
       caregivers: [
-        { id: expect.any(String), name: 'Chris Morgan', email: chris.email, since: t(3).toISOString(), permissions: { view: true, logData: true, receiveAlerts: true }, alertDelivery: null },
-        { id: expect.any(String), name: 'Sam Morgan', email: sam.email, since: t(4).toISOString(), permissions: { view: true, logData: false, receiveAlerts: false }, alertDelivery: null },
+        { id: expect.any(String), linkId: expect.any(String), role: 'CAREGIVER', name: 'Chris Morgan', email: chris.email, since: t(3).toISOString(), permissions: { view: true, logData: true, receiveAlerts: true }, alertDelivery: null },
+        { id: expect.any(String), linkId: expect.any(String), role: 'CAREGIVER', name: 'Sam Morgan', email: sam.email, since: t(4).toISOString(), permissions: { view: true, logData: false, receiveAlerts: false }, alertDelivery: null },
       ],
     });
   });

@@ -1,0 +1,34 @@
+'use client';
+
+// A doctor's desk code: shown once, for the patient in front of them to type in within 30 minutes.
+import { useState } from 'react';
+import { MutationError } from '@/components/patient/mutation-error';
+import { Button } from '@/components/ui/button';
+import { apiFetch } from '@/lib/query/api';
+
+export function DeskCode() {
+  const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function create() {
+    setError(null);
+    try {
+      setCode(await apiFetch('/api/v1/care-team/invitations/code', { method: 'POST' }));
+    } catch (e) {
+      setError(e);
+    }
+  }
+  return (
+    <div className="space-y-2">
+      <Button variant="secondary" onClick={() => void create()}>
+        Show a code for a patient at the desk
+      </Button>
+      {code && (
+        <p role="status" className="text-sm text-slate-800">
+          The patient enters <strong className="font-mono text-lg tracking-widest" data-testid="desk-code">{code.code.slice(0, 4)}-{code.code.slice(4)}</strong> under
+          Care team in the app, until {new Date(code.expiresAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}.
+        </p>
+      )}
+      {error !== null && <MutationError error={error} />}
+    </div>
+  );
+}

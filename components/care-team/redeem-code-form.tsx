@@ -1,0 +1,37 @@
+'use client';
+
+// A patient types the code their doctor showed at the desk; the invitation then appears to accept.
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { MutationError } from '@/components/patient/mutation-error';
+import { Button } from '@/components/ui/button';
+import { apiFetch } from '@/lib/query/api';
+
+export function RedeemCodeForm() {
+  const router = useRouter();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await apiFetch('/api/v1/invitations/redeem', { json: { code } });
+      setCode('');
+      router.refresh();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-end gap-3" aria-label="Enter a code from your doctor">
+      <label className="flex flex-col text-sm font-medium text-slate-800">
+        Code from your doctor
+        <input value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 font-mono uppercase" />
+      </label>
+      <Button type="submit" variant="secondary">
+        Use code
+      </Button>
+      {error !== null && <MutationError error={error} />}
+    </form>
+  );
+}

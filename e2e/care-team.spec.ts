@@ -1,0 +1,90 @@
+// A care team formed in the browser (issue 15): Sam Rivera (a demo patient without a caregiver) invites
+// the demo caregiver by e-mail; the link is read from the development outbox (the e2e server runs in
+// demo mode, so mail goes to .data/outbox as JSON); the caregiver opens it, accepts, and sees Sam among
+// the people they care for. Sam then removes them again, which also leaves the demo as the other specs
+// expect it.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { test, type Browser, type Page } from '@playwright/test';
+import { DEV, expect, seriousViolations, signIn } from './role-helpers';
+
+test.slow(DEV, 'next dev compiles each page and API route on first use');
+
+const OUTBOX = path.resolve(process.env.MAIL_OUTBOX_DIR ?? '.data/outbox');
+
+/** The path of the newest invitation link mailed to `to` since `since` (the mail job may take a moment). */
+async function invitationLinkTo(to: string, since: number): Promise<string> {
+  let found: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const files = await readdir(OUTBOX).catch(() => [] as string[]);
+        for (const file of files.filter((f) => f.endsWith('.json'))) {
+          const full = path.join(OUTBOX, file);
+          if ((await stat(full)).mtimeMs < since) continue;
+          const mail = JSON.parse(await readFile(full, 'utf8')) as { to?: string; text?: string };
+          const link = mail.to === to ? /\/invitations\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0] : undefined;
+          if (link) found = link;
+        }
+        return found;
+      },
+      { message: `an invitation to ${to} in ${OUTBOX}`, timeout: DEV ? 120_000 : 90_000 },
+    )
+    .not.toBeNull();
+  return found!;
+}
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test('a patient invites a caregiver by e-mail; the caregiver accepts from the link and sees the patient', async ({ browser }) => {
+  test.setTimeout(DEV ? 600_000 : 240_000);
+  const since = Date.now() - 1000;
+  const patient = await signedInPage(browser, 'patient2@demo.test');
+  await patient.goto('/care-team');
+  const form = patient.getByRole('form', { name: 'Invite to the care team' });
+  await form.getByLabel('E-mail address').fill('caregiver@demo.test');
+  await form.getByLabel('Invite as').selectOption('CAREGIVER');
+  await form.getByLabel('Receives my alerts').check();
+  await form.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(patient.getByRole('status').filter({ hasText: 'Invitation sent to caregiver@demo.test' })).toBeVisible();
+  await expect(patient.getByTestId('sent-invitation').filter({ hasText: 'caregiver@demo.test' })).toBeVisible();
+  expect(await seriousViolations(patient)).toEqual([]);
+
+  const link = await invitationLinkTo('caregiver@demo.test', since);
+
+  // Signed out, the page names who invites and offers to sign in or sign up, then come back.
+  const anonymous = await (await browser.newContext()).newPage();
+  await anonymous.goto(link);
+  await expect(anonymous.getByText('Sam Rivera invites you to their care team on Pulse as a caregiver.')).toBeVisible();
+  await expect(anonymous.getByRole('main').getByRole('link', { name: 'create an account', exact: true })).toHaveAttribute('href', `/signup?next=${encodeURIComponent(link)}`);
+  await expect(anonymous.getByRole('main').getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute('href', `/login?callbackUrl=${encodeURIComponent(link)}`);
+
+  // Another account is told so and cannot answer it.
+  const doctor = await signedInPage(browser, 'doctor@demo.test');
+  await doctor.goto(link);
+  await expect(doctor.getByRole('main').getByRole('alert')).toContainText('sent to another e-mail address');
+  await expect(doctor.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+
+  const caregiver = await signedInPage(browser, 'caregiver@demo.test');
+  await caregiver.goto(link);
+  expect(await seriousViolations(caregiver)).toEqual([]);
+  await caregiver.getByRole('button', { name: 'Accept' }).click();
+  await caregiver.waitForURL((url) => url.pathname === '/caregiver');
+  const sam = caregiver.getByTestId('cared-for').filter({ hasText: 'Sam Rivera' });
+  await expect(sam).toBeVisible();
+  await sam.getByRole('link', { name: 'Sam Rivera' }).click();
+  await expect(caregiver.getByRole('heading', { level: 1, name: 'Sam Rivera' })).toBeVisible();
+
+  // Sam sees the caregiver in the team and removes them: the caregiver's next request no longer finds Sam.
+  await patient.reload();
+  await expect(patient.getByText('Chris Morgan', { exact: true })).toBeVisible();
+  patient.once('dialog', (dialog) => void dialog.accept());
+  await patient.getByRole('button', { name: 'Remove Chris Morgan from your care team' }).click();
+  await expect(patient.getByText('Chris Morgan', { exact: true })).toHaveCount(0);
+  await caregiver.goto('/caregiver');
+  await expect(caregiver.getByTestId('cared-for').filter({ hasText: 'Sam Rivera' })).toHaveCount(0);
+});

@@ -1,0 +1,2 @@
+DROP TABLE "care_invitations";
+DROP TYPE "InvitationStatus";
