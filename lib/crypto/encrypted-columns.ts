@@ -20,4 +20,5 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'share_tokens', column: 'recipient_email', id: 'id', owner: 'patient_id' },
   { table: 'mail_messages', column: 'recipient_ciphertext', id: 'id', owner: 'user_id' },
   { table: 'mail_messages', column: 'data_ciphertext', id: 'id', owner: 'user_id' },
+  { table: 'user_two_factor', column: 'secret_ciphertext', id: 'user_id', owner: 'user_id' },
 ];
