@@ -72,4 +72,10 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'GET /api/v1/admin/retention': { of: 'nobody' },
   'GET /api/v1/admin/pipeline': { of: 'nobody' },
   'POST /api/v1/admin/jobs': { of: 'nobody' },
+  // Two-factor sign-in (issue 15): the caller's own account.
+  'GET /api/v1/users/me/two-factor': { of: 'caller' },
+  'DELETE /api/v1/users/me/two-factor': { of: 'caller' },
+  'POST /api/v1/users/me/two-factor/setup': { of: 'caller' },
+  'POST /api/v1/users/me/two-factor/confirm': { of: 'caller' },
+  'POST /api/v1/users/me/two-factor/recovery-codes': { of: 'caller' },
 };

@@ -3,8 +3,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getPageCaller } from '@/lib/auth/page-access';
+import { TWO_FACTOR_ROLES, twoFactorRequired, twoFactorState } from '@/lib/auth/two-factor';
 import { findSettings } from '@/lib/data/settings';
 import { SettingsForm } from './_components/settings-form';
+import { TwoFactorSection } from './_components/two-factor-section';
 
 export const metadata: Metadata = { title: 'Settings · Pulse' };
 
@@ -23,6 +25,7 @@ export default async function SettingsPage() {
   const caller = await getPageCaller();
   if (!caller) redirect('/login');
   const settings = await findSettings(caller.id);
+  const twoFactor = { ...(await twoFactorState(caller.id)), required: twoFactorRequired(caller.role, settings.email) };
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <header>
@@ -30,6 +33,10 @@ export default async function SettingsPage() {
         <p className="mt-1 text-sm text-slate-600">Signed in as {settings.email}</p>
       </header>
       <SettingsForm initial={settings} zoneGroups={zoneGroups(settings.timeZone)} />
+      <section aria-labelledby="security-heading" className="space-y-2">
+        <h2 id="security-heading" className="text-lg font-semibold text-slate-900">Security</h2>
+        <TwoFactorSection initial={twoFactor} canDisable={!TWO_FACTOR_ROLES.includes(caller.role)} />
+      </section>
     </div>
   );
 }
