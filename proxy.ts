@@ -1,7 +1,8 @@
 // Runs before every route: refuses cross-site mutations made with the session cookie, rate-limits
-// sign-in attempts (next-auth v4 cannot answer 429 from `authorize`), and sets the security headers,
+// sign-in attempts and tries of the second step (next-auth v4 cannot answer 429 from `authorize`), and sets the security headers,
 // with a Content-Security-Policy carrying a fresh nonce.
 import { NextResponse, type NextRequest } from 'next/server';
+import { accountKeyOfEmail, countSecondFactorTry } from '@/lib/auth/two-factor-limit';
 import { env } from '@/lib/env';
 import { ApiError, errorResponse } from '@/lib/http/errors';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
@@ -10,19 +11,26 @@ import { clientIp, enforceSignInRateLimit } from '@/lib/security/sign-in-limit';
 
 const SIGN_IN_PATH = '/api/auth/callback/credentials';
 
-async function signInEmail(request: NextRequest): Promise<string> {
+/** The sign-in form's e-mail, and whether it carries a second step (a code or a recovery code). */
+async function signInForm(request: NextRequest): Promise<{ email: string; secondStep: boolean }> {
   try {
     const form = await request.clone().formData();
-    const email = form.get('email');
-    return typeof email === 'string' ? email : '';
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    return { email: text('email'), secondStep: !!(text('code').trim() || text('recoveryCode').trim()) };
   } catch {
-    return ''; // not a form: next-auth refuses it anyway; it still counts against the address
+    return { email: '', secondStep: false }; // not a form: next-auth refuses it anyway; it still counts against the address
   }
 }
 
 async function refuseSignIn(request: NextRequest): Promise<Response | null> {
   try {
-    await enforceSignInRateLimit(clientIp(request.headers), await signInEmail(request));
+    const { email, secondStep } = await signInForm(request);
+    await enforceSignInRateLimit(clientIp(request.headers), email);
+    // Every try of a second step counts, whatever the password (so the delay says nothing about it).
+    if (secondStep && email.trim()) await countSecondFactorTry(accountKeyOfEmail(email));
     return null;
   } catch (error) {
     const response = errorResponse(error);

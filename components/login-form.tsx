@@ -1,15 +1,34 @@
 'use client';
 
+// The sign-in form. With two-factor sign-in on, the first try (e-mail and password) answers
+// TwoFactorRequired once the password is right; the form then asks for a code of the authenticator app
+// (or a recovery code) and signs in with all of them. After signing in it goes to `?callbackUrl=` when
+// that is a path of this site, else home.
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 
 const noSubscription = () => () => undefined;
 
+const MESSAGES: Record<string, string> = {
+  TwoFactorWrong: 'That code is not right, or it was used already. Try the next one.',
+  RateLimited: 'Too many tries. Wait a little, then try again.',
+};
+
+/** Where to go after signing in: a relative path of this site only (never another origin). */
+function destination(): string {
+  const next = new URLSearchParams(window.location.search).get('callbackUrl');
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
 export function LoginForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [secondStep, setSecondStep] = useState(false);
+  const [recovery, setRecovery] = useState(false);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   // Until React has hydrated the form, a submit would be a native one: keep the button disabled, and
   // POST (never GET) so a password can never end up in a URL.
   const ready = useSyncExternalStore(noSubscription, () => true, () => false);
@@ -17,19 +36,26 @@ export function LoginForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const code = String(form.get('code') ?? '').trim();
     setPending(true);
     setError(null);
     const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      email,
+      password,
+      ...(secondStep ? (recovery ? { recoveryCode: code } : { code }) : {}),
       redirect: false,
     });
     setPending(false);
-    if (!result || result.error) {
-      setError('E-mail or password is not right.');
+    if (result?.error === 'TwoFactorRequired') {
+      setSecondStep(true);
       return;
     }
-    router.push('/');
+    if (!result || result.error) {
+      setError(MESSAGES[result?.error ?? ''] ?? 'E-mail or password is not right.');
+      if (!result?.error?.startsWith('TwoFactor')) setSecondStep(false);
+      return;
+    }
+    router.push(destination());
     router.refresh();
   }
 
@@ -37,14 +63,40 @@ export function LoginForm() {
     'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-500';
   return (
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <label className="block text-sm font-medium">
-        E-mail
-        <input name="email" type="email" autoComplete="username" required className={input} />
-      </label>
-      <label className="block text-sm font-medium">
-        Password
-        <input name="password" type="password" autoComplete="current-password" required className={input} />
-      </label>
+      {secondStep ? (
+        <>
+          <p className="text-sm text-slate-700">
+            {recovery ? 'Enter one of your recovery codes. Each works once.' : 'Enter the six-digit code from your authenticator app.'}
+          </p>
+          <label className="block text-sm font-medium">
+            {recovery ? 'Recovery code' : 'Authentication code'}
+            <input
+              key={recovery ? 'recovery' : 'code'}
+              name="code"
+              type="text"
+              inputMode={recovery ? 'text' : 'numeric'}
+              autoComplete="one-time-code"
+              autoFocus
+              required
+              className={input}
+            />
+          </label>
+          <button type="button" onClick={() => setRecovery(!recovery)} className="text-sm text-teal-800 underline">
+            {recovery ? 'Use a code from the app instead' : 'Use a recovery code'}
+          </button>
+        </>
+      ) : (
+        <>
+          <label className="block text-sm font-medium">
+            E-mail
+            <input name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className={input} />
+          </label>
+          <label className="block text-sm font-medium">
+            Password
+            <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} className={input} />
+          </label>
+        </>
+      )}
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}
@@ -55,7 +107,7 @@ export function LoginForm() {
         disabled={pending || !ready}
         className="w-full rounded-md bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500 focus-visible:ring-offset-2"
       >
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? 'Signing in…' : secondStep ? 'Verify' : 'Sign in'}
       </button>
     </form>
   );

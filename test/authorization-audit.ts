@@ -97,4 +97,10 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'POST /api/v1/invitations/redeem': { of: 'created', type: 'care_invitations' },
   'GET /api/v1/admin/care-links': { of: 'nobody' },
   'DELETE /api/v1/admin/care-links/[id]': { of: 'param', type: 'care_relationships', id: (w) => w.care.adminLinkId, patient: B },
+  // Two-factor sign-in (issue 15): the caller's own account.
+  'GET /api/v1/users/me/two-factor': { of: 'caller' },
+  'DELETE /api/v1/users/me/two-factor': { of: 'caller' },
+  'POST /api/v1/users/me/two-factor/setup': { of: 'caller' },
+  'POST /api/v1/users/me/two-factor/confirm': { of: 'caller' },
+  'POST /api/v1/users/me/two-factor/recovery-codes': { of: 'caller' },
 };

@@ -168,6 +168,18 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/admin/retention': { kind: 'admin' },
   'GET /api/v1/admin/pipeline': { kind: 'admin' },
   'POST /api/v1/admin/jobs': { kind: 'admin', ok: 202, body: () => ({ job: 'partitions' }) },
+  // Two-factor sign-in (issue 15). The world's doctors and admin have it on (test/factories.ts), its
+  // patients and caregivers not; bodies that change nothing (an empty code is a 422 before any check).
+  'GET /api/v1/users/me/two-factor': { kind: 'signed-in' },
+  'DELETE /api/v1/users/me/two-factor': {
+    kind: 'signed-in',
+    gate: ['PATIENT', 'CAREGIVER'],
+    body: () => ({ password: 'not the password' }),
+    expect: { patientA: 409, patientB: 409, caregiverA: 409, caregiverX: 409 },
+  },
+  'POST /api/v1/users/me/two-factor/setup': { kind: 'signed-in', expect: { doctorA: 409, doctorX: 409, admin: 409 } },
+  'POST /api/v1/users/me/two-factor/confirm': { kind: 'signed-in', ok: 422, body: () => ({ code: '' }) },
+  'POST /api/v1/users/me/two-factor/recovery-codes': { kind: 'signed-in', ok: 422, body: () => ({ code: '' }) },
 
   // Sign-up and accounts (issue 15): the public account routes answer everyone alike (a signed-in caller
   // may sign up another account or reset a password too); a link that is unknown, used or expired is the
@@ -252,6 +264,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/login': { access: 'public' },
   '/api-docs': { access: 'public' },
   '/settings': { access: 'any' },
+  '/two-factor': { access: 'any' }, // two-factor enrolment: where doctors and admins without it are held
   '/dashboard': { access: { role: 'PATIENT' } },
   '/devices': { access: { role: 'PATIENT' } },
   '/entry': { access: { role: 'PATIENT' } },

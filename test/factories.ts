@@ -1,6 +1,8 @@
 // Small factories for integration tests: random e-mails, so tests never collide in the shared database.
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
+import { TOTP_PERIOD_SECONDS, newTotpSecret, totpCode, totpStep } from '../lib/auth/totp';
+import { TWO_FACTOR_ROLES, encryptTotpSecret } from '../lib/auth/two-factor';
 import { pool, prisma } from '../lib/db/client';
 import { registerDevice } from '../lib/data/devices';
 import { encryptDisplayName } from '../lib/data/profile-fields';
@@ -38,11 +40,50 @@ export async function setDisplayName(userId: string, name: string): Promise<void
   await prisma.profile.update({ where: { userId }, data: { displayName: await encryptDisplayName(userId, name) } });
 }
 
+/**
+ * A signed-in user. Doctors and admins must sign in with a second factor (lib/auth/two-factor.ts): theirs
+ * is turned on with a secret the tests know, and they sign in with a code computed from it, through the
+ * real sign-in (signInAs signs them in again).
+ */
 export async function createSignedInUser(opts: { role?: Role; timeZone?: string } = {}) {
   const user = await createUser(opts);
-  const cookie = await signIn(user.email, PASSWORD);
+  if (TWO_FACTOR_ROLES.includes(user.role)) await enableTwoFactorFor(user.id);
+  const cookie = await signInAs(user);
   if (!cookie) throw new Error('sign-in failed in factory');
   return { ...user, cookie };
+}
+
+// The TOTP secrets of the users whose second factor a test turned on, by user id.
+const totpSecrets = new Map<string, string>();
+
+/** Turns two-factor sign-in on for a user, as a confirmed enrolment leaves it, with a secret the tests know. */
+export async function enableTwoFactorFor(userId: string): Promise<string> {
+  const secret = newTotpSecret();
+  const secretCiphertext = await encryptTotpSecret(userId, secret);
+  await prisma.userTwoFactor.upsert({ where: { userId }, create: { userId, secretCiphertext, enabledAt: new Date() }, update: { secretCiphertext, enabledAt: new Date(), lastUsedStep: null } });
+  totpSecrets.set(userId, secret);
+  return secret;
+}
+
+/**
+ * A code the server will accept now for this user's secret: of the current step, or of the next one
+ * when the current one was used already (each code works once); waits for the clock past that.
+ */
+export async function nextTotpCode(userId: string, secret = totpSecrets.get(userId)): Promise<string> {
+  if (!secret) throw new Error(`no known TOTP secret for user ${userId}`);
+  for (;;) {
+    const row = await prisma.userTwoFactor.findUnique({ where: { userId }, select: { lastUsedStep: true } });
+    const now = Date.now();
+    const step = totpStep(now);
+    const target = Math.max(step, (row?.lastUsedStep ?? -1) + 1);
+    if (target <= step + 1) return totpCode(secret, target * TOTP_PERIOD_SECONDS * 1000);
+    await new Promise((resolve) => setTimeout(resolve, (step + 1) * TOTP_PERIOD_SECONDS * 1000 - now + 50));
+  }
+}
+
+/** Signs a factory user in (again): with a fresh code when the test turned their second factor on. */
+export async function signInAs(user: { id: string; email: string }, password = PASSWORD): Promise<string | null> {
+  return signIn(user.email, password, totpSecrets.has(user.id) ? { code: await nextTotpCode(user.id) } : {});
 }
 
 export function createDevice(userId: string, type: DeviceType = 'watch', name = 'Test device') {

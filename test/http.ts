@@ -35,17 +35,31 @@ function cookiesOf(res: Response): string[] {
 }
 
 /** Signs in through next-auth's credentials endpoint; returns the Cookie header, or null if refused. */
-export async function signIn(email: string, password: string): Promise<string | null> {
+export async function signIn(email: string, password: string, secondStep: { code?: string; recoveryCode?: string } = {}): Promise<string | null> {
+  return (await signInAttempt(email, password, secondStep)).cookie;
+}
+
+/**
+ * One sign-in try, with the whole answer: the Cookie header (null if refused), the status, and the
+ * `error` next-auth puts in the answer's URL (CredentialsSignin, TwoFactorRequired, RateLimited…).
+ */
+export async function signInAttempt(
+  email: string,
+  password: string,
+  secondStep: { code?: string; recoveryCode?: string } = {},
+): Promise<{ cookie: string | null; status: number; error: string | null; retryAfter: string | null }> {
   const csrfRes = await fetch(`${baseUrl()}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const jar = cookiesOf(csrfRes);
   const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    body: new URLSearchParams({ csrfToken, email, password, ...secondStep, json: 'true' }),
     redirect: 'manual',
   });
   const cookies = [...jar, ...cookiesOf(res)];
   const session = cookies.find((c) => c.startsWith('next-auth.session-token='));
-  return session ? cookies.join('; ') : null;
+  const body = (await res.json().catch(() => null)) as { url?: string } | null;
+  const error = body?.url ? new URL(body.url).searchParams.get('error') : null;
+  return { cookie: session ? cookies.join('; ') : null, status: res.status, error, retryAfter: res.headers.get('retry-after') };
 }

@@ -9,7 +9,10 @@ type RawHeaders = Record<string, string | string[] | undefined> | undefined;
 export type SignInAttempt = {
   email: string;
   userId?: string;
-  failure: 'unknown-account' | 'wrong-password' | 'disabled' | null;
+  // two-factor-*: the password was right, the second step was not given or not right.
+  failure: 'unknown-account' | 'wrong-password' | 'disabled' | 'two-factor-required' | 'two-factor-wrong' | null;
+  /** On success: how the second step was passed, when there was one. */
+  secondFactor?: 'code' | 'recovery-code';
   headers: RawHeaders;
 };
 
@@ -22,7 +25,7 @@ function headerGetter(headers: RawHeaders) {
   };
 }
 
-export async function recordSignIn({ email, userId, failure, headers }: SignInAttempt): Promise<void> {
+export async function recordSignIn({ email, userId, failure, secondFactor, headers }: SignInAttempt): Promise<void> {
   const client = clientOf(headerGetter(headers));
   if (failure || !userId) {
     const emailHmac = createHmac('sha256', env().authSecret).update(email).digest('hex').slice(0, 32);
@@ -36,5 +39,6 @@ export async function recordSignIn({ email, userId, failure, headers }: SignInAt
     });
     return;
   }
-  await recordAudit({ action: 'auth.sign-in', outcome: 'SUCCESS', actorUserId: userId, targetType: 'user', targetId: userId, ...client });
+  const details = secondFactor ? { secondFactor } : undefined;
+  await recordAudit({ action: 'auth.sign-in', outcome: 'SUCCESS', actorUserId: userId, targetType: 'user', targetId: userId, ...(details ? { details } : {}), ...client });
 }

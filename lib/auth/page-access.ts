@@ -10,9 +10,17 @@ import { findCareLink, type CaredForPatient } from '../data/patient-overview';
 import { findReceivedShareById, type ActiveShare } from '../data/shares';
 import type { Role } from '../generated/prisma/enums';
 import { getCaller, type Caller } from './session';
+import { TWO_FACTOR_ENROL_PAGE } from './two-factor';
 
-/** The signed-in caller of this page request, checked once. */
-export const getPageCaller = cache(getCaller);
+/**
+ * The signed-in caller of this page request, checked once. A doctor or admin who must still enrol a
+ * second factor is sent to the enrolment page (which reads the caller with getCaller itself).
+ */
+export const getPageCaller = cache(async (): Promise<Caller | null> => {
+  const caller = await getCaller();
+  if (caller?.twoFactorEnrolmentDue) redirect(TWO_FACTOR_ENROL_PAGE);
+  return caller;
+});
 
 // One row however many of the request's layouts and pages refuse the same caller.
 const refuseRole = cache(async (actorUserId: string, required: string) => {

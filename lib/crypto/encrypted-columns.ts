@@ -22,4 +22,5 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'mail_messages', column: 'recipient_ciphertext', id: 'id', owner: 'user_id' },
   { table: 'mail_messages', column: 'data_ciphertext', id: 'id', owner: 'user_id' },
   { table: 'care_invitations', column: 'invitee_email_ciphertext', id: 'id', owner: 'inviter_id' },
+  { table: 'user_two_factor', column: 'secret_ciphertext', id: 'user_id', owner: 'user_id' },
 ];

@@ -28,13 +28,16 @@ export async function revokeSession(userId: string, sessionId: string): Promise<
 
 /**
  * The user behind a session token, checked on every request: the session not revoked (signed out) and
- * the account enabled, in one query by primary keys. The caller compares role and session version.
+ * the account enabled, in one query by primary keys. The caller compares role and session version
+ * (and holds a doctor or admin without two-factor sign-in at enrolment: lib/auth/session.ts).
  */
-export async function findActiveUser(userId: string, sessionId: string): Promise<{ id: string; role: Role; sessionVersion: number } | null> {
+export type ActiveUser = { id: string; role: Role; sessionVersion: number; twoFactorEnabled: boolean };
+
+export async function findActiveUser(userId: string, sessionId: string): Promise<ActiveUser | null> {
   if (!UUID.test(userId) || !UUID.test(sessionId)) return null;
-  const [user] = await prisma.$queryRaw<{ id: string; role: Role; sessionVersion: number }[]>`
-    SELECT u.id::text, u.role::text AS role, u.session_version AS "sessionVersion"
-    FROM user_sessions s JOIN users u ON u.id = s.user_id
+  const [user] = await prisma.$queryRaw<ActiveUser[]>`
+    SELECT u.id::text, u.role::text AS role, u.session_version AS "sessionVersion", (t.enabled_at IS NOT NULL) AS "twoFactorEnabled"
+    FROM user_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_two_factor t ON t.user_id = u.id
     WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.revoked_at IS NULL AND u.disabled_at IS NULL`;
   return user ?? null;
 }

@@ -3,10 +3,12 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getPageCaller } from '@/lib/auth/page-access';
+import { TWO_FACTOR_ROLES, twoFactorRequired, twoFactorState } from '@/lib/auth/two-factor';
 import { findSettings } from '@/lib/data/settings';
 import { findMe } from '@/lib/data/users';
 import { EmailForm } from './_components/email-form';
 import { SettingsForm } from './_components/settings-form';
+import { TwoFactorSection } from './_components/two-factor-section';
 
 export const metadata: Metadata = { title: 'Settings · Pulse' };
 
@@ -25,6 +27,7 @@ export default async function SettingsPage() {
   const caller = await getPageCaller();
   if (!caller) redirect('/login');
   const [settings, me] = await Promise.all([findSettings(caller.id), findMe(caller.id)]);
+  const twoFactor = { ...(await twoFactorState(caller.id)), required: twoFactorRequired(caller.role, settings.email) };
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <header>
@@ -33,6 +36,10 @@ export default async function SettingsPage() {
       </header>
       <SettingsForm initial={settings} zoneGroups={zoneGroups(settings.timeZone)} />
       <EmailForm email={me.email} verified={me.emailVerified} pendingEmail={me.pendingEmail} />
+      <section aria-labelledby="security-heading" className="space-y-2">
+        <h2 id="security-heading" className="text-lg font-semibold text-slate-900">Security</h2>
+        <TwoFactorSection initial={twoFactor} canDisable={!TWO_FACTOR_ROLES.includes(caller.role)} />
+      </section>
     </div>
   );
 }

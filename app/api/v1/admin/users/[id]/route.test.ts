@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { createSignedInUser, PASSWORD } from '@/test/factories';
+import { createSignedInUser, PASSWORD, signInAs } from '@/test/factories';
 import { api, signIn } from '@/test/http';
 
 let admin: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -50,7 +50,7 @@ describe('PATCH /api/v1/admin/users/:id', () => {
     expect(res.body.role).toBe('CAREGIVER');
     expect(await stored(doctor.id)).toMatchObject({ role: 'CAREGIVER', sessionVersion: 2 });
     expect((await me(doctor.cookie)).status).toBe(401);
-    const cookie = await signIn(doctor.email, PASSWORD);
+    const cookie = await signInAs(doctor); // still with the second factor a doctor's account had
     expect((await me(cookie!)).body.role).toBe('CAREGIVER');
   });
 
