@@ -1,3 +1,5 @@
+// The admin console's list pages share this loading state; the mail outbox stays outside it, so that
+// an unknown message is a real 404 (decided before anything streams), not a 404 view inside a 200.
 import { Loading } from '@/components/ui/states';
 
 export default function AdminLoading() {
