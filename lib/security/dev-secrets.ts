@@ -61,7 +61,8 @@ export function loadDevSecrets(file = path.resolve(DEV_SECRETS_FILE)): DevSecret
   } catch (error) {
     if (code(error) !== 'ENOENT') throw error;
   }
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // The folder keeps its usual mode: embedded PostgreSQL (run as its own user) keeps its data beside this file.
+  mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   writeFileSync(temp, `${fresh()}\n`, { mode: 0o600, flag: 'wx' });
   try {
