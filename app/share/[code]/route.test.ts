@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { createAggregate, createSignedInUser, setDisplayName } from '@/test/factories';
+import { expectGrantCookie } from '@/test/share-grant';
 import { api, type ApiResult } from '@/test/http';
 
 let patient: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -44,14 +45,9 @@ describe('GET /share/:code and /shared', { timeout: 180_000 }, () => {
     expect(res.status).toBe(303);
     expectLinkHeaders(res);
     expect(res.headers.get('location')).toMatch(/\/shared$/);
-    const [cookie] = res.headers.getSetCookie();
-    expect(cookie).toMatch(/^share_grant=/);
-    expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Lax/i);
-    expect(cookie).toMatch(/Path=\/shared/);
-    expect(cookie).not.toContain(code);
+    const grant = expectGrantCookie(res, code);
 
-    const page = await api('/shared', { cookie: cookie!.split(';')[0] });
+    const page = await api('/shared', { cookie: grant });
     expect(page.status).toBe(200);
     expectLinkHeaders(page);
     expect(page.body).toContain('Robin Sharer');

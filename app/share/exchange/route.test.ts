@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { createAggregate, createSignedInUser, setDisplayName } from '@/test/factories';
 import { fetchFrom, randomLoopback } from '@/test/from-address';
+import { expectGrantCookie } from '@/test/share-grant';
 import { api, baseUrl, type ApiResult } from '@/test/http';
 
 let patient: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -48,14 +49,9 @@ describe('/share#code links', { timeout: 180_000 }, () => {
     const res = await exchange({ code });
     expect(res.status).toBe(204);
     expectLinkHeaders(res);
-    const [cookie] = res.headers.getSetCookie();
-    expect(cookie).toMatch(/^share_grant=/);
-    expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Lax/i);
-    expect(cookie).toMatch(/Path=\/shared/);
-    expect(cookie).not.toContain(code);
+    const grant = expectGrantCookie(res, code);
 
-    const viewer = await api('/shared', { cookie: cookie!.split(';')[0] });
+    const viewer = await api('/shared', { cookie: grant });
     expect(viewer.status).toBe(200);
     expect(viewer.body).toContain('Robin Fragment');
     expect(viewer.body).toContain('Steps');
