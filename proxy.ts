@@ -3,6 +3,7 @@
 // with a Content-Security-Policy carrying a fresh nonce.
 import { NextResponse, type NextRequest } from 'next/server';
 import { accountKeyOfEmail, countSecondFactorTry } from '@/lib/auth/two-factor-limit';
+import { PAGE_PATH_HEADER } from '@/lib/auth/page-path';
 import { env } from '@/lib/env';
 import { ApiError, errorResponse } from '@/lib/http/errors';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
@@ -55,6 +56,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const security = securityHeaders({ nonce: createNonce(), production: env().isProduction, path: request.nextUrl.pathname });
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', security['Content-Security-Policy']!);
+  headers.set(PAGE_PATH_HEADER, request.nextUrl.pathname); // set here only: a client's own value is replaced
   const response = NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;

@@ -15,10 +15,13 @@ const MESSAGES: Record<string, string> = {
   RateLimited: 'Too many tries. Wait a little, then try again.',
 };
 
-/** Where to go after signing in: a relative path of this site only (never another origin). */
+/**
+ * Where to go after signing in: a relative path of this site only (never another origin), with the
+ * fragment the page was opened with (a redirect keeps it: e.g. a scanned desk code, `#code=…`).
+ */
 function destination(): string {
   const next = new URLSearchParams(window.location.search).get('callbackUrl');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/') + window.location.hash;
 }
 
 export function LoginForm() {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { prisma } from '../lib/db/client';
 import { newEventRow } from '../lib/data/event-fields';
+import { joinByInvitation } from './seed-care-team';
 import { encryptDisplayName } from '../lib/data/profile-fields';
 import { byEmail, emailColumns } from '../lib/data/user-email';
 import { vouchedAccount } from '../lib/data/users';
@@ -112,10 +113,7 @@ export async function seedClinicalDemo(now = new Date()): Promise<void> {
     },
     select: { id: true },
   });
-  await prisma.careRelationship.createMany({
-    data: [
-      { patientId: jordan.id, carerId: caregiver2.id, kind: 'CAREGIVER', canView: true, canLogData: false, canReceiveAlerts: true },
-      { patientId: alex.id, carerId: caregiver2.id, kind: 'CAREGIVER', canView: false, canLogData: false, canReceiveAlerts: true },
-    ],
-  });
+  const taylor = { ...caregiver2, role: 'CAREGIVER' as const, email: 'caregiver2@demo.test' };
+  await joinByInvitation({ id: jordan.id, role: 'PATIENT' }, taylor, { view: true, logData: false, receiveAlerts: true });
+  await joinByInvitation({ id: alex.id, role: 'PATIENT' }, taylor, { view: false, logData: false, receiveAlerts: true });
 }

@@ -1,5 +1,5 @@
-// Demo data (never in production): five accounts (password `demo-password`), care links for the first
-// patient, and ~30 days of overlapping multi-device data per patient, stored through the real sync path
+// Demo data (never in production): five accounts (password `demo-password`), care teams formed by
+// invitation (seed-care-team.ts), and ~30 days of overlapping multi-device data per patient, stored through the real sync path
 // (validation, unit conversion, layer-1 dedup, dirty ranges). Safe to run twice: it stops if seeded.
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
@@ -10,12 +10,14 @@ import { encryptDisplayName } from '../lib/data/profile-fields';
 import { byEmail, emailColumns } from '../lib/data/user-email';
 import { vouchedAccount } from '../lib/data/users';
 import { refreshInsights } from '../lib/data/insights';
+import { createInvitation } from '../lib/data/invitations';
 import { storeSyncBatch } from '../lib/data/sync-samples';
 import { DEMO_PROFILES, generateDemoData, type DemoDeviceKey } from '../lib/demo';
 import type { DeviceType } from '../lib/devices/device-types';
 import { env } from '../lib/env';
 import { MAX_SAMPLES, parseSyncBatch } from '../lib/ingest/sync-batch';
 import { seedAdminDemo } from './seed-admin-demo';
+import { joinByDeskCode, joinByInvitation } from './seed-care-team';
 import { seedClinicalDemo } from './seed-clinical';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -85,13 +87,12 @@ export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; sam
   const caregiver = await createUser({ email: 'caregiver@demo.test', name: 'Chris Morgan', role: 'CAREGIVER', timeZone: 'Europe/Berlin', passwordHash });
   await createUser({ email: 'admin@demo.test', name: 'Admin', role: 'ADMIN', timeZone: 'UTC', passwordHash });
   const [first, , third] = patientIds;
-  await prisma.careRelationship.createMany({
-    data: [
-      { patientId: first!, carerId: doctor.id, kind: 'DOCTOR' },
-      { patientId: third!, carerId: doctor.id, kind: 'DOCTOR' },
-      { patientId: first!, carerId: caregiver.id, kind: 'CAREGIVER', canView: true, canLogData: true, canReceiveAlerts: true },
-    ],
-  });
+  const alex = { id: first!, role: 'PATIENT' as const };
+  await joinByInvitation(alex, { ...doctor, role: 'DOCTOR', email: 'doctor@demo.test' });
+  await joinByDeskCode({ ...doctor, role: 'DOCTOR' }, { id: third!, role: 'PATIENT' });
+  await joinByInvitation(alex, { ...caregiver, role: 'CAREGIVER', email: 'caregiver@demo.test' }, { view: true, logData: true, receiveAlerts: true });
+  // Waiting for someone without an account: signing up as family@demo.test finds it.
+  await createInvitation(alex, { email: 'family@demo.test', role: 'CAREGIVER', permissions: { view: true, logData: false, receiveAlerts: false } });
   await seedClinicalDemo(now);
   await seedAdminDemo(now);
   // Insights the pipeline would derive after the first syncs (medication logs included).

@@ -1,4 +1,5 @@
 // The signed-in area: every page below requires a session (the data functions check access again).
+import { signInPath } from '@/lib/auth/page-path';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppNav } from '@/components/app-nav';
@@ -10,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const caller = await getPageCaller();
-  if (!caller) redirect('/login');
+  if (!caller) redirect(await signInPath());
   const me = await findMe(caller.id);
   return (
     <Providers>

@@ -1,6 +1,7 @@
 // /two-factor — two-factor enrolment. A doctor or admin without a second factor is held here (every other
 // page redirects here, every API answers 403 TWO_FACTOR_ENROLMENT_REQUIRED) until it is set up; anyone
 // signed in may use it. Outside the signed-in area's layout, whose navigation leads nowhere while held.
+import { signInPath } from '@/lib/auth/page-path';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignOutButton } from '@/components/sign-out-button';
@@ -14,7 +15,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function TwoFactorPage() {
   const caller = await getCaller();
-  if (!caller) redirect('/login');
+  if (!caller) redirect(await signInPath());
   const me = await findMe(caller.id);
   const state = await twoFactorState(caller.id);
   return (

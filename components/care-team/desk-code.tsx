@@ -1,10 +1,13 @@
 'use client';
 
-// A doctor's desk code: shown once, for the patient in front of them to type in within 30 minutes.
+// A doctor's desk code: shown once, for the patient in front of them to type in within 30 minutes, or to
+// scan: the QR code opens the patient's Care team page with the code filled in. The code rides in the
+// URL's fragment, which browsers never send to a server (so no proxy or access log sees it).
 import { useState } from 'react';
 import { MutationError } from '@/components/patient/mutation-error';
 import { Button } from '@/components/ui/button';
 import { apiFetch } from '@/lib/query/api';
+import { QrCode } from './qr-code';
 
 export function DeskCode() {
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
@@ -23,10 +26,16 @@ export function DeskCode() {
         Show a code for a patient at the desk
       </Button>
       {code && (
-        <p role="status" className="text-sm text-slate-800">
-          The patient enters <strong className="font-mono text-lg tracking-widest" data-testid="desk-code">{code.code.slice(0, 4)}-{code.code.slice(4)}</strong> under
-          Care team in the app, until {new Date(code.expiresAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}.
-        </p>
+        <div role="status" className="flex flex-wrap items-center gap-4 text-sm text-slate-800">
+          <QrCode text={`${window.location.origin}/care-team#code=${code.code}`} label={`QR code for the code ${code.code}`} />
+          <p className="max-w-xs">
+            The patient scans this with their phone, or enters{' '}
+            <strong className="font-mono text-lg tracking-widest" data-testid="desk-code">
+              {code.code.slice(0, 4)}-{code.code.slice(4)}
+            </strong>{' '}
+            under Care team in the app, until {new Date(code.expiresAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}.
+          </p>
+        </div>
       )}
       {error !== null && <MutationError error={error} />}
     </div>

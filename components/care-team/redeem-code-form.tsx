@@ -1,8 +1,9 @@
 'use client';
 
-// A patient types the code their doctor showed at the desk; the invitation then appears to accept.
+// A patient types the code their doctor showed at the desk, or scanned its QR code, which opens this page
+// with `#code=…` (a fragment: never sent to the server); the invitation then appears to accept.
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { MutationError } from '@/components/patient/mutation-error';
 import { Button } from '@/components/ui/button';
 import { apiFetch } from '@/lib/query/api';
@@ -11,6 +12,12 @@ export function RedeemCodeForm() {
   const router = useRouter();
   const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    const scanned = /^#code=([A-Za-z0-9-]{1,16})$/.exec(window.location.hash)?.[1];
+    if (!scanned) return;
+    history.replaceState(null, '', window.location.pathname + window.location.search); // not kept in history
+    setCode(scanned); // eslint-disable-line react-hooks/set-state-in-effect -- read once from the URL after hydration
+  }, []);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);

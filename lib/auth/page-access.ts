@@ -9,6 +9,7 @@ import { pageRecordOrNotFound, recordPageRefusal } from '../audit/page-view';
 import { findCareLink, type CaredForPatient } from '../data/patient-overview';
 import { findReceivedShareById, type ActiveShare } from '../data/shares';
 import type { Role } from '../generated/prisma/enums';
+import { signInPath } from './page-path';
 import { getCaller, type Caller } from './session';
 import { TWO_FACTOR_ENROL_PAGE } from './two-factor';
 
@@ -29,7 +30,7 @@ const refuseRole = cache(async (actorUserId: string, required: string) => {
 
 export async function requirePageRole(roles: readonly Role[]): Promise<Caller> {
   const caller = await getPageCaller();
-  if (!caller) redirect('/login');
+  if (!caller) redirect(await signInPath());
   if (!roles.includes(caller.role)) {
     await refuseRole(caller.id, roles.join('|'));
     redirect('/');

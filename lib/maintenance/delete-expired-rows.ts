@@ -37,6 +37,17 @@ const RULES: Rule[] = [
     sql: `DELETE FROM user_sessions WHERE id IN (SELECT id FROM user_sessions WHERE created_at < $1 LIMIT $2)`,
   },
   {
+    table: 'account_tokens',
+    cutoff: 'accountTokens',
+    sql: `DELETE FROM account_tokens WHERE id IN (SELECT id FROM account_tokens WHERE expires_at < $1 LIMIT $2)`,
+  },
+  {
+    // Open invitations go once expired; answered and withdrawn ones a while after that happened.
+    table: 'care_invitations',
+    cutoff: 'careInvitations',
+    sql: `DELETE FROM care_invitations WHERE id IN (SELECT id FROM care_invitations WHERE expires_at < $1 OR decided_at < $1 LIMIT $2)`,
+  },
+  {
     table: 'job_runs',
     cutoff: 'jobRuns',
     sql: `DELETE FROM job_runs WHERE id IN (SELECT id FROM job_runs WHERE started_at < $1 LIMIT $2)`,

@@ -11,6 +11,10 @@ export const RETENTION = {
   /** Sign-in sessions end at most 12 hours after they start (lib/security/session-lifetime.ts). */
   userSessionHours: 24,
   jobRunDays: 90,
+  /** Sign-up, reset and e-mail change links, used or not, a week after they expire. */
+  accountTokenGraceDays: 7,
+  /** Care-team invitations 30 days after they were answered, withdrawn or expired (the audit log keeps who did what). */
+  careInvitationGraceDays: 30,
   /** A deleted user's data is kept this long (an admin can still undo it), then crypto-shredded. */
   deletedUserGraceDays: 30,
 } as const;
@@ -26,6 +30,8 @@ export type RetentionCutoffs = {
   idempotencyKeys: Date;
   userSessions: Date;
   jobRuns: Date;
+  accountTokens: Date;
+  careInvitations: Date;
   deletedUsers: Date;
 };
 
@@ -39,6 +45,8 @@ export function retentionCutoffs(now: Date): RetentionCutoffs {
     idempotencyKeys: new Date(now.getTime() - RETENTION.idempotencyKeyHours * HOUR_MS),
     userSessions: new Date(now.getTime() - RETENTION.userSessionHours * HOUR_MS),
     jobRuns: new Date(now.getTime() - RETENTION.jobRunDays * DAY_MS),
+    accountTokens: new Date(now.getTime() - RETENTION.accountTokenGraceDays * DAY_MS),
+    careInvitations: new Date(now.getTime() - RETENTION.careInvitationGraceDays * DAY_MS),
     deletedUsers: new Date(now.getTime() - RETENTION.deletedUserGraceDays * DAY_MS),
   };
 }

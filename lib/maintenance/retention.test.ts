@@ -64,6 +64,18 @@ describe('runRetention', () => {
     for (const createdAt of ['1966-06-13T23:00:00Z', '1966-06-14T12:00:00Z']) {
       await pool().query(`INSERT INTO user_sessions (user_id, created_at) VALUES ($1, $2)`, [user.id, createdAt]);
     }
+    // Account links a week after they expire; invitations once expired, or 30 days after their answer.
+    for (const expiresAt of ['1966-06-07T00:00:00Z', '1966-06-09T00:00:00Z']) {
+      await pool().query(`INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, 'PASSWORD_RESET', $2, $3)`, [user.id, randomUUID(), expiresAt]);
+    }
+    const invitation = (status: string, expiresAt: string, decidedAt: string | null) =>
+      pool().query(`INSERT INTO care_invitations (inviter_id, role, status, expires_at, decided_at, token_hash) VALUES ($1, 'CAREGIVER', $2::"InvitationStatus", $3, $4, $5)`, [
+        user.id, status, expiresAt, decidedAt, randomUUID(),
+      ]);
+    await invitation('PENDING', '1966-05-01T00:00:00Z', null);
+    await invitation('ACCEPTED', '1966-07-01T00:00:00Z', '1966-05-01T00:00:00Z');
+    await invitation('PENDING', '1966-06-20T00:00:00Z', null);
+    await invitation('DECLINED', '1966-07-01T00:00:00Z', '1966-06-01T00:00:00Z');
     const jobFunction = `retention-test-${randomUUID()}`;
     for (const startedAt of ['1966-01-01T00:00:00Z', '1966-05-01T00:00:00Z']) {
       await pool().query(`INSERT INTO job_runs (function_id, mode, started_at) VALUES ($1, 'test', $2)`, [jobFunction, startedAt]);
@@ -95,6 +107,10 @@ describe('runRetention', () => {
     expect(keys.map((k) => k.createdAt.toISOString())).toEqual(['1966-06-14T12:00:00.000Z']);
     const sessions = await prisma.userSession.findMany({ where: { userId: user.id } });
     expect(sessions.map((k) => k.createdAt.toISOString())).toEqual(['1966-06-14T12:00:00.000Z']);
+    const links = await prisma.accountToken.findMany({ where: { userId: user.id } });
+    expect(links.map((t) => t.expiresAt.toISOString())).toEqual(['1966-06-09T00:00:00.000Z']);
+    const invitations = await prisma.careInvitation.findMany({ where: { inviterId: user.id }, orderBy: { expiresAt: 'asc' } });
+    expect(invitations.map((i) => i.status)).toEqual(['PENDING', 'DECLINED']);
     const jobs = await prisma.jobRun.findMany({ where: { functionId: jobFunction } });
     expect(jobs.map((j) => j.startedAt.toISOString())).toEqual(['1966-05-01T00:00:00.000Z']);
 
@@ -107,6 +123,8 @@ describe('runRetention', () => {
       share_tokens: 1,
       idempotency_keys: 1,
       user_sessions: 1,
+      account_tokens: 1,
+      care_invitations: 2,
       job_runs: 1,
       insights: 1,
       insight_interactions: 1,

@@ -1,5 +1,6 @@
 // /settings — display name, time zone (the IANA list of this runtime) and units. Server shell; the form is
 // interactive.
+import { signInPath } from '@/lib/auth/page-path';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getPageCaller } from '@/lib/auth/page-access';
@@ -25,7 +26,7 @@ function zoneGroups(current: string): [string, string[]][] {
 
 export default async function SettingsPage() {
   const caller = await getPageCaller();
-  if (!caller) redirect('/login');
+  if (!caller) redirect(await signInPath());
   const [settings, me] = await Promise.all([findSettings(caller.id), findMe(caller.id)]);
   const twoFactor = { ...(await twoFactorState(caller.id)), required: twoFactorRequired(caller.role, settings.email) };
   return (
