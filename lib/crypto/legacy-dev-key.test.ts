@@ -1,13 +1,16 @@
 // The old public development master key (Buffer.alloc(32, 7), id "dev"): data wrapped under it stays
 // readable, nothing new is wrapped under it, and the dev start (moveOffMasterKey) moves its data to the
-// generated key, blind indexes included, so that its users can still sign in.
-import { createHmac, hkdfSync } from 'node:crypto';
+// generated key, blind indexes included (addresses, pending changes and their links, invitations sent),
+// so that its users can still sign in and their invitations still reach the invitee.
+import { createHmac, hkdfSync, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '../db/client';
-import { decryptEmail } from '../data/user-email';
+import { decryptEmail, pendingEmailColumns } from '../data/user-email';
 import { findUserForSignIn } from '../data/users';
 import { env } from '../env';
 import { createUser } from '@/test/factories';
+import { emailIndex } from './blind-index';
+import { encryptField } from './fields';
 import { envMasterKeyProvider, keyProvider } from './key-provider';
 import { moveOffMasterKey } from './rewrap';
 import { forgetUserKeys, userKey, wrapContext } from './user-keys';
@@ -51,6 +54,25 @@ describe('the old development master key', () => {
   it('the dev start moves its users to the generated key: readable, found by e-mail again, idempotent', async () => {
     const user = await legacyUser();
     expect(await findUserForSignIn(user.email)).toBeNull(); // the index is keyed by the old master
+    // Its other indexes, keyed by the old master too: an e-mail change waiting, its link, an invitation sent.
+    const pending = `new-${randomUUID()}@example.test`;
+    const invitee = `invitee-${randomUUID()}@example.test`;
+    const invitationId = randomUUID();
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { ...(await pendingEmailColumns(user.id, pending)), pendingEmailIndex: oldEmailIndex(pending) },
+    });
+    await prisma.accountToken.create({ data: { userId: user.id, purpose: 'VERIFY_EMAIL', tokenHash: randomUUID(), emailIndex: oldEmailIndex(pending), expiresAt: new Date(Date.now() + 3_600_000) } });
+    await prisma.careInvitation.create({
+      data: {
+        id: invitationId,
+        inviterId: user.id,
+        role: 'CAREGIVER',
+        inviteeEmailIndex: oldEmailIndex(invitee),
+        inviteeEmailCiphertext: await encryptField(user.id, { table: 'care_invitations', column: 'invitee_email_ciphertext', rowId: invitationId }, invitee),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
 
     const moved = await moveOffMasterKey('dev');
     expect(moved.users).toBeGreaterThanOrEqual(1);
@@ -60,6 +82,9 @@ describe('the old development master key', () => {
     forgetUserKeys(user.id);
     expect(await storedEmail(user.id)).toBe(user.email);
     expect((await findUserForSignIn(user.email))?.id).toBe(user.id);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ pendingEmailIndex: emailIndex(pending) });
+    expect(await prisma.accountToken.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ emailIndex: emailIndex(pending) });
+    expect(await prisma.careInvitation.findUniqueOrThrow({ where: { id: invitationId } })).toMatchObject({ inviteeEmailIndex: emailIndex(invitee) });
     expect(await prisma.userKey.count({ where: { masterKeyId: 'dev' } })).toBe(0);
     expect(await moveOffMasterKey('dev')).toEqual({ users: 0, rewrapped: 0 });
   });

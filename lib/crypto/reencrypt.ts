@@ -7,6 +7,7 @@ import { pool, prisma } from '../db/client';
 import { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encrypted-columns';
 import { ciphertextVersion, decryptField, encryptField } from './fields';
 import { CACHE_TTL_MS, createUserKey, forgetUserKeys } from './user-keys';
+import { reindexInvitations } from '../data/invitations';
 import { reindexEmail } from '../data/user-email';
 
 const FUNCTION_ID = 'keys/reencrypt';
@@ -78,6 +79,7 @@ export async function reencryptUser(userId: string, options: ReencryptOptions = 
     }
   }
   await reindexEmail(userId);
+  await reindexInvitations(userId);
   await prisma.$transaction([
     prisma.userKey.updateMany({ where: { userId, version: { lt: progress.version }, retiredAt: null }, data: { retiredAt: new Date() } }),
     prisma.jobRun.update({ where: { id: runId }, data: { status: 'SUCCEEDED', finishedAt: new Date() } }),

@@ -2,6 +2,7 @@
 // be configured until this has run). Data and ciphertexts are untouched. Idempotent, so a crash simply
 // resumes: keys already under the target master are skipped.
 import { prisma } from '../db/client';
+import { reindexInvitations } from '../data/invitations';
 import { reindexEmail } from '../data/user-email';
 import { keyProvider, type KeyProvider } from './key-provider';
 import { wrapContext } from './user-keys';
@@ -45,6 +46,9 @@ export async function moveOffMasterKey(from: string): Promise<{ users: number; r
     select: { userId: true },
   });
   const users = await prisma.user.findMany({ where: { id: { in: keys.map((k) => k.userId) } }, select: { id: true }, orderBy: { id: 'asc' } });
-  for (const { id } of users) await reindexEmail(id);
+  for (const { id } of users) {
+    await reindexEmail(id);
+    await reindexInvitations(id);
+  }
   return { users: users.length, rewrapped: await rewrapUserKeys({ from }) };
 }

@@ -12,6 +12,7 @@ import { findUserForSignIn } from '../data/users';
 import { insertRawSamples } from '../maintenance/test-factories';
 import { createUser } from '@/test/factories';
 import { ciphertextVersion } from './fields';
+import { ENCRYPTED_COLUMNS } from './encrypted-columns';
 import { envMasterKeyProvider } from './key-provider';
 import { reencryptUser } from './reencrypt';
 import { rewrapUserKeys } from './rewrap';
@@ -28,8 +29,10 @@ describe('reencryptUser', () => {
     const user = await createUser();
     for (let i = 0; i < 5; i++) await registerDevice(user.id, { name: `Device ${i}`, type: 'watch' });
 
-    // "Crash" after two batches of two rows: some values moved, the old key still active for reading.
-    const first = await reencryptUser(user.id, { batchSize: 2, maxBatches: 2, settleMs: 0 });
+    // "Crash" after the first batch of two devices (each column before them takes one batch, empty or not):
+    // some values moved, the old key still active for reading.
+    const maxBatches = ENCRYPTED_COLUMNS.findIndex((c) => c.table === 'devices') + 1;
+    const first = await reencryptUser(user.id, { batchSize: 2, maxBatches, settleMs: 0 });
     expect(first).toMatchObject({ finished: false, version: 2 });
     const mid = await storedNames(user.id);
     const versions = [mid.profile.displayName, ...mid.devices.map((d) => d.name)].map(ciphertextVersion);

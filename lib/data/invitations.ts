@@ -282,3 +282,12 @@ export async function invitationPageView(token: string, viewerId: string | null)
   if (me.emailIndex !== inviteeEmailIndex) return { invitation, viewer: 'other-account' };
   return { invitation, viewer: me.emailVerifiedAt ? 'invitee' : 'unverified' };
 }
+
+/** Recomputes the blind indexes of the addresses this user invited (after a master key change). */
+export async function reindexInvitations(inviterId: string): Promise<void> {
+  const rows = await prisma.careInvitation.findMany({ where: { inviterId, inviteeEmailCiphertext: { not: null } }, select: { id: true, inviteeEmailCiphertext: true } });
+  for (const row of rows) {
+    const email = await decryptOrNull(inviterId, emailRef(row.id), row.inviteeEmailCiphertext!);
+    if (email) await prisma.careInvitation.update({ where: { id: row.id }, data: { inviteeEmailIndex: emailIndex(email) } });
+  }
+}

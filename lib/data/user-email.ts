@@ -38,8 +38,19 @@ export async function findEmails(userIds: string[]): Promise<Map<string, string>
   return new Map(await Promise.all(users.map(async (u) => [u.id, await decryptEmail(u.id, u.emailCiphertext)] as const)));
 }
 
-/** Recomputes a user's blind index from the stored address (after a master key change or for legacy rows). */
+/**
+ * Recomputes a user's blind indexes from the stored addresses (after a master key change, or for legacy
+ * rows): their address, a pending new one, and the account links issued for either.
+ */
 export async function reindexEmail(userId: string): Promise<void> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { emailCiphertext: true } });
-  await prisma.user.update({ where: { id: userId }, data: { emailIndex: emailIndex(await decryptEmail(userId, user.emailCiphertext)) } });
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { emailCiphertext: true, emailIndex: true, pendingEmailCiphertext: true, pendingEmailIndex: true } });
+  const emailIndexNow = emailIndex(await decryptEmail(userId, user.emailCiphertext));
+  const pendingIndexNow = user.pendingEmailCiphertext ? emailIndex(await decryptPendingEmail(userId, user.pendingEmailCiphertext)) : null;
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { emailIndex: emailIndexNow, pendingEmailIndex: pendingIndexNow } }),
+    ...(user.emailIndex ? [prisma.accountToken.updateMany({ where: { userId, emailIndex: user.emailIndex }, data: { emailIndex: emailIndexNow } })] : []),
+    ...(user.pendingEmailIndex && pendingIndexNow
+      ? [prisma.accountToken.updateMany({ where: { userId, emailIndex: user.pendingEmailIndex }, data: { emailIndex: pendingIndexNow } })]
+      : []),
+  ]);
 }
