@@ -2,7 +2,7 @@
 // the demo caregiver by e-mail; the link is read from the development outbox (the e2e server runs in
 // demo mode, so mail goes to .data/outbox as JSON); the caregiver opens it, accepts, and sees Sam among
 // the people they care for. Sam then removes them again, which also leaves the demo as the other specs
-// expect it.
+// expect it. Then the desk: the doctor's code as a QR code, opened by a signed-out patient.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { test, type Browser, type Page } from '@playwright/test';
@@ -87,4 +87,35 @@ test('a patient invites a caregiver by e-mail; the caregiver accepts from the li
   await expect(patient.getByText('Chris Morgan', { exact: true })).toHaveCount(0);
   await caregiver.goto('/caregiver');
   await expect(caregiver.getByTestId('cared-for').filter({ hasText: 'Sam Rivera' })).toHaveCount(0);
+});
+
+test('a doctor shows a desk code as a QR code; the patient opens it signed out, signs in, and joins', async ({ browser }) => {
+  test.setTimeout(DEV ? 600_000 : 180_000);
+  const doctor = await signedInPage(browser, 'doctor@demo.test');
+  await doctor.getByRole('button', { name: 'Show a code for a patient at the desk' }).click();
+  await expect(doctor.getByRole('img', { name: /^QR code for the code / })).toBeVisible();
+  const code = (await doctor.getByTestId('desk-code').textContent())!.replace('-', '');
+  expect(code).toMatch(/^[A-Z2-9]{8}$/);
+
+  // What the phone's camera opens: the Care team page with the code in the fragment. Signed out, the
+  // sign-in page keeps it and comes back.
+  const patient = await (await browser.newContext()).newPage();
+  await patient.goto(`/care-team#code=${code}`);
+  await patient.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('callbackUrl') === '/care-team');
+  await patient.waitForLoadState('networkidle');
+  await patient.getByLabel('E-mail').fill('patient2@demo.test');
+  await patient.getByLabel('Password').fill('demo-password');
+  await patient.getByRole('button', { name: 'Sign in' }).click();
+  await patient.waitForURL((url) => url.pathname === '/care-team');
+  await expect(patient.getByLabel('Code from your doctor')).toHaveValue(code);
+  expect(new URL(patient.url()).hash).toBe(''); // not kept in the address bar or history
+  await patient.getByRole('button', { name: 'Use code' }).click();
+  await patient.getByRole('button', { name: 'Accept the invitation from Dr. Priya Shah' }).click();
+  const doctors = patient.locator('section', { has: patient.getByRole('heading', { name: /Doctors/ }) });
+  await expect(doctors.getByText('Dr. Priya Shah')).toBeVisible();
+
+  // Leaves the demo as the other specs expect it.
+  patient.once('dialog', (dialog) => void dialog.accept());
+  await patient.getByRole('button', { name: 'Remove Dr. Priya Shah from your care team' }).click();
+  await expect(doctors.getByText('Dr. Priya Shah')).toHaveCount(0);
 });
