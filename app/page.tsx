@@ -31,6 +31,9 @@ export default async function HomePage() {
       <Link href="/login" className="mt-6 inline-block rounded-md bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500 focus-visible:ring-offset-2">
         Sign in
       </Link>
+      <Link href="/signup" className="ml-3 mt-6 inline-block rounded-md border border-teal-700 px-4 py-2 font-medium text-teal-800 hover:bg-teal-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500 focus-visible:ring-offset-2">
+        Create an account
+      </Link>
       {env().demoMode && (
         <section className="mt-8 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="demo-heading">
           <h2 id="demo-heading" className="font-semibold">Demo accounts</h2>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { MutationError } from '@/components/patient/mutation-error';
 import { Button } from '@/components/ui/button';
 import { apiFetch } from '@/lib/query/api';
-import { QrCode } from './qr-code';
+import { QrCode } from '@/components/ui/qr-code';
 
 export function DeskCode() {
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);

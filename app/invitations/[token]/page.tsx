@@ -8,6 +8,7 @@ import { notFound } from 'next/navigation';
 import { ApiActionButton } from '@/components/care-team/api-action-button';
 import { getPageCaller } from '@/lib/auth/page-access';
 import { invitationPageView } from '@/lib/data/invitations';
+import { findMe } from '@/lib/data/users';
 
 export const metadata: Metadata = { title: 'Invitation · Pulse', referrer: 'no-referrer' };
 
@@ -22,13 +23,16 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   if (!view) notFound();
   const { invitation, viewer } = view;
   const here = `/invitations/${token}`;
+  // In the reader's zone when signed in; signed out, UTC, said so.
+  const timeZone = caller ? (await findMe(caller.id)).timeZone : 'UTC';
+  const until = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(invitation.expiresAt));
   return (
     <main className="mx-auto max-w-lg space-y-4 p-8">
       <h1 className="text-2xl font-semibold text-slate-900">Care team invitation</h1>
       <p className="text-slate-800">
         <strong>{invitation.from.name}</strong> invites you to their care team on Pulse {AS[invitation.role]}.
       </p>
-      <p className="text-sm text-slate-600">Valid until {new Date(invitation.expiresAt).toUTCString()}.</p>
+      <p className="text-sm text-slate-600">Valid until {until}{caller ? '' : ' UTC'}.</p>
       {viewer === 'signed-out' && (
         <p className="text-slate-800">
           <Link className={linkClass} href={`/login?callbackUrl=${encodeURIComponent(here)}`}>
@@ -41,7 +45,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           with it, to accept or decline.
         </p>
       )}
-      {viewer === 'unverified' && <p className="text-slate-800">Verify your e-mail address first (see the message we sent you), then open this link again.</p>}
+      {viewer === 'unverified' && (
+        <p className="text-slate-800">
+          Verify your e-mail address first (see the message we sent you, or ask for a new one in{' '}
+          <Link className={linkClass} href="/settings">
+            Settings
+          </Link>
+          ), then open this link again.
+        </p>
+      )}
       {viewer === 'other-account' && (
         <p role="alert" className="text-slate-800">
           This invitation was sent to another e-mail address than the one of the account you are signed in with. Sign out and sign in with the invited address to answer it.

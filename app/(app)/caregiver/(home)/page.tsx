@@ -7,12 +7,13 @@ import { Empty } from '@/components/ui/states';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { listReceivedInvitations } from '@/lib/data/invitations';
 import { listCaredForPatients } from '@/lib/data/patient-overview';
+import { findMe } from '@/lib/data/users';
 
 export const metadata: Metadata = { title: 'People I care for · Pulse' };
 
 export default async function CaregiverPage() {
   const caller = await requirePageRole(['CAREGIVER']);
-  const [people, invitations] = await Promise.all([listCaredForPatients(caller), listReceivedInvitations(caller.id)]);
+  const [people, invitations, me] = await Promise.all([listCaredForPatients(caller), listReceivedInvitations(caller.id), findMe(caller.id)]);
   return (
     <>
       <header className="mb-4">
@@ -20,7 +21,7 @@ export default async function CaregiverPage() {
         <p className="mt-1 text-sm text-slate-700">Each person decides what you may see and do.</p>
       </header>
       <div className="mb-4">
-        <ReceivedInvitations invitations={invitations} />
+        <ReceivedInvitations invitations={invitations} timeZone={me.timeZone} />
       </div>
       {people.length === 0 ? (
         <Empty>Nobody has added you to their care team yet.</Empty>

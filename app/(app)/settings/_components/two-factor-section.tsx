@@ -4,6 +4,7 @@
 // as an otpauth:// link), confirm with a first code, the ten recovery codes shown once; regenerate them;
 // turn it off (patients and caregivers, with a current code or the password). Also the enrolment page
 // (/two-factor) where doctors and admins without it are held.
+import { QrCode } from '@/components/ui/qr-code';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { InputField } from '@/components/entry/fields';
@@ -129,11 +130,12 @@ export function TwoFactorSection({ initial, canDisable, afterEnrolment }: { init
         ) : setup ? (
           <form onSubmit={confirm} className="space-y-3" noValidate>
             <p className="text-slate-700">
-              In your authenticator app, add an account with this key (or open the link on the phone that has the app), then enter the six-digit code it shows.
+              In your authenticator app, scan this QR code or add an account with this key (or open the link on the phone that has the app), then enter the six-digit code it shows.
             </p>
             <p>
               Key: <code className="break-all rounded bg-slate-100 px-1 font-mono" data-testid="two-factor-secret">{setup.secret.match(/.{1,4}/g)!.join(' ')}</code>
             </p>
+            <QrCode text={setup.otpauthUri} label="QR code of the key, for your authenticator app" />
             <p className="break-all">
               Link: <a className="text-teal-800 underline" href={setup.otpauthUri}>{setup.otpauthUri}</a>
             </p>
