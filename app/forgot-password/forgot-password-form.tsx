@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/account-form';
+import { FieldError, FormEnd, INPUT_CLASS, postJson, problemText } from '@/components/account/account-form';
 
 export function ForgotPasswordForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -36,14 +36,7 @@ export function ForgotPasswordForm() {
         <input name="email" type="email" autoComplete="email" required className={INPUT_CLASS} aria-describedby={fields.email ? 'email-error' : undefined} />
       </label>
       <FieldError id="email-error" text={fields.email} />
-      {problem && (
-        <p role="alert" className="text-sm text-red-700">
-          {problem}
-        </p>
-      )}
-      <button type="submit" disabled={pending} className={SUBMIT_CLASS}>
-        {pending ? 'Sending…' : 'Send me a link'}
-      </button>
+      <FormEnd problem={problem} pending={pending} label="Send me a link" pendingLabel="Sending…" />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/account-form';
+import { FieldError, FormEnd, INPUT_CLASS, postJson, problemText } from '@/components/account/account-form';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, setState] = useState<'form' | 'done' | 'unusable'>(token ? 'form' : 'unusable');
@@ -63,14 +63,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <input name="confirm" type="password" autoComplete="new-password" required className={INPUT_CLASS} aria-describedby={fields.confirm ? 'confirm-error' : undefined} />
       </label>
       <FieldError id="confirm-error" text={fields.confirm} />
-      {problem && (
-        <p role="alert" className="text-sm text-red-700">
-          {problem}
-        </p>
-      )}
-      <button type="submit" disabled={pending} className={SUBMIT_CLASS}>
-        {pending ? 'Saving…' : 'Set the new password'}
-      </button>
+      <FormEnd problem={problem} pending={pending} label="Set the new password" pendingLabel="Saving…" />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { FieldError, INPUT_CLASS, postJson, problemText, SUBMIT_CLASS } from '@/components/account/account-form';
+import { FieldError, FormEnd, INPUT_CLASS, postJson, problemText } from '@/components/account/account-form';
 
 const ROLES = [
   ['PATIENT', 'Patient', 'I track my own health data.'],
@@ -107,14 +107,7 @@ export function SignUpForm({ next }: { next: string | null }) {
           <FieldError id="licenceBody-error" text={fields.licenceBody} />
         </>
       )}
-      {problem && (
-        <p role="alert" className="text-sm text-red-700">
-          {problem}
-        </p>
-      )}
-      <button type="submit" disabled={pending} className={SUBMIT_CLASS}>
-        {pending ? 'Creating your account…' : 'Create account'}
-      </button>
+      <FormEnd problem={problem} pending={pending} label="Create account" pendingLabel="Creating your account…" />
     </form>
   );
 }

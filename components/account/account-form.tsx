@@ -31,7 +31,7 @@ export function safeNext(value: unknown): string | null {
 
 export const INPUT_CLASS =
   'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-500';
-export const SUBMIT_CLASS =
+const SUBMIT_CLASS =
   'w-full rounded-md bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500 focus-visible:ring-offset-2';
 
 export function FieldError({ id, text }: { id: string; text?: string }) {
@@ -40,4 +40,20 @@ export function FieldError({ id, text }: { id: string; text?: string }) {
       {text}
     </p>
   ) : null;
+}
+
+/** The end of an account form: its problem, if any, and the submit button (its label while pending). */
+export function FormEnd({ problem, pending, label, pendingLabel }: { problem: string | null; pending: boolean; label: string; pendingLabel: string }) {
+  return (
+    <>
+      {problem && (
+        <p role="alert" className="text-sm text-red-700">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className={SUBMIT_CLASS}>
+        {pending ? pendingLabel : label}
+      </button>
+    </>
+  );
 }
