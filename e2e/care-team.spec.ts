@@ -3,36 +3,11 @@
 // demo mode, so mail goes to .data/outbox as JSON); the caregiver opens it, accepts, and sees Sam among
 // the people they care for. Sam then removes them again, which also leaves the demo as the other specs
 // expect it. Then the desk: the doctor's code as a QR code, opened by a signed-out patient.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { test, type Browser, type Page } from '@playwright/test';
+import { linkMailedTo } from './outbox';
 import { DEV, expect, seriousViolations, signIn } from './role-helpers';
 
 test.slow(DEV, 'next dev compiles each page and API route on first use');
-
-const OUTBOX = path.resolve(process.env.MAIL_OUTBOX_DIR ?? '.data/outbox');
-
-/** The path of the newest invitation link mailed to `to` since `since` (the mail job may take a moment). */
-async function invitationLinkTo(to: string, since: number): Promise<string> {
-  let found: string | null = null;
-  await expect
-    .poll(
-      async () => {
-        const files = await readdir(OUTBOX).catch(() => [] as string[]);
-        for (const file of files.filter((f) => f.endsWith('.json'))) {
-          const full = path.join(OUTBOX, file);
-          if ((await stat(full)).mtimeMs < since) continue;
-          const mail = JSON.parse(await readFile(full, 'utf8')) as { to?: string; text?: string };
-          const link = mail.to === to ? /\/invitations\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0] : undefined;
-          if (link) found = link;
-        }
-        return found;
-      },
-      { message: `an invitation to ${to} in ${OUTBOX}`, timeout: DEV ? 120_000 : 90_000 },
-    )
-    .not.toBeNull();
-  return found!;
-}
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -54,7 +29,7 @@ test('a patient invites a caregiver by e-mail; the caregiver accepts from the li
   await expect(patient.getByTestId('sent-invitation').filter({ hasText: 'caregiver@demo.test' })).toBeVisible();
   expect(await seriousViolations(patient)).toEqual([]);
 
-  const link = await invitationLinkTo('caregiver@demo.test', since);
+  const link = await linkMailedTo('caregiver@demo.test', /\/invitations\/[A-Za-z0-9_-]+/, since, 'Sam Rivera');
 
   // Signed out, the page names who invites and offers to sign in or sign up, then come back.
   const anonymous = await (await browser.newContext()).newPage();
@@ -107,7 +82,7 @@ test('a doctor shows a desk code as a QR code; the patient opens it signed out, 
   await patient.getByLabel('Password').fill('demo-password');
   await patient.getByRole('button', { name: 'Sign in' }).click();
   await patient.waitForURL((url) => url.pathname === '/care-team');
-  await expect(patient.getByLabel('Code from your doctor')).toHaveValue(code);
+  await expect(patient.getByLabel('Code from your doctor', { exact: true })).toHaveValue(code);
   expect(new URL(patient.url()).hash).toBe(''); // not kept in the address bar or history
   await patient.getByRole('button', { name: 'Use code' }).click();
   await patient.getByRole('button', { name: 'Accept the invitation from Dr. Priya Shah' }).click();

@@ -4,39 +4,14 @@
 // invitee opens the invitation signed out, follows its "create an account" link, signs up as a
 // caregiver with that address, confirms it, and then can answer the invitation: the invitation page
 // offers Accept, and it waits on their home page, where they accept it. Each side then sees the other.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { test, type Page } from '@playwright/test';
+import { linkMailedTo } from './outbox';
 import { DEV, expect, seriousViolations } from './role-helpers';
 
 test.slow(DEV, 'next dev compiles each page and API route on first use');
 
-const OUTBOX = path.resolve(process.env.MAIL_OUTBOX_DIR ?? '.data/outbox');
-
 // A passphrase of unrelated words: the password policy refuses common ones, runs and the person's name or address.
 const PASSWORD = 'copper lantern orchard drizzle';
-
-/** The path (with its query) of the first link matching `pattern` in a message mailed to `to` since `since`. */
-async function linkMailedTo(to: string, pattern: RegExp, since: number): Promise<string> {
-  let found: string | null = null;
-  await expect
-    .poll(
-      async () => {
-        const files = await readdir(OUTBOX).catch(() => [] as string[]);
-        for (const file of files.filter((f) => f.endsWith('.json'))) {
-          const full = path.join(OUTBOX, file);
-          if ((await stat(full)).mtimeMs < since) continue;
-          const mail = JSON.parse(await readFile(full, 'utf8')) as { to?: string; text?: string };
-          const link = mail.to === to ? pattern.exec(mail.text ?? '')?.[0] : undefined;
-          if (link) found = link;
-        }
-        return found;
-      },
-      { message: `a message to ${to} with a link like ${pattern} in ${OUTBOX}`, timeout: DEV ? 120_000 : 90_000 },
-    )
-    .not.toBeNull();
-  return found!;
-}
 
 const VERIFY_LINK = /\/verify-email\?token=[A-Za-z0-9_%-]+/;
 const INVITATION_LINK = /\/invitations\/[A-Za-z0-9_-]+/;

@@ -4,39 +4,15 @@
 // would), confirms with a code and keeps the ten recovery codes. Signing in then asks for the code after
 // the password: a wrong one is refused with a message, the right one signs in; the next time a recovery
 // code does instead, and it is used up.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
+import { linkMailedTo } from './outbox';
 import { DEV, expect, seriousViolations } from './role-helpers';
 
 test.slow(DEV, 'next dev compiles each page and API route on first use');
 
-const OUTBOX = path.resolve(process.env.MAIL_OUTBOX_DIR ?? '.data/outbox');
 const PASSWORD = 'juniper saddle mosaic thunder';
 const PERIOD_MS = 30_000;
-
-/** The path (with its query) of the first link matching `pattern` in a message mailed to `to` since `since`. */
-async function linkMailedTo(to: string, pattern: RegExp, since: number): Promise<string> {
-  let found: string | null = null;
-  await expect
-    .poll(
-      async () => {
-        const files = await readdir(OUTBOX).catch(() => [] as string[]);
-        for (const file of files.filter((f) => f.endsWith('.json'))) {
-          const full = path.join(OUTBOX, file);
-          if ((await stat(full)).mtimeMs < since) continue;
-          const mail = JSON.parse(await readFile(full, 'utf8')) as { to?: string; text?: string };
-          const link = mail.to === to ? pattern.exec(mail.text ?? '')?.[0] : undefined;
-          if (link) found = link;
-        }
-        return found;
-      },
-      { message: `a message to ${to} with a link like ${pattern} in ${OUTBOX}`, timeout: DEV ? 120_000 : 90_000 },
-    )
-    .not.toBeNull();
-  return found!;
-}
 
 /** The authenticator app: codes of the key, each from a later 30-second step than the one before (the server takes a code once). */
 function authenticator(base32: string) {
