@@ -16,6 +16,7 @@ import { HEALTH_TYPES, type HealthType } from '../health';
 import { readDay } from '../http/dates';
 import { ApiError, notFound } from '../http/errors';
 import { isUuid, type ReadScope } from './access';
+import { emailNotVerified } from './invitations';
 
 const DAY_MS = 86_400_000;
 export const MAX_EXPIRY_DAYS = 365;
@@ -65,10 +66,16 @@ const invalid = (field: string, reason: string) => new ApiError('VALIDATION_ERRO
  * patient is answered alike either way (the share is made and listed with the address they typed), so
  * the form never tells them whether, or as whom, someone is registered. Only their own address is refused.
  */
+/**
+ * The account a share by address goes to: an enabled doctor or caregiver who proved the address (and, a
+ * doctor, was approved). Anyone else with it, e.g. an account that registered the address without
+ * owning it, is treated as no account: the share waits for nobody.
+ */
 async function recipientAccountOf(patientId: string, email: string): Promise<string | null> {
-  const user = await prisma.user.findUnique({ where: byEmail(email), select: { id: true, role: true, disabledAt: true } });
+  const user = await prisma.user.findUnique({ where: byEmail(email), select: { id: true, role: true, disabledAt: true, emailVerifiedAt: true, doctorApproval: true } });
   if (user?.id === patientId) throw invalid('recipientEmail', 'is yourself');
-  return user && !user.disabledAt && (user.role === 'DOCTOR' || user.role === 'CAREGIVER') ? user.id : null;
+  if (!user || user.disabledAt || !user.emailVerifiedAt) return null;
+  return user.role === 'CAREGIVER' || (user.role === 'DOCTOR' && user.doctorApproval === 'APPROVED') ? user.id : null;
 }
 
 // The typed address is the patient's record of whom they shared with: encrypted with their key.
@@ -141,7 +148,10 @@ async function toPatientShare(row: ShareRow, people: Map<string, Person>, now: D
 export type PatientShare = Awaited<ReturnType<typeof toPatientShare>>;
 
 /** Creates a share; a link share's code and link are in the result once and never again. */
+/** Refused (403) until the patient has confirmed their address: unverified accounts share nothing. */
 export async function createShare(patientId: string, input: ShareInput, now = new Date()): Promise<PatientShare & { code?: string; link?: string }> {
+  const patient = await prisma.user.findUniqueOrThrow({ where: { id: patientId }, select: { emailVerifiedAt: true } });
+  if (!patient.emailVerifiedAt) throw emailNotVerified();
   const id = randomUUID();
   const email = input.recipientEmail === undefined ? null : normalizeEmail(input.recipientEmail);
   const recipientUserId = email === null ? null : await recipientAccountOf(patientId, email);

@@ -75,6 +75,26 @@ describe('POST /api/v1/shares', () => {
     expect(await decryptField(patient.id, { table: 'share_tokens', column: 'recipient_email', rowId: row.id }, row.recipientEmail!)).toBe(doctor.email);
   });
 
+  it('an unverified patient shares nothing (403, nothing stored); an unverified or unapproved account never receives a share by its address', async () => {
+    const unverified = await createSignedInUser();
+    await prisma.user.update({ where: { id: unverified.id }, data: { emailVerifiedAt: null } });
+    const refused = await create(body(), unverified.cookie);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details).toEqual([{ field: '(account)', reason: 'email not verified' }]);
+    expect(await prisma.shareToken.count({ where: { patientId: unverified.id } })).toBe(0);
+
+    // Someone who registered an address they do not own (never confirmed), and a doctor not yet approved.
+    const [squatter, pendingDoctor] = await Promise.all([createSignedInUser({ role: 'CAREGIVER' }), createSignedInUser({ role: 'DOCTOR' })]);
+    await prisma.user.update({ where: { id: squatter.id }, data: { emailVerifiedAt: null } });
+    await prisma.user.update({ where: { id: pendingDoctor.id }, data: { doctorApproval: 'PENDING' } });
+    for (const who of [squatter, pendingDoctor]) {
+      const shared = await create(body({ recipientEmail: who.email }));
+      expect(shared.status).toBe(201);
+      expect((await prisma.shareToken.findUniqueOrThrow({ where: { id: shared.body.id } })).recipientUserId).toBeNull();
+      expect((await api('/api/v1/shares', { cookie: who.cookie })).body.shares).toEqual([]);
+    }
+  });
+
   it('answers alike for a doctor’s, a caregiver’s, a patient’s, a closed and an unknown address: nothing tells who has an account', async () => {
     const disabled = await createUser({ role: 'DOCTOR', disabled: true });
     const addresses = { doctor: doctor.email, caregiver: caregiver.email, patient: other.email, disabled: disabled.email, unknown: `nobody-${randomUUID()}@test.example` };
