@@ -1,6 +1,8 @@
 // A real SMTP server in the test process (smtp-server): it records each message it accepts (envelope
 // and the raw RFC 5322 text, decoded into its parts), or refuses with the reply the test sets.
+import { rename, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
 export type ReceivedMail = {
@@ -17,7 +19,11 @@ export type Refusal = { code: number; message: string; at: 'rcpt' | 'data' };
 
 const refuse = (r: Refusal) => Object.assign(new Error(r.message), { responseCode: r.code });
 
-export async function startSmtpServer() {
+/**
+ * `saveTo`: also write each accepted message to that folder as `<n>.json` ({ from, to, headers, parts }),
+ * for readers in other processes (the test server's mail, read by the test workers: test/received-mail.ts).
+ */
+export async function startSmtpServer(options: { saveTo?: string } = {}) {
   const received: ReceivedMail[] = [];
   let refusal: Refusal | null = null;
   const server = new SMTPServer({
@@ -34,13 +40,15 @@ export async function startSmtpServer() {
         if (refusal?.at === 'data') return callback(refuse(refusal));
         const raw = Buffer.concat(chunks).toString('utf8');
         const envelope = session.envelope;
-        received.push({
-          from: envelope.mailFrom ? envelope.mailFrom.address : '',
-          to: envelope.rcptTo.map((r) => r.address),
-          raw,
-          ...parseMessage(raw),
-        });
-        callback(null);
+        const mail = { from: envelope.mailFrom ? envelope.mailFrom.address : '', to: envelope.rcptTo.map((r) => r.address), raw, ...parseMessage(raw) };
+        received.push(mail);
+        if (!options.saveTo) return callback(null);
+        const file = JSON.stringify({ from: mail.from, to: mail.to, headers: Object.fromEntries(mail.headers), parts: Object.fromEntries(mail.parts) });
+        // Complete files only: written aside, then renamed into place.
+        const name = path.join(options.saveTo, `${Date.now()}-${received.length}`);
+        writeFile(`${name}.tmp`, file)
+          .then(() => rename(`${name}.tmp`, `${name}.json`))
+          .then(() => callback(null), (error: Error) => callback(error));
       });
     },
   });
