@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { ApiError, errorResponse } from '@/lib/http/errors';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
 import { isCrossSiteMutation } from '@/lib/security/cross-origin';
+import { nightscoutJsonAlias } from '@/lib/nightscout/paths';
 import { clientIp, enforceSignInRateLimit } from '@/lib/security/sign-in-limit';
 
 const SIGN_IN_PATH = '/api/auth/callback/credentials';
@@ -57,7 +58,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', security['Content-Security-Policy']!);
   headers.set(PAGE_PATH_HEADER, request.nextUrl.pathname); // set here only: a client's own value is replaced
-  const response = NextResponse.next({ request: { headers } });
+  // Nightscout clients ask for v1 paths with or without `.json`: both are served by the one route.
+  const alias = nightscoutJsonAlias(request.nextUrl.pathname);
+  const rewritten = alias === null ? null : Object.assign(request.nextUrl.clone(), { pathname: alias });
+  const response = rewritten ? NextResponse.rewrite(rewritten, { request: { headers } }) : NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }
