@@ -32,11 +32,13 @@ function numberOf(v: unknown): number | null {
 export function entryInstant(entry: Record<string, unknown>): number | null {
   const { dateString, date } = entry;
   if (typeof dateString === 'string' && ISO_WITH_TIME.test(dateString)) {
-    const ms = Date.parse(dateString);
+    // xDrip+ formats the offset as +0100 (Java's `Z`); ISO-8601 as Date.parse reads it wants +01:00.
+    const ms = Date.parse(dateString.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
     if (Number.isFinite(ms)) return ms;
   }
+  // Loop sends `date` as a Double (seconds × 1000): whole milliseconds are the instant.
   const ms = numberOf(date);
-  return ms !== null && Number.isInteger(ms) && ms > 0 ? ms : null;
+  return ms !== null && ms > 0 ? Math.round(ms) : null;
 }
 
 /** Who uploaded it: the entry's `device`, else `enteredBy`; uploaders that name neither share one source. */
@@ -95,5 +97,22 @@ export function toEntry(r: StoredReading) {
   const base = { _id: entryId(r.deviceId, r.recordId, r.ms), type: r.entryType, date: r.ms, dateString: iso, sysTime: iso, utcOffset: 0, device: r.uploader };
   if (r.entryType === 'mbg') return { ...base, mbg: r.value };
   const { direction, noise, filtered, unfiltered, rssi, delta, trend } = r.nightscout;
-  return { ...base, sgv: Math.round(r.value), direction: typeof direction === 'string' ? direction : 'NONE', noise, filtered, unfiltered, rssi, delta, trend };
+  const arrow = typeof direction === 'string' ? direction : 'NONE';
+  // Loop's reader requires a numeric `trend`: the one sent, else the one of the direction.
+  const trendNumber = typeof trend === 'number' ? trend : (TRENDS[arrow] ?? 0);
+  return { ...base, sgv: Math.round(r.value), direction: arrow, trend: trendNumber, noise, filtered, unfiltered, rssi, delta };
 }
+
+// Nightscout's trend numbers of each direction (lib/plugins/direction.js in cgm-remote-monitor).
+const TRENDS: Record<string, number> = {
+  NONE: 0,
+  DoubleUp: 1,
+  SingleUp: 2,
+  FortyFiveUp: 3,
+  Flat: 4,
+  FortyFiveDown: 5,
+  SingleDown: 6,
+  DoubleDown: 7,
+  'NOT COMPUTABLE': 8,
+  'RATE OUT OF RANGE': 9,
+};
