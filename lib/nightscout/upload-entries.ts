@@ -21,11 +21,11 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
   if (docs.length > MAX_SAMPLES) throw new ApiError('PAYLOAD_TOO_LARGE', `at most ${MAX_SAMPLES} entries per request`);
   const rejected: Rejection[] = [];
   const groups = new Map<string, Group>();
-  const calibrations: Record<string, unknown>[] = [];
+  const calibrations: { index: number; doc: Record<string, unknown> }[] = [];
   docs.forEach((doc, index) => {
     const parsed = parseEntry(doc);
     if (!parsed.ok) return void rejected.push({ index, ...parsed.rejection });
-    if (parsed.kind === 'calibration') return void calibrations.push(doc as Record<string, unknown>);
+    if (parsed.kind === 'calibration') return void calibrations.push({ index, doc: doc as Record<string, unknown> });
     const group = groups.get(parsed.uploader) ?? { samples: [], indexes: [], docs: [] };
     group.samples.push(parsed.sample);
     group.indexes.push(index);
@@ -33,7 +33,7 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
     groups.set(parsed.uploader, group);
   });
 
-  const stored: Record<string, unknown>[] = [...calibrations];
+  const stored = [...calibrations];
   let accepted = 0;
   let duplicates = 0;
   for (const [uploader, group] of groups) {
@@ -55,10 +55,11 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
     group.docs.forEach((doc, i) => {
       if (refused.has(i)) return;
       const sample = group.samples[i]!;
-      stored.push({ ...doc, _id: entryId(deviceId, sample.clientRecordId, Date.parse(sample.startDate)) });
+      stored.push({ index: group.indexes[i]!, doc: { ...doc, _id: entryId(deviceId, sample.clientRecordId, Date.parse(sample.startDate)) } });
     });
   }
   rejected.sort((a, b) => a.index - b.index);
+  stored.sort((a, b) => a.index - b.index); // in the order they were sent
   noteAudit({ details: { accepted, duplicates, rejected: rejected.length, calibrations: calibrations.length } });
-  return { stored, rejected, accepted, duplicates };
+  return { stored: stored.map((s) => s.doc), rejected, accepted, duplicates };
 }
