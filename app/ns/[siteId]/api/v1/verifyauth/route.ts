@@ -1,4 +1,4 @@
-// GET /ns/:siteId/api/v1/verifyauth(.json) — "is my secret right?" (AndroidAPS and Trio ask before uploading).
+// GET /ns/:siteId/api/v1/verifyauth(.json) — "is my secret right?", answered as cgm-remote-monitor does for an admin secret.
 import { NextResponse } from 'next/server';
 import { route } from '@/lib/http/handler';
 import { authenticateSite } from '@/lib/nightscout/authenticate';

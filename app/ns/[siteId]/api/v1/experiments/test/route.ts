@@ -1,4 +1,4 @@
-// GET /ns/:siteId/api/v1/experiments/test(.json) — the authenticated no-op AndroidAPS's v1 client probes.
+// GET /ns/:siteId/api/v1/experiments/test(.json) — the authenticated no-op cgm-remote-monitor serves; clients call it to check their secret.
 import { NextResponse } from 'next/server';
 import { route } from '@/lib/http/handler';
 import { authenticateSite } from '@/lib/nightscout/authenticate';
