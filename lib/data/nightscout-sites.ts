@@ -83,11 +83,12 @@ const nameHash = (uploader: string) => createHash('sha256').update(uploader).dig
 /**
  * The device of one uploader of a site (the entry's `device`, e.g. "xDrip-DexcomG6"), created on its
  * first upload: a cgm source of its own, so dedup.md's rule between two relays of one sensor applies.
+ * Null when the patient revoked that uploader (as a device): its uploads are refused, the site's others go on.
  */
-export async function uploaderDevice(site: ActiveSite, uploader: string): Promise<string> {
+export async function uploaderDevice(site: ActiveSite, uploader: string): Promise<string | null> {
   const key = { siteId_nameHash: { siteId: site.id, nameHash: nameHash(uploader) } };
-  const found = await prisma.nightscoutUploader.findUnique({ where: key, select: { deviceId: true } });
-  if (found) return found.deviceId;
+  const found = await prisma.nightscoutUploader.findUnique({ where: key, select: { deviceId: true, device: { select: { revokedAt: true } } } });
+  if (found) return found.device.revokedAt ? null : found.deviceId;
   const id = randomUUID();
   const name = await encryptDeviceName(site.userId, id, uploader.slice(0, 100));
   try {

@@ -39,8 +39,13 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
   for (const [uploader, group] of groups) {
     const batch = parseSyncBatch({ samples: group.samples }, nowMs);
     for (const r of batch.rejected) rejected.push({ ...r, index: group.indexes[r.index]! });
-    if (batch.samples.length === 0) continue;
+    if (batch.samples.length === 0) continue; // nothing stored, not even the uploader
+    const refused = new Set(batch.rejected.map((r) => r.index));
     const deviceId = await uploaderDevice(site, uploader);
+    if (deviceId === null) {
+      group.indexes.forEach((index, i) => refused.has(i) || rejected.push({ index, field: 'device', reason: 'this uploader was revoked' }));
+      continue;
+    }
     const outcome = await storeSyncBatch({
       device: { id: deviceId, userId: site.userId, timeZone: site.timeZone },
       samples: batch.samples,
@@ -51,7 +56,6 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
       accepted += outcome.accepted;
       duplicates += outcome.duplicates + batch.duplicatesInBatch;
     }
-    const refused = new Set(batch.rejected.map((r) => r.index));
     group.docs.forEach((doc, i) => {
       if (refused.has(i)) return;
       const sample = group.samples[i]!;

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { decryptSampleRowMetadata } from '@/lib/data/sample-fields';
 import { createSignedInUser, waitForPipeline } from '@/test/factories';
+import { api } from '@/test/http';
 import { createSite, ns, nsRaw, type Site } from '@/test/nightscout';
 
 type Entry = { _id: string; type: string; date: number; dateString: string; sgv?: number; mbg?: number; direction?: string; trend?: number; device: string };
@@ -239,6 +240,23 @@ describe('bad input and limits', () => {
       [4, 'endDate'],
     ]);
     expect((await readings(patient.id)).length).toBe(before);
+    expect(await prisma.nightscoutUploader.count({ where: { siteId: site.id } })).toBe(0); // not even the uploader
+  });
+
+  it('an uploader the patient revoked (as a device) is refused; the other uploaders of the site go on', async () => {
+    const user = await createSignedInUser();
+    const own = await createSite(user.cookie);
+    expect((await ns(own, 'entries', { json: [xdripSgv(grid(0), 120)] })).status).toBe(200);
+    const { deviceId } = await prisma.nightscoutUploader.findFirstOrThrow({ where: { siteId: own.id } });
+    expect((await api(`/api/v1/devices/${deviceId}`, { method: 'DELETE', cookie: user.cookie })).status).toBe(204);
+    const refused = await ns(own, 'entries', { json: [xdripSgv(grid(1), 121)] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([{ index: 0, field: 'device', reason: 'this uploader was revoked' }]);
+    const mixed = await ns(own, 'entries', { json: [xdripSgv(grid(2), 122), aapsSgv(grid(2), 122)] });
+    expect(mixed.status).toBe(200);
+    expect(mixed.body).toHaveLength(1);
+    expect(JSON.parse(mixed.headers.get('x-rejected-entries') ?? '[]')).toEqual([{ index: 0, field: 'device', reason: 'this uploader was revoked' }]);
+    expect(await readings(user.id)).toHaveLength(2);
   });
 
   it('malformed JSON is 400; a gzip body is accepted; over 8 MB once decompressed is 413', async () => {
