@@ -73,3 +73,12 @@ async function deviceName(userId: string, deviceId: string): Promise<string> {
   const device = await prisma.device.findUnique({ where: { id: deviceId }, select: { name: true } });
   return device ? decryptDeviceName(userId, deviceId, device.name) : 'unknown';
 }
+
+/** The stored value, specimen and version of an uploader's records, by record id. */
+export async function findStoredRecords(deviceId: string, recordIds: string[]) {
+  if (recordIds.length === 0) return new Map<string, { value: number; category: string | null; version: number | null }>();
+  const rows = await prisma.$queryRaw<{ client_record_id: string; value: number; category: string | null; version: number | null }[]>`
+    SELECT client_record_id, value, category, version FROM health_samples
+    WHERE device_id = ${deviceId}::uuid AND client_record_id = ANY(${recordIds}::text[])`;
+  return new Map(rows.map((r) => [r.client_record_id, { value: r.value, category: r.category, version: r.version }]));
+}

@@ -7,8 +7,9 @@ import { noteAudit } from '../audit/context';
 import { uploaderDevice, type ActiveSite } from '../data/nightscout-sites';
 import { storeSyncBatch } from '../data/sync-samples';
 import { ApiError } from '../http/errors';
+import { findStoredRecords } from '../data/nightscout-entries';
 import { MAX_SAMPLES, parseSyncBatch } from '../ingest/sync-batch';
-import type { Rejection } from '../ingest/validate-sample';
+import type { NormalizedSample, Rejection } from '../ingest/validate-sample';
 import { entryId, parseEntry, type SampleInput } from './entries';
 
 type Group = { samples: SampleInput[]; indexes: number[]; docs: Record<string, unknown>[] };
@@ -48,7 +49,7 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
     }
     const outcome = await storeSyncBatch({
       device: { id: deviceId, userId: site.userId, timeZone: site.timeZone },
-      samples: batch.samples,
+      samples: await asUpserts(deviceId, batch.samples),
       idempotency: null,
       buildResponse: () => ({ status: 200, body: null }),
     });
@@ -66,4 +67,17 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
   stored.sort((a, b) => a.index - b.index); // in the order they were sent
   noteAudit({ details: { accepted, duplicates, rejected: rejected.length, calibrations: calibrations.length } });
   return { stored: stored.map((s) => s.doc), rejected, accepted, duplicates };
+}
+
+/**
+ * cgm-remote-monitor upserts by {sysTime, type}: a reading sent again with another value (xDrip+ after a
+ * calibration) replaces the stored one. The sync path replaces a record only for a higher version, so a
+ * changed reading gets the next one; a plain retry keeps none and stays a duplicate.
+ */
+async function asUpserts(deviceId: string, samples: NormalizedSample[]): Promise<NormalizedSample[]> {
+  const stored = await findStoredRecords(deviceId, samples.flatMap((s) => (s.clientRecordId === null ? [] : [s.clientRecordId])));
+  return samples.map((s) => {
+    const old = s.clientRecordId === null ? undefined : stored.get(s.clientRecordId);
+    return old && (old.value !== s.value || old.category !== s.category) ? { ...s, version: (old.version ?? 0) + 1 } : s;
+  });
 }

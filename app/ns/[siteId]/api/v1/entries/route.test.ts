@@ -110,6 +110,18 @@ describe('POST entries in the clients’ shapes', () => {
     expect(await readings(user.id)).toHaveLength(1);
   });
 
+  it('upserts by {instant, type}: the same reading sent again with another value (xDrip+ after a calibration) replaces it', async () => {
+    const user = await createSignedInUser();
+    const site = await createSite(user.cookie);
+    const t = grid(4);
+    expect((await ns(site, 'entries', { json: [xdripSgv(t, 140)] })).status).toBe(200);
+    expect((await ns(site, 'entries', { json: [xdripSgv(t, 146)] })).status).toBe(200);
+    expect((await ns(site, 'entries', { json: [xdripSgv(t, 146)] })).status).toBe(200); // a retry changes nothing
+    const rows = await readings(user.id);
+    expect(rows.map((r) => [r.value, r.version])).toEqual([[146, 1]]);
+    expect((await ns<Entry[]>(site, 'entries/sgv.json')).body.map((e) => e.sgv)).toEqual([146]);
+  });
+
   it('AndroidAPS (GlucoseValueExtension.kt): a single object, not an array, to entries.json', async () => {
     const user = await createSignedInUser();
     const site = await createSite(user.cookie);
