@@ -122,6 +122,21 @@ describe('POST entries in the clients’ shapes', () => {
     expect((await ns<Entry[]>(site, 'entries/sgv.json')).body.map((e) => e.sgv)).toEqual([146]);
   });
 
+  it('leaves one audit row per upload: the site as actor, its patient, counts only (no values, no secret)', async () => {
+    const user = await createSignedInUser();
+    const site = await createSite(user.cookie);
+    const userAgent = `ns-audit ${Date.now()}`;
+    const res = await ns(site, 'entries', { json: [xdripSgv(grid(5), 187), { type: 'sgv', sgv: 'x', date: grid(6) }], headers: { 'user-agent': userAgent } });
+    expect(res.status).toBe(200);
+    const rows = await prisma.auditLog.findMany({ where: { userAgent } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'POST /ns/[siteId]/api/v1/entries', actorDeviceId: site.id, patientId: user.id, targetType: 'devices', targetId: site.id });
+    expect(rows[0]!.details).toMatchObject({ accepted: 1, rejected: 1 });
+    const text = JSON.stringify(rows[0]!.details);
+    expect(text).not.toContain('187');
+    expect(text).not.toContain(site.apiSecret);
+  });
+
   it('AndroidAPS (GlucoseValueExtension.kt): a single object, not an array, to entries.json', async () => {
     const user = await createSignedInUser();
     const site = await createSite(user.cookie);
