@@ -9,7 +9,18 @@ export type CallerName = (typeof CALLERS)[number];
 /** Ids of the seeded world that routes are called with. A is the patient with carers; B is the victim. */
 export type World = {
   A: { id: string; deviceId: string };
-  B: { id: string; deviceId: string; spareDeviceId: string; insightId: string; notificationId: string; emergencyId: string; shareId: string; importId: string };
+  B: {
+    id: string;
+    deviceId: string;
+    spareDeviceId: string;
+    insightId: string;
+    notificationId: string;
+    emergencyId: string;
+    shareId: string;
+    importId: string;
+    /** B's Nightscout site (issue 16): a cgm device with an API secret no caller holds. */
+    nightscoutSiteId: string;
+  };
   /**
    * Care teams (issue 15): B's open invitation (to an address nobody holds), B's caregiver links (with
    * carers who are not callers: one to change, one to end, one for the admin to end), and an invitation
@@ -74,7 +85,7 @@ export type Policy = {
 
 const PATIENT = ['PATIENT'] as const;
 const ofA = (w: World) => ({ patientId: w.A.id });
-const ofSite = (w: World) => ({ siteId: w.B.deviceId });
+const ofSite = (w: World) => ({ siteId: w.B.nightscoutSiteId });
 const now = () => new Date().toISOString();
 const note = () => ({ kind: 'note', text: 'matrix note', at: now() });
 
@@ -259,12 +270,11 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/admin/care-links': { kind: 'admin' },
   'DELETE /api/v1/admin/care-links/[id]': { kind: 'admin', ok: 204, params: (w) => ({ id: w.care.adminLinkId }) },
 
-  // Nightscout uploaders (issue 16): a patient's sites; B's device id stands in for a site of B's (a
-  // device that is not a site is as unknown as a missing site: 404 to B too).
+  // Nightscout uploaders (issue 16): a patient's sites, and the Nightscout API of B's site, whose secret
+  // no caller holds (sessions and device tokens are no Nightscout credential).
   'GET /api/v1/nightscout-sites': { kind: 'signed-in', gate: PATIENT },
   'POST /api/v1/nightscout-sites': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ name: 'Matrix uploader' }) },
-  'DELETE /api/v1/nightscout-sites/[id]': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.B.deviceId }), expect: { patientB: 404 } },
-  // The Nightscout API of a site, aimed at B's device id (not a site: the same 401 as a wrong secret).
+  'DELETE /api/v1/nightscout-sites/[id]': { kind: 'owner', gate: PATIENT, ok: 204, params: (w) => ({ id: w.B.nightscoutSiteId }) },
   'GET /ns/[siteId]/api/v1/status': { kind: 'nightscout-secret', params: ofSite },
   'GET /ns/[siteId]/api/v1/verifyauth': { kind: 'nightscout-secret', params: ofSite },
   'GET /ns/[siteId]/api/v1/experiments/test': { kind: 'nightscout-secret', params: ofSite },
