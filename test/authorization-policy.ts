@@ -9,7 +9,18 @@ export type CallerName = (typeof CALLERS)[number];
 /** Ids of the seeded world that routes are called with. A is the patient with carers; B is the victim. */
 export type World = {
   A: { id: string; deviceId: string };
-  B: { id: string; deviceId: string; spareDeviceId: string; insightId: string; notificationId: string; emergencyId: string; shareId: string; importId: string };
+  B: {
+    id: string;
+    deviceId: string;
+    spareDeviceId: string;
+    insightId: string;
+    notificationId: string;
+    emergencyId: string;
+    shareId: string;
+    importId: string;
+    /** B's Nightscout site (issue 16): a cgm device with an API secret no caller holds. */
+    nightscoutSiteId: string;
+  };
   /**
    * Care teams (issue 15): B's open invitation (to an address nobody holds), B's caregiver links (with
    * carers who are not callers: one to change, one to end, one for the admin to end), and an invitation
@@ -40,10 +51,23 @@ export const ROLE_OF: Record<CallerName, Role | null> = {
  * - carer-entry: only A's caregiver with can_log_data; anyone else 404.
  * - owner: a resource of B's (device, insight, notification, emergency, share); only B, anyone else 404.
  * - device-token: A's device token on A's device; sessions 401.
+ * - nightscout-secret: a Nightscout site's routes (/ns/{siteId}/…), for clients holding the site's API
+ *   secret, which no caller here has: 401 to every one, or 429 once the failures from this address
+ *   pass the site's limit (lib/nightscout/authenticate.ts).
  * `gate`: roles `requireCaller(roles)` lets through before the kind's rule; any other signed-in role gets 403.
  * A session is always required (anonymous and a device token get 401) except for public, auth-internal, device-token.
  */
-export type Kind = 'public' | 'auth-internal' | 'signed-in' | 'admin' | 'carer-of-patient' | 'doctor-of-patient' | 'carer-entry' | 'owner' | 'device-token';
+export type Kind =
+  | 'public'
+  | 'auth-internal'
+  | 'signed-in'
+  | 'admin'
+  | 'carer-of-patient'
+  | 'doctor-of-patient'
+  | 'carer-entry'
+  | 'owner'
+  | 'device-token'
+  | 'nightscout-secret';
 
 export type Policy = {
   kind: Kind;
@@ -61,6 +85,7 @@ export type Policy = {
 
 const PATIENT = ['PATIENT'] as const;
 const ofA = (w: World) => ({ patientId: w.A.id });
+const ofSite = (w: World) => ({ siteId: w.B.nightscoutSiteId });
 const now = () => new Date().toISOString();
 const note = () => ({ kind: 'note', text: 'matrix note', at: now() });
 
@@ -245,6 +270,18 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/admin/care-links': { kind: 'admin' },
   'DELETE /api/v1/admin/care-links/[id]': { kind: 'admin', ok: 204, params: (w) => ({ id: w.care.adminLinkId }) },
 
+  // Nightscout uploaders (issue 16): a patient's sites, and the Nightscout API of B's site, whose secret
+  // no caller holds (sessions and device tokens are no Nightscout credential).
+  'GET /api/v1/nightscout-sites': { kind: 'signed-in', gate: PATIENT },
+  'POST /api/v1/nightscout-sites': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ name: 'Matrix uploader' }) },
+  'DELETE /api/v1/nightscout-sites/[id]': { kind: 'owner', gate: PATIENT, ok: 204, params: (w) => ({ id: w.B.nightscoutSiteId }) },
+  'GET /ns/[siteId]/api/v1/status': { kind: 'nightscout-secret', params: ofSite },
+  'GET /ns/[siteId]/api/v1/verifyauth': { kind: 'nightscout-secret', params: ofSite },
+  'GET /ns/[siteId]/api/v1/experiments/test': { kind: 'nightscout-secret', params: ofSite },
+  'GET /ns/[siteId]/api/v1/entries': { kind: 'nightscout-secret', params: ofSite, query: '?count=5' },
+  'POST /ns/[siteId]/api/v1/entries': { kind: 'nightscout-secret', params: ofSite, body: () => [{ type: 'sgv', sgv: 120, date: Date.now() - 60_000, device: 'matrix' }] },
+  'GET /ns/[siteId]/api/v1/entries/[spec]': { kind: 'nightscout-secret', params: (w) => ({ ...ofSite(w), spec: 'sgv' }) },
+
 };
 
 /**
@@ -317,11 +354,12 @@ export function expectedStatus(policy: Policy, caller: CallerName): number[] {
   if (policy.kind === 'public') return [ok];
   if (policy.kind === 'auth-internal') return [policy.same ?? 200];
   if (policy.kind === 'device-token') return [caller === 'deviceA' ? ok : 401];
+  if (policy.kind === 'nightscout-secret') return [401, 429];
   if (SESSIONLESS.includes(caller)) return [401];
   const role = ROLE_OF[caller]!;
   if (policy.kind === 'admin') return [role === 'ADMIN' ? ok : 403];
   if (policy.gate && !policy.gate.includes(role)) return [403];
-  const allowed: Record<Exclude<Kind, 'public' | 'auth-internal' | 'device-token' | 'admin'>, readonly CallerName[]> = {
+  const allowed: Record<Exclude<Kind, 'public' | 'auth-internal' | 'device-token' | 'nightscout-secret' | 'admin'>, readonly CallerName[]> = {
     'signed-in': CALLERS,
     'carer-of-patient': ['doctorA', 'caregiverA'],
     'doctor-of-patient': ['doctorA'],

@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { emailIndex } from '@/lib/crypto/blind-index';
 import { prisma } from '@/lib/db/client';
 import { encryptInsightTexts } from '@/lib/data/insight-fields';
+import { createNightscoutSite } from '@/lib/data/nightscout-sites';
 import { newNotificationTexts } from '@/lib/data/notification-fields';
+import { generateApiSecret } from '@/lib/nightscout/secret';
 import { createDevice, createSignedInUser, createUser, setDisplayName, syncSamples } from '@/test/factories';
 import type { CallerName, World } from './authorization-policy';
 
@@ -26,6 +28,8 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
   await setDisplayName(user.id, name);
   const device = await createDevice(user.id, 'watch', `watch-${who}-canary-${tag}`);
   const spare = await createDevice(user.id, 'scale', `scale-${who}-canary-${tag}`);
+  const nightscoutName = `nightscout-${who}-canary-${tag}`;
+  const nightscoutSite = await createNightscoutSite(user.id, { name: nightscoutName, ...generateApiSecret() });
   await syncSamples(device, [
     { type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-11-12T08:00:00Z', endDate: '2026-11-12T08:00:00Z' },
     { type: 'STEPS', value: 4321, unit: 'count', startDate: '2026-11-12T09:00:00Z', endDate: '2026-11-12T09:30:00Z' },
@@ -64,8 +68,8 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
   });
   const upload = await prisma.import.create({ data: { userId: user.id, format: 'FHIR', bytesTotal: 10n } });
   const canaries = [user.id, user.email, name, device.id, device.name, device.token, spare.id, spare.name, spare.token, insightTitle, notificationTitle];
-  canaries.push(insight.id, notification.id, emergency.id, share.id, upload.id);
-  return { user, device, spare, insight, notification, emergency, share, upload, canaries };
+  canaries.push(insight.id, notification.id, emergency.id, share.id, upload.id, nightscoutSite.id, nightscoutName);
+  return { user, device, spare, nightscoutSite, insight, notification, emergency, share, upload, canaries };
 }
 
 /** Care teams (issue 15): see World.care. */
@@ -109,6 +113,7 @@ export async function seedWorld(): Promise<SeededWorld> {
       emergencyId: b.emergency.id,
       shareId: b.share.id,
       importId: b.upload.id,
+      nightscoutSiteId: b.nightscoutSite.id,
     },
   };
   const credentials: Credentials = {

@@ -36,6 +36,12 @@ describe('log lines', () => {
     expect(redactUrlSecrets('/api/x?token=abc&page=2')).toBe('/api/x?token=[redacted]&page=2');
   });
 
+  it('never carry a Nightscout client\'s api-secret header (a hash as good as the secret)', () => {
+    const { logger, text } = captured();
+    logger.info({ headers: { 'api-secret': code }, req: { headers: { 'api-secret': code } } }, 'nightscout');
+    expect(text()).not.toContain(code);
+  });
+
   it('still redact by key, as before', () => {
     const { logger, text } = captured();
     logger.info({ email: 'someone@test.example', request: { token: code }, headers: { cookie: `share_grant=${code}` } }, 'keys');
@@ -59,5 +65,12 @@ describe('the development server’s request log (next.config.ts)', () => {
     }
     expect(ignored(`/share/${code}`)).toBe(true);
     expect(ignored('/share/exchange')).toBe(false);
+  });
+
+  it('leaves out Nightscout requests carrying their secret or token in the query string (issue 16)', () => {
+    const site = '/ns/6f1d2c3b-0000-4000-8000-000000000000/api/v1';
+    for (const url of [`${site}/entries.json?secret=${code}`, `${site}/entries/sgv.json?count=1&token=${code}`, `${site}/status.json`, `${site}/entries?count=5`]) {
+      expect(ignored(url), url).toBe(redactUrlSecrets(url) !== url);
+    }
   });
 });

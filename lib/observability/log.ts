@@ -14,6 +14,8 @@ const SECRET_KEYS = [
   'token',
   'code',
   'secret',
+  'api-secret', // Nightscout clients' header (a hash of the site's secret, as good as the secret)
+  'apiSecret',
   'email',
   'displayName',
   'dateOfBirth',

@@ -1,0 +1,2 @@
+DROP TABLE "nightscout_uploaders";
+DROP TABLE "nightscout_sites";
