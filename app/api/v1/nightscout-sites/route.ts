@@ -4,6 +4,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { requireCaller } from '@/lib/auth/session';
 import { createNightscoutSite, listNightscoutSites } from '@/lib/data/nightscout-sites';
+import { env } from '@/lib/env';
 import { readJson, route } from '@/lib/http/handler';
 import { freeText } from '@/lib/http/text';
 import { generateApiSecret } from '@/lib/nightscout/secret';
@@ -20,7 +21,7 @@ export const POST = route({ kind: 'device', created: true }, async (req) => {
   const body = createBody.parse((await readJson(req, 16 * 1024)).json);
   const { secret, ...hashes } = generateApiSecret();
   const { id } = await createNightscoutSite(caller.id, { name: body.name, ...hashes });
-  // The address clients were given is the one this request came to (the proxy rules in README apply).
-  const baseUrl = `${req.nextUrl.origin}/ns/${id}/`;
+  // The app's public address (APP_URL, else NEXTAUTH_URL), as in e-mails: never a Host header's.
+  const baseUrl = `${env().mail.appUrl}/ns/${id}/`;
   return NextResponse.json({ id, name: body.name, baseUrl, apiSecret: secret }, { status: 201 });
 });
