@@ -38,7 +38,7 @@ const sleep: Mapper = (e) => {
   const raws: RawSample[] = [];
   for (const stage of stages) {
     if (!isObject(stage)) return { field: 'stages', reason: 'each stage must be an object' };
-    const value = SLEEP_STAGES[String(stage.stage)];
+    const value = SLEEP_STAGES[String(stage.stage).toUpperCase()];
     if (value) raws.push({ type: 'SLEEP_STATE', value, ...span(stage) }); // UNKNOWN stages say nothing: left out
   }
   return raws;
