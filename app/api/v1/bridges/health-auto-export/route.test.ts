@@ -92,6 +92,17 @@ describe('Health Auto Export bridge', () => {
     expect(((await res.json()) as { accepted: number }).accepted).toBe(13);
   });
 
+  it('answers 413 to a gzip body that inflates past the limit (32 MB), storing nothing', async () => {
+    const bomb = gzipSync(Buffer.concat([Buffer.from('{"data":{"metrics":[]},"pad":"'), Buffer.alloc(40 * 1024 * 1024, 0x20), Buffer.from('"}')]));
+    const res = await fetch(baseUrl() + PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${device.token}` },
+      body: bomb,
+    });
+    expect(res.status).toBe(413);
+    expect(await stored()).toHaveLength(0);
+  });
+
   it('answers 401 for a missing, wrong or revoked token and stores nothing', async () => {
     expect((await api(PATH, { json: documentedBody() })).status).toBe(401);
     expect((await post(documentedBody(), {}, 'not-a-token')).status).toBe(401);
