@@ -1,9 +1,10 @@
 // Health Connect's own export (Settings → Health Connect → Export data: a zip holding
 // health_connect_export.db) imported through the import machinery (runImport in-process). The fixture
-// database is built here with sql.js, with the tables and columns of the platform's storage helpers
-// (AOSP packages/modules/HealthFitness, service/java/com/android/server/healthconnect/storage/
-// datatypehelpers/*RecordHelper.java, as the export writes them; the column list of
-// github.com/…/hc-explorer's "Database Schema" restates them): weight in grams, energy in calories.
+// database is built here with sql.js, with the tables and columns a real export has, as documented in the
+// "Database Schema" section of the Health Connect Explorer README (hc-explorer, a reader of real exports:
+// common columns row_id, uuid, app_info_id, time / start_time, end_time; weight in grams, energy in
+// calories; heart_rate_record_series_table and sleep_stages_table as children by parent_key). These are
+// the names of the platform's storage helpers (AOSP packages/modules/HealthFitness *RecordHelper.java).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

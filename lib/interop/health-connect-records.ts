@@ -1,7 +1,8 @@
 // Health Connect's export database (health_connect_export.db, SQLite): its record tables → samples in
-// the device-sync shape. Tables and columns are those of the platform's storage helpers (AOSP
-// packages/modules/HealthFitness, service/.../storage/datatypehelpers/*RecordHelper.java, e.g.
-// steps_record_table(count, start_time, end_time), weight_record_table(weight, time)); every record row
+// the device-sync shape. Tables and columns as real exports have them (the platform's storage helpers,
+// AOSP packages/modules/HealthFitness *RecordHelper.java; restated by readers of real exports such as
+// hc-explorer's "Database Schema"), e.g. steps_record_table(count, start_time, end_time),
+// weight_record_table(weight, time), blood_glucose_record_table(level, time); every record row
 // has row_id, uuid (BLOB), app_info_id (→ application_info_table) and epoch-millisecond times. Units as
 // the platform stores them: weight in grams, energy in calories (not kilocalories), distance in metres,
 // glucose in mmol/L, temperature in °C, pressure in mmHg.
