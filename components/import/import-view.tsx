@@ -11,7 +11,7 @@ import { HEALTH_TYPES, type HealthType } from '@/lib/health';
 import { inputClass } from '@/components/patient/styles';
 import { importOptions, importsOptions, type ImportJson } from './queries';
 
-const FORMAT_LABELS: Record<ImportJson['format'], string> = { 'apple-health': 'Apple Health', fhir: 'FHIR R4', openmhealth: 'Open mHealth' };
+const FORMAT_LABELS: Record<ImportJson['format'], string> = { 'apple-health': 'Apple Health', fhir: 'FHIR R4', openmhealth: 'Open mHealth', 'health-connect': 'Health Connect' };
 const EXPORT_TYPES = HEALTH_TYPES.filter((t) => t !== 'SLEEP_STATE');
 
 function Progress({ label, value }: { label: string; value: number }) {
@@ -113,12 +113,12 @@ function ImportCard() {
     <Card title="Import">
       <form onSubmit={onSubmit} className="space-y-3">
         <p className="text-sm text-slate-600">
-          An Apple Health export (<code>export.zip</code> or <code>export.xml</code>), a FHIR R4 Bundle or Observation, or Open mHealth data points
-          (JSON). Importing the same file twice adds nothing.
+          An Apple Health export (<code>export.zip</code> or <code>export.xml</code>), a FHIR R4 Bundle or Observation, Open mHealth data points
+          (JSON), or Health Connect&apos;s export (the <code>.zip</code> holding <code>health_connect_export.db</code>). Importing the same file twice adds nothing.
         </p>
         <div>
           <label htmlFor={fileId} className="block text-sm font-medium text-slate-800">File</label>
-          <input id={fileId} name="file" type="file" accept=".zip,.xml,.json,application/json,application/zip,text/xml" className={inputClass} />
+          <input id={fileId} name="file" type="file" accept=".zip,.xml,.json,.db,application/json,application/zip,text/xml" className={inputClass} />
         </div>
         <div>
           <label htmlFor={formatId} className="block text-sm font-medium text-slate-800">Format</label>
@@ -127,6 +127,7 @@ function ImportCard() {
             <option value="apple-health">Apple Health</option>
             <option value="fhir">FHIR R4</option>
             <option value="openmhealth">Open mHealth</option>
+            <option value="health-connect">Health Connect</option>
           </select>
         </div>
         <Button type="submit" disabled={uploadProgress !== null}>Import</Button>

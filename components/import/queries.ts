@@ -4,7 +4,7 @@ import { apiFetch } from '@/lib/query/api';
 
 export type ImportJson = {
   id: string;
-  format: 'apple-health' | 'fhir' | 'openmhealth';
+  format: 'apple-health' | 'fhir' | 'openmhealth' | 'health-connect';
   status: 'queued' | 'running' | 'done' | 'failed';
   progress: number;
   accepted: number;

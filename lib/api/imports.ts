@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { instantSchema, nullableInstant, uuidSchema } from './common';
 
-const importFormat = z.enum(['apple-health', 'fhir', 'openmhealth']).meta({ id: 'ImportFormat' });
+const importFormat = z.enum(['apple-health', 'fhir', 'openmhealth', 'health-connect']).meta({ id: 'ImportFormat' });
 
 export const importUpload = z
   .object({
-    file: z.string().meta({ format: 'binary', description: 'export.zip or export.xml from Apple Health, a FHIR Bundle or Observation, or Open mHealth data points (JSON).' }),
+    file: z.string().meta({ format: 'binary', description: 'export.zip or export.xml from Apple Health, a FHIR Bundle or Observation, Open mHealth data points (JSON), or Health Connect\'s export (the zip holding health_connect_export.db, or that file).' }),
     format: importFormat.optional().meta({ description: 'Detected from the file when absent.' }),
   })
   .meta({ id: 'ImportUpload' });

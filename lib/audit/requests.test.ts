@@ -162,6 +162,30 @@ describe('audit rows of API requests', () => {
     expect(text).not.toContain(device.token);
   });
 
+  it('records a phone-bridge delivery with the device of its token as actor and target, counts only', async () => {
+    const patient = await createUser();
+    const device = await createDevice(patient.id, 'phone');
+    const res = await api('/api/v1/bridges/health-connect', {
+      token: device.token,
+      json: { timestamp: '2026-11-21T10:00:00Z', weight: [{ kilograms: 71.25, time: '2026-11-20T07:00:00Z' }, { kilograms: 9999, time: '2026-11-20T07:01:00Z' }] },
+    });
+    expect(res.status).toBe(200);
+    const rows = await rowsOf({ actorDeviceId: device.id });
+    expect(rows).toMatchObject([
+      {
+        action: 'POST /api/v1/bridges/health-connect',
+        outcome: 'SUCCESS',
+        patientId: patient.id,
+        targetType: 'devices',
+        targetId: device.id,
+        details: { status: 200, bridge: 'health-connect', accepted: 1, duplicates: 0, rejected: 1 },
+      },
+    ]);
+    const text = JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    expect(text).not.toContain('71.25');
+    expect(text).not.toContain(device.token);
+  });
+
   it('records failed and successful sign-ins without the e-mail address', async () => {
     const user = await createUser();
     const unknown = `nobody-${randomUUID()}@example.test`;

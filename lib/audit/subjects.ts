@@ -62,6 +62,7 @@ async function patientUser(id: string): Promise<string | null> {
  * - `'caller'`: the caller's own account and data (`{ caller: true, always: true }` is audited even as
  *   a GET of one's own data: a download of all of it; `{ caller: true, list }`: the answer lists records
  *   with a `patientId`, and each other patient it shows gets a row of its own, like the triage list);
+ * - `'device'`: the device whose token the request carries (phone bridges, whose URL names no device);
  * - `'nobody'`: no one person's data (admin lists and jobs).
  */
 export type AuditSubject<P> =
@@ -70,6 +71,7 @@ export type AuditSubject<P> =
   | 'caller'
   | { caller: true; always: true }
   | { caller: true; list: string }
+  | 'device'
   | 'nobody';
 
 export type ResolvedSubject = { targetType: string | null; targetId: string | null; patientId: string | null };
@@ -109,9 +111,13 @@ export function isParamSubject<P>(subject: AuditSubject<P>): subject is { kind: 
 
 export async function resolveSubject<P>(
   subject: AuditSubject<P>,
-  facts: { params: Params; actorUserId?: string; response?: Response },
+  facts: { params: Params; actorUserId?: string; actorDeviceId?: string; response?: Response },
 ): Promise<ResolvedSubject> {
   if (subject === 'nobody') return { targetType: null, targetId: null, patientId: null };
+  if (subject === 'device') {
+    const id = facts.actorDeviceId ?? null;
+    return { targetType: KINDS.device.type, targetId: id, patientId: await patientOfRecord('device', id) };
+  }
   const actor = facts.actorUserId ?? null;
   if (isCallerSubject(subject)) return { targetType: 'users', targetId: actor, patientId: await patientOfRecord('user', actor) };
   const { type } = KINDS[subject.kind];

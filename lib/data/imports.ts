@@ -8,6 +8,8 @@ import type { DeviceType } from '../devices/device-types';
 
 const KEPT_REJECTIONS = 100;
 
+const FORMAT_NAMES = { APPLE_HEALTH: 'apple-health', FHIR: 'fhir', OPENMHEALTH: 'openmhealth', HEALTH_CONNECT: 'health-connect' } as const satisfies Record<ImportFormat, string>;
+
 export type ImportRejection = { index?: number; reason: string };
 
 export function createImport(args: { userId: string; format: ImportFormat; filePath: string; bytesTotal: number }) {
@@ -35,7 +37,7 @@ function present(row: {
   const progress = row.status === 'DONE' ? 1 : total > 0 ? Math.min(1, Number(row.bytesRead) / total) : 0;
   return {
     id: row.id,
-    format: row.format === 'APPLE_HEALTH' ? 'apple-health' : row.format === 'FHIR' ? 'fhir' : 'openmhealth',
+    format: FORMAT_NAMES[row.format],
     status: row.status.toLowerCase() as 'queued' | 'running' | 'done' | 'failed',
     progress: Math.round(progress * 1000) / 1000,
     bytesRead: Number(row.bytesRead),

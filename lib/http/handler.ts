@@ -61,7 +61,7 @@ export function route<P = Record<never, never>>(subject: AuditSubject<NoInfer<P>
             if (resolved.patientId !== null && resolved.patientId !== audit.actorUserId) audit.readsOtherPerson = true;
           }
           if (!always && !needsAudit(req.method, audit, response.status)) return response;
-          resolved ??= await resolveSubject(subject, { params: values, actorUserId: audit.actorUserId, response });
+          resolved ??= await resolveSubject(subject, { params: values, actorUserId: audit.actorUserId, actorDeviceId: audit.actorDeviceId, response });
           await recordRequestAudit(req, response, audit, { params: values, subject: resolved, tried: otherParams(subject, values) });
         } catch (error) {
           requestLogger(requestId).error({ err: error instanceof Error ? error.name : typeof error }, 'audit write failed');

@@ -11,6 +11,7 @@ import { parseFhir } from '../interop/fhir';
 import type { ImportReport } from '../interop/import-result';
 import { parseOmh } from '../interop/openmhealth';
 import type { ImportRejection } from '../data/imports';
+import { readHealthConnectExport, type HealthConnectApp } from '../interop/health-connect';
 
 export type ImportSource = { key: string; name: string; type: DeviceType; priority: number };
 export type ImportChunk = {
@@ -64,6 +65,33 @@ async function* appleHealth(path: string, { resumeAfter, zipLimits }: ReadOption
   }
 }
 
+function healthConnectSource(app: HealthConnectApp): ImportSource {
+  // Health Connect names the app that wrote each record, not the device: every app is a source of its own.
+  return { key: `health-connect:${app.key}`, name: app.appName ?? app.packageName, type: 'wearable', priority: 50 };
+}
+
+async function* healthConnect(path: string, { resumeAfter, zipLimits }: ReadOptions): AsyncIterable<ImportChunk> {
+  try {
+    for await (const batch of readHealthConnectExport({ path, nowMs: Date.now(), batchSize: 2000, skipRecords: resumeAfter, zipLimits })) {
+      const groups = new Map<string, { source: ImportSource; samples: NormalizedSample[] }>();
+      for (const { app, sample } of batch.samples) {
+        let group = groups.get(app.key);
+        if (!group) groups.set(app.key, (group = { source: healthConnectSource(app), samples: [] }));
+        group.samples.push(sample);
+      }
+      const { records, totalRecords } = batch.position;
+      yield {
+        groups: [...groups.values()],
+        rejected: batch.rejected.map((r) => ({ index: r.record, reason: r.reason })),
+        fraction: totalRecords > 0 ? Math.min(1, records / totalRecords) : 1,
+        recordsDone: records,
+      };
+    }
+  } catch (error) {
+    throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** A whole-document JSON format: one chunk, from one source per format. */
 function jsonReader(parse: (json: unknown, nowMs: number) => ImportReport, source: ImportSource): ImportReader {
   return async function* (path) {
@@ -88,6 +116,7 @@ const READERS: Record<ImportFormat, ImportReader> = {
   APPLE_HEALTH: appleHealth,
   FHIR: jsonReader(parseFhir, { key: 'fhir-import', name: 'FHIR import', type: 'wearable', priority: 50 }),
   OPENMHEALTH: jsonReader(parseOmh, { key: 'openmhealth-import', name: 'Open mHealth import', type: 'wearable', priority: 50 }),
+  HEALTH_CONNECT: healthConnect,
 };
 
 export function readerFor(format: ImportFormat): ImportReader {

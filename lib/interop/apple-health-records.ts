@@ -38,7 +38,8 @@ export function appleDateToIso(value: string | undefined): string {
   return m ? `${m[1]}T${m[2]}${m[3]}:${m[4]}` : String(value);
 }
 
-function unitOf(unit: string | undefined): string | undefined {
+/** A HealthKit unit string as ours (also used by the Health Auto Export bridge, which sends HealthKit's units). */
+export function healthKitUnit(unit: string | undefined): string | undefined {
   if (unit === undefined) return undefined;
   // Glucose in moles carries its molar mass: "mmol<180.15588000005408>/L".
   if (/^mmol<[\d.]+>\/L$/.test(unit)) return 'mmol/L';
@@ -61,7 +62,7 @@ function times(element: AppleElement) {
 function bpSample(record: AppleElement): RawSample | null {
   const type = record.attributes.type === SYSTOLIC ? 'BLOOD_PRESSURE_SYSTOLIC' : record.attributes.type === DIASTOLIC ? 'BLOOD_PRESSURE_DIASTOLIC' : null;
   if (!type) return null;
-  return { type, value: Number(record.attributes.value), unit: unitOf(record.attributes.unit), ...times(record) };
+  return { type, value: Number(record.attributes.value), unit: healthKitUnit(record.attributes.unit), ...times(record) };
 }
 
 function recordToRaw(record: AppleElement): RawSample | { unsupported: string } {
@@ -76,7 +77,7 @@ function recordToRaw(record: AppleElement): RawSample | { unsupported: string } 
     const flow = (value ?? '').replace('HKCategoryValueMenstrualFlow', '').toLowerCase();
     return { type, value: flow, ...times(record), ...recordIdentity(record) };
   }
-  return { type, value: value === undefined || value === '' ? Number.NaN : Number(value), unit: unitOf(record.attributes.unit), ...times(record), ...recordIdentity(record) };
+  return { type, value: value === undefined || value === '' ? Number.NaN : Number(value), unit: healthKitUnit(record.attributes.unit), ...times(record), ...recordIdentity(record) };
 }
 
 function workoutToRaw(workout: AppleElement): RawSample {

@@ -1,5 +1,5 @@
 // POST /api/v1/imports — a signed-in patient uploads an export (multipart `file`, optional `format`:
-// apple-health | fhir | openmhealth, detected when absent) → 202 { id }; the import runs in the
+// apple-health | fhir | openmhealth | health-connect, detected when absent) → 202 { id }; the import runs in the
 // background (GET /api/v1/imports/{id} for progress). GET — the patient's recent imports. This path is
 // outside proxy.ts (an upload must stream, not be buffered), so it refuses cross-site requests itself
 // (and route() puts the security headers on its answers).
@@ -16,8 +16,8 @@ import { receiveUpload } from '@/lib/imports/upload';
 import { isCrossSiteMutation } from '@/lib/security/cross-origin';
 import { dispatch } from '@/inngest/dispatch';
 
-const FORMATS = { 'apple-health': 'APPLE_HEALTH', fhir: 'FHIR', openmhealth: 'OPENMHEALTH' } as const;
-const formatField = z.enum(['apple-health', 'fhir', 'openmhealth']);
+const FORMATS = { 'apple-health': 'APPLE_HEALTH', fhir: 'FHIR', openmhealth: 'OPENMHEALTH', 'health-connect': 'HEALTH_CONNECT' } as const;
+const formatField = z.enum(['apple-health', 'fhir', 'openmhealth', 'health-connect']);
 
 export const GET = route('caller', async () => {
   const caller = await requireCaller(['PATIENT']);
@@ -34,12 +34,12 @@ export const POST = route({ kind: 'import', created: true }, async (req) => {
   try {
     const declared = upload.format === null || upload.format === '' ? null : formatField.safeParse(upload.format);
     if (declared && !declared.success) {
-      throw new ApiError('VALIDATION_ERROR', 'unknown format', [{ field: 'format', reason: 'must be apple-health, fhir or openmhealth' }]);
+      throw new ApiError('VALIDATION_ERROR', 'unknown format', [{ field: 'format', reason: 'must be apple-health, fhir, openmhealth or health-connect' }]);
     }
     const format = declared?.data ?? detectFormat(upload.head, upload.fileName);
     if (!format) {
       throw new ApiError('VALIDATION_ERROR', 'unrecognized file', [
-        { field: 'file', reason: 'not an Apple Health export (zip or XML), a FHIR resource or Open mHealth data points; pass `format` if it is one' },
+        { field: 'file', reason: 'not an Apple Health export (zip or XML), a FHIR resource, Open mHealth data points or a Health Connect export (zip or .db); pass `format` if it is one' },
       ]);
     }
     const created = await createImport({ userId: caller.id, format: FORMATS[format], filePath: upload.path, bytesTotal: upload.bytes });
