@@ -51,6 +51,8 @@ function expectedRow(key: string, caller: CallerName, answer: { status: number; 
       const patientId = rule.patient === 'created' ? (created.role === 'PATIENT' ? (created.id ?? null) : null) : callerPatient;
       return { ...actor, targetType: rule.type, targetId: created.id ?? null, patientId };
     }
+    case 'token-device': // deviceA is A's device
+      return { ...actor, targetType: 'devices', targetId: actor.actorDeviceId, patientId: actor.actorDeviceId ? w.A.id : null };
     case 'nobody':
       return read && !refused ? null : { ...actor, targetType: null, targetId: null, patientId: null };
   }

@@ -10,6 +10,8 @@ export type SubjectRule =
   | { of: 'caller'; always?: boolean }
   /** A resource the request creates: <type>/<id in the answer> (none when refused), owned by the caller. */
   | { of: 'created'; type: string; patient?: 'created' }
+  /** The device whose token the request carries (phone bridges: their URL names no device); none without one. */
+  | { of: 'token-device' }
   /** Nobody's data (admin lists and jobs, plumbing). */
   | { of: 'nobody' };
 
@@ -50,6 +52,8 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'DELETE /api/v1/devices/[id]': { of: 'param', type: 'devices', id: (w) => w.B.spareDeviceId, patient: B },
   'PUT /api/v1/devices/[id]/type-priorities': { of: 'param', type: 'devices', id: (w) => w.B.deviceId, patient: B },
   'POST /api/v1/devices/[id]/sync': { of: 'param', type: 'devices', id: (w) => w.A.deviceId, patient: A },
+  'POST /api/v1/bridges/health-auto-export': { of: 'token-device' },
+  'POST /api/v1/bridges/health-connect': { of: 'token-device' },
   'POST /api/v1/insights/[id]/[action]': { of: 'param', type: 'insights', id: (w) => w.B.insightId, patient: B },
   'POST /api/v1/notifications/[id]/read': { of: 'param', type: 'notifications', id: (w) => w.B.notificationId, patient: B },
   'POST /api/v1/emergencies/[id]/[action]': { of: 'param', type: 'emergency_events', id: (w) => w.B.emergencyId, patient: B },
