@@ -10,15 +10,18 @@ import { bearerToken } from '../auth/tokens';
 import { findDeviceByToken } from '../data/devices';
 import { checkIdempotencyKey, storeSyncBatch, type Idempotency, type StoredResponse } from '../data/sync-samples';
 import { ApiError, unauthorized } from '../http/errors';
+import { readJson } from '../http/handler';
 import { sampleKey } from '../ingest/sync-batch';
 import { validateItem } from '../interop/import-result';
 import type { NormalizedSample, Rejection } from '../ingest/validate-sample';
 import { metrics } from '../observability/metrics';
-import { readBridgeBody } from './body';
 import type { BridgePayload } from './items';
 
 /** More than a sync's 5,000: one delivery may hold a day of per-second heart rate. */
 export const MAX_BRIDGE_SAMPLES = 50_000;
+/** Past the sync route's 8 MB once inflated: the app sends a day or two of second-by-second heart rate in one body. */
+const MAX_BRIDGE_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_BRIDGE_INFLATED_BYTES = 32 * 1024 * 1024;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export type Bridge = { name: string; map: (body: unknown) => BridgePayload | null; shape: string };
@@ -67,7 +70,7 @@ export async function receiveBridge(req: Request, bridge: Bridge, onStored: (use
 
   const given = req.headers.get('idempotency-key');
   if (given !== null && !IDEMPOTENCY_KEY.test(given)) throw new ApiError('BAD_REQUEST', 'Idempotency-Key must be 1–255 visible ASCII characters');
-  const { text, json } = await readBridgeBody(req);
+  const { text, json } = await readJson(req, MAX_BRIDGE_BODY_BYTES, { gzipInflatedMax: MAX_BRIDGE_INFLATED_BYTES });
   const requestHash = createHash('sha256').update(text).digest('hex');
   // Without a key, the body is its own key: a delivery the app retries (or re-sends unchanged) is a replay.
   const idempotency: Idempotency = { key: given ?? `${bridge.name}:sha256:${requestHash}`, requestHash };

@@ -4,6 +4,7 @@
 // security headers on every answer, counts it in flight for graceful shutdown, and reads JSON bodies
 // with a size cap and clear errors.
 import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import type { NextRequest } from 'next/server';
 import { recordListRead, withAuditContext } from '../audit/context';
 import { needsAudit, noteRouteSubject, recordRequestAudit, routeTemplate } from '../audit/request';
@@ -87,11 +88,26 @@ export function route<P = Record<never, never>>(subject: AuditSubject<NoInfer<P>
     });
 }
 
-/** Reads the body as JSON: 415 unless JSON, 413 past maxBytes (checked while streaming), 400 if malformed. */
-export async function readJson(req: NextRequest, maxBytes: number): Promise<{ text: string; json: unknown }> {
+export type ReadJsonOptions = {
+  /** Accept `Content-Encoding: gzip`, inflated to at most this many bytes (413 past it). */
+  gzipInflatedMax?: number;
+  /** Accept `text/plain` too (Nightscout clients send JSON under it). */
+  textPlain?: boolean;
+};
+
+/**
+ * Reads the body as JSON: 415 unless JSON (or another encoding than the options allow), 413 past
+ * maxBytes (checked while streaming, and again while inflating, so a small compressed body cannot
+ * inflate past its cap), 400 if malformed.
+ */
+export async function readJson(req: NextRequest | Request, maxBytes: number, options: ReadJsonOptions = {}): Promise<{ text: string; json: unknown }> {
   const type = req.headers.get('content-type') ?? '';
-  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
-    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
+  const types = options.textPlain ? /^(application\/(.+\+)?json|text\/plain)\s*(;|$)/i : /^application\/(.+\+)?json\s*(;|$)/i;
+  if (!types.test(type)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
+  const encoding = (req.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+  const gzip = encoding === 'gzip' && options.gzipInflatedMax !== undefined;
+  if (encoding !== 'identity' && !gzip) {
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', options.gzipInflatedMax === undefined ? 'Content-Encoding is not supported' : 'Content-Encoding must be gzip or absent');
   }
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw new ApiError('PAYLOAD_TOO_LARGE', `body exceeds ${maxBytes} bytes`);
@@ -110,7 +126,18 @@ export async function readJson(req: NextRequest, maxBytes: number): Promise<{ te
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  let bytes = Buffer.concat(chunks);
+  if (gzip) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: options.gzipInflatedMax });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new ApiError('PAYLOAD_TOO_LARGE', `body inflates past ${options.gzipInflatedMax} bytes`);
+      }
+      throw new ApiError('BAD_REQUEST', 'malformed gzip body');
+    }
+  }
+  const text = bytes.toString('utf8');
   try {
     return { text, json: JSON.parse(text) };
   } catch (error) {

@@ -7,13 +7,21 @@ import { z } from 'zod';
 import { noteAudit } from '../audit/context';
 import { findActiveNightscoutSite, type ActiveSite } from '../data/nightscout-sites';
 import { unauthorized } from '../http/errors';
+import { readJson } from '../http/handler';
 import { addressBucket, clientIp } from '../security/client-address';
 import { hitRateLimit, peekRateLimit, rateLimited, type RateLimitRule } from '../security/rate-limit';
 import { secretMatches } from './secret';
 
 export const SECRET_FAILURES: RateLimitRule = { scope: 'nightscout:secret', limit: 10, windowSeconds: 600 };
 
-export async function authenticateSite(req: NextRequest, siteId: string): Promise<ActiveSite> {
+/**
+ * A Nightscout permission in its Shiro-style form, e.g. `api:<collection>:<action>` (cgm-remote-monitor's
+ * lib/authorization): what a route needs of its caller. The API secret grants every one (admin).
+ */
+export type NightscoutPermission = `${string}:${string}:${string}`;
+
+export async function authenticateSite(req: NextRequest, siteId: string, permission: NightscoutPermission): Promise<ActiveSite> {
+  void permission; // the API secret is admin: every permission
   const subject = `${siteId}\n${addressBucket(clientIp(req.headers))}`;
   const state = await peekRateLimit(SECRET_FAILURES, subject);
   if (!state.allowed) throw rateLimited(state.retryAfterSeconds);
@@ -28,3 +36,9 @@ export async function authenticateSite(req: NextRequest, siteId: string): Promis
   noteAudit({ actorDeviceId: site.id, patientId: site.userId });
   return site;
 }
+
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** An upload's JSON, plain or gzip (AndroidAPS and xDrip+ can send it), under `text/plain` too. */
+export const readNightscoutJson = async (req: NextRequest) =>
+  (await readJson(req, MAX_BODY_BYTES, { gzipInflatedMax: MAX_BODY_BYTES, textPlain: true })).json;

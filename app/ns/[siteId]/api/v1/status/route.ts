@@ -5,6 +5,6 @@ import { authenticateSite } from '@/lib/nightscout/authenticate';
 import { nightscoutStatus } from '@/lib/nightscout/status';
 
 export const GET = route<{ siteId: string }>({ kind: 'device', param: 'siteId' }, async (req, { siteId }) => {
-  await authenticateSite(req, siteId);
+  await authenticateSite(req, siteId, 'api:status:read');
   return NextResponse.json(nightscoutStatus({ name: 'Pulse', nowMs: Date.now() }));
 });

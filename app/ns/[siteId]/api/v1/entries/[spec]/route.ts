@@ -9,7 +9,7 @@ import { toEntry } from '@/lib/nightscout/entries';
 import { parseEntryQuery } from '@/lib/nightscout/entry-query';
 
 export const GET = route<{ siteId: string; spec: string }>({ kind: 'device', param: 'siteId' }, async (req, { siteId, spec }) => {
-  const site = await authenticateSite(req, siteId);
+  const site = await authenticateSite(req, siteId, 'api:entries:read');
   if (spec === 'cal') return NextResponse.json([]); // calibrations are acknowledged, not kept (lib/nightscout/entries.ts)
   if (spec !== 'sgv' && spec !== 'mbg' && spec !== 'current') throw notFound('entry');
   const query = parseEntryQuery(req.nextUrl.searchParams, [spec === 'mbg' ? 'mbg' : 'sgv']);

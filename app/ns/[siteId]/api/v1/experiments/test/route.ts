@@ -4,6 +4,6 @@ import { route } from '@/lib/http/handler';
 import { authenticateSite } from '@/lib/nightscout/authenticate';
 
 export const GET = route<{ siteId: string }>({ kind: 'device', param: 'siteId' }, async (req, { siteId }) => {
-  await authenticateSite(req, siteId);
+  await authenticateSite(req, siteId, 'authorization:debug:test');
   return NextResponse.json({ status: 'ok' });
 });
