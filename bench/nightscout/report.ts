@@ -53,5 +53,7 @@ export function toMarkdown(r: NightscoutBenchResult): string {
     row(`AndroidAPS relaying the same ${n} readings, one per request`, (run) => `${run.dedup.relayRequestsPerSec} requests/s`),
     row(`… dedup check: ${2 * n} raw rows kept, the aggregate and sgv.json count ${n}`, (run) => `${run.dedup.rawRowsStored} rows, aggregate ${run.dedup.aggregateCount}, sgv.json ${run.dedup.followerReadings}: ${run.dedup.passed ? 'passed' : '**FAILED**'}`),
     '',
+    `A real xDrip+ sends one request per reading, every 5 minutes: a server answering R such requests a second keeps up with about R × 300 patients' uploaders (here ${r.runs.map((run) => run.perRequestConcurrent.requestsPerSec * 300).join(' / ')} from the concurrent rows), not counting followers' reads. Timings on a shared machine move with its load (the load average is shown per run); the counts do not.`,
+    '',
   ].join('\n');
 }
