@@ -35,6 +35,7 @@ describe('the AndroidAPS nssdk flow', () => {
     expect(first.status).toBe(401);
     const refresh = await api(`/api/v2/authorization/request/${admin.token}`);
     expect(refresh.status).toBe(200);
+    expect(refresh.headers.get('cache-control')).toBe('no-store');
     expect(refresh.body).toEqual({
       token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
       sub: 'AndroidAPS phone',
@@ -52,6 +53,7 @@ describe('the AndroidAPS nssdk flow', () => {
   it('serves the same answer under the site’s own path, for that site’s tokens only', async () => {
     const own = await api(`/ns/${site.id}/api/v2/authorization/request/${admin.token}`);
     expect(own.status).toBe(200);
+    expect(own.headers.get('cache-control')).toBe('no-store');
     expect(own.body.sub).toBe('AndroidAPS phone');
     const other = await createSite(cookie);
     expect((await api(`/ns/${other.id}/api/v2/authorization/request/${admin.token}`)).status).toBe(401);

@@ -5,6 +5,7 @@ import { NextResponse } from 'next/server';
 import { route } from '@/lib/http/handler';
 import { authorizationRequest } from '@/lib/nightscout/authorization';
 
+// A JWT is a credential: never cached (paths under /api/ get no-store from lib/security/headers.ts; this one is under /ns/).
 export const GET = route<{ siteId: string; accessToken: string }>({ kind: 'device', param: 'siteId' }, async (req, { siteId, accessToken }) =>
-  NextResponse.json(await authorizationRequest(req, accessToken, siteId)),
+  NextResponse.json(await authorizationRequest(req, accessToken, siteId), { headers: { 'Cache-Control': 'no-store' } }),
 );
