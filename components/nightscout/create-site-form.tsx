@@ -32,7 +32,7 @@ export function CreateSiteForm({ onCreated }: { onCreated: (site: CreatedSite) =
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-3" aria-label="Create a Nightscout uploader">
       <div className="min-w-56 flex-1">
-        <label htmlFor="ns-site-name" className="block text-sm font-medium text-slate-900">Uploader name</label>
+        <label htmlFor="ns-site-name" className="block text-sm font-medium text-slate-900">New uploader</label>
         <input
           id="ns-site-name"
           name="name"

@@ -124,7 +124,7 @@ export function TokensPanel({ siteId, siteName, baseUrl, timeZone, today }: Prop
         {created && <NewToken token={created} baseUrl={baseUrl} onDone={() => setCreated(null)} />}
         <form onSubmit={submit} noValidate className="mt-3 space-y-3 border-t border-slate-100 pt-3" aria-label={`Create an access token for ${siteName}`}>
           <div>
-            <label htmlFor={`${id}-name`} className="block text-sm font-medium text-slate-900">Token name</label>
+            <label htmlFor={`${id}-name`} className="block text-sm font-medium text-slate-900">Who uses it</label>
             <input id={`${id}-name`} name="name" maxLength={100} autoComplete="off" placeholder="e.g. Watch face" className={inputClass}
               aria-invalid={nameError ? true : undefined} aria-describedby={nameError ? `${id}-name-error` : undefined} />
             {nameError && <p id={`${id}-name-error`} className="mt-1 text-sm text-red-700">{nameError}</p>}
