@@ -2,7 +2,9 @@
 // secret once with what to type into each app, copy the curl command from the page, and the test sends
 // exactly that request; the reading then shows on the dashboard (the uploader named as a source) and comes
 // back through <baseUrl>api/v1/entries/sgv.json as a follower reads it. Revoking the uploader (confirmed)
-// makes the same request a 401. The section is checked with axe, at desktop and phone widths.
+// makes the same request a 401. Then the access tokens of a site: a readable token for a follower, shown
+// once with the follower address, reads the readings and shows as used; revoked, it is refused. The
+// section is checked with axe, at desktop and phone widths.
 import { test, type Page } from '@playwright/test';
 import { localDate, zonedDayRangeUtc } from '../lib/time';
 import { DEV, expect, seriousViolations, signIn } from './role-helpers';
@@ -130,4 +132,65 @@ test('a patient creates a Nightscout uploader, uploads with the copied curl, see
   await page.screenshot({ path: 'e2e/screenshots/patient-nightscout-375.png', fullPage: true });
 
   expect(problems).toEqual([]);
+});
+
+test('a patient gives a follower a readable token, which reads the readings until it is revoked', async ({ page }) => {
+  test.setTimeout(DEV ? 600_000 : 180_000);
+  await signIn(page, PATIENT);
+  const created = await page.request.post('/api/v1/nightscout-sites', { data: { name: `${SITE} tokens` } });
+  expect(created.status()).toBe(201);
+  const { baseUrl, apiSecret } = (await created.json()) as { baseUrl: string; apiSecret: string };
+  const atMs = Date.now() - 60_000;
+  const upload = await fetch(`${baseUrl}api/v1/entries`, {
+    method: 'POST',
+    headers: { 'api-secret': apiSecret, 'content-type': 'application/json' },
+    body: JSON.stringify([{ type: 'sgv', sgv: 131, date: atMs, device: 'xDrip-DexcomG6' }]),
+  });
+  expect(upload.status).toBe(200);
+
+  await page.goto('/devices');
+  const site = page.getByTestId('nightscout-site').filter({ has: page.getByRole('heading', { name: `${SITE} tokens` }) });
+  const tokens = site.getByTestId('nightscout-tokens');
+  await expect(tokens).toBeVisible(); // the tokens API is served
+  await waitForHydrated(page, '[data-testid="nightscout-tokens"] form');
+  await tokens.getByText('Access tokens for followers').click();
+  await expect(tokens).toContainText('No tokens yet.');
+  await tokens.getByLabel('Who uses it').fill('Watch face');
+  await expect(tokens.getByRole('radio', { name: /^readable — followers and watch faces/ })).toBeChecked();
+  for (const role of ['careportal', 'devicestatus-upload', 'admin']) await expect(tokens.getByRole('radio', { name: new RegExp(`^${role} — `) })).toBeVisible();
+  await tokens.getByRole('button', { name: 'Create token' }).click();
+
+  const shown = tokens.getByTestId('nightscout-token-panel');
+  await expect(shown.getByRole('heading', { name: 'Copy the token “Watch face” now' })).toBeFocused();
+  const token = await shown.getByLabel('Token', { exact: true }).inputValue();
+  const follower = await shown.getByLabel('Follower address').inputValue();
+  expect(token).toMatch(/^watchface-[0-9a-f]{32}$/);
+  expect(follower).toBe(`${baseUrl}?token=${token}`);
+  await expect(tokens.getByTestId('nightscout-token')).toContainText(/Watch face\s*· readable/);
+  await expect(tokens.getByTestId('nightscout-token')).toContainText('never used');
+  expect(await seriousViolations(page)).toEqual([]);
+  await site.screenshot({ path: 'e2e/screenshots/patient-nightscout-tokens.png' });
+
+  // A follower (Nightguard appends the API path to the address and keeps ?token=) reads the reading.
+  const followerRead = new URL(follower);
+  followerRead.pathname += 'api/v1/entries/sgv.json';
+  const read = await fetch(followerRead);
+  expect(read.status).toBe(200);
+  expect(await read.json()).toEqual([expect.objectContaining({ sgv: 131, date: atMs })]);
+  // Readable only: it cannot upload.
+  expect((await fetch(`${baseUrl}api/v1/entries?token=${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'sgv', sgv: 99, date: atMs }) })).status).toBe(401);
+
+  await shown.getByRole('button', { name: 'I have saved the token' }).click();
+  await expect(shown).toHaveCount(0);
+  await page.reload();
+  expect(await page.content()).not.toContain(token);
+  await tokens.getByText('Access tokens for followers (1)').click();
+  await expect(tokens.getByTestId('nightscout-token')).toContainText(/last used today/);
+
+  await tokens.getByRole('button', { name: 'Revoke token Watch face' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Revoke the token Watch face?' });
+  await dialog.getByRole('button', { name: 'Revoke token' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(tokens.getByTestId('nightscout-token')).toHaveCount(0);
+  expect((await fetch(followerRead)).status).toBe(401);
 });

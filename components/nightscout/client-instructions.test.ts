@@ -52,9 +52,21 @@ describe('clientGuides', () => {
 
   it('never asks for values an app cannot use yet, and says why in the app’s field names', () => {
     for (const id of ['aaps', 'loop', 'trio']) expect(byId(id).fields).toEqual([]);
-    expect(byId('aaps').note).toContain('NS access token');
+    expect(byId('aaps').note).toContain('API v3');
     expect(byId('loop').note).toContain('Site URL');
     expect(byId('trio').note).toContain('do not connect it');
+  });
+
+  it('where API v3 is served, sends AndroidAPS to NSClientV3 with the site and an admin token (never the secret)', () => {
+    const aaps = clientGuides({ baseUrl: BASE, secret: SECRET, apiV3: true }).find((g) => g.id === 'aaps')!;
+    expect(aaps.works).toBe(true);
+    expect(aaps.fields.map((f) => f.label)).toEqual(['Nightscout URL', 'NS access token']);
+    // nssdk builds `https://<url without https:// and final />/api/` and lower-cases the URL: the site's
+    // path (a lower-case UUID) survives both.
+    const url = aaps.fields[0]!.value;
+    expect(`https://${url.toLowerCase().replace('https://', '').replace(/\/$/, '')}/api/v3/entries`).toBe(`${BASE}api/v3/entries`);
+    expect(JSON.stringify(aaps)).not.toContain(SECRET);
+    expect(aaps.note).toContain('admin');
   });
 
   it('without the secret (after creation), shows a placeholder and offers nothing secret to copy', () => {

@@ -9,8 +9,9 @@
 //   and port and send to `/api/v1/...` at the root (Trio's connection test alone keeps the path, so a
 //   passing test would hide uploads going elsewhere). Not yet.
 // - AndroidAPS NSClientV3 (nssdk NetworkStackBuilder, NightscoutAuthRefreshService) keeps the path for
-//   `api/v3/...` but exchanges its access token at `/api/v2/authorization/request/<token>` at the root;
-//   the older NSClient speaks socket.io only. Not yet.
+//   `api/v3/...` and exchanges its admin access token at `/api/v2/authorization/request/<token>` at the
+//   root, which Pulse answers there too; it needs https and API v3 (SERVES_API_V3). The older NSClient
+//   speaks socket.io only: never.
 
 export type ClientId = 'xdrip' | 'juggluco' | 'aaps' | 'loop' | 'trio';
 export type ClientField = { label: string; value: string; copyable: boolean };
@@ -28,6 +29,12 @@ export type ClientGuide = {
 };
 
 export const SECRET_PLACEHOLDER = '<API secret>';
+
+/**
+ * Whether this server answers Nightscout's API v3 under a site (`<baseUrl>api/v3/...`), which AndroidAPS
+ * 3.2+ syncs through. Set it to true where the API v3 routes are merged (issue 16 point 3).
+ */
+export const SERVES_API_V3 = false;
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
@@ -54,7 +61,7 @@ export function curlCommand(opts: { baseUrl: string; secret: string | null; atMs
   ].join('\n');
 }
 
-export function clientGuides({ baseUrl, secret }: { baseUrl: string; secret: string | null }): ClientGuide[] {
+export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseUrl: string; secret: string | null; apiV3?: boolean }): ClientGuide[] {
   const site = withoutTrailingSlash(baseUrl);
   const secretField: ClientField = { label: '', value: secret ?? SECRET_PLACEHOLDER, copyable: secret !== null };
   return [
@@ -79,16 +86,28 @@ export function clientGuides({ baseUrl, secret }: { baseUrl: string; secret: str
       ],
       note: 'Without a / at the end (Juggluco adds /api/v1/entries). Tick “Active”, leave “test V3” off, then Save.',
     },
-    {
-      id: 'aaps',
-      app: 'AndroidAPS',
-      platform: 'Android',
-      works: false,
-      where: ['Config Builder', 'Synchronization', 'NSClientV3'],
-      fields: [],
-      note:
-        'Not yet. NSClientV3 (fields “Nightscout URL” and “NS access token”) exchanges its token at the root of the server, outside this address, and the older NSClient (“NS API secret”) needs a live socket Pulse does not serve. Let xDrip+ or Juggluco upload the readings meanwhile.',
-    },
+    apiV3
+      ? {
+          id: 'aaps',
+          app: 'AndroidAPS',
+          platform: 'Android',
+          works: true,
+          where: ['Config Builder', 'Synchronization', 'NSClientV3 (cog)'],
+          fields: [
+            { label: 'Nightscout URL', value: site, copyable: true },
+            { label: 'NS access token', value: '<an access token with the admin role>', copyable: false },
+          ],
+          note: 'Create the token under “Access tokens for followers” (role admin: AndroidAPS uploads treatments, profiles and its status). The URL must start with https://. Switch “Connect to websockets” off. The older NSClient cannot connect.',
+        }
+      : {
+          id: 'aaps',
+          app: 'AndroidAPS',
+          platform: 'Android',
+          works: false,
+          where: ['Config Builder', 'Synchronization', 'NSClientV3'],
+          fields: [],
+          note: 'Not yet. AndroidAPS 3.2 and later sync through NSClientV3 (fields “Nightscout URL” and “NS access token”), which needs Nightscout’s API v3, not served here yet; the older NSClient (“NS API secret”) needs a live socket Pulse does not serve. Let xDrip+ or Juggluco upload the readings meanwhile.',
+        },
     {
       id: 'loop',
       app: 'Loop',

@@ -21,7 +21,7 @@ export const ROLE_HINTS: Record<TokenRole, string> = {
   readable: 'followers and watch faces: read only',
   careportal: 'log treatments (carbs, insulin, notes)',
   'devicestatus-upload': 'upload the phone’s, pump’s and loop’s status',
-  admin: 'everything the API secret can do',
+  admin: 'everything the API secret can do (AndroidAPS needs it)',
 };
 
 type Props = { siteId: string; siteName: string; baseUrl: string; timeZone: string; today: string };
