@@ -59,6 +59,11 @@ describe('canary', () => {
     const share = { types: ['STEPS'], from: '2026-11-01', to: '2026-11-30', expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
     expect((await api('/api/v1/shares', { cookie: patient.cookie, json: { ...share, recipientEmail: `share-${CANARY}@test.example` } })).status).toBe(201);
     const admin = await createSignedInUser({ role: 'ADMIN' });
+    // A Nightscout site and an access token of it, both named (issue 16).
+    const site = await api('/api/v1/nightscout-sites', { cookie: patient.cookie, json: { name: `Uploader ${CANARY}` } });
+    expect(site.status).toBe(201);
+    const token = await api(`/api/v1/nightscout-sites/${site.body.id}/tokens`, { cookie: patient.cookie, json: { name: `Follower ${CANARY}`, role: 'readable' } });
+    expect(token.status).toBe(201);
     const created = await api('/api/v1/admin/users', {
       cookie: admin.cookie,
       json: { email: `${CANARY}@test.example`, name: `Admin made ${CANARY}`, role: 'PATIENT', timeZone: 'UTC', password: 'twelve chars ok' },
@@ -76,7 +81,7 @@ describe('canary', () => {
     const me = await api('/api/v1/users/me', { cookie: patient.cookie });
     expect(me.body.name).toBe(`Name ${CANARY}`);
     const devices = await api('/api/v1/devices', { cookie: patient.cookie });
-    expect(devices.body.devices.map((d: { name: string }) => d.name).sort()).toEqual([`Scale renamed ${CANARY}`, `Watch ${CANARY}`]);
+    expect(devices.body.devices.map((d: { name: string }) => d.name).sort()).toEqual([`Scale renamed ${CANARY}`, `Uploader ${CANARY}`, `Watch ${CANARY}`]);
     expect(created.body.name).toBe(`Admin made ${CANARY}`);
     expect(created.body.email).toBe(`${CANARY}@test.example`);
     const canaryCookie = await signIn(`${CANARY}@test.example`, 'twelve chars ok');
@@ -93,6 +98,8 @@ describe('canary', () => {
     expect(inbox.body.notifications).toContainEqual(expect.objectContaining({ title: `Notice ${CANARY}`, body: `Notice body ${CANARY}` }));
     const shares = await api('/api/v1/shares', { cookie: patient.cookie });
     expect(shares.body.shares).toContainEqual(expect.objectContaining({ recipient: { kind: 'person', email: `share-${CANARY}@test.example` } }));
+    const tokens = await api(`/api/v1/nightscout-sites/${site.body.id}/tokens`, { cookie: patient.cookie });
+    expect(tokens.body.tokens.map((t: { name: string }) => t.name)).toEqual([`Follower ${CANARY}`]);
     const timeline = await api('/api/v1/users/me/timeline', { cookie: patient.cookie });
     expect(timeline.body.items).toContainEqual(expect.objectContaining({ kind: 'symptom', name: `Symptom ${CANARY}`, note: `Note ${CANARY}` }));
 

@@ -106,21 +106,24 @@ export async function resolveSiteCredential(req: NextRequest, siteId: string): P
   return { credential: null, attempted: true };
 }
 
+/** What a credential that holds but lacks the permission gets: API v1 answers 401, API v3 403 (cgm-remote-monitor lib/api3/security.js). */
+export type AuthenticateOptions = { lacking?: 'UNAUTHORIZED' | 'FORBIDDEN' };
+
 /**
  * The request's credential for the site when it grants `permission`; else 401 (a credential that holds
  * but lacks the permission gets its own message, with cgm-remote-monitor's status code).
  */
-export async function authenticateSiteCredential(req: NextRequest, siteId: string, permission: NightscoutPermission): Promise<SiteCredential> {
+export async function authenticateSiteCredential(req: NextRequest, siteId: string, permission: NightscoutPermission, options: AuthenticateOptions = {}): Promise<SiteCredential> {
   const { credential } = await resolveSiteCredential(req, siteId);
   if (!credential) throw credentialRefused();
   noteAudit({ actorDeviceId: credential.site.id, patientId: credential.site.userId, details: credential.kind === 'token' ? { tokenId: credential.token.id } : {} });
-  if (!permits(credential.groups, permission)) throw new ApiError('UNAUTHORIZED', `this access token's role does not allow ${permission}`);
+  if (!permits(credential.groups, permission)) throw new ApiError(options.lacking ?? 'UNAUTHORIZED', `this access token's role does not allow ${permission}`);
   return credential;
 }
 
 /** The site, when the request holds a credential for it that grants `permission`; else 401 (or 429). */
-export const authenticateSite = async (req: NextRequest, siteId: string, permission: NightscoutPermission): Promise<ActiveSite> =>
-  (await authenticateSiteCredential(req, siteId, permission)).site;
+export const authenticateSite = async (req: NextRequest, siteId: string, permission: NightscoutPermission, options: AuthenticateOptions = {}): Promise<ActiveSite> =>
+  (await authenticateSiteCredential(req, siteId, permission, options)).site;
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
