@@ -269,7 +269,7 @@ function project(collection: Collection, p: Pending, nowMs: number): { field: st
     if (!fitted) continue; // in the future: projected once its time has come (refreshPendingProjections)
     const result = validateSample(fitted, nowMs);
     if (!result.ok) return { field: sourceField(s, result.field), reason: result.reason };
-    samples.push({ ...result.sample, category: s.category ?? result.sample.category });
+    samples.push(result.sample);
   }
   const parts = collection === 'treatments' ? TREATMENT_PARTS : ACTIVITY_PARTS;
   const kept = new Set(samples.map((s) => s.clientRecordId));
