@@ -194,7 +194,8 @@ async function saveRound(site: ActiveSite, collection: Collection, round: Round,
     const identifier = documentIdentifier(collection, raw, time.ms, api, ours?.identifier ?? null);
     const previous = ours?.identifier === identifier ? ours : await getDocument(site, collection, identifier);
     const doc = storable(raw);
-    const eventType = typeof doc.eventType === 'string' ? doc.eventType : null;
+    const kind = doc.eventType ?? (collection === 'activity' ? doc.type : null);
+    const eventType = typeof kind === 'string' ? kind : null;
     if (previous?.isValid && previous.dateMs === time.ms && previous.eventType === eventType && canonical(previous.doc) === canonical(doc)) {
       results.push({ index, identifier, outcome: 'unchanged', document: previous, doc });
       continue;
