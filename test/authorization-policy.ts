@@ -308,6 +308,20 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /ns/[siteId]/api/v1/entries': { kind: 'nightscout-secret', params: ofSite, query: '?count=5' },
   'POST /ns/[siteId]/api/v1/entries': { kind: 'nightscout-secret', params: ofSite, body: () => [{ type: 'sgv', sgv: 120, date: Date.now() - 60_000, device: 'matrix' }] },
   'GET /ns/[siteId]/api/v1/entries/[spec]': { kind: 'nightscout-secret', params: (w) => ({ ...ofSite(w), spec: 'sgv' }) },
+  'GET /ns/[siteId]/api/v1/treatments': { kind: 'nightscout-secret', params: ofSite, query: '?count=5' },
+  'POST /ns/[siteId]/api/v1/treatments': { kind: 'nightscout-secret', params: ofSite, body: () => [{ eventType: 'Carb Correction', carbs: 10, created_at: now(), enteredBy: 'matrix' }] },
+  'PUT /ns/[siteId]/api/v1/treatments': { kind: 'nightscout-secret', params: ofSite, body: () => ({ eventType: 'Note', notes: 'matrix', created_at: now() }) },
+  'DELETE /ns/[siteId]/api/v1/treatments': { kind: 'nightscout-secret', params: ofSite, query: '?find[eventType]=Note' },
+  'DELETE /ns/[siteId]/api/v1/treatments/[id]': { kind: 'nightscout-secret', params: (w) => ({ ...ofSite(w), id: '0123456789abcdef01234567' }) },
+  'GET /ns/[siteId]/api/v1/devicestatus': { kind: 'nightscout-secret', params: ofSite },
+  'POST /ns/[siteId]/api/v1/devicestatus': { kind: 'nightscout-secret', params: ofSite, body: () => [{ device: 'matrix', created_at: now(), uploader: { battery: 50 } }] },
+  'DELETE /ns/[siteId]/api/v1/devicestatus': { kind: 'nightscout-secret', params: ofSite, query: '?find[device]=matrix' },
+  'DELETE /ns/[siteId]/api/v1/devicestatus/[id]': { kind: 'nightscout-secret', params: (w) => ({ ...ofSite(w), id: '0123456789abcdef01234567' }) },
+  'GET /ns/[siteId]/api/v1/profile': { kind: 'nightscout-secret', params: ofSite },
+  'POST /ns/[siteId]/api/v1/profile': { kind: 'nightscout-secret', params: ofSite, body: () => [{ defaultProfile: 'Default', startDate: now(), store: { Default: {} } }] },
+  'GET /ns/[siteId]/api/v1/profile/current': { kind: 'nightscout-secret', params: ofSite },
+  'GET /ns/[siteId]/api/v1/activity': { kind: 'nightscout-secret', params: ofSite },
+  'POST /ns/[siteId]/api/v1/activity': { kind: 'nightscout-secret', params: ofSite, body: () => [{ type: 'hr-bpm', bpm: 70, created_at: now() }] },
 
 };
 
