@@ -2,6 +2,7 @@
 // priorities, revoke, what each source contributed over the last 30 days, and Nightscout uploaders.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { DeviceStatus } from '@/components/nightscout/device-status';
 import { NightscoutSection } from '@/components/nightscout/nightscout-section';
 import { prefetchNightscoutSites } from '@/components/nightscout/prefetch';
 import { DevicesView } from '@/components/patient/devices-view';
@@ -43,7 +44,8 @@ export default async function DevicesPage() {
       <HydrationBoundary state={dehydrate(qc)}>
         <DevicesView today={today} timeZone={scope.timeZone} units={units} initialOverrides={overrides} contributions={contributions} />
         {/* Site addresses are built from the app's public address, as the create answer's baseUrl is. */}
-        <div className="mt-8">
+        <div className="mt-8 space-y-6">
+          <DeviceStatus patientId={caller.id} />
           <NightscoutSection appUrl={env().mail.appUrl} timeZone={scope.timeZone} today={today} />
         </div>
       </HydrationBoundary>
