@@ -1,6 +1,7 @@
 // Runs before every route: refuses cross-site mutations made with the session cookie, rate-limits
 // sign-in attempts and tries of the second step (next-auth v4 cannot answer 429 from `authorize`), and sets the security headers,
-// with a Content-Security-Policy carrying a fresh nonce.
+// with a Content-Security-Policy carrying a fresh nonce. Nightscout paths asked at the host root (Loop,
+// Trio) and `.json` aliases are rewritten to the /ns/ routes that serve them.
 import { NextResponse, type NextRequest } from 'next/server';
 import { accountKeyOfEmail, countSecondFactorTry } from '@/lib/auth/two-factor-limit';
 import { PAGE_PATH_HEADER } from '@/lib/auth/page-path';
@@ -9,6 +10,7 @@ import { ApiError, errorResponse } from '@/lib/http/errors';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
 import { isCrossSiteMutation } from '@/lib/security/cross-origin';
 import { nightscoutJsonAlias } from '@/lib/nightscout/paths';
+import { nightscoutRootPath } from '@/lib/nightscout/root-paths';
 import { clientIp, enforceSignInRateLimit } from '@/lib/security/sign-in-limit';
 
 const SIGN_IN_PATH = '/api/auth/callback/credentials';
@@ -58,17 +60,22 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', security['Content-Security-Policy']!);
   headers.set(PAGE_PATH_HEADER, request.nextUrl.pathname); // set here only: a client's own value is replaced
-  const response = withoutJsonSuffix(request, headers) ?? NextResponse.next({ request: { headers } });
+  const response = nightscoutRewrite(request, headers) ?? NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }
 
-/** Nightscout clients ask for v1 paths with or without `.json`: both are served by the one route. */
-function withoutJsonSuffix(request: NextRequest, headers: Headers): NextResponse | null {
-  const alias = nightscoutJsonAlias(request.nextUrl.pathname);
-  if (alias === null) return null;
+/**
+ * Nightscout clients ask for v1 paths with or without `.json`: both are served by the one route. Loop and
+ * Trio ask at the host root whatever their URL's path: /ns/root/ finds the site from the credential.
+ */
+function nightscoutRewrite(request: NextRequest, headers: Headers): NextResponse | null {
+  const asked = request.nextUrl.pathname;
+  const path = nightscoutRootPath(asked) ?? asked;
+  const target = nightscoutJsonAlias(path) ?? path;
+  if (target === asked) return null;
   const url = request.nextUrl.clone();
-  url.pathname = alias;
+  url.pathname = target;
   return NextResponse.rewrite(url, { request: { headers } });
 }
 

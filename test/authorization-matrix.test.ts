@@ -119,6 +119,12 @@ function routeCalls(): Call[] {
         calls.push({ caller, method, path: path({ ...target, patientId: world.B.id }), body: policy.body?.(world), expect: [gated ? 403 : 404] });
       }
     }
+    // Nightscout's API asked at the host root (Loop, Trio: lib/nightscout/root-paths.ts rewrites it to
+    // /ns/root/, the site found from the credential): the same answers as under the site, sessions included.
+    if (/^\/ns\/\[siteId\]\/api\/v[13]\//.test(template)) {
+      const atRoot = fillTemplate(template.slice('/ns/[siteId]'.length), target) + (policy.query ?? '');
+      calls.push(...CALLERS.map((caller) => ({ caller, method, path: atRoot, body: policy.body?.(world), expect: expectedStatus(policy, caller) })));
+    }
     // A's device token aimed at B's device (a bridge's URL names no device: its token decides).
     if (policy.kind === 'device-token' && template.includes('[id]')) calls.push({ caller: 'deviceA', method, path: path({ id: world.B.deviceId }), body: policy.body?.(world), expect: [404] });
     return calls;

@@ -59,6 +59,8 @@ export const ROLE_OF: Record<CallerName, Role | null> = {
  * - nightscout-secret: a Nightscout site's routes (/ns/{siteId}/…, /api/v2/authorization/…), for clients
  *   holding the site's API secret or one of its access tokens, which no caller here has: 401 to every
  *   one, or 429 once the failures from this address pass the site's limit (lib/nightscout/authenticate.ts).
+ *   Each /ns/[siteId]/api/{v1,v3}/… route is also called at the host root (/api/v1/…, where Loop and Trio
+ *   ask), with the same expectations (test/authorization-matrix.test.ts routeCalls).
  * `gate`: roles `requireCaller(roles)` lets through before the kind's rule; any other signed-in role gets 403.
  * A session is always required (anonymous and a device token get 401) except for public, auth-internal, device-token.
  */

@@ -35,8 +35,8 @@ describe('clientGuides', () => {
       ['xDrip+', true],
       ['Juggluco', true],
       ['AndroidAPS', false],
-      ['Loop', false],
-      ['Trio', false],
+      ['Loop', true],
+      ['Trio', true],
     ]);
     expect(byId('xdrip').where).toEqual(['Settings', 'Cloud Upload', 'Nightscout Sync (REST-API)']);
     expect(byId('juggluco').where).toEqual(['Settings', 'Uploader']);
@@ -51,10 +51,19 @@ describe('clientGuides', () => {
   });
 
   it('never asks for values an app cannot use yet, and says why in the app’s field names', () => {
-    for (const id of ['aaps', 'loop', 'trio']) expect(byId(id).fields).toEqual([]);
+    expect(byId('aaps').fields).toEqual([]);
     expect(byId('aaps').note).toContain('API v3');
-    expect(byId('loop').note).toContain('Site URL');
-    expect(byId('trio').note).toContain('do not connect it');
+  });
+
+  it('gives Loop and Trio the host alone (they drop any path and are answered at the root) and the secret', () => {
+    expect(byId('loop').fields.map((f) => [f.label, f.value])).toEqual([
+      ['Site URL', 'https://pulse.example.org'],
+      ['API Secret', SECRET],
+    ]);
+    expect(byId('trio').fields.map((f) => [f.label, f.value])).toEqual([
+      ['URL', 'https://pulse.example.org'],
+      ['API secret', SECRET],
+    ]);
   });
 
   it('where API v3 is served, sends AndroidAPS to NSClientV3 with the site and an admin token (never the secret)', () => {

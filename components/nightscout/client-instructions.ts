@@ -1,13 +1,13 @@
 // What to type into each Nightscout client for one site, from its base URL (`https://<host>/ns/<siteId>/`)
 // and, right after creation, its API secret. Pure, so the URL forms are tested without a browser.
 //
-// Read from each client's source (2024–2026), because a site lives under a path, not at a host's root:
+// Read from each client's source (2024–2026), because a site lives under a path, which not every app keeps:
 // - xDrip+ (NightscoutUploader.java) takes the secret from the URL's user part, hashes it (SHA-1) and needs
 //   the path to end in `/v1/`: it keeps the path. Works.
 // - Juggluco (uploader.cpp) appends `/api/v1/entries` to the URL as typed: it keeps the path. Works.
 // - Loop (NightscoutKit NightscoutClient.url(with:)) and Trio (NightscoutAPI.swift) keep only scheme, host
-//   and port and send to `/api/v1/...` at the root (Trio's connection test alone keeps the path, so a
-//   passing test would hide uploads going elsewhere). Not yet.
+//   and port and send to `/api/v1/...` at the root: Pulse answers there too, finding the site from the
+//   API secret (lib/nightscout/root-paths.ts). They get the host's address, no path.
 // - AndroidAPS NSClientV3 (nssdk NetworkStackBuilder, NightscoutAuthRefreshService) keeps the path for
 //   `api/v3/...` and exchanges its admin access token at `/api/v2/authorization/request/<token>` at the
 //   root, which Pulse answers there too; it needs https and API v3 (SERVES_API_V3). The older NSClient
@@ -63,6 +63,7 @@ export function curlCommand(opts: { baseUrl: string; secret: string | null; atMs
 
 export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseUrl: string; secret: string | null; apiV3?: boolean }): ClientGuide[] {
   const site = withoutTrailingSlash(baseUrl);
+  const host = new URL(baseUrl).origin; // Loop and Trio drop any path: they are answered at the root
   const secretField: ClientField = { label: '', value: secret ?? SECRET_PLACEHOLDER, copyable: secret !== null };
   return [
     {
@@ -112,19 +113,25 @@ export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseU
       id: 'loop',
       app: 'Loop',
       platform: 'iPhone',
-      works: false,
+      works: true,
       where: ['Settings', 'Services', 'Nightscout'],
-      fields: [],
-      note: 'Not yet. Loop (fields “Site URL” and “API Secret”) keeps only the server’s name from the URL and sends to the root of the server, so its login cannot reach this address.',
+      fields: [
+        { label: 'Site URL', value: host, copyable: true },
+        { ...secretField, label: 'API Secret' },
+      ],
+      note: 'The server’s address only: Loop finds this site from the secret.',
     },
     {
       id: 'trio',
       app: 'Trio',
       platform: 'iPhone',
-      works: false,
+      works: true,
       where: ['Settings', 'Services', 'Nightscout', 'Connect'],
-      fields: [],
-      note: 'Not yet: do not connect it. Trio (fields “URL” and “API secret”) tests the connection at this address but sends its uploads to the root of the server, where they are lost.',
+      fields: [
+        { label: 'URL', value: host, copyable: true },
+        { ...secretField, label: 'API secret' },
+      ],
+      note: 'The server’s address only: Trio finds this site from the secret.',
     },
   ];
 }

@@ -5,6 +5,7 @@
 // while the answer stays the same 404 whether or not the record exists.
 import { hashToken } from '../auth/tokens';
 import { prisma } from '../db/client';
+import { ROOT_SITE } from '../nightscout/root-paths';
 import { uuidOrNull } from './record';
 
 /** The kinds of record a route acts on, with their audit type (the table name) and owning patient. */
@@ -122,7 +123,9 @@ export async function resolveSubject<P>(
   if (isCallerSubject(subject)) return { targetType: 'users', targetId: actor, patientId: await patientOfRecord('user', actor) };
   const { type } = KINDS[subject.kind];
   if ('param' in subject) {
-    const id = paramOf(facts.params, subject.param);
+    // A Nightscout request at the host root names its site by credential: the site is the device it found.
+    const named = paramOf(facts.params, subject.param);
+    const id = subject.kind === 'device' && named === ROOT_SITE ? (facts.actorDeviceId ?? null) : named;
     return { targetType: type, targetId: id, patientId: await patientOfRecord(subject.kind, id) };
   }
   const id = facts.response ? await createdId(facts.response) : null;

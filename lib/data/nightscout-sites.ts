@@ -63,11 +63,14 @@ export async function revokeNightscoutSite(ownerId: string, siteId: string) {
   });
 }
 
-/** The site behind /ns/<siteId>/ when it is active (not revoked, owner not disabled), else null. */
-export async function findActiveNightscoutSite(siteId: string): Promise<ActiveSite | null> {
+type SiteKey = { deviceId: string } | { secretSha1: string } | { secretSha512: string };
+
+/** The site with that key when it is active (not revoked, owner not disabled), else null. */
+async function findActiveSite(where: SiteKey): Promise<ActiveSite | null> {
   const site = await prisma.nightscoutSite.findUnique({
-    where: { deviceId: siteId },
+    where,
     select: {
+      deviceId: true,
       secretSha1: true,
       secretSha512: true,
       device: { select: { userId: true, revokedAt: true, user: { select: { disabledAt: true, profile: { select: { timeZone: true } } } } } },
@@ -75,8 +78,14 @@ export async function findActiveNightscoutSite(siteId: string): Promise<ActiveSi
   });
   if (!site || site.device.revokedAt || site.device.user.disabledAt) return null;
   const { userId, user } = site.device;
-  return { id: siteId, userId, timeZone: user.profile?.timeZone ?? 'UTC', secretSha1: site.secretSha1, secretSha512: site.secretSha512 };
+  return { id: site.deviceId, userId, timeZone: user.profile?.timeZone ?? 'UTC', secretSha1: site.secretSha1, secretSha512: site.secretSha512 };
 }
+
+/** The site behind /ns/<siteId>/ when it is active, else null. */
+export const findActiveNightscoutSite = (siteId: string) => findActiveSite({ deviceId: siteId });
+
+/** The active site whose secret has this hash (a request at the host root names no site), else null. */
+export const findActiveNightscoutSiteBySecret = (hash: { secretSha1: string } | { secretSha512: string }) => findActiveSite(hash);
 
 const nameHash = (uploader: string) => createHash('sha256').update(uploader).digest('hex');
 

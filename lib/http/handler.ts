@@ -58,7 +58,7 @@ export function route<P = Record<never, never>>(subject: AuditSubject<NoInfer<P>
             }
           }
           if (isRead(req.method) && isParamSubject(subject)) {
-            resolved = await resolveSubject(subject, { params: values, actorUserId: audit.actorUserId });
+            resolved = await resolveSubject(subject, { params: values, actorUserId: audit.actorUserId, actorDeviceId: audit.actorDeviceId });
             if (resolved.patientId !== null && resolved.patientId !== audit.actorUserId) audit.readsOtherPerson = true;
           }
           if (!always && !needsAudit(req.method, audit, response.status)) return response;

@@ -10,11 +10,15 @@
 // merely stopped (an expired JWT, a revoked token) is no guess and does not count, nor does none at all
 // (AndroidAPS's first request carries an empty Bearer), so a phone still holding an old token does not
 // lock out the others at the same address.
+// At the host root (the proxy's /ns/root/, for Loop, Trio and xDrip+'s follower: ./root-paths.ts) the
+// credential names the site: the secret by its hash, a token or JWT by its row. There the failures count
+// against the client's address alone (`*`, as at the root /api/v2/authorization/request), with the same
+// limit, and every refusal is the same 401.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { noteAudit } from '../audit/context';
 import { bearerToken } from '../auth/tokens';
-import { findActiveNightscoutSite, type ActiveSite } from '../data/nightscout-sites';
+import { findActiveNightscoutSite, findActiveNightscoutSiteBySecret, type ActiveSite } from '../data/nightscout-sites';
 import { findTokenByDigest, findTokenById, touchNightscoutToken, type PresentedToken } from '../data/nightscout-tokens';
 import { ApiError, unauthorized } from '../http/errors';
 import { readJson } from '../http/handler';
@@ -22,7 +26,8 @@ import { addressBucket, clientIp } from '../security/client-address';
 import { hitRateLimit, peekRateLimit, rateLimited, type RateLimitRule } from '../security/rate-limit';
 import { looksLikeJwt, verifyJwt } from './jwt';
 import { permissionGroups, permits, type NightscoutPermission } from './permissions';
-import { secretMatches } from './secret';
+import { ROOT_SITE } from './root-paths';
+import { secretMatches, sha1Hex } from './secret';
 import { tokenLookup } from './tokens';
 
 export type { NightscoutPermission } from './permissions';
@@ -72,8 +77,22 @@ export async function tokenOfText(text: string): Promise<Found> {
   return { token, via: 'token', guess: token === null };
 }
 
-/** Whether a found token may act on the site: its own, and in force. */
-const holds = (found: Found, siteId: string) => found.token !== null && found.token.siteId === siteId && found.token.revokedAt === null;
+/** Whether a found token may act on the site (at the root: any site, which is then its own), and is in force. */
+const holds = (found: Found, siteId: string | null) => found.token !== null && (siteId === null || found.token.siteId === siteId) && found.token.revokedAt === null;
+
+/** The active site whose secret the client sent (its SHA-1 or SHA-512 hex, or the secret), as secretMatches reads it. */
+function siteOfSecret(given: string) {
+  const lower = given.trim().toLowerCase();
+  if (/^[0-9a-f]{40}$/.test(lower)) return findActiveNightscoutSiteBySecret({ secretSha1: lower });
+  if (/^[0-9a-f]{128}$/.test(lower)) return findActiveNightscoutSiteBySecret({ secretSha512: lower });
+  return findActiveNightscoutSiteBySecret({ secretSha1: sha1Hex(given) });
+}
+
+/** The site a request names: by its id, or at the root by the secret it carries (null: none, or not a site's). */
+async function namedSite(siteId: string, secret: string | null): Promise<ActiveSite | null> {
+  if (siteId === ROOT_SITE) return secret ? siteOfSecret(secret) : null;
+  return z.uuid().safeParse(siteId).success ? findActiveNightscoutSite(siteId) : null;
+}
 
 /**
  * The credential the request holds for the site, or none (and whether it tried one). Throws 429 while
@@ -82,10 +101,11 @@ const holds = (found: Found, siteId: string) => found.token !== null && found.to
 export async function resolveSiteCredential(req: NextRequest, siteId: string): Promise<Resolution> {
   const given = presented(req);
   if (!given.secret && !given.token && !given.bearer) return { credential: null, attempted: false };
-  const subject = failureSubject(req, siteId);
+  const atRoot = siteId === ROOT_SITE;
+  const subject = failureSubject(req, atRoot ? '*' : siteId);
   const state = await peekRateLimit(SECRET_FAILURES, subject);
   if (!state.allowed) throw rateLimited(state.retryAfterSeconds);
-  const site = z.uuid().safeParse(siteId).success ? await findActiveNightscoutSite(siteId) : null;
+  const site = await namedSite(siteId, given.secret);
   // Compared even when the site is unknown, so the answer takes the same work either way.
   const secretHolds = given.secret !== null && secretMatches(given.secret, site ?? NO_SITE);
   if (site && secretHolds) return { credential: { kind: 'secret', site, groups: ADMIN } };
@@ -96,13 +116,15 @@ export async function resolveSiteCredential(req: NextRequest, siteId: string): P
   if (given.bearer) tries.push(await tokenOfJwt(given.bearer));
   if (given.token) tries.push(await tokenOfText(given.token));
   if (given.secret && !secretHolds) tries.push(await tokenOfText(given.secret));
-  const found = site ? tries.find((t) => holds(t, site.id)) : undefined;
-  if (site && found?.token) {
+  const found = atRoot || site ? tries.find((t) => holds(t, atRoot ? null : site!.id)) : undefined;
+  // At the root the token names the site (which must be active too).
+  const tokenSite = found?.token ? (atRoot ? await findActiveNightscoutSite(found.token.siteId) : site) : null;
+  if (found?.token && tokenSite) {
     await touchNightscoutToken(found.token);
-    return { credential: { kind: 'token', site, token: found.token, via: found.via, groups: permissionGroups(found.token.role) } };
+    return { credential: { kind: 'token', site: tokenSite, token: found.token, via: found.via, groups: permissionGroups(found.token.role) } };
   }
-  // An unknown site counts whatever was sent, as before tokens existed.
-  if (tries.some((t) => t.guess) || !site) await hitRateLimit(SECRET_FAILURES, subject);
+  // An unknown site counts whatever was sent, as before tokens existed; at the root, only a guess does.
+  if (tries.some((t) => t.guess) || (!site && !atRoot)) await hitRateLimit(SECRET_FAILURES, subject);
   return { credential: null, attempted: true };
 }
 
