@@ -2,6 +2,7 @@
 // canary test). `id` is the row id (the job's cursor), `owner` the column naming the user whose key
 // encrypts it, `rowId` the SQL of the row identity bound into the additional data when it is not `id`.
 // Adding an encrypted column means adding it here.
+import { DOCUMENT_ROW_ID_SQL } from '../data/nightscout-documents';
 import { SAMPLE_ROW_ID_SQL } from '../data/sample-fields';
 
 export type EncryptedColumn = { table: string; column: string; id: string; owner: string; rowId?: string };
@@ -23,4 +24,5 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'mail_messages', column: 'data_ciphertext', id: 'id', owner: 'user_id' },
   { table: 'care_invitations', column: 'invitee_email_ciphertext', id: 'id', owner: 'inviter_id' },
   { table: 'user_two_factor', column: 'secret_ciphertext', id: 'user_id', owner: 'user_id' },
+  { table: 'nightscout_documents', column: 'doc', id: `(${DOCUMENT_ROW_ID_SQL})`, owner: 'user_id' },
 ];
