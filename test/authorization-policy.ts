@@ -86,6 +86,8 @@ export type Policy = {
 const PATIENT = ['PATIENT'] as const;
 const ofA = (w: World) => ({ patientId: w.A.id });
 const ofSite = (w: World) => ({ siteId: w.B.nightscoutSiteId });
+const ofV3 = (collection: string) => (w: World) => ({ ...ofSite(w), collection });
+const ofV3Document = (w: World) => ({ ...ofV3('treatments')(w), identifier: '9b1f5d3e-2c4a-5b6d-8e7f-0a1b2c3d4e5f' });
 const now = () => new Date().toISOString();
 const note = () => ({ kind: 'note', text: 'matrix note', at: now() });
 
@@ -290,6 +292,18 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /ns/[siteId]/api/v1/entries': { kind: 'nightscout-secret', params: ofSite, query: '?count=5' },
   'POST /ns/[siteId]/api/v1/entries': { kind: 'nightscout-secret', params: ofSite, body: () => [{ type: 'sgv', sgv: 120, date: Date.now() - 60_000, device: 'matrix' }] },
   'GET /ns/[siteId]/api/v1/entries/[spec]': { kind: 'nightscout-secret', params: (w) => ({ ...ofSite(w), spec: 'sgv' }) },
+  // API v3 (AndroidAPS): the same secret; /version is open as in cgm-remote-monitor (versions only, no site looked up).
+  'GET /ns/[siteId]/api/v3/version': { kind: 'public', params: ofSite },
+  'GET /ns/[siteId]/api/v3/status': { kind: 'nightscout-secret', params: ofSite },
+  'GET /ns/[siteId]/api/v3/lastModified': { kind: 'nightscout-secret', params: ofSite },
+  'GET /ns/[siteId]/api/v3/[collection]': { kind: 'nightscout-secret', params: ofV3('treatments'), query: '?limit=5' },
+  'POST /ns/[siteId]/api/v3/[collection]': { kind: 'nightscout-secret', params: ofV3('treatments'), body: () => ({ eventType: 'Note', notes: 'matrix', date: Date.now() - 60_000, app: 'matrix' }) },
+  'GET /ns/[siteId]/api/v3/[collection]/[identifier]': { kind: 'nightscout-secret', params: ofV3Document },
+  'PUT /ns/[siteId]/api/v3/[collection]/[identifier]': { kind: 'nightscout-secret', params: ofV3Document, body: () => ({ eventType: 'Note', notes: 'matrix', date: Date.now() - 60_000, app: 'matrix' }) },
+  'PATCH /ns/[siteId]/api/v3/[collection]/[identifier]': { kind: 'nightscout-secret', params: ofV3Document, body: () => ({ notes: 'matrix' }) },
+  'DELETE /ns/[siteId]/api/v3/[collection]/[identifier]': { kind: 'nightscout-secret', params: ofV3Document },
+  'GET /ns/[siteId]/api/v3/[collection]/history': { kind: 'nightscout-secret', params: ofV3('devicestatus') },
+  'GET /ns/[siteId]/api/v3/[collection]/history/[lastModified]': { kind: 'nightscout-secret', params: (w) => ({ ...ofV3('treatments')(w), lastModified: '1700000000000' }) },
 
 };
 
