@@ -7,6 +7,8 @@ import { syncRequest, syncSample } from './sync';
 const hr = { type: 'HEART_RATE', value: 72, unit: 'count/min', startDate: '2026-01-10T08:00:00Z', endDate: '2026-01-10T08:00:00Z' };
 const steps = { type: 'STEPS', value: 812, unit: 'count', startDate: '2026-01-10T08:00:00+01:00', endDate: '2026-01-10T08:10:00+01:00' };
 const sleep = { type: 'SLEEP_STATE', value: 'asleepDeep', startDate: '2026-01-10T01:00:00Z', endDate: '2026-01-10T02:00:00Z' };
+const insulin = { type: 'INSULIN', value: 0.3, unit: 'U', category: 'smb', startDate: '2026-01-10T08:00:00Z', endDate: '2026-01-10T08:00:00Z' };
+const carbs = { type: 'CARBOHYDRATES', value: 45, unit: 'g', startDate: '2026-01-10T08:00:00Z', endDate: '2026-01-10T08:00:00Z' };
 const far = '2999-01-01T00:00:00Z';
 
 const valid: [string, unknown][] = [
@@ -20,6 +22,11 @@ const valid: [string, unknown][] = [
   ['weight in pounds', { type: 'WEIGHT', value: 160, unit: 'lb', startDate: hr.startDate, endDate: hr.endDate }],
   ['fractional seconds', { ...hr, startDate: '2026-01-10T08:00:00.123Z', endDate: '2026-01-10T08:00:00.123Z' }],
   ['unknown extra field (ignored)', { ...hr, extra: true }],
+  ['an SMB in U', insulin],
+  ['insulin in [iU] and IU, kind absent or null', { ...insulin, unit: '[iU]', category: undefined }],
+  ['insulin in IU with a null kind', { ...insulin, unit: 'IU', category: null }],
+  ['a zero temp basal over 30 min', { ...insulin, value: 0, category: 'temp_basal', endDate: '2026-01-10T08:30:00Z' }],
+  ['carbs in g', carbs],
 ];
 
 const invalid: [string, unknown][] = [
@@ -50,6 +57,14 @@ const invalid: [string, unknown][] = [
   ['metadata too large', { ...hr, metadata: { text: 'x'.repeat(5000) } }],
   ['metadata too deep', { ...hr, metadata: JSON.parse('{"a":'.repeat(11) + '1' + '}'.repeat(11)) }],
   ['metadata with an unpaired surrogate', { ...hr, metadata: { text: '\ud800' } }],
+  ['an unknown insulin kind', { ...insulin, category: 'long_acting' }],
+  ['a numeric insulin kind', { ...insulin, category: 1 }],
+  ['insulin in mg', { ...insulin, unit: 'mg' }],
+  ['insulin over 100 U', { ...insulin, value: 150 }],
+  ['negative insulin', { ...insulin, value: -1 }],
+  ['a temp basal over a day', { ...insulin, category: 'temp_basal', endDate: '2026-01-11T08:00:01Z' }],
+  ['carbs in kg', { ...carbs, unit: 'kg' }],
+  ['carbs over 1000 g', { ...carbs, value: 1200 }],
 ];
 
 describe('syncSample schema agrees with validateSample', () => {

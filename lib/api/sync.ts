@@ -2,7 +2,7 @@
 // sync.test.ts checks both agree), the request body and the answers. The validator stays the one that
 // runs, because it rejects samples one by one instead of failing the whole batch.
 import { z } from 'zod';
-import { checkRange, getHealthType, HEALTH_TYPES, isCategoryType, toCanonical, type HealthType } from '../health';
+import { checkRange, getHealthType, hasKinds, HEALTH_TYPES, isCategoryType, toCanonical, type HealthType } from '../health';
 import { isStorableText, UNSTORABLE_TEXT } from '../http/text';
 import { parseIsoInstant } from '../ingest/iso-date';
 import { MAX_SAMPLES } from '../ingest/sync-batch';
@@ -60,6 +60,14 @@ function variant(type: HealthType) {
     type: z.literal(type),
     value: z.number().meta({ description: `${def.displayName}, in one of the accepted units; plausible range ${def.range.min}–${def.range.max} ${def.canonicalUnit}.` }),
     unit: z.enum(def.acceptedUnits as [string, ...string[]]),
+    ...(hasKinds(type)
+      ? {
+          category: z
+            .enum(def.categoryValues as [string, ...string[]])
+            .nullish()
+            .meta({ description: `${def.displayName}: the kind (optional; absent means unspecified).` }),
+        }
+      : {}),
     ...common,
   });
 }
@@ -94,7 +102,7 @@ export const syncSample = z
   .meta({
     id: 'SyncSample',
     description:
-      'One reading. Numeric types carry a number and a unit of the type; labelled intervals (sleep stages, menstrual flow, workouts) carry a label. A bad sample is rejected on its own; the others are stored.',
+      'One reading. Numeric types carry a number and a unit of the type (INSULIN may name its kind in `category`); labelled intervals (sleep stages, menstrual flow, workouts) carry a label. A bad sample is rejected on its own; the others are stored.',
     example: { type: 'HEART_RATE', value: 72, unit: 'count/min', startDate: '2026-11-21T08:30:00Z', endDate: '2026-11-21T08:30:00Z', clientRecordId: 'hr-123' },
   });
 

@@ -4,11 +4,15 @@
 // collection and identifier. Filters the database cannot see through the encryption (a field of the
 // document) run after decryption, over a bounded scan. A deleted document is kept with is_valid = false
 // and a new srv_modified (API v3 history). Functions take an optional connection so a caller can run
-// them inside its own transaction (a delete and the removal of its projection, together).
+// them inside its own transaction (a delete and the removal of its projection, together). The rows a
+// document is projected into (samples of its uploader, a timeline note) are found and removed here too.
 import type pg from 'pg';
 import { decryptField, encryptField } from '../crypto/fields';
-import { pool } from '../db/client';
+import { pool, prisma } from '../db/client';
+import type { HealthType } from '../health';
 import { objectIdFor, type Collection } from '../nightscout/identifier';
+import { localDate } from '../time';
+import { decryptEventPayload, newEventRow } from './event-fields';
 
 export type SiteScope = { id: string; userId: string };
 type Db = pg.Pool | pg.PoolClient;
@@ -37,6 +41,16 @@ export type DocumentInput = {
 };
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+/** The `_id` a new document would be answered with already names another document of the collection. */
+export class ObjectIdTakenError extends Error {
+  constructor() {
+    super('the _id already names another document');
+    this.name = 'ObjectIdTakenError';
+  }
+}
+const OBJECT_ID_KEY = 'nightscout_documents_site_id_collection_object_id_key';
+const isObjectIdConflict = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === OBJECT_ID_KEY;
 
 type Row = {
   collection: Collection;
@@ -110,12 +124,16 @@ export async function upsertDocument(
     );
     const existing = found.rows[0];
     if (!existing) {
-      const inserted = await db.query<Row>(
-        `INSERT INTO nightscout_documents (site_id, collection, identifier, object_id, user_id, uploader_device_id, date_ms, event_type, doc, srv_created, srv_modified)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-         ON CONFLICT (site_id, collection, identifier) DO NOTHING RETURNING ${COLUMNS}`,
-        [site.id, collection, identifier, objectId, site.userId, input.uploaderDeviceId, input.dateMs, input.eventType, doc, now],
-      );
+      const inserted = await db
+        .query<Row>(
+          `INSERT INTO nightscout_documents (site_id, collection, identifier, object_id, user_id, uploader_device_id, date_ms, event_type, doc, srv_created, srv_modified)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+           ON CONFLICT (site_id, collection, identifier) DO NOTHING RETURNING ${COLUMNS}`,
+          [site.id, collection, identifier, objectId, site.userId, input.uploaderDeviceId, input.dateMs, input.eventType, doc, now],
+        )
+        .catch((e: unknown) => {
+          throw isObjectIdConflict(e) ? new ObjectIdTakenError() : e;
+        });
       if (inserted.rows[0]) return { outcome: 'created', document: await fromRow(site, inserted.rows[0]), previous: null };
       if (attempt > 0) throw new Error('nightscout document upsert kept conflicting');
       continue; // stored meanwhile by a concurrent request: compare with it
@@ -223,4 +241,93 @@ export async function softDeleteDocument(site: SiteScope, collection: Collection
     [site.id, collection, identifier, new Date(nowMs)],
   );
   return rows[0] ? fromRow(site, { ...rows[0], is_valid: true }) : null;
+}
+
+// ───────────── the projection's own rows (samples and timeline notes derived from a document) ─────────────
+
+/**
+ * Deletes derived samples of an uploader device by record id and marks the local days they covered
+ * dirty, so the aggregates are recomputed without them. Runs in the caller's transaction.
+ */
+export async function deleteDerivedSamples(db: pg.PoolClient, owner: { userId: string; timeZone: string }, deviceId: string, recordIds: string[]): Promise<number> {
+  if (recordIds.length === 0) return 0;
+  const { rows } = await db.query<{ type: HealthType; start_at: Date; end_at: Date }>(
+    `DELETE FROM health_samples WHERE user_id = $1 AND device_id = $2 AND client_record_id = ANY($3::text[]) RETURNING type, start_at, end_at`,
+    [owner.userId, deviceId, recordIds],
+  );
+  if (rows.length > 0) {
+    const days = rows.map((r) => ({ type: r.type, from: localDate(r.start_at.getTime(), owner.timeZone), to: localDate(r.end_at.getTime(), owner.timeZone) }));
+    await db.query(
+      `INSERT INTO dirty_ranges (user_id, type, day_from, day_to)
+       SELECT $1, t::"HealthType", f::date, d::date FROM unnest($2::text[], $3::text[], $4::text[]) AS u(t, f, d)`,
+      [owner.userId, days.map((d) => d.type), days.map((d) => d.from), days.map((d) => d.to)],
+    );
+  }
+  return rows.length;
+}
+
+/** The derived samples of an uploader device stored under these record ids (to version a changed one). */
+export async function findDerivedRecords(userId: string, deviceId: string, recordIds: string[]) {
+  type Found = { client_record_id: string; value: number; category: string | null; version: number | null; start_ms: number; end_ms: number };
+  if (recordIds.length === 0) return new Map<string, { value: number; category: string | null; version: number | null; startMs: number; endMs: number }>();
+  const { rows } = await pool().query<Found>(
+    `SELECT client_record_id, value, category, version, (extract(epoch FROM start_at) * 1000)::float8 AS start_ms, (extract(epoch FROM end_at) * 1000)::float8 AS end_ms
+     FROM health_samples WHERE user_id = $1 AND device_id = $2 AND client_record_id = ANY($3::text[])`,
+    [userId, deviceId, recordIds],
+  );
+  return new Map(rows.map((r) => [r.client_record_id, { value: r.value, category: r.category, version: r.version, startMs: r.start_ms, endMs: r.end_ms }]));
+}
+
+/** What a projected timeline note carries to be found again (inside its encrypted payload). */
+export type NoteOrigin = { site: string; collection: Collection; identifier: string };
+
+type EventRow = { id: string; payload: string; supersedes_id: string | null; occurred_at: Date };
+
+/**
+ * The timeline note projected from a document at `atMs` (its time when projected), with the chain of
+ * notes it superseded: null when there is none. Notes are found by instant and kind, then by the
+ * origin in their decrypted payload.
+ */
+export async function findProjectedNote(site: SiteScope, origin: NoteOrigin, atMs: number, db: Db = pool()) {
+  const { rows } = await db.query<EventRow>(
+    `SELECT id::text, payload, supersedes_id::text, occurred_at FROM health_events WHERE user_id = $1 AND kind = 'NOTE' AND occurred_at = $2`,
+    [site.userId, new Date(atMs)],
+  );
+  const ours: (EventRow & { text: string })[] = [];
+  for (const row of rows) {
+    const payload = await decryptEventPayload(site.userId, row.id, row.payload).catch(() => null);
+    const from = payload?.nightscout as Partial<NoteOrigin> | undefined;
+    if (from?.site === origin.site && from.collection === origin.collection && from.identifier === origin.identifier) {
+      ours.push({ ...row, text: typeof payload?.text === 'string' ? payload.text : '' });
+    }
+  }
+  const superseded = new Set(ours.map((r) => r.supersedes_id));
+  const head = ours.find((r) => !superseded.has(r.id));
+  if (!head) return null;
+  // The chain: every note of this origin it supersedes, at any instant (earlier versions moved in time).
+  const { rows: chain } = await db.query<{ id: string }>(
+    `WITH RECURSIVE c AS (SELECT id, supersedes_id FROM health_events WHERE id = $1 AND user_id = $2
+       UNION SELECT e.id, e.supersedes_id FROM health_events e JOIN c ON e.id = c.supersedes_id WHERE e.user_id = $2)
+     SELECT id::text FROM c`,
+    [head.id, site.userId],
+  );
+  return { id: head.id, text: head.text, chain: chain.map((r) => r.id) };
+}
+
+/** Records a projected note (superseding the previous version of it, if any); recorded by the patient. */
+export async function recordProjectedNote(site: SiteScope, origin: NoteOrigin, atMs: number, text: string, uploader: string, supersedesId?: string) {
+  const row = await newEventRow({
+    userId: site.userId,
+    kind: 'NOTE',
+    occurredAt: new Date(atMs),
+    payload: { text, uploader, nightscout: origin },
+    recordedById: site.userId,
+    supersedesId,
+  });
+  await prisma.healthEvent.create({ data: row, select: { id: true } });
+}
+
+/** Removes a projected note and the versions it superseded (our projection, not the patient's words). */
+export async function deleteProjectedNotes(db: pg.PoolClient, userId: string, ids: string[]) {
+  if (ids.length > 0) await db.query('DELETE FROM health_events WHERE user_id = $1 AND id = ANY($2::uuid[])', [userId, ids]);
 }

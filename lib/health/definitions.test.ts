@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_TYPE_DEFINITIONS, HEALTH_TYPES, isCategoryType, type HealthType } from './index';
+import { HEALTH_TYPE_DEFINITIONS, HEALTH_TYPES, hasKinds, isCategoryType, type HealthType } from './index';
 import { findUnit } from './units';
 
 const definitions = HEALTH_TYPES.map((type) => HEALTH_TYPE_DEFINITIONS[type]);
@@ -28,7 +28,12 @@ const MATCH_WINDOWS: Partial<Record<HealthType, number>> = {
   WEIGHT: 1800,
   BODY_FAT: 1800,
   RESTING_HEART_RATE: 3600,
+  INSULIN: 60,
+  CARBOHYDRATES: 60,
 };
+
+// Doses, not readings: summed (total daily insulin, daily carbs) though deduplicated as instants.
+const SUMMED_INSTANTS: ReadonlySet<HealthType> = new Set(['INSULIN', 'CARBOHYDRATES']);
 
 describe('HEALTH_TYPE_DEFINITIONS', () => {
   it('has exactly one definition per type, keyed by its own type', () => {
@@ -48,7 +53,7 @@ describe('HEALTH_TYPE_DEFINITIONS', () => {
     expect(def.matchWindowSeconds).toBe(MATCH_WINDOWS[def.type] ?? null);
     if (def.dedupKind === 'INSTANT') {
       const latest = def.type === 'WEIGHT' || def.type === 'BODY_FAT';
-      expect(def.aggregation).toBe(latest ? 'LATEST' : 'AVERAGE');
+      expect(def.aggregation).toBe(SUMMED_INSTANTS.has(def.type) ? 'SUM' : latest ? 'LATEST' : 'AVERAGE');
     } else {
       expect(def.aggregation).toBe('SUM');
     }
@@ -63,14 +68,49 @@ describe('HEALTH_TYPE_DEFINITIONS', () => {
     if (def.canonicalUnit === 'min') expect(def.range.max * 60).toBeLessThanOrEqual(def.maxDurationSeconds);
   });
 
-  it.each(definitions)('$type: category values exist exactly for category types', (def) => {
+  it.each(definitions)('$type: category values exist for category types, and as kinds only for insulin', (def) => {
     if (isCategoryType(def.type)) {
       expect(def.canonicalUnit).toBe('min');
       expect(def.categoryValues?.length).toBeGreaterThan(0);
       expect(new Set(def.categoryValues).size).toBe(def.categoryValues?.length);
+    } else if (def.type === 'INSULIN') {
+      expect(def.categoryValues).toEqual(['bolus', 'correction', 'smb', 'temp_basal', 'basal']);
+      expect(hasKinds(def.type)).toBe(true);
     } else {
       expect(def.categoryValues).toBeUndefined();
+      expect(hasKinds(def.type)).toBe(false);
     }
+    // Dedup streams by kind name the type's own kinds only.
+    for (const kind of Object.keys(def.categoryStreams ?? {})) expect(def.categoryValues).toContain(kind);
+  });
+
+  it('defines insulin and carbohydrates as the contract says', () => {
+    expect(HEALTH_TYPE_DEFINITIONS.INSULIN).toMatchObject({
+      canonicalUnit: '[iU]',
+      acceptedUnits: ['[iU]', 'U', 'IU'],
+      aggregation: 'SUM',
+      dedupKind: 'INSTANT',
+      instantKind: 'SPOT_CHECK',
+      matchWindowSeconds: 60,
+      tolerance: { absolute: 0.05, relative: 0 },
+      range: { min: 0, max: 100 },
+      maxDurationSeconds: 86_400,
+      loinc: null,
+      healthKit: 'HKQuantityTypeIdentifierInsulinDelivery',
+      categoryStreams: { temp_basal: 'basal', basal: 'basal' },
+    });
+    expect(HEALTH_TYPE_DEFINITIONS.CARBOHYDRATES).toMatchObject({
+      canonicalUnit: 'g',
+      acceptedUnits: ['g'],
+      aggregation: 'SUM',
+      dedupKind: 'INSTANT',
+      instantKind: 'SPOT_CHECK',
+      matchWindowSeconds: 60,
+      tolerance: { absolute: 0.5, relative: 0 },
+      range: { min: 0, max: 1000 },
+      loinc: null,
+      healthKit: 'HKQuantityTypeIdentifierDietaryCarbohydrates',
+    });
   });
 
   it('classifies the kinds as dedup.md does', () => {
@@ -78,7 +118,7 @@ describe('HEALTH_TYPE_DEFINITIONS', () => {
     expect(byKind('CUMULATIVE')).toEqual(['STEPS', 'DISTANCE', 'ACTIVE_ENERGY', 'SLEEP_ANALYSIS']);
     expect(byKind('CATEGORY_INTERVAL')).toEqual(['SLEEP_STATE', 'MENSTRUAL_FLOW']);
     expect(byKind('WORKOUT')).toEqual(['WORKOUT']);
-    expect(byKind('INSTANT')).toHaveLength(10);
+    expect(byKind('INSTANT')).toHaveLength(12);
     expect(HEALTH_TYPES.filter(isCategoryType)).toEqual(['SLEEP_STATE', 'MENSTRUAL_FLOW', 'WORKOUT']);
   });
 
@@ -92,6 +132,8 @@ describe('HEALTH_TYPE_DEFINITIONS', () => {
       WEIGHT: { absolute: 0.2, relative: 0 },
       BODY_FAT: { absolute: 0.5, relative: 0 },
       BLOOD_GLUCOSE: { absolute: 2, relative: 0.02 },
+      INSULIN: { absolute: 0.05, relative: 0 },
+      CARBOHYDRATES: { absolute: 0.5, relative: 0 },
     });
     const continuous = instants.filter((d) => d.instantKind === 'CONTINUOUS');
     expect(continuous.map((d) => d.type)).toEqual(['HEART_RATE', 'RESTING_HEART_RATE', 'OXYGEN_SATURATION', 'RESPIRATORY_RATE']);

@@ -2,6 +2,7 @@
 import { ACTIVITY_DEFINITIONS } from './definitions-activity';
 import { BODY_DEFINITIONS } from './definitions-body';
 import { CATEGORY_DEFINITIONS } from './definitions-category';
+import { DIABETES_DEFINITIONS } from './definitions-diabetes';
 import { VITALS_DEFINITIONS } from './definitions-vitals';
 import type { HealthType, HealthTypeDefinition } from './health-types';
 
@@ -10,4 +11,5 @@ export const HEALTH_TYPE_DEFINITIONS: Readonly<Record<HealthType, HealthTypeDefi
   ...VITALS_DEFINITIONS,
   ...BODY_DEFINITIONS,
   ...CATEGORY_DEFINITIONS,
+  ...DIABETES_DEFINITIONS,
 });

@@ -18,6 +18,8 @@ export const HEALTH_TYPES = [
   'SLEEP_STATE',
   'MENSTRUAL_FLOW',
   'WORKOUT',
+  'INSULIN',
+  'CARBOHYDRATES',
 ] as const;
 
 export type HealthType = (typeof HEALTH_TYPES)[number];
@@ -62,10 +64,19 @@ export type HealthTypeDefinition = {
   /** Other LOINC codes that map to this type on import. */
   loincAliases?: readonly string[];
   healthKit: string;
-  /** Only for category and workout types. */
+  /**
+   * Category and workout types: the label a sample carries as its value (required). A quantity type may
+   * also have kinds (INSULIN: bolus, smb, temp basal…): then a sample may name one in its `category`
+   * field (optional; absent means unspecified).
+   */
   categoryValues?: readonly string[];
   /** Other names accepted on input for a category value (alias → canonical value), e.g. the seed design's. */
   categoryAliases?: Readonly<Record<string, string>>;
+  /**
+   * INSTANT types with kinds: kinds named here form a dedup stream of their own (same rule), so a dose of
+   * one stream never cancels a dose of another (a basal delivery is not a bolus of the same units).
+   */
+  categoryStreams?: Readonly<Record<string, string>>;
 };
 
 // A slice of the catalogue whose keys must agree with each entry's `type` field at compile time.

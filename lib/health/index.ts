@@ -4,6 +4,7 @@ export type { Aggregation, DedupKind, HealthType, HealthTypeDefinition, ValueTol
 export { HEALTH_TYPE_DEFINITIONS } from './definitions';
 export { GLUCOSE_SPECIMENS, glucoseSpecimen, type GlucoseSpecimen } from './definitions-body';
 export { MENSTRUAL_FLOWS, SLEEP_STATE_ALIASES, SLEEP_STATES, WORKOUT_ACTIVITIES } from './definitions-category';
-export { canonicalCategory, findTypeByHealthKit, findTypeByLoinc, getHealthType, isCategoryType, isHealthType } from './lookup';
+export { BASAL_INSULIN_KINDS, INSULIN_KINDS, type InsulinKind } from './definitions-diabetes';
+export { canonicalCategory, findTypeByHealthKit, findTypeByLoinc, getHealthType, hasKinds, isCategoryType, isHealthType } from './lookup';
 export { checkRange, fromCanonical, toCanonical } from './conversion';
 export type { Conversion } from './conversion';

@@ -18,6 +18,11 @@ export function isCategoryType(type: HealthType): boolean {
   return dedupKind === 'CATEGORY_INTERVAL' || dedupKind === 'WORKOUT';
 }
 
+/** A quantity type whose samples may name their kind in `category` (INSULIN: bolus, smb, temp basal…). */
+export function hasKinds(type: HealthType): boolean {
+  return !isCategoryType(type) && HEALTH_TYPE_DEFINITIONS[type].categoryValues !== undefined;
+}
+
 const BY_LOINC: ReadonlyMap<string, HealthType> = new Map(
   HEALTH_TYPES.flatMap((type) => {
     const { loinc, loincAliases = [] } = HEALTH_TYPE_DEFINITIONS[type];

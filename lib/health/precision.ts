@@ -28,6 +28,9 @@ export const PRECISION: Readonly<Record<HealthType, Precision>> = {
   SLEEP_STATE: WHOLE_MINUTES,
   MENSTRUAL_FLOW: WHOLE_MINUTES,
   WORKOUT: WHOLE_MINUTES,
+  // Pumps deliver in steps as fine as 0.025 U.
+  INSULIN: { answer: 3, display: { '[iU]': 2 } },
+  CARBOHYDRATES: { answer: 1, display: { g: 0 } },
 };
 
 /**

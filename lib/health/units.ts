@@ -11,7 +11,8 @@ export type Dimension =
   | 'fraction'
   | 'glucose'
   | 'temperature'
-  | 'duration';
+  | 'duration'
+  | 'insulin';
 
 export type UnitSpec = { dimension: Dimension; scale: number; offset: number };
 
@@ -29,7 +30,7 @@ const linear = (dimension: Dimension, scale: number): UnitSpec => ({ dimension, 
 // °F -> °C: (F - 32) * 5/9, written as F * 5/9 - 160/9.
 const FAHRENHEIT: UnitSpec = { dimension: 'temperature', scale: 5 / 9, offset: -160 / 9 };
 
-// Base units: count, m, kcal, count/min, mm[Hg], kg, %, mg/dL, Cel, min.
+// Base units: count, m, kcal, count/min, mm[Hg], kg, %, mg/dL, Cel, min, [iU].
 export const UNITS: Readonly<Record<string, UnitSpec>> = {
   count: linear('count', 1),
   steps: linear('count', 1),
@@ -84,6 +85,11 @@ export const UNITS: Readonly<Record<string, UnitSpec>> = {
   min: linear('duration', 1),
   h: linear('duration', 60),
   s: linear('duration', 1 / 60),
+
+  // Insulin's international unit (UCUM [iU]); pumps and apps write U or IU.
+  '[iU]': linear('insulin', 1),
+  U: linear('insulin', 1),
+  IU: linear('insulin', 1),
 };
 
 // Own-property lookup, so input like 'toString' or '__proto__' is never mistaken for a unit.
@@ -111,3 +117,5 @@ export const PERCENT_UNITS = ['%', 'fraction'] as const;
 export const GLUCOSE_UNITS = ['mg/dL', 'mmol/L'] as const;
 export const TEMPERATURE_UNITS = ['Cel', 'degC', '°C', 'degF', '°F', '[degF]'] as const;
 export const DURATION_UNITS = ['min', 'h', 's'] as const;
+export const INSULIN_UNITS = ['[iU]', 'U', 'IU'] as const;
+export const CARBOHYDRATE_UNITS = ['g'] as const;

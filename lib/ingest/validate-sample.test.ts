@@ -87,6 +87,23 @@ describe('accepted samples', () => {
     expect(accepted(validateSample(hr({ metadata: { specimen_source: 'interstitial fluid' } }), NOW)).category).toBeNull();
   });
 
+  it('stores an insulin dose in [iU] with its kind, if it names one, as the plain category', () => {
+    const dose = (extra: Record<string, unknown>) =>
+      accepted(validateSample({ type: 'INSULIN', value: 0.3, unit: 'U', startDate: AT, endDate: AT, ...extra }, NOW));
+    expect(dose({ category: 'smb' })).toMatchObject({ type: 'INSULIN', value: 0.3, category: 'smb' });
+    expect(dose({ unit: 'IU', category: 'bolus' })).toMatchObject({ value: 0.3, category: 'bolus' });
+    expect(dose({ unit: '[iU]' }).category).toBeNull();
+    expect(dose({ category: null }).category).toBeNull();
+    // A zero temp basal (insulin suspended) over 30 minutes is a real delivery of 0 U.
+    expect(dose({ value: 0, category: 'temp_basal', endDate: '2026-11-20T08:30:00Z' })).toMatchObject({ value: 0, category: 'temp_basal', endMs: AT_MS + 1_800_000 });
+    // Types without kinds ignore the field, as before it existed.
+    expect(accepted(validateSample(hr({ category: 'smb' }), NOW)).category).toBeNull();
+  });
+
+  it('stores carbohydrates in grams', () => {
+    expect(accepted(validateSample({ type: 'CARBOHYDRATES', value: 45, unit: 'g', startDate: AT, endDate: AT }, NOW))).toMatchObject({ value: 45, category: null });
+  });
+
   it('accepts an end up to ten minutes past now (clock skew), and the range limits themselves', () => {
     const soon = new Date(NOW + 9 * 60_000).toISOString();
     expect(validateSample(hr({ startDate: soon, endDate: soon }), NOW).ok).toBe(true);
@@ -129,6 +146,11 @@ describe('rejected samples name the field and a reason', () => {
     ['a weight out of range after conversion', { type: 'WEIGHT', value: 1200, unit: 'lb', startDate: AT, endDate: AT }, 'value'],
     ['an unknown sleep stage', { type: 'SLEEP_STATE', value: 'dreaming', startDate: AT, endDate: AT }, 'value'],
     ['a numeric category value', { type: 'SLEEP_STATE', value: 30, unit: 'min', startDate: AT, endDate: AT }, 'value'],
+    ['an unknown insulin kind', { type: 'INSULIN', value: 2, unit: 'U', category: 'Bolus', startDate: AT, endDate: AT }, 'category'],
+    ['a numeric insulin kind', { type: 'INSULIN', value: 2, unit: 'U', category: 3, startDate: AT, endDate: AT }, 'category'],
+    ['insulin in milligrams', { type: 'INSULIN', value: 2, unit: 'mg', startDate: AT, endDate: AT }, 'unit'],
+    ['insulin above 100 U', { type: 'INSULIN', value: 100.5, unit: 'U', startDate: AT, endDate: AT }, 'value'],
+    ['carbohydrates in ounces', { type: 'CARBOHYDRATES', value: 2, unit: 'oz', startDate: AT, endDate: AT }, 'unit'],
     ['an empty clientRecordId', hr({ clientRecordId: '' }), 'clientRecordId'],
     ['a numeric clientRecordId', hr({ clientRecordId: 42 }), 'clientRecordId'],
     ['a 257-character clientRecordId', hr({ clientRecordId: 'x'.repeat(257) }), 'clientRecordId'],

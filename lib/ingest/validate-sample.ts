@@ -1,7 +1,7 @@
 // Validates one incoming sample and normalizes it to canonical units. Never throws: a bad sample becomes
 // a rejection naming the field and the reason, so the good samples of the batch are still stored.
 import {
-  canonicalCategory, checkRange, getHealthType, glucoseSpecimen, isCategoryType, isHealthType, toCanonical, type HealthType,
+  canonicalCategory, checkRange, getHealthType, glucoseSpecimen, hasKinds, isCategoryType, isHealthType, toCanonical, type HealthType,
 } from '../health';
 import { isStorableText, UNSTORABLE_TEXT } from '../http/text';
 import { parseIsoInstant } from './iso-date';
@@ -11,7 +11,10 @@ export type NormalizedSample = {
   startMs: number;
   endMs: number;
   value: number; // canonical unit; for category types, the interval's duration in minutes
-  /** Category types: the catalogue's label (aliases mapped). Glucose: its specimen where the metadata names one. */
+  /**
+   * Category types: the catalogue's label (aliases mapped). Types with kinds (INSULIN): the kind the sample
+   * names, if any. Glucose: its specimen where the metadata names one.
+   */
   category: string | null;
   clientRecordId: string | null;
   version: number | null;
@@ -55,7 +58,7 @@ function checkMetadata(value: unknown): { ok: true; json: string | null } | { ok
 
 export function validateSample(input: unknown, nowMs: number): SampleResult {
   if (!isPlainObject(input)) return fail('(sample)', 'must be an object');
-  const { type, value, unit, startDate, endDate, clientRecordId, version, metadata } = input;
+  const { type, value, unit, startDate, endDate, clientRecordId, version, metadata, category: kind } = input;
 
   if (typeof type !== 'string' || !isHealthType(type)) return fail('type', 'is not a known health type');
   const definition = getHealthType(type);
@@ -89,6 +92,12 @@ export function validateSample(input: unknown, nowMs: number): SampleResult {
     const outOfRange = checkRange(type, converted.value);
     if (outOfRange) return fail('value', outOfRange);
     canonical = converted.value;
+    // A kind is optional (absent: unspecified); on types without kinds the field is ignored, as before.
+    if (hasKinds(type) && kind !== undefined && kind !== null) {
+      const label = typeof kind === 'string' ? canonicalCategory(type, kind) : null;
+      if (label === null) return fail('category', `must be one of: ${definition.categoryValues?.join(', ')}`);
+      category = label;
+    }
   }
 
   if (clientRecordId !== undefined && clientRecordId !== null) {

@@ -20,12 +20,13 @@ describe('nightscoutUuid / v3Identifier', () => {
 });
 
 describe('clientIdOf', () => {
-  it('takes identifier, _id, syncIdentifier, uuid, NSCLIENT_ID, then the pump record', () => {
+  it('takes identifier, _id, syncIdentifier, uuid, NSCLIENT_ID, Trio’s id, then the pump record', () => {
     expect(clientIdOf({ identifier: 'a', _id: 'b' })).toBe('a');
     expect(clientIdOf({ _id: 'F1E0C1A2-0000-4000-8000-000000000001', syncIdentifier: 'x' })).toBe('F1E0C1A2-0000-4000-8000-000000000001');
     expect(clientIdOf({ syncIdentifier: 'loop-1' })).toBe('loop-1');
     expect(clientIdOf({ uuid: 'xdrip-uuid' })).toBe('xdrip-uuid');
     expect(clientIdOf({ NSCLIENT_ID: 1_700_000_000_123 })).toBe('1700000000123');
+    expect(clientIdOf({ id: 'C0FFEE00-0000-4000-8000-000000000002', eventType: 'Meal Bolus' })).toBe('C0FFEE00-0000-4000-8000-000000000002');
     expect(clientIdOf({ pumpId: 4711, pumpType: 'ACCU_CHEK_INSIGHT', pumpSerial: '33013206' })).toBe('ACCU_CHEK_INSIGHT:33013206:4711');
     expect(clientIdOf({ pumpId: 4711, pumpType: 'ACCU_CHEK_INSIGHT' })).toBeNull();
     expect(clientIdOf({ _id: '', syncIdentifier: '  ' })).toBeNull();
@@ -60,5 +61,7 @@ describe('objectIdFor', () => {
     expect(isObjectId(id)).toBe(true);
     expect(objectIdFor('s', 'treatments', 'x')).toBe(id);
     expect(new Set([id, objectIdFor('t', 'treatments', 'x'), objectIdFor('s', 'devicestatus', 'x'), objectIdFor('s', 'treatments', 'y')]).size).toBe(4);
+    // A client's own ObjectId (xDrip+ NightscoutUploader.java uuid_to_id) is answered back unchanged.
+    expect(objectIdFor('s', 'treatments', '6F1A2B3C4D5E6F7A8B9C0D1E')).toBe('6f1a2b3c4d5e6f7a8b9c0d1e');
   });
 });

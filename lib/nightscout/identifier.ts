@@ -1,7 +1,7 @@
 // Which stored document a Nightscout document is (API v1 and v3 alike), pure. A document is keyed within
 // its site and collection by an identifier: the one it carries (`identifier`, API v3), else its client's
 // own id (`_id` when it is not a Mongo ObjectId of ours, Loop's `syncIdentifier`, xDrip+'s `uuid`, old
-// AndroidAPS's `NSCLIENT_ID`, AndroidAPS's pump record `pumpType`+`pumpSerial`+`pumpId`), else
+// AndroidAPS's `NSCLIENT_ID`, Trio's `id`, AndroidAPS's pump record `pumpType`+`pumpSerial`+`pumpId`), else
 // cgm-remote-monitor's API v3 rule (lib/api3/shared/operationTools.js calculateIdentifier: UUIDv5 in the
 // namespace "NightscoutRocks!" of `device + '_' + date [+ '_' + eventType]`). A v1 treatment with no
 // client id is keyed as cgm-remote-monitor's lib/server/treatments.js upserts it, by {created_at,
@@ -45,7 +45,7 @@ const text = (v: unknown): string | null => {
  * first checks whether it is one of ours (then the document is that stored one).
  */
 export function clientIdOf(doc: Record<string, unknown>): string | null {
-  for (const key of ['identifier', '_id', 'syncIdentifier', 'uuid', 'NSCLIENT_ID'] as const) {
+  for (const key of ['identifier', '_id', 'syncIdentifier', 'uuid', 'NSCLIENT_ID', 'id'] as const) {
     const id = text(doc[key]);
     if (id !== null) return id;
   }
@@ -70,7 +70,12 @@ export function documentIdentifier(collection: Collection, doc: Record<string, u
   return v3Identifier({ device: doc.device, date: api === 'v3' && doc.date !== undefined ? doc.date : dateMs, eventType: doc.eventType });
 }
 
-/** The `_id` answered for a stored document: 24 hex digits like a MongoDB ObjectId, stable for its identifier. */
+/**
+ * The `_id` answered for a stored document: 24 hex digits like a MongoDB ObjectId, stable for its
+ * identifier. An identifier that is itself one (a client's own ObjectId, e.g. xDrip+'s `_id` made
+ * from its uuid) is answered as is, so the client recognises its record.
+ */
 export function objectIdFor(siteId: string, collection: Collection, identifier: string): string {
+  if (isObjectId(identifier)) return identifier.toLowerCase();
   return createHash('sha256').update(`${siteId}|${collection}|${identifier}`).digest('hex').slice(0, 24);
 }

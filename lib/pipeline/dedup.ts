@@ -42,6 +42,9 @@ function dedupInstantStreams(ranked: readonly PipelineSample[], rules: TypeRules
     const rule = key === '' ? rules : (rules.streams?.[key] ?? rules);
     return rule.tolerance ? dedupSpotChecks(group, rule.matchWindowMs, rule.tolerance) : dedupInstants(group, rule.matchWindowMs);
   });
+  // Summed instants are doses (insulin, carbs): a kept dose counts over its own interval, so a temp
+  // basal's units are spread over the hours it ran, as any interval of a summed type is.
+  if (rules.aggregation === 'SUM') return sortContributions(parts.map((c) => ({ ...c, endMs: c.sample.endMs })));
   return byStream.size > 1 ? sortContributions(parts) : parts;
 }
 

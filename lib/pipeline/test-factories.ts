@@ -17,6 +17,10 @@ export const GLUCOSE: TypeRules = {
   tolerance: { absolute: 2, relative: 0.02 },
   streams: { cgm: { matchWindowMs: MIN, tolerance: { absolute: 2, relative: 0 } } },
 };
+// Doses (the catalogue's INSULIN): summed, two uploaders' copies within 60 s and 0.05 U are one dose;
+// basal deliveries are a stream of their own.
+const DOSE_RULE = { matchWindowMs: MIN, tolerance: { absolute: 0.05, relative: 0 } };
+export const INSULIN: TypeRules = { dedupKind: 'INSTANT', aggregation: 'SUM', ...DOSE_RULE, streams: { basal: DOSE_RULE } };
 export const SLEEP: TypeRules = { dedupKind: 'CATEGORY_INTERVAL', aggregation: 'SUM', matchWindowMs: 0, sessionGapMs: 60 * MIN };
 export const WORKOUTS: TypeRules = { dedupKind: 'WORKOUT', aggregation: 'SUM', matchWindowMs: 0 };
 
@@ -24,6 +28,8 @@ export const DEVICES = {
   watch: { deviceId: 'watch', priority: 100 },
   phone: { deviceId: 'phone', priority: 80 },
   cgm: { deviceId: 'cgm', priority: 60 },
+  xdrip: { deviceId: 'xdrip', priority: 60 },
+  aaps: { deviceId: 'aaps', priority: 50 },
   cuff: { deviceId: 'cuff', priority: 40 },
   meter: { deviceId: 'meter', priority: 40 },
   export: { deviceId: 'export', priority: 30 },

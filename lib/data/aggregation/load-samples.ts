@@ -2,7 +2,7 @@
 // that type (its per-type override, else its priority) and its measurement stream. Revoked devices still
 // count: their data is real.
 import type pg from 'pg';
-import { GLUCOSE_SPECIMENS, type HealthType } from '../../health';
+import { getHealthType, GLUCOSE_SPECIMENS, type HealthType } from '../../health';
 import type { PipelineSample } from '../../pipeline';
 import { CGM_STREAM } from './type-rules';
 
@@ -11,10 +11,14 @@ const MAX_SAMPLE_MS = 24 * 3600 * 1000; // the catalogue's longest plausible int
 type Row = { id: string; device_id: string; device_type: string; priority: number; s: string; e: string; value: number; category: string | null };
 
 /**
- * Glucose from a CGM is interstitial, not a fingerstick: the sample's own specimen decides where it
- * says one (a CGM reader's strip port gives blood readings), else the device's type does.
+ * The sample's dedup stream. Glucose from a CGM is interstitial, not a fingerstick: the sample's own
+ * specimen decides where it says one (a CGM reader's strip port gives blood readings), else the
+ * device's type does.
  */
 function streamOf(type: HealthType, row: Row): string | null {
+  // Insulin: a basal delivery is its own stream (type-rules.ts), never cancelled by a bolus of equal units.
+  const byKind = getHealthType(type).categoryStreams;
+  if (byKind) return row.category !== null && Object.hasOwn(byKind, row.category) ? (byKind[row.category] ?? null) : null;
   if (type !== 'BLOOD_GLUCOSE') return null;
   if (row.category === GLUCOSE_SPECIMENS.interstitial) return CGM_STREAM;
   if (row.category === GLUCOSE_SPECIMENS.blood) return null;

@@ -63,6 +63,10 @@ describe('rulesFor: glucose spot checks', () => {
     expect(rulesFor('BODY_TEMPERATURE')).toMatchObject({ matchWindowMs: 300_000, tolerance: { absolute: 0.1, relative: 0 } });
     expect(rulesFor('WEIGHT').streams).toBeUndefined();
     expect(rulesFor('BLOOD_GLUCOSE').streams).toEqual({ cgm: { matchWindowMs: 60_000, tolerance: { absolute: 2, relative: 0 } } });
+    // Insulin: basal deliveries are a stream of their own, by the type's own rule; carbs have none.
+    expect(rulesFor('INSULIN')).toMatchObject({ aggregation: 'SUM', matchWindowMs: 60_000, tolerance: { absolute: 0.05, relative: 0 } });
+    expect(rulesFor('INSULIN').streams).toEqual({ basal: { matchWindowMs: 60_000, tolerance: { absolute: 0.05, relative: 0 } } });
+    expect(rulesFor('CARBOHYDRATES').streams).toBeUndefined();
   });
 
   it('weight: a weigh-in within 0.2 kg of a better source’s is the same; 0.3 kg off is a second one', () => {

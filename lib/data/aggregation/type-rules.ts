@@ -12,6 +12,9 @@ export const CGM_STREAM = 'cgm';
 export function rulesFor(type: HealthType): TypeRules {
   const def = getHealthType(type);
   const continuous = def.continuousStream;
+  const rule = { matchWindowMs: (def.matchWindowSeconds ?? 0) * 1000, ...(def.tolerance ? { tolerance: { ...def.tolerance } } : {}) };
+  // Kinds that form a stream of their own (insulin: basal deliveries beside boluses), each by the type's rule.
+  const kindStreams = Object.fromEntries(Object.values(def.categoryStreams ?? {}).map((stream) => [stream, { ...rule }]));
   return {
     dedupKind: def.dedupKind,
     aggregation: def.aggregation,
@@ -21,6 +24,7 @@ export function rulesFor(type: HealthType): TypeRules {
     ...(continuous
       ? { streams: { [CGM_STREAM]: { matchWindowMs: continuous.matchWindowSeconds * 1000, tolerance: { ...continuous.tolerance } } } }
       : {}),
+    ...(Object.keys(kindStreams).length > 0 ? { streams: kindStreams } : {}),
     ...(SLEEP_TYPES.has(type) ? { sessionGapMs: DEFAULT_SESSION_GAP_MS } : {}),
   };
 }

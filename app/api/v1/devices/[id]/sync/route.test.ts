@@ -63,6 +63,36 @@ describe('sync happy path', () => {
     expect(rows.map((r) => [r.category, r.value])).toEqual([['asleepUnspecified', 30], ['asleepREM', 30], ['asleepDeep', 30], ['asleepCore', 30]]);
   }));
 
+  it('stores insulin doses in [iU] with their kind, and carbohydrates in g; refuses an unknown kind by name', () => withPipelinePaused(patient.id, async () => {
+    const at = '2026-11-20T08:00:00Z';
+    const res = await sync({
+      samples: [
+        { type: 'INSULIN', value: 0.3, unit: 'U', category: 'smb', startDate: at, endDate: at, clientRecordId: 'ns-1' },
+        { type: 'INSULIN', value: 0.8, unit: 'IU', category: 'temp_basal', startDate: '2026-11-20T09:00:00Z', endDate: '2026-11-20T09:30:00Z' },
+        { type: 'INSULIN', value: 4.5, unit: '[iU]', startDate: '2026-11-20T12:00:00Z', endDate: '2026-11-20T12:00:00Z' },
+        { type: 'CARBOHYDRATES', value: 45, unit: 'g', startDate: '2026-11-20T12:00:00Z', endDate: '2026-11-20T12:00:00Z' },
+        { type: 'INSULIN', value: 2, unit: 'U', category: 'square', startDate: at, endDate: at },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ accepted: 4, duplicates: 0, rejected: [{ index: 4, field: 'category', reason: 'must be one of: bolus, correction, smb, temp_basal, basal' }] });
+    const rows = await prisma.healthSample.findMany({ where: { deviceId: device.id }, orderBy: [{ type: 'asc' }, { startAt: 'asc' }] });
+    expect(rows.map((r) => [r.type, r.value, r.category])).toEqual([
+      ['INSULIN', 0.3, 'smb'],
+      ['INSULIN', 0.8, 'temp_basal'],
+      ['INSULIN', 4.5, null],
+      ['CARBOHYDRATES', 45, null],
+    ]);
+    const dirty = await prisma.dirtyRange.findMany({ where: { userId: patient.id }, select: { type: true } });
+    expect(new Set(dirty.map((d) => d.type))).toEqual(new Set(['INSULIN', 'CARBOHYDRATES']));
+    // The catalogue table knows both types, insulin with its kinds.
+    const catalogue = await prisma.healthTypeCatalogue.findMany({ where: { type: { in: ['INSULIN', 'CARBOHYDRATES'] } }, orderBy: { type: 'asc' } });
+    expect(catalogue.map((c) => [c.type, c.canonicalUnit, c.aggregation, c.categoryValues])).toEqual([
+      ['INSULIN', '[iU]', 'SUM', ['bolus', 'correction', 'smb', 'temp_basal', 'basal']],
+      ['CARBOHYDRATES', 'g', 'SUM', []],
+    ]);
+  }));
+
   it('ignores userId or deviceId in the body: ownership comes from the token', async () => {
     const other = await createUser();
     const res = await sync({ userId: other.id, samples: [hr(70, '2026-11-20T08:00:00Z', { userId: other.id, deviceId: randomUUID() })] });
