@@ -9,9 +9,10 @@
 // MAX_SCANNED documents of the time range asked and is refused beyond that, never answered partially.
 // Without `sort` documents come oldest first (the original orders them by identifier, which no client
 // relies on: AndroidAPS sorts by date or created_at, or reads all food).
-import { findDocuments, getDocument, getDocumentByObjectId, softDeleteDocument, upsertDocument, type DocumentQuery, type StoredDocument } from '../../data/nightscout-documents';
+import { findDocuments, getDocumentByObjectId, type DocumentQuery, type StoredDocument } from '../../data/nightscout-documents';
 import type { ActiveSite } from '../../data/nightscout-sites';
 import { latestDocumentChange } from '../../data/nightscout-v3-documents';
+import { findDocumentById, removeDocument, saveDocuments } from '../documents';
 import { documentIdentifier, isObjectId, nightscoutUuid, type Collection } from '../identifier';
 import { parseTime } from './dates';
 import { V3Refusal } from './envelope';
@@ -43,7 +44,7 @@ function identifierFor(collection: Collection, doc: Record<string, unknown>, our
 
 export function documentsStore(collection: Collection): CollectionStore {
   const find = async (site: ActiveSite, identifier: string) => {
-    const stored = (await getDocument(site, collection, identifier)) ?? (isObjectId(identifier) ? await getDocumentByObjectId(site, collection, identifier) : null);
+    const stored = await findDocumentById(site, collection, identifier);
     return stored ? toV3Document(stored) : null;
   };
 
@@ -58,18 +59,21 @@ export function documentsStore(collection: Collection): CollectionStore {
       return find(site, nightscoutUuid(`${doc.date}_${String(doc.eventType ?? '')}`));
     },
 
+    // Through the document use case (lib/nightscout/documents.ts): its checks, the echo guard, and the
+    // projection of treatments into the product (insulin, carbs, notes).
     async save(site, doc, replacing, nowMs) {
-      const identifier = replacing?.identifier ?? identifierFor(collection, doc, null);
-      const kept = clientFields(doc);
-      delete kept.identifier;
-      const input = { collection, identifier, uploaderDeviceId: null, dateMs: dateOf(doc, nowMs), eventType: typeof doc.eventType === 'string' ? doc.eventType : null, doc: kept };
-      const { document } = await upsertDocument(site, input, nowMs);
-      return { identifier, lastModified: document.srvModifiedMs };
+      const input = replacing ? { ...clientFields(doc), identifier: replacing.identifier } : clientFields(doc);
+      const { results, samplesChanged } = await saveDocuments(site, collection, [input], nowMs, { api: 'v3' });
+      const result = results[0]!;
+      if ('refused' in result) throw new V3Refusal(400, `Bad ${result.refused.field} field: ${result.refused.reason}`);
+      // An echo of what a client read from Nightscout is not stored again: it answers as the document it names.
+      return { identifier: result.identifier, lastModified: result.document?.srvModifiedMs ?? nowMs, samplesChanged };
     },
 
     async remove(site, stored, { nowMs }) {
-      // `permanent=true` is kept as a soft delete too: the store keeps deleted documents as evidence.
-      await softDeleteDocument(site, collection, stored.identifier, nowMs);
+      // `permanent=true` is a soft delete too: deleted documents are kept as evidence (and their projection removed).
+      const { samplesChanged } = await removeDocument(site, collection, stored.identifier, nowMs);
+      return { samplesChanged };
     },
 
     async search(site, query) {

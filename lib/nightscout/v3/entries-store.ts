@@ -67,7 +67,7 @@ async function save(site: ActiveSite, doc: Record<string, unknown>, replacing: V
   return { identifier, lastModified: stored?.srvModified ?? nowMs, samplesChanged: result.accepted > 0 };
 }
 
-async function remove(): Promise<void> {
+async function remove(): Promise<never> {
   throw new V3Refusal(400, 'Entries cannot be deleted here: glucose readings are kept as recorded (send a corrected reading again instead)');
 }
 

@@ -47,8 +47,8 @@ export async function collectionContext(
     },
     nowMs: Date.now(),
     basePath: `/ns/${params.siteId}/api/v3/${collection}`,
-    onSaved: (saved) => {
-      if (saved.samplesChanged) onSamplesChanged?.(site);
+    onWritten: (written) => {
+      if (written.samplesChanged) onSamplesChanged?.(site);
     },
   };
 }

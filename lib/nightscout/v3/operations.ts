@@ -13,7 +13,7 @@ import { MESSAGES, V3Refusal, v3Json, v3Result } from './envelope';
 import { compareDocs, project } from './filter';
 import { resolveIdentifier } from './identifier';
 import { parseFields, parseHistorySince, parseLimit, parseSearchQuery } from './query';
-import { clientFields, type CollectionStore, type Saved, type V3Document } from './store';
+import { clientFields, type CollectionStore, type V3Document, type Written } from './store';
 import { checkImmutable, checkWritable, validateCommon, validateIdentifier } from './validate';
 
 export type V3Context = {
@@ -26,7 +26,7 @@ export type V3Context = {
   /** The request path of the collection, for Location headers (`/ns/<site>/api/v3/<collection>`). */
   basePath: string;
   /** Told of every write (the route starts the pipeline when samples changed). */
-  onSaved?: (saved: Saved) => void;
+  onWritten?: (written: Written) => void;
 };
 
 type Doc = Record<string, unknown>;
@@ -50,31 +50,34 @@ async function replace(ctx: V3Context, doc: Doc, stored: V3Document, options: { 
   checkImmutable(doc, stored, options);
   validateCommon(doc);
   const saved = await ctx.store.save(ctx.site, { ...clientFields(doc), identifier: stored.identifier }, stored, ctx.nowMs);
-  ctx.onSaved?.(saved);
+  ctx.onWritten?.(saved);
   const headers = { 'Last-Modified': httpDate(saved.lastModified) };
   if (!options.deduplication) return v3Json(200, { lastModified: saved.lastModified }, headers);
   const fields: Doc = { lastModified: saved.lastModified, identifier: saved.identifier, isDeduplication: true };
-  if (doc.identifier !== saved.identifier) fields.deduplicatedIdentifier = saved.identifier;
+  // The stored document keeps its identifier (clients address it by the one answered).
+  if (typeof doc.identifier === 'string' && doc.identifier !== saved.identifier) fields.deduplicatedIdentifier = saved.identifier;
   return v3Json(200, fields, { ...headers, Location: `${ctx.basePath}/${saved.identifier}` });
 }
 
-async function insert(ctx: V3Context, doc: Doc, identifier: string | null): Promise<NextResponse> {
+async function insert(ctx: V3Context, doc: Doc): Promise<NextResponse> {
   await ctx.demand(permission(ctx.collection, 'create'));
-  validateIdentifier(identifier);
   validateCommon(doc);
-  const saved = await ctx.store.save(ctx.site, { ...clientFields(doc), identifier }, null, ctx.nowMs);
-  ctx.onSaved?.(saved);
+  const saved = await ctx.store.save(ctx.site, clientFields(doc), null, ctx.nowMs);
+  ctx.onWritten?.(saved);
   const headers = { 'Last-Modified': httpDate(saved.lastModified), Location: `${ctx.basePath}/${saved.identifier}` };
   return v3Json(201, { identifier: saved.identifier, lastModified: saved.lastModified }, headers);
 }
 
-/** POST /{collection} */
+/**
+ * POST /{collection}. Without an identifier the collection gives one: cgm-remote-monitor's UUIDv5 of
+ * device, date and eventType, unless the document carries a client id the store keys by (see the store).
+ */
 export async function createDocument(ctx: V3Context, body: unknown): Promise<NextResponse> {
   const doc = normalizeDate(documentOf(body));
-  const identifier = resolveIdentifier(doc);
-  const stored = identifier === null ? null : await ctx.store.findDuplicate(ctx.site, { ...doc, identifier });
-  if (stored) return replace(ctx, { ...doc, identifier }, stored, { deduplication: true });
-  return insert(ctx, doc, identifier);
+  validateIdentifier(resolveIdentifier(doc));
+  const stored = await ctx.store.findDuplicate(ctx.site, doc);
+  if (stored) return replace(ctx, doc, stored, { deduplication: true });
+  return insert(ctx, doc);
 }
 
 /** GET /{collection}/{identifier} */
@@ -91,12 +94,12 @@ export async function readDocument(ctx: V3Context, identifier: string, params: U
 
 /** PUT /{collection}/{identifier}: replaces the document, or creates it under that identifier. */
 export async function updateDocument(ctx: V3Context, identifier: string, body: unknown, headers: Headers): Promise<NextResponse> {
-  const doc = { ...normalizeDate(documentOf(body)), identifier };
+  const doc = normalizeDate(documentOf(body));
   const stored = await ctx.store.find(ctx.site, identifier);
-  if (!stored) return insert(ctx, doc, identifier);
+  if (!stored) return insert(ctx, { ...doc, identifier });
   if (stored.isValid === false) throw new V3Refusal(410);
   checkUnmodifiedSince(stored, headers.get('if-unmodified-since'));
-  return replace(ctx, doc, stored, { deduplication: false });
+  return replace(ctx, { ...doc, identifier: stored.identifier }, stored, { deduplication: false });
 }
 
 /** PATCH /{collection}/{identifier}: changes the fields sent (date is not re-read: a patch adds nothing). */
@@ -111,7 +114,7 @@ export async function patchDocument(ctx: V3Context, identifier: string, body: un
   checkImmutable(patch, stored);
   validateCommon(patch, { patching: true });
   const saved = await ctx.store.save(ctx.site, { ...clientFields(stored), ...clientFields(patch), identifier: stored.identifier }, stored, ctx.nowMs);
-  ctx.onSaved?.(saved);
+  ctx.onWritten?.(saved);
   return v3Json(200, {}, { 'Last-Modified': httpDate(saved.lastModified) });
 }
 
@@ -121,7 +124,7 @@ export async function deleteDocument(ctx: V3Context, identifier: string, params:
   const stored = await ctx.store.find(ctx.site, identifier);
   if (!stored) return v3Json(404);
   checkWritable(stored);
-  await ctx.store.remove(ctx.site, stored, { permanent: params.get('permanent') === 'true', nowMs: ctx.nowMs });
+  ctx.onWritten?.(await ctx.store.remove(ctx.site, stored, { permanent: params.get('permanent') === 'true', nowMs: ctx.nowMs }));
   return v3Json(200);
 }
 

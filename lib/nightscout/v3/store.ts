@@ -14,22 +14,28 @@ export type V3Document = Record<string, unknown> & {
   isValid?: false;
 };
 
-export type Saved = {
-  identifier: string;
-  lastModified: number;
+export type Written = {
   /** Samples of the patient changed (the pipeline has to run). */
   samplesChanged?: boolean;
 };
 
+export type Saved = Written & { identifier: string; lastModified: number };
+
 export type CollectionStore = {
   /** One document by identifier, a deleted one included. */
   find(site: ActiveSite, identifier: string): Promise<V3Document | null>;
-  /** The stored document a new one duplicates (same identifier, or the collection's own dedup key), deleted ones included. */
+  /**
+   * The stored document a new one duplicates (the identifier it carries, else the one the collection
+   * gives it, or the collection's own dedup key), deleted ones included.
+   */
   findDuplicate(site: ActiveSite, doc: Record<string, unknown>): Promise<V3Document | null>;
-  /** Stores the client's fields of a document: a new one, or in place of `replacing`. */
+  /**
+   * Stores the client's fields of a document: in place of `replacing`, else as a new one under the
+   * identifier it carries or, without one, the identifier the collection gives it (returned).
+   */
   save(site: ActiveSite, doc: Record<string, unknown>, replacing: V3Document | null, nowMs: number): Promise<Saved>;
   /** Marks the document deleted (history then shows it with isValid false); `permanent` removes it. */
-  remove(site: ActiveSite, stored: V3Document, options: { permanent: boolean; nowMs: number }): Promise<void>;
+  remove(site: ActiveSite, stored: V3Document, options: { permanent: boolean; nowMs: number }): Promise<Written>;
   /** Valid documents matching the query's filters, in its order, after `skip`, at most `limit`. */
   search(site: ActiveSite, query: SearchQuery): Promise<V3Document[]>;
   /** Documents changed since, deleted ones included, oldest change first, at most `limit`. */

@@ -37,6 +37,10 @@ describe('checkImmutable and checkWritable', () => {
     expect(refusal(() => checkImmutable({ isValid: false }, stored))).toBe('400 Field isValid cannot be modified by the client');
     expect(refusal(() => checkImmutable({ identifier: 'other' }, stored, { deduplication: true }))).toBeNull();
     expect(refusal(() => checkImmutable({ date: T + 1 }, { ...stored, isValid: false }))).toBeNull();
+    // A field the stored document lacks (a v1 treatment has no app) may be set.
+    expect(refusal(() => checkImmutable({ app: 'AAPS' }, { identifier: 'id1', date: T }))).toBeNull();
+    // The server's own fields sent back (stale) are ignored: they are never taken from a client.
+    expect(refusal(() => checkImmutable({ srvModified: 1, srvCreated: 1, subject: 'x' }, stored))).toBeNull();
   });
 
   it('refuses any change of a read-only document (422)', () => {

@@ -25,21 +25,25 @@ export function validateIdentifier(identifier: string | null): asserts identifie
   if (identifier === null || isBlank(identifier)) throw new V3Refusal(400, MESSAGES.badIdentifier);
 }
 
-const IMMUTABLE = ['identifier', 'date', 'utcOffset', 'eventType', 'device', 'app', 'srvCreated', 'subject', 'srvModified', 'modifiedBy', 'isValid'] as const;
+// The original also lists srvCreated, srvModified, subject and modifiedBy: those are the server's, never
+// taken from a client (lib/nightscout/v3/store.ts clientFields), so a stale copy sent back is ignored.
+const IMMUTABLE = ['identifier', 'date', 'utcOffset', 'eventType', 'device', 'app'] as const;
 
 /**
- * Refuses a change to a field the server owns or that identifies the event. A deleted document may be
- * written over freely (that is how a client revives it), and a deduplicated create may bring another
- * identifier (documents first stored through API v1). `isValid: true` on a live document is no change:
- * we keep validity apart from the document and never store `true`.
+ * Refuses a change to a field that identifies the event. A deleted document may be written over freely
+ * (that is how a client revives it), and a deduplicated create may bring another identifier (documents
+ * first stored through API v1). `isValid: true` on a live document is no change (a deletion is a
+ * DELETE). Unlike the original, a field the stored document lacks may be set: the same treatment from
+ * a v1 uploader (no `app`, no `utcOffset`) and then from AndroidAPS through v3 is one treatment, not a
+ * refusal AndroidAPS gives up on.
  */
 export function checkImmutable(doc: Doc, stored: Doc, options: { deduplication?: boolean } = {}): void {
   if (stored.isValid === false) return;
+  if (doc.isValid !== undefined && doc.isValid !== true) throw new V3Refusal(400, MESSAGES.immutableField('isValid'));
   for (const field of IMMUTABLE) {
     if (field === 'identifier' && options.deduplication) continue;
     const value = doc[field];
-    if (value === undefined) continue;
-    if (field === 'isValid' && value === true) continue;
+    if (value === undefined || stored[field] === undefined) continue;
     if (value !== stored[field]) throw new V3Refusal(400, MESSAGES.immutableField(field));
   }
 }

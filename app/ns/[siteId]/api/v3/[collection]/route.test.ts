@@ -5,10 +5,11 @@
 // store) and plugins/sync nsclientV3/extensions/FoodExtension.kt, each with `app: "AAPS"` as
 // NSAndroidClientImpl.kt sets it. The answers are checked against cgm-remote-monitor's lib/api3.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
 import { upsertDocument } from '@/lib/data/nightscout-documents';
 import { createSignedInUser } from '@/test/factories';
 import { api } from '@/test/http';
-import { createSite, type Site } from '@/test/nightscout';
+import { createSite, ns, type Site } from '@/test/nightscout';
 import { etagMs, v3 } from '@/test/nightscout-v3';
 
 const MIN = 60_000;
@@ -36,11 +37,15 @@ const aapsCarbs = (date: number, carbs: number) => ({ date, utcOffset: 60, isVal
 type Treatment = Record<string, unknown> & { identifier: string; srvModified: number; srvCreated: number; date: number };
 
 let site: Site;
+let patientId: string;
 
 beforeAll(async () => {
   const user = await createSignedInUser();
+  patientId = user.id;
   site = await createSite(user.cookie);
 });
+
+const insulinAt = (userId: string, ms: number) => prisma.healthSample.findMany({ where: { userId, type: 'INSULIN', startAt: new Date(ms) } });
 
 describe('status, version, lastModified and authentication', () => {
   it('status: versions and "crud" on every collection (NSClientV3Plugin uploads only then)', async () => {
@@ -95,6 +100,8 @@ describe('treatments: create, deduplicate, read, update, patch', () => {
     const read = await v3<Treatment>(site, `treatments/${id}`);
     expect(read.status).toBe(200);
     expect(read.body.result).toMatchObject({ identifier: id, date: T, utcOffset: 60, eventType: 'Correction Bolus', insulin: 0.4, type: 'SMB', app: 'AAPS', created_at: new Date(T).toISOString() });
+    // Into the product through the document use case: one SMB of 0.4 U, however often it was sent.
+    expect((await insulinAt(patientId, T)).map((r) => [r.value, r.category])).toEqual([[0.4, 'smb']]);
     expect(read.body.result!.srvCreated).toBeLessThanOrEqual(read.body.result!.srvModified);
     expect(read.headers.get('last-modified')).toBe(new Date(read.body.result!.srvModified).toUTCString());
     expect(read.body.result).not.toHaveProperty('isValid'); // only deleted documents carry it
@@ -107,6 +114,20 @@ describe('treatments: create, deduplicate, read, update, patch', () => {
     expect(res.body.identifier).toBe(identifier);
     const read = await v3<Treatment>(site, `treatments/${identifier}`);
     expect(read.body.result).toMatchObject({ date: T + 5 * MIN, utcOffset: 60, carbs: 20 });
+  });
+
+  it('a treatment first sent through API v1 without a client id (Loop) is the one AndroidAPS then creates through v3', async () => {
+    const at = T + 50 * MIN;
+    const v1 = await ns<Record<string, unknown>[]>(site, 'treatments', { json: [{ eventType: 'Carb Correction', carbs: 15, created_at: new Date(at).toISOString(), enteredBy: 'loop://iPhone' }] });
+    expect(v1.status).toBe(200);
+    const identifier = v1.body[0]!.identifier;
+    const res = await v3(site, 'treatments', { json: { ...aapsCarbs(at, 15), eventType: 'Carb Correction' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ isDeduplication: true, identifier });
+    const found = await v3<Treatment[]>(site, `treatments?date$gte=${at}&date$lte=${at}`);
+    expect(found.body.result).toHaveLength(1);
+    expect(found.body.result![0]).toMatchObject({ carbs: 15, app: 'AAPS' });
+    expect(await prisma.healthSample.count({ where: { userId: patientId, type: 'CARBOHYDRATES', startAt: new Date(at) } })).toBe(1);
   });
 
   it('refuses what the original refuses, with its messages (AndroidAPS reacts to them)', async () => {
@@ -162,9 +183,11 @@ describe('delete and history', () => {
   it('DELETE → 200; then read 410, PATCH 410, gone from SEARCH, in HISTORY with isValid false; a new create revives it', async () => {
     const since = Date.now() - 1000;
     const id = (await v3(site, 'treatments', { json: aapsSmb(T + 40 * MIN, 0.2) })).body.identifier!;
+    expect(await insulinAt(patientId, T + 40 * MIN)).toHaveLength(1);
     const del = await v3(site, `treatments/${id}`, { method: 'DELETE' });
     expect(del.status).toBe(200);
     expect(del.body).toEqual({ status: 200 });
+    expect(await insulinAt(patientId, T + 40 * MIN)).toEqual([]); // no longer counted
 
     expect((await v3(site, `treatments/${id}`)).status).toBe(410);
     expect((await v3(site, `treatments/${id}`)).body).toEqual({ status: 410 });
@@ -195,6 +218,7 @@ describe('delete and history', () => {
     expect(revived.status).toBe(200);
     expect(revived.body).toMatchObject({ identifier: id, isDeduplication: true });
     expect((await v3(site, `treatments/${id}`)).status).toBe(200);
+    expect(await insulinAt(patientId, T + 40 * MIN)).toHaveLength(1);
   });
 
   it('lastModified: per collection, moved by a delete; collections holding nothing are left out', async () => {
