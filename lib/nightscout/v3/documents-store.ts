@@ -11,7 +11,7 @@
 // relies on: AndroidAPS sorts by date or created_at, or reads all food).
 import { findDocuments, getDocumentByObjectId, type DocumentQuery, type StoredDocument } from '../../data/nightscout-documents';
 import type { ActiveSite } from '../../data/nightscout-sites';
-import { latestDocumentChange } from '../../data/nightscout-v3-documents';
+import { countChangedAt, latestDocumentChange } from '../../data/nightscout-v3-documents';
 import { findDocumentById, removeDocument, saveDocuments } from '../documents';
 import { documentIdentifier, isObjectId, nightscoutUuid, type Collection } from '../identifier';
 import { parseTime } from './dates';
@@ -94,6 +94,13 @@ export function documentsStore(collection: Collection): CollectionStore {
     async history(site, since: Since, limit) {
       const found = await findDocuments(site, collection, { modifiedSinceMs: since.inclusive ? since.ms - 1 : since.ms, includeDeleted: true, limit });
       return found.map(toV3Document);
+    },
+
+    async changedAt(site, ms) {
+      const count = await countChangedAt(site, collection, ms);
+      if (count === 0) return [];
+      const found = await findDocuments(site, collection, { modifiedSinceMs: ms - 1, includeDeleted: true, limit: count });
+      return found.filter((d) => d.srvModifiedMs === ms).map(toV3Document);
     },
 
     lastModified: (site) => latestDocumentChange(site, collection),

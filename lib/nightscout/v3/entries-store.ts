@@ -19,9 +19,13 @@ import type { CollectionStore, V3Document } from './store';
 const ENTRY_ID = /^[0-9a-f]{24}$/;
 const BATCH = 500;
 
-/** A stored reading as an API v3 entry. */
+/**
+ * A stored reading as an API v3 entry. The uploader's UTC offset is not kept (v1 answers 0), so v3
+ * leaves `utcOffset` out rather than assert one: a client sending its own back is then no change.
+ */
 export function toV3Entry(r: SiteReading): V3Document {
-  const { _id, ...entry } = toEntry(r);
+  const { _id, utcOffset: _offset, ...entry } = toEntry(r);
+  void _offset;
   return { ...entry, identifier: _id, units: 'mg/dl', srvCreated: r.createdMs, srvModified: r.createdMs };
 }
 
@@ -61,7 +65,9 @@ async function save(site: ActiveSite, doc: Record<string, unknown>, replacing: V
   for (const field of ['identifier', 'dateString', 'sysTime']) delete entry[field];
   const result = await uploadEntries(site, entry, nowMs);
   const refused = result.rejected[0];
-  if (refused || result.stored.length === 0) throw new V3Refusal(400, refused ? `Bad ${refused.field} field: ${refused.reason}` : MESSAGES.badBody);
+  // The sync path names the sample's `value`: to the client that is its sgv or mbg.
+  const field = refused?.field === 'value' ? doc.type : refused?.field;
+  if (refused || result.stored.length === 0) throw new V3Refusal(400, refused ? `Bad ${field} field: ${refused.reason}` : MESSAGES.badBody);
   const identifier = String(result.stored[0]!._id);
   const stored = await find(site, identifier);
   return { identifier, lastModified: stored?.srvModified ?? nowMs, samplesChanged: result.accepted > 0 };
@@ -145,6 +151,11 @@ async function history(site: ActiveSite, since: Since, limit: number): Promise<V
   return (await collect(site, { scan, rest: [] }, limit)).slice(0, limit);
 }
 
+async function changedAt(site: ActiveSite, ms: number): Promise<V3Document[]> {
+  const scan: NonNullable<Plan>['scan'] = { categories: ['interstitial', 'blood'], created: { from: ms, fromInclusive: true, to: ms }, order: 'created', desc: false };
+  return collect(site, { scan, rest: [] }, Infinity);
+}
+
 export const entriesStore: CollectionStore = {
   find,
   findDuplicate,
@@ -152,5 +163,6 @@ export const entriesStore: CollectionStore = {
   remove,
   search,
   history,
+  changedAt,
   lastModified: latestReadingStored,
 };

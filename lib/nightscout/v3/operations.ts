@@ -136,15 +136,25 @@ export async function searchDocuments(ctx: V3Context, params: URLSearchParams): 
   return v3Result(docs.map((d) => project(d, query.fields)));
 }
 
-/** GET /{collection}/history[/{lastModified}]: changes since, deleted documents included, by srvModified. */
+/**
+ * GET /{collection}/history[/{lastModified}]: changes since, deleted documents included, by srvModified;
+ * a page may pass `limit` by the documents that share its last change's instant.
+ */
 export async function documentHistory(ctx: V3Context, pathSince: string | null, params: URLSearchParams, headers: Headers): Promise<NextResponse> {
   await ctx.demand(listPermission(ctx.collection));
   const since = parseHistorySince(pathSince, headers.get('last-modified'));
   const limit = parseLimit(params);
   const fields = parseFields(params);
-  const docs = (await ctx.store.history(ctx.site, since, limit)).sort(compareDocs({ field: 'srvModified', desc: false }));
+  const docs = await ctx.store.history(ctx.site, since, limit);
   if (docs.length === 0) return v3Result([]);
   const newest = Math.max(...docs.map((d) => d.srvModified));
+  // The client asks next for changes after the newest one here: documents changed at that same ms (one
+  // upload stores its batch at one instant) must all be in this page, or they would never be seen.
+  if (docs.length >= limit) {
+    const seen = new Set(docs.map((d) => d.identifier));
+    for (const d of await ctx.store.changedAt(ctx.site, newest)) if (!seen.has(d.identifier)) docs.push(d);
+  }
+  docs.sort(compareDocs({ field: 'srvModified', desc: false }));
   // AndroidAPS reads the newest change from the ETag (W/"<ms>") to ask for the next page.
   return v3Result(
     docs.map((d) => project(d, fields)),

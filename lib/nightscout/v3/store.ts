@@ -40,6 +40,8 @@ export type CollectionStore = {
   search(site: ActiveSite, query: SearchQuery): Promise<V3Document[]>;
   /** Documents changed since, deleted ones included, oldest change first, at most `limit`. */
   history(site: ActiveSite, since: Since, limit: number): Promise<V3Document[]>;
+  /** Every document whose last change is at exactly this ms (one upload stores a whole batch at one instant). */
+  changedAt(site: ActiveSite, ms: number): Promise<V3Document[]>;
   /** The latest change in the collection (ms), or null when it holds nothing. */
   lastModified(site: ActiveSite): Promise<number | null>;
 };

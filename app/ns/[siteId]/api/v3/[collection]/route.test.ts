@@ -242,9 +242,12 @@ describe('search', () => {
     const user = await createSignedInUser();
     const own = await createSite(user.cookie);
     const base = Date.UTC(2026, 9, 1, 12, 0, 0);
+    const stored = Date.now() - 60_000;
     for (let i = 0; i < 1005; i++) {
       const doc = { eventType: 'Note', notes: `n${i}`, date: base + i * MIN, utcOffset: 0, app: 'test' };
-      await upsertDocument({ id: own.id, userId: user.id }, { collection: 'treatments', identifier: `note-${i}`, uploaderDeviceId: null, dateMs: doc.date, eventType: 'Note', doc }, Date.now());
+      // Each stored at its own ms (srvModified), the last three at one (as one batch upload stores them).
+      const at = stored + Math.min(i, 1002);
+      await upsertDocument({ id: own.id, userId: user.id }, { collection: 'treatments', identifier: `note-${i}`, uploaderDeviceId: null, dateMs: doc.date, eventType: 'Note', doc }, at);
     }
     const page1 = await v3<Treatment[]>(own, 'treatments?sort=date&limit=1000');
     expect(page1.status).toBe(200);
@@ -255,7 +258,17 @@ describe('search', () => {
     expect((await v3<Treatment[]>(own, 'treatments')).body.result).toHaveLength(1000);
     const over = await v3(own, 'treatments?limit=1001');
     expect(over.body).toEqual({ status: 400, message: 'Parameter limit out of tolerance' });
-    // History pages the same way (a time before 2000 is no time to the original: 400).
+    // History pages the same way, each page continuing after the previous one's ETag.
+    const h1 = await v3<Treatment[]>(own, `treatments/history/${stored - 1}?limit=1000`);
+    expect(h1.body.result).toHaveLength(1000);
+    expect(etagMs(h1)).toBe(stored + 999);
+    const h2 = await v3<Treatment[]>(own, `treatments/history/${etagMs(h1)}?limit=1000`);
+    expect(h2.body.result!.map((d) => d.notes)).toEqual(['n1000', 'n1001', 'n1002', 'n1003', 'n1004']);
+    // A page never ends inside a batch stored at one instant: the next page starts after that instant.
+    const h3 = await v3<Treatment[]>(own, `treatments/history/${stored + 1000}?limit=2`);
+    expect(h3.body.result!.map((d) => d.notes)).toEqual(['n1001', 'n1002', 'n1003', 'n1004']);
+    expect(etagMs(h3)).toBe(stored + 1002);
+    // A time before 2000 is no time to the original: 400.
     expect((await v3<Treatment[]>(own, `treatments/history/${Date.UTC(2020, 0, 1)}`)).body.result).toHaveLength(1000);
     expect((await v3(own, 'treatments/history/1')).body).toEqual({ status: 400, message: 'Bad or missing Last-Modified header/parameter' });
   });
