@@ -16,6 +16,7 @@ import { updateSettings } from '@/lib/data/settings';
 import { EVENTS } from '@/lib/jobs/events';
 import { createSignedInUser, syncSamples } from '@/test/factories';
 import { api, signIn } from '@/test/http';
+import { createSite, ns } from '@/test/nightscout';
 
 const CANARY = `canary${randomBytes(12).toString('hex')}`;
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -54,6 +55,10 @@ describe('canary', () => {
       data: { id: insightId, userId: patient.id, kind: 'SLEEP_DEFICIT', severity: 'LOW', data: {}, windowStart: new Date('2026-11-01'), windowEnd: new Date('2026-11-14'),
         ...(await encryptInsightTexts(patient.id, insightId, { title: `Title ${CANARY}`, body: `Body ${CANARY}` })) },
     });
+    // A Nightscout treatment (its document and the timeline note it becomes), on a patient of its own.
+    const nsPatient = await createSignedInUser();
+    const site = await createSite(nsPatient.cookie);
+    expect((await ns(site, 'treatments', { json: [{ eventType: 'Note', notes: `Nightscout ${CANARY}`, created_at: '2026-11-20T10:00:00Z', enteredBy: 'canary' }] })).status).toBe(200);
     const note = await api('/api/v1/users/me/entries', { cookie: patient.cookie, json: { kind: 'symptom', name: `Symptom ${CANARY}`, severity: 2, note: `Note ${CANARY}`, at: '2026-11-20T09:00:00Z' } });
     expect(note.status).toBe(201);
     const share = { types: ['STEPS'], from: '2026-11-01', to: '2026-11-30', expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
@@ -95,6 +100,9 @@ describe('canary', () => {
     expect(shares.body.shares).toContainEqual(expect.objectContaining({ recipient: { kind: 'person', email: `share-${CANARY}@test.example` } }));
     const timeline = await api('/api/v1/users/me/timeline', { cookie: patient.cookie });
     expect(timeline.body.items).toContainEqual(expect.objectContaining({ kind: 'symptom', name: `Symptom ${CANARY}`, note: `Note ${CANARY}` }));
+    const nsTimeline = await api('/api/v1/users/me/timeline', { cookie: nsPatient.cookie });
+    expect(nsTimeline.body.items).toContainEqual(expect.objectContaining({ kind: 'note', text: `Note — Nightscout ${CANARY} (via canary)` }));
+    expect((await ns(site, 'treatments')).body[0].notes).toBe(`Nightscout ${CANARY}`);
 
     // Every table of the public schema (partitions too), job_runs included.
     const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);

@@ -78,7 +78,7 @@ export function parseDocumentQuery(params: URLSearchParams, collection: Collecti
     if (!key.startsWith('find[')) continue;
     const m = FIND.exec(key);
     if (!m) bad(key, 'is not a supported filter (find[field], find[field][$eq|$ne|$gt|$gte|$lt|$lte|$exists|$in])');
-    const value = raw.replace(/ /g, '+'); // some clients do not escape the + of an offset
+    const value = raw;
     const found = conditions.find((c) => c.field === m[1] && c.op === (m[2] ?? 'eq'));
     if (found) found.values.push(value);
     else conditions.push({ field: m[1]!, op: m[2] ?? 'eq', values: [value] });
@@ -94,7 +94,7 @@ export function parseDocumentQuery(params: URLSearchParams, collection: Collecti
     const key = `find[${c.field}]${c.op === 'eq' ? '' : `[$${c.op}]`}`;
     if (TIME_FIELDS[collection].includes(c.field) && c.op !== 'ne' && c.op !== 'exists' && c.op !== 'in') {
       for (const v of c.values) {
-        const ms = parseInstant(v);
+        const ms = parseInstant(v.replace(/ /g, '+')); // some clients do not escape the + of an offset
         if (ms === null) bad(key, 'must be an ISO-8601 date-time or epoch milliseconds');
         // Instants are whole milliseconds: > x is ≥ x + 1.
         if (c.op === 'eq' || c.op === 'gte' || c.op === 'gt') query.fromMs = Math.max(query.fromMs ?? -Infinity, c.op === 'gt' ? ms + 1 : ms);

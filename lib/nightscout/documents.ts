@@ -155,7 +155,12 @@ export async function saveDocuments(
   if (docs.length === 0) throw new ApiError('BAD_REQUEST', 'no documents in the body');
   if (docs.length > MAX_DOCUMENTS) throw new ApiError('PAYLOAD_TOO_LARGE', `at most ${MAX_DOCUMENTS} documents per request`);
   const results: SaveResult[] = [];
-  const keyed = docs.map((raw, index) => ({ index, raw, key: isObject(raw) ? String(raw.identifier ?? raw._id ?? raw.syncIdentifier ?? raw.uuid ?? raw.id ?? '') || null : null }));
+  const keyOf = (raw: unknown) => {
+    if (!isObject(raw)) return null;
+    const time = documentTime(collection, raw, api, nowMs);
+    return time.ok ? documentIdentifier(collection, raw, time.ms, api) : null;
+  };
+  const keyed = docs.map((raw, index) => ({ index, raw, key: keyOf(raw) }));
   let samplesChanged = false;
   for (const round of rounds(keyed)) {
     const done = await saveRound(site, collection, round, nowMs, api);
@@ -194,14 +199,15 @@ async function saveRound(site: ActiveSite, collection: Collection, round: Round,
     const identifier = documentIdentifier(collection, raw, time.ms, api, ours?.identifier ?? null);
     const previous = ours?.identifier === identifier ? ours : await getDocument(site, collection, identifier);
     const doc = storable(raw);
-    const eventType = typeof doc.eventType === 'string' ? doc.eventType : null;
+    const kind = doc.eventType ?? (collection === 'activity' ? doc.type : null);
+    const eventType = typeof kind === 'string' ? kind : null;
     if (previous?.isValid && previous.dateMs === time.ms && previous.eventType === eventType && canonical(previous.doc) === canonical(doc)) {
       results.push({ index, identifier, outcome: 'unchanged', document: previous, doc });
       continue;
     }
     const tag = `${String(raw.enteredBy ?? '')} ${String(raw.device ?? '')}`.trim();
     if (!previous && ECHO_TAG.test(tag)) {
-      results.push({ index, identifier, outcome: 'unchanged', document: null, echo: true, doc });
+      results.push({ index, identifier, outcome: 'unchanged', document: null, echo: true, doc: raw });
       continue;
     }
     pending.push({ index, identifier, doc, dateMs: time.ms, eventType, uploader: uploaderOf(raw), previous, samples: [], stale: [], note: null, step: null });

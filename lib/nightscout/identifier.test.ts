@@ -52,6 +52,8 @@ describe('documentIdentifier', () => {
       v3Identifier({ device: 'AndroidAPS', date: t, eventType: 'Bolus' }),
     );
     expect(documentIdentifier('devicestatus', { device: 'loop://iPhone' }, t, 'v1')).toBe(nightscoutUuid(`loop://iPhone_${t}`));
+    // xDrip+'s heart rate and step count of one instant are two records (their `type` tells them apart).
+    expect(documentIdentifier('activity', { type: 'hr-bpm' }, t, 'v1')).not.toBe(documentIdentifier('activity', { type: 'steps-total' }, t, 'v1'));
   });
 });
 

@@ -67,7 +67,9 @@ export function documentIdentifier(collection: Collection, doc: Record<string, u
   const clientId = clientIdOf(doc);
   if (clientId !== null) return clientId;
   if (api === 'v1' && collection === 'treatments') return nightscoutUuid(`${dateMs}_${String(doc.eventType ?? '')}`);
-  return v3Identifier({ device: doc.device, date: api === 'v3' && doc.date !== undefined ? doc.date : dateMs, eventType: doc.eventType });
+  // An activity record has no eventType; its `type` (xDrip+'s hr-bpm, steps-total) tells two records of one instant apart.
+  const eventType = doc.eventType ?? (collection === 'activity' ? doc.type : undefined);
+  return v3Identifier({ device: doc.device, date: api === 'v3' && doc.date !== undefined ? doc.date : dateMs, eventType });
 }
 
 /**

@@ -3,14 +3,17 @@
 // one ingest path (the sync batch parser: validation, units, plausible range; storeSyncBatch: layer-1
 // dedup, dirty ranges, one transaction per uploader). The answer is what cgm-remote-monitor answers, the
 // array of stored documents with their `_id`; refused documents are named in `X-Rejected-Entries`.
+// Echo guard: an entry carrying an `_id` we answered for one of the site's uploaders (a client sending
+// back what it read, under its own device name) is that stored reading, not a new one of another source.
 import { noteAudit } from '../audit/context';
-import { uploaderDevice, type ActiveSite } from '../data/nightscout-sites';
+import { siteUploaders, uploaderDevice, type ActiveSite } from '../data/nightscout-sites';
 import { storeSyncBatch } from '../data/sync-samples';
 import { ApiError } from '../http/errors';
 import { findStoredRecords } from '../data/nightscout-entries';
 import { MAX_SAMPLES, parseSyncBatch } from '../ingest/sync-batch';
 import type { NormalizedSample, Rejection } from '../ingest/validate-sample';
 import { entryId, parseEntry, type SampleInput } from './entries';
+import { isObjectId } from './identifier';
 
 type Group = { samples: SampleInput[]; indexes: number[]; docs: Record<string, unknown>[] };
 
@@ -23,10 +26,16 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
   const rejected: Rejection[] = [];
   const groups = new Map<string, Group>();
   const calibrations: { index: number; doc: Record<string, unknown> }[] = [];
+  const echoes: { index: number; doc: Record<string, unknown> }[] = [];
+  const ours = docs.some((d) => isObjectId((d as { _id?: unknown } | null)?._id)) ? (await siteUploaders(site.id)).map((u) => u.deviceId) : [];
   docs.forEach((doc, index) => {
     const parsed = parseEntry(doc);
     if (!parsed.ok) return void rejected.push({ index, ...parsed.rejection });
     if (parsed.kind === 'calibration') return void calibrations.push({ index, doc: doc as Record<string, unknown> });
+    const id = (doc as { _id?: unknown })._id;
+    if (isObjectId(id) && ours.some((deviceId) => entryId(deviceId, parsed.sample.clientRecordId, parsed.ms) === id.toLowerCase())) {
+      return void echoes.push({ index, doc: doc as Record<string, unknown> });
+    }
     const group = groups.get(parsed.uploader) ?? { samples: [], indexes: [], docs: [] };
     group.samples.push(parsed.sample);
     group.indexes.push(index);
@@ -34,9 +43,9 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
     groups.set(parsed.uploader, group);
   });
 
-  const stored = [...calibrations];
+  const stored = [...calibrations, ...echoes];
   let accepted = 0;
-  let duplicates = 0;
+  let duplicates = echoes.length;
   for (const [uploader, group] of groups) {
     const batch = parseSyncBatch({ samples: group.samples }, nowMs);
     for (const r of batch.rejected) rejected.push({ ...r, index: group.indexes[r.index]! });
@@ -65,7 +74,7 @@ export async function uploadEntries(site: ActiveSite, body: unknown, nowMs: numb
   }
   rejected.sort((a, b) => a.index - b.index);
   stored.sort((a, b) => a.index - b.index); // in the order they were sent
-  noteAudit({ details: { accepted, duplicates, rejected: rejected.length, calibrations: calibrations.length } });
+  noteAudit({ details: { accepted, duplicates, rejected: rejected.length, calibrations: calibrations.length, echoes: echoes.length } });
   return { stored: stored.map((s) => s.doc), rejected, accepted, duplicates };
 }
 

@@ -10,6 +10,7 @@ import { PatientCharts } from '@/components/doctor/patient-charts';
 import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
 import { prefetchAlertSettings, prefetchCharts, prefetchOverview } from '@/components/doctor/prefetch';
 import { ReviewPanel } from '@/components/doctor/review-panel';
+import { DeviceStatus } from '@/components/nightscout/device-status';
 import { requireCarerPagePatient } from '@/lib/auth/page-access';
 import { patientScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
@@ -52,6 +53,7 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
         <div className="space-y-6">
           <ReviewPanel patientId={patientId} timeZone={me.timeZone} />
           <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} />
+          <DeviceStatus patientId={patientId} />
           <PatientCharts patientId={patientId} range={range} units={units} />
           <AlertSettingsForm patientId={patientId} />
         </div>

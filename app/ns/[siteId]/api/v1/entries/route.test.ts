@@ -221,6 +221,24 @@ describe('two uploaders relaying one sensor', () => {
   }, 120_000);
 });
 
+describe('echoes', () => {
+  it('entries sent back with the _id we answered (a follower re-uploading under its own name) are not stored again', async () => {
+    const user = await createSignedInUser();
+    const site = await createSite(user.cookie);
+    const t = grid(0, Date.UTC(2026, 10, 26, 7, 0, 0));
+    expect((await ns(site, 'entries', { json: [xdripSgv(t, 111), xdripSgv(t + 5 * MIN, 115)] })).status).toBe(200);
+    const read = await ns<Entry[]>(site, 'entries.json?count=10');
+    // e.g. a Nightscout follower uploading what it downloaded, relabelled as its own device.
+    const echoed = read.body.map((e) => ({ ...e, device: 'Follower' }));
+    const res = await ns<Entry[]>(site, 'entries', { json: [...echoed, { ...aapsSgv(t + 10 * MIN, 119), device: 'Follower' }] });
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(3);
+    expect(res.body.slice(0, 2).map((e) => e._id)).toEqual(read.body.map((e) => e._id));
+    const rows = await readings(user.id);
+    expect(rows.map((r) => r.value)).toEqual([111, 115, 119]); // only the new reading was added
+  });
+});
+
 describe('GET entries filters', () => {
   let site: Site;
   const base = Date.UTC(2026, 10, 22, 6, 0, 0);

@@ -106,14 +106,16 @@ describe('POST treatments in the clients’ shapes', () => {
   });
 
   it('without any client id a treatment is keyed by {created_at, eventType}, as cgm-remote-monitor upserts it', async () => {
-    const { site } = await newSite();
+    const { user, site } = await newSite();
     const note = { eventType: 'Site Change', created_at: at(T), notes: 'left arm', enteredBy: 'careportal' };
-    expect((await ns(site, 'treatments', { json: note })).status).toBe(200);
+    expect((await ns(site, 'treatments', { json: [note, note] })).status).toBe(200); // twice in one request: once
+    expect(await notes(user.id)).toHaveLength(1);
     expect((await ns(site, 'treatments', { json: { ...note, notes: 'right arm', enteredBy: 'other app' } })).status).toBe(200);
     const docs = await documents(site.id);
     expect(docs).toHaveLength(1);
-    const [read] = (await ns<Doc[]>(site, 'treatments')).body;
+    const [read] = (await ns<Doc[]>(site, `treatments?find[created_at][$gte]=${encodeURIComponent(at(T))}`)).body;
     expect(read).toMatchObject({ notes: 'right arm' });
+    expect((await notes(user.id)).map((n) => n.text)).toEqual(['Site change — right arm (via other app)']);
   });
 
   it('gzip bodies (AndroidAPS and xDrip+ compress) and text/plain JSON are read', async () => {
