@@ -37,6 +37,8 @@ function documentOf(body: unknown): Doc {
 }
 
 const httpDate = (ms: number) => new Date(ms).toUTCString();
+// Identifiers are the clients' own strings (AndroidAPS's pump records read TYPE:SERIAL:ID): encoded in a URL.
+const locationOf = (ctx: V3Context, identifier: string) => `${ctx.basePath}/${encodeURIComponent(identifier)}`;
 
 /** Whether the stored document changed after the given HTTP date (If-Unmodified-Since): then 412. */
 function checkUnmodifiedSince(stored: V3Document, header: string | null) {
@@ -56,7 +58,7 @@ async function replace(ctx: V3Context, doc: Doc, stored: V3Document, options: { 
   const fields: Doc = { lastModified: saved.lastModified, identifier: saved.identifier, isDeduplication: true };
   // The stored document keeps its identifier (clients address it by the one answered).
   if (typeof doc.identifier === 'string' && doc.identifier !== saved.identifier) fields.deduplicatedIdentifier = saved.identifier;
-  return v3Json(200, fields, { ...headers, Location: `${ctx.basePath}/${saved.identifier}` });
+  return v3Json(200, fields, { ...headers, Location: locationOf(ctx, saved.identifier) });
 }
 
 async function insert(ctx: V3Context, doc: Doc): Promise<NextResponse> {
@@ -64,7 +66,7 @@ async function insert(ctx: V3Context, doc: Doc): Promise<NextResponse> {
   validateCommon(doc);
   const saved = await ctx.store.save(ctx.site, clientFields(doc), null, ctx.nowMs);
   ctx.onWritten?.(saved);
-  const headers = { 'Last-Modified': httpDate(saved.lastModified), Location: `${ctx.basePath}/${saved.identifier}` };
+  const headers = { 'Last-Modified': httpDate(saved.lastModified), Location: locationOf(ctx, saved.identifier) };
   return v3Json(201, { identifier: saved.identifier, lastModified: saved.lastModified }, headers);
 }
 
@@ -104,10 +106,12 @@ export async function updateDocument(ctx: V3Context, identifier: string, body: u
 
 /** PATCH /{collection}/{identifier}: changes the fields sent (date is not re-read: a patch adds nothing). */
 export async function patchDocument(ctx: V3Context, identifier: string, body: unknown, headers: Headers): Promise<NextResponse> {
-  const patch = documentOf(body);
+  const sent = documentOf(body);
   await ctx.demand(permission(ctx.collection, 'update'));
   const stored = await ctx.store.find(ctx.site, identifier);
   if (!stored) throw new V3Refusal(404);
+  // The identifier the client addresses it by (an `_id` from API v1 days, which AndroidAPS kept) is its own.
+  const patch = sent.identifier === identifier ? { ...sent, identifier: stored.identifier } : sent;
   if (stored.isValid === false) throw new V3Refusal(410);
   checkUnmodifiedSince(stored, headers.get('if-unmodified-since'));
   checkWritable(stored);

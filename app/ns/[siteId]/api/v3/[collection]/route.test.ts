@@ -91,7 +91,10 @@ describe('treatments: create, deduplicate, read, update, patch', () => {
     expect(created.body).toEqual({ status: 201, identifier: expect.any(String), lastModified: expect.any(Number) });
     expect(created.body.lastModified!).toBeGreaterThanOrEqual(before - 1000);
     const id = created.body.identifier!;
-    expect(created.headers.get('location')).toBe(`/ns/${site.id}/api/v3/treatments/${id}`);
+    expect(created.headers.get('location')).toBe(`/ns/${site.id}/api/v3/treatments/${encodeURIComponent(id)}`);
+    // Keyed by the pump record AndroidAPS sends (TYPE:SERIAL:ID), addressable encoded or not (Retrofit's @Path encodes).
+    expect(id).toBe(`ACCU_CHEK_INSIGHT_BLUETOOTH:33013206:${T / 1000}`);
+    expect((await v3(site, `treatments/${encodeURIComponent(id)}`)).status).toBe(200);
 
     const again = await v3(site, 'treatments', { json: aapsSmb(T) });
     expect(again.status).toBe(200);
@@ -128,6 +131,11 @@ describe('treatments: create, deduplicate, read, update, patch', () => {
     expect(found.body.result).toHaveLength(1);
     expect(found.body.result![0]).toMatchObject({ carbs: 15, app: 'AAPS' });
     expect(await prisma.healthSample.count({ where: { userId: patientId, type: 'CARBOHYDRATES', startAt: new Date(at) } })).toBe(1);
+    // AndroidAPS that synced through API v1 before kept the `_id` as the record's id: it addresses the document too.
+    const objectId = String(v1.body[0]!._id);
+    const patched = await v3(site, `treatments/${objectId}`, { method: 'PATCH', json: { identifier: objectId, isValid: true, notes: 'edited in AAPS' } });
+    expect(patched.status).toBe(200);
+    expect((await v3<Treatment>(site, `treatments/${String(identifier)}`)).body.result).toMatchObject({ notes: 'edited in AAPS', carbs: 15 });
   });
 
   it('refuses what the original refuses, with its messages (AndroidAPS reacts to them)', async () => {
