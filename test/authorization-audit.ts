@@ -49,6 +49,10 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'GET /api/v1/nightscout-sites': { of: 'caller' },
   'POST /api/v1/nightscout-sites': { of: 'created', type: 'devices' },
   'DELETE /api/v1/nightscout-sites/[id]': { of: 'param', type: 'devices', id: (w) => w.B.nightscoutSiteId, patient: B },
+  // A site's access tokens: the rows name the site (the token's id is in the details).
+  'GET /api/v1/nightscout-sites/[id]/tokens': { of: 'param', type: 'devices', id: (w) => w.B.nightscoutTokenSiteId, patient: B },
+  'POST /api/v1/nightscout-sites/[id]/tokens': { of: 'param', type: 'devices', id: (w) => w.B.nightscoutTokenSiteId, patient: B },
+  'DELETE /api/v1/nightscout-sites/[id]/tokens/[tokenId]': { of: 'param', type: 'devices', id: (w) => w.B.nightscoutTokenSiteId, patient: B },
   'DELETE /api/v1/devices/[id]': { of: 'param', type: 'devices', id: (w) => w.B.spareDeviceId, patient: B },
   'PUT /api/v1/devices/[id]/type-priorities': { of: 'param', type: 'devices', id: (w) => w.B.deviceId, patient: B },
   'POST /api/v1/devices/[id]/sync': { of: 'param', type: 'devices', id: (w) => w.A.deviceId, patient: A },

@@ -20,6 +20,11 @@ export type World = {
     importId: string;
     /** B's Nightscout site (issue 16): a cgm device with an API secret no caller holds. */
     nightscoutSiteId: string;
+    /** B's second site, whose access tokens the token routes act on, and its token in force. */
+    nightscoutTokenSiteId: string;
+    nightscoutTokenId: string;
+    /** An access token of that site B revoked: known, so presenting it is refused without counting as a guess. */
+    nightscoutRevokedToken: string;
   };
   /**
    * Care teams (issue 15): B's open invitation (to an address nobody holds), B's caregiver links (with
@@ -51,9 +56,9 @@ export const ROLE_OF: Record<CallerName, Role | null> = {
  * - carer-entry: only A's caregiver with can_log_data; anyone else 404.
  * - owner: a resource of B's (device, insight, notification, emergency, share); only B, anyone else 404.
  * - device-token: A's device token on A's device; sessions 401.
- * - nightscout-secret: a Nightscout site's routes (/ns/{siteId}/…), for clients holding the site's API
- *   secret, which no caller here has: 401 to every one, or 429 once the failures from this address
- *   pass the site's limit (lib/nightscout/authenticate.ts).
+ * - nightscout-secret: a Nightscout site's routes (/ns/{siteId}/…, /api/v2/authorization/…), for clients
+ *   holding the site's API secret or one of its access tokens, which no caller here has: 401 to every
+ *   one, or 429 once the failures from this address pass the site's limit (lib/nightscout/authenticate.ts).
  * `gate`: roles `requireCaller(roles)` lets through before the kind's rule; any other signed-in role gets 403.
  * A session is always required (anonymous and a device token get 401) except for public, auth-internal, device-token.
  */
@@ -286,8 +291,21 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/nightscout-sites': { kind: 'signed-in', gate: PATIENT },
   'POST /api/v1/nightscout-sites': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ name: 'Matrix uploader' }) },
   'DELETE /api/v1/nightscout-sites/[id]': { kind: 'owner', gate: PATIENT, ok: 204, params: (w) => ({ id: w.B.nightscoutSiteId }) },
+  // Access tokens of a site (issue 16), on B's second site; the JWT requests present B's revoked token.
+  'GET /api/v1/nightscout-sites/[id]/tokens': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.B.nightscoutTokenSiteId }) },
+  'POST /api/v1/nightscout-sites/[id]/tokens': { kind: 'owner', gate: PATIENT, ok: 201, params: (w) => ({ id: w.B.nightscoutTokenSiteId }), body: () => ({ name: 'Matrix follower', role: 'readable' }) },
+  'DELETE /api/v1/nightscout-sites/[id]/tokens/[tokenId]': {
+    kind: 'owner',
+    gate: PATIENT,
+    ok: 204,
+    params: (w) => ({ id: w.B.nightscoutTokenSiteId, tokenId: w.B.nightscoutTokenId }),
+  },
+  'GET /ns/[siteId]/api/v2/authorization/request/[accessToken]': { kind: 'nightscout-secret', params: (w) => ({ ...ofSite(w), accessToken: w.B.nightscoutRevokedToken }) },
+  'GET /api/v2/authorization/request/[accessToken]': { kind: 'nightscout-secret', params: (w) => ({ accessToken: w.B.nightscoutRevokedToken }) },
   'GET /ns/[siteId]/api/v1/status': { kind: 'nightscout-secret', params: ofSite },
-  'GET /ns/[siteId]/api/v1/verifyauth': { kind: 'nightscout-secret', params: ofSite },
+  // Answered 200 whatever the credential (canRead false without one), as cgm-remote-monitor does; 429
+  // once this address's wrong tries at the site pass the limit (deviceA's Bearer is one).
+  'GET /ns/[siteId]/api/v1/verifyauth': { kind: 'public', params: ofSite, expect: Object.fromEntries(CALLERS.map((c) => [c, [200, 429]])) },
   'GET /ns/[siteId]/api/v1/experiments/test': { kind: 'nightscout-secret', params: ofSite },
   'GET /ns/[siteId]/api/v1/entries': { kind: 'nightscout-secret', params: ofSite, query: '?count=5' },
   'POST /ns/[siteId]/api/v1/entries': { kind: 'nightscout-secret', params: ofSite, body: () => [{ type: 'sgv', sgv: 120, date: Date.now() - 60_000, device: 'matrix' }] },

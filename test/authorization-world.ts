@@ -6,8 +6,10 @@ import { emailIndex } from '@/lib/crypto/blind-index';
 import { prisma } from '@/lib/db/client';
 import { encryptInsightTexts } from '@/lib/data/insight-fields';
 import { createNightscoutSite } from '@/lib/data/nightscout-sites';
+import { createNightscoutToken, revokeNightscoutToken } from '@/lib/data/nightscout-tokens';
 import { newNotificationTexts } from '@/lib/data/notification-fields';
 import { generateApiSecret } from '@/lib/nightscout/secret';
+import { generateAccessToken } from '@/lib/nightscout/tokens';
 import { createDevice, createSignedInUser, createUser, setDisplayName, syncSamples } from '@/test/factories';
 import type { CallerName, World } from './authorization-policy';
 
@@ -30,6 +32,7 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
   const spare = await createDevice(user.id, 'scale', `scale-${who}-canary-${tag}`);
   const nightscoutName = `nightscout-${who}-canary-${tag}`;
   const nightscoutSite = await createNightscoutSite(user.id, { name: nightscoutName, ...generateApiSecret() });
+  const tokens = await seedNightscoutTokens(user.id, tag, who);
   await syncSamples(device, [
     { type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-11-12T08:00:00Z', endDate: '2026-11-12T08:00:00Z' },
     { type: 'STEPS', value: 4321, unit: 'count', startDate: '2026-11-12T09:00:00Z', endDate: '2026-11-12T09:30:00Z' },
@@ -68,8 +71,25 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
   });
   const upload = await prisma.import.create({ data: { userId: user.id, format: 'FHIR', bytesTotal: 10n } });
   const canaries = [user.id, user.email, name, device.id, device.name, device.token, spare.id, spare.name, spare.token, insightTitle, notificationTitle];
-  canaries.push(insight.id, notification.id, emergency.id, share.id, upload.id, nightscoutSite.id, nightscoutName);
-  return { user, device, spare, nightscoutSite, insight, notification, emergency, share, upload, canaries };
+  canaries.push(insight.id, notification.id, emergency.id, share.id, upload.id, nightscoutSite.id, nightscoutName, ...tokens.canaries);
+  return { user, device, spare, nightscoutSite, tokens, insight, notification, emergency, share, upload, canaries };
+}
+
+/**
+ * A second Nightscout site (its token routes act on it, so revoking the first one in the matrix never
+ * races them) with an access token in force and a revoked one, whose token the API calls present: a
+ * known token, so those refusals do not count against the failure limit other tests rely on.
+ */
+async function seedNightscoutTokens(userId: string, tag: string, who: 'A' | 'B') {
+  const siteName = `nightscout-tokens-${who}-canary-${tag}`;
+  const site = await createNightscoutSite(userId, { name: siteName, ...generateApiSecret() });
+  const tokenName = `token-${who}-canary-${tag}`;
+  const { token, ...digests } = generateAccessToken(tokenName);
+  const inForce = await createNightscoutToken(userId, site.id, { name: tokenName, role: 'readable', ...digests });
+  const revoked = generateAccessToken(`revoked ${who}`);
+  const { id: revokedId } = await createNightscoutToken(userId, site.id, { name: `revoked-${who}-canary-${tag}`, role: 'admin', tokenSha256: revoked.tokenSha256, tokenSha1: revoked.tokenSha1 });
+  await revokeNightscoutToken(userId, site.id, revokedId);
+  return { siteId: site.id, tokenId: inForce.id, revokedToken: revoked.token, canaries: [site.id, siteName, inForce.id, tokenName, token] };
 }
 
 /** Care teams (issue 15): see World.care. */
@@ -114,6 +134,9 @@ export async function seedWorld(): Promise<SeededWorld> {
       shareId: b.share.id,
       importId: b.upload.id,
       nightscoutSiteId: b.nightscoutSite.id,
+      nightscoutTokenSiteId: b.tokens.siteId,
+      nightscoutTokenId: b.tokens.tokenId,
+      nightscoutRevokedToken: b.tokens.revokedToken,
     },
   };
   const credentials: Credentials = {

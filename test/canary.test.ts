@@ -57,13 +57,18 @@ describe('canary', () => {
     });
     // A Nightscout treatment (its document and the timeline note it becomes), on a patient of its own.
     const nsPatient = await createSignedInUser();
-    const site = await createSite(nsPatient.cookie);
-    expect((await ns(site, 'treatments', { json: [{ eventType: 'Note', notes: `Nightscout ${CANARY}`, created_at: '2026-11-20T10:00:00Z', enteredBy: 'canary' }] })).status).toBe(200);
+    const nsSite = await createSite(nsPatient.cookie);
+    expect((await ns(nsSite, 'treatments', { json: [{ eventType: 'Note', notes: `Nightscout ${CANARY}`, created_at: '2026-11-20T10:00:00Z', enteredBy: 'canary' }] })).status).toBe(200);
     const note = await api('/api/v1/users/me/entries', { cookie: patient.cookie, json: { kind: 'symptom', name: `Symptom ${CANARY}`, severity: 2, note: `Note ${CANARY}`, at: '2026-11-20T09:00:00Z' } });
     expect(note.status).toBe(201);
     const share = { types: ['STEPS'], from: '2026-11-01', to: '2026-11-30', expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
     expect((await api('/api/v1/shares', { cookie: patient.cookie, json: { ...share, recipientEmail: `share-${CANARY}@test.example` } })).status).toBe(201);
     const admin = await createSignedInUser({ role: 'ADMIN' });
+    // A Nightscout site and an access token of it, both named (issue 16).
+    const site = await api('/api/v1/nightscout-sites', { cookie: patient.cookie, json: { name: `Uploader ${CANARY}` } });
+    expect(site.status).toBe(201);
+    const token = await api(`/api/v1/nightscout-sites/${site.body.id}/tokens`, { cookie: patient.cookie, json: { name: `Follower ${CANARY}`, role: 'readable' } });
+    expect(token.status).toBe(201);
     const created = await api('/api/v1/admin/users', {
       cookie: admin.cookie,
       json: { email: `${CANARY}@test.example`, name: `Admin made ${CANARY}`, role: 'PATIENT', timeZone: 'UTC', password: 'twelve chars ok' },
@@ -81,7 +86,7 @@ describe('canary', () => {
     const me = await api('/api/v1/users/me', { cookie: patient.cookie });
     expect(me.body.name).toBe(`Name ${CANARY}`);
     const devices = await api('/api/v1/devices', { cookie: patient.cookie });
-    expect(devices.body.devices.map((d: { name: string }) => d.name).sort()).toEqual([`Scale renamed ${CANARY}`, `Watch ${CANARY}`]);
+    expect(devices.body.devices.map((d: { name: string }) => d.name).sort()).toEqual([`Scale renamed ${CANARY}`, `Uploader ${CANARY}`, `Watch ${CANARY}`]);
     expect(created.body.name).toBe(`Admin made ${CANARY}`);
     expect(created.body.email).toBe(`${CANARY}@test.example`);
     const canaryCookie = await signIn(`${CANARY}@test.example`, 'twelve chars ok');
@@ -98,11 +103,13 @@ describe('canary', () => {
     expect(inbox.body.notifications).toContainEqual(expect.objectContaining({ title: `Notice ${CANARY}`, body: `Notice body ${CANARY}` }));
     const shares = await api('/api/v1/shares', { cookie: patient.cookie });
     expect(shares.body.shares).toContainEqual(expect.objectContaining({ recipient: { kind: 'person', email: `share-${CANARY}@test.example` } }));
+    const tokens = await api(`/api/v1/nightscout-sites/${site.body.id}/tokens`, { cookie: patient.cookie });
+    expect(tokens.body.tokens.map((t: { name: string }) => t.name)).toEqual([`Follower ${CANARY}`]);
     const timeline = await api('/api/v1/users/me/timeline', { cookie: patient.cookie });
     expect(timeline.body.items).toContainEqual(expect.objectContaining({ kind: 'symptom', name: `Symptom ${CANARY}`, note: `Note ${CANARY}` }));
     const nsTimeline = await api('/api/v1/users/me/timeline', { cookie: nsPatient.cookie });
     expect(nsTimeline.body.items).toContainEqual(expect.objectContaining({ kind: 'note', text: `Note — Nightscout ${CANARY} (via canary)` }));
-    expect((await ns(site, 'treatments')).body[0].notes).toBe(`Nightscout ${CANARY}`);
+    expect((await ns(nsSite, 'treatments')).body[0].notes).toBe(`Nightscout ${CANARY}`);
 
     // Every table of the public schema (partitions too), job_runs included.
     const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);

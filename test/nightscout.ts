@@ -34,3 +34,12 @@ export async function nsRaw(site: Site, path: string, body: Uint8Array, headers:
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : null };
 }
+
+export type AccessToken = { id: string; name: string; role: string; token: string; createdAt: string };
+
+/** A new access token of the site, as the patient creates one (the token is in this answer only). */
+export async function createToken(cookie: string, site: Site, role: string, name = `${role} follower`): Promise<AccessToken> {
+  const res = await api<AccessToken>(`/api/v1/nightscout-sites/${site.id}/tokens`, { json: { name, role }, cookie });
+  if (res.status !== 201) throw new Error(`creating an access token answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}

@@ -13,7 +13,8 @@ import { chartScale, dailyChartPoints } from '@/lib/format/chart';
 import { shortDay } from './format';
 import { aggregatesOptions } from './queries';
 
-type Chart = { type: HealthType; title: string; band: boolean; target?: { low: number; high: number } };
+/** `optional`: a chart only for patients who have the data (diabetes treatment), never listed as missing. */
+type Chart = { type: HealthType; title: string; band: boolean; target?: { low: number; high: number }; optional?: boolean };
 
 const CHARTS: Chart[] = [
   { type: 'STEPS', title: 'Steps per day', band: false },
@@ -23,6 +24,8 @@ const CHARTS: Chart[] = [
   { type: 'BLOOD_PRESSURE_SYSTOLIC', title: 'Systolic blood pressure', band: true },
   { type: 'BLOOD_PRESSURE_DIASTOLIC', title: 'Diastolic blood pressure', band: true },
   { type: 'WEIGHT', title: 'Weight', band: false },
+  { type: 'INSULIN', title: 'Total daily insulin', band: false, optional: true },
+  { type: 'CARBOHYDRATES', title: 'Carbohydrates per day', band: false, optional: true },
 ];
 
 export function PatientCharts({ patientId, range, units }: { patientId: string; range: { from: string; to: string }; units: UnitPreferences }) {
@@ -32,7 +35,7 @@ export function PatientCharts({ patientId, range, units }: { patientId: string; 
   // Sleep: the watch's stages when there are any, else the older sleep analysis.
   const charts = CHARTS.map((c) => (c.type === 'SLEEP_STATE' && !data.SLEEP_STATE?.length ? { ...c, type: 'SLEEP_ANALYSIS' as const } : c));
   const shown = charts.filter((c) => (data[c.type]?.length ?? 0) > 0);
-  const missing = charts.filter((c) => !shown.includes(c));
+  const missing = charts.filter((c) => !shown.includes(c) && !c.optional);
   return (
     <section aria-labelledby="charts-heading" className="space-y-3">
       <h2 id="charts-heading" className="text-lg font-semibold text-slate-900">Last 30 days</h2>

@@ -39,6 +39,7 @@ export const overviewOptions = (patientId: string) =>
 
 export const CHART_TYPES: HealthType[] = [
   'STEPS', 'RESTING_HEART_RATE', 'SLEEP_STATE', 'SLEEP_ANALYSIS', 'BLOOD_GLUCOSE', 'BLOOD_PRESSURE_SYSTOLIC', 'BLOOD_PRESSURE_DIASTOLIC', 'WEIGHT',
+  'INSULIN', 'CARBOHYDRATES',
 ];
 
 export const aggregatesOptions = (patientId: string, range: { from: string; to: string }) =>

@@ -1,7 +1,7 @@
 // Turns an entry form's fields into the API's request body, catching what the browser can see (empty or
 // non-numeric values, a time in the future) before a round trip; the API validates everything again.
 import type { CreatedEntry, EntryKind } from '@/lib/data/entries';
-import { KIND_LABELS, mealContextLabel } from './entry-options';
+import { INSULIN_KIND_LABELS, KIND_LABELS, mealContextLabel } from './entry-options';
 
 export type FieldErrors = Record<string, string>;
 export type BuiltEntry = { ok: true; body: Record<string, unknown> } | { ok: false; errors: FieldErrors };
@@ -10,6 +10,8 @@ const NUMBERS: Record<EntryKind, string[]> = {
   glucose: ['value'],
   blood_pressure: ['systolic', 'diastolic'],
   weight: ['value'],
+  insulin: ['value'],
+  carbs: ['value'],
   mood: ['score'],
   symptom: ['severity'],
   medication: [],
@@ -19,13 +21,17 @@ const REQUIRED_TEXT: Record<EntryKind, string[]> = {
   glucose: ['unit', 'mealContext'],
   blood_pressure: [],
   weight: ['unit'],
+  insulin: ['insulinKind'],
+  carbs: [],
   mood: [],
   symptom: ['name'],
   medication: ['name'],
   note: ['text'],
 };
-const OPTIONAL_TEXT: Record<EntryKind, string[]> = { glucose: [], blood_pressure: [], weight: [], mood: ['note'], symptom: ['note'], medication: ['dose'], note: [] };
-const CHOICES = new Set(['score', 'severity', 'mealContext', 'unit']);
+const OPTIONAL_TEXT: Record<EntryKind, string[]> = {
+  glucose: [], blood_pressure: [], weight: [], insulin: [], carbs: [], mood: ['note'], symptom: ['note'], medication: ['dose'], note: [],
+};
+const CHOICES = new Set(['score', 'severity', 'mealContext', 'unit', 'insulinKind']);
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
@@ -66,6 +72,10 @@ export function describeEntry(entry: CreatedEntry): string {
       return `${label} ${entry.value} ${entry.unit} (${mealContextLabel(entry.mealContext)?.toLowerCase()})`;
     case 'weight':
       return `${label} ${entry.value} ${entry.unit}`;
+    case 'insulin':
+      return `${label} ${entry.value} U (${INSULIN_KIND_LABELS[entry.insulinKind].toLowerCase()})`;
+    case 'carbs':
+      return `${label} ${entry.value} g`;
     case 'blood_pressure':
       return `${label} ${entry.systolic}/${entry.diastolic} mmHg`;
     case 'mood':

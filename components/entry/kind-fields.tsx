@@ -4,7 +4,7 @@
 import type { EntryKind } from '@/lib/data/entries';
 import { InputField, ScaleField, SelectField, TextAreaField } from './fields';
 import type { FieldErrors } from './entry-body';
-import { MEAL_CONTEXT_LABELS, MEAL_CONTEXTS, MOOD_LABELS, SEVERITY_LABELS, TEXT_MAX } from './entry-options';
+import { INSULIN_KIND_LABELS, MANUAL_INSULIN_KINDS, MEAL_CONTEXT_LABELS, MEAL_CONTEXTS, MOOD_LABELS, SEVERITY_LABELS, TEXT_MAX } from './entry-options';
 
 type Props = { kind: EntryKind; units: { glucose: 'mg/dL' | 'mmol/L'; weight: 'kg' | 'lb' }; errors: FieldErrors };
 
@@ -60,6 +60,32 @@ export function KindFields({ kind, units, errors }: Props) {
             </SelectField>
           </div>
           <When errors={errors} />
+        </>
+      );
+    case 'insulin':
+      return (
+        <>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <InputField name="value" label="Insulin (units, U)" {...NUMBER} required error={errors.value} />
+            <SelectField name="insulinKind" label="Kind of dose" defaultValue="" required error={errors.insulinKind}>
+              <option value="" disabled>
+                Choose the kind…
+              </option>
+              {MANUAL_INSULIN_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {INSULIN_KIND_LABELS[k]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <When errors={errors} label="Given at" />
+        </>
+      );
+    case 'carbs':
+      return (
+        <>
+          <InputField name="value" label="Carbohydrates (grams)" {...NUMBER} required error={errors.value} />
+          <When errors={errors} label="Eaten at" />
         </>
       );
     case 'mood':

@@ -10,7 +10,7 @@ import { Card } from '@/components/ui/card';
 import { ErrorMessage, Loading } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
 import { getHealthType, type HealthType } from '@/lib/health';
-import { TREND_GROUPS, trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
+import { OPTIONAL_TREND_TYPES, TREND_GROUPS, trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import { chartUnit, windowStats } from '@/app/(app)/(patient)/trends/_lib/series';
 import type { AggregateRow } from './api-types';
 import { formatMetric } from './format';
@@ -35,7 +35,7 @@ export function TrendsOverview({ params, units }: { params: AggregatesParams; un
   if (aggregates.isError) return <ErrorMessage error={aggregates.error} retry={() => aggregates.refetch()} />;
   const data = aggregates.data;
   const withData = (t: HealthType) => (data[t]?.length ?? 0) > 0;
-  const without = TREND_GROUPS.flatMap((g) => g.types).filter((t) => !withData(t));
+  const without = TREND_GROUPS.flatMap((g) => g.types).filter((t) => !withData(t) && !OPTIONAL_TREND_TYPES.has(t));
   return (
     <div className="space-y-6">
       {TREND_GROUPS.map((group) => {
@@ -68,7 +68,7 @@ export function TrendsOverview({ params, units }: { params: AggregatesParams; un
           </section>
         );
       })}
-      {without.length === TREND_GROUPS.flatMap((g) => g.types).length && (
+      {TREND_GROUPS.every((g) => !g.types.some(withData)) && (
         <p className="text-slate-700">
           No data in the last 30 days yet. <Link href="/devices" className={linkClass}>Connect a data source</Link> to start seeing trends.
         </p>

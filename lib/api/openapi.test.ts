@@ -143,6 +143,13 @@ describe('real answers match the document', () => {
       { type: 'HEART_RATE', value: 900, unit: 'count/min', startDate: '2026-01-10T08:01:00Z', endDate: '2026-01-10T08:01:00Z' },
     ];
     expectValidRequest(sync, 'post', { samples: samples.slice(0, 3) });
+    // Insulin names its kind in `category`; carbohydrates are grams.
+    expectValidRequest(sync, 'post', {
+      samples: [
+        { type: 'INSULIN', value: 0.3, unit: 'U', category: 'smb', startDate: '2026-01-10T08:00:00Z', endDate: '2026-01-10T08:00:00Z' },
+        { type: 'CARBOHYDRATES', value: 45, unit: 'g', startDate: '2026-01-10T08:00:00Z', endDate: '2026-01-10T08:00:00Z' },
+      ],
+    });
     expectValidRequest('/api/v1/devices', 'post', { name: 'Watch', type: 'watch' });
     const key = randomUUID();
     const stored = expectDocumented(await api(url, { json: { samples }, token: device.token, headers: { 'idempotency-key': key } }), sync, 'post');
@@ -173,6 +180,7 @@ describe('real answers match the document', () => {
           { type: 'HEART_RATE', value: 70, unit: 'count/min', startDate: '2026-01-10T08:00:00Z', endDate: '2026-01-10T08:00:00Z' },
           { type: 'HEART_RATE', value: 72, unit: 'count/min', startDate: '2026-01-10T08:05:00Z', endDate: '2026-01-10T08:05:00Z' },
           { type: 'MENSTRUAL_FLOW', value: 'light', startDate: '2026-01-10T06:00:00Z', endDate: '2026-01-10T07:00:00Z' },
+          { type: 'INSULIN', value: 4.5, unit: 'U', category: 'bolus', startDate: '2026-01-10T12:00:00Z', endDate: '2026-01-10T12:00:00Z' },
         ],
       },
     });
@@ -195,6 +203,8 @@ describe('real answers match the document', () => {
       expect(expectDocumented(await api(`/api/v1/patients/${patient.id}/${kind}${query}`), theirs, 'get').status).toBe(401);
       expect(expectDocumented(await api(`/api/v1/patients/${patient.id}/${kind}?date=x&period=x&limit=x&types=x`, { cookie: doctor.cookie }), theirs, 'get').status).toBe(422);
     }
+    const insulin = expectDocumented(await api('/api/v1/users/me/samples?type=INSULIN', { cookie: patient.cookie }), '/api/v1/users/me/samples', 'get');
+    expect(insulin.body).toMatchObject({ samples: [{ type: 'INSULIN', value: 4.5, unit: '[iU]', category: 'bolus' }] });
     const page = (await api<{ samples: unknown[]; nextCursor: string | null }>('/api/v1/users/me/samples?limit=2', { cookie: patient.cookie })).body;
     expect(page.samples).toHaveLength(2);
     expect(page.nextCursor).toEqual(expect.any(String));

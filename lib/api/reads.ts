@@ -9,7 +9,7 @@ export { aggregatesQuery, samplesQuery, summaryQuery } from '../http/read-handle
 
 // Answers state values as precisely as they are worth (lib/health/precision.ts); computation keeps more.
 const ANSWER_PRECISION =
-  'In the canonical unit, rounded to the type’s precision: whole steps, metres, kcal, bpm, breaths/min, mmHg, %SpO2, mg/dL glucose and minutes; body fat to 0.1 %; weight to 0.01 kg and temperature to 0.01 °C (fine enough for lb and °F to one decimal). The values are computed at full precision and rounded only here.';
+  'In the canonical unit, rounded to the type’s precision: whole steps, metres, kcal, bpm, breaths/min, mmHg, %SpO2, mg/dL glucose and minutes; body fat to 0.1 %; weight to 0.01 kg and temperature to 0.01 °C (fine enough for lb and °F to one decimal); insulin to 0.001 [iU] and carbohydrates to 0.1 g. The values are computed at full precision and rounded only here.';
 
 const sample = z
   .object({
@@ -20,6 +20,11 @@ const sample = z
       description: 'In the canonical unit, exactly as stored (never rounded: a raw sample is evidence), cut to 12 significant digits to drop binary noise; the label for sleep stages, flow and workouts.',
     }),
     unit: z.string().nullable().meta({ description: 'Canonical unit; null for labelled intervals.' }),
+    category: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'Only on types with kinds (INSULIN): bolus, correction, smb, temp_basal or basal; null when the source named none.' }),
     startDate: instantSchema,
     endDate: instantSchema,
     clientRecordId: z.string().nullable(),

@@ -130,12 +130,15 @@ export async function resolveSubject<P>(
   return { targetType: type, targetId: id, patientId };
 }
 
+// URL params that are credentials (Nightscout's /authorization/request/{accessToken}): never recorded.
+const CREDENTIAL_PARAMS = new Set(['accessToken']);
+
 /** The other params of the URL (the action of /{resource}/{id}/{action}): what was tried, kept short. */
 export function otherParams<P>(subject: AuditSubject<P>, params: Params): Record<string, string> {
   const skip = isParamSubject(subject) ? subject.param : null;
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
-    if (name === skip || typeof value !== 'string') continue;
+    if (name === skip || typeof value !== 'string' || CREDENTIAL_PARAMS.has(name)) continue;
     out[name] = /^[\w.-]{1,64}$/.test(value) ? value : '(not a name)';
   }
   return out;

@@ -24,5 +24,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'mail_messages', column: 'data_ciphertext', id: 'id', owner: 'user_id' },
   { table: 'care_invitations', column: 'invitee_email_ciphertext', id: 'id', owner: 'inviter_id' },
   { table: 'user_two_factor', column: 'secret_ciphertext', id: 'user_id', owner: 'user_id' },
+  // A Nightscout token's owner is its site's (a device of the patient).
+  { table: 'nightscout_tokens', column: 'name', id: 'id', owner: '(SELECT d.user_id FROM devices d WHERE d.id = nightscout_tokens.site_id)' },
   { table: 'nightscout_documents', column: 'doc', id: `(${DOCUMENT_ROW_ID_SQL})`, owner: 'user_id' },
 ];

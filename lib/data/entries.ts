@@ -1,5 +1,5 @@
 // Manual entries by a patient, or by a caregiver allowed to log data for them. Readings (glucose, blood
-// pressure, weight) become samples of the patient's "Manual entry" device and take the device sync's path:
+// pressure, weight, an insulin dose, carbohydrates eaten) become samples of the patient's "Manual entry" device and take the device sync's path:
 // the same per-sample validation (canonical units, plausible ranges) and storeSyncBatch (dirty ranges,
 // dedup), so the pipeline treats them like any other source (priority 10: when a device sent the same
 // reading, same time and value, the device's copy counts; a recheck with another value counts on its own).
@@ -21,6 +21,10 @@ import { encryptDeviceName } from './device-fields';
 import { newEventRow } from './event-fields';
 import { storeSyncBatch } from './sync-samples';
 
+// What a person injecting by pen logs: a meal bolus, a correction, or their long-acting (basal) dose.
+// Pump-only kinds (SMB, temp basal) come from the pump's apps.
+export const MANUAL_INSULIN_KINDS = ['bolus', 'correction', 'basal'] as const;
+export type ManualInsulinKind = (typeof MANUAL_INSULIN_KINDS)[number];
 export const MEAL_CONTEXTS = ['fasting', 'before_breakfast', 'after_breakfast', 'before_lunch', 'after_lunch', 'before_dinner', 'after_dinner', 'bedtime', 'random'] as const;
 export type MealContext = (typeof MEAL_CONTEXTS)[number];
 export const TEXT_LIMITS = { name: 100, dose: 100, note: 1000, text: 2000 } as const;
@@ -62,6 +66,8 @@ export const entryInputSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('blood_pressure'), systolic: positive, diastolic: positive, at: entryTime })
     .refine((bp) => bp.diastolic < bp.systolic, { message: 'must be lower than systolic', path: ['diastolic'] }),
   z.object({ kind: z.literal('weight'), value: positive, unit: z.enum(['kg', 'lb'], { error: 'must be kg or lb' }), at: entryTime }),
+  z.object({ kind: z.literal('insulin'), value: positive, insulinKind: z.enum(MANUAL_INSULIN_KINDS, { error: `must be one of: ${MANUAL_INSULIN_KINDS.join(', ')}` }), at: entryTime }),
+  z.object({ kind: z.literal('carbs'), value: positive, at: entryTime }),
   z.object({ kind: z.literal('mood'), score: scale, note: optionalText(TEXT_LIMITS.note), at: entryTime }),
   z.object({ kind: z.literal('symptom'), name: freeText(TEXT_LIMITS.name), severity: scale, note: optionalText(TEXT_LIMITS.note), at: entryTime }),
   z.object({ kind: z.literal('medication'), name: freeText(TEXT_LIMITS.name), dose: optionalText(TEXT_LIMITS.dose), at: entryTime }),
@@ -69,7 +75,8 @@ export const entryInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type EntryInput = z.output<typeof entryInputSchema>;
 export type EntryKind = EntryInput['kind'];
-type ReadingInput = Extract<EntryInput, { kind: 'glucose' | 'blood_pressure' | 'weight' }>;
+const READING_KINDS = ['glucose', 'blood_pressure', 'weight', 'insulin', 'carbs'] as const;
+type ReadingInput = Extract<EntryInput, { kind: (typeof READING_KINDS)[number] }>;
 type EventInput = Exclude<EntryInput, ReadingInput>;
 
 // ───────────── who may log for whom ─────────────
@@ -120,7 +127,7 @@ export async function ensureManualDevice(patientId: string): Promise<string> {
   });
 }
 
-type RawReading = { type: HealthType; field: string; value: number; unit: string; suffix: string };
+type RawReading = { type: HealthType; field: string; value: number; unit: string; suffix: string; category?: string };
 
 function rawReadings(input: ReadingInput): RawReading[] {
   switch (input.kind) {
@@ -128,6 +135,10 @@ function rawReadings(input: ReadingInput): RawReading[] {
       return [{ type: 'BLOOD_GLUCOSE', field: 'value', value: input.value, unit: input.unit, suffix: '' }];
     case 'weight':
       return [{ type: 'WEIGHT', field: 'value', value: input.value, unit: input.unit, suffix: '' }];
+    case 'insulin':
+      return [{ type: 'INSULIN', field: 'value', value: input.value, unit: 'U', suffix: '', category: input.insulinKind }];
+    case 'carbs':
+      return [{ type: 'CARBOHYDRATES', field: 'value', value: input.value, unit: 'g', suffix: '' }];
     case 'blood_pressure':
       // One reading, two samples sharing a timestamp (as cuffs send them); one record id each.
       return [
@@ -149,7 +160,7 @@ function normalizeReadings(input: ReadingInput, entryId: string, recordedById: s
   const iso = new Date(input.at).toISOString();
   const metadata = input.kind === 'glucose' ? { mealContext: input.mealContext, enteredBy: recordedById } : { enteredBy: recordedById };
   return rawReadings(input).map((r) => {
-    const raw = { type: r.type, value: r.value, unit: r.unit, startDate: iso, endDate: iso, clientRecordId: `manual:${entryId}${r.suffix}`, metadata };
+    const raw = { type: r.type, value: r.value, unit: r.unit, startDate: iso, endDate: iso, clientRecordId: `manual:${entryId}${r.suffix}`, metadata, category: r.category };
     const result = validateSample(raw, Date.now());
     if (result.ok) return result.sample;
     // After the schema, a value can only fail its plausible range: say it in the unit the person typed.
@@ -170,6 +181,8 @@ export type EntryFields =
   | { kind: 'glucose'; value: number; unit: 'mg/dL' | 'mmol/L'; mealContext: MealContext; canonical: Canonical }
   | { kind: 'weight'; value: number; unit: 'kg' | 'lb'; canonical: Canonical }
   | { kind: 'blood_pressure'; systolic: number; diastolic: number; unit: 'mmHg' }
+  | { kind: 'insulin'; value: number; unit: 'U'; insulinKind: ManualInsulinKind; canonical: Canonical }
+  | { kind: 'carbs'; value: number; unit: 'g'; canonical: Canonical }
   | { kind: 'mood'; score: number; note: string | null }
   | { kind: 'symptom'; name: string; severity: number; note: string | null }
   | { kind: 'medication'; name: string; dose: string | null; status: 'taken' }
@@ -194,6 +207,10 @@ async function createReading(target: EntryTarget, input: ReadingInput): Promise<
       return { ...common, kind: input.kind, value: input.value, unit: input.unit, canonical: canonical(samples[0]) };
     case 'blood_pressure':
       return { ...common, kind: input.kind, systolic: input.systolic, diastolic: input.diastolic, unit: 'mmHg' };
+    case 'insulin':
+      return { ...common, kind: input.kind, value: input.value, unit: 'U', insulinKind: input.insulinKind, canonical: canonical(samples[0]) };
+    case 'carbs':
+      return { ...common, kind: input.kind, value: input.value, unit: 'g', canonical: canonical(samples[0]) };
   }
 }
 
@@ -226,10 +243,10 @@ async function createEvent(target: EntryTarget, input: EventInput): Promise<Crea
 
 // ───────────── the use case ─────────────
 
+const isReading = (input: EntryInput): input is ReadingInput => (READING_KINDS as readonly string[]).includes(input.kind);
+
 /** Stores one entry; `samplesStored` tells the caller to start the pipeline (after the response). */
 export async function createEntry(target: EntryTarget, input: EntryInput): Promise<{ entry: CreatedEntry; samplesStored: boolean }> {
-  if (input.kind === 'glucose' || input.kind === 'blood_pressure' || input.kind === 'weight') {
-    return { entry: await createReading(target, input), samplesStored: true };
-  }
+  if (isReading(input)) return { entry: await createReading(target, input), samplesStored: true };
   return { entry: await createEvent(target, input), samplesStored: false };
 }

@@ -1,6 +1,6 @@
 // Raw samples of one patient within a read scope, in time order, keyset-paginated on (start, id).
 import { prisma } from '../db/client';
-import { getHealthType, HEALTH_TYPES, isCategoryType, type HealthType } from '../health';
+import { getHealthType, hasKinds, HEALTH_TYPES, isCategoryType, type HealthType } from '../health';
 import { withoutFloatNoise } from '../health/precision';
 import { zonedDayRangeUtc } from '../time';
 import { notFound } from '../http/errors';
@@ -78,6 +78,8 @@ export async function findSamples(scope: ReadScope, query: SampleQuery) {
       // As stored, only without binary noise: a raw sample is evidence and is never rounded to display.
       value: isCategoryType(row.type) ? row.category : withoutFloatNoise(row.value),
       unit: isCategoryType(row.type) ? null : getHealthType(row.type).canonicalUnit,
+      // Types with kinds (INSULIN): the kind the source named, null when it named none.
+      ...(hasKinds(row.type) ? { category: row.category } : {}),
       startDate: row.start_at.toISOString(),
       endDate: row.end_at.toISOString(),
       clientRecordId: row.client_record_id,

@@ -1,9 +1,11 @@
 // The patient's timeline: events (mood, symptom, medication, note, assessment; superseded ones hidden)
 // merged with notable readings (glucose, blood pressure as one systolic/diastolic item, weight — from any
-// source, manual entries included; never the stream of heart-rate samples), newest first, keyset-paginated
-// on (time, key). Values are canonical (mg/dL, mmHg, kg); pages convert them to the user's units.
+// source, manual entries included; never the stream of heart-rate samples) and diabetes doses (insulin
+// with its kind, carbohydrates), newest first, keyset-paginated on (time, key). Values are canonical
+// (mg/dL, mmHg, kg, [iU], g); pages convert them to the user's units.
+import { Prisma } from '../generated/prisma/client';
 import { prisma } from '../db/client';
-import type { HealthType } from '../health';
+import { getHealthType, type HealthType } from '../health';
 import { zonedDayRangeUtc } from '../time';
 import { allowedTypes, isUuid, type ReadScope } from './access';
 import { MANUAL_DEVICE_IDENTIFIER, MEAL_CONTEXTS } from './entries';
@@ -19,6 +21,9 @@ export type TimelineItem =
   | (Base & { kind: 'glucose'; value: number; unit: 'mg/dL'; mealContext: string | null; source: ReadingSource })
   | (Base & { kind: 'blood_pressure'; systolic: number; diastolic: number | null; unit: 'mmHg'; source: ReadingSource })
   | (Base & { kind: 'weight'; value: number; unit: 'kg'; source: ReadingSource })
+  /** A dose of insulin; `insulinKind` null when the source did not say; `endAt` set for a delivery over an interval. */
+  | (Base & { kind: 'insulin'; value: number; unit: '[iU]'; insulinKind: string | null; endAt: string | null; source: ReadingSource })
+  | (Base & { kind: 'carbs'; value: number; unit: 'g'; source: ReadingSource })
   | (Base & { kind: 'mood'; score: number | null; note: string | null; recordedBy: Person | null })
   | (Base & { kind: 'symptom'; name: string; severity: number | null; note: string | null; recordedBy: Person | null })
   | (Base & { kind: 'medication'; name: string; dose: string | null; recordedBy: Person | null })
@@ -29,7 +34,10 @@ export type TimelinePage = { items: TimelineItem[]; nextBefore: string | null };
 /** Items strictly before this point: (time, key) of the last item seen; key '' means "before the instant". */
 export type TimelineCursor = { atMs: number; key: string };
 
-const READING_TYPES: HealthType[] = ['BLOOD_GLUCOSE', 'BLOOD_PRESSURE_SYSTOLIC', 'WEIGHT'];
+// Doses are summed (lib/health): the copy of a dose relayed by a lower-ranked source is not shown, as it
+// does not count in the totals (else two uploaders' copies of one bolus would read as two boluses).
+const DOSE_TYPES = ['INSULIN', 'CARBOHYDRATES'] as const satisfies readonly HealthType[];
+const READING_TYPES: HealthType[] = ['BLOOD_GLUCOSE', 'BLOOD_PRESSURE_SYSTOLIC', 'WEIGHT', ...DOSE_TYPES];
 const KEY = /^(e:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|s:\d{20})$/;
 const MAX_DATE_MS = 8.64e15;
 const AFTER_EVERY_KEY = '~'; // sorts after 'e:…' and 's:…' in the C collation
@@ -65,12 +73,39 @@ type Row = {
   value: number | null;
   value2: number | null;
   end_at: Date | null;
+  category: string | null;
   client_record_id: string | null;
   metadata: unknown; // encrypted text as read; the parsed object after withDecrypted
 };
 
+/**
+ * Per type: the dedup rule that hides a dose's copy (match window, value tolerance, kinds that form their
+ * own stream), null for readings. The copy test is pairwise (a better-ranked dose of another device within
+ * the window and tolerance, same stream), the aggregation's greedy sweep in all but chains of three or
+ * more relays of drifting values.
+ */
+function copyRules(types: readonly HealthType[]) {
+  const rules = types.map((type) => {
+    const def = getHealthType(type);
+    const dose = (DOSE_TYPES as readonly HealthType[]).includes(type);
+    return {
+      window: dose ? (def.matchWindowSeconds ?? 0) : null,
+      absolute: dose ? (def.tolerance?.absolute ?? 0) : null,
+      relative: dose ? (def.tolerance?.relative ?? 0) : null,
+      streams: def.categoryStreams ?? {},
+    };
+  });
+  return {
+    windows: rules.map((r) => r.window),
+    absolutes: rules.map((r) => r.absolute),
+    relatives: rules.map((r) => r.relative),
+    streams: JSON.stringify(Object.fromEntries(types.map((t, i) => [t, rules[i]!.streams]))),
+  };
+}
+
 function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number }): Promise<Row[]> {
   const types = allowedTypes(scope, READING_TYPES);
+  const copies = copyRules(types);
   const withDiastolic = allowedTypes(scope, ['BLOOD_PRESSURE_DIASTOLIC']).length > 0;
   const withEvents = scope.types === 'ALL'; // a share limited to some health types shows no events
   const floor = new Date(scope.fromDay ? zonedDayRangeUtc(scope.fromDay, scope.timeZone).startMs : 0);
@@ -88,8 +123,8 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
       SELECT 'event'::text AS source, e.id::text AS id, e.kind::text AS kind, e.occurred_at AS at,
              ('e:' || e.id::text) COLLATE "C" AS sort_key, e.payload, e.recorded_by_id::text AS recorded_by_id,
              NULL::text AS device_id, NULL::text AS device_name, NULL::text AS device_type, NULL::text AS device_identifier,
-             NULL::float8 AS value, NULL::float8 AS value2, NULL::timestamptz AS end_at, NULL::text AS client_record_id,
-             NULL::text AS metadata
+             NULL::float8 AS value, NULL::float8 AS value2, NULL::timestamptz AS end_at, NULL::text AS category,
+             NULL::text AS client_record_id, NULL::text AS metadata
       FROM health_events e
       WHERE ${withEvents} AND e.user_id = ${scope.patientId}::uuid
         AND NOT EXISTS (SELECT 1 FROM superseded x WHERE x.id = e.id)
@@ -100,13 +135,15 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
     ),
     readings AS (
       SELECT 'sample'::text, r.id::text, r.type::text, r.start_at, ('s:' || lpad(r.id::text, 20, '0')) COLLATE "C", NULL::text, NULL::text,
-             r.device_id::text, d.name, d.type::text, d.identifier, r.value, dia.value, r.end_at, r.client_record_id, r.metadata
-      FROM unnest(${types}::text[]) AS t(type)
+             r.device_id::text, d.name, d.type::text, d.identifier, r.value, dia.value, r.end_at, r.category, r.client_record_id, r.metadata
+      FROM unnest(${types}::text[], ${copies.windows}::float8[], ${copies.absolutes}::float8[], ${copies.relatives}::float8[])
+        AS t(type, copy_window, copy_absolute, copy_relative)
       CROSS JOIN LATERAL (
-        SELECT s.id, s.user_id, s.device_id, s.type, s.start_at, s.end_at, s.value, s.client_record_id, s.metadata FROM health_samples s
+        SELECT s.id, s.user_id, s.device_id, s.type, s.start_at, s.end_at, s.value, s.category, s.client_record_id, s.metadata FROM health_samples s
         WHERE s.user_id = ${scope.patientId}::uuid AND s.type = t.type::"HealthType"
           AND s.start_at >= ${floor} AND s.start_at <= ${top}
           AND (s.start_at < ${top} OR ('s:' || lpad(s.id::text, 20, '0')) COLLATE "C" < ${topKey})
+          AND (t.copy_window IS NULL OR NOT EXISTS (${betterCopy(copies.streams)}))
         ORDER BY s.start_at DESC, s.id DESC
         LIMIT ${n}
       ) r
@@ -121,6 +158,24 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
     SELECT * FROM events UNION ALL SELECT * FROM readings
     ORDER BY at DESC, sort_key DESC
     LIMIT ${n}`;
+}
+
+// A better-ranked dose of another device (priority, its per-type override, then device id: lib/pipeline's
+// order) within the window, agreeing in value, in the same stream: then `s` is its copy.
+function betterCopy(streams: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 1 FROM health_samples o
+    JOIN devices od ON od.id = o.device_id
+    LEFT JOIN device_type_priorities oo ON oo.device_id = o.device_id AND oo.health_type = o.type
+    JOIN devices sd ON sd.id = s.device_id
+    LEFT JOIN device_type_priorities so ON so.device_id = s.device_id AND so.health_type = s.type
+    WHERE o.user_id = s.user_id AND o.type = s.type AND o.device_id <> s.device_id
+      AND o.start_at >= s.start_at - make_interval(secs => t.copy_window)
+      AND o.start_at <= s.start_at + make_interval(secs => t.copy_window)
+      AND abs(o.value - s.value) <= greatest(t.copy_absolute, t.copy_relative * greatest(o.value, s.value)) + 1e-9
+      AND (${streams}::jsonb -> t.type ->> o.category) IS NOT DISTINCT FROM (${streams}::jsonb -> t.type ->> s.category)
+      AND (COALESCE(oo.priority, od.priority) > COALESCE(so.priority, sd.priority)
+        OR (COALESCE(oo.priority, od.priority) = COALESCE(so.priority, sd.priority) AND o.device_id::text < s.device_id::text))`;
 }
 
 const str = (o: unknown, key: string): string | null => {
@@ -162,6 +217,11 @@ function toItem(row: Row, people: Map<string, Person>): TimelineItem | null {
       return { ...base, kind: 'glucose', value, unit: 'mg/dL', mealContext: meal && (MEAL_CONTEXTS as readonly string[]).includes(meal) ? meal : null, source };
     }
     if (row.kind === 'WEIGHT') return { ...base, kind: 'weight', value, unit: 'kg', source };
+    if (row.kind === 'INSULIN') {
+      const endAt = row.end_at && row.end_at.getTime() > row.at.getTime() ? row.end_at.toISOString() : null;
+      return { ...base, kind: 'insulin', value, unit: '[iU]', insulinKind: row.category, endAt, source };
+    }
+    if (row.kind === 'CARBOHYDRATES') return { ...base, kind: 'carbs', value, unit: 'g', source };
     return { ...base, kind: 'blood_pressure', systolic: value, diastolic: row.value2, unit: 'mmHg', source };
   }
   const recordedBy = row.recorded_by_id ? (people.get(row.recorded_by_id) ?? null) : null;

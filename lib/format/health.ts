@@ -26,6 +26,8 @@ export function displayUnit(type: HealthType, prefs: UnitPreferences = DEFAULT_U
       return { unit: 'mm[Hg]', label: 'mmHg' };
     case 'STEPS':
       return { unit: 'count', label: 'steps' };
+    case 'INSULIN':
+      return { unit: '[iU]', label: 'U' }; // UCUM's [iU] is what pumps and pens call U
     default: {
       const def = getHealthType(type);
       return { unit: def.canonicalUnit, label: isCategoryType(type) ? 'min' : def.canonicalUnit };

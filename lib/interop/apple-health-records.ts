@@ -27,6 +27,9 @@ const SLEEP_VALUES: Readonly<Record<string, string>> = {
   HKCategoryValueSleepAnalysisAsleepREM: 'asleepREM',
 };
 
+// HKInsulinDeliveryReason: 1 basal, 2 bolus (HealthKit says no more than that).
+const INSULIN_REASONS: Readonly<Record<string, string>> = { '1': 'basal', '2': 'bolus' };
+
 const WORKOUT_ALIASES: Readonly<Record<string, string>> = {
   TraditionalStrengthTraining: 'strength', FunctionalStrengthTraining: 'strength', HighIntensityIntervalTraining: 'hiit',
   SocialDance: 'dance', CardioDance: 'dance', Dance: 'dance',
@@ -77,7 +80,15 @@ function recordToRaw(record: AppleElement): RawSample | { unsupported: string } 
     const flow = (value ?? '').replace('HKCategoryValueMenstrualFlow', '').toLowerCase();
     return { type, value: flow, ...times(record), ...recordIdentity(record) };
   }
-  return { type, value: value === undefined || value === '' ? Number.NaN : Number(value), unit: healthKitUnit(record.attributes.unit), ...times(record), ...recordIdentity(record) };
+  const reason = type === 'INSULIN' ? INSULIN_REASONS[record.metadata.HKInsulinDeliveryReason ?? ''] : undefined;
+  return {
+    type,
+    value: value === undefined || value === '' ? Number.NaN : Number(value),
+    unit: healthKitUnit(record.attributes.unit),
+    ...times(record),
+    ...recordIdentity(record),
+    ...(reason ? { category: reason } : {}),
+  };
 }
 
 function workoutToRaw(workout: AppleElement): RawSample {

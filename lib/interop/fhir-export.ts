@@ -1,11 +1,14 @@
 // FHIR R4 export: samples → Observations following the vital-signs profile (category, LOINC code, UCUM
-// valueQuantity, subject, effective time; blood pressure as one panel with two components), wrapped in
-// a Bundle. Streams: Observations are produced sample by sample, only unpaired BP halves are held.
+// valueQuantity, subject, effective time; blood pressure as one panel with two components), insulin doses
+// as MedicationAdministrations and carbs as Observations with a non-LOINC code (fhir-doses.ts), wrapped in
+// a Bundle. Streams: resources are produced sample by sample, only unpaired BP halves are held.
 import { getHealthType, type HealthType } from '../health';
 import { DIASTOLIC_LOINC, LOINC, SYSTOLIC_LOINC, UCUM } from './fhir';
+import { carbsCode, insulinAdministration, type FhirMedicationAdministration } from './fhir-doses';
 
 export type ExportSample = { id: string; type: HealthType; startMs: number; endMs: number; value: number; category?: string | null };
 export type FhirObservation = Record<string, unknown> & { resourceType: 'Observation'; id: string };
+export type FhirResource = FhirObservation | FhirMedicationAdministration;
 export type BundleOptions = { patientId: string; bundleType?: 'collection' | 'searchset'; nowMs: number };
 
 export const BP_PANEL_LOINC = '85354-9';
@@ -41,9 +44,9 @@ function effective(sample: ExportSample) {
   return sample.startMs === sample.endMs ? { effectiveDateTime: start } : { effectivePeriod: { start, end: new Date(sample.endMs).toISOString() } };
 }
 
-function observation(sample: ExportSample, patientId: string, body: Record<string, unknown>, profileType: HealthType): FhirObservation {
+function observation(sample: ExportSample, patientId: string, body: Record<string, unknown>, profileType: HealthType, categoryCode?: string): FhirObservation {
   const profile = PROFILES[profileType];
-  const category = CATEGORIES[profileType] ?? 'vital-signs';
+  const category = categoryCode ?? CATEGORIES[profileType] ?? 'vital-signs';
   return {
     resourceType: 'Observation',
     id: sample.id,
@@ -69,9 +72,10 @@ function bloodPressurePanel(systolic: ExportSample, diastolic: ExportSample, pat
 }
 
 /**
- * Turns samples into Observations one at a time. A systolic and a diastolic reading with the same
+ * Turns samples into resources one at a time. A systolic and a diastolic reading with the same
  * interval become one BP panel; a half without its partner is exported alone under its own code.
- * Types without a LOINC code (sleep stages, menstrual flow, workouts) are counted in `skipped`.
+ * Insulin and carbs have their own shapes (fhir-doses.ts). Other types without a LOINC code (sleep
+ * stages, menstrual flow, workouts) are counted in `skipped`.
  */
 export function createObservationWriter(patientId: string) {
   const pendingBp = new Map<string, ExportSample>();
@@ -79,7 +83,12 @@ export function createObservationWriter(patientId: string) {
   const single = (sample: ExportSample) => observation(sample, patientId, { code: coding(sample.type), valueQuantity: quantity(sample.type, sample.value) }, sample.type);
   return {
     state,
-    push(sample: ExportSample): FhirObservation[] {
+    push(sample: ExportSample): FhirResource[] {
+      if (sample.type === 'INSULIN') return [insulinAdministration(sample, patientId)];
+      if (sample.type === 'CARBOHYDRATES') {
+        const { code, category } = carbsCode();
+        return [observation(sample, patientId, { code, valueQuantity: quantity(sample.type, sample.value) }, sample.type, category)];
+      }
       if (getHealthType(sample.type).loinc === null) {
         state.skipped += 1;
         return [];
@@ -108,14 +117,14 @@ function bundleHeader(options: BundleOptions) {
   return { resourceType: 'Bundle', type: options.bundleType ?? 'collection', timestamp: new Date(options.nowMs).toISOString() };
 }
 
-function entry(resource: FhirObservation, options: BundleOptions) {
+function entry(resource: FhirResource, options: BundleOptions) {
   return options.bundleType === 'searchset' ? { resource, search: { mode: 'match' } } : { resource };
 }
 
 /** The whole Bundle as an object; for small exports and tests. */
 export function buildFhirBundle(samples: Iterable<ExportSample>, options: BundleOptions) {
   const writer = createObservationWriter(options.patientId);
-  const resources: FhirObservation[] = [];
+  const resources: FhirResource[] = [];
   for (const sample of samples) resources.push(...writer.push(sample));
   resources.push(...writer.flush());
   const total = options.bundleType === 'searchset' ? { total: resources.length } : {};
@@ -128,7 +137,7 @@ export async function* fhirBundleJson(samples: AsyncIterable<ExportSample> | Ite
   const header = JSON.stringify(bundleHeader(options));
   yield `${header.slice(0, -1)},"entry":[`;
   let first = true;
-  const emit = (resources: FhirObservation[]) => resources.map((r) => {
+  const emit = (resources: FhirResource[]) => resources.map((r) => {
     const text = (first ? '' : ',') + JSON.stringify(entry(r, options));
     first = false;
     return text;

@@ -90,12 +90,16 @@ describe('FHIR export', () => {
     { id: 's8', type: 'BODY_TEMPERATURE', startMs: at('2024-03-01T07:30:00Z'), endMs: at('2024-03-01T07:30:00Z'), value: 36.8 },
     { id: 's9', type: 'BLOOD_PRESSURE_SYSTOLIC', startMs: at('2024-03-01T11:00:00Z'), endMs: at('2024-03-01T11:00:00Z'), value: 130 },
     { id: 's10', type: 'SLEEP_STATE', startMs: at('2024-03-01T01:00:00Z'), endMs: at('2024-03-01T02:00:00Z'), value: 60, category: 'asleepDeep' },
+    { id: 's11', type: 'INSULIN', startMs: at('2024-03-01T12:00:00Z'), endMs: at('2024-03-01T12:00:00Z'), value: 4.5, category: 'bolus' },
+    { id: 's12', type: 'INSULIN', startMs: at('2024-03-01T13:00:00Z'), endMs: at('2024-03-01T13:30:00Z'), value: 0.8, category: 'temp_basal' },
+    { id: 's13', type: 'INSULIN', startMs: at('2024-03-01T14:00:00Z'), endMs: at('2024-03-01T14:00:00Z'), value: 2, category: null },
+    { id: 's14', type: 'CARBOHYDRATES', startMs: at('2024-03-01T12:00:00Z'), endMs: at('2024-03-01T12:00:00Z'), value: 45 },
   ];
-  const shape = (s: { type: string; value: number; startMs: number; endMs: number }) => [s.type, s.value, s.startMs, s.endMs];
+  const shape = (s: { type: string; value: number; startMs: number; endMs: number; category?: string | null }) => [s.type, s.value, s.startMs, s.endMs, s.category ?? null];
 
   it('follows the vital-signs profile, BP as one panel with components', () => {
     const { bundle, skipped } = buildFhirBundle(samples, { patientId: 'p1', nowMs: NOW });
-    expect(skipped).toBe(1);
+    expect(skipped).toBe(1); // the sleep stage: no LOINC code
     const resources = bundle.entry.map((e) => e.resource);
     const bp = resources.find((r) => r.id === 'bp-s2');
     expect(bp).toMatchObject({
@@ -118,10 +122,56 @@ describe('FHIR export', () => {
     expect(resources.find((r) => r.id === 's9')).toMatchObject({ code: { coding: [{ code: '8480-6' }] }, valueQuantity: { value: 130 } });
   });
 
+  it('writes insulin as a completed MedicationAdministration (dose in [iU], kind as method, rate over an interval) and carbs as an Observation in g', () => {
+    const resources = buildFhirBundle(samples, { patientId: 'p1', nowMs: NOW }).bundle.entry.map((e) => e.resource);
+    expect(resources.find((r) => r.id === 's11')).toEqual({
+      resourceType: 'MedicationAdministration',
+      id: 's11',
+      status: 'completed',
+      category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/medication-admin-category', code: 'community' }] },
+      medicationCodeableConcept: { text: 'Insulin' },
+      subject: { reference: 'Patient/p1' },
+      effectiveDateTime: '2024-03-01T12:00:00.000Z',
+      dosage: {
+        text: 'Bolus: 4.5 U',
+        method: { coding: [{ system: 'urn:pulse:insulin-delivery-kind', code: 'bolus', display: 'Bolus' }], text: 'Bolus' },
+        dose: { value: 4.5, unit: 'U', system: 'http://unitsofmeasure.org', code: '[iU]' },
+      },
+    });
+    expect(resources.find((r) => r.id === 's12')).toMatchObject({
+      effectivePeriod: { start: '2024-03-01T13:00:00.000Z', end: '2024-03-01T13:30:00.000Z' },
+      dosage: { text: 'Temporary basal: 0.8 U over 30 min', method: { text: 'Temporary basal' }, rateQuantity: { value: 1.6, unit: 'U/h', code: '[iU]/h' } },
+    });
+    expect(resources.find((r) => r.id === 's13')?.dosage).toEqual({ text: 'Insulin: 2 U', dose: { value: 2, unit: 'U', system: 'http://unitsofmeasure.org', code: '[iU]' } });
+    expect(resources.find((r) => r.id === 's14')).toEqual({
+      resourceType: 'Observation',
+      id: 's14',
+      status: 'final',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'social-history' }] }],
+      code: { coding: [{ system: 'http://hl7.org/fhir/uv/phr/CodeSystem/observation-pghd-codes', code: 'dietaryCarbohydrates', display: 'Carbohydrates' }], text: 'Carbohydrate intake' },
+      valueQuantity: { value: 45, unit: 'g', system: 'http://unitsofmeasure.org', code: 'g' },
+      subject: { reference: 'Patient/p1' },
+      effectiveDateTime: '2024-03-01T12:00:00.000Z',
+    });
+  });
+
+  it('imports insulin from other writers: a dose in U, a non-insulin medication skipped, a stopped dose skipped, no dose refused', () => {
+    const admin = (extra: Record<string, unknown>) => ({
+      resourceType: 'MedicationAdministration', id: 'm1', status: 'completed', medicationCodeableConcept: { coding: [{ display: 'Insulin lispro 100 UNT/ML' }] },
+      effectiveDateTime: '2024-03-01T08:00:00+01:00', dosage: { dose: { value: 6, unit: 'U' } }, ...extra,
+    });
+    expect(parseFhirResource(admin({}), NOW)).toMatchObject({ status: 'accepted', samples: [{ type: 'INSULIN', value: 6, category: null, clientRecordId: 'fhir:m1', startMs: Date.UTC(2024, 2, 1, 7) }] });
+    expect(parseFhirResource(admin({ medicationCodeableConcept: { text: 'Metformin 500 mg' } }), NOW)).toMatchObject({ status: 'skipped' });
+    expect(parseFhirResource(admin({ status: 'stopped' }), NOW)).toEqual({ status: 'skipped', reason: "status 'stopped': not a completed dose" });
+    expect(parseFhirResource(admin({ dosage: {} }), NOW)).toEqual({ status: 'rejected', reason: expect.stringContaining('dosage.dose') });
+    expect(parseFhirResource(admin({ dosage: { dose: { value: 6, unit: 'mg' } } }), NOW)).toEqual({ status: 'rejected', reason: expect.stringContaining("unit 'mg' is not accepted for INSULIN") });
+  });
+
   it('round-trips: export then import gives the same samples (types, canonical values, times)', () => {
     const { bundle } = buildFhirBundle(samples, { patientId: 'p1', bundleType: 'searchset', nowMs: NOW });
     const report = parseFhir(JSON.parse(JSON.stringify(bundle)), NOW);
     expect(report.rejected).toEqual([]);
+    expect(report.skipped).toEqual([]);
     const exported = samples.filter((s) => s.type !== 'SLEEP_STATE').map(shape).sort();
     expect(report.samples.map(shape).sort()).toEqual(exported);
   });

@@ -1,7 +1,9 @@
 // FHIR R4 import: a Bundle or a single Observation → samples validated like a device sync. LOINC codes map
 // to our types through the catalogue (lib/health), UCUM codes are our unit strings, blood pressure comes
-// from its systolic/diastolic components.
+// from its systolic/diastolic components; insulin MedicationAdministrations and carbs Observations are
+// read as fhir-doses.ts writes them.
 import { findTypeByLoinc, type HealthType } from '../health';
+import { isCarbsCode, parseMedicationAdministration } from './fhir-doses';
 import { collectReport, isObject, rejected, skipped, validateItem, type ImportReport, type ItemResult, type RawSample } from './import-result';
 
 export const LOINC = 'http://loinc.org';
@@ -93,7 +95,7 @@ function observationSamples(obs: Record<string, unknown>, nowMs: number): ItemRe
     if (!effective.ok) return rejected(effective.reason);
     return bloodPressure(components, { startDate: effective.start, endDate: effective.end, metadata }, recordId, nowMs);
   }
-  const type = codes.map(findTypeByLoinc).find((t): t is HealthType => t !== undefined);
+  const type = isCarbsCode(obs.code) ? 'CARBOHYDRATES' : codes.map(findTypeByLoinc).find((t): t is HealthType => t !== undefined);
   if (!type) {
     if (obs.valueQuantity === undefined && Array.isArray(obs.hasMember)) return rejected('a panel of hasMember references carries no value of its own');
     return rejected(`${codes.length > 0 ? `LOINC ${codes.join(', ')}` : describeCode(obs.code)} is not a supported health type`);
@@ -108,6 +110,7 @@ function observationSamples(obs: Record<string, unknown>, nowMs: number): ItemRe
 /** One resource: an Observation becomes samples, a cancelled or erroneous one is skipped with that reason. */
 export function parseFhirResource(resource: unknown, nowMs: number): ItemResult {
   if (!isObject(resource)) return rejected('a resource must be a JSON object');
+  if (resource.resourceType === 'MedicationAdministration') return parseMedicationAdministration(resource, nowMs);
   if (resource.resourceType !== 'Observation') return skipped(`${String(resource.resourceType ?? 'an untyped resource')} is not an Observation`);
   const status = resource.status;
   if (typeof status !== 'string') return rejected('Observation.status is required');

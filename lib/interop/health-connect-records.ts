@@ -5,7 +5,7 @@
 // weight_record_table(weight, time), blood_glucose_record_table(level, time); every record row
 // has row_id, uuid (BLOB), app_info_id (→ application_info_table) and epoch-millisecond times. Units as
 // the platform stores them: weight in grams, energy in calories (not kilocalories), distance in metres,
-// glucose in mmol/L, temperature in °C, pressure in mmHg.
+// glucose in mmol/L, temperature in °C, pressure in mmHg, nutrients in grams.
 import type { RawSample } from './import-result';
 
 export type Row = Record<string, number | string | Uint8Array | null>;
@@ -92,5 +92,13 @@ export const HEALTH_CONNECT_TABLES: readonly TableSpec[] = [
       type: 'WORKOUT', value: EXERCISES[num(r.exercise_type)] ?? 'other', startDate: iso(r.start_time), endDate: iso(r.end_time), ...recordId(r.uuid),
       metadata: { exerciseType: num(r.exercise_type), ...(typeof r.title === 'string' && r.title ? { title: r.title } : {}) },
     }],
+  },
+  {
+    // A meal's carbohydrates (NutritionRecord total_carbohydrate, grams); a record that states none adds
+    // nothing (its other nutrients are not in the catalogue). Last in the list, so a resumed import's
+    // record count still points at the same rows of the tables before it.
+    table: 'nutrition_record_table',
+    sql: 'SELECT row_id, uuid, app_info_id, start_time, end_time, total_carbohydrate AS v FROM nutrition_record_table ORDER BY row_id',
+    toRaws: (r) => (r.v === null ? [] : [{ type: 'CARBOHYDRATES', value: num(r.v), unit: 'g', startDate: iso(r.start_time), endDate: iso(r.end_time), ...recordId(r.uuid) }]),
   },
 ];

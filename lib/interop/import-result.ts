@@ -13,6 +13,8 @@ export type RawSample = {
   clientRecordId?: string;
   version?: number;
   metadata?: Record<string, unknown>;
+  /** Types with kinds (INSULIN): the kind, if the source names one. */
+  category?: string;
 };
 
 export type ItemResult =

@@ -49,8 +49,17 @@ describe('log lines', () => {
     expect(text()).not.toContain('someone@test.example');
   });
 
+  it('never carry a Nightscout access token from the path of /api/v2/authorization/request/{token} (issue 16)', () => {
+    const { logger, text } = captured();
+    const token = `mumsphone-${randomBytes(16).toString('hex')}`;
+    logger.info({ url: `/api/v2/authorization/request/${token}`, href: `https://pulse.example/ns/6f1d/api/v2/authorization/request/${token}?x=1` }, `GET /api/v2/authorization/request/${token} 200`);
+    expect(text()).not.toContain(token);
+    expect(text()).toContain('/authorization/request/[redacted]');
+    expect(text()).toContain('?x=1');
+  });
+
   it('keep route templates and paths that hold no code', () => {
-    for (const path of ['/share', '/share/exchange', '/share/[code]', '/shared', '/shared-with-me/1f0e', '/api/v1/shares/2b1c?share=3', '/api/v1/doctor/patients?q=smith']) {
+    for (const path of ['/ns/[siteId]/api/v2/authorization/request/[accessToken]', '/api/v2/authorization/request/[accessToken]', '/share', '/share/exchange', '/share/[code]', '/shared', '/shared-with-me/1f0e', '/api/v1/shares/2b1c?share=3', '/api/v1/doctor/patients?q=smith']) {
       expect(redactUrlSecrets(path)).toBe(path);
     }
   });
@@ -72,5 +81,12 @@ describe('the development server’s request log (next.config.ts)', () => {
     for (const url of [`${site}/entries.json?secret=${code}`, `${site}/entries/sgv.json?count=1&token=${code}`, `${site}/status.json`, `${site}/entries?count=5`]) {
       expect(ignored(url), url).toBe(redactUrlSecrets(url) !== url);
     }
+  });
+
+  it('leaves out the JWT requests, whose path carries the access token, at the root and under a site (issue 16)', () => {
+    const token = `mumsphone-${randomBytes(16).toString('hex')}`;
+    const urls = [`/api/v2/authorization/request/${token}`, `/ns/6f1d2c3b-0000-4000-8000-000000000000/api/v2/authorization/request/${token}`, '/api/v2/properties', '/ns/6f1d/api/v1/verifyauth'];
+    for (const url of urls) expect(ignored(url), url).toBe(redactUrlSecrets(url) !== url);
+    expect(ignored(urls[0]!)).toBe(true);
   });
 });

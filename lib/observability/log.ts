@@ -32,10 +32,12 @@ const SECRET_KEYS = [
 const CENSOR = '[redacted]';
 
 // A share link's code, in the path of older links (/share/{code}, not the /share/exchange endpoint or a
-// route template such as /share/[code]) or after `#` when a whole link is logged; and the value of any
-// query parameter named like a credential.
+// route template such as /share/[code]) or after `#` when a whole link is logged; a Nightscout access
+// token in the path of /api/v2/authorization/request/{token} (not the template's [accessToken]); and the
+// value of any query parameter named like a credential.
 const SECRETS_IN_URLS: [RegExp, string][] = [
   [/(\/share\/)(?!exchange(?![\w-])|\[)[^/?#\s"'<>]+/g, `$1${CENSOR}`],
+  [/(\/authorization\/request\/)(?!\[)[^/?#\s"'<>]+/gi, `$1${CENSOR}`],
   [/(\/share#)[^\s"'<>]+/g, `$1${CENSOR}`],
   [/([?&;](?:code|token|access_token|refresh_token|id_token|key|api_key|secret|password|grant|signature|sig)=)[^&;#\s"'<>]*/gi, `$1${CENSOR}`],
 ];

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from './aggregate';
 import { dedupSamples } from './dedup';
+import { dailyTotalsByGroup } from './dose-days';
 import { INSULIN, reading, sample } from './test-factories';
 import type { AggregateRow } from './types';
 
@@ -72,5 +73,27 @@ describe('insulin doses from two uploaders', () => {
     const backward = aggregate({ contributions: dedupSamples([...samples].reverse(), INSULIN), rules: INSULIN, timeZone: TZ });
     expect(backward).toEqual(forward);
     expect(rows('DAY', forward)).toEqual([['2024-06-12T00:00:00', 7.4, { aaps: 1.2, xdrip: 6.2 }]]);
+  });
+});
+
+describe('daily insulin split by group', () => {
+  it('splits a day into basal and bolus (a temp basal across midnight by its hours) and adds up to the day total', () => {
+    const kept = dedupSamples([
+      reading('xdrip', '2024-06-12T08:00', 5, { category: 'bolus' }),
+      reading('aaps', '2024-06-12T08:00:10', 5, { category: 'bolus' }), // copy
+      reading('aaps', '2024-06-12T12:00', 0.4, { category: 'smb' }),
+      reading('aaps', '2024-06-12T13:00', 1),
+      sample('aaps', '2024-06-12T23:30', '2024-06-13T00:30', 1, { category: 'temp_basal', stream: 'basal' }),
+    ], INSULIN);
+    const group = (c: { sample: { category?: string | null } }) =>
+      c.sample.category === 'temp_basal' || c.sample.category === 'basal' ? 'basal' : c.sample.category ? 'bolus' : 'unspecified';
+    const days = dailyTotalsByGroup(kept, INSULIN, TZ, group);
+    const rounded = Object.fromEntries([...days].map(([d, t]) => [d, Object.fromEntries(Object.entries(t).map(([g, v]) => [g, round(v)]))]));
+    expect(rounded).toEqual({
+      '2024-06-12': { basal: 0.5, bolus: 5.4, unspecified: 1 },
+      '2024-06-13': { basal: 0.5 },
+    });
+    const dayTotals = rows('DAY', aggregate({ contributions: kept, rules: INSULIN, timeZone: TZ })).map(([, v]) => v);
+    expect(dayTotals).toEqual([6.9, 0.5]);
   });
 });

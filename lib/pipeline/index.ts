@@ -12,5 +12,6 @@ export type {
 export { dedupSamples } from './dedup';
 export { compareSamples } from './rank';
 export { aggregate, type AggregateInput } from './aggregate';
+export { dailyTotalsByGroup } from './dose-days';
 export { DEFAULT_SESSION_GAP_MS, sessionDay, sleepSessions, type SleepSession } from './sleep-sessions';
 export { touchedLocalDays, type TimedSample } from './touched-days';

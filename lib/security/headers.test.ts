@@ -28,6 +28,7 @@ describe('securityHeaders', () => {
     expect(headers(true, '/api/v1/share/tok_123')['Referrer-Policy']).toBe('no-referrer');
     expect(headers(true)['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(headers(true, '/api/v1/users/me')['Cache-Control']).toBe('no-store');
+    expect(headers(true, '/ns/4d6f1c36-0c39-4c61-9b8e-1b1e3f0f6a10/api/v1/entries/sgv.json')['Cache-Control']).toBe('no-store');
     expect(headers(true)).not.toHaveProperty('Cache-Control');
   });
 });

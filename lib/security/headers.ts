@@ -24,6 +24,8 @@ export function contentSecurityPolicy({ nonce, production }: Pick<Options, 'nonc
   ].join('; ');
 }
 
+const isPrivateApiPath = (path: string) => (path.startsWith('/api/') && path !== '/api/openapi.json') || path.startsWith('/ns/');
+
 export function securityHeaders(options: Options): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(options),
@@ -32,9 +34,9 @@ export function securityHeaders(options: Options): Record<string, string> {
     'Referrer-Policy': isSharePath(options.path) ? 'no-referrer' : 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
     ...(options.production ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
-    // API answers carry personal data: never stored by a browser or a shared cache.
-    // (The public API description is the exception: the same for everyone, and cacheable.)
-    ...((options.path.startsWith('/api/') && options.path !== '/api/openapi.json') || isSharePath(options.path) ? { 'Cache-Control': 'no-store' } : {}),
+    // API answers (ours and the Nightscout sites') carry personal data: never stored by a browser or a
+    // shared cache. (The public API description is the exception: the same for everyone, and cacheable.)
+    ...(isPrivateApiPath(options.path) || isSharePath(options.path) ? { 'Cache-Control': 'no-store' } : {}),
   };
 }
 

@@ -1,14 +1,19 @@
 // GET /devices — the patient's data sources: register (token shown once), order of trust, per-type
-// priorities, revoke, and what each source contributed over the last 30 days.
+// priorities, revoke, what each source contributed over the last 30 days, and Nightscout uploaders.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { DeviceStatus } from '@/components/nightscout/device-status';
+import { NightscoutSection } from '@/components/nightscout/nightscout-section';
+import { prefetchNightscoutSites } from '@/components/nightscout/prefetch';
 import { DevicesView } from '@/components/patient/devices-view';
 import { prefetchDevices } from '@/components/patient/prefetch';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
 import { findDisplayUnits, findSourceContributions } from '@/lib/data/aggregates';
 import { listTypePriorities } from '@/lib/data/devices';
+import { env } from '@/lib/env';
 import { makeQueryClient } from '@/lib/query/query-client';
+import { linkClass } from '@/components/patient/styles';
 import { todayIn } from '@/components/patient/today';
 import { addDays } from '@/lib/time';
 
@@ -24,6 +29,7 @@ export default async function DevicesPage() {
     listTypePriorities(caller.id),
     findSourceContributions(scope, { fromDay: addDays(today, -29), toDay: today }),
     prefetchDevices(qc, caller.id),
+    prefetchNightscoutSites(qc, caller.id),
   ]);
   return (
     <>
@@ -31,10 +37,17 @@ export default async function DevicesPage() {
         <h1 className="text-2xl font-semibold text-slate-900">Data sources</h1>
         <p className="mt-1 text-sm text-slate-600">
           The devices and apps that send your data, which one counts when they overlap, and what each contributed.
+          CGM apps that upload to Nightscout (xDrip+, Juggluco):{' '}
+          <a href="#nightscout" className={linkClass}>Nightscout uploaders</a>.
         </p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
         <DevicesView today={today} timeZone={scope.timeZone} units={units} initialOverrides={overrides} contributions={contributions} />
+        {/* Site addresses are built from the app's public address, as the create answer's baseUrl is. */}
+        <div className="mt-8 space-y-6">
+          <DeviceStatus patientId={caller.id} />
+          <NightscoutSection appUrl={env().mail.appUrl} timeZone={scope.timeZone} today={today} />
+        </div>
       </HydrationBoundary>
     </>
   );

@@ -104,6 +104,8 @@ describe('DELETE /api/v1/nightscout-sites/:id', () => {
   it('revoking the site as a device (DELETE /api/v1/devices/:id) stops its clients too', async () => {
     const site = await createSite(patient.cookie);
     expect((await api(`/api/v1/devices/${site.id}`, { method: 'DELETE', cookie: patient.cookie })).status).toBe(204);
-    expect((await ns(site, 'verifyauth')).status).toBe(401);
+    expect((await ns(site, 'status.json')).status).toBe(401);
+    // verifyauth answers 200 whatever the credential, as cgm-remote-monitor: it no longer can read.
+    expect((await ns(site, 'verifyauth')).body.message).toMatchObject({ canRead: false, message: 'UNAUTHORIZED' });
   });
 });

@@ -1,4 +1,5 @@
 // One timeline item: when, what, the value in the patient's units, and where it came from.
+import { describeCarbs, describeInsulin } from '@/lib/format/doses';
 import { mealContextLabel, MOOD_LABELS, SEVERITY_LABELS } from '@/components/entry/entry-options';
 import { formatValue, type UnitPreferences } from '@/lib/format/health';
 import type { Person, ReadingSource, TimelineItem } from '@/lib/data/timeline';
@@ -7,6 +8,8 @@ const BADGE: Record<TimelineItem['kind'], [string, string]> = {
   glucose: ['Glucose', 'bg-amber-50 text-amber-900 ring-amber-200'],
   blood_pressure: ['Blood pressure', 'bg-rose-50 text-rose-900 ring-rose-200'],
   weight: ['Weight', 'bg-sky-50 text-sky-900 ring-sky-200'],
+  insulin: ['Insulin', 'bg-cyan-50 text-cyan-900 ring-cyan-200'],
+  carbs: ['Carbs', 'bg-lime-50 text-lime-900 ring-lime-200'],
   mood: ['Mood', 'bg-violet-50 text-violet-900 ring-violet-200'],
   symptom: ['Symptom', 'bg-orange-50 text-orange-900 ring-orange-200'],
   medication: ['Medication', 'bg-emerald-50 text-emerald-900 ring-emerald-200'],
@@ -30,6 +33,10 @@ function content(item: TimelineItem, units: UnitPreferences): { value: string; d
       return { value: `${Math.round(item.systolic)}/${item.diastolic === null ? '—' : Math.round(item.diastolic)} mmHg`, details: [origin(item.source)] };
     case 'weight':
       return { value: formatValue('WEIGHT', item.value, units), details: [origin(item.source)] };
+    case 'insulin':
+      return { value: describeInsulin(item), details: [origin(item.source)] };
+    case 'carbs':
+      return { value: describeCarbs(item.value), details: [origin(item.source)] };
     case 'mood':
       return { value: scaleLabel(MOOD_LABELS, item.score) ?? 'Mood', details: [item.note, by(item.recordedBy)] };
     case 'symptom':

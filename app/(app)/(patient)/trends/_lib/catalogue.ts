@@ -7,8 +7,11 @@ export const TREND_GROUPS: { title: string; types: HealthType[] }[] = [
   { title: 'Heart and lungs', types: ['HEART_RATE', 'RESTING_HEART_RATE', 'BLOOD_PRESSURE_SYSTOLIC', 'BLOOD_PRESSURE_DIASTOLIC', 'OXYGEN_SATURATION', 'RESPIRATORY_RATE'] },
   { title: 'Sleep', types: ['SLEEP_STATE', 'SLEEP_ANALYSIS'] },
   { title: 'Body', types: ['WEIGHT', 'BODY_FAT', 'BODY_TEMPERATURE', 'MENSTRUAL_FLOW'] },
-  { title: 'Glucose', types: ['BLOOD_GLUCOSE'] },
+  { title: 'Glucose and diabetes', types: ['BLOOD_GLUCOSE', 'INSULIN', 'CARBOHYDRATES'] },
 ];
+
+/** Types only some patients have (diabetes treatment): shown when there is data, never listed as missing. */
+export const OPTIONAL_TREND_TYPES: ReadonlySet<HealthType> = new Set(['INSULIN', 'CARBOHYDRATES']);
 
 export const TREND_TYPES: HealthType[] = TREND_GROUPS.flatMap((g) => g.types);
 
@@ -17,6 +20,7 @@ export function trendLabel(type: HealthType): string {
   if (type === 'SLEEP_STATE') return 'Sleep (asleep time)';
   if (type === 'SLEEP_ANALYSIS') return 'Sleep (reported totals)';
   if (type === 'WORKOUT') return 'Workouts';
+  if (type === 'INSULIN') return 'Insulin (total per day)';
   return typeLabel(type);
 }
 
@@ -30,6 +34,8 @@ const RELATED: Partial<Record<HealthType, HealthType[]>> = {
   WEIGHT: ['BODY_FAT'],
   BODY_FAT: ['WEIGHT'],
   STEPS: ['DISTANCE', 'ACTIVE_ENERGY'],
+  INSULIN: ['CARBOHYDRATES', 'BLOOD_GLUCOSE'],
+  CARBOHYDRATES: ['INSULIN', 'BLOOD_GLUCOSE'],
 };
 
 export function relatedTypes(type: HealthType): HealthType[] {

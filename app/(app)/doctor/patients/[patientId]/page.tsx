@@ -1,10 +1,12 @@
 // GET /doctor/patients/:patientId — one patient for their doctor: review, emergencies, insights,
-// medications, events, 30 days of charts (read-only) and the alert settings. Prefetched on the server;
+// medications, events, insulin and carbs (when there are any), 30 days of charts (read-only) and the
+// alert settings. Prefetched on the server;
 // a doctor without an active link (or anyone else) gets the not-found page from the layout (a real 404).
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AlertSettingsForm } from '@/components/doctor/alert-settings-form';
+import { DiabetesCard } from '@/components/doctor/diabetes-card';
 import { todayIn } from '@/components/doctor/format';
 import { PatientCharts } from '@/components/doctor/patient-charts';
 import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
@@ -14,6 +16,7 @@ import { DeviceStatus } from '@/components/nightscout/device-status';
 import { requireCarerPagePatient } from '@/lib/auth/page-access';
 import { patientScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
+import { findDiabetesSummary } from '@/lib/data/diabetes-summary';
 import { findMe } from '@/lib/data/users';
 import { makeQueryClient } from '@/lib/query/query-client';
 import { addDays } from '@/lib/time';
@@ -29,9 +32,10 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
   const today = todayIn(patient.timeZone);
   const range = { from: addDays(today, -29), to: today };
   const qc = makeQueryClient();
-  const [me, units] = await Promise.all([
+  const [me, units, diabetes] = await Promise.all([
     findMe(caller.id),
     findDisplayUnits(caller.id),
+    findDiabetesSummary(scope, { fromDay: range.from, toDay: range.to, today }),
     prefetchOverview(qc, caller, patientId),
     prefetchCharts(qc, scope, range),
     prefetchAlertSettings(qc, caller, patientId),
@@ -54,6 +58,7 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
           <ReviewPanel patientId={patientId} timeZone={me.timeZone} />
           <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} />
           <DeviceStatus patientId={patientId} />
+          {diabetes && <DiabetesCard summary={diabetes} />}
           <PatientCharts patientId={patientId} range={range} units={units} />
           <AlertSettingsForm patientId={patientId} />
         </div>

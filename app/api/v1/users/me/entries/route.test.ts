@@ -84,6 +84,21 @@ describe('readings become samples of the manual-entry device', () => {
     expect(samples[0]!.deviceId).toBe(samples[1]!.deviceId);
   });
 
+  it('stores an insulin dose in [iU] with its kind, and carbohydrates in g', async () => {
+    const dose = await post({ kind: 'insulin', value: 4.5, insulinKind: 'bolus', at: minutesAgo(15) });
+    expect(dose.status).toBe(201);
+    expect(dose.body).toMatchObject({ kind: 'insulin', value: 4.5, unit: 'U', insulinKind: 'bolus', canonical: { value: 4.5, unit: '[iU]' } });
+    const [d] = await samplesOf(patient.id, `manual:${dose.body.id}`);
+    expect(d).toMatchObject({ type: 'INSULIN', value: 4.5, category: 'bolus' });
+    expect(await decryptSampleRowMetadata(d!)).toEqual({ enteredBy: patient.id });
+
+    const carbs = await post({ kind: 'carbs', value: 45, at: minutesAgo(15) });
+    expect(carbs.status).toBe(201);
+    expect(carbs.body).toMatchObject({ kind: 'carbs', value: 45, unit: 'g', canonical: { value: 45, unit: 'g' } });
+    const [c] = await samplesOf(patient.id, `manual:${carbs.body.id}`);
+    expect(c).toMatchObject({ type: 'CARBOHYDRATES', value: 45, category: null });
+  });
+
   it('records "now" when no time is given', async () => {
     const before = Date.now();
     const res = await post({ kind: 'weight', value: 70.2, unit: 'kg' });
@@ -176,6 +191,11 @@ describe('bad input → 422 naming the field', () => {
     ['an implausible systolic', () => ({ kind: 'blood_pressure', systolic: 400, diastolic: 80 }), 'systolic'],
     ['diastolic above systolic', () => ({ kind: 'blood_pressure', systolic: 80, diastolic: 120 }), 'diastolic'],
     ['blood pressure without diastolic', () => ({ kind: 'blood_pressure', systolic: 120 }), 'diastolic'],
+    ['insulin without its kind', () => ({ kind: 'insulin', value: 4 }), 'insulinKind'],
+    ['insulin of a pump-only kind', () => ({ kind: 'insulin', value: 0.3, insulinKind: 'smb' }), 'insulinKind'],
+    ['a zero insulin dose', () => ({ kind: 'insulin', value: 0, insulinKind: 'bolus' }), 'value'],
+    ['an implausible insulin dose', () => ({ kind: 'insulin', value: 150, insulinKind: 'bolus' }), 'value'],
+    ['an implausible carb amount', () => ({ kind: 'carbs', value: 5000 }), 'value'],
     ['mood 6', () => ({ kind: 'mood', score: 6 }), 'score'],
     ['mood 0', () => ({ kind: 'mood', score: 0 }), 'score'],
     ['mood 2.5', () => ({ kind: 'mood', score: 2.5 }), 'score'],
@@ -205,6 +225,8 @@ describe('bad input → 422 naming the field', () => {
     [{ kind: 'glucose', value: 5, unit: 'mg/dL', mealContext: 'random' }, { field: 'value', reason: 'must be between 10 and 1000 mg/dL' }],
     [{ kind: 'weight', value: 1.1, unit: 'lb' }, { field: 'value', reason: 'must be between 1.2 and 1102.3 lb' }],
     [{ kind: 'blood_pressure', systolic: 320, diastolic: 90 }, { field: 'systolic', reason: 'must be between 40 and 300 mmHg' }],
+    [{ kind: 'insulin', value: 120, insulinKind: 'basal' }, { field: 'value', reason: 'must be between 0 and 100 U' }],
+    [{ kind: 'carbs', value: 1500 }, { field: 'value', reason: 'must be between 0 and 1000 g' }],
   ])('says the plausible range of %j in the unit that was entered', async (body, detail) => {
     const res = await post(body);
     expect(res.status).toBe(422);

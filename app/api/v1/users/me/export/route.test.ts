@@ -28,7 +28,13 @@ async function patientWithData() {
     { type: 'BLOOD_PRESSURE_SYSTOLIC', value: 124, unit: 'mmHg', startDate: at('08:00'), endDate: at('08:00') },
     { type: 'BLOOD_PRESSURE_DIASTOLIC', value: 81, unit: 'mmHg', startDate: at('08:00'), endDate: at('08:00') },
     { type: 'WEIGHT', value: 71.4, unit: 'kg', startDate: at('07:00'), endDate: at('07:00') },
+    { type: 'INSULIN', value: 4.5, unit: 'U', category: 'bolus', startDate: at('12:00'), endDate: at('12:00') },
+    { type: 'INSULIN', value: 0.8, unit: 'U', category: 'temp_basal', startDate: at('13:00'), endDate: at('13:30') },
+    { type: 'CARBOHYDRATES', value: 45, unit: 'g', startDate: at('12:00'), endDate: at('12:00') },
   ]);
+  // A second uploader relaying the same bolus: it counts once, so the export holds it once.
+  const relay = await createDevice(patient.id, 'cgm', 'Relay');
+  await syncSamples(relay, [{ type: 'INSULIN', value: 4.5, unit: 'U', category: 'bolus', startDate: at('12:00'), endDate: at('12:00') }]);
   await waitForPipeline(patient.id, since, 60_000);
   return patient;
 }
@@ -38,7 +44,7 @@ async function download(cookie: string, query: string) {
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
-const TYPES = 'STEPS,HEART_RATE,BLOOD_GLUCOSE,BLOOD_PRESSURE_SYSTOLIC,BLOOD_PRESSURE_DIASTOLIC,WEIGHT';
+const TYPES = 'STEPS,HEART_RATE,BLOOD_GLUCOSE,BLOOD_PRESSURE_SYSTOLIC,BLOOD_PRESSURE_DIASTOLIC,WEIGHT,INSULIN,CARBOHYDRATES';
 
 async function dailyAggregates(userId: string) {
   const rows = await prisma.healthAggregate.findMany({ where: { userId, period: 'DAY' }, select: { type: true, periodStart: true, value: true, min: true, max: true, count: true } });
@@ -73,8 +79,11 @@ describe('GET /api/v1/users/me/export', () => {
     expect(bundle.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
     const parsed = JSON.parse(bundle.text) as { resourceType: string; entry: { resource: { resourceType: string; category: unknown; code: unknown } }[] };
     expect(parsed.resourceType).toBe('Bundle');
-    expect(parsed.entry.length).toBeGreaterThanOrEqual(6);
-    for (const { resource } of parsed.entry) {
+    expect(parsed.entry.length).toBeGreaterThanOrEqual(9);
+    // Insulin doses are MedicationAdministrations (the relayed copy of the bolus is not exported: one dose).
+    const doses = parsed.entry.filter((e) => e.resource.resourceType === 'MedicationAdministration');
+    expect(doses).toHaveLength(2);
+    for (const { resource } of parsed.entry.filter((e) => e.resource.resourceType !== 'MedicationAdministration')) {
       expect(resource.resourceType).toBe('Observation');
       // Vital signs carry the vital-signs category (steps are "activity").
       const category = JSON.stringify(resource.category);
@@ -96,7 +105,7 @@ describe('GET /api/v1/users/me/export', () => {
     await waitForPipeline(target.id, since, 60_000);
 
     const expected = await dailyAggregates(source.id);
-    expect(expected.length).toBe(6);
+    expect(expected.length).toBe(8);
     expect(await dailyAggregates(target.id)).toEqual(expected);
   });
 

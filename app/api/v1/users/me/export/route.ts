@@ -1,6 +1,7 @@
 // GET /api/v1/users/me/export?format=csv|fhir&kind=samples|daily&types=STEPS,...&from=YYYY-MM-DD&to=YYYY-MM-DD
 // — the caller's own data as a download, streamed: the readings that count after dedup (CSV, or a FHIR R4
-// Bundle of vital-signs Observations), or the daily aggregates (CSV). Days are the caller's local days.
+// Bundle of vital-signs Observations, insulin doses as MedicationAdministrations), or the daily aggregates
+// (CSV). Days are the caller's local days.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { requireCaller } from '@/lib/auth/session';

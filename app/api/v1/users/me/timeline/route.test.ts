@@ -173,3 +173,48 @@ describe('GET /api/v1/users/me/timeline', () => {
     expect((await get('', caregiver.cookie)).status).toBe(403);
   });
 });
+
+describe('GET /api/v1/users/me/timeline: insulin and carbs', () => {
+  it('shows each dose once with its kind and source, even when two uploaders relay it', async () => {
+    const pwd = await createSignedInUser();
+    // Two apps posting the same pump's treatments (as xDrip+ and AndroidAPS do to one Nightscout site).
+    const aaps = await createDevice(pwd.id, 'phone', 'AndroidAPS');
+    const xdrip = await createDevice(pwd.id, 'cgm', 'xDrip+');
+    const dose = (time: string, value: number, category?: string, end = time) => ({
+      type: 'INSULIN', value, unit: 'U', startDate: time, endDate: end, ...(category ? { category } : {}),
+    });
+    const carbs = (time: string, value: number) => ({ type: 'CARBOHYDRATES', value, unit: 'g', startDate: time, endDate: time });
+    await syncSamples(aaps, [
+      dose(at(8), 4.5, 'bolus'),
+      carbs(at(8), 45),
+      dose(at(9), 0.8, 'temp_basal', at(9, 30)),
+      dose(at(10), 0.3, 'smb'),
+    ]);
+    await syncSamples(xdrip, [
+      { ...dose(at(8), 4.5, 'bolus'), startDate: '2026-11-18T08:00:20.000Z', endDate: '2026-11-18T08:00:20.000Z' }, // relayed copy
+      { ...carbs(at(8), 45), startDate: '2026-11-18T08:00:30.000Z', endDate: '2026-11-18T08:00:30.000Z' }, // relayed copy
+      dose(at(9), 0.8, 'bolus'), // a bolus beside the temp basal of equal units: another delivery
+      dose(at(11), 2), // kind not given
+    ]);
+
+    const { items } = (await get('?limit=100', pwd.cookie)).body;
+    expect(items.map((i) => `${i.at.slice(11, 19)} ${i.kind} ${i.kind === 'insulin' ? `${i.value} ${i.insulinKind}` : i.kind === 'carbs' ? i.value : ''}`)).toEqual([
+      '11:00:00 insulin 2 null',
+      '10:00:00 insulin 0.3 smb',
+      '09:00:00 insulin 0.8 bolus', // at one instant, the later-stored sample first
+      '09:00:00 insulin 0.8 temp_basal',
+      '08:00:00 carbs 45',
+      '08:00:00 insulin 4.5 bolus',
+    ]);
+    const tempBasal = items.find((i) => i.kind === 'insulin' && i.insulinKind === 'temp_basal');
+    expect(tempBasal).toMatchObject({ unit: '[iU]', endAt: at(9, 30), source: { deviceName: 'AndroidAPS', deviceType: 'phone', manual: false } });
+    expect(items.find((i) => i.kind === 'insulin' && i.at === at(8))).toMatchObject({ endAt: null, source: { deviceName: 'AndroidAPS' } });
+    expect(items.find((i) => i.kind === 'carbs')).toMatchObject({ unit: 'g', source: { deviceName: 'AndroidAPS' } });
+
+    // Ranking the CGM app first for insulin shows its copy instead: still one bolus.
+    await prisma.deviceTypePriority.create({ data: { deviceId: xdrip.id, healthType: 'INSULIN', priority: 90 } });
+    const boluses = (await get('?limit=100', pwd.cookie)).body.items.filter((i) => i.kind === 'insulin' && i.insulinKind === 'bolus' && i.value === 4.5);
+    expect(boluses).toHaveLength(1);
+    expect(boluses[0]).toMatchObject({ at: '2026-11-18T08:00:20.000Z', source: { deviceName: 'xDrip+' } });
+  });
+});

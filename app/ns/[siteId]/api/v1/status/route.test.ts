@@ -3,6 +3,7 @@
 // hex, as xDrip+'s NightscoutUploader.java, AndroidAPS and Loop send it; the SHA-512 hex; `?secret=`),
 // each refusal (401, the same for a wrong secret, an unknown site and a revoked one), the limit on
 // wrong secrets per site and address, and status/verifyauth/experiments answered with or without .json.
+// Access tokens and JWTs: ../verifyauth/route.test.ts and ../../v2/authorization/request.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser } from '@/test/factories';
@@ -55,11 +56,15 @@ describe('Nightscout authentication', () => {
     const target = await createSite(cookie);
     const neighbour = await createSite(cookie);
     for (let i = 0; i < 10; i += 1) {
-      expect((await api(`/ns/${target.id}/api/v1/verifyauth`, { headers: { 'api-secret': sha1Hex(`guess ${i}`) } })).status).toBe(401);
+      // verifyauth answers 200 whatever the credential (canRead false for a wrong one) but counts it too.
+      const path = i % 2 === 0 ? 'status.json' : 'verifyauth';
+      expect((await api(`/ns/${target.id}/api/v1/${path}`, { headers: { 'api-secret': sha1Hex(`guess ${i}`) } })).status).toBe(i % 2 === 0 ? 401 : 200);
     }
-    const blocked = await ns(target, 'verifyauth');
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (const path of ['status.json', 'verifyauth']) {
+      const blocked = await ns(target, path);
+      expect(blocked.status, path).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
     expect((await ns(neighbour, 'verifyauth')).status).toBe(200);
   });
 });

@@ -1,0 +1,29 @@
+// The instructions as the page renders them (server markup, as the first paint): each app's field with
+// its value, which apps work today, and the curl command.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ClientInstructions } from './client-instructions-view';
+
+const BASE = 'https://pulse.example.org/ns/0b6c3d7e-1f2a-4c5b-9d8e-7f6a5b4c3d2e/';
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+describe('ClientInstructions', () => {
+  it('shows xDrip+ and Juggluco with their values, the others as not yet, and the curl command', () => {
+    const html = renderToStaticMarkup(<ClientInstructions baseUrl={BASE} secret="S3cret-value_1" atMs={Date.UTC(2026, 10, 21, 10)} />);
+    const shown = text(html);
+    expect(shown).toContain('https://S3cret-value_1@pulse.example.org/ns/0b6c3d7e-1f2a-4c5b-9d8e-7f6a5b4c3d2e/api/v1/');
+    expect(shown).toContain('Settings → Cloud Upload → Nightscout Sync (REST-API)');
+    expect(shown).toContain('https://pulse.example.org/ns/0b6c3d7e-1f2a-4c5b-9d8e-7f6a5b4c3d2e ');
+    expect(shown.match(/Works/g)).toHaveLength(2);
+    expect(shown.match(/Not yet/g)!.length).toBeGreaterThanOrEqual(3);
+    expect(shown).toContain(`curl -X POST '${BASE}api/v1/entries'`);
+    // Every field is labelled (the label names the app's own field).
+    expect(html).toMatch(/<label for="[^"]+"[^>]*>Base URL<\/label><textarea id="[^"]+"/);
+  });
+
+  it('never shows a secret it was not given', () => {
+    const shown = text(renderToStaticMarkup(<ClientInstructions baseUrl={BASE} secret={null} atMs={0} />));
+    expect(shown).toContain('https://<API secret>@pulse.example.org/');
+    expect(shown).toContain("-H 'api-secret: <API secret>'");
+  });
+});

@@ -1,0 +1,130 @@
+// What to type into each Nightscout client for one site, from its base URL (`https://<host>/ns/<siteId>/`)
+// and, right after creation, its API secret. Pure, so the URL forms are tested without a browser.
+//
+// Read from each client's source (2024–2026), because a site lives under a path, not at a host's root:
+// - xDrip+ (NightscoutUploader.java) takes the secret from the URL's user part, hashes it (SHA-1) and needs
+//   the path to end in `/v1/`: it keeps the path. Works.
+// - Juggluco (uploader.cpp) appends `/api/v1/entries` to the URL as typed: it keeps the path. Works.
+// - Loop (NightscoutKit NightscoutClient.url(with:)) and Trio (NightscoutAPI.swift) keep only scheme, host
+//   and port and send to `/api/v1/...` at the root (Trio's connection test alone keeps the path, so a
+//   passing test would hide uploads going elsewhere). Not yet.
+// - AndroidAPS NSClientV3 (nssdk NetworkStackBuilder, NightscoutAuthRefreshService) keeps the path for
+//   `api/v3/...` and exchanges its admin access token at `/api/v2/authorization/request/<token>` at the
+//   root, which Pulse answers there too; it needs https and API v3 (SERVES_API_V3). The older NSClient
+//   speaks socket.io only: never.
+
+export type ClientId = 'xdrip' | 'juggluco' | 'aaps' | 'loop' | 'trio';
+export type ClientField = { label: string; value: string; copyable: boolean };
+export type ClientGuide = {
+  id: ClientId;
+  app: string;
+  platform: 'Android' | 'iPhone';
+  works: boolean;
+  /** The menu path to the settings, in the app's own words. */
+  where: string[];
+  /** What to type, field by field (the app's field names); empty when the app cannot connect yet. */
+  fields: ClientField[];
+  /** One sentence after the fields (works) or why it cannot connect yet (not yet). */
+  note: string;
+};
+
+export const SECRET_PLACEHOLDER = '<API secret>';
+
+/**
+ * Whether this server answers Nightscout's API v3 under a site (`<baseUrl>api/v3/...`), which AndroidAPS
+ * 3.2+ syncs through. Set it to true where the API v3 routes are merged (issue 16 point 3).
+ */
+export const SERVES_API_V3 = false;
+
+const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** xDrip+'s Base URL: the secret as the URL's user part, the site's path, ending in `/api/v1/`. */
+export function xdripBaseUrl(baseUrl: string, secret: string | null): string {
+  const url = new URL(baseUrl);
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return `${url.protocol}//${secret ?? SECRET_PLACEHOLDER}@${url.host}${path}api/v1/`;
+}
+
+/** The address followers read with a token (`?token=` is how cgm-remote-monitor takes one in a URL). */
+export function followerUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}?token=${encodeURIComponent(token)}`;
+}
+
+/** A copyable command that uploads one CGM reading (`atMs`) as a Nightscout client does. */
+export function curlCommand(opts: { baseUrl: string; secret: string | null; atMs: number; sgv?: number }): string {
+  const entry = { type: 'sgv', sgv: opts.sgv ?? 112, direction: 'Flat', device: 'curl', date: opts.atMs, dateString: new Date(opts.atMs).toISOString() };
+  return [
+    `curl -X POST '${opts.baseUrl}api/v1/entries' \\`,
+    `  -H 'api-secret: ${opts.secret ?? SECRET_PLACEHOLDER}' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -d '${JSON.stringify([entry])}'`,
+  ].join('\n');
+}
+
+export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseUrl: string; secret: string | null; apiV3?: boolean }): ClientGuide[] {
+  const site = withoutTrailingSlash(baseUrl);
+  const secretField: ClientField = { label: '', value: secret ?? SECRET_PLACEHOLDER, copyable: secret !== null };
+  return [
+    {
+      id: 'xdrip',
+      app: 'xDrip+',
+      platform: 'Android',
+      works: true,
+      where: ['Settings', 'Cloud Upload', 'Nightscout Sync (REST-API)'],
+      fields: [{ label: 'Base URL', value: xdripBaseUrl(baseUrl, secret), copyable: secret !== null }],
+      note: 'Switch “Enabled” on. The secret is the part before the @: xDrip+ sends only its SHA-1. Keep the ending /api/v1/.',
+    },
+    {
+      id: 'juggluco',
+      app: 'Juggluco',
+      platform: 'Android',
+      works: true,
+      where: ['Settings', 'Uploader'],
+      fields: [
+        { label: 'Nightscout URL', value: site, copyable: true },
+        { ...secretField, label: 'api_secret' },
+      ],
+      note: 'Without a / at the end (Juggluco adds /api/v1/entries). Tick “Active”, leave “test V3” off, then Save.',
+    },
+    apiV3
+      ? {
+          id: 'aaps',
+          app: 'AndroidAPS',
+          platform: 'Android',
+          works: true,
+          where: ['Config Builder', 'Synchronization', 'NSClientV3 (cog)'],
+          fields: [
+            { label: 'Nightscout URL', value: site, copyable: true },
+            { label: 'NS access token', value: '<an access token with the admin role>', copyable: false },
+          ],
+          note: 'Create the token under “Access tokens for followers” (role admin: AndroidAPS uploads treatments, profiles and its status). The URL must start with https://. Switch “Connect to websockets” off. The older NSClient cannot connect.',
+        }
+      : {
+          id: 'aaps',
+          app: 'AndroidAPS',
+          platform: 'Android',
+          works: false,
+          where: ['Config Builder', 'Synchronization', 'NSClientV3'],
+          fields: [],
+          note: 'Not yet. AndroidAPS 3.2 and later sync through NSClientV3 (fields “Nightscout URL” and “NS access token”), which needs Nightscout’s API v3, not served here yet; the older NSClient (“NS API secret”) needs a live socket Pulse does not serve. Let xDrip+ or Juggluco upload the readings meanwhile.',
+        },
+    {
+      id: 'loop',
+      app: 'Loop',
+      platform: 'iPhone',
+      works: false,
+      where: ['Settings', 'Services', 'Nightscout'],
+      fields: [],
+      note: 'Not yet. Loop (fields “Site URL” and “API Secret”) keeps only the server’s name from the URL and sends to the root of the server, so its login cannot reach this address.',
+    },
+    {
+      id: 'trio',
+      app: 'Trio',
+      platform: 'iPhone',
+      works: false,
+      where: ['Settings', 'Services', 'Nightscout', 'Connect'],
+      fields: [],
+      note: 'Not yet: do not connect it. Trio (fields “URL” and “API secret”) tests the connection at this address but sends its uploads to the root of the server, where they are lost.',
+    },
+  ];
+}
