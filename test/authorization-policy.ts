@@ -93,6 +93,8 @@ export type Policy = {
 const PATIENT = ['PATIENT'] as const;
 const ofA = (w: World) => ({ patientId: w.A.id });
 const ofSite = (w: World) => ({ siteId: w.B.nightscoutSiteId });
+const ofV3 = (collection: string) => (w: World) => ({ ...ofSite(w), collection });
+const ofV3Document = (w: World) => ({ ...ofV3('treatments')(w), identifier: '9b1f5d3e-2c4a-5b6d-8e7f-0a1b2c3d4e5f' });
 const now = () => new Date().toISOString();
 const note = () => ({ kind: 'note', text: 'matrix note', at: now() });
 
@@ -324,6 +326,18 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /ns/[siteId]/api/v1/profile/current': { kind: 'nightscout-secret', params: ofSite },
   'GET /ns/[siteId]/api/v1/activity': { kind: 'nightscout-secret', params: ofSite },
   'POST /ns/[siteId]/api/v1/activity': { kind: 'nightscout-secret', params: ofSite, body: () => [{ type: 'hr-bpm', bpm: 70, created_at: now() }] },
+  // API v3 (AndroidAPS): the same secret; /version is open as in cgm-remote-monitor (versions only, no site looked up).
+  'GET /ns/[siteId]/api/v3/version': { kind: 'public', params: ofSite },
+  'GET /ns/[siteId]/api/v3/status': { kind: 'nightscout-secret', params: ofSite },
+  'GET /ns/[siteId]/api/v3/lastModified': { kind: 'nightscout-secret', params: ofSite },
+  'GET /ns/[siteId]/api/v3/[collection]': { kind: 'nightscout-secret', params: ofV3('treatments'), query: '?limit=5' },
+  'POST /ns/[siteId]/api/v3/[collection]': { kind: 'nightscout-secret', params: ofV3('treatments'), body: () => ({ eventType: 'Note', notes: 'matrix', date: Date.now() - 60_000, app: 'matrix' }) },
+  'GET /ns/[siteId]/api/v3/[collection]/[identifier]': { kind: 'nightscout-secret', params: ofV3Document },
+  'PUT /ns/[siteId]/api/v3/[collection]/[identifier]': { kind: 'nightscout-secret', params: ofV3Document, body: () => ({ eventType: 'Note', notes: 'matrix', date: Date.now() - 60_000, app: 'matrix' }) },
+  'PATCH /ns/[siteId]/api/v3/[collection]/[identifier]': { kind: 'nightscout-secret', params: ofV3Document, body: () => ({ notes: 'matrix' }) },
+  'DELETE /ns/[siteId]/api/v3/[collection]/[identifier]': { kind: 'nightscout-secret', params: ofV3Document },
+  'GET /ns/[siteId]/api/v3/[collection]/history': { kind: 'nightscout-secret', params: ofV3('devicestatus') },
+  'GET /ns/[siteId]/api/v3/[collection]/history/[lastModified]': { kind: 'nightscout-secret', params: (w) => ({ ...ofV3('treatments')(w), lastModified: '1700000000000' }) },
 
 };
 
