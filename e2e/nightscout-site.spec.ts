@@ -66,7 +66,10 @@ test('a patient creates a Nightscout uploader, uploads with the copied curl, see
   await expect(panel.getByTestId('client-xdrip').getByLabel('Base URL')).toHaveValue(`${withSecret}api/v1/`);
   await expect(panel.getByTestId('client-juggluco').getByLabel('Nightscout URL')).toHaveValue(baseUrl.replace(/\/$/, ''));
   await expect(panel.getByTestId('client-juggluco').getByLabel('api_secret')).toHaveValue(secret);
-  for (const app of ['loop', 'trio', 'aaps']) await expect(panel.getByTestId(`client-${app}`)).toContainText('Not yet');
+  for (const app of ['xdrip', 'juggluco', 'loop', 'trio', 'aaps']) await expect(panel.getByTestId(`client-${app}`)).toContainText('Works');
+  // Loop and Trio keep only the host (answered at the root); AndroidAPS gets the site and asks for a token.
+  await expect(panel.getByTestId('client-loop').getByLabel('Site URL')).toHaveValue(baseURL!);
+  await expect(panel.getByTestId('client-aaps').getByLabel('Nightscout URL')).toHaveValue(baseUrl.replace(/\/$/, ''));
   await expect(panel.getByRole('button', { name: 'Copy API secret' })).toBeVisible();
   const curl = await panel.getByLabel('Example upload request').innerText();
   const upload = parseCurl(curl);

@@ -8,14 +8,14 @@ const BASE = 'https://pulse.example.org/ns/0b6c3d7e-1f2a-4c5b-9d8e-7f6a5b4c3d2e/
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 describe('ClientInstructions', () => {
-  it('shows xDrip+, Juggluco, Loop and Trio with their values, AndroidAPS as not yet, and the curl command', () => {
+  it('shows xDrip+, Juggluco, Loop, Trio and AndroidAPS with their values, and the curl command', () => {
     const html = renderToStaticMarkup(<ClientInstructions baseUrl={BASE} secret="S3cret-value_1" atMs={Date.UTC(2026, 10, 21, 10)} />);
     const shown = text(html);
     expect(shown).toContain('https://S3cret-value_1@pulse.example.org/ns/0b6c3d7e-1f2a-4c5b-9d8e-7f6a5b4c3d2e/api/v1/');
     expect(shown).toContain('Settings → Cloud Upload → Nightscout Sync (REST-API)');
     expect(shown).toContain('https://pulse.example.org/ns/0b6c3d7e-1f2a-4c5b-9d8e-7f6a5b4c3d2e ');
-    expect(shown.match(/Works/g)).toHaveLength(4);
-    expect(shown.match(/Not yet/g)!.length).toBeGreaterThanOrEqual(1);
+    expect(shown.match(/Works/g)).toHaveLength(5);
+    expect(shown).toContain('NS access token');
     expect(shown).toContain('Settings → Services → Nightscout');
     expect(shown).toContain(`curl -X POST '${BASE}api/v1/entries'`);
     // Every field is labelled (the label names the app's own field).

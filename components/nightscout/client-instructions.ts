@@ -32,9 +32,9 @@ export const SECRET_PLACEHOLDER = '<API secret>';
 
 /**
  * Whether this server answers Nightscout's API v3 under a site (`<baseUrl>api/v3/...`), which AndroidAPS
- * 3.2+ syncs through. Set it to true where the API v3 routes are merged (issue 16 point 3).
+ * 3.2+ syncs through (app/ns/[siteId]/api/v3).
  */
-export const SERVES_API_V3 = false;
+export const SERVES_API_V3 = true;
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
