@@ -34,7 +34,7 @@ export type ReadingScan = {
 
 export type ScanPage = { readings: SiteReading[]; next: { key: number; id: string } | null };
 
-type Row = { id: string; device_id: string; ms: number; end_ms: number; created_ms: number; value: number; category: string | null; client_record_id: string | null; metadata: string | null };
+export type ReadingRow = { id: string; device_id: string; ms: number; end_ms: number; created_ms: number; value: number; category: string | null; client_record_id: string | null; metadata: string | null };
 
 const RULES = rulesFor('BLOOD_GLUCOSE');
 // How far a twin may lie: the widest match window of glucose (spot checks or the CGM stream), twice.
@@ -72,7 +72,7 @@ export async function scanSiteReadings(site: ActiveSite, scan: ReadingScan): Pro
     );
   }
   const direction = scan.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const rows = await prisma.$queryRaw<Row[]>`
+  const rows = await prisma.$queryRaw<ReadingRow[]>`
     SELECT ${COLUMNS} FROM health_samples s
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY ${key} ${direction}, s.id ${direction}
@@ -91,11 +91,11 @@ export async function scanSiteReadings(site: ActiveSite, scan: ReadingScan): Pro
 }
 
 // The readings of every uploader within the neighbourhood of the page's readings.
-async function neighboursOf(site: ActiveSite, deviceIds: string[], categories: string[], rows: Row[]): Promise<Row[]> {
+async function neighboursOf(site: ActiveSite, deviceIds: string[], categories: string[], rows: ReadingRow[]): Promise<ReadingRow[]> {
   const starts = rows.map((r) => r.ms);
   const from = new Date(Math.min(...starts) - NEIGHBOURHOOD_MS);
   const to = new Date(Math.max(...starts) + NEIGHBOURHOOD_MS);
-  return prisma.$queryRaw<Row[]>`
+  return prisma.$queryRaw<ReadingRow[]>`
     SELECT ${COLUMNS} FROM health_samples s
     WHERE ${scope(site, deviceIds, categories)} AND s.start_at BETWEEN ${from} AND ${to}
       AND EXISTS (SELECT 1 FROM unnest(${starts}::float8[]) AS t(ms)
@@ -106,7 +106,7 @@ async function neighboursOf(site: ActiveSite, deviceIds: string[], categories: s
 export async function readingsInSecond(site: ActiveSite, second: number): Promise<SiteReading[]> {
   const uploaders = await siteUploaders(site.id);
   if (uploaders.length === 0) return [];
-  const rows = await prisma.$queryRaw<Row[]>`
+  const rows = await prisma.$queryRaw<ReadingRow[]>`
     SELECT ${COLUMNS} FROM health_samples s
     WHERE ${scope(site, uploaders.map((u) => u.deviceId), ['interstitial', 'blood'])}
       AND s.start_at >= ${new Date(second * 1000)} AND s.start_at < ${new Date((second + 1) * 1000)}`;
@@ -131,7 +131,7 @@ export async function latestReadingStored(site: ActiveSite): Promise<number | nu
   return row?.ms ?? null;
 }
 
-function pipelineSample(r: Row, priority: Map<string, number>): PipelineSample {
+export function pipelineSample(r: ReadingRow, priority: Map<string, number>): PipelineSample {
   return {
     id: r.id,
     deviceId: r.device_id,
@@ -145,7 +145,7 @@ function pipelineSample(r: Row, priority: Map<string, number>): PipelineSample {
 }
 
 // Uploader names, decrypted once per device and request.
-function deviceNames(userId: string) {
+export function deviceNames(userId: string) {
   const names = new Map<string, Promise<string>>();
   return (deviceId: string) => {
     if (!names.has(deviceId)) {
@@ -158,7 +158,7 @@ function deviceNames(userId: string) {
   };
 }
 
-async function readingOf(site: ActiveSite, r: Row, nameOf: (deviceId: string) => Promise<string>): Promise<SiteReading> {
+export async function readingOf(site: ActiveSite, r: ReadingRow, nameOf: (deviceId: string) => Promise<string>): Promise<SiteReading> {
   const entryType = r.category === 'blood' ? 'mbg' : 'sgv';
   const identity = { deviceId: r.device_id, clientRecordId: r.client_record_id, type: 'BLOOD_GLUCOSE', startMs: r.ms, endMs: r.end_ms };
   const metadata = (await decryptSampleMetadata(site.userId, identity, r.metadata)) as { nightscout?: Record<string, unknown> } | null;
