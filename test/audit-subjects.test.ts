@@ -9,8 +9,12 @@ import { AUDIT_SUBJECTS } from './authorization-audit';
 import { CALLERS, ROLE_OF, ROUTE_POLICY, expectedStatus, type CallerName, type World } from './authorization-policy';
 import { seedWorld, type SeededWorld } from './authorization-world';
 import { fillTemplate, listRoutes, type RouteEntry } from './route-inventory';
+import { randomLoopback } from './from-address';
 
 const routes = listRoutes().filter((r) => r.template.startsWith('/api/v1/'));
+// The walk's own client address: anonymous refusals are throttled per address (lib/audit/anonymous.ts), and
+// other test files' refusals of the same routes from 127.0.0.1 must not use up this walk's rows.
+const WALK_ADDRESS = randomLoopback();
 let seed: SeededWorld;
 
 beforeAll(async () => {
@@ -64,7 +68,7 @@ async function walk(route: RouteEntry, caller: CallerName): Promise<string[]> {
   const params = policy.params?.(seed.world) ?? {};
   const userAgent = `audit-walk ${randomUUID()}`;
   const path = fillTemplate(template, params) + (policy.query ?? '');
-  const answer = await api(path, { method, json: policy.body?.(seed.world), ...seed.credentials[caller], headers: { 'user-agent': userAgent } });
+  const answer = await api(path, { method, json: policy.body?.(seed.world), ...seed.credentials[caller], headers: { 'user-agent': userAgent }, from: WALK_ADDRESS });
   const rows = await prisma.auditLog.findMany({ where: { userAgent, action: `${method} ${template}` } });
   const want = expectedRow(key, caller, answer, seed.world);
   const label = `${caller} ${key} (${answer.status})`;

@@ -1,4 +1,6 @@
 // HTTP helpers for integration tests against the real Next.js test server.
+import { fetchFrom } from './from-address';
+
 export const baseUrl = () => {
   const url = process.env.TEST_BASE_URL;
   if (!url) throw new Error('TEST_BASE_URL is not set (test/global-setup.ts starts the server)');
@@ -9,7 +11,8 @@ export type ApiResult<T = any> = { status: number; body: T; headers: Headers }; 
 
 export async function api<T = any>( // eslint-disable-line @typescript-eslint/no-explicit-any
   path: string,
-  init: { method?: string; json?: unknown; body?: string; cookie?: string; token?: string; headers?: Record<string, string> } = {},
+  /** `from`: a loopback address of the caller's own (test/from-address.ts), so its rate limits and audit throttling are apart from other tests'. */
+  init: { method?: string; json?: unknown; body?: string; cookie?: string; token?: string; headers?: Record<string, string>; from?: string } = {},
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.cookie) headers.cookie = init.cookie;
@@ -19,6 +22,7 @@ export async function api<T = any>( // eslint-disable-line @typescript-eslint/no
     body = JSON.stringify(init.json);
     headers['content-type'] ??= 'application/json';
   }
+  if (init.from) return fetchFrom(init.from, path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
   const res = await fetch(baseUrl() + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
   const text = await res.text();
   let parsed: unknown = text;

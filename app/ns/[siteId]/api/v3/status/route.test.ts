@@ -7,8 +7,14 @@
 // permission a credential lacks.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser } from '@/test/factories';
-import { api } from '@/test/http';
+import { randomLoopback } from '@/test/from-address';
+import { api as apiFrom } from '@/test/http';
 import { createSite, createToken, type Site } from '@/test/nightscout';
+
+// Every request from this file's own client address: the limits on guesses (per address at the host root)
+// and the throttling of anonymous audit rows are then this file's alone, whatever other tests run beside it.
+const from = randomLoopback();
+const api: typeof apiFrom = (path, init = {}) => apiFrom(path, { ...init, from });
 
 type Status = { version: string; apiVersion: string; srvDate: number; storage: { storage: string; version: string }; apiPermissions: Record<string, string> };
 

@@ -9,8 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { signJwt } from '@/lib/nightscout/jwt';
 import { createSignedInUser } from '@/test/factories';
-import { api } from '@/test/http';
+import { randomLoopback } from '@/test/from-address';
+import { api as apiFrom } from '@/test/http';
 import { createSite, createToken, type AccessToken, type Site } from '@/test/nightscout';
+
+// Every request from this file's own client address: the limits on guesses (per address at the host root)
+// and the throttling of anonymous audit rows are then this file's alone, whatever other tests run beside it.
+const from = randomLoopback();
+const api: typeof apiFrom = (path, init = {}) => apiFrom(path, { ...init, from });
 
 let cookie: string;
 let site: Site;
@@ -108,7 +114,8 @@ describe('the AndroidAPS nssdk flow', () => {
     const userAgent = `ns-jwt-audit ${Date.now()}`;
     const res = await api(`/api/v2/authorization/request/${admin.token}`, { headers: { 'user-agent': userAgent } });
     expect(res.status).toBe(200);
-    const refused = await api(`/ns/${site.id}/api/v2/authorization/request/${admin.token.slice(0, -1)}0`, { headers: { 'user-agent': userAgent } });
+    const wrong = admin.token.slice(0, -1) + (admin.token.endsWith('0') ? '1' : '0'); // another token, always
+    const refused = await api(`/ns/${site.id}/api/v2/authorization/request/${wrong}`, { headers: { 'user-agent': userAgent } });
     expect(refused.status).toBe(401);
     const rows = await prisma.auditLog.findMany({ where: { userAgent }, orderBy: { id: 'asc' } });
     expect(rows[0]).toMatchObject({ action: 'GET /api/v2/authorization/request/[accessToken]', actorDeviceId: site.id, targetType: 'devices', targetId: site.id, details: { tokenId: admin.id } });
