@@ -59,3 +59,21 @@ export async function connectClient(): Promise<pg.PoolClient> {
   if (client.listenerCount('error') === 0) client.on('error', () => undefined);
   return client;
 }
+
+/** Runs `work` in one transaction on a pooled client: COMMIT when it resolves, ROLLBACK (and a discarded client) when it throws. */
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await connectClient();
+  let failure: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(failure);
+  }
+}

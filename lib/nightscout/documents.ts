@@ -12,7 +12,7 @@
 // stored again. Removing a document keeps it as evidence (is_valid = false) and removes its projection
 // in the same transaction: its samples no longer count (their days are recomputed) and its note goes.
 import { noteAudit } from '../audit/context';
-import { connectClient } from '../db/client';
+import { connectClient, inTransaction } from '../db/client';
 import {
   deleteDerivedSamples, deleteProjectedNotes, findDerivedRecords, findDocuments, findProjectedNote, getDocument, getDocumentByObjectId,
   ObjectIdTakenError, recordProjectedNote, softDeleteDocument, upsertDocument, type NoteOrigin, type StoredDocument,
@@ -352,21 +352,7 @@ async function storeProjection(site: ActiveSite, deviceId: string, group: Pendin
     else if (old.value !== s.value || old.category !== s.category || old.startMs !== s.startMs || old.endMs !== s.endMs) changed.push({ ...s, version: (old.version ?? 0) + 1 });
   }
   let touched = false;
-  if (stale.length > 0) {
-    const client = await connectClient();
-    let failure: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      touched = (await deleteDerivedSamples(client, site, deviceId, stale)) > 0;
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      failure = error instanceof Error ? error : new Error(String(error));
-      throw error;
-    } finally {
-      client.release(failure);
-    }
-  }
+  if (stale.length > 0) touched = (await inTransaction((client) => deleteDerivedSamples(client, site, deviceId, stale))) > 0;
   if (changed.length === 0) return touched;
   const outcome = await storeSyncBatch({
     device: { id: deviceId, userId: site.userId, timeZone: site.timeZone },
@@ -430,21 +416,11 @@ export async function removeDocument(site: ActiveSite, collection: Collection, i
   const note = collection === 'treatments' ? await findProjectedNote(site, { site: site.id, collection, identifier }, found.dateMs) : null;
   const parts = collection === 'treatments' ? TREATMENT_PARTS : collection === 'activity' ? ACTIVITY_PARTS : [];
   const recordIds = parts.map((part) => projectionRecordId(collection === 'treatments' ? 'treatments' : 'activity', identifier, part));
-  const client = await connectClient();
-  let failure: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(async (client) => {
     const removed = await softDeleteDocument(site, collection, identifier, nowMs, client);
     let samplesChanged = false;
     if (removed?.uploaderDeviceId && recordIds.length > 0) samplesChanged = (await deleteDerivedSamples(client, site, removed.uploaderDeviceId, recordIds)) > 0;
     if (removed && note) await deleteProjectedNotes(client, site.userId, note.chain);
-    await client.query('COMMIT');
     return { removed, samplesChanged };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    failure = error instanceof Error ? error : new Error(String(error));
-    throw error;
-  } finally {
-    client.release(failure);
-  }
+  });
 }
