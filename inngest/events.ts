@@ -18,4 +18,7 @@ export const eventTypes = {
   digestRequested: typed('digestRequested'),
   importRequested: typed('importRequested'),
   mailRequested: typed('mailRequested'),
+  pushRequested: typed('pushRequested'),
+  emergencyOpened: typed('emergencyOpened'),
+  emergencyAcknowledged: typed('emergencyAcknowledged'),
 } as const;

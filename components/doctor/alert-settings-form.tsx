@@ -70,11 +70,15 @@ function SettingsFields({ patientId, initial }: { patientId: string; initial: Al
         <div className="mt-2 space-y-1 text-sm text-slate-800">
           <label className="flex items-center gap-2">
             <input type="radio" name="delivery" value="IMMEDIATE" checked={delivery === 'IMMEDIATE'} onChange={() => setDelivery('IMMEDIATE')} className="h-4 w-4 accent-teal-700" />
-            Immediately
+            Immediately (when an alert is not acknowledged within the patient’s first escalation interval)
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="delivery" value="DAILY_DIGEST" checked={delivery === 'DAILY_DIGEST'} onChange={() => setDelivery('DAILY_DIGEST')} className="h-4 w-4 accent-teal-700" />
-            In a daily digest at 08:00 (escalations still arrive at once)
+            In a daily digest at 08:00 (and at once when an alert stays unacknowledged to its second escalation)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="delivery" value="NONE" checked={delivery === 'NONE'} onChange={() => setDelivery('NONE')} className="h-4 w-4 accent-teal-700" />
+            Not at all (the patient’s caregivers and other doctors are still told)
           </label>
         </div>
       </fieldset>

@@ -10,7 +10,7 @@ export type AggregatePoint = { periodStart: string; value: number; min: number |
 export type AggregatesResponse = Partial<Record<HealthType, AggregatePoint[]>>;
 export type AlertSettings = {
   thresholds: { glucoseLowMgDl: number; glucoseHighMgDl: number; systolicHigh: number; diastolicHigh: number };
-  delivery: 'IMMEDIATE' | 'DAILY_DIGEST';
+  delivery: 'IMMEDIATE' | 'DAILY_DIGEST' | 'NONE';
 };
 export type DaySummary = { date: string; types: Partial<Record<HealthType, number>> };
 

@@ -18,7 +18,7 @@ export type CareTeamMember = {
   email: string;
   since: string;
   permissions: Permissions;
-  alertDelivery: 'immediate' | 'daily_digest' | null; // doctors only
+  alertDelivery: 'immediate' | 'daily_digest' | 'none' | null; // doctors only
 };
 export type CareTeam = { doctors: CareTeamMember[]; caregivers: CareTeamMember[] };
 
@@ -51,7 +51,7 @@ export async function findCareTeam(patientId: string): Promise<CareTeam> {
       email,
       since: link.createdAt.toISOString(),
       permissions: doctor ? { view: true, logData: false, receiveAlerts: true } : { view: link.canView, logData: link.canLogData, receiveAlerts: link.canReceiveAlerts },
-      alertDelivery: doctor ? (link.alertDelivery === 'DAILY_DIGEST' ? 'daily_digest' : 'immediate') : null,
+      alertDelivery: doctor ? (({ IMMEDIATE: 'immediate', DAILY_DIGEST: 'daily_digest', NONE: 'none' }) as const)[link.alertDelivery] : null,
     };
     (doctor ? team.doctors : team.caregivers).push(member);
   }

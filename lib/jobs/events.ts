@@ -17,6 +17,10 @@ export const EVENTS = {
   digestRequested: { name: 'notifications/digest.requested', schema: z.object({}) },
   importRequested: { name: 'imports/import.requested', schema: z.object({ userId: z.uuid(), importId: z.uuid() }) },
   mailRequested: { name: 'mail/delivery.requested', schema: z.object({}) },
+  pushRequested: { name: 'notifications/push.requested', schema: z.object({}) },
+  // An emergency episode opened (the escalation workflow starts) and was acknowledged (it stops).
+  emergencyOpened: { name: 'emergency/opened', schema: z.object({ patientId: z.uuid(), emergencyEventId: z.uuid() }) },
+  emergencyAcknowledged: { name: 'emergency/acknowledged', schema: z.object({ patientId: z.uuid(), emergencyEventId: z.uuid() }) },
 } as const;
 
 export type EventKey = keyof typeof EVENTS;

@@ -53,7 +53,7 @@ function Member({ member, sinceFormat }: { member: CareTeamMember; sinceFormat: 
         ))}
         {member.alertDelivery && (
           <li className="rounded-full bg-slate-50 px-2.5 py-0.5 text-slate-700 ring-1 ring-slate-200 ring-inset">
-            {member.alertDelivery === 'daily_digest' ? 'Alerts in a daily summary' : 'Alerts right away'}
+            {{ immediate: 'Alerts when one is not acknowledged in time', daily_digest: 'Alerts in a daily summary', none: 'Does not receive your alerts' }[member.alertDelivery ?? 'immediate']}
           </li>
         )}
       </ul>

@@ -12,7 +12,7 @@ const body = z
       .object({ glucoseLowMgDl: z.number(), glucoseHighMgDl: z.number(), systolicHigh: z.number(), diastolicHigh: z.number() })
       .strict()
       .optional(),
-    delivery: z.enum(['IMMEDIATE', 'DAILY_DIGEST']).optional(),
+    delivery: z.enum(['IMMEDIATE', 'DAILY_DIGEST', 'NONE']).optional(),
   })
   .strict();
 
