@@ -1,4 +1,5 @@
 // The one place that reads process.env: validated once, typed everywhere else.
+import { createECDH } from 'node:crypto';
 import { z } from 'zod';
 import type { MasterKey } from './crypto/key-provider';
 import { LEGACY_DEV_MASTER_KEY, loadDevSecrets, type DevSecrets } from './security/dev-secrets';
@@ -57,6 +58,13 @@ const schema = z
     MAIL_FROM: z.string().regex(/^[^\r\n]*@[^\r\n]+$/, 'must be an address, e.g. "Pulse <no-reply@example.com>"').optional(),
     MAIL_OUTBOX_DIR: z.string().default('.data/outbox'),
     APP_URL: z.string().url().optional(), // the app's address in e-mail links (default NEXTAUTH_URL)
+    // Web Push (lib/notify/push-*): the VAPID key pair (base64url, as web-push generates it) and the
+    // contact the push services see; unset outside production: generated (.data/dev-vapid.json); unset
+    // in production: push is off. PUSH_ENDPOINT_HOSTS: push services beyond the known ones (tests).
+    VAPID_PUBLIC_KEY: z.string().trim().optional(),
+    VAPID_PRIVATE_KEY: z.string().trim().optional(),
+    VAPID_SUBJECT: z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s/]+\S*)$/, 'must be a mailto: address or an https: URL').optional(),
+    PUSH_ENDPOINT_HOSTS: z.string().optional(),
   })
   .transform((raw, ctx) => {
     const production = raw.NODE_ENV === 'production';
@@ -75,6 +83,11 @@ const schema = z
     const mail = mailSettings(raw, production);
     if ('issue' in mail) {
       ctx.addIssue({ code: 'custom', path: [mail.path], message: mail.issue });
+      return z.NEVER;
+    }
+    const push = pushSettings(raw, production);
+    if ('issue' in push) {
+      ctx.addIssue({ code: 'custom', path: [push.path], message: push.issue });
       return z.NEVER;
     }
     const s3 =
@@ -118,6 +131,7 @@ const schema = z
       },
       masterKeys,
       mail,
+      push,
     };
   });
 
@@ -143,6 +157,42 @@ function mailSettings(
   }
   if (production && raw.SEED_DEMO !== 'true') return { path: 'SMTP_URL', issue: 'required in production, with MAIL_FROM (or SEED_DEMO=true for the development outbox)' };
   return { transport: { kind: 'outbox', dir: raw.MAIL_OUTBOX_DIR, from: 'Pulse <no-reply@pulse.localhost>' }, appUrl };
+}
+
+/**
+ * Web Push: `keys` the configured VAPID pair, 'generated' (outside production when unset: this
+ * checkout's, made on first use by lib/notify/push-config.ts), or null (production without keys: push is
+ * off, the rest of the app runs). Half a pair, a malformed key or a private key that does not match the
+ * public one is an error naming the variable. `endpointHosts`: extra push service hosts ("host[:port]").
+ */
+export type PushSettings = { keys: { publicKey: string; privateKey: string } | 'generated' | null; subject: string; endpointHosts: string[] };
+
+function pushSettings(
+  raw: { VAPID_PUBLIC_KEY?: string; VAPID_PRIVATE_KEY?: string; VAPID_SUBJECT?: string; PUSH_ENDPOINT_HOSTS?: string },
+  production: boolean,
+): PushSettings | { path: string; issue: string } {
+  const endpointHosts = (raw.PUSH_ENDPOINT_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const badHost = endpointHosts.find((h) => !/^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/.test(h));
+  if (badHost) return { path: 'PUSH_ENDPOINT_HOSTS', issue: `each entry must be host or host:port (bad: ${badHost})` };
+  const subject = raw.VAPID_SUBJECT ?? 'mailto:no-reply@pulse.localhost';
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = raw;
+  if (!publicKey && !privateKey) return { keys: production ? null : 'generated', subject, endpointHosts };
+  if (!publicKey) return { path: 'VAPID_PUBLIC_KEY', issue: 'required with VAPID_PRIVATE_KEY' };
+  if (!privateKey) return { path: 'VAPID_PRIVATE_KEY', issue: 'required with VAPID_PUBLIC_KEY' };
+  const base64url = /^[A-Za-z0-9_-]+$/;
+  const pub = Buffer.from(publicKey, 'base64url');
+  if (!base64url.test(publicKey) || pub.length !== 65 || pub[0] !== 4) return { path: 'VAPID_PUBLIC_KEY', issue: 'must be base64url of an uncompressed P-256 public key (65 bytes)' };
+  const priv = Buffer.from(privateKey, 'base64url');
+  if (!base64url.test(privateKey) || priv.length !== 32) return { path: 'VAPID_PRIVATE_KEY', issue: 'must be base64url of a P-256 private key (32 bytes)' };
+  try {
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(priv);
+    if (!ecdh.getPublicKey().equals(pub)) return { path: 'VAPID_PRIVATE_KEY', issue: 'does not belong to VAPID_PUBLIC_KEY' };
+  } catch {
+    return { path: 'VAPID_PRIVATE_KEY', issue: 'is not a valid P-256 private key' };
+  }
+  if (production && !raw.VAPID_SUBJECT) return { path: 'VAPID_SUBJECT', issue: 'required with the VAPID keys in production (mailto: or https: contact for the push services)' };
+  return { keys: { publicKey, privateKey }, subject, endpointHosts };
 }
 
 /**

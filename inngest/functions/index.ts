@@ -7,6 +7,7 @@ import { insightsFunction } from './insights';
 import { integrityFunction } from './integrity';
 import { mailFunction } from './mail';
 import { partitionsFunction } from './partitions';
+import { pushFunction } from './push';
 import { restoreFunction } from './restore';
 import { retentionFunction } from './retention';
 import { sweepFunction } from './sweep';
@@ -14,4 +15,5 @@ import { sweepFunction } from './sweep';
 export const functions = [
   aggregateFunction, insightsFunction, sweepFunction, digestFunction,
   retentionFunction, partitionsFunction, integrityFunction, archiveFunction, restoreFunction, importFunction, mailFunction,
+  pushFunction,
 ];

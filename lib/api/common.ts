@@ -18,6 +18,7 @@ const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
+  'PUSH_NOT_CONFIGURED',
   'INTERNAL',
 ] as const satisfies readonly ErrorCode[];
 // Fails to compile when lib/http/errors.ts gains a code this list lacks.

@@ -27,4 +27,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // A Nightscout token's owner is its site's (a device of the patient).
   { table: 'nightscout_tokens', column: 'name', id: 'id', owner: '(SELECT d.user_id FROM devices d WHERE d.id = nightscout_tokens.site_id)' },
   { table: 'nightscout_documents', column: 'doc', id: `(${DOCUMENT_ROW_ID_SQL})`, owner: 'user_id' },
+  // Web Push (issue 17): a browser's push service address and the keys its messages are encrypted to.
+  { table: 'push_subscriptions', column: 'endpoint', id: 'id', owner: 'user_id' },
+  { table: 'push_subscriptions', column: 'p256dh', id: 'id', owner: 'user_id' },
+  { table: 'push_subscriptions', column: 'auth', id: 'id', owner: 'user_id' },
 ];

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'PUSH_NOT_CONFIGURED'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -31,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
+  PUSH_NOT_CONFIGURED: 404, // Web Push is off on this server (no VAPID keys in production)
   INTERNAL: 500,
 };
 
