@@ -23,9 +23,13 @@ const nextConfig: NextConfig = {
     // the proxy (see its matcher) and check their origin themselves.
     proxyClientMaxBodySize: '10mb',
   },
-  // Build assets skip proxy.ts (which sets the security headers of everything else).
+  // Build assets skip proxy.ts (which sets the security headers of everything else). The Web Push
+  // service worker is checked for a new version on every load (browsers cap its HTTP caching anyway).
   async headers() {
-    return [{ source: '/_next/static/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] }];
+    return [
+      { source: '/_next/static/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] },
+      { source: '/sw.js', headers: [{ key: 'Cache-Control', value: 'no-cache' }] },
+    ];
   },
 };
 

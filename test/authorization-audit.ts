@@ -115,4 +115,10 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'POST /api/v1/users/me/two-factor/setup': { of: 'caller' },
   'POST /api/v1/users/me/two-factor/confirm': { of: 'caller' },
   'POST /api/v1/users/me/two-factor/recovery-codes': { of: 'caller' },
+  // Web Push (issue 17): a person's own browsers, account changes of the caller (the id tried is in the details).
+  'GET /api/v1/push/public-key': { of: 'caller' },
+  'GET /api/v1/users/me/push-subscriptions': { of: 'caller' },
+  'POST /api/v1/users/me/push-subscriptions': { of: 'caller' },
+  'DELETE /api/v1/users/me/push-subscriptions': { of: 'caller' },
+  'DELETE /api/v1/users/me/push-subscriptions/[id]': { of: 'caller' },
 };

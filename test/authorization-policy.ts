@@ -25,6 +25,8 @@ export type World = {
     nightscoutTokenId: string;
     /** An access token of that site B revoked: known, so presenting it is refused without counting as a guess. */
     nightscoutRevokedToken: string;
+    /** B's browser subscribed to Web Push (issue 17). */
+    pushSubscriptionId: string;
   };
   /**
    * Care teams (issue 15): B's open invitation (to an address nobody holds), B's caregiver links (with
@@ -97,6 +99,7 @@ const ofV3 = (collection: string) => (w: World) => ({ ...ofSite(w), collection }
 const ofV3Document = (w: World) => ({ ...ofV3('treatments')(w), identifier: '9b1f5d3e-2c4a-5b6d-8e7f-0a1b2c3d4e5f' });
 const now = () => new Date().toISOString();
 const note = () => ({ kind: 'note', text: 'matrix note', at: now() });
+const MATRIX_P256DH = 'BNNL5ZaTfK81qhXOx23-wewhigUeFb632jN6LvRWCFH1ubQr77FE_9qV1FuojuRmHP42zmf34rXgW80OvUVDgTk';
 
 export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /health': { kind: 'public' },
@@ -339,6 +342,18 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /ns/[siteId]/api/v3/[collection]/history': { kind: 'nightscout-secret', params: ofV3('devicestatus') },
   'GET /ns/[siteId]/api/v3/[collection]/history/[lastModified]': { kind: 'nightscout-secret', params: (w) => ({ ...ofV3('treatments')(w), lastModified: '1700000000000' }) },
 
+  // Web Push (issue 17): any signed-in person subscribes their browsers and removes their own; the
+  // matrix's endpoint is a fresh one at FCM for every call, its keys a browser's (a fixed P-256 point).
+  'GET /api/v1/push/public-key': { kind: 'signed-in' },
+  'GET /api/v1/users/me/push-subscriptions': { kind: 'signed-in' },
+  'POST /api/v1/users/me/push-subscriptions': {
+    kind: 'signed-in',
+    ok: 201,
+    body: () => ({ endpoint: `https://fcm.googleapis.com/fcm/send/matrix-${crypto.randomUUID()}`, expirationTime: null, keys: { p256dh: MATRIX_P256DH, auth: 'bWF0cml4LWF1dGgtMTYtYg' } }),
+  },
+  // A browser that only knows its endpoint: nobody holds this one.
+  'DELETE /api/v1/users/me/push-subscriptions': { kind: 'signed-in', ok: 404, query: '?endpoint=https%3A%2F%2Ffcm.googleapis.com%2Ffcm%2Fsend%2Fnobody' },
+  'DELETE /api/v1/users/me/push-subscriptions/[id]': { kind: 'owner', ok: 204, params: (w) => ({ id: w.B.pushSubscriptionId }) },
 };
 
 /**

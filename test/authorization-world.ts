@@ -1,13 +1,14 @@
 // The seeded world of the authorization tests (the matrix and the audit walk): patient A with a linked
 // doctor and caregiver, patient B (the victim) with a resource of every kind, an unlinked doctor and
 // caregiver, an admin and A's device token. Every private value is a canary the answers must not carry.
-import { randomUUID } from 'node:crypto';
+import { createECDH, randomBytes, randomUUID } from 'node:crypto';
 import { emailIndex } from '@/lib/crypto/blind-index';
 import { prisma } from '@/lib/db/client';
 import { encryptInsightTexts } from '@/lib/data/insight-fields';
 import { createNightscoutSite } from '@/lib/data/nightscout-sites';
 import { createNightscoutToken, revokeNightscoutToken } from '@/lib/data/nightscout-tokens';
 import { newNotificationTexts } from '@/lib/data/notification-fields';
+import { savePushSubscription } from '@/lib/data/push-subscriptions';
 import { generateApiSecret } from '@/lib/nightscout/secret';
 import { generateAccessToken } from '@/lib/nightscout/tokens';
 import { createDevice, createSignedInUser, createUser, setDisplayName, syncSamples } from '@/test/factories';
@@ -70,9 +71,20 @@ async function seedPatient(tag: string, who: 'A' | 'B') {
     },
   });
   const upload = await prisma.import.create({ data: { userId: user.id, format: 'FHIR', bytesTotal: 10n } });
+  const push = await seedPushSubscription(user.id, tag, who);
   const canaries = [user.id, user.email, name, device.id, device.name, device.token, spare.id, spare.name, spare.token, insightTitle, notificationTitle];
-  canaries.push(insight.id, notification.id, emergency.id, share.id, upload.id, nightscoutSite.id, nightscoutName, ...tokens.canaries);
-  return { user, device, spare, nightscoutSite, tokens, insight, notification, emergency, share, upload, canaries };
+  canaries.push(insight.id, notification.id, emergency.id, share.id, upload.id, nightscoutSite.id, nightscoutName, ...tokens.canaries, ...push.canaries);
+  return { user, device, spare, nightscoutSite, tokens, insight, notification, emergency, share, upload, push, canaries };
+}
+
+/** A browser subscribed to Web Push (issue 17), as a browser's PushSubscription.toJSON() gives it. */
+async function seedPushSubscription(userId: string, tag: string, who: 'A' | 'B') {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const endpoint = `https://fcm.googleapis.com/fcm/send/push-${who}-canary-${tag}`;
+  const label = `browser-${who}-canary-${tag}`;
+  const { id } = await savePushSubscription(userId, { endpoint, p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url'), label });
+  return { id, canaries: [id, endpoint, label] };
 }
 
 /**
@@ -137,6 +149,7 @@ export async function seedWorld(): Promise<SeededWorld> {
       nightscoutTokenSiteId: b.tokens.siteId,
       nightscoutTokenId: b.tokens.tokenId,
       nightscoutRevokedToken: b.tokens.revokedToken,
+      pushSubscriptionId: b.push.id,
     },
   };
   const credentials: Credentials = {

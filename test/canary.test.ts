@@ -3,7 +3,7 @@
 // app logs, or in background job payloads, while its owner still reads it back decrypted.
 // (A real pg_dump is not used: pg_dump 18 is not installed here and Debian's pg_dump 15 refuses a
 // PostgreSQL 18 server. COPY of every table, partitions included, reads the same rows.)
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createECDH, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,7 @@ import { prisma } from '@/lib/db/client';
 import { registerDevice, updateDevice } from '@/lib/data/devices';
 import { encryptInsightTexts } from '@/lib/data/insight-fields';
 import { notifyPatient } from '@/lib/data/notifications';
+import { findPushTarget } from '@/lib/data/push-subscriptions';
 import { updateSettings } from '@/lib/data/settings';
 import { EVENTS } from '@/lib/jobs/events';
 import { createSignedInUser, syncSamples } from '@/test/factories';
@@ -69,6 +70,15 @@ describe('canary', () => {
     expect(site.status).toBe(201);
     const token = await api(`/api/v1/nightscout-sites/${site.body.id}/tokens`, { cookie: patient.cookie, json: { name: `Follower ${CANARY}`, role: 'readable' } });
     expect(token.status).toBe(201);
+    // A browser subscribed to Web Push (issue 17): its push service address identifies the browser.
+    const browser = createECDH('prime256v1');
+    browser.generateKeys();
+    const pushEndpoint = `https://fcm.googleapis.com/fcm/send/${CANARY}`;
+    const pushed = await api('/api/v1/users/me/push-subscriptions', {
+      cookie: patient.cookie,
+      json: { endpoint: pushEndpoint, expirationTime: null, keys: { p256dh: browser.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } },
+    });
+    expect(pushed.status).toBe(201);
     const created = await api('/api/v1/admin/users', {
       cookie: admin.cookie,
       json: { email: `${CANARY}@test.example`, name: `Admin made ${CANARY}`, role: 'PATIENT', timeZone: 'UTC', password: 'twelve chars ok' },
@@ -110,6 +120,7 @@ describe('canary', () => {
     const nsTimeline = await api('/api/v1/users/me/timeline', { cookie: nsPatient.cookie });
     expect(nsTimeline.body.items).toContainEqual(expect.objectContaining({ kind: 'note', text: `Note — Nightscout ${CANARY} (via canary)` }));
     expect((await ns(nsSite, 'treatments')).body[0].notes).toBe(`Nightscout ${CANARY}`);
+    expect((await findPushTarget(pushed.body.id, patient.id))?.endpoint).toBe(pushEndpoint);
 
     // Every table of the public schema (partitions too), job_runs included.
     const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);

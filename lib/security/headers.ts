@@ -17,6 +17,8 @@ export function contentSecurityPolicy({ nonce, production }: Pick<Options, 'nonc
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The Web Push service worker (/sw.js): with 'strict-dynamic' above, 'self' there no longer covers workers.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
