@@ -5,7 +5,7 @@
 // after the last attempt the row is FAILED. A subscription the service says is gone (404/410) is removed.
 // A claim lasts CLAIM_MS: a sender that crashed leaves the row to be claimed again when that time is up
 // (the job runs every minute); the worst case is one message sent twice, under the same topic and tag.
-// One delivery failing, in any way, never stops the others in the run.
+// One delivery failing, in any way, never stops the others in the run, nor holds them up for long.
 import type { Agent } from 'node:https';
 import { prisma } from '../db/client';
 import { findPushTarget, markPushSuccess, removeExpiredSubscription } from '../data/push-subscriptions';
@@ -33,6 +33,8 @@ export type PushDeliveryOptions = {
   userIds?: string[];
   /** Stop after this many deliveries (the next run goes on). */
   maxDeliveries?: number;
+  /** Deliveries sent at the same time (default 4). */
+  concurrency?: number;
   /** Socket idle timeout of one send (default 30 s). */
   timeoutMs?: number;
   /** Tests only: an agent trusting the local receiver's self-signed certificate. */
@@ -111,15 +113,22 @@ async function deliverOne(d: Claimed, options: PushDeliveryOptions, now: () => D
   return 'failed';
 }
 
-/** Sends every due push message; returns the counts of this run. */
+/**
+ * Sends every due push message, a few at a time (a push service that hangs holds up one sender for its
+ * timeout, not the queue behind it); returns the counts of this run.
+ */
 export async function deliverDuePush(options: PushDeliveryOptions = {}): Promise<Record<Outcome, number>> {
   const now = options.now ?? (() => new Date());
   const counts: Record<Outcome, number> = { sent: 0, retrying: 0, failed: 0 };
-  for (let done = 0; done < (options.maxDeliveries ?? 200); done++) {
-    const claimed = await claimDuePush(now(), options.userIds);
-    if (!claimed) break;
-    counts[await deliverOne(claimed, options, now)]++;
-  }
+  let left = options.maxDeliveries ?? 200;
+  const sender = async () => {
+    while (left-- > 0) {
+      const claimed = await claimDuePush(now(), options.userIds);
+      if (!claimed) return;
+      counts[await deliverOne(claimed, options, now)]++;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, sender));
   return counts;
 }
 

@@ -17,7 +17,8 @@ export function contentSecurityPolicy({ nonce, production }: Pick<Options, 'nonc
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
     "connect-src 'self'",
-    // The Web Push service worker (/sw.js): with 'strict-dynamic' above, 'self' there no longer covers workers.
+    // Workers only from this origin: the Web Push service worker (/sw.js). Said outright rather than left
+    // to script-src, whose 'strict-dynamic' would let a script start a worker from any URL.
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
