@@ -25,9 +25,12 @@ export function createFunction<K extends EventKey>(job: JobDefinition<K>) {
     async ({ event, step, attempt }) => {
       // Step results of our jobs are plain JSON (ids and counts), so Inngest's serialization keeps them as they are.
       const steps: StepTools = { run: (id, fn) => step.run(id, fn) as Promise<Awaited<ReturnType<typeof fn>>> };
+      // One step per send, numbered in call order (the same on every replay): 'follow-up', 'follow-up-2', …
+      let sends = 0;
       const send = async (events: PipelineEvent[]) => {
         if (events.length === 0) return;
-        await step.sendEvent('follow-up', events.map((e) => eventTypes[e.key].create(e.data as never)));
+        sends++;
+        await step.sendEvent(sends === 1 ? 'follow-up' : `follow-up-${sends}`, events.map((e) => eventTypes[e.key].create(e.data as never)));
       };
       const data = (event.name === trigger.name ? event.data : {}) as JobContext<K>['data']; // cron runs carry no data
       const userId = 'userId' in data ? (data.userId as string | undefined) : undefined;
