@@ -12,6 +12,7 @@ type Workflows = PipelineStatus['workflows'];
 type Run = Workflows['runs'][number];
 
 export const WORKFLOW_TONE = { COMPLETED: 'green', FAILED: 'red', RUNNING: 'amber', SLEEPING: 'amber', WAITING: 'amber', CANCELLED: 'slate' } as const;
+const STATUSES = ['RUNNING', 'SLEEPING', 'WAITING', 'FAILED', 'COMPLETED', 'CANCELLED'] as const;
 
 /** "sleeping until …", "waiting for emergency/acknowledged until …", "retrying at … (attempt 2)", or the status. */
 export function useDescribeRun(): (run: Run) => string {
@@ -27,7 +28,7 @@ export function useDescribeRun(): (run: Run) => string {
 export function WorkflowRuns({ workflows }: { workflows: Workflows }) {
   const format = useFormatInstant();
   const describe = useDescribeRun();
-  const counts = Object.entries(workflows.counts).map(([status, n]) => `${n} ${status.toLowerCase()}`).join(' · ');
+  const counts = STATUSES.filter((s) => workflows.counts[s]).map((s) => `${workflows.counts[s]} ${s.toLowerCase()}`).join(' · ');
   return (
     <Card title="Workflow runs">
       {workflows.mode === 'inngest' && (
