@@ -117,6 +117,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/users/me': { kind: 'signed-in' },
   'GET /api/v1/users/me/settings': { kind: 'signed-in' },
   'PATCH /api/v1/users/me/settings': { kind: 'signed-in', body: () => ({ timeZone: 'UTC' }) },
+  'GET /api/v1/users/me/notification-preferences': { kind: 'signed-in' },
+  'PATCH /api/v1/users/me/notification-preferences': { kind: 'signed-in', body: () => ({ valuesInMessages: false }) },
   'GET /api/v1/users/me/samples': { kind: 'signed-in', query: '?limit=50' },
   'GET /api/v1/users/me/aggregates': { kind: 'signed-in', query: '?types=STEPS,HEART_RATE&period=day&from=2026-11-01&to=2026-11-30' },
   'GET /api/v1/users/me/summary': { kind: 'signed-in', query: '?date=2026-11-12' },

@@ -94,6 +94,7 @@ export async function createNotifications(db: Tx, items: readonly NewNotificatio
         isEmergency: item.isEmergency,
         status: 'SENT',
         sentAt: now,
+        createdAt: now,
         emergencyEventId: item.emergencyEventId ?? null,
         insightId: item.insightId ?? null,
         channels: channels as NotificationChannel[],
