@@ -5,7 +5,7 @@ import { prisma } from '../db/client';
 import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
 import type { Prisma } from '../generated/prisma/client';
 import { addDays, localDate, parseDay, zoneClock } from '../time';
-import { newNotificationTexts, withNotificationTexts } from './notification-fields';
+import { newNotificationTexts } from './notification-fields';
 
 export const NON_EMERGENCY_DAILY_CAP = 5;
 const DIGEST_HOUR = 8; // local time of the doctor's daily digest
@@ -122,18 +122,5 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
   return count;
 }
 
-export async function listNotifications(recipientId: string, limit = 50) {
-  const rows = await prisma.notification.findMany({
-    where: { recipientId, status: { in: ['SENT', 'READ'] } },
-    orderBy: { createdAt: 'desc' },
-    take: limit,
-    select: { id: true, kind: true, isEmergency: true, status: true, title: true, body: true, patientId: true, emergencyEventId: true, insightId: true, sentAt: true, readAt: true },
-  });
-  return Promise.all(rows.map((n) => withNotificationTexts(recipientId, n)));
-}
-
-/** False when the caller has no such delivered notification; marking one already read again is fine (retries). */
-export async function markNotificationRead(recipientId: string, id: string): Promise<boolean> {
-  const { count } = await prisma.notification.updateMany({ where: { id, recipientId, status: 'SENT' }, data: { status: 'READ', readAt: new Date() } });
-  return count > 0 || (await prisma.notification.count({ where: { id, recipientId, status: 'READ' } })) > 0;
-}
+// The reader's side (list, count, mark read) lives in ./notification-center.ts.
+export { listNotifications, markNotificationRead } from './notification-center';
