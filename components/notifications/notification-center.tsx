@@ -3,8 +3,8 @@
 // The notification center (/notifications): every role's notifications, newest first, filtered by
 // category and unread, with mark read, mark all read and (emergencies) acknowledge. Messages outside
 // the app link to /notifications#n-<id>: that item is scrolled to, focused and highlighted.
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import type { CenterNotification } from '@/lib/data/notification-center';
@@ -12,7 +12,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { NOTIFICATION_CATEGORIES, type NotificationCategory } from '@/lib/notify/preferences';
 import { apiFetch } from '@/lib/query/api';
 import { CATEGORY_LABELS, NotificationItem } from './notification-item';
-import { NOTIFICATIONS_KEY, notificationsOptions, type ListFilter } from './queries';
+import { NOTIFICATIONS_KEY, notificationsOptions, unreadCountOptions, type ListFilter } from './queries';
 
 /** The id named by the address's fragment (#n-<id>), if any. */
 function targetId(): string | null {
@@ -29,6 +29,17 @@ export function NotificationCenter({ role, timeZone, today }: { role: Role; time
   const query = useInfiniteQuery(notificationsOptions(filter));
   const items = query.data?.pages.flatMap((p) => p.notifications) ?? [];
   const unread = query.data?.pages[0]?.unread ?? 0;
+
+  // The bell polls the count; when it changes (a new alert, one read elsewhere), the list is refetched.
+  const count = useQuery({ ...unreadCountOptions, refetchInterval: false }).data;
+  const seen = useRef<string | null>(null);
+  const { refetch } = query;
+  useEffect(() => {
+    if (!count) return;
+    const key = `${count.unread}/${count.emergencies}`;
+    if (seen.current !== null && seen.current !== key) void refetch();
+    seen.current = key;
+  }, [count, refetch]);
 
   useEffect(() => {
     const read = () => setTarget(targetId());

@@ -19,7 +19,7 @@ const CATEGORY_STYLE: Record<NotificationCategory, string> = {
   digest: 'bg-slate-200 text-slate-900',
 };
 const STATUS: Record<NonNullable<CenterNotification['emergency']>['status'], string> = {
-  OPEN: 'Open: nobody has acknowledged it yet',
+  OPEN: 'Open, nobody has acknowledged it yet',
   ACKNOWLEDGED: 'Acknowledged',
   ESCALATED: 'Escalated',
   RESOLVED: 'Resolved',

@@ -31,7 +31,8 @@ export function notificationsOptions(filter: ListFilter) {
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextBefore,
-    refetchInterval: POLL_MS,
+    // Not polled itself (each read of another patient's alert is audited): the center refetches it
+    // when the bell's polled count changes.
     refetchOnWindowFocus: true,
   });
 }
