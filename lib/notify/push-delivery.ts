@@ -71,8 +71,8 @@ async function payloadFor(d: Claimed): Promise<PushPayload | string> {
   });
   if (!n) return 'notification not found';
   const preferences = await prisma.userPreferences.findUnique({ where: { userId: d.recipientId }, select: { valuesInMessages: true } });
-  const message = await messageOutsideApp(n, { valuesInMessages: preferences?.valuesInMessages ?? false });
-  return { ...message, tag: n.id, emergency: n.isEmergency };
+  const { title, body, url } = await messageOutsideApp(n, { valuesInMessages: preferences?.valuesInMessages ?? false });
+  return { title, body, url, tag: n.id, emergency: n.isEmergency };
 }
 
 async function attempt(d: Claimed, options: PushDeliveryOptions): Promise<SendOutcome | { kind: 'refused'; reason: string }> {
