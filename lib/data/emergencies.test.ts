@@ -11,11 +11,13 @@ const minutesAgo = (m: number) => Date.now() - m * 60_000;
 const glucose = (value: number, atMs: number): AlertReading => ({ type: 'BLOOD_GLUCOSE', atMs, value });
 const patientCaller = (id: string) => ({ id, role: 'PATIENT' as const });
 
-async function patientWithDoctor() {
-  const [patient, doctor] = await Promise.all([createUser({ timeZone: 'UTC' }), createUser({ role: 'DOCTOR' })]);
+/** A patient whose caregiver receives alerts (told from the start, in mmol/L), and a doctor (told when it escalates). */
+async function patientWithCarers() {
+  const [patient, carer, doctor] = await Promise.all([createUser({ timeZone: 'UTC' }), createUser({ role: 'CAREGIVER' }), createUser({ role: 'DOCTOR' })]);
+  await prisma.careRelationship.create({ data: { patientId: patient.id, carerId: carer.id, kind: 'CAREGIVER', canView: true, canReceiveAlerts: true } });
   await prisma.careRelationship.create({ data: { patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR', canView: true } });
-  await prisma.userPreferences.update({ where: { userId: doctor.id }, data: { glucoseUnit: 'MMOL_L' } });
-  return { patient, doctor };
+  await prisma.userPreferences.update({ where: { userId: carer.id }, data: { glucoseUnit: 'MMOL_L' } });
+  return { patient, carer, doctor };
 }
 
 const notesOf = async (eventId: string) => {
@@ -25,7 +27,7 @@ const notesOf = async (eventId: string) => {
 
 describe('emergency episodes (finding 2)', () => {
   it('a worse reading in an open low is recorded, shown as the worst and notifies everyone again, in each reader’s unit; repeats change nothing', async () => {
-    const { patient, doctor } = await patientWithDoctor();
+    const { patient, carer } = await patientWithCarers();
     const at45 = minutesAgo(30);
     const at32 = minutesAgo(10);
     await raiseAlerts(patient.id, [glucose(45, at45)]);
@@ -49,46 +51,43 @@ describe('emergency episodes (finding 2)', () => {
     ]);
     const worsened = notes.filter((n) => n.kind.endsWith('.worsened'));
     expect(worsened.find((n) => n.recipientId === patient.id)!.body).toContain('32 mg/dL');
-    expect(worsened.find((n) => n.recipientId === doctor.id)!.body).toContain('1.8 mmol/L');
-    expect(worsened.find((n) => n.recipientId === doctor.id)!.body).not.toContain('mg/dL');
+    expect(worsened.find((n) => n.recipientId === carer.id)!.body).toContain('1.8 mmol/L');
+    expect(worsened.find((n) => n.recipientId === carer.id)!.body).not.toContain('mg/dL');
   });
 
-  it('a reading back in range records the recovery; a reading taken before the resolution but arriving after it is recorded on the resolved episode', async () => {
-    const { patient, doctor } = await patientWithDoctor();
+  it('a reading back in range ends a low: the episode resolves at that reading; one taken before it but arriving later is recorded on it', async () => {
+    const { patient, carer } = await patientWithCarers();
     const readings = [glucose(45, minutesAgo(40)), glucose(104, minutesAgo(20))];
     await raiseAlerts(patient.id, readings);
-    const [open] = await listEmergencies(patientCaller(patient.id));
-    expect(open!.recoveredAt).toBe(new Date(readings[1]!.atMs).toISOString());
-    expect(open!.updates.map((u) => [u.kind, u.details.mgdl])).toEqual([['READING', 45], ['RECOVERY', 104]]);
+    const [resolvedLow] = await listEmergencies(patientCaller(patient.id), { includeResolved: true });
+    expect(resolvedLow).toMatchObject({ status: 'RESOLVED', resolvedById: null, resolvedAt: new Date(readings[1]!.atMs), recoveredAt: new Date(readings[1]!.atMs).toISOString() });
+    expect(resolvedLow!.updates.map((u) => [u.kind, u.details.mgdl])).toEqual([['READING', 45], ['RECOVERY', 104]]);
+    const before = await prisma.notification.count({ where: { emergencyEventId: resolvedLow!.id } });
 
-    await actOnEmergency({ id: doctor.id, role: 'DOCTOR' }, open!.id, 'resolve');
-    const before = await prisma.notification.count({ where: { emergencyEventId: open!.id } });
-    // Taken twelve minutes before the resolution, synced just after it.
-    const late = glucose(51, minutesAgo(12));
+    // Taken ten minutes before the recovery, synced after it.
+    const late = glucose(51, minutesAgo(30));
     await raiseAlerts(patient.id, [...readings, late]);
     await raiseAlerts(patient.id, [...readings, late]);
     const [resolved, ...others] = await listEmergencies(patientCaller(patient.id), { includeResolved: true });
     expect(others).toEqual([]);
-    expect(resolved).toMatchObject({ id: open!.id, status: 'RESOLVED', details: { mgdl: 45 } });
+    expect(resolved).toMatchObject({ id: resolvedLow!.id, status: 'RESOLVED', details: { mgdl: 45 } });
     expect(resolved!.updates.map((u) => [u.kind, u.details.mgdl, u.afterResolution])).toEqual([
       ['READING', 45, false],
-      ['RECOVERY', 104, false],
       ['READING', 51, true],
+      ['RECOVERY', 104, false],
     ]);
-    // Low again after the recovery: the episode no longer shows as recovered.
-    expect(resolved!.recoveredAt).toBeNull();
-    // Not worse than what the resolver saw: recorded and shown, nobody paged.
-    expect(await prisma.notification.count({ where: { emergencyEventId: open!.id } })).toBe(before);
+    // Not worse than what was seen: recorded and shown, nobody paged.
+    expect(await prisma.notification.count({ where: { emergencyEventId: resolvedLow!.id } })).toBe(before);
 
-    // A worse one taken before the resolution notifies again; one taken after it opens a new episode.
-    await raiseAlerts(patient.id, [...readings, late, glucose(38, minutesAgo(8)), glucose(50, Date.now() + 1000)]);
+    // A worse one taken before the recovery notifies again; one taken after it opens a new episode.
+    await raiseAlerts(patient.id, [...readings, late, glucose(38, minutesAgo(35)), glucose(50, Date.now() + 1000)]);
     const all = await listEmergencies(patientCaller(patient.id), { includeResolved: true });
     expect(all.map((e) => [e.status, (e.details as Record<string, number>).mgdl])).toEqual([['OPEN', 50], ['RESOLVED', 38]]);
-    expect((await notesOf(open!.id)).filter((n) => n.kind === 'emergency.GLUCOSE_LOW.late').map((n) => n.recipientId).sort()).toEqual([patient.id, doctor.id].sort());
+    expect((await notesOf(resolvedLow!.id)).filter((n) => n.kind === 'emergency.GLUCOSE_LOW.late').map((n) => n.recipientId).sort()).toEqual([patient.id, carer.id].sort());
   });
 
   it('two overlapping passes for the same patient open one episode and notify once', async () => {
-    const { patient } = await patientWithDoctor();
+    const { patient } = await patientWithCarers();
     const readings = [glucose(40, minutesAgo(5))];
     await Promise.all([raiseAlerts(patient.id, readings), raiseAlerts(patient.id, readings), raiseAlerts(patient.id, readings)]);
     const events = await prisma.emergencyEvent.findMany({ where: { patientId: patient.id } });
@@ -104,16 +103,17 @@ describe('who was told (finding 5)', () => {
     const [alone] = await listEmergencies(patientCaller(lonely.id));
     expect(alone!.notified).toEqual({ doctors: 0, caregivers: 0, digestDoctors: 0, nextDigestAt: null });
 
-    const { patient } = await patientWithDoctor();
+    const { patient } = await patientWithCarers();
     await raiseAlerts(patient.id, [glucose(45, minutesAgo(5))]);
     const [told] = await listEmergencies(patientCaller(patient.id));
-    expect(told!.notified).toEqual({ doctors: 1, caregivers: 0, digestDoctors: 0, nextDigestAt: null });
+    // The doctor is told when the alert escalates (lib/data/emergency-escalation.test.ts).
+    expect(told!.notified).toEqual({ doctors: 0, caregivers: 1, digestDoctors: 0, nextDigestAt: null });
   });
 });
 
 describe('who may see and act on an emergency', () => {
   it("a carer sees and acts on a patient's emergencies only while the patient's account is enabled", async () => {
-    const { patient, doctor } = await patientWithDoctor();
+    const { patient, doctor } = await patientWithCarers();
     await raiseAlerts(patient.id, [glucose(45, minutesAgo(5))]);
     const carer = { id: doctor.id, role: 'DOCTOR' as const };
     const [seen] = await listEmergencies(carer);

@@ -6,9 +6,10 @@ import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
 import { notFound } from '../http/errors';
 import { lockPatientEmergencies } from './emergency-episodes';
-import { emergencyMessage } from './emergency-messages';
+import { acknowledgeEmergency, escalateEmergency } from './emergency-escalation';
 import { findEmergencyHistories } from './emergency-views';
-import { alertRecipientLinks, notifyEmergency } from './notifications';
+import { alertRecipientLinks, NOTIFICATION_DELIVERY_EVENTS } from './notifications';
+import type { PipelineEvent } from '../jobs/events';
 
 export { alertThresholdsFor, raiseAlerts, recentAlertReadings } from './emergency-episodes';
 
@@ -62,7 +63,6 @@ export async function actOnEmergency(caller: Caller, id: string, action: Emergen
 async function applyAction(caller: Caller, id: string, action: EmergencyAction) {
   const event = await prisma.emergencyEvent.findFirst({ where: { id, ...(await visibleTo(caller)) } });
   if (!event) throw notFound('emergency event');
-  const now = new Date();
   if (event.status === 'RESOLVED') return event;
   if (action === 'resolve') {
     // Under the pipeline's per-patient lock (./emergency-episodes.ts): a pass either sees the episode
@@ -74,19 +74,16 @@ async function applyAction(caller: Caller, id: string, action: EmergencyAction) 
       return tx.emergencyEvent.update({ where: { id }, data: { status: 'RESOLVED', resolvedAt: new Date(), resolvedById: caller.id } });
     });
   }
-  if (action === 'acknowledge') {
-    return prisma.emergencyEvent.update({
-      where: { id },
-      data: { status: event.status === 'ESCALATED' ? 'ESCALATED' : 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedById: caller.id },
-    });
-  }
-  if (event.status === 'ESCALATED') return event; // escalating twice does not page everyone twice
-  const updated = await prisma.emergencyEvent.update({ where: { id }, data: { status: 'ESCALATED', escalatedAt: now } });
-  // Escalation reaches every doctor at once, whatever their digest preference.
-  const reading = event.details as Record<string, number>;
-  await notifyEmergency({
-    patientId: event.patientId, emergencyEventId: id, forceImmediate: true,
-    message: (units) => emergencyMessage({ kind: event.kind, reason: 'ESCALATED', reading, units }),
-  });
-  return updated;
+  if (action === 'acknowledge') await acknowledgeEmergency(caller, id);
+  // A person escalating reaches every doctor at once (but those who chose none), whatever their delivery.
+  else await escalateEmergency(id, 2, { force: true });
+  return prisma.emergencyEvent.findUniqueOrThrow({ where: { id } });
+}
+
+/** What a route dispatches after an action: the escalation workflow hears of it, the channels deliver. */
+export function eventsAfterAction(event: { id: string; patientId: string }, action: EmergencyAction): PipelineEvent[] {
+  return [
+    ...(action === 'escalate' ? [] : [{ key: 'emergencyAcknowledged' as const, data: { patientId: event.patientId, emergencyEventId: event.id } }]),
+    ...NOTIFICATION_DELIVERY_EVENTS,
+  ];
 }

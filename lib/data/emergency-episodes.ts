@@ -73,13 +73,15 @@ async function loadEpisodes(tx: Tx, patientId: string, sinceMs: number): Promise
   });
 }
 
-async function applyChange(tx: Tx, patientId: string, change: EpisodeChange, episodes: Episode[], now: Date) {
+/** Applies one change; returns the episode's id when the change opened it. */
+async function applyChange(tx: Tx, patientId: string, change: EpisodeChange, episodes: Episode[], now: Date): Promise<string | null> {
   const details = { ...change.worst.details, atMs: change.worst.atMs };
   const startedAt = new Date(change.startedAtMs);
-  const id = change.episodeId
-    ? (await tx.emergencyEvent.update({ where: { id: change.episodeId }, data: { details, startedAt }, select: { id: true } })).id
-    : (await tx.emergencyEvent.create({ data: { patientId, kind: change.kind, details, startedAt, detectedAt: now }, select: { id: true } })).id;
-  const afterResolution = episodes.find((e) => e.id === change.episodeId)?.resolvedAtMs != null;
+  const { id, escalationLevel } = change.episodeId
+    ? await tx.emergencyEvent.update({ where: { id: change.episodeId }, data: { details, startedAt }, select: { id: true, escalationLevel: true } })
+    : await tx.emergencyEvent.create({ data: { patientId, kind: change.kind, details, startedAt, detectedAt: now }, select: { id: true, escalationLevel: true } });
+  const episode = episodes.find((e) => e.id === change.episodeId);
+  const afterResolution = episode?.resolvedAtMs != null;
   await tx.emergencyEventUpdate.createMany({
     data: change.add.map((a) => ({
       emergencyEventId: id,
@@ -93,13 +95,32 @@ async function applyChange(tx: Tx, patientId: string, change: EpisodeChange, epi
     skipDuplicates: true,
   });
   const notice = change.notice;
-  if (!notice) return;
-  await notifyEmergency({
-    db: tx,
-    patientId,
-    emergencyEventId: id,
-    message: (units) => emergencyMessage({ kind: change.kind, reason: notice.reason, reading: notice.reading.details, previous: notice.previousWorst?.details, units }),
-  });
+  if (notice) {
+    // Told to everyone the episode has reached so far (doctors join as it escalates).
+    await notifyEmergency({
+      db: tx,
+      patientId,
+      emergencyEventId: id,
+      level: escalationLevel,
+      message: (units) => emergencyMessage({ kind: change.kind, reason: notice.reason, reading: notice.reading.details, previous: notice.previousWorst?.details, units }),
+    });
+  }
+  if (!afterResolution) await resolveRecoveredLow(tx, id, change, episode);
+  return change.episodeId ? null : id;
+}
+
+/**
+ * A low is over when a reading is back in range (the rule of 15's re-check): the episode resolves at
+ * that reading when it is the latest of the episode. A reading taken after it opens a new episode;
+ * one taken before it and synced late is recorded in this one. Highs and blood pressure stay open until
+ * someone resolves them.
+ */
+async function resolveRecoveredLow(tx: Tx, id: string, change: EpisodeChange, episode: Episode | undefined) {
+  if (change.kind !== 'GLUCOSE_LOW') return;
+  const entries = [...(episode?.entries ?? []), ...change.add].sort((a, b) => a.atMs - b.atMs || (a.kind === 'RECOVERY' ? 1 : -1));
+  const last = entries.at(-1);
+  if (last?.kind !== 'RECOVERY') return;
+  await tx.emergencyEvent.update({ where: { id }, data: { status: 'RESOLVED', resolvedAt: new Date(last.atMs), resolvedById: null } });
 }
 
 /** Serializes writers of one patient's episodes (passes of the pipeline, resolutions) until the transaction ends. */
@@ -109,14 +130,14 @@ export async function lockPatientEmergencies(tx: Tx, patientId: string): Promise
 
 /**
  * Opens, updates and closes the books on the patient's emergency episodes for these readings, and
- * notifies; returns how many episodes changed. Every recompute passes the recent readings again: a
+ * notifies; returns how many episodes changed and the ids of those it opened (their escalation starts). Every recompute passes the recent readings again: a
  * reading already recorded changes nothing. Runs under a per-patient lock, so overlapping passes for
  * one patient (two aggregate runs, a sweep) neither open an episode twice nor notify twice.
  */
-export async function raiseAlerts(patientId: string, readings: AlertReading[], now = new Date()): Promise<number> {
+export async function raiseAlerts(patientId: string, readings: AlertReading[], now = new Date()): Promise<{ changed: number; opened: string[] }> {
   const thresholds = await alertThresholdsFor(patientId);
   const observations = observeAlerts(readings, thresholds);
-  if (observations.length === 0) return 0;
+  if (observations.length === 0) return { changed: 0, opened: [] };
   // Notification texts are encrypted with the patient's key inside the transaction: load it first, so
   // the transaction does not wait for a second pool connection while it holds the lock.
   await activeUserKey(patientId);
@@ -126,8 +147,12 @@ export async function raiseAlerts(patientId: string, readings: AlertReading[], n
       await lockPatientEmergencies(tx, patientId);
       const episodes = await loadEpisodes(tx, patientId, sinceMs);
       const changes = planEpisodes({ observations, episodes, thresholds });
-      for (const change of changes) await applyChange(tx, patientId, change, episodes, now);
-      return changes.length;
+      const opened: string[] = [];
+      for (const change of changes) {
+        const id = await applyChange(tx, patientId, change, episodes, now);
+        if (id) opened.push(id);
+      }
+      return { changed: changes.length, opened };
     },
     { maxWait: 30_000, timeout: 60_000 },
   );

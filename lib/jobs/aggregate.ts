@@ -1,7 +1,9 @@
 // Job "aggregate": after a sync (or the sweep), recompute the user's dirty ranges, open alerts for
-// recent readings, and ask for the user's insights to be refreshed.
+// recent readings (starting the escalation of each episode it opens), and ask for the user's insights
+// to be refreshed.
 import { recomputeDirtyRanges } from '../data/aggregation/recompute-user';
 import { raiseAlerts, recentAlertReadings } from '../data/emergencies';
+import { NOTIFICATION_DELIVERY_EVENTS } from '../data/notifications';
 import { defineJob } from './types';
 
 export const aggregateJob = defineJob({
@@ -18,6 +20,13 @@ export const aggregateJob = defineJob({
     // state), and always run, so a retry after a failure here still raises them.
     const alerts = await step.run('alerts', async () => raiseAlerts(data.userId, await recentAlertReadings(data.userId)));
     if (summary.ranges > 0) await send([{ key: 'aggregatesUpdated', data: { userId: data.userId } }]);
+    // Each episode opened starts its escalation; whatever was notified leaves by its channels now.
+    if (alerts.changed > 0) {
+      await send([
+        ...alerts.opened.map((emergencyEventId) => ({ key: 'emergencyOpened' as const, data: { patientId: data.userId, emergencyEventId } })),
+        ...NOTIFICATION_DELIVERY_EVENTS,
+      ]);
+    }
     return { ...summary, alerts };
   },
 });

@@ -24,6 +24,8 @@ export type MailRequest<T extends TemplateName> = {
   optional?: boolean;
   /** Not before this time (default: now). */
   sendAt?: Date;
+  /** The notification this message delivers (its e-mail channel). */
+  notificationId?: string;
 };
 
 export const MAIL_DELIVERY_EVENT = { key: 'mailRequested', data: {} } as const satisfies PipelineEvent;
@@ -45,6 +47,7 @@ export async function enqueueMail<T extends TemplateName>(db: Db, request: MailR
       subject: template.subject,
       optional: request.optional ?? false,
       nextAttemptAt: request.sendAt ?? new Date(),
+      notificationId: request.notificationId ?? null,
     },
   });
   return { id };

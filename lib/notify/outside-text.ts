@@ -8,7 +8,8 @@ import { maybeDisplayName } from '../data/profile-fields';
 import { withNotificationTexts } from '../data/notification-fields';
 import { categoryOf } from './preferences';
 
-export type OutsideMessage = { title: string; body: string; url: string };
+/** `path` is the link within the app (e-mail templates take it); `url` the same, absolute (push). */
+export type OutsideMessage = { title: string; body: string; path: string; url: string };
 
 type Stored = { id: string; kind: string; isEmergency: boolean; recipientId: string; patientId: string | null; title: string; body: string };
 
@@ -27,11 +28,12 @@ async function aboutWhom(n: Stored): Promise<string | null> {
 }
 
 export async function messageOutsideApp(n: Stored, opts: { valuesInMessages: boolean }): Promise<OutsideMessage> {
-  const url = `${env().mail.appUrl.replace(/\/$/, '')}/notifications#n-${n.id}`;
+  const path = `/notifications#n-${n.id}`;
+  const url = `${env().mail.appUrl}${path}`;
   if (opts.valuesInMessages) {
     const { title, body } = await withNotificationTexts(n.recipientId, n);
-    return { title, body, url };
+    return { title, body, path, url };
   }
   const category = categoryOf(n.kind);
-  return { title: n.isEmergency ? 'Pulse alert' : 'Pulse', body: GENERIC[category](await aboutWhom(n)), url };
+  return { title: n.isEmergency ? 'Pulse alert' : 'Pulse', body: GENERIC[category](await aboutWhom(n)), path, url };
 }

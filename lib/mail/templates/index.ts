@@ -4,6 +4,7 @@ import { alreadyRegistered } from './already-registered';
 import { doctorApproved, doctorRejected } from './doctor-review';
 import { emailChanged } from './email-changed';
 import { invitation } from './invitation';
+import { alertMessage, notificationMessage } from './notification';
 import { renderLayout, type RenderedMail } from './layout';
 import { passwordReset } from './password-reset';
 import { testMessage } from './test-message';
@@ -18,6 +19,8 @@ export const TEMPLATES = {
   'doctor-approved': doctorApproved,
   'doctor-rejected': doctorRejected,
   test: testMessage,
+  alert: alertMessage,
+  notification: notificationMessage,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -15,6 +15,8 @@ const SAMPLES: { [T in TemplateName]: { data: unknown; path: string } } = {
   'doctor-approved': { data: {}, path: '/doctor' },
   'doctor-rejected': { data: { reason: 'The licence number could not be checked.' }, path: '/login' },
   test: { data: {}, path: '/' },
+  alert: { data: { title: 'Pulse alert', body: 'An alert about Alex needs your attention.', path: '/notifications#n-1' }, path: '/notifications#n-1' },
+  notification: { data: { title: 'Pulse', body: 'There is something new for you in Pulse.', path: '/notifications#n-2' }, path: '/notifications#n-2' },
 };
 
 describe('mail templates', () => {

@@ -14,6 +14,7 @@ type Device = Awaited<ReturnType<typeof createDevice>>;
 type Emergency = {
   id: string; patientId: string; kind: string; status: string; details: Record<string, number>; acknowledgedById: string | null; resolvedById: string | null;
   updates: { kind: string; details: Record<string, number>; worsened: boolean }[];
+  notified: { doctors: number; caregivers: number; digestDoctors: number; nextDigestAt: string | null };
 };
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -96,31 +97,23 @@ describe('emergencies: low glucose, notifications and actions', () => {
     expect((await eventsOf(patient.id)).map((e) => e.kind)).toEqual(['GLUCOSE_LOW']);
   });
 
-  it('notifies the patient, the alert caregiver and the immediate doctor at once; the digest doctor at the next 08:00 in their zone', async () => {
-    const event = await prisma.emergencyEvent.findUniqueOrThrow({ where: { id: eventId } });
+  it('notifies the patient and the alert caregiver at once; doctors are told when it escalates, a digest doctor in the next digest', async () => {
     const rows = await prisma.notification.findMany({ where: { emergencyEventId: eventId } });
-    const byRecipient = new Map(rows.map((n) => [n.recipientId, n]));
-    expect(rows).toHaveLength(4);
-    expect(byRecipient.has(quietCaregiver.id)).toBe(false);
-    for (const id of [patient.id, alertCaregiver.id, doctor.id]) {
-      expect(byRecipient.get(id)).toMatchObject({ status: 'SENT', isEmergency: true, patientId: patient.id, kind: 'emergency.GLUCOSE_LOW', scheduledFor: null });
-      expect(byRecipient.get(id)!.sentAt).not.toBeNull();
+    expect(rows.map((n) => n.recipientId).sort()).toEqual([patient.id, alertCaregiver.id].sort());
+    for (const n of rows) {
+      expect(n).toMatchObject({ status: 'SENT', isEmergency: true, patientId: patient.id, kind: 'emergency.GLUCOSE_LOW', scheduledFor: null });
+      expect(n.sentAt).not.toBeNull();
     }
-    const digest = byRecipient.get(digestDoctor.id)!;
-    expect(digest).toMatchObject({ status: 'SCHEDULED', sentAt: null, isEmergency: true });
-    // 08:00 in Asia/Kolkata is 02:30Z: the first such instant after detection.
-    const at = digest.scheduledFor!;
-    expect([at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds()]).toEqual([2, 30, 0]);
-    expect(at.getTime()).toBeGreaterThan(event.detectedAt.getTime());
-    expect(at.getTime() - event.detectedAt.getTime()).toBeLessThanOrEqual(24 * 3600_000);
-
-    // Delivered notifications are listed; a scheduled one is not yet.
     const own = await api('/api/v1/notifications', { cookie: patient.cookie });
     expect(own.body.notifications.map((n: { emergencyEventId: string }) => n.emergencyEventId)).toContain(eventId);
-    const pending = await api('/api/v1/notifications', { cookie: digestDoctor.cookie });
-    expect(pending.body.notifications).toEqual([]);
-    const quiet = await api('/api/v1/notifications', { cookie: quietCaregiver.cookie });
-    expect(quiet.body.notifications).toEqual([]);
+    for (const carer of [doctor, digestDoctor, quietCaregiver]) expect((await api('/api/v1/notifications', { cookie: carer.cookie })).body.notifications).toEqual([]);
+
+    // What the patient is told about who knows: the caregiver now; the digest doctor at 08:00 in Asia/Kolkata (02:30Z).
+    const [listed] = (await listEmergencies(patient.cookie)).body.emergencies;
+    expect(listed!.notified).toMatchObject({ doctors: 0, caregivers: 1, digestDoctors: 1 });
+    const at = new Date(listed!.notified.nextDigestAt!);
+    expect([at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds()]).toEqual([2, 30, 0]);
+    expect(at.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
   });
 
   it('lists the event for the patient, their doctors and the alert caregiver, for no one else', async () => {
@@ -144,9 +137,9 @@ describe('emergencies: low glucose, notifications and actions', () => {
     expect(events.map((e) => [e.kind, e.status])).toEqual([['GLUCOSE_LOW', 'OPEN']]);
     expect(events[0]!.details).toMatchObject({ mgdl: 45 });
     const again = await prisma.notification.findMany({ where: { patientId: patient.id, isEmergency: true, kind: 'emergency.GLUCOSE_LOW.worsened' } });
-    expect(again.map((n) => n.recipientId).sort()).toEqual([patient.id, doctor.id, digestDoctor.id, alertCaregiver.id].sort());
+    expect(again.map((n) => n.recipientId).sort()).toEqual([patient.id, alertCaregiver.id].sort());
     const listed = await listEmergencies(doctor.cookie);
-    expect(listed.body.emergencies[0]).toMatchObject({ details: { mgdl: 45 }, notified: { doctors: 1, caregivers: 1, digestDoctors: 1 } });
+    expect(listed.body.emergencies[0]).toMatchObject({ details: { mgdl: 45 }, notified: { doctors: 0, caregivers: 1, digestDoctors: 1 } });
     expect(listed.body.emergencies[0]!.updates.map((u) => [u.kind, u.details.mgdl, u.worsened])).toEqual([['READING', 48, false], ['READING', 45, true]]);
   });
 
@@ -163,10 +156,13 @@ describe('emergencies: low glucose, notifications and actions', () => {
     expect((await prisma.emergencyEvent.findUniqueOrThrow({ where: { id: eventId } })).status).toBe('OPEN');
   });
 
-  it('the alert caregiver acknowledges, the patient escalates (doctors notified at once, even with digest delivery), the doctor resolves', async () => {
+  it('the alert caregiver acknowledges (the others are told who did), the patient escalates (doctors notified at once, even with digest delivery), the doctor resolves', async () => {
     const acknowledged = await act(eventId, 'acknowledge', alertCaregiver.cookie);
     expect(acknowledged.status).toBe(200);
     expect(acknowledged.body).toMatchObject({ id: eventId, status: 'ACKNOWLEDGED', acknowledgedById: alertCaregiver.id });
+    const told = await prisma.notification.findMany({ where: { emergencyEventId: eventId, kind: 'emergency.GLUCOSE_LOW.acknowledged' } });
+    expect(told.map((n) => n.recipientId)).toEqual([patient.id]);
+    expect((await withNotificationTexts(patient.id, told[0]!)).body).toContain('acknowledged the alert');
 
     const escalated = await act(eventId, 'escalate', patient.cookie);
     expect(escalated.status).toBe(200);
@@ -179,8 +175,8 @@ describe('emergencies: low glucose, notifications and actions', () => {
     const digestInbox = await api('/api/v1/notifications', { cookie: digestDoctor.cookie });
     expect(digestInbox.body.notifications.map((n: { kind: string }) => n.kind)).toEqual(['emergency.GLUCOSE_LOW.escalated']);
 
-    // Acknowledging an escalated event keeps it escalated.
-    expect((await act(eventId, 'acknowledge', digestDoctor.cookie)).body).toMatchObject({ status: 'ESCALATED', acknowledgedById: digestDoctor.id });
+    // Acknowledging again keeps it escalated, and the first acknowledgement stands.
+    expect((await act(eventId, 'acknowledge', digestDoctor.cookie)).body).toMatchObject({ status: 'ESCALATED', acknowledgedById: alertCaregiver.id });
 
     const resolved = await act(eventId, 'resolve', doctor.cookie);
     expect(resolved.status).toBe(200);
@@ -239,7 +235,7 @@ describe('emergencies: blood pressure, thresholds and old readings', () => {
     const events = await eventsOf(patient.id);
     expect(events.map((e) => e.kind)).toEqual(['GLUCOSE_LOW']);
     expect(events[0]!.details).toMatchObject({ mgdl: 60, thresholdMgDl: 70 });
-    expect(await prisma.notification.count({ where: { emergencyEventId: events[0]!.id, recipientId: doctor.id, status: 'SENT' } })).toBe(1);
+    expect(await prisma.notification.count({ where: { emergencyEventId: events[0]!.id, recipientId: patient.id, status: 'SENT' } })).toBe(1);
   }, 120_000);
 
   it('readings from a week ago open nothing', async () => {

@@ -1,9 +1,10 @@
 // POST /api/v1/emergencies/:id/acknowledge | escalate | resolve — by the patient, their doctors, or
 // caregivers allowed to receive their alerts; anyone else gets 404.
-import { NextResponse } from 'next/server';
+import { after, NextResponse } from 'next/server';
+import { dispatch } from '@/inngest/dispatch';
 import { requireCaller } from '@/lib/auth/session';
 import { isUuid } from '@/lib/data/access';
-import { actOnEmergency, type EmergencyAction } from '@/lib/data/emergencies';
+import { actOnEmergency, type EmergencyAction, eventsAfterAction } from '@/lib/data/emergencies';
 import { notFound } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
 
@@ -13,5 +14,7 @@ export const POST = route<{ id: string; action: string }>({ kind: 'emergency', p
   // Any signed-in role: whoever may not act on the event (an admin too) gets the same 404.
   const caller = await requireCaller();
   if (!ACTIONS.includes(action as EmergencyAction) || !isUuid(id)) throw notFound('emergency event');
-  return NextResponse.json(await actOnEmergency(caller, id, action as EmergencyAction));
+  const event = await actOnEmergency(caller, id, action as EmergencyAction);
+  after(() => dispatch(eventsAfterAction(event, action as EmergencyAction)));
+  return NextResponse.json(event);
 });

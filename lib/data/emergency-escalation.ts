@@ -1,0 +1,112 @@
+// The steps of an emergency's escalation (run by the `emergency-escalation` workflow, lib/jobs/
+// emergency-escalation.ts, at the patient's timings): tell everyone again and add doctors as the level
+// rises, ask for a re-check reading after a low, and tell everyone who acknowledged. Each step reads the
+// episode under the patient's emergency lock and does nothing once it no longer applies (acknowledged,
+// resolved, already at that level, already reminded), so a replayed or late step never pages twice.
+import type { Caller } from '../auth/session';
+import { prisma } from '../db/client';
+import type { EmergencyEvent, Prisma } from '../generated/prisma/client';
+import type { EmergencyKind } from '../generated/prisma/enums';
+import { lockPatientEmergencies } from './emergency-episodes';
+import { emergencyMessage } from './emergency-messages';
+import { notifyEmergency } from './notifications';
+import { maybeDisplayName } from './profile-fields';
+
+export const DEFAULT_ESCALATION = { escalateAfterMinutes: 15, escalateAgainAfterMinutes: 30, recheckAfterMinutes: 15 } as const;
+const RECHECK_KIND = 'emergency.GLUCOSE_LOW.recheck';
+
+export type EscalationPlan = { kind: EmergencyKind; openedAt: string; escalateAfterMinutes: number; escalateAgainAfterMinutes: number; recheckAfterMinutes: number };
+
+/** When the steps are due: minutes after the alert opened, the patient's settings (else the defaults). */
+export async function escalationPlan(emergencyEventId: string): Promise<EscalationPlan | null> {
+  const event = await prisma.emergencyEvent.findUnique({ where: { id: emergencyEventId }, select: { kind: true, detectedAt: true, patientId: true } });
+  if (!event) return null;
+  const prefs = await prisma.userPreferences.findUnique({
+    where: { userId: event.patientId },
+    select: { escalateAfterMinutes: true, escalateAgainAfterMinutes: true, recheckAfterMinutes: true },
+  });
+  return { kind: event.kind, openedAt: event.detectedAt.toISOString(), ...(prefs ?? DEFAULT_ESCALATION) };
+}
+
+export async function isSettled(emergencyEventId: string): Promise<{ acknowledged: boolean; resolved: boolean }> {
+  const event = await prisma.emergencyEvent.findUnique({ where: { id: emergencyEventId }, select: { acknowledgedAt: true, status: true } });
+  return { acknowledged: event?.acknowledgedAt != null, resolved: !event || event.status === 'RESOLVED' };
+}
+
+/** Runs `fn` on the event under its patient's emergency lock; null when there is no such event. */
+async function withLockedEvent<T>(id: string, fn: (tx: Prisma.TransactionClient, event: EmergencyEvent) => Promise<T>): Promise<T | null> {
+  const first = await prisma.emergencyEvent.findUnique({ where: { id }, select: { patientId: true } });
+  if (!first) return null;
+  return prisma.$transaction(async (tx) => {
+    await lockPatientEmergencies(tx, first.patientId);
+    const event = await tx.emergencyEvent.findUniqueOrThrow({ where: { id } });
+    return fn(tx, event);
+  });
+}
+
+/**
+ * Raises the episode to `level` and tells everyone at that level again (level 1 adds the doctors who
+ * chose immediate delivery, level 2 those who chose the daily digest; never those who chose none).
+ * `force`: a person asked for it (the escalate action), which an acknowledgement does not stop.
+ */
+export async function escalateEmergency(emergencyEventId: string, level: 1 | 2, opts: { force?: boolean; now?: Date } = {}): Promise<{ escalated: boolean }> {
+  const result = await withLockedEvent(emergencyEventId, async (tx, event) => {
+    if (event.status === 'RESOLVED' || event.escalationLevel >= level || (event.acknowledgedAt && !opts.force)) return false;
+    await tx.emergencyEvent.update({ where: { id: event.id }, data: { escalationLevel: level, status: 'ESCALATED', escalatedAt: opts.now ?? new Date() } });
+    const reading = event.details as Record<string, number>;
+    await notifyEmergency({
+      db: tx, patientId: event.patientId, emergencyEventId: event.id, level,
+      message: (units) => emergencyMessage({ kind: event.kind, reason: 'ESCALATED', reading, units }),
+    });
+    return true;
+  });
+  return { escalated: result ?? false };
+}
+
+/** After a low, once: asks the patient (and those told so far) for a re-check reading, unless it is already back in range. */
+export async function remindRecheck(emergencyEventId: string): Promise<{ reminded: boolean }> {
+  const result = await withLockedEvent(emergencyEventId, async (tx, event) => {
+    if (event.kind !== 'GLUCOSE_LOW' || event.status === 'RESOLVED') return false;
+    if (await tx.notification.count({ where: { emergencyEventId: event.id, kind: RECHECK_KIND } })) return false;
+    await notifyEmergency({
+      db: tx, patientId: event.patientId, emergencyEventId: event.id, level: event.escalationLevel,
+      message: {
+        kind: RECHECK_KIND,
+        title: 'Re-check glucose now',
+        body: 'It is time to check glucose again after the low. If it is still below 70 mg/dL (3.9 mmol/L), take another 15 g of fast-acting carbohydrate and check again in 15 minutes.',
+      },
+    });
+    return true;
+  });
+  return { reminded: result ?? false };
+}
+
+/** The name people on the care team know the acknowledger by. */
+async function actorName(caller: Caller, patientId: string): Promise<string> {
+  if (caller.id === patientId) return 'The patient';
+  const profile = await prisma.profile.findUnique({ where: { userId: caller.id }, select: { displayName: true } });
+  const name = await maybeDisplayName(caller.id, profile?.displayName ?? null);
+  return name || (caller.role === 'DOCTOR' ? 'A doctor on the care team' : 'A caregiver');
+}
+
+/**
+ * The first acknowledgement of an episode, with everyone told so far (but the acknowledger) told who
+ * acknowledged, in one transaction; false when it was already acknowledged or resolved.
+ */
+export async function acknowledgeEmergency(caller: Caller, emergencyEventId: string, now = new Date()): Promise<boolean> {
+  const first = await prisma.emergencyEvent.findUnique({ where: { id: emergencyEventId }, select: { patientId: true } });
+  const name = first ? await actorName(caller, first.patientId) : '';
+  const result = await withLockedEvent(emergencyEventId, async (tx, event) => {
+    if (event.status === 'RESOLVED' || event.acknowledgedAt) return false;
+    await tx.emergencyEvent.update({
+      where: { id: event.id },
+      data: { status: event.status === 'ESCALATED' ? 'ESCALATED' : 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedById: caller.id },
+    });
+    await notifyEmergency({
+      db: tx, patientId: event.patientId, emergencyEventId: event.id, level: event.escalationLevel, skip: caller.id,
+      message: { kind: `emergency.${event.kind}.acknowledged`, title: 'Alert acknowledged', body: `${name} acknowledged the alert. It will not be escalated further.` },
+    });
+    return true;
+  });
+  return result ?? false;
+}
