@@ -9,7 +9,9 @@ import { pool, prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import type { EmergencyKind, HealthType } from '@/lib/generated/prisma/enums';
 import { createDevice, createUser, linkCare, setDisplayName } from '@/test/factories';
-import { buildDigest, digestSlot, dueWindow, findDigestRecipients, type DigestWindow } from './digests';
+import { decryptMailFields } from '@/lib/mail/fields';
+import { buildDigest, digestSlot, dueWindow, findDigestRecipients, sendDailyDigests, type DigestWindow } from './digests';
+import { withNotificationTexts } from './notification-fields';
 import { ensureSamplePartitions } from './partitions';
 
 const HOUR_MS = 3_600_000;
@@ -173,5 +175,88 @@ describe('what a caregiver’s digest says', () => {
     expect(text.body).not.toContain('Nia New');
     expect(text.body).toContain(`/caregiver/patients/${ids.alex}`);
     expect(withoutLinks(text)).not.toMatch(/43|mg\/dL|mmol|mmHg|bpm|201|121/);
+  });
+});
+
+describe('sending', () => {
+  const run = (now: Date, only: string[]) => sendDailyDigests({ now, only });
+  const digestsOf = (recipientId: string) => prisma.notification.findMany({ where: { recipientId, kind: 'digest.daily' }, orderBy: { createdAt: 'asc' } });
+
+  it('Asia/Kolkata: nothing at 07:30 IST, the digest at 08:00, nothing more at 08:30 or on a rerun', async () => {
+    expect(await run(at('2026-02-10T02:00:00Z'), [doctor.id])).toEqual({ due: 0, sent: 0, failed: 0 }); // 07:30 IST
+    expect(await digestsOf(doctor.id)).toHaveLength(0);
+    expect(await run(SLOT, [doctor.id])).toEqual({ due: 1, sent: 1, failed: 0 });
+    expect(await run(at('2026-02-10T03:00:00Z'), [doctor.id])).toEqual({ due: 0, sent: 0, failed: 0 }); // 08:30 IST
+    expect(await run(SLOT, [doctor.id])).toEqual({ due: 0, sent: 0, failed: 0 }); // the 08:00 run again (a crash, a retry)
+    const [digest, ...more] = await digestsOf(doctor.id);
+    expect(more).toHaveLength(0);
+    expect(digest).toMatchObject({ patientId: null, isEmergency: false, status: 'SENT', emergencyEventId: null, createdAt: SLOT, channels: ['EMAIL'] });
+    const { title, body } = await withNotificationTexts(doctor.id, digest!);
+    expect(title).toBe('Your daily summary for Tuesday 10 February');
+    expect(body).toContain('Active emergency: Alex Kumar (2 alerts in the last 24 hours');
+    expect(body).toContain('Quiet: 2 patients');
+    expect(withoutLinks({ title, body })).not.toMatch(/43|mg\/dL|mmHg|bpm/);
+    // Outside the app, by default, it names no one: "Your daily summary is ready."
+    const mail = await prisma.mailMessage.findFirstOrThrow({ where: { notificationId: digest!.id } });
+    expect(mail.template).toBe('notification');
+    const { data } = await decryptMailFields(mail);
+    expect(data).toEqual({ title: 'Pulse', body: 'Your daily summary is ready.', path: `/notifications#n-${digest!.id}` });
+  });
+
+  it('two runs at once make one digest', async () => {
+    const d = await createUser({ role: 'DOCTOR', timeZone: 'Asia/Kolkata' });
+    await linkCare({ patientId: ids.nia!, carerId: d.id, kind: 'DOCTOR' });
+    const runs = await Promise.all([run(SLOT, [d.id]), run(SLOT, [d.id]), run(at('2026-02-10T03:00:00Z'), [d.id])]);
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    expect(await digestsOf(d.id)).toHaveLength(1);
+  });
+
+  it('with values in messages opted in, the e-mail carries the digest: names, still never a health value', async () => {
+    const d = await createUser({ role: 'DOCTOR', timeZone: 'Asia/Kolkata' });
+    await prisma.userPreferences.update({ where: { userId: d.id }, data: { valuesInMessages: true } });
+    await linkCare({ patientId: ids.alex!, carerId: d.id, kind: 'DOCTOR' });
+    expect((await run(SLOT, [d.id])).sent).toBe(1);
+    const [digest] = await digestsOf(d.id);
+    const { data } = await decryptMailFields(await prisma.mailMessage.findFirstOrThrow({ where: { notificationId: digest!.id } }));
+    const text = data as { title: string; body: string };
+    expect(text.body).toContain('Alex Kumar');
+    expect(withoutLinks(text)).not.toMatch(/43|mg\/dL|mmHg|bpm/);
+  });
+
+  it('America/New_York across the spring change: at 08:00 EST, then at 08:00 EDT (not 07:30), each covering its own window', async () => {
+    const d = await createUser({ role: 'DOCTOR', timeZone: 'America/New_York' });
+    const p = await patientOf(d, 'ny', 'Nora York');
+    await samples(p, [{ type: 'HEART_RATE', at: at('2026-03-07T10:00:00Z'), value: 60 }, { type: 'HEART_RATE', at: at('2026-03-08T06:00:00Z'), value: 61 }]);
+    expect((await run(at('2026-03-07T12:30:00Z'), [d.id])).sent).toBe(0); // 07:30 EST
+    expect((await run(at('2026-03-07T13:00:00Z'), [d.id])).sent).toBe(1); // 08:00 EST
+    expect((await run(at('2026-03-08T11:30:00Z'), [d.id])).sent).toBe(0); // 07:30 EDT
+    expect((await run(at('2026-03-08T12:00:00Z'), [d.id])).sent).toBe(1); // 08:00 EDT
+    expect((await run(at('2026-03-08T12:30:00Z'), [d.id])).sent).toBe(0);
+    const digests = await digestsOf(d.id);
+    expect(digests.map((n) => n.createdAt)).toEqual([at('2026-03-07T13:00:00Z'), at('2026-03-08T12:00:00Z')]);
+    const second = await withNotificationTexts(d.id, digests[1]!);
+    expect(second.title).toBe('Your daily summary for Sunday 8 March');
+    expect(second.body).toContain('Nora York (new readings)');
+  });
+
+  it('a caregiver without the opt-in gets none; with it, one', async () => {
+    const without = await createUser({ role: 'CAREGIVER', timeZone: 'Asia/Kolkata' });
+    const optedIn = await createUser({ role: 'CAREGIVER', timeZone: 'Asia/Kolkata' });
+    await prisma.userPreferences.update({ where: { userId: optedIn.id }, data: { caregiverDigest: true } });
+    for (const c of [without, optedIn]) {
+      await prisma.careRelationship.create({ data: { patientId: ids.alex!, carerId: c.id, kind: 'CAREGIVER', canView: true, canReceiveAlerts: true } });
+    }
+    expect(await run(SLOT, [without.id, optedIn.id])).toEqual({ due: 1, sent: 1, failed: 0 });
+    expect(await digestsOf(without.id)).toHaveLength(0);
+    const [digest] = await digestsOf(optedIn.id);
+    const { body } = await withNotificationTexts(optedIn.id, digest!);
+    expect(body.split('\n')[0]).toBe('Alex Kumar: 2 alerts in the last 24 hours: very low glucose ×2, 1 acknowledged and 1 not, 1 still open; new readings.');
+  });
+
+  it('nothing to say → no digest, and none is recorded', async () => {
+    const d = await createUser({ role: 'DOCTOR', timeZone: 'Asia/Kolkata' });
+    await linkCare({ patientId: ids.quinn!, carerId: d.id, kind: 'DOCTOR' }); // quiet on 10 February
+    expect(await run(SLOT, [d.id])).toEqual({ due: 1, sent: 0, failed: 0 });
+    expect(await digestsOf(d.id)).toHaveLength(0);
   });
 });

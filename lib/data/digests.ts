@@ -7,10 +7,12 @@
 import { prisma } from '../db/client';
 import { env } from '../env';
 import { Prisma } from '../generated/prisma/client';
+import { log } from '../observability/log';
 import type { EmergencyKind } from '../generated/prisma/enums';
 import { caregiverDigestText, doctorDigestText, type DigestAlerts, type DigestText } from '../notify/digest-text';
 import { localDate, parseDay, zoneClock } from '../time';
 import { findDisplayUnits } from './aggregates';
+import { createNotifications } from './notifications';
 import { maybeDisplayName } from './profile-fields';
 import { linkedPatients } from './triage';
 import { classify } from './triage-classify';
@@ -143,4 +145,49 @@ async function caregiverDigest(caregiverId: string, w: DigestWindow): Promise<Di
 /** What the recipient's digest for this window says; null when nothing changed. */
 export function buildDigest(recipient: Pick<DigestRecipient, 'id' | 'role'>, w: DigestWindow): Promise<DigestText | null> {
   return recipient.role === 'DOCTOR' ? doctorDigest(recipient.id, w) : caregiverDigest(recipient.id, w);
+}
+
+export type DigestRun = { due: number; sent: number; failed: number };
+
+/**
+ * Makes today's digest of one recipient: a notification (kind digest.daily, about no one patient) through
+ * createNotifications, which picks their channels (in-app and e-mail by default; outside the app it
+ * reads "Your daily summary is ready" unless they opted in to values in messages). Serialized per
+ * recipient, and checked again under the lock, so two runs at once make one digest.
+ */
+async function sendDigest(recipient: DigestRecipient, w: DigestWindow, now: Date): Promise<boolean> {
+  const text = await buildDigest(recipient, w);
+  if (!text) return false;
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`digest:${recipient.id}`}, 0))`;
+    const made = await tx.notification.count({ where: { recipientId: recipient.id, kind: DIGEST_KIND, createdAt: { gte: w.to, lte: now } } });
+    if (made > 0) return false;
+    const [id] = await createNotifications(tx, [{ recipientId: recipient.id, patientId: null, kind: DIGEST_KIND, isEmergency: false, ...text }], now);
+    if (!id) return false;
+    // The digest is "as of 08:00": the next one covers what came after (see the top of this file).
+    await tx.notification.update({ where: { id }, data: { createdAt: w.to } });
+    return true;
+  });
+}
+
+/**
+ * Sends every digest due at `now` (the digest job, every 30 minutes); after it, dispatch
+ * NOTIFICATION_DELIVERY_EVENTS. One recipient's failure does not stop the others (counted in `failed`;
+ * a rerun makes what is missing and never a digest twice).
+ */
+export async function sendDailyDigests(opts: { now?: Date; only?: readonly string[] } = {}): Promise<DigestRun> {
+  const now = opts.now ?? new Date();
+  const run: DigestRun = { due: 0, sent: 0, failed: 0 };
+  for (const recipient of await findDigestRecipients(now, opts.only)) {
+    const w = dueWindow(recipient, now);
+    if (!w) continue;
+    run.due += 1;
+    try {
+      if (await sendDigest(recipient, w, now)) run.sent += 1;
+    } catch (error) {
+      run.failed += 1;
+      log.error({ recipientId: recipient.id, err: error instanceof Error ? error.name : typeof error }, 'daily digest failed');
+    }
+  }
+  return run;
 }

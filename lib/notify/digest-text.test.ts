@@ -1,7 +1,7 @@
 // Unit: the words of the daily digests (groups in triage order, alerts counted with their kinds and
 // acknowledgement, the quiet ones counted, links), and no digest when nothing changed.
 import { describe, expect, it } from 'vitest';
-import { alertsPhrase, caregiverDigestText, doctorDigestText, type DoctorDigestPatient } from './digest-text';
+import { alertsPhrase, caregiverDigestText, doctorDigestText, MAX_BODY, type DoctorDigestPatient } from './digest-text';
 
 const common = { day: '2026-02-10', since: 'since your last summary', appUrl: 'https://pulse.example' };
 const patient = (name: string, group: DoctorDigestPatient['group'], more: Partial<DoctorDigestPatient> = {}): DoctorDigestPatient => ({
@@ -57,6 +57,24 @@ describe('doctorDigestText', () => {
     expect(text.body).not.toContain('Quiet');
   });
 
+  it('a large panel is shortened to fit a message (links go first, then names), never hiding that there were alerts', () => {
+    const alerts = { count: 1, kinds: ['GLUCOSE_LOW' as const], acknowledged: 0, open: 1 };
+    const patients = [
+      ...Array.from({ length: 300 }, (_, i) => patient(`Patient Number${i}`, 'on-target', { patientId: `id-${i}`, newReadings: true })),
+      ...Array.from({ length: 15 }, (_, i) => patient(`Low Person${i}`, 'glucose-low', { patientId: `low-${i}`, newReadings: i > 0, alerts })),
+      patient('Alex Kumar', 'emergency', { alerts: { ...alerts, count: 2, kinds: ['GLUCOSE_LOW', 'GLUCOSE_LOW'] } }),
+    ];
+    const text = doctorDigestText({ ...common, patients })!;
+    expect(text.body.length).toBeLessThanOrEqual(MAX_BODY);
+    expect(text.body).not.toContain('Open in Pulse');
+    const low = text.body.split('\n').find((l) => l.startsWith('Low glucose: '))!;
+    expect(low.match(/1 alert/g)).toHaveLength(10);
+    expect(low).toMatch(/ and 5 more \(5 with alerts\)\.$/);
+    expect(text.body.split('\n')[0]).toBe('Active emergency: Alex Kumar (2 alerts since your last summary: very low glucose ×2, none acknowledged, 1 still open; no new readings).');
+    expect(text.body).toMatch(/Meeting targets: .* and \d+ more\./);
+    expect(text.body.split('\n').at(-1)).toBe('All your patients: https://pulse.example/doctor');
+  });
+
   it('nothing changed (no readings, no alerts to tell) → no digest, whatever the groups', () => {
     expect(doctorDigestText({ ...common, patients: [patient('Quinn Quiet', 'on-target'), patient('Gina Glucose', 'glucose-low'), patient('Dan Data', 'no-data')] })).toBeNull();
     expect(doctorDigestText({ ...common, patients: [] })).toBeNull();
@@ -79,6 +97,7 @@ describe('caregiverDigestText', () => {
       'Open in Pulse:',
       'Alex: https://pulse.example/caregiver/patients/a',
       'Bo: https://pulse.example/caregiver/patients/b',
+      'Everyone you care for: https://pulse.example/caregiver',
     ]);
   });
 

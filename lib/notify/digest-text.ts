@@ -53,10 +53,39 @@ function notes(p: DigestPerson, since: string): string {
   return parts.join('; ');
 }
 
-const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+// Alerts first (most, then unacknowledged), then new readings, then by name: what a shortened list keeps.
+const byNews = (a: DigestPerson, b: DigestPerson) =>
+  (b.alerts?.count ?? 0) - (a.alerts?.count ?? 0) ||
+  (b.alerts ? b.alerts.count - b.alerts.acknowledged : 0) - (a.alerts ? a.alerts.count - a.alerts.acknowledged : 0) ||
+  Number(b.newReadings) - Number(a.newReadings) ||
+  a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+
+/** A message's body is at most this long (the e-mail of a person who opted in to values carries it). */
+export const MAX_BODY = 4000;
+// Ever shorter forms of a long digest (a large panel): without the links to each patient, then at most
+// this many names per line ("and 12 more"); the first that fits is sent.
+const SHORTER: { links: boolean; names: number }[] = [
+  { links: true, names: Infinity }, { links: false, names: Infinity }, { links: false, names: 10 }, { links: false, names: 3 }, { links: false, names: 1 },
+];
+
+/** "12 more (2 with alerts)": a shortened list never hides that there were alerts. */
+function more(hidden: DigestPerson[]): string {
+  const alerted = hidden.filter((p) => (p.alerts?.count ?? 0) > 0).length;
+  return `${hidden.length} more${alerted > 0 ? ` (${alerted} with alerts)` : ''}`;
+}
+
+function names(people: DigestPerson[], most: number, since: string): string {
+  const shown = people.slice(0, most).map((p) => `${p.name} (${notes(p, since)})`).join(', ');
+  return people.length > most ? `${shown} and ${more(people.slice(most))}` : shown;
+}
 
 function links(people: DigestPerson[], url: (id: string) => string): string[] {
   return people.length === 0 ? [] : ['', 'Open in Pulse:', ...people.map((p) => `${p.name}: ${url(p.patientId)}`)];
+}
+
+function firstThatFits(render: (form: (typeof SHORTER)[number]) => string[]): string {
+  const forms = SHORTER.map((form) => render(form).join('\n'));
+  return forms.find((body) => body.length <= MAX_BODY) ?? forms.at(-1)!.slice(0, MAX_BODY);
 }
 
 /**
@@ -66,30 +95,26 @@ function links(people: DigestPerson[], url: (id: string) => string): string[] {
 export function doctorDigestText(args: Common & { patients: DoctorDigestPatient[] }): DigestText | null {
   if (!args.patients.some(hasNews)) return null;
   const quiet = args.patients.filter((p) => p.group === 'on-target' && !hasNews(p));
-  const lines: string[] = [];
-  const listed: DoctorDigestPatient[] = [];
-  for (const group of TRIAGE_GROUPS) {
-    const members = args.patients.filter((p) => p.group === group.id && !quiet.includes(p)).sort(byName);
-    if (members.length === 0) continue;
-    lines.push(`${group.label}: ${members.map((p) => `${p.name} (${notes(p, args.since)})`).join(', ')}.`);
-    listed.push(...members);
-  }
-  if (quiet.length > 0) lines.push(`Quiet: ${quiet.length} ${quiet.length === 1 ? 'patient' : 'patients'} meeting targets, with no new readings or alerts.`);
-  const body = [
-    ...lines,
-    ...links(listed, (id) => `${args.appUrl}/doctor/patients/${id}`),
+  const groups = TRIAGE_GROUPS.map((g) => ({ label: g.label, members: args.patients.filter((p) => p.group === g.id && !quiet.includes(p)).sort(byNews) }))
+    .filter((g) => g.members.length > 0);
+  const body = firstThatFits((form) => [
+    ...groups.map((g) => `${g.label}: ${names(g.members, form.names, args.since)}.`),
+    ...(quiet.length > 0 ? [`Quiet: ${quiet.length} ${quiet.length === 1 ? 'patient' : 'patients'} meeting targets, with no new readings or alerts.`] : []),
+    ...(form.links ? links(groups.flatMap((g) => g.members), (id) => `${args.appUrl}/doctor/patients/${id}`) : ['']),
     `All your patients: ${args.appUrl}/doctor`,
-  ];
-  return { title: `Your daily summary for ${dayTitle(args.day)}`, body: body.join('\n') };
+  ]);
+  return { title: `Your daily summary for ${dayTitle(args.day)}`, body };
 }
 
 /** A caregiver's digest: each person they care for and what happened. Sent only when something did. */
 export function caregiverDigestText(args: Common & { people: DigestPerson[] }): DigestText | null {
   if (!args.people.some(hasNews)) return null;
-  const people = [...args.people].sort(byName);
-  const body = [
-    ...people.map((p) => `${p.name}: ${notes(p, args.since)}.`),
-    ...links(people, (id) => `${args.appUrl}/caregiver/patients/${id}`),
-  ];
-  return { title: `Your daily summary for ${dayTitle(args.day)}`, body: body.join('\n') };
+  const people = [...args.people].sort(byNews);
+  const body = firstThatFits((form) => [
+    ...people.slice(0, form.names).map((p) => `${p.name}: ${notes(p, args.since)}.`),
+    ...(people.length > form.names ? [`And ${more(people.slice(form.names))}.`] : []),
+    ...(form.links ? links(people, (id) => `${args.appUrl}/caregiver/patients/${id}`) : ['']),
+    `Everyone you care for: ${args.appUrl}/caregiver`,
+  ]);
+  return { title: `Your daily summary for ${dayTitle(args.day)}`, body };
 }
