@@ -201,6 +201,10 @@ describe('sending', () => {
     expect(mail.template).toBe('notification');
     const { data } = await decryptMailFields(mail);
     expect(data).toEqual({ title: 'Pulse', body: 'Your daily summary is ready.', path: `/notifications#n-${digest!.id}` });
+    // Audited like the triage list: a row per patient of the doctor's (once: the reruns made nothing).
+    const reads = await prisma.auditLog.findMany({ where: { actorUserId: doctor.id, action: 'list.read-patient-data' } });
+    expect(reads.map((r) => r.details)).toEqual(reads.map(() => ({ list: 'daily-digest' })));
+    expect(reads.map((r) => r.patientId).sort()).toEqual([ids.alex, ids.priya, ids.nia, ids.quinn, ids.quentin].sort());
   });
 
   it('two runs at once make one digest', async () => {

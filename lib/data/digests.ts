@@ -4,6 +4,7 @@
 // one's created_at (the first: 24 h; at most 7 days) to today's 08:00, and its created_at is that 08:00, so
 // windows tile the days: a rerun (08:30, after a crash, on a second instance) finds today's digest and sends
 // nothing twice, and a late run (after downtime) says what 08:00 would have said, losing nothing.
+import { recordListRead } from '../audit/context';
 import { prisma } from '../db/client';
 import { env } from '../env';
 import { Prisma } from '../generated/prisma/client';
@@ -100,7 +101,12 @@ async function withNewReadings(patientIds: string[], w: DigestWindow): Promise<S
 const sinceWords = (w: DigestWindow) =>
   w.first ? 'in the last 24 hours' : w.to.getTime() - w.from.getTime() >= LONGEST_WINDOW_MS ? 'in the last 7 days' : 'since your last summary';
 
-async function doctorDigest(doctorId: string, w: DigestWindow): Promise<DigestText | null> {
+/** A digest's words and the patients whose data it was made from (each gets an audit row when it is sent). */
+export type Digest = DigestText & { patientIds: string[] };
+
+const withPatients = (text: DigestText | null, patientIds: string[]): Digest | null => (text ? { ...text, patientIds } : null);
+
+async function doctorDigest(doctorId: string, w: DigestWindow): Promise<Digest | null> {
   const patients = await linkedPatients(doctorId, '');
   if (patients.length === 0) return null;
   const ids = patients.map((p) => p.id);
@@ -113,16 +119,17 @@ async function doctorDigest(doctorId: string, w: DigestWindow): Promise<DigestTe
     prisma.careRelationship.findMany({ where: { carerId: doctorId, kind: 'DOCTOR', revokedAt: null, patientId: { in: ids } }, select: { patientId: true, alertDelivery: true } }),
   ]);
   const silenced = new Set(links.filter((l) => l.alertDelivery === 'NONE').map((l) => l.patientId));
-  return doctorDigestText({
+  const text = doctorDigestText({
     day: w.day, since: sinceWords(w), appUrl: env().mail.appUrl,
     patients: patients.map((p) => ({
       patientId: p.id, name: p.name, group: classify(p, signals, w.to, units).group,
       newReadings: readings.has(p.id), alerts: silenced.has(p.id) ? null : (alerts.get(p.id) ?? null),
     })),
   });
+  return withPatients(text, ids);
 }
 
-async function caregiverDigest(caregiverId: string, w: DigestWindow): Promise<DigestText | null> {
+async function caregiverDigest(caregiverId: string, w: DigestWindow): Promise<Digest | null> {
   const rows = await prisma.$queryRaw<{ id: string; email: string; display_name: string | null; can_receive_alerts: boolean }[]>`
     SELECT u.id::text, u.email_ciphertext AS email, p.display_name, cr.can_receive_alerts
     FROM care_relationships cr
@@ -139,11 +146,11 @@ async function caregiverDigest(caregiverId: string, w: DigestWindow): Promise<Di
     // Alerts follow the care link, as on the caregiver's pages: only with the permission to receive them.
     alerts: r.can_receive_alerts ? (alerts.get(r.id) ?? null) : null,
   })));
-  return caregiverDigestText({ day: w.day, since: sinceWords(w), appUrl: env().mail.appUrl, people });
+  return withPatients(caregiverDigestText({ day: w.day, since: sinceWords(w), appUrl: env().mail.appUrl, people }), ids);
 }
 
 /** What the recipient's digest for this window says; null when nothing changed. */
-export function buildDigest(recipient: Pick<DigestRecipient, 'id' | 'role'>, w: DigestWindow): Promise<DigestText | null> {
+export function buildDigest(recipient: Pick<DigestRecipient, 'id' | 'role'>, w: DigestWindow): Promise<Digest | null> {
   return recipient.role === 'DOCTOR' ? doctorDigest(recipient.id, w) : caregiverDigest(recipient.id, w);
 }
 
@@ -156,8 +163,11 @@ export type DigestRun = { due: number; sent: number; failed: number };
  * recipient, and checked again under the lock, so two runs at once make one digest.
  */
 async function sendDigest(recipient: DigestRecipient, w: DigestWindow, now: Date): Promise<boolean> {
-  const text = await buildDigest(recipient, w);
-  if (!text) return false;
+  const digest = await buildDigest(recipient, w);
+  if (!digest) return false;
+  const { patientIds, ...text } = digest;
+  // Like the doctor's triage list: one audit row per patient whose data the reader is shown, before it is.
+  await recordListRead('daily-digest', patientIds, recipient.id);
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`digest:${recipient.id}`}, 0))`;
     const made = await tx.notification.count({ where: { recipientId: recipient.id, kind: DIGEST_KIND, createdAt: { gte: w.to, lte: now } } });
