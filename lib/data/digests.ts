@@ -110,15 +110,16 @@ async function doctorDigest(doctorId: string, w: DigestWindow): Promise<Digest |
   const patients = await linkedPatients(doctorId, '');
   if (patients.length === 0) return null;
   const ids = patients.map((p) => p.id);
-  const [signals, units, alerts, readings, links] = await Promise.all([
-    loadSignals(ids, w.to),
-    findDisplayUnits(doctorId),
+  const [alerts, readings, links] = await Promise.all([
     alertsIn(ids, w),
     withNewReadings(ids, w),
     // A doctor who chose `NONE` for a patient learns nothing of their alerts here either.
     prisma.careRelationship.findMany({ where: { carerId: doctorId, kind: 'DOCTOR', revokedAt: null, patientId: { in: ids } }, select: { patientId: true, alertDelivery: true } }),
   ]);
   const silenced = new Set(links.filter((l) => l.alertDelivery === 'NONE').map((l) => l.patientId));
+  // Nothing new: no digest, and the triage (the costly part) is not computed; the job asks every 30 minutes.
+  if (!ids.some((id) => readings.has(id) || (alerts.has(id) && !silenced.has(id)))) return null;
+  const [signals, units] = await Promise.all([loadSignals(ids, w.to), findDisplayUnits(doctorId)]);
   const text = doctorDigestText({
     day: w.day, since: sinceWords(w), appUrl: env().mail.appUrl,
     patients: patients.map((p) => ({
