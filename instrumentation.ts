@@ -5,9 +5,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // Secrets are given to the server, not to the build.
   if (process.env.NEXT_PHASE !== 'phase-production-build') (await import('./lib/security/require-env')).requireValidEnv();
-  const { inProcessRunner, startBackgroundWork } = await import('./inngest/dispatch');
+  const { startBackgroundWork, stopBackgroundWork } = await import('./inngest/dispatch');
   const { closeDb } = await import('./lib/db/client');
   const { installShutdownHandlers } = await import('./lib/observability/lifecycle');
   startBackgroundWork();
-  if (process.env.NEXT_MANUAL_SIG_HANDLE) installShutdownHandlers([() => inProcessRunner().stop(), closeDb]);
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) installShutdownHandlers([stopBackgroundWork, closeDb]);
 }

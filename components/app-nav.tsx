@@ -1,7 +1,11 @@
-// The signed-in header: the role's sections, who is signed in, sign out. Wraps on phone widths.
+// The signed-in header: the role's sections, the notification bell (every role), who is signed in, sign
+// out. Wraps on phone widths.
 import Link from 'next/link';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { getPageCaller } from '@/lib/auth/page-access';
+import { countUnread } from '@/lib/data/notification-center';
 import { outboxPageAvailable } from '@/lib/mail/outbox';
+import { NotificationBell } from './notifications/notification-bell';
 import { SignOutButton } from './sign-out-button';
 
 const LINKS: Record<Role, [string, string][]> = {
@@ -11,7 +15,10 @@ const LINKS: Record<Role, [string, string][]> = {
   ADMIN: [['/admin', 'Overview'], ['/admin/users', 'Users'], ['/admin/doctors', 'Doctors'], ['/admin/devices', 'Devices'], ['/admin/shares', 'Shares'], ['/admin/care-links', 'Care links'], ['/admin/pipeline', 'Pipeline'], ['/admin/deliveries', 'Deliveries'], ['/admin/audit', 'Audit log']],
 };
 
-export function AppNav({ role, name }: { role: Role; name: string }) {
+export async function AppNav({ role, name }: { role: Role; name: string }) {
+  // The caller the layout checked (cached for the request); the bell starts from the count now.
+  const caller = await getPageCaller();
+  const unread = caller ? await countUnread(caller.id) : { unread: 0, emergencies: 0 };
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -24,6 +31,7 @@ export function AppNav({ role, name }: { role: Role; name: string }) {
           ))}
         </nav>
         <div className="flex items-center gap-3 text-sm text-slate-700">
+          <NotificationBell initial={unread} />
           <span data-testid="signed-in-as">{name}</span>
           <SignOutButton />
         </div>

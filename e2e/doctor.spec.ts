@@ -58,7 +58,7 @@ test('doctor finds a patient in the right group, opens them and marks them revie
   await expect(page.getByRole('heading', { name: /Glucose \(daily mean/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Recent events (30 days)' })).toBeVisible();
   await expect(page.getByLabel('Systolic at or above (mmHg)')).toHaveValue('180');
-  await expect(page.getByRole('radio', { name: 'Immediately' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^Immediately/ })).toBeChecked();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'e2e/screenshots/doctor-patient.png', fullPage: true });
 

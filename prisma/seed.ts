@@ -93,6 +93,9 @@ export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; sam
   await joinByInvitation(alex, { ...doctor, role: 'DOCTOR', email: 'doctor@demo.test' });
   await joinByDeskCode({ ...doctor, role: 'DOCTOR' }, { id: third!, role: 'PATIENT' });
   await joinByInvitation(alex, { ...caregiver, role: 'CAREGIVER', email: 'caregiver@demo.test' }, { view: true, logData: true, receiveAlerts: true });
+  // The demo's alerts escalate in minutes, not the quarter hours of the defaults: log a low for Alex and
+  // watch Chris's bell, then Dr. Shah's, within two minutes (README, Alerts that reach people).
+  await prisma.userPreferences.update({ where: { userId: alex.id }, data: { escalateAfterMinutes: 1, escalateAgainAfterMinutes: 2, recheckAfterMinutes: 1 } });
   // Waiting for someone without an account: signing up as family@demo.test finds it.
   await createInvitation(alex, { email: 'family@demo.test', role: 'CAREGIVER', permissions: { view: true, logData: false, receiveAlerts: false } });
   await seedClinicalDemo(now);

@@ -34,6 +34,8 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'GET /api/v1/devices': { of: 'caller' },
   'POST /api/v1/devices': { of: 'created', type: 'devices' },
   'GET /api/v1/notifications': { of: 'caller' },
+  'GET /api/v1/notifications/unread-count': { of: 'caller' },
+  'POST /api/v1/notifications/read-all': { of: 'caller' },
   'GET /api/v1/emergencies': { of: 'caller' },
   'GET /api/v1/doctor/patients': { of: 'caller' },
   'GET /api/v1/caregiver/patients': { of: 'caller' },

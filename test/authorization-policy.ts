@@ -117,6 +117,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/users/me': { kind: 'signed-in' },
   'GET /api/v1/users/me/settings': { kind: 'signed-in' },
   'PATCH /api/v1/users/me/settings': { kind: 'signed-in', body: () => ({ timeZone: 'UTC' }) },
+  'GET /api/v1/users/me/notification-preferences': { kind: 'signed-in' },
+  'PATCH /api/v1/users/me/notification-preferences': { kind: 'signed-in', body: () => ({ valuesInMessages: false }) },
   'GET /api/v1/users/me/samples': { kind: 'signed-in', query: '?limit=50' },
   'GET /api/v1/users/me/aggregates': { kind: 'signed-in', query: '?types=STEPS,HEART_RATE&period=day&from=2026-11-01&to=2026-11-30' },
   'GET /api/v1/users/me/summary': { kind: 'signed-in', query: '?date=2026-11-12' },
@@ -127,6 +129,9 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/devices': { kind: 'signed-in', gate: PATIENT },
   'POST /api/v1/devices': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ name: 'Matrix phone', type: 'phone' }) },
   'GET /api/v1/notifications': { kind: 'signed-in' },
+  // The notification center (issue 17): every role has one, scoped to the caller's own notifications.
+  'GET /api/v1/notifications/unread-count': { kind: 'signed-in' },
+  'POST /api/v1/notifications/read-all': { kind: 'signed-in' },
   'GET /api/v1/emergencies': { kind: 'signed-in', gate: ['PATIENT', 'DOCTOR', 'CAREGIVER'], query: '?all=true' },
   'GET /api/v1/doctor/patients': { kind: 'signed-in', gate: ['DOCTOR'] },
   'GET /api/v1/caregiver/patients': { kind: 'signed-in', gate: ['CAREGIVER'] },
@@ -361,6 +366,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/login': { access: 'public' },
   '/api-docs': { access: 'public' },
   '/settings': { access: 'any' },
+  '/notifications': { access: 'any' }, // the notification center (issue 17), every role's
   '/two-factor': { access: 'any' }, // two-factor enrolment: where doctors and admins without it are held
   '/dashboard': { access: { role: 'PATIENT' } },
   '/devices': { access: { role: 'PATIENT' } },

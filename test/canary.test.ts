@@ -123,7 +123,7 @@ describe('canary', () => {
     expect(logged.join('').includes(CANARY)).toBe(false);
 
     // Job payloads: every event schema keeps ids only, so free text given to it is dropped.
-    const sample = { userId: patient.id, importId: patient.id, month: '2026-11', note: CANARY, name: CANARY };
+    const sample = { userId: patient.id, importId: patient.id, patientId: patient.id, emergencyEventId: patient.id, month: '2026-11', note: CANARY, name: CANARY };
     for (const event of Object.values(EVENTS)) {
       expect(JSON.stringify(event.schema.parse(sample))).not.toContain(CANARY);
     }

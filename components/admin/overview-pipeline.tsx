@@ -1,6 +1,6 @@
 'use client';
-// The overview's pipeline part: backlog and the latest failures, refreshed in the background (the same
-// query as the pipeline page, so going there shows it at once).
+// The overview's pipeline part: backlog, workflow runs by status and the latest failures, refreshed in
+// the background (the same query as the pipeline page, so going there shows it at once).
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
@@ -15,7 +15,8 @@ export function OverviewPipeline() {
   const format = useFormatInstant();
   if (query.isPending) return <Loading label="Loading the pipeline status…" />;
   if (query.isError) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
-  const { backlog, failures } = query.data;
+  const { backlog, failures, workflows } = query.data;
+  const active = (['SLEEPING', 'WAITING', 'RUNNING'] as const).filter((s) => workflows.counts[s]).map((s) => `${workflows.counts[s]} ${s.toLowerCase()}`);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card title="Pipeline backlog" action={<Link href="/admin/pipeline" className={LINK}>Open pipeline</Link>}>
@@ -24,6 +25,11 @@ export function OverviewPipeline() {
           dirty ranges for {backlog.users} {backlog.users === 1 ? 'user' : 'users'}
           {backlog.oldestMarkedAt ? `, oldest since ${format(backlog.oldestMarkedAt)}` : ''}
         </p>
+        {(active.length > 0 || workflows.counts.FAILED) && (
+          <p className="mt-2 text-sm text-slate-700">
+            Workflow runs: {[...active, ...(workflows.counts.FAILED ? [`${workflows.counts.FAILED} failed`] : [])].join(', ')}
+          </p>
+        )}
       </Card>
       <Card title="Recent failures" action={<Link href="/admin/pipeline" className={LINK}>Review and retry</Link>}>
         {failures.length === 0 ? (

@@ -1,7 +1,7 @@
 'use client';
 // /admin/pipeline: the dirty backlog, each background function's last run with "Run now" (confirmed
-// for retention and archive, which remove data from PostgreSQL), recent failures, archive/restore of
-// one month, and the maintenance runs.
+// for retention and archive, which remove data from PostgreSQL), recent failures, the durable workflow
+// runs (sleeping and waiting ones included), archive/restore of one month, and the maintenance runs.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -15,6 +15,7 @@ import { pipelineOptions, type Filters } from './queries';
 import { Badge, DataTable, Td, Th } from './table';
 import { useFormatInstant } from './time-zone';
 import { useJobRuns, type JobName } from './use-job-runs';
+import { useDescribeRun, WORKFLOW_TONE, WorkflowRuns } from './workflow-runs';
 
 type Fn = { id: string; label: string; does: string; job?: JobName; action?: string; confirm?: string };
 
@@ -28,6 +29,7 @@ export const FUNCTIONS: Fn[] = [
   { id: 'integrity', label: 'Integrity check', does: 'Weekly: checks aggregates against raw samples', job: 'integrity' },
   { id: 'archive', label: 'Archive', does: 'Monthly: moves cold months to the archive store', job: 'archive', confirm: 'Raw samples of cold months are written to the archive store and removed from PostgreSQL.' },
   { id: 'restore', label: 'Restore', does: 'On demand: brings one archived month back (below)' },
+  { id: 'emergency-escalation', label: 'Emergency escalation', does: 'Per emergency: re-check reminder and escalation until acknowledged (workflow runs below)' },
 ];
 
 const STATUS_TONE = { SUCCEEDED: 'green', FAILED: 'red', RUNNING: 'amber' } as const;
@@ -38,11 +40,15 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
   const jobs = useJobRuns(query.data);
   if (jobs.active !== active) setActive(jobs.active); // poll fast only while a requested run is in flight
   const format = useFormatInstant();
+  const describeRun = useDescribeRun();
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
 
   if (query.isPending) return <Loading label="Loading the pipeline status…" />;
   if (query.isError) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
-  const { backlog, lastRuns, failures } = query.data;
+  const { backlog, lastRuns, failures, workflows } = query.data;
+  // A workflow's latest in-process run stands for its last run (job_runs records Inngest-mode runs only).
+  const latestWorkflowRun = (id: string) =>
+    workflows.runs.filter((r) => r.functionId === id).reduce<(typeof workflows.runs)[number] | undefined>((a, b) => (a && a.startedAt >= b.startedAt ? a : b), undefined);
   const known = new Set(FUNCTIONS.map((f) => f.id));
   const functions = [...FUNCTIONS, ...lastRuns.filter((r) => !known.has(r.function_id)).map((r) => ({ id: r.function_id, label: r.function_id, does: '' }) as Fn)];
 
@@ -80,6 +86,7 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
         >
           {functions.map((fn) => {
             const last = lastRuns.find((r) => r.function_id === fn.id);
+            const flow = last ? undefined : latestWorkflowRun(fn.id);
             const progress = jobs.progress(fn.id);
             const busy = progress !== null && ['requesting', 'queued', 'running'].includes(progress.state);
             return (
@@ -89,12 +96,18 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
                   {fn.does && <span className="block text-xs text-slate-600">{fn.does}</span>}
                 </Td>
                 <Td>
-                  {last ? <Badge tone={STATUS_TONE[last.status as keyof typeof STATUS_TONE] ?? 'slate'}>{last.status.toLowerCase()}</Badge> : <span className="text-slate-600">Never run</span>}
-                  {last?.error && <span className="mt-1 block max-w-xs truncate text-xs text-red-800" title={last.error}>{last.error}</span>}
+                  {last ? (
+                    <Badge tone={STATUS_TONE[last.status as keyof typeof STATUS_TONE] ?? 'slate'}>{last.status.toLowerCase()}</Badge>
+                  ) : flow ? (
+                    <Badge tone={WORKFLOW_TONE[flow.status]}>{describeRun(flow)}</Badge>
+                  ) : (
+                    <span className="text-slate-600">Never run</span>
+                  )}
+                  {(last?.error ?? flow?.error) && <span className="mt-1 block max-w-xs truncate text-xs text-red-800" title={(last?.error ?? flow?.error)!}>{last?.error ?? flow?.error}</span>}
                 </Td>
-                <Td className="whitespace-nowrap">{format(last?.started_at ?? null)}</Td>
-                <Td className="whitespace-nowrap">{format(last?.finished_at ?? null)}</Td>
-                <Td>{last?.mode ?? '—'}</Td>
+                <Td className="whitespace-nowrap">{format(last?.started_at ?? flow?.startedAt ?? null)}</Td>
+                <Td className="whitespace-nowrap">{format(last?.finished_at ?? flow?.finishedAt ?? null)}</Td>
+                <Td>{last?.mode ?? (flow ? 'in-process' : '—')}</Td>
                 <Td>
                   {fn.job && (
                     <div className="flex min-w-48 flex-col items-start gap-1">
@@ -129,6 +142,7 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
         )}
       </Card>
 
+      <WorkflowRuns workflows={workflows} />
       <ArchiveForm jobs={jobs} />
       <MaintenanceRuns initial={initialRuns} polling={active} />
       <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />

@@ -1,7 +1,7 @@
 'use client';
 
-// The patient's alert thresholds (shared by all their carers) and how this doctor receives their
-// emergencies: at once, or gathered into a daily digest. Saved with PUT /api/v1/patients/:id/alert-settings.
+// The patient's alert thresholds and escalation timings (shared by all their carers) and how this doctor
+// receives their emergencies: when unacknowledged, in a daily digest, or not at all. Saved with PUT /api/v1/patients/:id/alert-settings.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -18,6 +18,13 @@ const FIELDS: { field: Field; label: string; unit: string; hint: string }[] = [
   { field: 'diastolicHigh', label: 'Diastolic at or above', unit: 'mmHg', hint: '90–150, default 120' },
 ];
 
+type EscalationField = keyof AlertSettings['escalation'];
+const ESCALATION_FIELDS: { field: EscalationField; label: string }[] = [
+  { field: 'escalateAfterMinutes', label: 'Tell carers again and immediate doctors' },
+  { field: 'escalateAgainAfterMinutes', label: 'Then everyone, digest doctors too' },
+  { field: 'recheckAfterMinutes', label: 'After a low, ask for a re-check' },
+];
+
 function SettingsFields({ patientId, initial }: { patientId: string; initial: AlertSettings }) {
   const qc = useQueryClient();
   const [values, setValues] = useState<Record<Field, string>>(() => {
@@ -25,18 +32,19 @@ function SettingsFields({ patientId, initial }: { patientId: string; initial: Al
     return { glucoseLowMgDl: String(t.glucoseLowMgDl), glucoseHighMgDl: String(t.glucoseHighMgDl), systolicHigh: String(t.systolicHigh), diastolicHigh: String(t.diastolicHigh) };
   });
   const [delivery, setDelivery] = useState(initial.delivery);
+  const [escalation, setEscalation] = useState(initial.escalation);
   const save = useMutation({
     mutationFn: (body: AlertSettings) => apiFetch<AlertSettings>(`/api/v1/patients/${patientId}/alert-settings`, { method: 'PUT', json: body }),
     onSuccess: (saved) => qc.setQueryData(alertSettingsOptions(patientId).queryKey, saved),
   });
   const problems = new Map<string, string>();
   if (save.error instanceof ApiRequestError && Array.isArray(save.error.details)) {
-    for (const d of save.error.details as { field?: string; reason?: string }[]) if (d.field) problems.set(d.field.replace(/^thresholds\./, ''), d.reason ?? 'is not valid');
+    for (const d of save.error.details as { field?: string; reason?: string }[]) if (d.field) problems.set(d.field.replace(/^(thresholds|escalation)\./, ''), d.reason ?? 'is not valid');
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const thresholds = Object.fromEntries(FIELDS.map(({ field }) => [field, Number(values[field])])) as AlertSettings['thresholds'];
-    save.mutate({ thresholds, delivery });
+    save.mutate({ thresholds, delivery, escalation });
   };
 
   return (
@@ -61,6 +69,28 @@ function SettingsFields({ patientId, initial }: { patientId: string; initial: Al
               />
               <p id={`threshold-${field}-hint`} className="mt-0.5 text-xs text-slate-600">{hint}</p>
               {problems.has(field) && <p id={`threshold-${field}-error`} className="text-xs font-medium text-red-800">{problems.get(field)}</p>}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend className="text-sm font-semibold text-slate-900">When an alert is not acknowledged (minutes after it opens)</legend>
+        <div className="mt-2 grid gap-3 sm:grid-cols-3">
+          {ESCALATION_FIELDS.map(({ field, label }) => (
+            <div key={field}>
+              <label htmlFor={`escalation-${field}`} className="block text-sm font-medium text-slate-800">{label}</label>
+              <input
+                id={`escalation-${field}`}
+                type="number"
+                min={1}
+                required
+                value={escalation[field]}
+                onChange={(e) => setEscalation((v) => ({ ...v, [field]: Number(e.target.value) }))}
+                aria-invalid={problems.has(field) || undefined}
+                aria-describedby={problems.has(field) ? `escalation-${field}-error` : undefined}
+                className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 aria-invalid:border-red-600"
+              />
+              {problems.has(field) && <p id={`escalation-${field}-error`} className="text-xs font-medium text-red-800">{problems.get(field)}</p>}
             </div>
           ))}
         </div>

@@ -11,6 +11,7 @@ export type AggregatesResponse = Partial<Record<HealthType, AggregatePoint[]>>;
 export type AlertSettings = {
   thresholds: { glucoseLowMgDl: number; glucoseHighMgDl: number; systolicHigh: number; diastolicHigh: number };
   delivery: 'IMMEDIATE' | 'DAILY_DIGEST' | 'NONE';
+  escalation: { escalateAfterMinutes: number; escalateAgainAfterMinutes: number; recheckAfterMinutes: number };
 };
 export type DaySummary = { date: string; types: Partial<Record<HealthType, number>> };
 

@@ -2,6 +2,7 @@
 import { aggregateFunction } from './aggregate';
 import { archiveFunction } from './archive';
 import { digestFunction } from './digest';
+import { emergencyEscalationFunction } from './emergency-escalation';
 import { importFunction } from './import';
 import { insightsFunction } from './insights';
 import { integrityFunction } from './integrity';
@@ -14,4 +15,5 @@ import { sweepFunction } from './sweep';
 export const functions = [
   aggregateFunction, insightsFunction, sweepFunction, digestFunction,
   retentionFunction, partitionsFunction, integrityFunction, archiveFunction, restoreFunction, importFunction, mailFunction,
+  emergencyEscalationFunction,
 ];

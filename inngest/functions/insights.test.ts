@@ -19,7 +19,11 @@ describe('insights function', () => {
         [user.id, addDays(today, -20 + i), 60 + i],
       );
     }
-    const run = () => new InngestTestEngine({ function: insightsFunction }).execute({ events: [{ name: 'health/aggregates.updated', data: { userId: user.id } }] });
+    const run = () =>
+      new InngestTestEngine({ function: insightsFunction }).execute({
+        events: [{ name: 'health/aggregates.updated', data: { userId: user.id } }],
+        steps: [{ id: 'follow-up', handler: () => ({ ids: ['mocked'] }) }], // the new insight's notification is sent at once
+      });
     expect((await run()).result).toMatchObject({ created: 1 });
     expect((await run()).result).toMatchObject({ created: 0, active: 1 });
     const insights = await prisma.insight.findMany({ where: { userId: user.id } });

@@ -7,11 +7,17 @@ import { ApiError } from '../http/errors';
 import { validateThresholds, type AlertThresholds } from '../pipeline/insights';
 import { requireDoctorOf } from './access';
 import { alertThresholdsFor } from './emergencies';
+import { type EscalationTimings, escalationTimingsOf, setEscalationTimings } from './notification-preferences';
 
 export async function getAlertSettings(caller: Caller, patientId: string) {
   const { linkId } = await requireDoctorOf(caller, patientId);
   const link = await prisma.careRelationship.findUniqueOrThrow({ where: { id: linkId }, select: { alertDelivery: true } });
-  return { thresholds: await alertThresholdsFor(patientId), delivery: link.alertDelivery };
+  return { thresholds: await alertThresholdsFor(patientId), delivery: link.alertDelivery, escalation: await escalationTimingsOf(patientId) };
+}
+
+export async function setPatientEscalation(caller: Caller, patientId: string, timings: EscalationTimings) {
+  await requireDoctorOf(caller, patientId);
+  await setEscalationTimings(patientId, timings);
 }
 
 export async function setAlertThresholds(caller: Caller, patientId: string, thresholds: AlertThresholds) {

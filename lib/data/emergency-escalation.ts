@@ -28,6 +28,20 @@ export async function escalationPlan(emergencyEventId: string): Promise<Escalati
   return { kind: event.kind, openedAt: event.detectedAt.toISOString(), ...(prefs ?? DEFAULT_ESCALATION) };
 }
 
+/**
+ * Unsettled episodes opened in the last two hours: the sweep starts their escalation again, in case the
+ * event that starts it was lost (a crash after the aggregate committed). Starting one twice is harmless:
+ * one run per episode (the workflow's idempotency key).
+ */
+export async function recentUnsettledEmergencies(now = new Date()): Promise<{ patientId: string; emergencyEventId: string }[]> {
+  const rows = await prisma.emergencyEvent.findMany({
+    where: { status: { not: 'RESOLVED' }, acknowledgedAt: null, detectedAt: { gt: new Date(now.getTime() - 2 * 3600_000) } },
+    select: { id: true, patientId: true },
+    take: 1000,
+  });
+  return rows.map((r) => ({ patientId: r.patientId, emergencyEventId: r.id }));
+}
+
 export async function isSettled(emergencyEventId: string): Promise<{ acknowledged: boolean; resolved: boolean }> {
   const event = await prisma.emergencyEvent.findUnique({ where: { id: emergencyEventId }, select: { acknowledgedAt: true, status: true } });
   return { acknowledged: event?.acknowledgedAt != null, resolved: !event || event.status === 'RESOLVED' };

@@ -6,7 +6,8 @@
 // lib/notify/outside-text.ts allows. The cap of NON_EMERGENCY_DAILY_CAP non-emergency notifications per
 // recipient per rolling day holds for the notification, whichever channels carry it (digests aside).
 // Emergencies reach the patient and the caregivers allowed to receive alerts at once; the doctors join
-// as the escalation (lib/data/emergency-escalation.ts) raises the episode's level.
+// as the escalation (lib/data/emergency-escalation.ts) raises the episode's level. The reader's side
+// (list, unread count, mark read) is ./notification-center.ts.
 import { prisma } from '../db/client';
 import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
 import type { Prisma } from '../generated/prisma/client';
@@ -16,7 +17,7 @@ import { enqueueMail } from '../mail/enqueue';
 import { messageOutsideApp } from '../notify/outside-text';
 import { categoryOf, effectiveChannels, releaseTime } from '../notify/preferences';
 import { addDays, localDate, parseDay, zoneClock } from '../time';
-import { newNotificationTexts, withNotificationTexts } from './notification-fields';
+import { newNotificationTexts } from './notification-fields';
 import { decryptEmail } from './user-email';
 
 export const NON_EMERGENCY_DAILY_CAP = 5;
@@ -94,6 +95,7 @@ export async function createNotifications(db: Tx, items: readonly NewNotificatio
         isEmergency: item.isEmergency,
         status: 'SENT',
         sentAt: now,
+        createdAt: now,
         emergencyEventId: item.emergencyEventId ?? null,
         insightId: item.insightId ?? null,
         channels: channels as NotificationChannel[],
@@ -198,20 +200,4 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
     data: { status: 'SENT', sentAt: now },
   });
   return count;
-}
-
-export async function listNotifications(recipientId: string, limit = 50) {
-  const rows = await prisma.notification.findMany({
-    where: { recipientId, status: { in: ['SENT', 'READ'] } },
-    orderBy: { createdAt: 'desc' },
-    take: limit,
-    select: { id: true, kind: true, isEmergency: true, status: true, title: true, body: true, patientId: true, emergencyEventId: true, insightId: true, sentAt: true, readAt: true },
-  });
-  return Promise.all(rows.map((n) => withNotificationTexts(recipientId, n)));
-}
-
-/** False when the caller has no such delivered notification; marking one already read again is fine (retries). */
-export async function markNotificationRead(recipientId: string, id: string): Promise<boolean> {
-  const { count } = await prisma.notification.updateMany({ where: { id, recipientId, status: 'SENT' }, data: { status: 'READ', readAt: new Date() } });
-  return count > 0 || (await prisma.notification.count({ where: { id, recipientId, status: 'READ' } })) > 0;
 }

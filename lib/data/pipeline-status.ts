@@ -1,6 +1,9 @@
 // The admin's view of the pipeline: the dirty backlog, the last run and recent failures of each
-// function, and the retention/archive runs.
+// function, the retention/archive runs, and the durable workflow runs (in-process mode; under Inngest
+// they are in its dashboard).
 import { prisma } from '../db/client';
+import { env } from '../env';
+import { listWorkflowRuns } from './workflow-runs';
 
 export async function pipelineStatus() {
   const [backlog] = await prisma.$queryRaw<{ ranges: bigint; users: bigint; oldest: Date | null }[]>`
@@ -15,10 +18,12 @@ export async function pipelineStatus() {
     select: { id: true, functionId: true, userId: true, attempt: true, startedAt: true, error: true, mode: true },
   });
   const maintenance = await prisma.retentionRun.findMany({ orderBy: { startedAt: 'desc' }, take: 20 });
+  const workflows = { mode: env().inngestMode === 'server' ? ('inngest' as const) : ('in-process' as const), ...(await listWorkflowRuns()) };
   return {
     backlog: { ranges: Number(backlog?.ranges ?? 0), users: Number(backlog?.users ?? 0), oldestMarkedAt: backlog?.oldest ?? null },
     lastRuns,
     failures: failures.map((f) => ({ ...f, id: f.id.toString() })),
     maintenance,
+    workflows,
   };
 }

@@ -15,6 +15,8 @@ export type RunnerOptions = {
   record?: <T>(args: { functionId: string; userId?: string; attempt: number }, work: () => Promise<T>) => Promise<T>;
   baseDelayMs?: number;
   onError?: (jobId: string, error: unknown) => void;
+  /** Also hands every event (follow-ups of jobs included) to the durable workflows (lib/jobs/workflow-engine.ts). */
+  forward?: (events: PipelineEvent[]) => Promise<void>;
 };
 
 export function createInProcessRunner(options: RunnerOptions) {
@@ -82,9 +84,11 @@ export function createInProcessRunner(options: RunnerOptions) {
 
   /** Starts every job triggered by these events; resolves when those runs (and coalesced reruns) end. */
   function dispatch(events: PipelineEvent[]): Promise<void> {
-    if (stopped) return Promise.resolve();
+    // Workflows store their events even while stopping: a started escalation must not be lost.
+    const forwarded = options.forward?.(events).catch((error: unknown) => options.onError?.('workflows', error));
+    if (stopped) return forwarded ?? Promise.resolve();
     const runs = events.flatMap((event) => options.jobs.filter((j) => j.trigger === event.key).map((job) => runInSlot(job, event)));
-    return Promise.all(runs).then(() => undefined);
+    return Promise.all([...runs, forwarded]).then(() => undefined);
   }
 
   function startCron(): void {

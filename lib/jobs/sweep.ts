@@ -1,7 +1,9 @@
 // Job "sweep": the safety net. Every user with dirty ranges left behind (a lost event, a crash, a
 // restart, a priority change) gets an aggregate run, and every import a crash interrupted (no progress
-// for 10 minutes) is started again from its last committed chunk.
+// for 10 minutes) is started again from its last committed chunk, and every recent unsettled emergency
+// gets its escalation started (a no-op when it runs already).
 import { findUsersWithDirtyRanges } from '../data/aggregation/recompute-user';
+import { recentUnsettledEmergencies } from '../data/emergency-escalation';
 import { staleImports } from '../data/imports';
 import { defineJob } from './types';
 
@@ -13,10 +15,12 @@ export const sweepJob = defineJob({
   async run({ step, send }) {
     const users = await step.run('find-dirty-users', () => findUsersWithDirtyRanges());
     const imports = await step.run('find-stalled-imports', () => staleImports(10 * 60_000));
+    const emergencies = await step.run('find-unsettled-emergencies', () => recentUnsettledEmergencies());
     await send([
+      ...emergencies.map((data) => ({ key: 'emergencyOpened', data }) as const),
       ...users.map((userId) => ({ key: 'samplesSynced', data: { userId } }) as const),
       ...imports.map((i) => ({ key: 'importRequested', data: { userId: i.userId, importId: i.id } }) as const),
     ]);
-    return { users: users.length, imports: imports.length };
+    return { users: users.length, imports: imports.length, emergencies: emergencies.length };
   },
 });

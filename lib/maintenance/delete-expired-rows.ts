@@ -52,6 +52,12 @@ const RULES: Rule[] = [
     cutoff: 'jobRuns',
     sql: `DELETE FROM job_runs WHERE id IN (SELECT id FROM job_runs WHERE started_at < $1 LIMIT $2)`,
   },
+  {
+    // Finished durable workflow runs (lib/jobs/workflow-engine.ts), kept as long as the job runs.
+    table: 'workflow_runs',
+    cutoff: 'jobRuns',
+    sql: `DELETE FROM workflow_runs WHERE id IN (SELECT id FROM workflow_runs WHERE finished_at < $1 LIMIT $2)`,
+  },
 ];
 
 async function deleteInBatches(sql: string, cutoff: Date): Promise<number> {

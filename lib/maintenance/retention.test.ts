@@ -79,7 +79,11 @@ describe('runRetention', () => {
     const jobFunction = `retention-test-${randomUUID()}`;
     for (const startedAt of ['1966-01-01T00:00:00Z', '1966-05-01T00:00:00Z']) {
       await pool().query(`INSERT INTO job_runs (function_id, mode, started_at) VALUES ($1, 'test', $2)`, [jobFunction, startedAt]);
+      await pool().query(`INSERT INTO workflow_runs (function_id, idempotency_key, event_data, status, finished_at) VALUES ($1, $2, '{}', 'COMPLETED', $3)`, [
+        jobFunction, randomUUID(), startedAt,
+      ]);
     }
+    await pool().query(`INSERT INTO workflow_runs (function_id, idempotency_key, event_data, status) VALUES ($1, $2, '{}', 'SLEEPING')`, [jobFunction, randomUUID()]);
 
     const result = await runRetention({ now, store: archive.store });
 
@@ -113,6 +117,8 @@ describe('runRetention', () => {
     expect(invitations.map((i) => i.status)).toEqual(['PENDING', 'DECLINED']);
     const jobs = await prisma.jobRun.findMany({ where: { functionId: jobFunction } });
     expect(jobs.map((j) => j.startedAt.toISOString())).toEqual(['1966-05-01T00:00:00.000Z']);
+    const workflows = await pool().query(`SELECT status, finished_at FROM workflow_runs WHERE function_id = $1 ORDER BY finished_at NULLS LAST`, [jobFunction]);
+    expect(workflows.rows.map((r) => [r.status, r.finished_at?.toISOString() ?? null])).toEqual([['COMPLETED', '1966-05-01T00:00:00.000Z'], ['SLEEPING', null]]);
 
     // Counts are for the whole database; this era holds only this test's rows.
     expect(result.counts).toEqual({
@@ -126,6 +132,7 @@ describe('runRetention', () => {
       account_tokens: 1,
       care_invitations: 2,
       job_runs: 1,
+      workflow_runs: 1,
       insights: 1,
       insight_interactions: 1,
       shredded_users: 0,

@@ -22,6 +22,7 @@ const OWNED: { table: string; column: string }[] = [
   { table: 'share_tokens', column: 'patient_id' },
   { table: 'share_tokens', column: 'recipient_user_id' },
   { table: 'job_runs', column: 'user_id' },
+  { table: 'workflow_runs', column: "event_data->>'patientId'" }, // an emergency's escalation names its patient
 ];
 
 async function deleteUserData(userId: string, store: ObjectStore): Promise<void> {

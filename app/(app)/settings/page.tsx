@@ -1,13 +1,15 @@
-// /settings — display name, time zone (the IANA list of this runtime) and units. Server shell; the form is
+// /settings — display name, time zone (the IANA list of this runtime), units, e-mail, notifications, security. Server shell; the form is
 // interactive.
 import { signInPath } from '@/lib/auth/page-path';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getPageCaller } from '@/lib/auth/page-access';
 import { TWO_FACTOR_ROLES, twoFactorRequired, twoFactorState } from '@/lib/auth/two-factor';
+import { getNotificationPreferences } from '@/lib/data/notification-preferences';
 import { findSettings } from '@/lib/data/settings';
 import { findMe } from '@/lib/data/users';
 import { EmailForm } from './_components/email-form';
+import { NotificationPreferencesForm } from './_components/notification-preferences-form';
 import { SettingsForm } from './_components/settings-form';
 import { TwoFactorSection } from './_components/two-factor-section';
 
@@ -27,7 +29,7 @@ function zoneGroups(current: string): [string, string[]][] {
 export default async function SettingsPage() {
   const caller = await getPageCaller();
   if (!caller) redirect(await signInPath());
-  const [settings, me] = await Promise.all([findSettings(caller.id), findMe(caller.id)]);
+  const [settings, me, notifications] = await Promise.all([findSettings(caller.id), findMe(caller.id), getNotificationPreferences(caller.id)]);
   const twoFactor = { ...(await twoFactorState(caller.id)), required: twoFactorRequired(caller.role, settings.email) };
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -37,6 +39,7 @@ export default async function SettingsPage() {
       </header>
       <SettingsForm initial={settings} zoneGroups={zoneGroups(settings.timeZone)} />
       <EmailForm email={me.email} verified={me.emailVerified} pendingEmail={me.pendingEmail} />
+      <NotificationPreferencesForm initial={notifications} role={caller.role} />
       <section aria-labelledby="security-heading" className="space-y-2">
         <h2 id="security-heading" className="text-lg font-semibold text-slate-900">Security</h2>
         <TwoFactorSection initial={twoFactor} canDisable={!TWO_FACTOR_ROLES.includes(caller.role)} />

@@ -1,10 +1,13 @@
-// GET /api/v1/notifications — the caller's delivered notifications, newest first.
+// GET /api/v1/notifications?unread=&category=&before=&limit= — the caller's delivered notifications,
+// newest first, each with where it leads for them and (emergencies) the episode's state; with the
+// caller's unread count and the cursor of the next page. Any signed-in role.
 import { NextResponse } from 'next/server';
 import { requireCaller } from '@/lib/auth/session';
-import { listNotifications } from '@/lib/data/notifications';
+import { listNotificationPage } from '@/lib/data/notification-center';
 import { route } from '@/lib/http/handler';
+import { listQuery, parseQuery } from './query';
 
-export const GET = route({ caller: true, list: 'notifications' }, async () => {
+export const GET = route({ caller: true, list: 'notifications' }, async (req) => {
   const caller = await requireCaller();
-  return NextResponse.json({ notifications: await listNotifications(caller.id) });
+  return NextResponse.json(await listNotificationPage(caller, parseQuery(listQuery, req)));
 });

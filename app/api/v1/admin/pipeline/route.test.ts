@@ -1,5 +1,6 @@
-// Integration: GET /api/v1/admin/pipeline (backlog, last runs, failures) and POST /api/v1/admin/jobs
+// Integration: GET /api/v1/admin/pipeline (backlog, last runs, failures, workflow runs) and POST /api/v1/admin/jobs
 // (start a background function now) against the real server in in-process job mode.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { storeSyncBatch } from '@/lib/data/sync-samples';
 import { pool, prisma } from '@/lib/db/client';
@@ -14,6 +15,11 @@ type Status = {
   lastRuns: { function_id: string; status: string; started_at: string; finished_at: string | null; error: string | null; mode: string }[];
   failures: { id: string; functionId: string; userId: string | null; attempt: number; error: string | null; mode: string }[];
   maintenance: unknown[];
+  workflows: {
+    mode: string;
+    counts: Record<string, number>;
+    runs: { id: string; functionId: string; status: string; startedAt: string; finishedAt: string | null; wakeAt: string | null; waitingFor: string | null; lastStep: string | null; attempts: number; error: string | null }[];
+  };
 };
 
 const status = (cookie?: string) => api<Status>('/api/v1/admin/pipeline', { cookie });
@@ -59,6 +65,31 @@ describe('GET /api/v1/admin/pipeline', () => {
     });
     expect(Array.isArray(res.body.lastRuns)).toBe(true);
     expect(Array.isArray(res.body.maintenance)).toBe(true);
+  });
+
+  it('lists the durable workflow runs: sleeping and waiting ones with until when, failed ones with their error', async () => {
+    const functionId = `test-admin-flow-${randomUUID()}`; // not a workflow of the server's engine: it leaves them alone
+    const wakeAt = new Date(Date.now() + 3600_000);
+    const later = new Date(wakeAt.getTime() + 60_000); // the soonest due comes first
+    const base = { functionId, eventData: { emergencyEventId: randomUUID() } };
+    const [sleeping, waiting, failed] = await Promise.all([
+      prisma.workflowRun.create({ data: { ...base, idempotencyKey: 'a', status: 'SLEEPING', currentStep: 'nap', wakeAt, steps: { plan: { secretish: false } } } }),
+      prisma.workflowRun.create({ data: { ...base, idempotencyKey: 'b', status: 'WAITING', currentStep: 'ack-before-escalate-1', wakeAt: later, waitEvent: 'emergency/acknowledged', waitField: 'emergencyEventId', waitValue: 'x' } }),
+      prisma.workflowRun.create({ data: { ...base, idempotencyKey: 'c', status: 'FAILED', currentStep: 'escalate-1', attempts: 5, lastError: 'Error: boom', finishedAt: new Date() } }),
+    ]);
+    const res = await status(admin.cookie);
+    expect(res.status).toBe(200);
+    expect(res.body.workflows.mode).toBe('in-process');
+    expect(res.body.workflows.counts.SLEEPING).toBeGreaterThanOrEqual(1);
+    const mine = res.body.workflows.runs.filter((r) => r.functionId === functionId);
+    expect(mine).toEqual([
+      expect.objectContaining({ id: sleeping.id, status: 'SLEEPING', wakeAt: wakeAt.toISOString(), waitingFor: null, lastStep: 'nap', error: null }),
+      expect.objectContaining({ id: waiting.id, status: 'WAITING', wakeAt: later.toISOString(), waitingFor: 'emergency/acknowledged', lastStep: 'ack-before-escalate-1' }),
+      expect.objectContaining({ id: failed.id, status: 'FAILED', lastStep: 'escalate-1', attempts: 5, error: 'Error: boom', startedAt: failed.createdAt.toISOString() }),
+    ]);
+    // Ids and step names only: no event data, no step results.
+    expect(JSON.stringify(mine)).not.toContain('secretish');
+    expect(JSON.stringify(mine)).not.toContain(base.eventData.emergencyEventId);
   });
 
   it('non-admins get 403, anonymous 401', async () => {

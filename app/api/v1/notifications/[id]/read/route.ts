@@ -2,7 +2,7 @@
 import { NextResponse } from 'next/server';
 import { requireCaller } from '@/lib/auth/session';
 import { isUuid } from '@/lib/data/access';
-import { markNotificationRead } from '@/lib/data/notifications';
+import { markNotificationRead } from '@/lib/data/notification-center';
 import { notFound } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
 

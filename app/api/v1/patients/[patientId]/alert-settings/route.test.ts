@@ -14,6 +14,8 @@ const url = (patientId: string) => `/api/v1/patients/${patientId}/alert-settings
 const getSettings = (patientId: string, cookie?: string) => api(url(patientId), { cookie });
 const putSettings = (patientId: string, json: unknown, cookie?: string) => api(url(patientId), { method: 'PUT', json, cookie });
 
+const ESCALATION = { escalateAfterMinutes: 15, escalateAgainAfterMinutes: 30, recheckAfterMinutes: 15 };
+
 describe('alert settings', () => {
   let patient: SignedIn;
   let doctor: SignedIn;
@@ -32,27 +34,40 @@ describe('alert settings', () => {
   it('a linked doctor reads the defaults, then sets thresholds (shared) and their own delivery', async () => {
     const initial = await getSettings(patient.id, doctor.cookie);
     expect(initial.status).toBe(200);
-    expect(initial.body).toEqual({ thresholds: DEFAULTS, delivery: 'IMMEDIATE' });
+    expect(initial.body).toEqual({ thresholds: DEFAULTS, delivery: 'IMMEDIATE', escalation: ESCALATION });
 
     const thresholds = { glucoseLowMgDl: 70, glucoseHighMgDl: 250, systolicHigh: 170, diastolicHigh: 110 };
     const put = await putSettings(patient.id, { thresholds }, doctor.cookie);
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ thresholds, delivery: 'IMMEDIATE' });
+    expect(put.body).toEqual({ thresholds, delivery: 'IMMEDIATE', escalation: ESCALATION });
     expect(await prisma.alertThresholds.findUnique({ where: { patientId: patient.id } })).toMatchObject({ ...thresholds, updatedById: doctor.id });
 
     const digest = await putSettings(patient.id, { delivery: 'DAILY_DIGEST' }, doctor.cookie);
     expect(digest.status).toBe(200);
-    expect(digest.body).toEqual({ thresholds, delivery: 'DAILY_DIGEST' });
-    expect((await getSettings(patient.id, doctor.cookie)).body).toEqual({ thresholds, delivery: 'DAILY_DIGEST' });
+    expect(digest.body).toEqual({ thresholds, delivery: 'DAILY_DIGEST', escalation: ESCALATION });
+    expect((await getSettings(patient.id, doctor.cookie)).body).toEqual({ thresholds, delivery: 'DAILY_DIGEST', escalation: ESCALATION });
 
     // The other doctor sees the same thresholds and keeps their own delivery.
-    expect((await getSettings(patient.id, secondDoctor.cookie)).body).toEqual({ thresholds, delivery: 'IMMEDIATE' });
+    expect((await getSettings(patient.id, secondDoctor.cookie)).body).toEqual({ thresholds, delivery: 'IMMEDIATE', escalation: ESCALATION });
 
     // Both at once; bounds are inclusive.
     const edge = { glucoseLowMgDl: 40, glucoseHighMgDl: 600, systolicHigh: 250, diastolicHigh: 90 };
     const both = await putSettings(patient.id, { thresholds: edge, delivery: 'IMMEDIATE' }, doctor.cookie);
     expect(both.status).toBe(200);
-    expect(both.body).toEqual({ thresholds: edge, delivery: 'IMMEDIATE' });
+    expect(both.body).toEqual({ thresholds: edge, delivery: 'IMMEDIATE', escalation: ESCALATION });
+  });
+
+  it('escalation timings: the doctor sets the patient’s; bad ones are named and change nothing', async () => {
+    const timings = { escalateAfterMinutes: 10, escalateAgainAfterMinutes: 20, recheckAfterMinutes: 15 };
+    const put = await putSettings(patient.id, { escalation: timings }, doctor.cookie);
+    expect(put.status).toBe(200);
+    expect(put.body.escalation).toEqual(timings);
+    expect((await getSettings(patient.id, secondDoctor.cookie)).body.escalation).toEqual(timings);
+    const bad = await putSettings(patient.id, { escalation: { ...timings, escalateAgainAfterMinutes: 5 }, delivery: 'NONE' }, doctor.cookie);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details).toContainEqual({ field: 'escalation.escalateAgainAfterMinutes', reason: 'must be later than escalateAfterMinutes' });
+    expect((await getSettings(patient.id, doctor.cookie)).body).toMatchObject({ escalation: timings, delivery: 'IMMEDIATE' });
+    await putSettings(patient.id, { escalation: ESCALATION }, doctor.cookie);
   });
 
   it('implausible thresholds → 422 naming each field; nothing is changed', async () => {

@@ -1,9 +1,10 @@
 // GET | PUT /api/v1/patients/:patientId/alert-settings — a linked doctor reads or sets the patient's
-// alert thresholds and how they receive this patient's emergencies. Anyone else gets 404.
+// alert thresholds, escalation timings and how they receive this patient's emergencies. Anyone else gets 404.
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { requireCaller } from '@/lib/auth/session';
-import { getAlertSettings, setAlertDelivery, setAlertThresholds } from '@/lib/data/alert-settings';
+import { getAlertSettings, setAlertDelivery, setAlertThresholds, setPatientEscalation } from '@/lib/data/alert-settings';
+import { escalationSchema } from '@/lib/data/notification-preferences';
 import { readJson, route } from '@/lib/http/handler';
 
 const body = z
@@ -13,6 +14,7 @@ const body = z
       .strict()
       .optional(),
     delivery: z.enum(['IMMEDIATE', 'DAILY_DIGEST', 'NONE']).optional(),
+    escalation: escalationSchema.optional(),
   })
   .strict();
 
@@ -26,5 +28,6 @@ export const PUT = route<{ patientId: string }>({ kind: 'patient', param: 'patie
   const input = body.parse((await readJson(req, 8 * 1024)).json);
   if (input.thresholds) await setAlertThresholds(caller, patientId, input.thresholds);
   if (input.delivery) await setAlertDelivery(caller, patientId, input.delivery);
+  if (input.escalation) await setPatientEscalation(caller, patientId, input.escalation);
   return NextResponse.json(await getAlertSettings(caller, patientId));
 });

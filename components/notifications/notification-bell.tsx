@@ -1,0 +1,52 @@
+'use client';
+
+// The bell in the header: a link to /notifications with the unread count, polled every 30 s and on
+// window focus. Unread emergencies turn the badge red and are said in words too (not by colour alone);
+// a rise in the count is announced to screen readers.
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import { unreadCountOptions, type UnreadCount } from './queries';
+
+export function bellLabel({ unread, emergencies }: UnreadCount): string {
+  if (unread === 0) return 'Notifications, none unread';
+  return `Notifications, ${unread} unread${emergencies > 0 ? `, ${emergencies} ${emergencies === 1 ? 'emergency' : 'emergencies'}` : ''}`;
+}
+
+export function NotificationBell({ initial }: { initial: UnreadCount }) {
+  const { data } = useQuery({ ...unreadCountOptions, initialData: initial });
+  const count = data ?? initial;
+  const previous = useRef(count.unread);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    if (count.unread > previous.current) setAnnouncement(`New notification. ${bellLabel(count)}.`);
+    previous.current = count.unread;
+  }, [count]);
+  const urgent = count.emergencies > 0;
+  return (
+    <>
+      <Link
+        href="/notifications"
+        aria-label={bellLabel(count)}
+        data-testid="notification-bell"
+        className="relative inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 hover:text-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        {count.unread > 0 && (
+          <span
+            aria-hidden="true"
+            data-testid="notification-badge"
+            data-urgent={urgent}
+            className={`absolute -right-1 -top-1 min-w-5 rounded-full px-1 text-center text-xs font-semibold leading-5 text-white ${urgent ? 'bg-red-700' : 'bg-teal-700'}`}
+          >
+            {count.unread > 99 ? '99+' : count.unread}
+          </span>
+        )}
+      </Link>
+      <span className="sr-only" role="status" aria-live="polite">{announcement}</span>
+    </>
+  );
+}
