@@ -79,12 +79,12 @@ describe('inngest functions', () => {
     const takenAt = new Date('2026-11-12T06:00:00Z');
     await ensureSamplePartitions(pool(), [takenAt.getTime()]);
     await prisma.healthSample.create({ data: { userId: patient.id, deviceId: device.id, type: 'HEART_RATE', startAt: takenAt, endAt: takenAt, value: 70 } });
-    const first = await new InngestTestEngine({ function: digestFunction }).execute({ events: [{ name: 'notifications/digest.requested', data: {} }], steps: [followUp()] });
+    const first = await new InngestTestEngine({ function: digestFunction }).execute({ events: [{ name: 'notifications/digest.requested', data: {} }], steps: followUps() });
     expect(first.result).toMatchObject({ sent: expect.any(Number), failed: 0 });
     const digests = await prisma.notification.findMany({ where: { recipientId: doctor.id, kind: 'digest.daily' } });
     expect(digests.map((n) => n.createdAt)).toEqual([new Date('2026-11-12T08:00:00Z')]);
     expect(first.ctx.step.sendEvent).toHaveBeenCalledWith('follow-up', [expect.objectContaining({ name: 'mail/delivery.requested' }), expect.objectContaining({ name: 'notifications/push.requested' })]);
-    await new InngestTestEngine({ function: digestFunction }).execute({ events: [{ name: 'notifications/digest.requested', data: {} }], steps: [followUp()] });
+    await new InngestTestEngine({ function: digestFunction }).execute({ events: [{ name: 'notifications/digest.requested', data: {} }], steps: followUps() });
     expect(await prisma.notification.count({ where: { recipientId: doctor.id, kind: 'digest.daily' } })).toBe(1);
   });
 
