@@ -22,6 +22,8 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'GET /api/v1/users/me': { of: 'caller' },
   'GET /api/v1/users/me/settings': { of: 'caller' },
   'PATCH /api/v1/users/me/settings': { of: 'caller' },
+  'GET /api/v1/users/me/notification-preferences': { of: 'caller' },
+  'PATCH /api/v1/users/me/notification-preferences': { of: 'caller' },
   'GET /api/v1/users/me/samples': { of: 'caller' },
   'GET /api/v1/users/me/aggregates': { of: 'caller' },
   'GET /api/v1/users/me/summary': { of: 'caller' },
