@@ -22,6 +22,8 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'GET /api/v1/users/me': { of: 'caller' },
   'GET /api/v1/users/me/settings': { of: 'caller' },
   'PATCH /api/v1/users/me/settings': { of: 'caller' },
+  'GET /api/v1/users/me/notification-preferences': { of: 'caller' },
+  'PATCH /api/v1/users/me/notification-preferences': { of: 'caller' },
   'GET /api/v1/users/me/samples': { of: 'caller' },
   'GET /api/v1/users/me/aggregates': { of: 'caller' },
   'GET /api/v1/users/me/summary': { of: 'caller' },
@@ -97,6 +99,9 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   'GET /api/v1/admin/retention': { of: 'nobody' },
   'GET /api/v1/admin/pipeline': { of: 'nobody' },
   'POST /api/v1/admin/jobs': { of: 'nobody' },
+  // A retry names its channel and delivery id in the row's details (the URL's params).
+  'GET /api/v1/admin/deliveries': { of: 'nobody' },
+  'POST /api/v1/admin/deliveries/[channel]/[id]/retry': { of: 'nobody' },
 
   // Care teams and invitations (issue 15).
   'GET /api/v1/care-team/invitations': { of: 'caller' },

@@ -219,6 +219,9 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/admin/retention': { kind: 'admin' },
   'GET /api/v1/admin/pipeline': { kind: 'admin' },
   'POST /api/v1/admin/jobs': { kind: 'admin', ok: 202, body: () => ({ job: 'partitions' }) },
+  // Message delivery (issue 17): the matrix retries a delivery that does not exist (route tests retry real ones).
+  'GET /api/v1/admin/deliveries': { kind: 'admin' },
+  'POST /api/v1/admin/deliveries/[channel]/[id]/retry': { kind: 'admin', params: () => ({ channel: 'email', id: '00000000-0000-4000-8000-000000000000' }), expect: { admin: 404 } },
   // Two-factor sign-in (issue 15). The world's doctors and admin have it on (test/factories.ts), its
   // patients and caregivers not; bodies that change nothing (an empty code is a 422 before any check).
   'GET /api/v1/users/me/two-factor': { kind: 'signed-in' },
@@ -397,6 +400,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/admin/shares': { access: { role: 'ADMIN' } },
   '/admin/audit': { access: { role: 'ADMIN' } },
   '/admin/pipeline': { access: { role: 'ADMIN' } },
+  '/admin/deliveries': { access: { role: 'ADMIN' } },
   '/admin/care-links': { access: { role: 'ADMIN' } },
   // An invitation's page is public; an unknown (used, expired, withdrawn) token is a 404 for everyone.
   '/invitations/[token]': { access: 'not-found', params: () => ({ token: 'no-such-invitation-token-000' }) },

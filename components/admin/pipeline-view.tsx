@@ -23,7 +23,7 @@ export const FUNCTIONS: Fn[] = [
   { id: 'aggregate', label: 'Aggregate', does: 'Recomputes dirty days after syncs', job: 'sweep', action: 'Retry via sweep' },
   { id: 'insights', label: 'Insights', does: 'Insight rules after aggregates change' },
   { id: 'sweep', label: 'Sweep', does: 'Every 5 minutes: users with work left behind', job: 'sweep' },
-  { id: 'notification-digest', label: 'Doctor digests', does: 'Hourly: daily digests that are due', job: 'digest' },
+  { id: 'notification-digest', label: 'Daily digests', does: 'Every 30 minutes: the 08:00 digests due (doctors; caregivers who opted in)', job: 'digest' },
   { id: 'retention', label: 'Retention', does: 'Daily: deletes data past its retention period', job: 'retention', confirm: 'Rows past their retention period are deleted for good.' },
   { id: 'partitions', label: 'Partitions', does: 'Daily: creates the coming months’ partitions', job: 'partitions' },
   { id: 'integrity', label: 'Integrity check', does: 'Weekly: checks aggregates against raw samples', job: 'integrity' },

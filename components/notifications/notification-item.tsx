@@ -62,7 +62,7 @@ export function NotificationItem({ n, role, timeZone, today, highlighted, action
           {n.sentAt && <time dateTime={n.sentAt} className="text-slate-700">{instantPhrase(n.sentAt, timeZone, today)}</time>}
         </div>
         <h2 id={`n-${n.id}-title`} className={`mt-1 text-base text-slate-900 ${n.read ? 'font-medium' : 'font-semibold'}`}>{n.title}</h2>
-        <p className="mt-0.5 text-sm text-slate-800">{n.body}</p>
+        <p className="mt-0.5 whitespace-pre-line text-sm text-slate-800">{n.body}</p>
         {e && (
           <p className="mt-1 text-sm text-slate-900" data-testid="emergency-status">
             <span className="font-medium">Status: </span>

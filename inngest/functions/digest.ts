@@ -1,4 +1,4 @@
-// Inngest function "digest": a thin wrapper over lib/jobs/digest.ts.
+// Inngest function "notification-digest": a thin wrapper over lib/jobs/digest.ts (the daily digests).
 import { digestJob } from '@/lib/jobs/digest';
 import { createFunction } from '../create-function';
 

@@ -4,7 +4,8 @@ import { InngestTestEngine, mockCtx } from '@inngest/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { raiseAlerts } from '@/lib/data/emergencies';
 import { storeSyncBatch } from '@/lib/data/sync-samples';
-import { prisma } from '@/lib/db/client';
+import { ensureSamplePartitions } from '@/lib/data/partitions';
+import { pool, prisma } from '@/lib/db/client';
 import { parseSyncBatch } from '@/lib/ingest/sync-batch';
 import { createDevice, createUser } from '@/test/factories';
 import { aggregateFunction } from './aggregate';
@@ -69,14 +70,22 @@ describe('inngest functions', () => {
     expect(sent).toContainEqual(expect.objectContaining({ name: 'health/samples.synced', data: { userId: user.id } }));
   });
 
-  it('digest: delivers scheduled notifications that are due, not the others', async () => {
-    const doctor = await createUser({ role: 'DOCTOR' });
-    const due = await prisma.notification.create({ data: { recipientId: doctor.id, kind: 'emergency.GLUCOSE_LOW', isEmergency: true, status: 'SCHEDULED', scheduledFor: new Date(Date.now() - 60_000), title: 't', body: 'b' } });
-    const later = await prisma.notification.create({ data: { recipientId: doctor.id, kind: 'emergency.GLUCOSE_LOW', isEmergency: true, status: 'SCHEDULED', scheduledFor: new Date(Date.now() + 3600_000), title: 't', body: 'b' } });
-    const t = new InngestTestEngine({ function: digestFunction });
-    await t.execute({ events: [{ name: 'notifications/digest.requested', data: {} }] });
-    expect((await prisma.notification.findUniqueOrThrow({ where: { id: due.id } })).status).toBe('SENT');
-    expect((await prisma.notification.findUniqueOrThrow({ where: { id: later.id } })).status).toBe('SCHEDULED');
+  it('digest: makes the daily digests due (08:00 in the reader’s zone), then asks for their delivery; a rerun makes none', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-12T12:00:00Z'), toFake: ['Date'] }); // 12:00 UTC: today's 08:00 has come
+    const doctor = await createUser({ role: 'DOCTOR', timeZone: 'UTC' });
+    const patient = await createUser();
+    await prisma.careRelationship.create({ data: { patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' } });
+    const device = await createDevice(patient.id, 'watch');
+    const takenAt = new Date('2026-11-12T06:00:00Z');
+    await ensureSamplePartitions(pool(), [takenAt.getTime()]);
+    await prisma.healthSample.create({ data: { userId: patient.id, deviceId: device.id, type: 'HEART_RATE', startAt: takenAt, endAt: takenAt, value: 70 } });
+    const first = await new InngestTestEngine({ function: digestFunction }).execute({ events: [{ name: 'notifications/digest.requested', data: {} }], steps: followUps() });
+    expect(first.result).toMatchObject({ sent: expect.any(Number), failed: 0 });
+    const digests = await prisma.notification.findMany({ where: { recipientId: doctor.id, kind: 'digest.daily' } });
+    expect(digests.map((n) => n.createdAt)).toEqual([new Date('2026-11-12T08:00:00Z')]);
+    expect(first.ctx.step.sendEvent).toHaveBeenCalledWith('follow-up', [expect.objectContaining({ name: 'mail/delivery.requested' }), expect.objectContaining({ name: 'notifications/push.requested' })]);
+    await new InngestTestEngine({ function: digestFunction }).execute({ events: [{ name: 'notifications/digest.requested', data: {} }], steps: followUps() });
+    expect(await prisma.notification.count({ where: { recipientId: doctor.id, kind: 'digest.daily' } })).toBe(1);
   });
 
   it('emergency-escalation: one run per emergency, waits until each action matched on the emergency, the real steps escalate; an acknowledgement stops it', async () => {

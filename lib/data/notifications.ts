@@ -192,12 +192,3 @@ export async function notifyPatient(args: { patientId: string; insightId?: strin
   );
   return ids.length > 0;
 }
-
-/** Delivers digests that are due (the digest cron). */
-export async function sendDueDigests(now = new Date()): Promise<number> {
-  const { count } = await prisma.notification.updateMany({
-    where: { status: 'SCHEDULED', scheduledFor: { lte: now } },
-    data: { status: 'SENT', sentAt: now },
-  });
-  return count;
-}

@@ -36,7 +36,7 @@ export type TriagePatient = { id: string; name: string; time_zone: string; last_
 type Verdict = { group: TriageGroup; reason: string; sparkType: HealthType };
 
 const STALE_MS = 3 * DAY_MS;
-const EMERGENCY_LABELS: Record<EmergencyKind, string> = {
+export const EMERGENCY_LABELS: Record<EmergencyKind, string> = {
   GLUCOSE_LOW: 'Very low glucose',
   GLUCOSE_HIGH: 'Very high glucose',
   BLOOD_PRESSURE_CRISIS: 'Blood pressure crisis',

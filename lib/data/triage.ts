@@ -40,7 +40,7 @@ export type TriageRow = {
 export type TriageList = { asOf: string; groups: { id: TriageGroup; label: string; count: number }[]; patients: TriageRow[] };
 
 // Names are encrypted: decrypted here and searched in the app (a doctor's panel is small).
-async function linkedPatients(doctorId: string, q: string): Promise<TriagePatient[]> {
+export async function linkedPatients(doctorId: string, q: string): Promise<TriagePatient[]> {
   const rows = await prisma.$queryRaw<(TriagePatient & { email: string; display_name: string | null })[]>`
     SELECT u.id::text AS id, u.email_ciphertext AS email, p.display_name, COALESCE(p.time_zone, 'UTC') AS time_zone,
            cr.last_reviewed_at, (SELECT max(d.last_sync_at) FROM devices d WHERE d.user_id = u.id) AS last_sync_at

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { storeSyncBatch } from '@/lib/data/sync-samples';
-import { prisma } from '@/lib/db/client';
+import { pool, prisma } from '@/lib/db/client';
+import { ensureSamplePartitions } from '@/lib/data/partitions';
 import { parseSyncBatch } from '@/lib/ingest/sync-batch';
 import { createDevice, createSignedInUser, createUser, waitFor } from '@/test/factories';
 import { api } from '@/test/http';
@@ -127,18 +128,22 @@ describe('POST /api/v1/admin/jobs', () => {
     expect(await prisma.jobRun.count({ where: { functionId: 'aggregate', userId: user.id, status: 'SUCCEEDED' } })).toBeGreaterThanOrEqual(1);
   }, 240_000);
 
-  it('digest → 202; due scheduled notifications are delivered, later ones stay scheduled', async () => {
-    const due = await prisma.notification.create({
-      data: { recipientId: doctor.id, kind: 'emergency.GLUCOSE_LOW', isEmergency: true, status: 'SCHEDULED', scheduledFor: new Date(Date.now() - 60_000), title: 't', body: 'b' },
-    });
-    const later = await prisma.notification.create({
-      data: { recipientId: doctor.id, kind: 'emergency.GLUCOSE_LOW', isEmergency: true, status: 'SCHEDULED', scheduledFor: new Date(Date.now() + 3600_000), title: 't', body: 'b' },
-    });
+  it('digest → 202; a doctor whose 08:00 has come gets the daily digest (lib/data/digests.ts)', async () => {
+    // A zone where it is now 14:xx, so today's 08:00 has passed whatever the hour this test runs at.
+    const offset = ((14 - new Date().getUTCHours() + 36) % 24) - 12;
+    const timeZone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    const reader = await createUser({ role: 'DOCTOR', timeZone });
+    const patient = await createUser();
+    await prisma.careRelationship.create({ data: { patientId: patient.id, carerId: reader.id, kind: 'DOCTOR' } });
+    const device = await createDevice(patient.id, 'watch');
+    const takenAt = new Date(Date.now() - 8 * 3600_000); // about 06:00 there: before today's digest
+    await ensureSamplePartitions(pool(), [takenAt.getTime()]);
+    await prisma.healthSample.create({ data: { userId: patient.id, deviceId: device.id, type: 'HEART_RATE', startAt: takenAt, endAt: takenAt, value: 70 } });
     const res = await startJob({ job: 'digest' }, admin.cookie);
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ accepted: 'digestRequested' });
-    await waitFor(async () => (await prisma.notification.findUniqueOrThrow({ where: { id: due.id } })).status === 'SENT', 'the digest to be delivered');
-    expect((await prisma.notification.findUniqueOrThrow({ where: { id: later.id } })).status).toBe('SCHEDULED');
+    const digest = await waitFor(() => prisma.notification.findFirst({ where: { recipientId: reader.id, kind: 'digest.daily' } }), 'the digest to be made');
+    expect(digest.patientId).toBeNull();
   });
 
   it('an unknown job or bad arguments → 422; non-admins 403; anonymous 401', async () => {
