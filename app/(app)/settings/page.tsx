@@ -10,6 +10,7 @@ import { findSettings } from '@/lib/data/settings';
 import { findMe } from '@/lib/data/users';
 import { EmailForm } from './_components/email-form';
 import { NotificationPreferencesForm } from './_components/notification-preferences-form';
+import { PushSettings } from '@/components/push/push-settings';
 import { SettingsForm } from './_components/settings-form';
 import { TwoFactorSection } from './_components/two-factor-section';
 
@@ -40,6 +41,7 @@ export default async function SettingsPage() {
       <SettingsForm initial={settings} zoneGroups={zoneGroups(settings.timeZone)} />
       <EmailForm email={me.email} verified={me.emailVerified} pendingEmail={me.pendingEmail} />
       <NotificationPreferencesForm initial={notifications} role={caller.role} />
+      <PushSettings />
       <section aria-labelledby="security-heading" className="space-y-2">
         <h2 id="security-heading" className="text-lg font-semibold text-slate-900">Security</h2>
         <TwoFactorSection initial={twoFactor} canDisable={!TWO_FACTOR_ROLES.includes(caller.role)} />
