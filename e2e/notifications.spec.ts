@@ -124,5 +124,10 @@ test('the caregiver’s bell shows the alert after the patient’s meter syncs a
   await expect(p.locator(`#${id}`)).toBeFocused();
   await own.getByRole('button', { name: /^Mark read/ }).click();
   await expect(own).not.toContainText('Unread');
-  await expect(p.getByTestId('notification-bell')).toHaveAccessibleName(/^Notifications, (none unread|\d+ unread)$/);
+  // The acknowledgement told the patient too (an emergency notice, unread until read).
+  const told = p.getByTestId('notification').filter({ hasText: 'Alert acknowledged' });
+  await expect(told).toContainText('acknowledged the alert. It will not be escalated further.');
+  await expect(p.getByTestId('notification-bell')).toHaveAccessibleName('Notifications, 1 unread, 1 emergency');
+  await p.getByRole('button', { name: 'Mark all read' }).click();
+  await expect(p.getByTestId('notification-bell')).toHaveAccessibleName('Notifications, none unread');
 });
