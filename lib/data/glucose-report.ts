@@ -1,0 +1,149 @@
+// A patient's glucose over a period of their local days, as the consensus report reads it: the CGM readings
+// (interstitial, deduplicated across uploaders exactly as the aggregates are) and the meter readings with the
+// meal context the person recorded. Whoever asks (the patient, a doctor, a caregiver, a share's reader), the
+// days are the patient's: `from` and `to` are both included, in the patient's zone.
+//
+// The metrics answer says which source it rests on: "cgm" when CGM readings cover any of the period (the
+// active percentage tells how much), else "meter", with what spot checks can honestly give (their mean and
+// spread, and structured testing by meal context) and no time in range.
+import { connectClient, prisma } from '../db/client';
+import type { HealthType } from '../health';
+import { dedupSamples } from '../pipeline';
+import { agpSlots, cgmMetrics, missedTargets, roundShares, targetSet, type AgpSlot, type GlucosePoint, type RangeShares, type TargetPreset } from '../pipeline/glucose-metrics';
+import { METER_CONTEXTS, readingStats, structuredTesting, type ContextSummary, type MeterContext, type MeterReading } from '../pipeline/glucose-structured';
+import { addDays, localDate, zonedDayRangeUtc } from '../time';
+import { requireTypes, clampDays, type ReadScope } from './access';
+import { loadSamples } from './aggregation/load-samples';
+import { CGM_STREAM, rulesFor } from './aggregation/type-rules';
+import { decryptSampleMetadata } from './sample-fields';
+
+export const DEFAULT_PERIOD_DAYS = 14;
+export const MAX_PERIOD_DAYS = 366;
+const GLUCOSE: HealthType[] = ['BLOOD_GLUCOSE'];
+
+export type Period = { from: string; to: string };
+export type PeriodGlucose = Period & {
+  timeZone: string;
+  fromMs: number;
+  /** The period's end, or now while it is still running. */
+  endMs: number;
+  cgm: GlucosePoint[];
+  meter: MeterReading[];
+};
+
+/** [from, to] defaulting to the 14 days ending today in the patient's zone, narrowed to a share's days. */
+export function resolvePeriod(scope: ReadScope, query: { from?: string; to?: string }, nowMs: number): Period {
+  const to = query.to ?? (query.from ? addDays(query.from, DEFAULT_PERIOD_DAYS - 1) : localDate(nowMs, scope.timeZone));
+  const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
+  return clampDays(scope, from, to);
+}
+
+export async function targetPresetOf(patientId: string): Promise<TargetPreset> {
+  const profile = await prisma.diabetesProfile.findUnique({ where: { userId: patientId }, select: { targetPreset: true } });
+  return profile?.targetPreset ?? 'STANDARD';
+}
+
+const isContext = (v: unknown): v is MeterContext => typeof v === 'string' && (METER_CONTEXTS as readonly string[]).includes(v);
+
+/** The period's deduplicated glucose, split into CGM and meter readings (404 when the scope may not read glucose). */
+export async function loadPeriodGlucose(scope: ReadScope, period: Period, nowMs: number): Promise<PeriodGlucose> {
+  requireTypes(scope, GLUCOSE);
+  const fromMs = zonedDayRangeUtc(period.from, scope.timeZone).startMs;
+  const endMs = Math.min(zonedDayRangeUtc(period.to, scope.timeZone).endMs, nowMs);
+  const base = { ...period, timeZone: scope.timeZone, fromMs, endMs: Math.max(fromMs, endMs) };
+  if (endMs <= fromMs) return { ...base, cgm: [], meter: [] };
+  const client = await connectClient();
+  try {
+    // From an hour before: a reading just before the period is deduplicated against one just inside it
+    // exactly as the aggregation does.
+    const samples = await loadSamples(client, { userId: scope.patientId, type: 'BLOOD_GLUCOSE', fromMs: fromMs - 3_600_000, toMs: endMs });
+    const counted = dedupSamples(samples, rulesFor('BLOOD_GLUCOSE')).filter((c) => c.startMs >= fromMs && c.startMs < endMs);
+    const cgm: GlucosePoint[] = [];
+    const meterIds: string[] = [];
+    for (const c of counted) {
+      if (c.sample.stream === CGM_STREAM) cgm.push({ atMs: c.startMs, mgdl: c.sample.value });
+      else meterIds.push(c.sample.id);
+    }
+    const meter: MeterReading[] = [];
+    if (meterIds.length > 0) {
+      const { rows } = await client.query<{ device_id: string; client_record_id: string | null; s: string; e: string; value: number; metadata: string | null }>(
+        `SELECT device_id::text, client_record_id, (extract(epoch FROM start_at) * 1000)::bigint::text AS s,
+                (extract(epoch FROM end_at) * 1000)::bigint::text AS e, value, metadata
+         FROM health_samples WHERE user_id = $1 AND type = 'BLOOD_GLUCOSE' AND id = ANY($2::bigint[])
+           AND start_at >= to_timestamp($3 / 1000.0) AND start_at < to_timestamp($4 / 1000.0)`,
+        [scope.patientId, meterIds, fromMs, endMs],
+      );
+      for (const r of rows) {
+        const identity = { deviceId: r.device_id, clientRecordId: r.client_record_id, type: 'BLOOD_GLUCOSE', startMs: Number(r.s), endMs: Number(r.e) };
+        const metadata = (await decryptSampleMetadata(scope.patientId, identity, r.metadata)) as Record<string, unknown> | null;
+        const context = metadata?.['mealContext'];
+        meter.push({ atMs: identity.startMs, mgdl: r.value, context: isContext(context) ? context : null });
+      }
+      meter.sort((a, b) => a.atMs - b.atMs);
+    }
+    return { ...base, cgm, meter };
+  } finally {
+    client.release();
+  }
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+export type GlucoseMetricsAnswer = Period & {
+  source: 'cgm' | 'meter';
+  readings: number;
+  days: number;
+  activePercent: number | null;
+  mean: number | null;
+  gmi: number | null;
+  sd: number | null;
+  cv: number | null;
+  ranges: RangeShares | null;
+  targets: { preset: TargetPreset; low: number; high: number; missed: { label: string; bound: 'max' | 'min'; percent: number; value: number }[] } ;
+  /** Meter only: readings by meal context, each against its target. */
+  structured: (Omit<ContextSummary, 'mean' | 'inTargetPercent'> & { mean: number; inTargetPercent: number })[];
+  /** Why figures are missing (meter only, or a period without readings). */
+  note: string | null;
+};
+
+/** The consensus metrics answer (rounded for the wire: percentages and mg/dL to 0.1; ranges sum to 100). */
+export function metricsAnswer(glucose: PeriodGlucose, preset: TargetPreset): GlucoseMetricsAnswer {
+  const set = targetSet(preset);
+  const period = { from: glucose.from, to: glucose.to };
+  const targets = { preset, low: set.low, high: set.high, missed: [] as GlucoseMetricsAnswer['targets']['missed'] };
+  const m = cgmMetrics(glucose.cgm, glucose.fromMs, glucose.endMs, { low: set.low, high: set.high, timeZone: glucose.timeZone });
+  if (m) {
+    const ranges = roundShares(m.ranges, 1);
+    const missed = missedTargets(m.ranges, set).map(({ label, bound, percent, value }) => ({ label, bound, percent, value: round1(value) }));
+    return {
+      ...period, source: 'cgm', readings: m.readings, days: m.days, activePercent: round1(m.activePercent),
+      mean: round1(m.mean), gmi: round1(m.gmi), sd: round1(m.sd), cv: round1(m.cv), ranges,
+      targets: { ...targets, missed }, structured: [],
+      note: m.activePercent < 70 ? 'The CGM was active less than 70 % of the period: the consensus asks for 70 % of 14 days before these figures represent it.' : null,
+    };
+  }
+  const stats = readingStats(glucose.meter.map((r) => r.mgdl));
+  const days = new Set(glucose.meter.map((r) => localDate(r.atMs, glucose.timeZone))).size;
+  return {
+    ...period, source: 'meter', readings: glucose.meter.length, days, activePercent: null,
+    mean: stats ? round1(stats.mean) : null, gmi: null, sd: stats ? round1(stats.sd) : null, cv: stats ? round1(stats.cv) : null, ranges: null, targets,
+    structured: structuredTesting(glucose.meter, preset).map((s) => ({ ...s, mean: round1(s.mean), inTargetPercent: round1(s.inTargetPercent) })),
+    note: glucose.meter.length === 0
+      ? 'No glucose readings in this period.'
+      : 'Meter readings only: time in ranges, the active percentage and the GMI need continuous (CGM) readings. Spot checks show the moments they were taken, not the hours between them, so they are summarised by meal context instead.',
+  };
+}
+
+export type AgpAnswer = Period & { source: 'cgm'; readings: number; slots: AgpSlot[] };
+
+/** The AGP of the period's CGM readings (percentiles in mg/dL to 0.1). */
+export function agpAnswer(glucose: PeriodGlucose): AgpAnswer {
+  const slots = agpSlots(glucose.cgm, glucose.fromMs, glucose.endMs, glucose.timeZone).map((s) => ({
+    minute: s.minute, n: s.n,
+    p5: s.p5 === null ? null : round1(s.p5), p25: s.p25 === null ? null : round1(s.p25), p50: s.p50 === null ? null : round1(s.p50),
+    p75: s.p75 === null ? null : round1(s.p75), p95: s.p95 === null ? null : round1(s.p95),
+  }));
+  return { from: glucose.from, to: glucose.to, source: 'cgm', readings: glucose.cgm.length, slots };
+}
+
+
