@@ -36,7 +36,7 @@ async function store(userId: string, deviceType: 'cgm' | 'glucometer', rows: { a
 }
 
 /** A CGM trace over the window: value(i) for slot i, slots outside `worn` left out. */
-const trace = (value: (i: number) => number, worn = (_i: number) => true) =>
+const trace = (value: (i: number) => number, worn: (i: number) => boolean = () => true) =>
   Array.from({ length: SLOTS }, (_, i) => i).filter(worn).map((i) => ({ atMs: FROM_MS + 150_000 + i * STEP_MS, value: value(i) }));
 
 beforeAll(async () => {
