@@ -1,9 +1,9 @@
 // A plausible type 1 CGM trace, deterministic (no I/O, no Math.random): glucose at any instant from the
 // person's local day (its meals, whether a low comes that night), so the CGM stream and the meter beside it
 // tell the same story. Meals rise 60–150 mg/dL and take about four hours to come back; a dawn rise; some
-// nights a dip below 70 (now and then below 54) around 2–4 am; a day's baseline drifts. Tuned so the
-// 14-day consensus metrics sit where a doctor would look twice: time in range in the low 60s, above 180
-// about a third of the time, lows under their targets, CV near the 36 % line.
+// nights a dip below 70 around 2–4 am; a day's baseline drifts. Tuned so the 14-day consensus metrics sit
+// where a doctor would look twice: time in range near 70 %, above 250 mg/dL more than 5 % of the time,
+// lows under their targets, CV near the 36 % line.
 import { createRng } from './prng';
 import { DAY, MIN } from './time';
 
@@ -51,5 +51,9 @@ export function type1Glucose(seed: number, atMs: number, offsetMs: number): numb
   if (today.low) value -= today.low.depth * Math.exp(-(((minute - today.low.minute) / 45) ** 2));
   const t = atMs / MIN;
   value += 14 * Math.sin(t / 37) + 5 * Math.sin(t / 9.1); // sensor and physiology wobble
-  return Math.round(Math.min(400, Math.max(40, value)));
+  // Soft limits: lows level off above 54 and highs below 300 mg/dL, the demo's default alert thresholds, so
+  // a sync during the demo (or a browser test's reading) pages nobody about the seeded trace itself.
+  if (value < 66) value = 57 + 9 * Math.exp((value - 66) / 9);
+  if (value > 260) value = 296 - 36 * Math.exp(-(value - 260) / 36);
+  return Math.round(value);
 }

@@ -28,7 +28,7 @@ export function glucometerSamples(profile: DemoProfile, plans: readonly DayPlan[
     return dayReadings(rng, plan, bedtimeOf(plans, plan.index)).map(({ t, context }, i) => {
       const low = lows.find((l) => l.dayIndex === plan.index && l.reading === i);
       const value = profile.type1Cgm
-        ? Math.round(clamp(type1Glucose(profile.seed, t, plan.offsetMs) + rng.normal(0, 6), 40, 400)) // a strip reads within a few mg/dL of the sensor
+        ? Math.round(clamp(type1Glucose(profile.seed, t, plan.offsetMs) + rng.normal(0, 6), 57, 296)) // a strip reads within a few mg/dL of the sensor (inside the trace's soft limits)
         : low ? low.value : glucoseValue(rng, profile.glucoseMgDl, context);
       return sample({ type: 'BLOOD_GLUCOSE', value, unit: 'mg/dL', startMs: t, id: `glucometer-${t}`, metadata: { mealContext: context } });
     });
