@@ -18,7 +18,7 @@ const PROFILE = 'http://hl7.org/fhir/StructureDefinition/';
 // The R4 vital-signs profiles that exist for our types; others carry the generic one or none.
 const PROFILES: Partial<Record<HealthType, string>> = {
   HEART_RATE: 'heartrate', RESTING_HEART_RATE: 'vitalsigns', RESPIRATORY_RATE: 'resprate', OXYGEN_SATURATION: 'oxygensat',
-  BODY_TEMPERATURE: 'bodytemp', WEIGHT: 'bodyweight', BLOOD_PRESSURE_SYSTOLIC: 'vitalsigns', BLOOD_PRESSURE_DIASTOLIC: 'vitalsigns',
+  BODY_TEMPERATURE: 'bodytemp', WEIGHT: 'bodyweight', HEIGHT: 'bodyheight', BMI: 'bmi', BLOOD_PRESSURE_SYSTOLIC: 'vitalsigns', BLOOD_PRESSURE_DIASTOLIC: 'vitalsigns',
 };
 const CATEGORIES: Partial<Record<HealthType, string>> = {
   STEPS: 'activity', DISTANCE: 'activity', ACTIVE_ENERGY: 'activity', SLEEP_ANALYSIS: 'activity', BLOOD_GLUCOSE: 'laboratory', BODY_FAT: 'exam',
