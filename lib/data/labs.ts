@@ -13,9 +13,11 @@ import type { LabObservation } from '../interop/import-result';
 import { flagOf, HBA1C, isLoincCode, labByLoinc, toLabCanonical, type Flag, type LabDefinition, type Range } from '../labs/registry';
 import { cgmMetrics } from '../pipeline/glucose-metrics';
 import { roundTo } from '../health/precision';
-import { addDays, localDate } from '../time';
+import { addDays, localDate, zonedDayRangeUtc } from '../time';
 import type { ReadScope } from './access';
-import { loadPeriodGlucose } from './glucose-report';
+import { loadPeriodGlucose, MAX_PERIOD_DAYS, metricsAnswer, targetPresetOf } from './glucose-report';
+import { cgmSummaryObservations, labObservation } from '../interop/fhir-cgm';
+import type { FhirObservation } from '../interop/fhir-export';
 
 const noteRef = (rowId: string) => ({ table: 'lab_results', column: 'note', rowId });
 
@@ -143,7 +145,7 @@ export async function storeImportedLabs(userId: string, importId: string | null,
   return { accepted: count, duplicates: labs.length - count };
 }
 
-export type LabQuery = { code?: string; fromMs?: number; toMs?: number; limit?: number };
+export type LabQuery = { code?: string; fromMs?: number; toMs?: number; limit?: number; /** HbA1c beside its GMI (default true). */ withGmi?: boolean };
 
 /** A patient's results, newest first, with flags (and the GMI beside each HbA1c). */
 export async function listLabResults(scope: ReadScope, q: LabQuery = {}): Promise<LabAnswer[]> {
@@ -158,12 +160,12 @@ export async function listLabResults(scope: ReadScope, q: LabQuery = {}): Promis
     orderBy: [{ effectiveAt: 'desc' }, { loincCode: 'asc' }],
     take: Math.min(q.limit ?? 1000, 1000),
   });
-  return answers(scope, rows);
+  return answers(scope, rows, q.withGmi ?? true);
 }
 
 type Row = { id: string; userId: string; loincCode: string; display: string; value: number; unit: string; referenceLow: number | null; referenceHigh: number | null; effectiveAt: Date; source: string; recordedById: string | null; note: string | null };
 
-async function answers(scope: ReadScope, rows: readonly Row[]): Promise<LabAnswer[]> {
+async function answers(scope: ReadScope, rows: readonly Row[], withGmi = true): Promise<LabAnswer[]> {
   const out: LabAnswer[] = [];
   // GMIs for the newest HbA1c results only: each loads 90 days of glucose.
   let gmis = 0;
@@ -180,7 +182,7 @@ async function answers(scope: ReadScope, rows: readonly Row[]): Promise<LabAnswe
       effectiveAt: r.effectiveAt.toISOString(), source: r.source, recordedById: r.recordedById,
       note: r.note ? await decryptField(r.userId, noteRef(r.id), r.note) : null,
     };
-    if (lab === HBA1C && scope.types === 'ALL' && gmis < 24) {
+    if (withGmi && lab === HBA1C && scope.types === 'ALL' && gmis < 24) {
       gmis++;
       answer.gmi = await gmiBefore(scope, r.effectiveAt.getTime());
     }
@@ -204,4 +206,20 @@ export async function gmiBefore(scope: ReadScope, atMs: number, nowMs = Date.now
     };
   }
   return { ...period, gmi: roundTo(m.gmi, 1), meanMgdl: roundTo(m.mean, 1), coveredDays, activePercent, reason: null };
+}
+
+/**
+ * A FHIR export's clinical part for the local days from..to: the lab results of those days as laboratory
+ * Observations and, with glucose, the CGM summary of the period (its last 366 days when longer).
+ */
+export async function exportClinicalObservations(scope: ReadScope, from: string, to: string, withGlucose: boolean, nowMs = Date.now()): Promise<FhirObservation[]> {
+  const labs = await listLabResults(scope, { fromMs: zonedDayRangeUtc(from, scope.timeZone).startMs, toMs: zonedDayRangeUtc(to, scope.timeZone).endMs, withGmi: false });
+  const out = labs.map((lab) => labObservation(lab, scope.patientId));
+  if (withGlucose) {
+    const start = addDays(to, -(MAX_PERIOD_DAYS - 1));
+    const period = { from: from > start ? from : start, to };
+    const glucose = await loadPeriodGlucose(scope, period, nowMs);
+    out.push(...cgmSummaryObservations(metricsAnswer(glucose, await targetPresetOf(scope.patientId)), scope.patientId));
+  }
+  return out;
 }

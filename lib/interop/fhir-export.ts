@@ -132,7 +132,12 @@ export function buildFhirBundle(samples: Iterable<ExportSample>, options: Bundle
 }
 
 /** The Bundle as JSON text chunks, for a streamed download of any size. */
-export async function* fhirBundleJson(samples: AsyncIterable<ExportSample> | Iterable<ExportSample>, options: BundleOptions): AsyncGenerator<string> {
+export async function* fhirBundleJson(
+  samples: AsyncIterable<ExportSample> | Iterable<ExportSample>,
+  options: BundleOptions,
+  /** Resources after the readings (lab results, the CGM summary: fhir-cgm.ts). */
+  more?: () => Promise<FhirResource[]>,
+): AsyncGenerator<string> {
   const writer = createObservationWriter(options.patientId);
   const header = JSON.stringify(bundleHeader(options));
   yield `${header.slice(0, -1)},"entry":[`;
@@ -146,5 +151,6 @@ export async function* fhirBundleJson(samples: AsyncIterable<ExportSample> | Ite
     const text = emit(writer.push(sample));
     if (text) yield text;
   }
-  yield `${emit(writer.flush())}]}`;
+  const rest = emit(writer.flush());
+  yield `${rest}${more ? emit(await more()) : ''}]}`;
 }

@@ -91,6 +91,11 @@ function bloodPressure(components: unknown[], base: Omit<RawSample, 'type' | 'va
 // The value[x] kinds that are not a quantity: named when refusing.
 const OTHER_VALUES = ['valueCodeableConcept', 'valueString', 'valueBoolean', 'valueInteger', 'valueRange', 'valueRatio', 'valueSampledData', 'valueTime', 'valueDateTime', 'valuePeriod'];
 
+function isCgmSummary(concept: unknown): boolean {
+  return isObject(concept) && Array.isArray(concept.coding) && concept.coding.some((c) => isObject(c) && c.system === CGM_SUMMARY_CODES && c.code === 'cgm-summary');
+}
+const CGM_SUMMARY_CODES = 'http://hl7.org/fhir/uv/cgm/CodeSystem/cgm-summary-codes-temporary';
+
 function displayOf(concept: unknown, code: string): string {
   if (!isObject(concept)) return code;
   const coding = Array.isArray(concept.coding) ? concept.coding.find((c) => isObject(c) && c.system === LOINC && c.code === code) : undefined;
@@ -170,6 +175,8 @@ function observationSamples(obs: Record<string, unknown>, nowMs: number): ItemRe
     return validateItem([raw], nowMs);
   }
   const hasOwnValue = obs.valueQuantity !== undefined || OTHER_VALUES.some((key) => obs[key] !== undefined);
+  // The HL7 CGM guide's summary (fhir-cgm.ts) only groups its members, which are Observations of their own.
+  if (!hasOwnValue && isCgmSummary(obs.code)) return skipped('a CGM summary groups its member Observations, each imported on its own');
   if (!hasOwnValue && components.length === 0 && Array.isArray(obs.hasMember)) return rejected('a panel of hasMember references carries no value of its own (its members are Observations of their own)');
   if (!effective.ok) return rejected(effective.reason);
   const base = { startIso: effective.start, endIso: effective.end, metadataSource: { source: 'fhir' }, parentRange: obs.referenceRange, nowMs };

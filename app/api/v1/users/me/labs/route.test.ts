@@ -133,5 +133,16 @@ describe('lab results', () => {
     expect(june20.gmi).toEqual({ from: '2026-03-22', to: '2026-06-19', gmi: 7, meanMgdl: 154, coveredDays: 12, activePercent: 13.3, reason: null });
     expect(june6.gmi).toMatchObject({ from: '2026-03-08', to: '2026-06-05', gmi: null, meanMgdl: null, coveredDays: 5 });
     expect(june6.gmi.reason).toBe('CGM readings cover 5 of the 90 days before this HbA1c; a GMI needs at least 10 days of readings.');
+
+    // The FHIR export of June carries both HbA1c results as laboratory Observations and the HL7 CGM guide's
+    // summary of the period (time in target 97510-2: all 154 mg/dL, so 100 %; GMI 97506-0).
+    const exported = await api(`/api/v1/users/me/export?format=fhir&types=BLOOD_GLUCOSE&from=2026-06-01&to=2026-06-30`, { cookie: user.cookie });
+    expect(exported.status).toBe(200);
+    const resources = (typeof exported.body === 'string' ? JSON.parse(exported.body) : exported.body).entry.map((e: { resource: Record<string, unknown> }) => e.resource);
+    const coded = (code: string) => resources.filter((r: { code?: { coding?: { code: string }[] } }) => r.code?.coding?.some((c) => c.code === code));
+    expect(coded('4548-4').map((r: { valueQuantity: { value: number } }) => r.valueQuantity.value).sort()).toEqual([7.2, 7.6]);
+    expect(coded('106793-3')[0].component.find((c: { code: { coding: { code: string }[] } }) => c.code.coding[0]!.code === '97510-2').valueQuantity.value).toBe(100);
+    expect(coded('97506-0')[0].valueQuantity.value).toBe(7);
+    expect(coded('97507-8')[0].valueQuantity.value).toBe(154);
   }, 120_000);
 });
