@@ -163,6 +163,13 @@ export async function listLabResults(scope: ReadScope, q: LabQuery = {}): Promis
   return answers(scope, rows, q.withGmi ?? true);
 }
 
+/** Results by id, for the timeline (no GMI: the labs page shows it). */
+export async function labAnswersByIds(scope: ReadScope, ids: readonly string[]): Promise<Map<string, LabAnswer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.labResult.findMany({ where: { userId: scope.patientId, id: { in: [...ids] } } });
+  return new Map((await answers(scope, rows, false)).map((a) => [a.id, a]));
+}
+
 type Row = { id: string; userId: string; loincCode: string; display: string; value: number; unit: string; referenceLow: number | null; referenceHigh: number | null; effectiveAt: Date; source: string; recordedById: string | null; note: string | null };
 
 async function answers(scope: ReadScope, rows: readonly Row[], withGmi = true): Promise<LabAnswer[]> {

@@ -110,6 +110,15 @@ describe('lab results', () => {
     const march = await api(`${own}?from=2026-03-01&to=2026-03-31`, { cookie: patient.cookie });
     expect(march.body.results.map((r: { code: string }) => r.code)).toEqual(['4548-4']);
     expect((await api(`${own}?code=abc`, { cookie: patient.cookie })).status).toBe(422);
+
+    // The timeline shows every result with its flag, paged on the same keys as the other items.
+    const page1 = await api(`/api/v1/users/me/timeline?limit=3`, { cookie: patient.cookie });
+    const page2 = await api(`/api/v1/users/me/timeline?limit=3&before=${page1.body.nextBefore}`, { cookie: patient.cookie });
+    const labs = [...page1.body.items, ...page2.body.items].filter((i: { kind: string }) => i.kind === 'lab');
+    expect(labs.map((i: { at: string }) => i.at)).toEqual([...Array(4).fill('2026-04-02T07:00:00.000Z'), '2026-03-10T07:30:00.000Z']);
+    expect(labs.map((i: { code: string; flag: string | null; recordedBy: { id: string } | null }) => [i.code, i.flag, i.recordedBy?.id]).sort()).toEqual([
+      ['18262-6', null, doctor.id], ['2085-9', 'low', doctor.id], ['2093-3', 'high', doctor.id], ['2951-2', 'low', doctor.id], ['4548-4', 'high', patient.id],
+    ]);
     expect((await api(`${own}?from=2026-04-01&to=2026-03-01`, { cookie: patient.cookie })).status).toBe(422);
   });
 
