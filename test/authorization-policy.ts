@@ -400,6 +400,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/devices': { access: { role: 'PATIENT' } },
   '/entry': { access: { role: 'PATIENT' } },
   '/timeline': { access: { role: 'PATIENT' } },
+  '/labs': { access: { role: 'PATIENT' } },
   '/care-team': { access: { role: 'PATIENT' } },
   '/trends': { access: { role: 'PATIENT' } },
   '/trends/[type]': { access: { role: 'PATIENT' }, params: () => ({ type: 'STEPS' }) },

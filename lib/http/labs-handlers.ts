@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { ReadScope } from '../data/access';
 import { createLabResult, labInput, listLabResults } from '../data/labs';
-import { isLoincCode, LABS } from '../labs/registry';
+import { isLoincCode, knownLabs } from '../labs/registry';
 import { zonedDayRangeUtc } from '../time';
 import { day } from './dates';
 import { ApiError, notFound } from './errors';
@@ -34,8 +34,7 @@ export async function labsListResponse(req: NextRequest, scope: ReadScope) {
     fromMs: q.from ? zonedDayRangeUtc(q.from, scope.timeZone).startMs : undefined,
     toMs: q.to ? zonedDayRangeUtc(q.to, scope.timeZone).endMs : undefined,
   });
-  const known = LABS.map((l) => ({ key: l.key, name: l.name, code: l.loinc, unit: l.canonicalUnit, units: Object.keys(l.units), standardRange: l.standardRange }));
-  return NextResponse.json({ results, labs: known });
+  return NextResponse.json({ results, labs: knownLabs() });
 }
 
 export async function labCreateResponse(req: NextRequest, scope: ReadScope, recorderId: string) {

@@ -128,3 +128,8 @@ export function isLoincCode(code: string): boolean {
   }, 0);
   return (10 - (sum % 10)) % 10 === Number(check);
 }
+
+/** The labs the product understands, as the API lists them beside the results (for entry forms). */
+export function knownLabs() {
+  return LABS.map((l) => ({ key: l.key, name: l.name, code: l.loinc, unit: l.canonicalUnit, units: Object.keys(l.units), standardRange: l.standardRange }));
+}
