@@ -11,11 +11,10 @@ import { Card } from '@/components/ui/card';
 import type { LabAnswer } from '@/lib/data/labs';
 import { apiFetch } from '@/lib/query/api';
 import { describeRange, formatLabValue, labUnitLabel } from './format';
+import { labsQueryKey } from './query';
 
 type KnownLab = { key: string; name: string; code: string; unit: string; units: string[]; standardRange: { low: number | null; high: number | null } };
 export type LabsResponse = { results: LabAnswer[]; labs: KnownLab[] };
-
-export const labsQueryKey = (endpoint: string) => ['labs', endpoint] as const;
 
 const FLAG_TEXT = { high: 'High', low: 'Low' } as const;
 

@@ -2,7 +2,8 @@
 // the GMI of the 90 days before it, every result, and a form to enter one. Prefetched on the server.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { LabsView, labsQueryKey } from '@/components/labs/labs-view';
+import { LabsView } from '@/components/labs/labs-view';
+import { labsQueryKey } from '@/components/labs/query';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
 import { listLabResults } from '@/lib/data/labs';
