@@ -130,7 +130,7 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/users/me/glucose/agp': { kind: 'signed-in', query: '?from=2026-11-01&to=2026-11-14' },
   'GET /api/v1/users/me/diabetes-profile': { kind: 'signed-in', gate: PATIENT },
   'PATCH /api/v1/users/me/diabetes-profile': { kind: 'signed-in', gate: PATIENT, body: () => ({ targetPreset: 'STANDARD' }) },
-  'GET /api/v1/users/me/labs': { kind: 'signed-in', gate: PATIENT, query: '?code=4548-4&from=2026-01-01&to=2026-12-31' },
+  'GET /api/v1/users/me/labs': { kind: 'signed-in', gate: PATIENT, query: '?code=4548-4&from=2026-01-01&to=2026-11-30' },
   'POST /api/v1/users/me/labs': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ code: '4548-4', value: 7.1, unit: '%', effectiveAt: now() }) },
   'GET /api/v1/users/me/timeline': { kind: 'signed-in', gate: PATIENT },
   'GET /api/v1/users/me/insights': { kind: 'signed-in', gate: PATIENT },
