@@ -22,6 +22,7 @@ import { MAX_SAMPLES, parseSyncBatch } from '../lib/ingest/sync-batch';
 import { seedAdminDemo } from './seed-admin-demo';
 import { joinByDeskCode, joinByInvitation } from './seed-care-team';
 import { seedClinicalDemo } from './seed-clinical';
+import { seedLabsDemo } from './seed-labs';
 import { seedNightscoutDemo } from './seed-nightscout';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -76,7 +77,10 @@ async function syncDemoDevice(userId: string, timeZone: string, key: DemoDeviceK
  * exist and before the insights are derived; each finds its accounts by e-mail. The integrator lists
  * seedDemoLabs and seedDemoMeals here.
  */
-export const EXTRA_DEMO_STEPS: ((now: Date) => Promise<unknown>)[] = [];
+export const EXTRA_DEMO_STEPS: ((now: Date) => Promise<unknown>)[] = [
+  (now) => seedLabsDemo(now, 'patient3@demo.test'),
+  (now) => seedLabsDemo(now, 'patient@demo.test'),
+];
 
 export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; samples: number }> {
   if (!env().demoMode) throw new Error('refusing to seed demo data in production (set SEED_DEMO=true to override)');
