@@ -128,6 +128,7 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   // Diabetes care (issue 18): the consensus metrics and the AGP of the caller's own glucose; the diabetes profile.
   'GET /api/v1/users/me/glucose/metrics': { kind: 'signed-in', query: '?from=2026-11-01&to=2026-11-14' },
   'GET /api/v1/users/me/glucose/agp': { kind: 'signed-in', query: '?from=2026-11-01&to=2026-11-14' },
+  'GET /api/v1/users/me/glucose/report.pdf': { kind: 'signed-in', query: '?from=2026-11-01&to=2026-11-14' },
   'GET /api/v1/users/me/diabetes-profile': { kind: 'signed-in', gate: PATIENT },
   'PATCH /api/v1/users/me/diabetes-profile': { kind: 'signed-in', gate: PATIENT, body: () => ({ targetPreset: 'STANDARD' }) },
   'GET /api/v1/users/me/labs': { kind: 'signed-in', gate: PATIENT, query: '?code=4548-4&from=2026-01-01&to=2026-11-30' },
@@ -163,6 +164,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   // an unknown (or expired, or revoked) code is 404 for everyone.
   'GET /share/[code]': { kind: 'public', params: () => ({ code: 'no-such-share-code-0000' }), ok: 404 },
   'POST /share/exchange': { kind: 'public', body: () => ({ code: 'no-such-share-code-0000' }), ok: 404 },
+  // The link share's glucose report as PDF (issue 18): only with a grant cookie of a share covering glucose.
+  'GET /shared/report.pdf': { kind: 'public', ok: 404 },
 
   'PATCH /api/v1/devices/[id]': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.B.deviceId }), body: () => ({ priority: 55 }) },
   'DELETE /api/v1/devices/[id]': { kind: 'owner', gate: PATIENT, ok: 204, params: (w) => ({ id: w.B.spareDeviceId }) },
@@ -199,6 +202,7 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/patients/[patientId]/summary': { kind: 'carer-of-patient', params: ofA, query: '?date=2026-11-12' },
   'GET /api/v1/patients/[patientId]/glucose/metrics': { kind: 'carer-of-patient', params: ofA, query: '?from=2026-11-01&to=2026-11-14' },
   'GET /api/v1/patients/[patientId]/glucose/agp': { kind: 'carer-of-patient', params: ofA, query: '?from=2026-11-01&to=2026-11-14' },
+  'GET /api/v1/patients/[patientId]/glucose/report.pdf': { kind: 'carer-of-patient', params: ofA, query: '?from=2026-11-01&to=2026-11-14' },
   'GET /api/v1/patients/[patientId]/diabetes-profile': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: ofA },
   'PATCH /api/v1/patients/[patientId]/diabetes-profile': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA, body: () => ({ targetPreset: 'STANDARD' }) },
   'GET /api/v1/patients/[patientId]/labs': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: ofA, query: '?code=4548-4' },
@@ -404,10 +408,13 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/care-team': { access: { role: 'PATIENT' } },
   '/trends': { access: { role: 'PATIENT' } },
   '/trends/[type]': { access: { role: 'PATIENT' }, params: () => ({ type: 'STEPS' }) },
+  '/report': { access: { role: 'PATIENT' } }, // the clinic report (issue 18)
   '/doctor': { access: { role: 'DOCTOR' } },
   '/doctor/patients/[patientId]': { access: { carer: 'DOCTOR' }, params: ofA },
+  '/doctor/patients/[patientId]/report': { access: { carer: 'DOCTOR' }, params: ofA },
   '/caregiver': { access: { role: 'CAREGIVER' } },
   '/caregiver/patients/[patientId]': { access: { carer: 'CAREGIVER' }, params: ofA },
+  '/caregiver/patients/[patientId]/report': { access: { carer: 'CAREGIVER' }, params: ofA },
   '/admin': { access: { role: 'ADMIN' } },
   '/admin/users': { access: { role: 'ADMIN' } },
   '/admin/devices': { access: { role: 'ADMIN' } },
@@ -426,6 +433,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   // shows a share only to a browser holding its grant cookie (app/share tests).
   '/share': { access: 'public' },
   '/shared': { access: 'not-found' },
+  '/shared/report': { access: 'not-found' }, // the link share's glucose report (issue 18): needs the grant cookie
   '/shared-with-me': { access: { role: ['DOCTOR', 'CAREGIVER'] } },
   // B's share is not shared with anyone in the matrix: every doctor and caregiver gets a 404.
   '/shared-with-me/[shareId]': { access: { role: ['DOCTOR', 'CAREGIVER'], status: 404 }, params: (w) => ({ shareId: w.B.shareId }) },

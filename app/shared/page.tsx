@@ -4,6 +4,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { SharedReportLinks } from '@/components/glucose/shared-report-links';
 import { ShareScopeText, SharedDataView } from '@/components/sharing/shared-data-view';
 import { auditPageView } from '@/lib/audit/page-view';
 import { findActiveLinkShare } from '@/lib/data/shares';
@@ -28,6 +29,7 @@ export default async function SharedPage() {
         <ShareScopeText share={share} />
         <p className="text-sm text-slate-600">Read-only. Days are in {share.patientName}’s time zone ({share.timeZone.replace(/_/g, ' ')}).</p>
       </header>
+      <SharedReportLinks share={share} via="link" />
       <SharedDataView share={share} units={DEFAULT_UNITS} />
     </main>
   );

@@ -11,6 +11,7 @@ import { findMe } from '@/lib/data/users';
 import { EmailForm } from './_components/email-form';
 import { NotificationPreferencesForm } from './_components/notification-preferences-form';
 import { PushSettings } from '@/components/push/push-settings';
+import { DiabetesProfileCard } from '@/components/glucose/diabetes-profile-card';
 import { SettingsForm } from './_components/settings-form';
 import { TwoFactorSection } from './_components/two-factor-section';
 
@@ -40,6 +41,7 @@ export default async function SettingsPage() {
       </header>
       <SettingsForm initial={settings} zoneGroups={zoneGroups(settings.timeZone)} />
       <EmailForm email={me.email} verified={me.emailVerified} pendingEmail={me.pendingEmail} />
+      {caller.role === 'PATIENT' && <DiabetesProfileCard patientId={caller.id} endpoint="/api/v1/users/me/diabetes-profile" />}
       <NotificationPreferencesForm initial={notifications} role={caller.role} />
       <PushSettings />
       <section aria-labelledby="security-heading" className="space-y-2">

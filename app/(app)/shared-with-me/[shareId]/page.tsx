@@ -2,6 +2,7 @@
 // every request (expired, revoked or someone else's share: the layout's real 404).
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SharedReportLinks } from '@/components/glucose/shared-report-links';
 import { ShareScopeText, SharedDataView } from '@/components/sharing/shared-data-view';
 import { requireReceivedSharePage } from '@/lib/auth/page-access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
@@ -25,6 +26,7 @@ export default async function ReceivedSharePage({ params }: { params: Promise<{ 
         <ShareScopeText share={share} />
         <p className="text-sm text-slate-600">Read-only. Days are in the patient’s time zone ({share.timeZone.replace(/_/g, ' ')}).</p>
       </header>
+      <SharedReportLinks share={share} via="account" />
       <SharedDataView share={share} units={units} />
     </div>
   );

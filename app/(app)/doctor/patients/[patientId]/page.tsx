@@ -1,5 +1,6 @@
 // GET /doctor/patients/:patientId — one patient for their doctor: review, emergencies, insights,
-// medications, events, insulin and carbs (when there are any), 30 days of charts (read-only) and the
+// medications, events, the last 14 days' glucose metrics (with the way to the AGP report), the diabetes
+// profile (editable), insulin and carbs (when there are any), 30 days of charts (read-only) and the
 // alert settings. Prefetched on the server;
 // a doctor without an active link (or anyone else) gets the not-found page from the layout (a real 404).
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
@@ -7,6 +8,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AlertSettingsForm } from '@/components/doctor/alert-settings-form';
 import { DiabetesCard } from '@/components/doctor/diabetes-card';
+import { DiabetesProfileCard } from '@/components/glucose/diabetes-profile-card';
+import { GlucoseMetricsSummary } from '@/components/glucose/metrics-summary';
 import { LabsCard } from '@/components/labs/labs-card';
 import { todayIn } from '@/components/doctor/format';
 import { PatientCharts } from '@/components/doctor/patient-charts';
@@ -58,6 +61,8 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
         <div className="space-y-6">
           <ReviewPanel patientId={patientId} timeZone={me.timeZone} />
           <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} />
+          <GlucoseMetricsSummary scope={scope} reportHref={`/doctor/patients/${patientId}/report`} unit={units.glucoseUnit} />
+          <DiabetesProfileCard patientId={patientId} endpoint={`/api/v1/patients/${patientId}/diabetes-profile`} />
           <DeviceStatus patientId={patientId} />
           {diabetes && <DiabetesCard summary={diabetes} />}
           <LabsCard patientId={patientId} timeZone={patient.timeZone} />

@@ -1,0 +1,37 @@
+// GET /doctor/patients/:patientId/report?from&to — the clinic report (AGP report layout) of one patient
+// for their doctor: a period of the patient's local days (14 by default), printable, with its PDF. The
+// layout above has checked the doctor's link (a real, audited 404 otherwise).
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { GlucoseReportView } from '@/components/glucose/report-view';
+import { requireCarerPagePatient } from '@/lib/auth/page-access';
+import { carerReportAccess } from '@/lib/report/load';
+import { loadReportPage } from '@/lib/report/page-period';
+
+export const metadata: Metadata = { title: 'AGP report · Pulse' };
+
+export default async function DoctorReportPage({ params, searchParams }: {
+  params: Promise<{ patientId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { patientId } = await params;
+  const { caller } = await requireCarerPagePatient('DOCTOR', patientId);
+  const access = await carerReportAccess(caller, patientId);
+  const { model, period, problem, today } = await loadReportPage(access, await searchParams);
+  return (
+    <GlucoseReportView
+      model={model}
+      basePath={`/doctor/patients/${patientId}/report`}
+      pdfHref={`/api/v1/patients/${patientId}/glucose/report.pdf?from=${period.from}&to=${period.to}`}
+      today={today}
+      problem={problem}
+      breadcrumb={
+        <nav aria-label="Breadcrumb" className="text-sm print:hidden">
+          <Link href={`/doctor/patients/${patientId}`} className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
+            ← {model.patient.name}
+          </Link>
+        </nav>
+      }
+    />
+  );
+}

@@ -1,0 +1,124 @@
+// The one loader of the clinic report: the page and the PDF both call it, so they never differ. Who reads
+// decides what is in it: the patient and their doctor see everything (latest labs included); a caregiver with view permission
+// sees the medications, and open emergencies only with alert permission (as their patient page does);
+// a share's reader sees glucose within the share's days and nothing else (a share carries sample types,
+// not medications or emergencies). Anyone else gets 404 from patientScope.
+import type { Caller } from '../auth/session';
+import { prisma } from '../db/client';
+import { ownScope, patientScope, type ReadScope } from '../data/access';
+import { findDisplayUnits } from '../data/aggregates';
+import { readDiabetesProfile } from '../data/diabetes-profile';
+import { agpAnswer, loadPeriodGlucose, metricsAnswer, targetPresetOf, type Period } from '../data/glucose-report';
+import { findCareLink } from '../data/patient-overview';
+import { gmiBefore, listLabResults, type LabAnswer } from '../data/labs';
+import { findDisplayNames } from '../data/profile-fields';
+import { decryptEmail } from '../data/user-email';
+import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
+import { localDate, zonedDayRangeUtc } from '../time';
+import { buildReportModel, type ReportEmergency, type ReportLab, type ReportMedication, type ReportModel } from './model';
+
+export type ReportAccess = {
+  scope: ReadScope;
+  units: UnitPreferences;
+  /** What beyond glucose this reader may see. */
+  include: { profile: boolean; medications: boolean; emergencies: boolean; labs: boolean };
+  /** Read within a share (its days narrow every period). */
+  shared: boolean;
+};
+
+export async function ownReportAccess(caller: Caller): Promise<ReportAccess> {
+  return { scope: await ownScope(caller), units: await findDisplayUnits(caller.id), include: { profile: true, medications: true, emergencies: true, labs: true }, shared: false };
+}
+
+/** A doctor's or caregiver's report of a patient: their care link, else a share (?share= picks one), else 404. */
+export async function carerReportAccess(caller: Caller, patientId: string, shareId: string | null = null): Promise<ReportAccess> {
+  const scope = await patientScope(caller, patientId, { shareId });
+  const units = await findDisplayUnits(caller.id);
+  if (scope.types !== 'ALL') return { scope, units, include: { profile: false, medications: false, emergencies: false, labs: false }, shared: true };
+  const { access } = await findCareLink(caller, patientId);
+  return { scope, units, include: { profile: true, medications: access.canView, emergencies: access.canReceiveAlerts, labs: true }, shared: false };
+}
+
+/** A link share's reader (no account): the share's scope, default units. */
+export function linkShareReportAccess(scope: ReadScope): ReportAccess {
+  return { scope, units: DEFAULT_UNITS, include: { profile: false, medications: false, emergencies: false, labs: false }, shared: true };
+}
+
+async function patientName(patientId: string): Promise<string> {
+  const name = (await findDisplayNames([patientId])).get(patientId);
+  if (name) return name;
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: patientId }, select: { emailCiphertext: true } });
+  return decryptEmail(patientId, user.emailCiphertext);
+}
+
+/** Medications taken at any time in the period (read-only, as the carer's overview reads them). */
+async function findReportMedications(patientId: string, period: Period): Promise<ReportMedication[]> {
+  const rows = await prisma.medication.findMany({
+    where: { userId: patientId, startedOn: { lte: new Date(`${period.to}T00:00:00Z`) }, OR: [{ endedOn: null }, { endedOn: { gte: new Date(`${period.from}T00:00:00Z`) } }] },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: { name: true, dosage: true, schedule: true, startedOn: true, endedOn: true },
+  });
+  return rows.map((m) => {
+    const times = (m.schedule as { times?: unknown })?.times;
+    return {
+      name: m.name, dosage: m.dosage, times: Array.isArray(times) ? times.filter((x): x is string => typeof x === 'string') : [],
+      startedOn: m.startedOn.toISOString().slice(0, 10), endedOn: m.endedOn?.toISOString().slice(0, 10) ?? null,
+    };
+  });
+}
+
+/** Emergencies not yet resolved, newest first. */
+async function findOpenEmergencies(patientId: string): Promise<ReportEmergency[]> {
+  const rows = await prisma.emergencyEvent.findMany({
+    where: { patientId, status: { not: 'RESOLVED' } },
+    orderBy: { detectedAt: 'desc' },
+    take: 20,
+    select: { kind: true, status: true, details: true, detectedAt: true },
+  });
+  return rows.map((r) => ({ kind: r.kind, status: r.status, details: r.details as Record<string, number>, detectedAt: r.detectedAt.toISOString() }));
+}
+
+const LATEST_LABS = 8;
+
+/**
+ * The latest result of each test up to the period's end (newest first, at most 8), each with its flag; the
+ * latest HbA1c with the GMI of the 90 days before it, when CGM readings cover enough of them.
+ */
+async function findLatestLabs(scope: ReadScope, period: Period, nowMs: number): Promise<ReportLab[]> {
+  const results = await listLabResults(scope, { toMs: zonedDayRangeUtc(period.to, scope.timeZone).endMs, limit: 200, withGmi: false });
+  const latest = new Map<string, LabAnswer>();
+  for (const r of results) if (!latest.has(r.lab ?? r.code)) latest.set(r.lab ?? r.code, r);
+  const shown = [...latest.values()].slice(0, LATEST_LABS);
+  const hba1c = shown.find((r) => r.lab === 'hba1c');
+  const gmi = hba1c ? await gmiBefore(scope, Date.parse(hba1c.effectiveAt), nowMs) : null;
+  return shown.map((r) => ({
+    label: r.display,
+    value: `${Number(r.value.toPrecision(4))} ${r.unit}`,
+    takenOn: localDate(Date.parse(r.effectiveAt), scope.timeZone),
+    flag: r.flag,
+    note: r === hba1c && gmi ? (gmi.gmi !== null ? `GMI ${gmi.gmi} % over the 90 days before` : gmi.reason) : null,
+  }));
+}
+
+export async function loadReport(access: ReportAccess, period: Period, opts: { nowMs?: number } = {}): Promise<ReportModel> {
+  const nowMs = opts.nowMs ?? Date.now();
+  const { scope, include } = access;
+  const [glucose, preset, name, profile, medications, emergencies, labs] = await Promise.all([
+    loadPeriodGlucose(scope, period, nowMs),
+    targetPresetOf(scope.patientId),
+    patientName(scope.patientId),
+    include.profile ? readDiabetesProfile(scope.patientId) : null,
+    include.medications ? findReportMedications(scope.patientId, period) : null,
+    include.emergencies ? findOpenEmergencies(scope.patientId) : null,
+    include.labs ? findLatestLabs(scope, period, nowMs) : undefined,
+  ]);
+  const metrics = metricsAnswer(glucose, preset);
+  return buildReportModel({
+    patient: { id: scope.patientId, name, timeZone: scope.timeZone },
+    glucose, metrics, agp: agpAnswer(glucose).slots, nowMs,
+    unit: access.units.glucoseUnit,
+    profile: profile && { diabetesType: profile.diabetesType, diagnosisYear: profile.diagnosisYear, targetHba1c: profile.targetHba1c },
+    medications, emergencies, labs,
+    shareNote: access.shared ? `Shared by the patient: glucose from ${scope.fromDay} to ${scope.toDay} only.` : null,
+  });
+}
