@@ -69,6 +69,9 @@ beforeAll(async () => {
   const cgm = await createDevice(patient.id, 'cgm', 'Sensor');
   const days = Array.from({ length: 14 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`);
   for (let i = 0; i < days.length; i += 4) await syncSamples(cgm, days.slice(i, i + 4).flatMap(cgmDay));
+  // The doctor enters the latest HbA1c: the report prints it beside the GMI of the 90 days before it.
+  const lab = await api(`/api/v1/patients/${patient.id}/labs`, { cookie: doctor.cookie, json: { code: '4548-4', value: 7.4, unit: '%', effectiveAt: '2026-11-14T09:00:00-05:00' } });
+  expect(lab.status).toBe(201);
   await prisma.medication.create({ data: { userId: patient.id, name: 'Metformin', dosage: '500 mg', schedule: { times: ['08:00', '20:00'] }, startedOn: new Date('2026-01-10T00:00:00Z') } });
   const readings: [string, number, string][] = [
     ['2026-11-03T07:00:00-05:00', 128, 'fasting'], ['2026-11-03T14:00:00-05:00', 192, 'after_lunch'], ['2026-11-04T07:00:00-05:00', 112, 'fasting'],
@@ -102,6 +105,9 @@ describe('GET …/glucose/report.pdf', () => {
     expect(text).toContain('GMI');
     expect(text).toContain(`${metrics.body.gmi.toFixed(1)} %`);
     expect(text).toContain('Metformin 500 mg');
+    expect(text).toContain('HbA1c');
+    expect(text).toContain('7.4 %');
+    expect(text).toMatch(/GMI \d+(\.\d)? % over the 90 days before/);
     expect(text).toContain('Open emergencies');
     expect(text).toContain('1 Nov 2026 - 14 Nov 2026 (14 days)');
   });
@@ -150,6 +156,7 @@ describe('GET …/glucose/report.pdf', () => {
     expect(text).toContain('Time in Range');
     expect(text).toContain('Shared by the patient');
     expect(text).not.toContain('Metformin');
+    expect(text).not.toContain('HbA1c');
     await prisma.shareToken.update({ where: { id: share.id }, data: { types: ['WEIGHT'] } });
     expect((await getPdf(`/api/v1/patients/${patient.id}/glucose/report.pdf?share=${share.id}${Q.replace('?', '&')}`, shareReader.cookie)).res.status).toBe(404);
   });
