@@ -413,6 +413,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/dashboard': { access: { role: 'PATIENT' } },
   '/devices': { access: { role: 'PATIENT' } },
   '/entry': { access: { role: 'PATIENT' } },
+  '/meals': { access: { role: 'PATIENT' } },
   '/timeline': { access: { role: 'PATIENT' } },
   '/care-team': { access: { role: 'PATIENT' } },
   '/trends': { access: { role: 'PATIENT' } },

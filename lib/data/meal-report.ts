@@ -8,7 +8,7 @@ import { mealExcursions, mergeReadings, type Excursion } from '../pipeline/meal-
 import { HIGH_PEAK_MGDL, HIGH_RISE_MGDL, isHigh, mealPatterns, MIN_CONFIDENCE, MIN_MEALS, type MealPattern } from '../pipeline/meal-patterns';
 import { addDays, localDate, zonedDayRangeUtc } from '../time';
 import { narrowDays, requireTypes, type ReadScope } from './access';
-import { loadPeriodGlucose, type Period } from './glucose-report';
+import { loadPeriodGlucose, resolvePeriod, type Period } from './glucose-report';
 import { listMeals, readMealPhoto, type Meal } from './meals';
 
 export type MealWithExcursion = Meal & { excursion: Excursion | null; excursionNote: string | null; high: boolean | null };
@@ -61,4 +61,10 @@ export async function mealPhotoFor(scope: ReadScope, mealId: string) {
     if ((scope.fromDay && day < scope.fromDay) || (scope.toDay && day > scope.toDay)) throw notFound('photo');
   }
   return photo;
+}
+
+/** The answer for the 14 days ending today in the patient's zone (the meals pages). */
+export async function recentMealsAnswer(scope: ReadScope): Promise<MealsAnswer> {
+  const now = Date.now();
+  return mealsAnswer(scope, resolvePeriod(scope, {}, now), now);
 }
