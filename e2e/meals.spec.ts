@@ -21,7 +21,7 @@ test('patient logs a meal with a photo, sees it on /meals, and deletes it', asyn
   await page.goto('/entry');
   await page.waitForLoadState('networkidle');
   await page.getByRole('radio', { name: 'Meal' }).check();
-  await page.getByLabel('Meal', { exact: true }).selectOption({ label: 'Breakfast' });
+  await page.getByRole('combobox', { name: 'Meal' }).selectOption({ label: 'Breakfast' });
   await page.getByLabel('Carbohydrates (g)').fill('45');
   await page.getByLabel('What you ate').fill('E2E oatmeal with berries');
   await page.getByLabel('Photo').setInputFiles({ name: 'breakfast.png', mimeType: 'image/png', buffer: PNG });
