@@ -20,7 +20,7 @@ test('patient logs a meal with a photo, sees it on /meals, and deletes it', asyn
   await signIn(page);
   await page.goto('/entry');
   await page.waitForLoadState('networkidle');
-  await page.getByRole('radio', { name: 'Meal' }).check();
+  await page.getByRole('radio', { name: 'Meal' }).locator('xpath=..').click(); // the visible pill is its label
   await page.getByRole('combobox', { name: 'Meal' }).selectOption({ label: 'Breakfast' });
   await page.getByLabel('Carbohydrates (g)').fill('45');
   await page.getByLabel('What you ate').fill('E2E oatmeal with berries');
