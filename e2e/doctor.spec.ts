@@ -1,5 +1,5 @@
 // The demo doctor triages their patients: each in one group (Jordan Lee's very low glucose readings, Alex
-// Morgan meeting targets), filters the list, opens Jordan, marks them reviewed and sees "last reviewed"
+// Morgan's type 1 CGM more than 5 % of the time above 250 mg/dL, with his time in range, CV and wear), filters the list, opens Jordan, marks them reviewed and sees "last reviewed"
 // change on the detail and in the list. A patient the doctor is not linked to is "not found". Every
 // page passes axe (no serious or critical violations), at desktop and phone widths.
 import { test, type Page } from '@playwright/test';
@@ -27,7 +27,11 @@ test('doctor finds a patient in the right group, opens them and marks them revie
   await expect(lowGlucose.getByRole('link', { name: 'Jordan Lee' })).toBeVisible();
   await expect(lowGlucose).toContainText(/Glucose: [\d.]+ % of readings below 54 mg\/dL \(target < 1 %\)/);
   await expect(lowGlucose.getByRole('img', { name: /Daily mean glucose/ })).toBeVisible();
-  await expect(page.getByTestId('triage-group-on-target').getByRole('link', { name: 'Alex Morgan' })).toBeVisible();
+  // Alex wears a CGM: judged on the consensus metrics of its 14 days, the figures beside the reason.
+  const veryHigh = page.getByTestId('triage-group-glucose-very-high');
+  await expect(veryHigh.getByRole('link', { name: 'Alex Morgan' })).toBeVisible();
+  await expect(veryHigh).toContainText(/CGM, last 14 days: [\d.]+ % of the time above 250 mg\/dL \(target < 5 %\)/);
+  await expect(veryHigh.getByTestId('triage-cgm')).toContainText(/Time in range [\d.]+ %CV [\d.]+ %CGM worn [\d.]+ %/);
   await expect(page.getByRole('link', { name: /Jordan Lee|Alex Morgan/ })).toHaveCount(2); // each patient once
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'e2e/screenshots/doctor-triage.png', fullPage: true });
@@ -36,10 +40,10 @@ test('doctor finds a patient in the right group, opens them and marks them revie
   // Filters: by group (radio chips with counts), by name, and they stay in the URL.
   await page.waitForLoadState('networkidle'); // hydrated: the chips answer clicks
   // The radios are drawn as chips: their labels take the clicks.
-  await page.locator('label').filter({ hasText: 'Meeting targets' }).click();
-  await expect(page.getByRole('radio', { name: /Meeting targets/ })).toBeChecked();
+  await page.locator('label').filter({ hasText: 'Very high glucose' }).click();
+  await expect(page.getByRole('radio', { name: /Very high glucose/ })).toBeChecked();
   await expect(page.getByRole('link', { name: 'Jordan Lee' })).toHaveCount(0);
-  await expect(page).toHaveURL(/group=on-target/);
+  await expect(page).toHaveURL(/group=glucose-very-high/);
   await page.locator('label').filter({ hasText: /^All/ }).click();
   await page.getByLabel('Search by name').fill('jord');
   await expect(page.getByRole('link', { name: 'Alex Morgan' })).toHaveCount(0);

@@ -1,7 +1,8 @@
 // Demo data (never in production): five accounts (password `demo-password`), care teams formed by
 // invitation (seed-care-team.ts), and ~30 days of overlapping multi-device data per patient, stored through the real sync path
 // (validation, unit conversion, layer-1 dedup, dirty ranges), plus a Nightscout uploader relayed by two apps
-// (seed-nightscout.ts). Safe to run twice: it stops if seeded.
+// (seed-nightscout.ts: Alex, who has type 1 diabetes, uploads 14 days of CGM), and diabetes profiles (Alex:
+// type 1; Jordan: type 2, meter only). Safe to run twice: it stops if seeded.
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../lib/auth/password';
 import { prisma } from '../lib/db/client';
@@ -11,6 +12,7 @@ import { encryptDisplayName } from '../lib/data/profile-fields';
 import { byEmail, emailColumns } from '../lib/data/user-email';
 import { vouchedAccount } from '../lib/data/users';
 import { refreshInsights } from '../lib/data/insights';
+import { writeDiabetesProfile } from '../lib/data/diabetes-profile';
 import { createInvitation } from '../lib/data/invitations';
 import { storeSyncBatch } from '../lib/data/sync-samples';
 import { DEMO_PROFILES, generateDemoData, type DemoDeviceKey } from '../lib/demo';
@@ -69,6 +71,13 @@ async function syncDemoDevice(userId: string, timeZone: string, key: DemoDeviceK
   return samples.length;
 }
 
+/**
+ * Further demo steps (labs, meals, …), run in order after the accounts, care teams, devices and the CGM
+ * exist and before the insights are derived; each finds its accounts by e-mail. The integrator lists
+ * seedDemoLabs and seedDemoMeals here.
+ */
+export const EXTRA_DEMO_STEPS: ((now: Date) => Promise<unknown>)[] = [];
+
 export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; samples: number }> {
   if (!env().demoMode) throw new Error('refusing to seed demo data in production (set SEED_DEMO=true to override)');
   if (await prisma.user.findUnique({ where: byEmail('patient@demo.test') })) return { seeded: false, samples: 0 };
@@ -101,6 +110,10 @@ export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; sam
   await seedClinicalDemo(now);
   await seedAdminDemo(now);
   total += (await seedNightscoutDemo(now))?.samples ?? 0;
+  // Diabetes profiles as the doctor would set them (the same use case as PUT …/diabetes-profile).
+  await writeDiabetesProfile(alex.id, doctor.id, { diabetesType: 'TYPE_1', diagnosisYear: 2009, targetHba1c: 7, targetPreset: 'STANDARD' });
+  await writeDiabetesProfile(third!, doctor.id, { diabetesType: 'TYPE_2', diagnosisYear: 2016, targetHba1c: 7, targetPreset: 'STANDARD' });
+  for (const step of EXTRA_DEMO_STEPS) await step(now);
   // Insights the pipeline would derive after the first syncs (medication logs included).
   for (const id of patientIds) await refreshInsights(id, now);
   return { seeded: true, samples: total };

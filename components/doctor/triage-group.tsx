@@ -1,8 +1,9 @@
 // One triage group: its heading with the count, then a row per patient (name linking to the detail,
-// the reason, a 14-day sparkline, last sync and last review). Stacks on phone widths.
+// the reason, a CGM wearer's time in range, CV and wear (a figure that raised a flag in bold), a 14-day
+// sparkline, last sync and last review). Stacks on phone widths.
 import Link from 'next/link';
 import { Sparkline } from '@/components/charts/sparkline';
-import type { TriageGroup, TriageRow } from '@/lib/data/triage';
+import type { TriageCgm, TriageGroup, TriageRow } from '@/lib/data/triage';
 import { formatWhen } from './format';
 
 const ACCENTS: Record<TriageGroup, string> = {
@@ -12,6 +13,8 @@ const ACCENTS: Record<TriageGroup, string> = {
   'bp-crisis': 'border-l-red-500',
   'glucose-very-high': 'border-l-orange-500',
   'glucose-high': 'border-l-amber-500',
+  'glucose-variability': 'border-l-amber-500',
+  'cgm-wear': 'border-l-slate-500',
   'missed-doses': 'border-l-amber-500',
   'rhr-rising': 'border-l-amber-500',
   'sleep-deficit': 'border-l-indigo-500',
@@ -19,6 +22,19 @@ const ACCENTS: Record<TriageGroup, string> = {
   'no-data': 'border-l-slate-400',
   'on-target': 'border-l-teal-600',
 };
+
+const pct = (v: number) => `${v.toFixed(1)} %`;
+
+function CgmFigures({ cgm }: { cgm: TriageCgm }) {
+  const flagged = (...flags: TriageCgm['flags']) => (flags.some((f) => cgm.flags.includes(f)) ? 'font-semibold text-slate-900' : '');
+  return (
+    <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-700" data-testid="triage-cgm">
+      <span className={flagged('target', 'below', 'veryLow', 'low', 'above', 'veryHigh', 'high')}>Time in range {pct(cgm.timeInRange)}</span>
+      <span className={flagged('cv')}>CV {pct(cgm.cv)}</span>
+      <span className={flagged('wear')}>CGM worn {pct(cgm.activePercent)}</span>
+    </p>
+  );
+}
 
 export function TriageGroupSection({ group, rows, timeZone, today }: {
   group: { id: TriageGroup; label: string; count: number };
@@ -46,6 +62,7 @@ export function TriageGroupSection({ group, rows, timeZone, today }: {
                 {row.name}
               </Link>
               <p className="mt-0.5 text-sm text-slate-700">{row.reason}</p>
+              {row.cgm && <CgmFigures cgm={row.cgm} />}
             </div>
             <Sparkline values={row.sparkline.values} label={row.sparkline.label} />
             <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-700">

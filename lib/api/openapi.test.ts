@@ -203,6 +203,18 @@ describe('real answers match the document', () => {
       expect(expectDocumented(await api(`/api/v1/patients/${patient.id}/${kind}${query}`), theirs, 'get').status).toBe(401);
       expect(expectDocumented(await api(`/api/v1/patients/${patient.id}/${kind}?date=x&period=x&limit=x&types=x`, { cookie: doctor.cookie }), theirs, 'get').status).toBe(422);
     }
+    for (const kind of ['glucose/metrics', 'glucose/agp']) {
+      const own = `/api/v1/users/me/${kind}`;
+      const theirs = `/api/v1/patients/{patientId}/${kind}`;
+      const mine = expectDocumented(await api(`${own}?from=2026-01-01&to=2026-01-14`, { cookie: patient.cookie }), own, 'get');
+      expect(mine.status).toBe(200);
+      expect(expectDocumented(await api(`/api/v1/patients/${patient.id}/${kind}?from=2026-01-01&to=2026-01-14`, { cookie: doctor.cookie }), theirs, 'get').body).toEqual(mine.body);
+      expect(expectDocumented(await api(own), own, 'get').status).toBe(401);
+      expect(expectDocumented(await api(`${own}?from=2026-02-30`, { cookie: patient.cookie }), own, 'get').status).toBe(422);
+      expect(expectDocumented(await api(`/api/v1/patients/${patient.id}/${kind}`, { cookie: stranger.cookie }), theirs, 'get').status).toBe(404);
+      expect(expectDocumented(await api(`/api/v1/patients/${patient.id}/${kind}`), theirs, 'get').status).toBe(401);
+      expect(expectDocumented(await api(`/api/v1/patients/${patient.id}/${kind}?to=x`, { cookie: doctor.cookie }), theirs, 'get').status).toBe(422);
+    }
     const insulin = expectDocumented(await api('/api/v1/users/me/samples?type=INSULIN', { cookie: patient.cookie }), '/api/v1/users/me/samples', 'get');
     expect(insulin.body).toMatchObject({ samples: [{ type: 'INSULIN', value: 4.5, unit: '[iU]', category: 'bolus' }] });
     const page = (await api<{ samples: unknown[]; nextCursor: string | null }>('/api/v1/users/me/samples?limit=2', { cookie: patient.cookie })).body;
@@ -274,7 +286,7 @@ describe('real answers match the document', () => {
 });
 
 describe('documented operations and route files', () => {
-  const AREAS = /^\/api\/v1\/(devices|devices\/\{id\}\/sync|users\/me\/(samples|aggregates|summary|export)|patients\/\{patientId\}\/(samples|aggregates|summary)|imports(\/\{id\})?|shares(\/.*)?)$/;
+  const AREAS = /^\/api\/v1\/(devices|devices\/\{id\}\/sync|users\/me\/(samples|aggregates|summary|export|glucose\/metrics|glucose\/agp)|patients\/\{patientId\}\/(samples|aggregates|summary|glucose\/metrics|glucose\/agp)|imports(\/\{id\})?|shares(\/.*)?)$/;
 
   async function routeFiles(): Promise<Map<string, string[]>> {
     const dir = path.join(ROOT, 'app/api/v1');

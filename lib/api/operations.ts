@@ -3,6 +3,7 @@
 // openapi.test.ts checks each is documented here and each documented path has a route file.
 import { z } from 'zod';
 import { errorBody } from './common';
+import { glucoseAgp, glucoseMetrics, glucosePeriodQuery } from './glucose';
 import { deviceList, registerDeviceRequest, registeredDevice } from './devices';
 import { importCreated, importList, importStatus, importUpload } from './imports';
 import { errors, json, type Operation } from './operation';
@@ -53,6 +54,36 @@ function readOperations(kind: ReadKind): Operation[] {
     },
   ];
 }
+
+const PERIOD_DOCS = { from: 'First local day of the patient, YYYY-MM-DD (default: 13 days before to).', to: 'Last local day, included (default: today in the patient’s zone); at most 366 days.' };
+const GLUCOSE_READS = [
+  { kind: 'metrics', body: glucoseMetrics, summary: 'Consensus glucose metrics of a period', name: 'GlucoseMetrics' },
+  { kind: 'agp', body: glucoseAgp, summary: 'Ambulatory Glucose Profile of a period', name: 'GlucoseAgp' },
+] as const;
+
+const glucoseOperations: Operation[] = GLUCOSE_READS.flatMap((read) => {
+  const common = { method: 'get' as const, tag: 'Reads', query: glucosePeriodQuery, queryDocs: PERIOD_DOCS };
+  return [
+    {
+      ...common,
+      path: `/api/v1/users/me/glucose/${read.kind}`,
+      operationId: `getOwn${read.name}`,
+      summary: `${read.summary} (own data)`,
+      callers: ['PATIENT', 'DOCTOR', 'CAREGIVER', 'ADMIN'] as const,
+      responses: { 200: { description: 'The caller’s own glucose.', content: json(read.body) }, ...errors(401, 422) },
+    },
+    {
+      ...common,
+      path: `/api/v1/patients/{patientId}/glucose/${read.kind}`,
+      operationId: `getPatient${read.name}`,
+      summary: `${read.summary} (a cared-for patient)`,
+      description: 'For a doctor, or a caregiver with view permission, with an active care relationship to the patient, or within a share covering BLOOD_GLUCOSE. The days are the patient’s. Every read is audited.',
+      callers: ['DOCTOR', 'CAREGIVER'] as const,
+      pathParams: { patientId: 'The patient’s user id.' },
+      responses: { 200: { description: 'The patient’s glucose.', content: json(read.body) }, ...errors(401, 404, 422) },
+    },
+  ];
+});
 
 const sync: Operation = {
   method: 'post',
@@ -164,6 +195,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...readOperations('samples'),
   ...readOperations('aggregates'),
   ...readOperations('summary'),
+  ...glucoseOperations,
   ...imports,
   exportOperation,
   ...SHARE_OPERATIONS,

@@ -119,7 +119,7 @@ async function doctorDigest(doctorId: string, w: DigestWindow): Promise<Digest |
   const silenced = new Set(links.filter((l) => l.alertDelivery === 'NONE').map((l) => l.patientId));
   // Nothing new: no digest, and the triage (the costly part) is not computed; the job asks every 30 minutes.
   if (!ids.some((id) => readings.has(id) || (alerts.has(id) && !silenced.has(id)))) return null;
-  const [signals, units] = await Promise.all([loadSignals(ids, w.to), findDisplayUnits(doctorId)]);
+  const [signals, units] = await Promise.all([loadSignals(patients.map((p) => ({ id: p.id, timeZone: p.time_zone })), w.to), findDisplayUnits(doctorId)]);
   const text = doctorDigestText({
     day: w.day, since: sinceWords(w), appUrl: env().mail.appUrl,
     patients: patients.map((p) => ({

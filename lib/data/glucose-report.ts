@@ -7,13 +7,13 @@
 // active percentage tells how much), else "meter", with what spot checks can honestly give (their mean and
 // spread, and structured testing by meal context) and no time in range.
 import { connectClient, prisma } from '../db/client';
-import type { HealthType } from '../health';
-import { dedupSamples } from '../pipeline';
+import type pg from 'pg';
+import { GLUCOSE_SPECIMENS, type HealthType } from '../health';
+import { dedupSamples, type PipelineSample } from '../pipeline';
 import { agpSlots, cgmMetrics, missedTargets, roundShares, targetSet, type AgpSlot, type GlucosePoint, type RangeShares, type TargetPreset } from '../pipeline/glucose-metrics';
 import { METER_CONTEXTS, readingStats, structuredTesting, type ContextSummary, type MeterContext, type MeterReading } from '../pipeline/glucose-structured';
 import { addDays, localDate, zonedDayRangeUtc } from '../time';
 import { requireTypes, clampDays, type ReadScope } from './access';
-import { loadSamples } from './aggregation/load-samples';
 import { CGM_STREAM, rulesFor } from './aggregation/type-rules';
 import { decryptSampleMetadata } from './sample-fields';
 
@@ -45,6 +45,37 @@ export async function targetPresetOf(patientId: string): Promise<TargetPreset> {
 
 const isContext = (v: unknown): v is MeterContext => typeof v === 'string' && (METER_CONTEXTS as readonly string[]).includes(v);
 
+/**
+ * The raw glucose samples of [fromMs, toMs), split by stream as the aggregation's loader splits them
+ * (lib/data/aggregation/load-samples.ts: the sample's specimen, else its device's type), with each device's
+ * effective priority. Lean on purpose (90 days of 5-minute CGM are 25,920 rows): the devices are read once,
+ * the rows as arrays of numbers.
+ */
+async function loadGlucoseSamples(client: pg.PoolClient, userId: string, fromMs: number, toMs: number): Promise<{ cgm: PipelineSample[]; meter: PipelineSample[] }> {
+  const devices = await client.query<{ id: string; type: string; priority: number }>(
+    `SELECT d.id::text, d.type::text, COALESCE(o.priority, d.priority) AS priority FROM devices d
+     LEFT JOIN device_type_priorities o ON o.device_id = d.id AND o.health_type = 'BLOOD_GLUCOSE' WHERE d.user_id = $1`,
+    [userId],
+  );
+  const byId = new Map(devices.rows.map((d) => [d.id, d]));
+  const { rows } = await client.query<[string, string, number, number, number, string | null]>({
+    rowMode: 'array',
+    text: `SELECT id::text, device_id::text, (extract(epoch FROM start_at) * 1000)::float8, (extract(epoch FROM end_at) * 1000)::float8, value, category
+           FROM health_samples WHERE user_id = $1 AND type = 'BLOOD_GLUCOSE' AND start_at >= to_timestamp($2 / 1000.0) AND start_at < to_timestamp($3 / 1000.0)
+           ORDER BY start_at`,
+    values: [userId, fromMs, toMs],
+  });
+  const cgm: PipelineSample[] = [];
+  const meter: PipelineSample[] = [];
+  for (const [id, deviceId, startMs, endMs, value, category] of rows) {
+    const device = byId.get(deviceId);
+    const isCgm = category === GLUCOSE_SPECIMENS.interstitial || (category !== GLUCOSE_SPECIMENS.blood && device?.type === 'cgm');
+    const sample: PipelineSample = { id, deviceId, priority: device?.priority ?? 0, startMs, endMs, value, category, stream: isCgm ? CGM_STREAM : null };
+    (isCgm ? cgm : meter).push(sample);
+  }
+  return { cgm, meter };
+}
+
 /** The period's deduplicated glucose, split into CGM and meter readings (404 when the scope may not read glucose). */
 export async function loadPeriodGlucose(scope: ReadScope, period: Period, nowMs: number): Promise<PeriodGlucose> {
   requireTypes(scope, GLUCOSE);
@@ -54,16 +85,15 @@ export async function loadPeriodGlucose(scope: ReadScope, period: Period, nowMs:
   if (endMs <= fromMs) return { ...base, cgm: [], meter: [] };
   const client = await connectClient();
   try {
-    // From an hour before: a reading just before the period is deduplicated against one just inside it
-    // exactly as the aggregation does.
-    const samples = await loadSamples(client, { userId: scope.patientId, type: 'BLOOD_GLUCOSE', fromMs: fromMs - 3_600_000, toMs: endMs });
-    const counted = dedupSamples(samples, rulesFor('BLOOD_GLUCOSE')).filter((c) => c.startMs >= fromMs && c.startMs < endMs);
-    const cgm: GlucosePoint[] = [];
-    const meterIds: string[] = [];
-    for (const c of counted) {
-      if (c.sample.stream === CGM_STREAM) cgm.push({ atMs: c.startMs, mgdl: c.sample.value });
-      else meterIds.push(c.sample.id);
-    }
+    const { cgm: cgmSamples, meter: meterSamples } = await loadGlucoseSamples(client, scope.patientId, fromMs - 3_600_000, endMs);
+    // The two streams never cancel each other (dedup.md), so each is deduplicated on its own; a stream from
+    // one device has nothing to deduplicate (a device's own exact repeats are dropped at ingest).
+    const dedup = (samples: PipelineSample[]) =>
+      (new Set(samples.map((x) => x.deviceId)).size > 1 ? dedupSamples(samples, rulesFor('BLOOD_GLUCOSE')).map((c) => c.sample) : samples).filter(
+        (x) => x.startMs >= fromMs && x.startMs < endMs,
+      );
+    const cgm: GlucosePoint[] = dedup(cgmSamples).map((x) => ({ atMs: x.startMs, mgdl: x.value }));
+    const meterIds = dedup(meterSamples).map((x) => x.id);
     const meter: MeterReading[] = [];
     if (meterIds.length > 0) {
       const { rows } = await client.query<{ device_id: string; client_record_id: string | null; s: string; e: string; value: number; metadata: string | null }>(

@@ -13,9 +13,9 @@ import {
 } from '../pipeline/insights';
 import { addDays, localDate, zonedDayRangeUtc } from '../time';
 import { findDisplayUnits } from './aggregates';
-import { loadGlucoseReadings } from './glucose-readings';
 import { encryptInsightTexts } from './insight-fields';
 import { notifyPatient } from './notifications';
+import { loadGlucoseWindows } from './triage-glucose';
 
 const SEVERITY_RANK = { INFO: 0, LOW: 1, MEDIUM: 2, HIGH: 3 } as const;
 const ALL_KINDS: InsightKind[] = ['RESTING_HR_TREND', 'SLEEP_DEFICIT', 'ACTIVITY_CHANGE', 'GLUCOSE_TIME_IN_RANGE', 'MEDICATION_ADHERENCE'];
@@ -46,11 +46,15 @@ export async function evaluateInsights(userId: string, now = new Date()): Promis
     where: { userId, scheduledAt: { gte: new Date(zonedDayRangeUtc(addDays(today, -31), timeZone).startMs), lte: now } },
     select: { scheduledAt: true, status: true },
   });
+  const glucose = (await loadGlucoseWindows([{ id: userId, timeZone }], nowMs)).get(userId);
   return new Map<InsightKind, InsightResult | null>([
     ['RESTING_HR_TREND', restingHrTrend({ days: await dailyValues(userId, 'RESTING_HEART_RATE', from, lastDay), today: lastDay })],
     ['SLEEP_DEFICIT', sleepDeficit({ nights: await dailyValues(userId, sleepType, from, lastDay), today: lastDay })],
     ['ACTIVITY_CHANGE', activityChange({ steps: await dailyValues(userId, 'STEPS', from, lastDay), today: lastDay })],
-    ['GLUCOSE_TIME_IN_RANGE', glucoseTimeInRange({ readings: (await loadGlucoseReadings([userId], nowMs)).get(userId) ?? [], nowMs, timeZone })],
+    ['GLUCOSE_TIME_IN_RANGE', glucoseTimeInRange({
+      readings: glucose?.readings ?? [], nowMs, timeZone,
+      ...(glucose ? { cgm: { points: glucose.cgm, fromMs: glucose.cgmFromMs, preset: glucose.preset } } : {}),
+    })],
     ['MEDICATION_ADHERENCE', medicationAdherence({ logs: logs.map((l) => ({ scheduledAtMs: l.scheduledAt.getTime(), status: l.status })), nowMs, timeZone })],
   ]);
 }

@@ -1,8 +1,9 @@
 // The patient's timeline: events (mood, symptom, medication, note, assessment; superseded ones hidden)
 // merged with notable readings (glucose, blood pressure as one systolic/diastolic item, weight — from any
 // source, manual entries included; never the stream of heart-rate samples) and diabetes doses (insulin
-// with its kind, carbohydrates), newest first, keyset-paginated on (time, key). Values are canonical
-// (mg/dL, mmHg, kg, [iU], g); pages convert them to the user's units.
+// with its kind, carbohydrates) and lab results (with their low/high flag), newest first, keyset-paginated
+// on (time, key). Values are canonical (mg/dL, mmHg, kg, [iU], g; a lab in its own unit); pages convert
+// them to the user's units.
 import { Prisma } from '../generated/prisma/client';
 import { prisma } from '../db/client';
 import { getHealthType, type HealthType } from '../health';
@@ -13,6 +14,7 @@ import { decryptDeviceName } from './device-fields';
 import { findDisplayNames } from './profile-fields';
 import { decryptEventPayload } from './event-fields';
 import { decryptSampleMetadata } from './sample-fields';
+import { labAnswersByIds, type LabAnswer } from './labs';
 
 export type Person = { id: string; name: string; self: boolean };
 export type ReadingSource = { deviceId: string; deviceName: string; deviceType: string; manual: boolean; enteredBy: Person | null };
@@ -28,7 +30,9 @@ export type TimelineItem =
   | (Base & { kind: 'symptom'; name: string; severity: number | null; note: string | null; recordedBy: Person | null })
   | (Base & { kind: 'medication'; name: string; dose: string | null; recordedBy: Person | null })
   | (Base & { kind: 'note'; text: string; recordedBy: Person | null })
-  | (Base & { kind: 'assessment'; summary: string | null; recordedBy: Person | null });
+  | (Base & { kind: 'assessment'; summary: string | null; recordedBy: Person | null })
+  /** A lab result (or another LOINC-coded clinical observation), flagged from its reference range. */
+  | (Base & { kind: 'lab'; code: string; display: string; value: number; unit: string; flag: LabAnswer['flag']; referenceRange: LabAnswer['referenceRange']; source: string; recordedBy: Person | null });
 export type TimelinePage = { items: TimelineItem[]; nextBefore: string | null };
 
 /** Items strictly before this point: (time, key) of the last item seen; key '' means "before the instant". */
@@ -38,9 +42,9 @@ export type TimelineCursor = { atMs: number; key: string };
 // does not count in the totals (else two uploaders' copies of one bolus would read as two boluses).
 const DOSE_TYPES = ['INSULIN', 'CARBOHYDRATES'] as const satisfies readonly HealthType[];
 const READING_TYPES: HealthType[] = ['BLOOD_GLUCOSE', 'BLOOD_PRESSURE_SYSTOLIC', 'WEIGHT', ...DOSE_TYPES];
-const KEY = /^(e:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|s:\d{20})$/;
+const KEY = /^([el]:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|s:\d{20})$/;
 const MAX_DATE_MS = 8.64e15;
-const AFTER_EVERY_KEY = '~'; // sorts after 'e:…' and 's:…' in the C collation
+const AFTER_EVERY_KEY = '~'; // sorts after 'e:…', 'l:…' and 's:…' in the C collation
 
 export function encodeTimelineCursor(cursor: TimelineCursor): string {
   return Buffer.from(JSON.stringify([cursor.atMs, cursor.key])).toString('base64url');
@@ -59,7 +63,7 @@ export function decodeTimelineCursor(value: string): TimelineCursor | null {
 }
 
 type Row = {
-  source: 'event' | 'sample';
+  source: 'event' | 'sample' | 'lab';
   id: string;
   kind: string;
   at: Date;
@@ -154,8 +158,18 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
           AND x.type = 'BLOOD_PRESSURE_DIASTOLIC' AND x.start_at = r.start_at
         ORDER BY x.id DESC LIMIT 1
       ) dia ON true
+    ),
+    labs AS (
+      SELECT 'lab'::text, l.id::text, 'LAB'::text, l.effective_at, ('l:' || l.id::text) COLLATE "C", NULL::text, l.recorded_by_id::text,
+             NULL::text, NULL::text, NULL::text, NULL::text, l.value, NULL::float8, NULL::timestamptz, NULL::text, NULL::text, NULL::text
+      FROM lab_results l
+      WHERE ${withEvents} AND l.user_id = ${scope.patientId}::uuid
+        AND l.effective_at >= ${floor} AND l.effective_at <= ${top}
+        AND (l.effective_at < ${top} OR ('l:' || l.id::text) COLLATE "C" < ${topKey})
+      ORDER BY l.effective_at DESC, ('l:' || l.id::text) COLLATE "C" DESC
+      LIMIT ${n}
     )
-    SELECT * FROM events UNION ALL SELECT * FROM readings
+    SELECT * FROM events UNION ALL SELECT * FROM readings UNION ALL SELECT * FROM labs
     ORDER BY at DESC, sort_key DESC
     LIMIT ${n}`;
 }
@@ -200,8 +214,14 @@ async function loadPeople(ids: string[], patientId: string): Promise<Map<string,
   return new Map(unique.map((id) => [id, { id, name: names.get(id) || 'Unknown person', self: id === patientId }]));
 }
 
-function toItem(row: Row, people: Map<string, Person>): TimelineItem | null {
+function toItem(row: Row, people: Map<string, Person>, labs: Map<string, LabAnswer>): TimelineItem | null {
   const base = { id: row.id, at: row.at.toISOString() };
+  if (row.source === 'lab') {
+    const lab = labs.get(row.id);
+    if (!lab) return null;
+    const recordedBy = row.recorded_by_id ? (people.get(row.recorded_by_id) ?? null) : null;
+    return { ...base, kind: 'lab', code: lab.code, display: lab.display, value: lab.value, unit: lab.unit, flag: lab.flag, referenceRange: lab.referenceRange, source: lab.source, recordedBy };
+  }
   if (row.source === 'sample') {
     const entered = enteredById(row);
     const source: ReadingSource = {
@@ -264,12 +284,13 @@ export async function findTimeline(scope: ReadScope, q: { before?: TimelineCurso
   const rows = await loadRows(scope, q);
   const page = await withDecrypted(scope.patientId, rows.slice(0, q.limit));
   const people = await loadPeople(
-    page.flatMap((r) => (r.source === 'event' ? (r.recorded_by_id ? [r.recorded_by_id] : []) : (enteredById(r) ? [enteredById(r)!] : []))),
+    page.flatMap((r) => (r.source !== 'sample' ? (r.recorded_by_id ? [r.recorded_by_id] : []) : (enteredById(r) ? [enteredById(r)!] : []))),
     scope.patientId,
   );
+  const labs = await labAnswersByIds(scope, page.filter((r) => r.source === 'lab').map((r) => r.id));
   const last = page[page.length - 1];
   return {
-    items: page.flatMap((row) => toItem(row, people) ?? []),
+    items: page.flatMap((row) => toItem(row, people, labs) ?? []),
     nextBefore: rows.length > q.limit && last ? encodeTimelineCursor({ atMs: last.at.getTime(), key: last.sort_key }) : null,
   };
 }

@@ -4,7 +4,10 @@
 // means, and a problem the patient is told about (MEDIUM or HIGH) is never "Meeting targets" here.
 import type { EmergencyKind, HealthType } from '../generated/prisma/enums';
 import { displayUnit, formatNumber, formatValue, type UnitPreferences } from '../format/health';
-import { assessGlucose, glucoseTargetLabel, isLowMiss, type GlucoseAssessment, type GlucoseTargetMiss } from '../pipeline/glucose-targets';
+import {
+  assessCgm, assessGlucose, cgmFlagLabel, glucoseTargetLabel, isLowCgmFlag, isLowMiss,
+  type CgmAssessment, type CgmFlag, type GlucoseAssessment, type GlucoseTargetMiss,
+} from '../pipeline/glucose-targets';
 import {
   activityChange, DEFAULT_ALERT_THRESHOLDS, findAlerts, lastWholeDay, medicationAdherence, restingHrTrend, sleepDeficit,
   type AlertFinding, type DailyValue,
@@ -14,8 +17,10 @@ import { localDate } from '../time';
 import { DAY_MS, RECENT_DAYS, type Emergency, type Signals } from './triage-signals';
 
 // Glucose follows the consensus targets, most urgent first (Tidepool TIDE's categories): lows before a
-// blood-pressure crisis reading, highs after it. A missed time in range alone cannot happen with shares
-// of readings (see lib/pipeline/glucose-targets); it would land with the highs.
+// blood-pressure crisis reading, highs after it. CGM wearers are judged on the time-weighted metrics of
+// their CGM stream over the last 14 local days against their preset's targets, then on variability (CV
+// above 36 %) and on CGM wear under 70 %; meter-only patients on shares of readings. A missed time in
+// range alone cannot happen either way (in range = 100 % − below − above); it lands with the highs.
 export const TRIAGE_GROUPS = [
   { id: 'emergency', label: 'Active emergency' },
   { id: 'glucose-very-low', label: 'Very low glucose' },
@@ -23,6 +28,8 @@ export const TRIAGE_GROUPS = [
   { id: 'bp-crisis', label: 'Blood pressure crisis' },
   { id: 'glucose-very-high', label: 'Very high glucose' },
   { id: 'glucose-high', label: 'High glucose' },
+  { id: 'glucose-variability', label: 'Unstable glucose (CV above 36 %)' },
+  { id: 'cgm-wear', label: 'CGM worn less than 70 %' },
   { id: 'missed-doses', label: 'Missed doses' },
   { id: 'rhr-rising', label: 'Rising resting heart rate' },
   { id: 'sleep-deficit', label: 'Sleep deficit' },
@@ -33,6 +40,8 @@ export const TRIAGE_GROUPS = [
 export type TriageGroup = (typeof TRIAGE_GROUPS)[number]['id'];
 
 export type TriagePatient = { id: string; name: string; time_zone: string; last_reviewed_at: Date | null; last_sync_at: Date | null };
+/** A CGM wearer's figures beside the reason (percentages to 0.1) and the flags they raised. */
+export type TriageCgm = { timeInRange: number; below: number; above: number; cv: number; activePercent: number; flags: CgmFlag['flag'][] };
 type Verdict = { group: TriageGroup; reason: string; sparkType: HealthType };
 
 const STALE_MS = 3 * DAY_MS;
@@ -48,6 +57,18 @@ const GLUCOSE_GROUPS: Record<GlucoseTargetMiss['share'], TriageGroup> = {
   above180: 'glucose-high',
   inRange: 'glucose-high',
 };
+const CGM_GROUPS: Record<CgmFlag['flag'], TriageGroup> = {
+  veryLow: 'glucose-very-low',
+  below: 'glucose-low',
+  low: 'glucose-low',
+  veryHigh: 'glucose-very-high',
+  above: 'glucose-high',
+  high: 'glucose-high',
+  target: 'glucose-high',
+  cv: 'glucose-variability',
+  wear: 'cgm-wear',
+};
+const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** "186/96 mmHg", or "160/– mmHg" when a half is missing. */
 const mmHg = (d: { systolic?: number; diastolic?: number }) =>
@@ -68,25 +89,65 @@ function glucoseReason(a: GlucoseAssessment, units: UnitPreferences): string {
   return `Glucose: ${misses.join('; ')} (${a.counts.n} readings, 14 days)`;
 }
 
+/** "CGM, last 14 days: 2.3 % of the time below 54 mg/dL (target < 1 %); CV 41.2 % (target ≤ 36 %) (time in range 64.1 %, worn 92.0 %)". */
+function cgmReason(a: CgmAssessment, units: UnitPreferences): string {
+  const number = (mgdl: number) => formatNumber('BLOOD_GLUCOSE', mgdl, units);
+  const unit = displayUnit('BLOOD_GLUCOSE', units).label;
+  const m = a.metrics;
+  const parts = a.flags.map((f) => {
+    if (f.flag === 'cv') return `CV ${round1(f.value)} % (target ≤ ${f.percent} %)`;
+    if (f.flag === 'wear') return `CGM worn ${round1(f.value)} % of the time (target ≥ ${f.percent} %)`;
+    return `${round1(f.value)} % of the time ${cgmFlagLabel(f, a, number, unit)} (target ${f.bound === 'max' ? '<' : '>'} ${f.percent} %)`;
+  });
+  return `CGM, last 14 days: ${parts.join('; ')} (time in range ${round1(m.ranges.target)} %, CV ${round1(m.cv)} %, worn ${round1(m.activePercent)} %)`;
+}
+
+function cgmFigures(a: CgmAssessment): TriageCgm {
+  const r = a.metrics.ranges;
+  return {
+    timeInRange: round1(r.target), below: round1(r.veryLow + r.low), above: round1(r.high + r.veryHigh),
+    cv: round1(a.metrics.cv), activePercent: round1(a.metrics.activePercent), flags: a.flags.map((f) => f.flag),
+  };
+}
+
+/** The glucose verdict: a CGM wearer's flags, else the reading-based targets (meter-only patients). */
+function glucoseVerdict(p: TriagePatient, s: Signals, now: Date, units: UnitPreferences): { verdict: Verdict | null; low: boolean; cgm: TriageCgm | null } {
+  const w = s.glucose.get(p.id);
+  const cgm = w && w.cgm.length > 0 ? assessCgm({ points: w.cgm, fromMs: w.cgmFromMs, toMs: now.getTime(), preset: w.preset, timeZone: w.timeZone }) : null;
+  if (cgm) {
+    const figures = cgmFigures(cgm);
+    const worst = cgm.flags[0];
+    if (!worst) return { verdict: null, low: false, cgm: figures };
+    return { verdict: { group: CGM_GROUPS[worst.flag], reason: cgmReason(cgm, units), sparkType: 'BLOOD_GLUCOSE' }, low: isLowCgmFlag(worst), cgm: figures };
+  }
+  // The same assessment the patient's insight makes (HIGH for a low miss, MEDIUM for any other).
+  const glucose = assessGlucose({ readings: w?.readings ?? [], nowMs: now.getTime() });
+  const worst = glucose?.misses[0];
+  if (!glucose || !worst) return { verdict: null, low: false, cgm: null };
+  return { verdict: { group: GLUCOSE_GROUPS[worst.share], reason: glucoseReason(glucose, units), sparkType: 'BLOOD_GLUCOSE' }, low: isLowMiss(worst), cgm: null };
+}
+
 function bloodPressureReason(f: AlertFinding, limits: { systolicHigh: number; diastolicHigh: number }, timeZone: string): string {
   return `${mmHg(f.details)} on ${localDate(f.atMs, timeZone)} (crisis at ${limits.systolicHigh}/${limits.diastolicHigh})`;
 }
 
-/** The first group whose rule matches, with the reason in words for the doctor. */
-/** `units`: the reading doctor's, so glucose reads in the unit they chose. */
-export function classify(p: TriagePatient, s: Signals, now: Date, units: UnitPreferences): Verdict {
+/**
+ * The first group whose rule matches, with the reason in words for the doctor, and a CGM wearer's figures.
+ * `units`: the reading doctor's, so glucose reads in the unit they chose.
+ */
+export function classify(p: TriagePatient, s: Signals, now: Date, units: UnitPreferences): Verdict & { cgm: TriageCgm | null } {
+  const glucose = glucoseVerdict(p, s, now, units);
+  return { ...firstMatch(p, s, now, units, glucose), cgm: glucose.cgm };
+}
+
+function firstMatch(p: TriagePatient, s: Signals, now: Date, units: UnitPreferences, glucose: ReturnType<typeof glucoseVerdict>): Verdict {
   const today = lastWholeDay(now.getTime(), p.time_zone); // the daily rules judge whole days, as the patient's insights do
+  const { verdict: glucoseVerdict, low } = glucose;
   const emergency = s.emergencies.get(p.id);
   if (emergency) {
     return { group: 'emergency', reason: emergencyReason(emergency, units), sparkType: emergency.kind === 'BLOOD_PRESSURE_CRISIS' ? 'BLOOD_PRESSURE_SYSTOLIC' : 'BLOOD_GLUCOSE' };
   }
-  // The same assessment the patient's insight makes (HIGH for a low miss, MEDIUM for any other).
-  const glucose = assessGlucose({ readings: s.glucose.get(p.id) ?? [], nowMs: now.getTime() });
-  const worst = glucose?.misses[0];
-  const glucoseVerdict: Verdict | null = glucose && worst
-    ? { group: GLUCOSE_GROUPS[worst.share], reason: glucoseReason(glucose, units), sparkType: 'BLOOD_GLUCOSE' }
-    : null;
-  if (glucoseVerdict && worst && isLowMiss(worst)) return glucoseVerdict;
+  if (glucoseVerdict && low) return glucoseVerdict;
   const bp = s.bloodPressure.get(p.id);
   if (bp) {
     const limits = s.thresholds.get(p.id) ?? DEFAULT_ALERT_THRESHOLDS;

@@ -1,12 +1,11 @@
 // What the doctor's triage looks at, loaded for all of the doctor's patients at once: one set-based query
-// per signal (glucose: one to find who has enough readings, then the same loader as the patient's insight,
-// so triage and insight count the same deduplicated readings).
+// per signal (glucose: one to find who has readings, then the same loader as the patient's insight,
+// triage-glucose.ts, so triage and insight judge the same deduplicated readings and CGM stream).
 import { prisma } from '../db/client';
 import type { EmergencyKind, EmergencyStatus, HealthType } from '../generated/prisma/enums';
-import { GLUCOSE_WINDOW_DAYS, MIN_GLUCOSE_READINGS, type GlucoseReading } from '../pipeline/glucose-targets';
 import { DEFAULT_ALERT_THRESHOLDS, type AlertReading, type DailyValue, type MedicationLog } from '../pipeline/insights';
 import { addDays, localDate } from '../time';
-import { loadGlucoseReadings } from './glucose-readings';
+import { loadGlucoseWindows, type GlucoseWindow } from './triage-glucose';
 
 export const DAY_MS = 86_400_000;
 export const WINDOW_DAYS = 14; // blood pressure looks back as far as the glucose targets
@@ -18,7 +17,7 @@ export type Emergency = { patient_id: string; kind: EmergencyKind; status: Emerg
 type Insight = { user_id: string; kind: string; data: Record<string, number> };
 export type Signals = {
   emergencies: Map<string, Emergency>;
-  glucose: Map<string, GlucoseReading[]>;
+  glucose: Map<string, GlucoseWindow>;
   bloodPressure: Map<string, AlertReading[]>;
   thresholds: Map<string, typeof DEFAULT_ALERT_THRESHOLDS>;
   daily: Map<string, Map<HealthType, DailyValue[]>>;
@@ -37,17 +36,9 @@ function groupBy<T, V>(rows: T[], key: (r: T) => string, value: (r: T) => V): Ma
   return map;
 }
 
-/** Patients with at least as many raw glucose readings in the window as a verdict needs (dedup only removes). */
-async function glucoseReadingsOf(ids: string[], now: Date): Promise<Map<string, GlucoseReading[]>> {
-  const from = new Date(now.getTime() - GLUCOSE_WINDOW_DAYS * DAY_MS);
-  const rows = await prisma.$queryRaw<{ user_id: string }[]>`
-    SELECT user_id::text FROM health_samples
-    WHERE user_id = ANY(${ids}::uuid[]) AND type = 'BLOOD_GLUCOSE' AND start_at > ${from} AND start_at <= ${now}
-    GROUP BY user_id HAVING count(*) >= ${MIN_GLUCOSE_READINGS}`;
-  return loadGlucoseReadings(rows.map((r) => r.user_id), now.getTime());
-}
-
-export async function loadSignals(ids: string[], now: Date): Promise<Signals> {
+/** `patients`: the doctor's, with their time zones (a CGM wearer's 14 days are their local days). */
+export async function loadSignals(patients: readonly { id: string; timeZone: string }[], now: Date): Promise<Signals> {
+  const ids = patients.map((p) => p.id);
   const from = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
   const firstDay = addDays(localDate(now.getTime(), 'UTC'), -(RECENT_DAYS + 2)); // covers every zone's "today"
   const { systolicHigh, diastolicHigh } = DEFAULT_ALERT_THRESHOLDS;
@@ -57,7 +48,7 @@ export async function loadSignals(ids: string[], now: Date): Promise<Signals> {
              count(*) OVER (PARTITION BY patient_id)::int AS open_count
       FROM emergency_events WHERE patient_id = ANY(${ids}::uuid[]) AND status <> 'RESOLVED'
       ORDER BY patient_id, detected_at DESC`,
-    glucoseReadingsOf(ids, now),
+    loadGlucoseWindows(patients, now.getTime()),
     // Only patients with a reading past their own thresholds (else the defaults).
     prisma.$queryRaw<{ user_id: string; type: AlertReading['type']; at_ms: number; value: number }[]>`
       SELECT s.user_id::text, s.type, (extract(epoch FROM s.start_at) * 1000)::float8 AS at_ms, s.value

@@ -123,7 +123,7 @@ beforeAll(async () => {
 });
 
 const GROUP_ORDER: TriageGroup[] = [
-  'emergency', 'glucose-very-low', 'glucose-low', 'bp-crisis', 'glucose-very-high', 'glucose-high', 'missed-doses',
+  'emergency', 'glucose-very-low', 'glucose-low', 'bp-crisis', 'glucose-very-high', 'glucose-high', 'glucose-variability', 'cgm-wear', 'missed-doses',
   'rhr-rising', 'sleep-deficit', 'activity-drop', 'no-data', 'on-target',
 ];
 const list = (query: Record<string, string> = {}) => findTriageList({ ...doctor, role: 'DOCTOR' }, triageQuery.parse(query), NOW);

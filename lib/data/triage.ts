@@ -11,12 +11,12 @@ import { addDays } from '../time';
 import { requireDoctorOf } from './access';
 import { findDisplayUnits } from './aggregates';
 import { maybeDisplayName } from './profile-fields';
-import { classify, TRIAGE_GROUPS, type TriageGroup, type TriagePatient } from './triage-classify';
+import { classify, TRIAGE_GROUPS, type TriageCgm, type TriageGroup, type TriagePatient } from './triage-classify';
 import { loadSignals, WINDOW_DAYS } from './triage-signals';
 import { decryptEmail } from './user-email';
 import { storableText } from '../http/text';
 
-export { TRIAGE_GROUPS, type TriageGroup } from './triage-classify';
+export { TRIAGE_GROUPS, type TriageCgm, type TriageGroup } from './triage-classify';
 const GROUP_IDS = TRIAGE_GROUPS.map((g) => g.id) as [TriageGroup, ...TriageGroup[]];
 
 export const triageQuery = z.object({
@@ -32,6 +32,8 @@ export type TriageRow = {
   name: string;
   group: TriageGroup;
   reason: string;
+  /** A CGM wearer's consensus metrics over the last 14 local days (rounded to 0.1), and which flags they raised. */
+  cgm: TriageCgm | null;
   lastSyncAt: string | null;
   lastDataAt: string | null;
   lastReviewedAt: string | null;
@@ -82,11 +84,11 @@ function compareRows(sort: TriageQuery['sort']): (a: TriageRow, b: TriageRow) =>
 /** The doctor's patients, grouped in triage order; counts are per group before the group filter. */
 export async function findTriageList(caller: Caller, query: TriageQuery, now = new Date()): Promise<TriageList> {
   const patients = caller.role === 'DOCTOR' ? await linkedPatients(caller.id, query.q) : [];
-  const [signals, units] = await Promise.all([loadSignals(patients.map((p) => p.id), now), findDisplayUnits(caller.id)]);
+  const [signals, units] = await Promise.all([loadSignals(patients.map((p) => ({ id: p.id, timeZone: p.time_zone })), now), findDisplayUnits(caller.id)]);
   const rows = patients.map((p): TriageRow => {
-    const { group, reason, sparkType } = classify(p, signals, now, units);
+    const { group, reason, sparkType, cgm } = classify(p, signals, now, units);
     return {
-      patientId: p.id, name: p.name, group, reason,
+      patientId: p.id, name: p.name, group, reason, cgm,
       lastSyncAt: iso(p.last_sync_at), lastDataAt: iso(signals.lastData.get(p.id)), lastReviewedAt: iso(p.last_reviewed_at),
       sparkline: sparkline(signals.daily.get(p.id)?.get(sparkType), sparkType, lastWholeDay(now.getTime(), p.time_zone)),
     };

@@ -1,3 +1,4 @@
+import { type1Glucose } from './cgm-type1';
 import { atLocal, bedtimeOf, windowDays, type DayPlan } from './plan';
 import { createRng, type Rng } from './prng';
 import { clamp, sample } from './samples';
@@ -18,7 +19,7 @@ export type MealContext =
 type Reading = { t: number; context: MealContext };
 type Low = { dayIndex: number; reading: number; value: number };
 
-/** Four finger-sticks a day: fasting, two around meals, bedtime. */
+/** Four finger-sticks a day: fasting, two around meals, bedtime (a CGM wearer's read their CGM's trace). */
 export function glucometerSamples(profile: DemoProfile, plans: readonly DayPlan[]): DemoSample[] {
   const days = windowDays(plans);
   const lows = lowEpisodes(profile, days.length);
@@ -26,7 +27,9 @@ export function glucometerSamples(profile: DemoProfile, plans: readonly DayPlan[
     const rng = createRng(profile.seed, plan.epochDay, 'glucose');
     return dayReadings(rng, plan, bedtimeOf(plans, plan.index)).map(({ t, context }, i) => {
       const low = lows.find((l) => l.dayIndex === plan.index && l.reading === i);
-      const value = low ? low.value : glucoseValue(rng, profile.glucoseMgDl, context);
+      const value = profile.type1Cgm
+        ? Math.round(clamp(type1Glucose(profile.seed, t, plan.offsetMs) + rng.normal(0, 6), 57, 296)) // a strip reads within a few mg/dL of the sensor (inside the trace's soft limits)
+        : low ? low.value : glucoseValue(rng, profile.glucoseMgDl, context);
       return sample({ type: 'BLOOD_GLUCOSE', value, unit: 'mg/dL', startMs: t, id: `glucometer-${t}`, metadata: { mealContext: context } });
     });
   });

@@ -24,6 +24,8 @@ export type DemoProfile = {
   sleepHours: number;
   rhrTrendPerDay?: number;
   glucoseLowEpisodes?: boolean;
+  /** Type 1 diabetes with a CGM: the meter reads the CGM's trace (lib/demo/cgm-type1.ts) at each finger-stick. */
+  type1Cgm?: boolean;
   /** The last N days of the window have much less activity (about 45 % of the usual steps). */
   activityDropDays?: number;
 };

@@ -28,6 +28,10 @@ export function displayUnit(type: HealthType, prefs: UnitPreferences = DEFAULT_U
       return { unit: 'count', label: 'steps' };
     case 'INSULIN':
       return { unit: '[iU]', label: 'U' }; // UCUM's [iU] is what pumps and pens call U
+    case 'HEIGHT':
+      return prefs.distanceUnit === 'MI' ? { unit: 'in', label: 'in' } : { unit: 'cm', label: 'cm' };
+    case 'BMI':
+      return { unit: 'kg/m2', label: 'kg/m²' };
     default: {
       const def = getHealthType(type);
       return { unit: def.canonicalUnit, label: isCategoryType(type) ? 'min' : def.canonicalUnit };

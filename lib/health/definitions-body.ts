@@ -1,7 +1,7 @@
 // Instant body measurements, all spot checks (dedup.md): weight and body fat keep the latest reading,
 // glucose is averaged.
 import type { DefinitionsFor } from './health-types';
-import { GLUCOSE_UNITS, MASS_UNITS, PERCENT_UNITS } from './units';
+import { BMI_UNITS, GLUCOSE_UNITS, HEIGHT_UNITS, MASS_UNITS, PERCENT_UNITS } from './units';
 
 const READING_SECONDS = 600;
 
@@ -96,4 +96,38 @@ export const BODY_DEFINITIONS = {
     loincAliases: ['15074-8', '2345-7', '14749-6', '41653-7', '14743-9'],
     healthKit: 'HKQuantityTypeIdentifierBloodGlucose',
   },
-} as const satisfies DefinitionsFor<'WEIGHT' | 'BODY_FAT' | 'BLOOD_GLUCOSE'>;
+  // Height and BMI arrive from clinical records (a FHIR vital-signs panel) and phones; like weight, the
+  // latest reading is what is tracked.
+  HEIGHT: {
+    type: 'HEIGHT',
+    displayName: 'Height',
+    canonicalUnit: 'm',
+    acceptedUnits: HEIGHT_UNITS,
+    aggregation: 'LATEST',
+    dedupKind: 'INSTANT',
+    matchWindowSeconds: 1800,
+    instantKind: 'SPOT_CHECK',
+    tolerance: { absolute: 0.01, relative: 0 },
+    // A premature newborn to the tallest people recorded.
+    range: { min: 0.2, max: 2.75 },
+    maxDurationSeconds: READING_SECONDS,
+    loinc: '8302-2', // body height
+    loincAliases: ['3137-7', '8306-3'], // measured; lying (infants)
+    healthKit: 'HKQuantityTypeIdentifierHeight',
+  },
+  BMI: {
+    type: 'BMI',
+    displayName: 'Body mass index',
+    canonicalUnit: 'kg/m2',
+    acceptedUnits: BMI_UNITS,
+    aggregation: 'LATEST',
+    dedupKind: 'INSTANT',
+    matchWindowSeconds: 1800,
+    instantKind: 'SPOT_CHECK',
+    tolerance: { absolute: 0.1, relative: 0 },
+    range: { min: 5, max: 150 },
+    maxDurationSeconds: READING_SECONDS,
+    loinc: '39156-5', // body mass index (BMI) [ratio]
+    healthKit: 'HKQuantityTypeIdentifierBodyMassIndex',
+  },
+} as const satisfies DefinitionsFor<'WEIGHT' | 'BODY_FAT' | 'BLOOD_GLUCOSE' | 'HEIGHT' | 'BMI'>;

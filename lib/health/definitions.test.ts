@@ -27,6 +27,8 @@ const MATCH_WINDOWS: Partial<Record<HealthType, number>> = {
   BODY_TEMPERATURE: 300,
   WEIGHT: 1800,
   BODY_FAT: 1800,
+  HEIGHT: 1800,
+  BMI: 1800,
   RESTING_HEART_RATE: 3600,
   INSULIN: 60,
   CARBOHYDRATES: 60,
@@ -52,7 +54,7 @@ describe('HEALTH_TYPE_DEFINITIONS', () => {
   it.each(definitions)('$type: kind, aggregation and match window agree', (def) => {
     expect(def.matchWindowSeconds).toBe(MATCH_WINDOWS[def.type] ?? null);
     if (def.dedupKind === 'INSTANT') {
-      const latest = def.type === 'WEIGHT' || def.type === 'BODY_FAT';
+      const latest = ['WEIGHT', 'BODY_FAT', 'HEIGHT', 'BMI'].includes(def.type);
       expect(def.aggregation).toBe(SUMMED_INSTANTS.has(def.type) ? 'SUM' : latest ? 'LATEST' : 'AVERAGE');
     } else {
       expect(def.aggregation).toBe('SUM');
@@ -118,7 +120,7 @@ describe('HEALTH_TYPE_DEFINITIONS', () => {
     expect(byKind('CUMULATIVE')).toEqual(['STEPS', 'DISTANCE', 'ACTIVE_ENERGY', 'SLEEP_ANALYSIS']);
     expect(byKind('CATEGORY_INTERVAL')).toEqual(['SLEEP_STATE', 'MENSTRUAL_FLOW']);
     expect(byKind('WORKOUT')).toEqual(['WORKOUT']);
-    expect(byKind('INSTANT')).toHaveLength(12);
+    expect(byKind('INSTANT')).toHaveLength(14);
     expect(HEALTH_TYPES.filter(isCategoryType)).toEqual(['SLEEP_STATE', 'MENSTRUAL_FLOW', 'WORKOUT']);
   });
 
@@ -134,6 +136,8 @@ describe('HEALTH_TYPE_DEFINITIONS', () => {
       BLOOD_GLUCOSE: { absolute: 2, relative: 0.02 },
       INSULIN: { absolute: 0.05, relative: 0 },
       CARBOHYDRATES: { absolute: 0.5, relative: 0 },
+      HEIGHT: { absolute: 0.01, relative: 0 },
+      BMI: { absolute: 0.1, relative: 0 },
     });
     const continuous = instants.filter((d) => d.instantKind === 'CONTINUOUS');
     expect(continuous.map((d) => d.type)).toEqual(['HEART_RATE', 'RESTING_HEART_RATE', 'OXYGEN_SATURATION', 'RESPIRATORY_RATE']);

@@ -20,6 +20,8 @@ export const HEALTH_TYPES = [
   'WORKOUT',
   'INSULIN',
   'CARBOHYDRATES',
+  'HEIGHT',
+  'BMI',
 ] as const;
 
 export type HealthType = (typeof HEALTH_TYPES)[number];

@@ -31,6 +31,9 @@ export const PRECISION: Readonly<Record<HealthType, Precision>> = {
   // Pumps deliver in steps as fine as 0.025 U.
   INSULIN: { answer: 3, display: { '[iU]': 2 } },
   CARBOHYDRATES: { answer: 1, display: { g: 0 } },
+  // Height to the millimetre in answers, the centimetre on pages; BMI to one decimal, as clinics state it.
+  HEIGHT: { answer: 3, display: { m: 2, cm: 0, in: 1 } },
+  BMI: { answer: 1, display: { 'kg/m2': 1 } },
 };
 
 /**

@@ -12,7 +12,8 @@ export type Dimension =
   | 'glucose'
   | 'temperature'
   | 'duration'
-  | 'insulin';
+  | 'insulin'
+  | 'bmi';
 
 export type UnitSpec = { dimension: Dimension; scale: number; offset: number };
 
@@ -21,6 +22,7 @@ const OUNCE_KG = POUND_KG / 16; // 0.028349523125
 const STONE_KG = POUND_KG * 14; // 6.35029318
 const MILE_M = 1609.344;
 const FOOT_M = 0.3048;
+const INCH_M = 0.0254;
 const KJ_PER_KCAL = 4.184; // thermochemical calorie
 const MMHG_PER_KPA = 7.50061683;
 // mmol/L -> mg/dL: glucose molar mass 180.156 g/mol, and 1 mmol/L = 180.156 mg/L = 18.0156 mg/dL.
@@ -42,6 +44,9 @@ export const UNITS: Readonly<Record<string, UnitSpec>> = {
   '[mi_i]': linear('length', MILE_M),
   ft: linear('length', FOOT_M),
   '[ft_i]': linear('length', FOOT_M),
+  cm: linear('length', 0.01),
+  in: linear('length', INCH_M),
+  '[in_i]': linear('length', INCH_M),
 
   kcal: linear('energy', 1),
   // Nutrition labels' "Calorie" is the kilocalorie.
@@ -90,6 +95,9 @@ export const UNITS: Readonly<Record<string, UnitSpec>> = {
   '[iU]': linear('insulin', 1),
   U: linear('insulin', 1),
   IU: linear('insulin', 1),
+
+  // Body mass index: UCUM writes kg/m2.
+  'kg/m2': linear('bmi', 1),
 };
 
 // Own-property lookup, so input like 'toString' or '__proto__' is never mistaken for a unit.
@@ -119,3 +127,6 @@ export const TEMPERATURE_UNITS = ['Cel', 'degC', '°C', 'degF', '°F', '[degF]']
 export const DURATION_UNITS = ['min', 'h', 's'] as const;
 export const INSULIN_UNITS = ['[iU]', 'U', 'IU'] as const;
 export const CARBOHYDRATE_UNITS = ['g'] as const;
+// A person's height: metres canonical (the SI unit, as distance), centimetres and inches as sources write it.
+export const HEIGHT_UNITS = ['m', 'cm', 'in', '[in_i]', 'ft', '[ft_i]'] as const;
+export const BMI_UNITS = ['kg/m2'] as const;

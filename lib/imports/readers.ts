@@ -8,7 +8,7 @@ import type { NormalizedSample } from '../ingest/validate-sample';
 import { parseAppleHealthExport, type ZipLimits } from '../interop/apple-health';
 import type { AppleSource } from '../interop/apple-health-sources';
 import { parseFhir } from '../interop/fhir';
-import type { ImportReport } from '../interop/import-result';
+import type { ImportReport, LabObservation } from '../interop/import-result';
 import { parseOmh } from '../interop/openmhealth';
 import type { ImportRejection } from '../data/imports';
 import { readHealthConnectExport, type HealthConnectApp } from '../interop/health-connect';
@@ -16,6 +16,8 @@ import { readHealthConnectExport, type HealthConnectApp } from '../interop/healt
 export type ImportSource = { key: string; name: string; type: DeviceType; priority: number };
 export type ImportChunk = {
   groups: { source: ImportSource; samples: NormalizedSample[] }[];
+  /** Lab results and other LOINC-coded observations (FHIR): stored in lab_results. */
+  labs?: LabObservation[];
   rejected: ImportRejection[];
   /** 0..1 through the file. */
   fraction: number;
@@ -105,9 +107,10 @@ function jsonReader(parse: (json: unknown, nowMs: number) => ImportReport, sourc
     const report = parse(json, Date.now());
     yield {
       groups: report.samples.length > 0 ? [{ source, samples: report.samples }] : [],
+      labs: report.labs,
       rejected: [...report.rejected, ...report.skipped.map((s) => ({ index: s.index, reason: `skipped: ${s.reason}` }))],
       fraction: 1,
-      recordsDone: report.samples.length + report.rejected.length + report.skipped.length,
+      recordsDone: report.samples.length + report.labs.length + report.rejected.length + report.skipped.length,
     };
   };
 }

@@ -1,10 +1,11 @@
 // The import job's body: reads the uploaded file with the format's streaming reader from the last
-// committed position, stores each chunk through the same validation and storage as a device sync (one
+// committed position, stores each chunk (and a FHIR record's lab results, lib/data/labs) through the same validation and storage as a device sync (one
 // transaction per source and chunk; layer-1 dedup by record id or device+type+time makes a re-import or
 // a replayed chunk add nothing), records progress after every chunk, and deletes the file when done.
 import { rm } from 'node:fs/promises';
 import { prisma } from '../db/client';
 import { failImport, finishImport, importDevice, loadImportForRun, markImportRunning, recordImportProgress } from '../data/imports';
+import { storeImportedLabs } from '../data/labs';
 import { storeSyncBatch } from '../data/sync-samples';
 import { env } from '../env';
 import { sampleKey } from '../ingest/sync-batch';
@@ -61,6 +62,10 @@ export async function runImport(importId: string, zipLimits: ZipLimits = env().i
           }
         }
       }
+      // Lab results (FHIR): counted as accepted like samples, whatever table they land in.
+      const labs = await storeImportedLabs(job.userId, job.id, chunk.labs ?? []);
+      chunkAccepted += labs.accepted;
+      duplicates += labs.duplicates;
       accepted += chunkAccepted;
       const bytesRead = Math.round(chunk.fraction * Number(job.bytesTotal));
       await recordImportProgress(job.id, { bytesRead, recordsDone: chunk.recordsDone, accepted: chunkAccepted, duplicates, rejected: chunk.rejected });

@@ -84,7 +84,8 @@ function recordToRaw(record: AppleElement): RawSample | { unsupported: string } 
   return {
     type,
     value: value === undefined || value === '' ? Number.NaN : Number(value),
-    unit: healthKitUnit(record.attributes.unit),
+    // HealthKit states BMI as a plain 'count'; it is kg/m².
+    unit: type === 'BMI' ? 'kg/m2' : healthKitUnit(record.attributes.unit),
     ...times(record),
     ...recordIdentity(record),
     ...(reason ? { category: reason } : {}),

@@ -18,7 +18,7 @@ const PROFILE = 'http://hl7.org/fhir/StructureDefinition/';
 // The R4 vital-signs profiles that exist for our types; others carry the generic one or none.
 const PROFILES: Partial<Record<HealthType, string>> = {
   HEART_RATE: 'heartrate', RESTING_HEART_RATE: 'vitalsigns', RESPIRATORY_RATE: 'resprate', OXYGEN_SATURATION: 'oxygensat',
-  BODY_TEMPERATURE: 'bodytemp', WEIGHT: 'bodyweight', BLOOD_PRESSURE_SYSTOLIC: 'vitalsigns', BLOOD_PRESSURE_DIASTOLIC: 'vitalsigns',
+  BODY_TEMPERATURE: 'bodytemp', WEIGHT: 'bodyweight', HEIGHT: 'bodyheight', BMI: 'bmi', BLOOD_PRESSURE_SYSTOLIC: 'vitalsigns', BLOOD_PRESSURE_DIASTOLIC: 'vitalsigns',
 };
 const CATEGORIES: Partial<Record<HealthType, string>> = {
   STEPS: 'activity', DISTANCE: 'activity', ACTIVE_ENERGY: 'activity', SLEEP_ANALYSIS: 'activity', BLOOD_GLUCOSE: 'laboratory', BODY_FAT: 'exam',
@@ -132,7 +132,12 @@ export function buildFhirBundle(samples: Iterable<ExportSample>, options: Bundle
 }
 
 /** The Bundle as JSON text chunks, for a streamed download of any size. */
-export async function* fhirBundleJson(samples: AsyncIterable<ExportSample> | Iterable<ExportSample>, options: BundleOptions): AsyncGenerator<string> {
+export async function* fhirBundleJson(
+  samples: AsyncIterable<ExportSample> | Iterable<ExportSample>,
+  options: BundleOptions,
+  /** Resources after the readings (lab results, the CGM summary: fhir-cgm.ts). */
+  more?: () => Promise<FhirResource[]>,
+): AsyncGenerator<string> {
   const writer = createObservationWriter(options.patientId);
   const header = JSON.stringify(bundleHeader(options));
   yield `${header.slice(0, -1)},"entry":[`;
@@ -146,5 +151,6 @@ export async function* fhirBundleJson(samples: AsyncIterable<ExportSample> | Ite
     const text = emit(writer.push(sample));
     if (text) yield text;
   }
-  yield `${emit(writer.flush())}]}`;
+  const rest = emit(writer.flush());
+  yield `${rest}${more ? emit(await more()) : ''}]}`;
 }

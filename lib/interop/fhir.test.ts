@@ -20,9 +20,9 @@ const EXPECTED: Record<string, { samples: [string, number, number][] } | { skipp
   'observation-example-satO2.json': { samples: [['OXYGEN_SATURATION', 95, Date.parse('2014-12-05T09:30:10+01:00')]] },
   'observation-example-unsat.json': { skipped: "status 'cancelled'" },
   'observation-example-bgpanel.json': { rejected: 'hasMember' },
-  'observation-example-bmi.json': { rejected: 'LOINC 39156-5 is not a supported health type' },
-  'observation-example-eye-color.json': { rejected: "'eye color' (no LOINC coding) is not a supported health type" },
-  'observation-example-sample-data.json': { rejected: 'code urn:oid:2.16.840.1.113883.6.24|131328 (no LOINC coding) is not a supported health type' },
+  'observation-example-bmi.json': { samples: [['BMI', 16.2, noon('1999-07-02')]] },
+  'observation-example-eye-color.json': { rejected: "the Observation: 'eye color' (no LOINC coding): only LOINC-coded results are kept" },
+  'observation-example-sample-data.json': { rejected: 'component 1: code urn:oid:2.16.840.1.113883.6.24|131329 (no LOINC coding): only LOINC-coded results are kept' },
 };
 
 const files = readdirSync(ROOT).filter((f) => f.endsWith('.json'));
@@ -73,7 +73,7 @@ describe('parseFhir', () => {
     expect(parseFhirResource({ ...hr('d'), effectiveDateTime: '2024-01-02T08:03:00' }, NOW).status).toBe('rejected');
     expect(parseFhirResource({ ...hr('e'), effectiveDateTime: '2024-01' }, NOW)).toEqual({ status: 'rejected', reason: expect.stringContaining('too vague') });
     const bound = { ...hr('f'), valueQuantity: { value: 40, comparator: '<', system: 'http://unitsofmeasure.org', code: '/min' } };
-    expect(parseFhirResource(bound, NOW)).toEqual({ status: 'rejected', reason: "the Observation is a bound ('<'), not an exact reading" });
+    expect(parseFhirResource(bound, NOW)).toEqual({ status: 'rejected', reason: "the Observation: LOINC 8867-4 is a bound ('<'), not an exact reading" });
   });
 });
 

@@ -1,10 +1,14 @@
-// FHIR R4 import: a Bundle or a single Observation → samples validated like a device sync. LOINC codes map
-// to our types through the catalogue (lib/health), UCUM codes are our unit strings, blood pressure comes
-// from its systolic/diastolic components; insulin MedicationAdministrations and carbs Observations are
-// read as fhir-doses.ts writes them.
+// FHIR R4 import: a Bundle or a single Observation → samples validated like a device sync, and lab results.
+// LOINC codes map to our types through the catalogue (lib/health), UCUM codes are our unit strings, blood
+// pressure comes from its systolic/diastolic components; every other Observation (or component of a panel)
+// with a LOINC code and a UCUM quantity is kept as a lab result (lab_results) with its range; what has no
+// LOINC code or no quantity (a coded answer, a string) is refused, saying which and why. Insulin
+// MedicationAdministrations and carbs Observations are read as fhir-doses.ts writes them.
 import { findTypeByLoinc, type HealthType } from '../health';
+import type { NormalizedSample } from '../ingest/validate-sample';
+import { labByLoinc } from '../labs/registry';
 import { isCarbsCode, parseMedicationAdministration } from './fhir-doses';
-import { collectReport, isObject, rejected, skipped, validateItem, type ImportReport, type ItemResult, type RawSample } from './import-result';
+import { collectReport, isObject, rejected, skipped, validateItem, type ImportReport, type ItemResult, type LabObservation, type RawSample } from './import-result';
 
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
@@ -84,6 +88,74 @@ function bloodPressure(components: unknown[], base: Omit<RawSample, 'type' | 'va
   return validateItem(raws, nowMs);
 }
 
+// The value[x] kinds that are not a quantity: named when refusing.
+const OTHER_VALUES = ['valueCodeableConcept', 'valueString', 'valueBoolean', 'valueInteger', 'valueRange', 'valueRatio', 'valueSampledData', 'valueTime', 'valueDateTime', 'valuePeriod'];
+
+function isCgmSummary(concept: unknown): boolean {
+  return isObject(concept) && Array.isArray(concept.coding) && concept.coding.some((c) => isObject(c) && c.system === CGM_SUMMARY_CODES && c.code === 'cgm-summary');
+}
+const CGM_SUMMARY_CODES = 'http://hl7.org/fhir/uv/cgm/CodeSystem/cgm-summary-codes-temporary';
+
+function displayOf(concept: unknown, code: string): string {
+  if (!isObject(concept)) return code;
+  const coding = Array.isArray(concept.coding) ? concept.coding.find((c) => isObject(c) && c.system === LOINC && c.code === code) : undefined;
+  if (isObject(coding) && typeof coding.display === 'string' && coding.display.trim() !== '') return coding.display.trim();
+  return typeof concept.text === 'string' && concept.text.trim() !== '' ? concept.text.trim() : code;
+}
+
+function referenceRangeOf(holder: Record<string, unknown>, fallback: unknown): { referenceLow: number | null; referenceHigh: number | null } {
+  const ranges = Array.isArray(holder.referenceRange) ? holder.referenceRange : Array.isArray(fallback) ? fallback : [];
+  const range = ranges.find(isObject);
+  const bound = (q: unknown) => (isObject(q) && typeof q.value === 'number' && Number.isFinite(q.value) ? q.value : null);
+  return { referenceLow: range ? bound(range.low) : null, referenceHigh: range ? bound(range.high) : null };
+}
+
+type Part = { kind: 'sample'; raw: RawSample } | { kind: 'lab'; lab: LabObservation } | { kind: 'refused'; reason: string };
+type PartContext = { what: string; startIso: string; endIso: string; sourceId: string | null; metadataSource: Record<string, unknown>; parentRange: unknown; nowMs: number };
+
+const FUTURE_SLACK_MS = 24 * 3600_000;
+const HAS_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+
+// One coded value (the Observation itself or one of its components) → a health sample when the catalogue
+// knows the LOINC code, else a lab result; refused, saying why, without a LOINC code or a quantity.
+function quantityPart(holder: Record<string, unknown>, ctx: PartContext): Part {
+  const codes = loincCodes(holder.code);
+  const refuse = (reason: string): Part => ({ kind: 'refused', reason: `${ctx.what}: ${reason}` });
+  if (codes.length === 0) return refuse(`${describeCode(holder.code)}: only LOINC-coded results are kept`);
+  const code = codes.find((c) => labByLoinc(c)) ?? codes[0]!;
+  const named = `LOINC ${code}`;
+  if (holder.valueQuantity === undefined) {
+    const other = OTHER_VALUES.find((key) => holder[key] !== undefined);
+    if (other === 'valueCodeableConcept') {
+      const text = isObject(holder.valueCodeableConcept) && typeof holder.valueCodeableConcept.text === 'string' ? ` ('${holder.valueCodeableConcept.text}')` : '';
+      return refuse(`${named} has valueCodeableConcept${text}, a coded answer, not a quantity`);
+    }
+    if (other) return refuse(`${named} has ${other}, not a quantity (valueQuantity)`);
+    if (isObject(holder.dataAbsentReason)) return refuse(`${named} has no value (dataAbsentReason ${JSON.stringify(holder.dataAbsentReason.text ?? holder.dataAbsentReason.coding ?? '')})`);
+    return refuse(`${named} has no value (no valueQuantity)`);
+  }
+  const q = quantityOf(holder, named);
+  if (!q.ok) return refuse(q.reason);
+  const type = codes.map(findTypeByLoinc).find((t): t is HealthType => t !== undefined);
+  if (type) {
+    const raw: RawSample = {
+      type, value: q.value, unit: q.unit, startDate: ctx.startIso, endDate: ctx.endIso,
+      metadata: { ...ctx.metadataSource, loinc: code }, ...(ctx.sourceId ? { clientRecordId: ctx.sourceId } : {}),
+    };
+    return { kind: 'sample', raw };
+  }
+  const vq = holder.valueQuantity as Record<string, unknown>;
+  if (vq.system !== UCUM || typeof vq.code !== 'string' || vq.code === '') return refuse(`${named} valueQuantity needs a UCUM unit (system ${UCUM} and a code)`);
+  if (!Number.isFinite(q.value)) return refuse(`${named} valueQuantity.value must be a finite number`);
+  const effectiveMs = Date.parse(ctx.startIso);
+  if (!HAS_OFFSET.test(ctx.startIso) || !Number.isFinite(effectiveMs)) return refuse(`effective time '${ctx.startIso}' must be a date-time with a time zone offset`);
+  if (effectiveMs > ctx.nowMs + FUTURE_SLACK_MS) return refuse(`effective time '${ctx.startIso}' is in the future`);
+  const lab: LabObservation = {
+    loinc: code, display: displayOf(holder.code, code), value: q.value, unit: vq.code, ...referenceRangeOf(holder, ctx.parentRange), effectiveMs, sourceId: ctx.sourceId,
+  };
+  return { kind: 'lab', lab };
+}
+
 function observationSamples(obs: Record<string, unknown>, nowMs: number): ItemResult {
   const effective = effectiveOf(obs);
   const codes = loincCodes(obs.code);
@@ -95,16 +167,44 @@ function observationSamples(obs: Record<string, unknown>, nowMs: number): ItemRe
     if (!effective.ok) return rejected(effective.reason);
     return bloodPressure(components, { startDate: effective.start, endDate: effective.end, metadata }, recordId, nowMs);
   }
-  const type = isCarbsCode(obs.code) ? 'CARBOHYDRATES' : codes.map(findTypeByLoinc).find((t): t is HealthType => t !== undefined);
-  if (!type) {
-    if (obs.valueQuantity === undefined && Array.isArray(obs.hasMember)) return rejected('a panel of hasMember references carries no value of its own');
-    return rejected(`${codes.length > 0 ? `LOINC ${codes.join(', ')}` : describeCode(obs.code)} is not a supported health type`);
+  if (isCarbsCode(obs.code)) {
+    if (!effective.ok) return rejected(effective.reason);
+    const q = quantityOf(obs, 'the Observation');
+    if (!q.ok) return rejected(q.reason);
+    const raw: RawSample = { type: 'CARBOHYDRATES', value: q.value, unit: q.unit, startDate: effective.start, endDate: effective.end, metadata, ...(recordId ? { clientRecordId: recordId } : {}) };
+    return validateItem([raw], nowMs);
   }
+  const hasOwnValue = obs.valueQuantity !== undefined || OTHER_VALUES.some((key) => obs[key] !== undefined);
+  // The HL7 CGM guide's summary (fhir-cgm.ts) only groups its members, which are Observations of their own.
+  if (!hasOwnValue && isCgmSummary(obs.code)) return skipped('a CGM summary groups its member Observations, each imported on its own');
+  if (!hasOwnValue && components.length === 0 && Array.isArray(obs.hasMember)) return rejected('a panel of hasMember references carries no value of its own (its members are Observations of their own)');
   if (!effective.ok) return rejected(effective.reason);
-  const q = quantityOf(obs, 'the Observation');
-  if (!q.ok) return rejected(q.reason);
-  const raw: RawSample = { type, value: q.value, unit: q.unit, startDate: effective.start, endDate: effective.end, metadata, ...(recordId ? { clientRecordId: recordId } : {}) };
-  return validateItem([raw], nowMs);
+  const base = { startIso: effective.start, endIso: effective.end, metadataSource: { source: 'fhir' }, parentRange: obs.referenceRange, nowMs };
+  const parts: Part[] = [];
+  // The Observation's own value, unless it is only the panel its components belong to.
+  if (hasOwnValue || components.length === 0) parts.push(quantityPart(obs, { ...base, what: 'the Observation', sourceId: recordId }));
+  components.forEach((component, i) => {
+    if (!isObject(component)) {
+      parts.push({ kind: 'refused', reason: `component ${i + 1}: must be a JSON object` });
+      return;
+    }
+    const code = loincCodes(component.code)[0];
+    parts.push(quantityPart(component, { ...base, parentRange: undefined, what: `component ${i + 1}`, sourceId: recordId && code ? `${recordId}:${code}` : null }));
+  });
+  const samples: NormalizedSample[] = [];
+  const labs: LabObservation[] = [];
+  const refused: string[] = [];
+  for (const part of parts) {
+    if (part.kind === 'lab') labs.push(part.lab);
+    else if (part.kind === 'refused') refused.push(part.reason);
+    else {
+      const result = validateItem([part.raw], nowMs);
+      if (result.status === 'accepted') samples.push(...result.samples);
+      else if (result.status === 'rejected') refused.push(result.reason);
+    }
+  }
+  if (samples.length === 0 && labs.length === 0) return rejected(refused.join('; ') || 'the Observation carries no value');
+  return { status: 'accepted', samples, labs, ...(refused.length > 0 ? { refused } : {}) };
 }
 
 /** One resource: an Observation becomes samples, a cancelled or erroneous one is skipped with that reason. */

@@ -17,13 +17,30 @@ export type RawSample = {
   category?: string;
 };
 
+/**
+ * A LOINC-coded quantitative result that is no health type (a lab, a score): stored in lab_results.
+ * Value and range in `unit` (UCUM), as the source wrote them.
+ */
+export type LabObservation = {
+  loinc: string;
+  display: string;
+  value: number;
+  unit: string;
+  referenceLow: number | null;
+  referenceHigh: number | null;
+  effectiveMs: number;
+  sourceId: string | null;
+};
+
 export type ItemResult =
-  | { status: 'accepted'; samples: NormalizedSample[] }
+  // An item may be accepted in part (a panel's good components), its refused parts named in `refused`.
+  | { status: 'accepted'; samples: NormalizedSample[]; labs?: LabObservation[]; refused?: string[] }
   | { status: 'skipped'; reason: string }
   | { status: 'rejected'; reason: string };
 
 export type ImportReport = {
   samples: NormalizedSample[];
+  labs: LabObservation[];
   skipped: { index: number; reason: string }[];
   rejected: { index: number; reason: string }[];
 };
@@ -43,10 +60,13 @@ export function validateItem(raws: readonly RawSample[], nowMs: number): ItemRes
 }
 
 export function collectReport(results: readonly ItemResult[]): ImportReport {
-  const report: ImportReport = { samples: [], skipped: [], rejected: [] };
+  const report: ImportReport = { samples: [], labs: [], skipped: [], rejected: [] };
   results.forEach((result, index) => {
-    if (result.status === 'accepted') report.samples.push(...result.samples);
-    else report[result.status].push({ index, reason: result.reason });
+    if (result.status === 'accepted') {
+      report.samples.push(...result.samples);
+      report.labs.push(...(result.labs ?? []));
+      for (const reason of result.refused ?? []) report.rejected.push({ index, reason });
+    } else report[result.status].push({ index, reason: result.reason });
   });
   return report;
 }

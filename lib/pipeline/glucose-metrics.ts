@@ -10,8 +10,10 @@
 // day (as the AGP report draws them).
 //
 // Bounds follow the consensus: very low < 54, low 54–69, in range 70–180, high 181–250, very high > 250
-// mg/dL (pregnancy with type 1: in range 63–140, low 54–62, high 141–250). Readings are mg/dL floats;
-// 70.0 and 180.0 are in range, 69.9 is low.
+// mg/dL (pregnancy with type 1: in range 63–140, low 54–62, high 141–250). A reading is classified at whole
+// mg/dL, the precision glucose is stated in: meters show whole mg/dL or 0.1 mmol/L, and the consensus's
+// mmol/L bounds (3.0, 3.9, 10.0, 13.9) are these bounds rounded, so 10.0 mmol/L (180.2 mg/dL once
+// converted) is in range for both.
 import { zoneClock } from '../time';
 
 const MINUTE_MS = 60_000;
@@ -73,7 +75,8 @@ export function targetSet(preset: TargetPreset): TargetSet {
 }
 
 /** The range a reading falls in, for the preset's in-range bounds. */
-export function rangeOf(mgdl: number, low = 70, high = 180): RangeKey {
+export function rangeOf(value: number, low = 70, high = 180): RangeKey {
+  const mgdl = Math.round(value);
   if (mgdl < 54) return 'veryLow';
   if (mgdl < low) return 'low';
   if (mgdl <= high) return 'target';

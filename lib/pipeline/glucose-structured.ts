@@ -39,7 +39,8 @@ export function structuredTesting(readings: readonly MeterReading[], preset: Tar
     .map((context) => {
       const values = groups.get(context)!;
       const target = contextTarget(context, preset);
-      const inTarget = values.filter((v) => v >= target.low && v <= target.high).length;
+      // At whole mg/dL, as the consensus ranges are read (lib/pipeline/glucose-metrics.ts rangeOf).
+      const inTarget = values.filter((v) => Math.round(v) >= target.low && Math.round(v) <= target.high).length;
       return {
         context,
         count: values.length,

@@ -10,7 +10,13 @@
 // A target written "< 5 %" is missed by exactly 5 %, and "> 70 %" by exactly 70 %: the consensus states
 // each as a strict bound. Shares are compared on counts (100·part against target·n), so no rounding can
 // move a reading across a target.
+//
+// CGM wearers are judged on time instead (assessCgm): the consensus metrics of the CGM stream over the last
+// 14 local days (cgmMetrics, time-weighted, the same the metrics endpoint and the clinic report compute),
+// against the targets of the patient's preset, plus the two TIDE flags that are not shares of time: CV above
+// 36 % and CGM wear under 70 %. Only meter-only patients keep the shares of readings above.
 
+import { cgmMetrics, missedTargets, targetSet, type CgmMetrics, type GlucosePoint, type RangeTarget, type TargetPreset } from './glucose-metrics';
 import { percentOf } from './insights/format';
 
 const DAY_MS = 86_400_000;
@@ -98,4 +104,64 @@ export function assessGlucose({ readings, nowMs }: { readings: readonly GlucoseR
   const counts = countGlucoseReadings(readings, fromMs, nowMs);
   if (counts.n < MIN_GLUCOSE_READINGS) return null;
   return { counts, misses: missedGlucoseTargets(counts), fromMs, toMs: nowMs };
+}
+
+/** CV above this (%) flags unstable glucose (consensus: CV ≤ 36 %). */
+export const CGM_CV_MAX_PERCENT = 36;
+/** CGM wear under this share of the period (%) flags data too thin to represent it (consensus: ≥ 70 % of 14 days). */
+export const CGM_WEAR_MIN_PERCENT = 70;
+
+/** One CGM flag: a missed range target of the preset, CV too high, or too little wear; `value` unrounded. */
+export type CgmFlag = {
+  flag: RangeTarget['share'] | 'cv' | 'wear';
+  bound: 'max' | 'min';
+  percent: number;
+  value: number;
+};
+export type CgmAssessment = {
+  metrics: CgmMetrics;
+  preset: TargetPreset;
+  /** The preset's in-range bounds, mg/dL. */
+  low: number;
+  high: number;
+  /** Most urgent first: very low, low, very high, high, time in range, CV, wear. */
+  flags: CgmFlag[];
+  fromMs: number;
+  toMs: number;
+};
+
+const CGM_FLAG_ORDER: CgmFlag['flag'][] = ['veryLow', 'below', 'low', 'veryHigh', 'above', 'high', 'target', 'cv', 'wear'];
+
+/** A flag of time below range (very low or low): the most urgent kind. */
+export const isLowCgmFlag = (f: CgmFlag) => f.flag === 'veryLow' || f.flag === 'below' || f.flag === 'low';
+
+/**
+ * The CGM readings of [fromMs, toMs) (the 14 local days up to now) against the preset's consensus targets:
+ * a target "< 4 %" is missed at exactly 4 % (missedTargets), CV is flagged above 36 %, wear under 70 %.
+ * Null without a reading in the period.
+ */
+export function assessCgm(args: { points: readonly GlucosePoint[]; fromMs: number; toMs: number; preset: TargetPreset; timeZone: string }): CgmAssessment | null {
+  const set = targetSet(args.preset);
+  const metrics = cgmMetrics(args.points, args.fromMs, args.toMs, { low: set.low, high: set.high, timeZone: args.timeZone });
+  if (!metrics) return null;
+  const flags: CgmFlag[] = missedTargets(metrics.ranges, set).map((t) => ({ flag: t.share, bound: t.bound, percent: t.percent, value: t.value }));
+  if (metrics.cv > CGM_CV_MAX_PERCENT) flags.push({ flag: 'cv', bound: 'max', percent: CGM_CV_MAX_PERCENT, value: metrics.cv });
+  if (metrics.activePercent < CGM_WEAR_MIN_PERCENT) flags.push({ flag: 'wear', bound: 'min', percent: CGM_WEAR_MIN_PERCENT, value: metrics.activePercent });
+  flags.sort((a, b) => CGM_FLAG_ORDER.indexOf(a.flag) - CGM_FLAG_ORDER.indexOf(b.flag));
+  return { metrics, preset: args.preset, low: set.low, high: set.high, flags, fromMs: args.fromMs, toMs: args.toMs };
+}
+
+/** The flag's words after "x % of the time": "below 54 mg/dL"; `number` formats a mg/dL bound in the reader's unit. */
+export function cgmFlagLabel(f: CgmFlag, a: { low: number; high: number }, number: (mgdl: number) => string, unit: string): string {
+  switch (f.flag) {
+    case 'veryLow': return `below ${number(54)} ${unit}`;
+    case 'below': return `below ${number(a.low)} ${unit}`;
+    case 'low': return `between ${number(54)} and ${number(a.low)} ${unit}`;
+    case 'high': return `between ${number(a.high)} and ${number(250)} ${unit}`;
+    case 'veryHigh': return `above ${number(250)} ${unit}`;
+    case 'above': return `above ${number(a.high)} ${unit}`;
+    case 'target': return `in range ${number(a.low)}–${number(a.high)} ${unit}`;
+    case 'cv': return 'coefficient of variation';
+    case 'wear': return 'CGM wear';
+  }
 }

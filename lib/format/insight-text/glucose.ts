@@ -2,13 +2,62 @@
 // unit: 3.9–10.0, 3.0 and 13.9 mmol/L. The wording follows the targets the data misses, lows first, so
 // it stays right whatever severity the rule gives them.
 import type { InsightSeverity } from '@/lib/pipeline/insights';
+import { targetSet, type TargetPreset } from '@/lib/pipeline/glucose-metrics';
 import { GLUCOSE_WINDOW_DAYS as WINDOW_DAYS } from '@/lib/pipeline/glucose-targets';
 import { displayUnit, formatNumber } from '../health';
 import { byAudience, formatPercent, readNumbers, type InsightReader, type InsightText } from './reader';
 
 const KEYS = ['readings', 'inRange', 'below70', 'below54', 'above180', 'above250'] as const;
 
+const CGM_KEYS = ['readings', 'inRange', 'below70', 'below54', 'above180', 'above250', 'low', 'high', 'cv', 'activePercent'] as const;
+const PRESETS: readonly TargetPreset[] = ['STANDARD', 'OLDER_HIGH_RISK', 'PREGNANCY_TYPE_1'];
+
+/**
+ * A CGM wearer's insight: shares of time (not of readings) against their preset's targets, with CV and
+ * wear. Only the targets the preset states are named; lows first.
+ */
+function cgmText(severity: InsightSeverity, data: Record<string, unknown>, reader: InsightReader): InsightText | null {
+  const d = readNumbers(data, CGM_KEYS);
+  const preset = PRESETS.find((p) => p === data['preset']);
+  if (!d || !preset) return null;
+  const unit = displayUnit('BLOOD_GLUCOSE', reader.units).label;
+  const at = (mgdl: number) => formatNumber('BLOOD_GLUCOSE', mgdl, reader.units);
+  const pct = formatPercent;
+  const set = targetSet(preset);
+  const values = { veryLow: d.below54, below: d.below70, veryHigh: d.above250, above: d.above180, target: d.inRange } as const;
+  const bound = { veryLow: `below ${at(54)}`, below: `below ${at(d.low)}`, veryHigh: `above ${at(250)}`, above: `above ${at(d.high)}`, target: `in range (${at(d.low)}–${at(d.high)}` } as const;
+  const describe = (keys: readonly (keyof typeof values)[]) => set.targets
+    .filter((t) => (keys as readonly string[]).includes(t.share))
+    .map((t) => `${pct(values[t.share as keyof typeof values])} ${bound[t.share as keyof typeof values]} ${unit}${t.share === 'target' ? ')' : ''} (target: ${t.bound === 'max' ? 'under' : 'more than'} ${t.percent} %)`);
+  const whose = byAudience(reader, { patient: 'your ', caregiver: (name) => `${name}’s `, doctor: '' });
+  const period = `the time in the last ${WINDOW_DAYS} days (${whose}CGM, worn ${pct(d.activePercent)} of the time; CV ${pct(d.cv)}, target 36 % or less)`;
+  const flags = typeof data['flags'] === 'string' ? data['flags'].split(',') : [];
+  const lows = flags.includes('veryLow') || flags.includes('below');
+  if (severity === 'INFO' && flags.length === 0) {
+    return { title: `Time in range: ${pct(d.inRange)}`, body: `Glucose was in range (${at(d.low)}–${at(d.high)} ${unit}) ${pct(d.inRange)} of ${period}, meeting the targets.` };
+  }
+  if (lows) {
+    const advice = byAudience(reader, {
+      patient: ' Consider going over this with your care team.',
+      caregiver: () => ' It may be worth going over this with their care team.',
+      doctor: '',
+    });
+    return { title: 'Low glucose needs attention', body: `Of ${period}: ${describe(['veryLow', 'below', 'veryHigh', 'above', 'target']).join('; ')}.${advice}` };
+  }
+  if (flags.some((f) => f === 'veryHigh' || f === 'above' || f === 'target')) {
+    return { title: 'Glucose is often above range', body: `Of ${period}: ${describe(['veryHigh', 'above', 'target']).join('; ')}.` };
+  }
+  if (flags.includes('cv')) {
+    return { title: 'Glucose varies a lot', body: `Glucose varied with a CV of ${pct(d.cv)} (target 36 % or less) over the last ${WINDOW_DAYS} days; in range ${pct(d.inRange)} of the time.` };
+  }
+  if (flags.includes('wear')) {
+    return { title: 'CGM worn less than 70 % of the time', body: `The CGM was active ${pct(d.activePercent)} of the last ${WINDOW_DAYS} days; 70 % is needed for the figures to represent them. In range ${pct(d.inRange)} of the time it was worn.` };
+  }
+  return { title: `Time in range: ${pct(d.inRange)}`, body: `Glucose was in range (${at(d.low)}–${at(d.high)} ${unit}) ${pct(d.inRange)} of ${period}.` };
+}
+
 export function glucoseText(severity: InsightSeverity, data: unknown, reader: InsightReader): InsightText | null {
+  if (typeof data === 'object' && data !== null && (data as Record<string, unknown>)['source'] === 'cgm') return cgmText(severity, data as Record<string, unknown>, reader);
   const d = readNumbers(data, KEYS);
   if (!d) return null;
   const unit = displayUnit('BLOOD_GLUCOSE', reader.units).label;

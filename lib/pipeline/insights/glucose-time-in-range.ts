@@ -3,18 +3,27 @@
 // > 180 below 25 %, > 250 below 5 %. The counting and the targets are the shared ones in
 // ../glucose-targets (the doctor's triage uses the same), so the two never disagree.
 //
-// Readings are point measurements (meters, or CGM values already reduced to readings), so the
-// percentages are shares of readings. A CGM report would weight each value by the time it covers;
-// fingerstick shares lean towards the moments people chose to test.
+// Meter readings are point measurements, so for meter-only patients the percentages are shares of
+// readings (fingerstick shares lean towards the moments people chose to test). A CGM wearer is judged on
+// time instead: the consensus metrics of the CGM stream over the last 14 local days against their preset's
+// targets, CV and wear (assessCgm, the doctor's triage uses the same), and the data says `source: 'cgm'`
+// so the texts say "of the time".
 
 import { localDate } from '../../time';
-import { assessGlucose, isLowMiss, type GlucoseReading, type GlucoseTargetMiss } from '../glucose-targets';
+import type { GlucosePoint, TargetPreset } from '../glucose-metrics';
+import { assessCgm, assessGlucose, isLowCgmFlag, isLowMiss, type CgmFlag, type GlucoseReading, type GlucoseTargetMiss } from '../glucose-targets';
 import { percentOf } from './format';
 import type { InsightResult, InsightSeverity } from './types';
 
 export type { GlucoseReading };
 /** timeZone only labels windowStart/windowEnd as local days; default UTC. */
-export type GlucoseTimeInRangeInput = { readings: readonly GlucoseReading[]; nowMs: number; timeZone?: string };
+export type GlucoseTimeInRangeInput = {
+  readings: readonly GlucoseReading[];
+  nowMs: number;
+  timeZone?: string;
+  /** The CGM stream of the 14 local days from `fromMs`: when it has readings, they decide. */
+  cgm?: { points: readonly GlucosePoint[]; fromMs: number; preset: TargetPreset };
+};
 
 /** HIGH when a low target is missed (the triage's low groups), MEDIUM for any other miss. */
 function severityOf(misses: readonly GlucoseTargetMiss[]): InsightSeverity {
@@ -22,7 +31,36 @@ function severityOf(misses: readonly GlucoseTargetMiss[]): InsightSeverity {
   return misses.length > 0 ? 'MEDIUM' : 'INFO';
 }
 
-export function glucoseTimeInRange({ readings, nowMs, timeZone = 'UTC' }: GlucoseTimeInRangeInput): InsightResult | null {
+/** HIGH for time below range, MEDIUM for other missed targets or CV, LOW for too little wear alone. */
+function cgmSeverityOf(flags: readonly CgmFlag[]): InsightSeverity {
+  if (flags.some(isLowCgmFlag)) return 'HIGH';
+  if (flags.some((f) => f.flag !== 'wear')) return 'MEDIUM';
+  return flags.length > 0 ? 'LOW' : 'INFO';
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function cgmInsight(input: Required<Pick<GlucoseTimeInRangeInput, 'cgm'>> & { nowMs: number; timeZone: string }): InsightResult | null {
+  const { cgm, nowMs, timeZone } = input;
+  const a = assessCgm({ points: cgm.points, fromMs: cgm.fromMs, toMs: nowMs, preset: cgm.preset, timeZone });
+  if (!a) return null;
+  const r = a.metrics.ranges;
+  return {
+    kind: 'GLUCOSE_TIME_IN_RANGE',
+    severity: cgmSeverityOf(a.flags),
+    data: {
+      source: 'cgm', preset: a.preset, low: a.low, high: a.high, readings: a.metrics.readings,
+      inRange: round1(r.target), below70: round1(r.veryLow + r.low), below54: round1(r.veryLow), above180: round1(r.high + r.veryHigh), above250: round1(r.veryHigh),
+      cv: round1(a.metrics.cv), activePercent: round1(a.metrics.activePercent),
+      flags: a.flags.map((f) => f.flag).join(','),
+    },
+    windowStart: localDate(cgm.fromMs, timeZone),
+    windowEnd: localDate(nowMs, timeZone),
+  };
+}
+
+export function glucoseTimeInRange({ readings, nowMs, timeZone = 'UTC', cgm }: GlucoseTimeInRangeInput): InsightResult | null {
+  if (cgm && cgm.points.some((p) => p.atMs >= cgm.fromMs && p.atMs < nowMs)) return cgmInsight({ cgm, nowMs, timeZone });
   const assessment = assessGlucose({ readings, nowMs });
   if (!assessment) return null;
   const { counts: c, fromMs } = assessment;

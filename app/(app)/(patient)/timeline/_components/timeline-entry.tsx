@@ -3,6 +3,7 @@ import { describeCarbs, describeInsulin } from '@/lib/format/doses';
 import { mealContextLabel, MOOD_LABELS, SEVERITY_LABELS } from '@/components/entry/entry-options';
 import { formatValue, type UnitPreferences } from '@/lib/format/health';
 import type { Person, ReadingSource, TimelineItem } from '@/lib/data/timeline';
+import { describeRange, formatLabValue } from '@/components/labs/format';
 
 const BADGE: Record<TimelineItem['kind'], [string, string]> = {
   glucose: ['Glucose', 'bg-amber-50 text-amber-900 ring-amber-200'],
@@ -15,6 +16,7 @@ const BADGE: Record<TimelineItem['kind'], [string, string]> = {
   medication: ['Medication', 'bg-emerald-50 text-emerald-900 ring-emerald-200'],
   note: ['Note', 'bg-slate-100 text-slate-800 ring-slate-200'],
   assessment: ['Assessment', 'bg-indigo-50 text-indigo-900 ring-indigo-200'],
+  lab: ['Lab', 'bg-fuchsia-50 text-fuchsia-900 ring-fuchsia-200'],
 };
 
 const scaleLabel = (labels: readonly string[], n: number | null) => (n === null ? null : `${n} of 5${labels[n - 1] ? ` · ${labels[n - 1]}` : ''}`);
@@ -47,6 +49,11 @@ function content(item: TimelineItem, units: UnitPreferences): { value: string; d
       return { value: item.text, details: [by(item.recordedBy)] };
     case 'assessment':
       return { value: item.summary ?? 'Assessment recorded', details: [by(item.recordedBy)] };
+    case 'lab':
+      return {
+        value: `${item.display}: ${formatLabValue(item.value, item.unit)}${item.flag ? ` · ${item.flag === 'high' ? 'High' : 'Low'}` : ''}`,
+        details: [describeRange(item.referenceRange, item.unit), item.source === 'fhir' ? 'From a clinical record' : by(item.recordedBy)],
+      };
   }
 }
 

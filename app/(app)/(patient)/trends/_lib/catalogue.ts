@@ -6,12 +6,12 @@ export const TREND_GROUPS: { title: string; types: HealthType[] }[] = [
   { title: 'Activity', types: ['STEPS', 'DISTANCE', 'ACTIVE_ENERGY', 'WORKOUT'] },
   { title: 'Heart and lungs', types: ['HEART_RATE', 'RESTING_HEART_RATE', 'BLOOD_PRESSURE_SYSTOLIC', 'BLOOD_PRESSURE_DIASTOLIC', 'OXYGEN_SATURATION', 'RESPIRATORY_RATE'] },
   { title: 'Sleep', types: ['SLEEP_STATE', 'SLEEP_ANALYSIS'] },
-  { title: 'Body', types: ['WEIGHT', 'BODY_FAT', 'BODY_TEMPERATURE', 'MENSTRUAL_FLOW'] },
+  { title: 'Body', types: ['WEIGHT', 'BODY_FAT', 'HEIGHT', 'BMI', 'BODY_TEMPERATURE', 'MENSTRUAL_FLOW'] },
   { title: 'Glucose and diabetes', types: ['BLOOD_GLUCOSE', 'INSULIN', 'CARBOHYDRATES'] },
 ];
 
-/** Types only some patients have (diabetes treatment): shown when there is data, never listed as missing. */
-export const OPTIONAL_TREND_TYPES: ReadonlySet<HealthType> = new Set(['INSULIN', 'CARBOHYDRATES']);
+/** Types only some patients have (diabetes treatment; height and BMI from clinical records): shown when there is data, never listed as missing. */
+export const OPTIONAL_TREND_TYPES: ReadonlySet<HealthType> = new Set(['INSULIN', 'CARBOHYDRATES', 'HEIGHT', 'BMI']);
 
 export const TREND_TYPES: HealthType[] = TREND_GROUPS.flatMap((g) => g.types);
 
@@ -31,7 +31,9 @@ const RELATED: Partial<Record<HealthType, HealthType[]>> = {
   RESTING_HEART_RATE: ['HEART_RATE'],
   SLEEP_STATE: ['SLEEP_ANALYSIS'],
   SLEEP_ANALYSIS: ['SLEEP_STATE'],
-  WEIGHT: ['BODY_FAT'],
+  WEIGHT: ['BODY_FAT', 'BMI'],
+  BMI: ['WEIGHT', 'HEIGHT'],
+  HEIGHT: ['BMI'],
   BODY_FAT: ['WEIGHT'],
   STEPS: ['DISTANCE', 'ACTIVE_ENERGY'],
   INSULIN: ['CARBOHYDRATES', 'BLOOD_GLUCOSE'],

@@ -7,6 +7,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AlertSettingsForm } from '@/components/doctor/alert-settings-form';
 import { DiabetesCard } from '@/components/doctor/diabetes-card';
+import { LabsCard } from '@/components/labs/labs-card';
 import { todayIn } from '@/components/doctor/format';
 import { PatientCharts } from '@/components/doctor/patient-charts';
 import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
@@ -60,6 +61,7 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
           <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} />
           <DeviceStatus patientId={patientId} />
           {diabetes && <DiabetesCard summary={diabetes} />}
+          <LabsCard patientId={patientId} timeZone={patient.timeZone} />
           <MealsCard scope={scope} photoBase={`/api/v1/patients/${patientId}/meals`} />
           <PatientCharts patientId={patientId} range={range} units={units} />
           <AlertSettingsForm patientId={patientId} />

@@ -1,12 +1,14 @@
 // GET /api/v1/users/me/export?format=csv|fhir&kind=samples|daily&types=STEPS,...&from=YYYY-MM-DD&to=YYYY-MM-DD
 // — the caller's own data as a download, streamed: the readings that count after dedup (CSV, or a FHIR R4
-// Bundle of vital-signs Observations, insulin doses as MedicationAdministrations), or the daily aggregates
+// Bundle of vital-signs Observations, insulin doses as MedicationAdministrations, lab results and the HL7 CGM
+// guide's summary of the period), or the daily aggregates
 // (CSV). Days are the caller's local days.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { requireCaller } from '@/lib/auth/session';
 import { ownScope } from '@/lib/data/access';
 import { exportDailyAggregates, exportReadings } from '@/lib/data/export';
+import { exportClinicalObservations } from '@/lib/data/labs';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { displayUnit } from '@/lib/format/health';
 import { HEALTH_TYPES, isCategoryType, type HealthType } from '@/lib/health';
@@ -50,7 +52,8 @@ export const GET = route({ caller: true, always: true }, async (req: NextRequest
   const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
   if (q.format === 'fhir') {
-    const body = fhirBundleJson(exportReadings(scope, types, q.from, q.to), { patientId: caller.id, nowMs: Date.now() });
+    const clinical = () => exportClinicalObservations(scope, q.from, q.to, types.includes('BLOOD_GLUCOSE'));
+    const body = fhirBundleJson(exportReadings(scope, types, q.from, q.to), { patientId: caller.id, nowMs: Date.now() }, clinical);
     return new Response(textStream(body), {
       headers: { ...headers, 'Content-Type': 'application/fhir+json; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.fhir.json"` },
     });
