@@ -16,6 +16,7 @@ import { writeDiabetesProfile } from '../lib/data/diabetes-profile';
 import { createInvitation } from '../lib/data/invitations';
 import { storeSyncBatch } from '../lib/data/sync-samples';
 import { DEMO_PROFILES, generateDemoData, type DemoDeviceKey } from '../lib/demo';
+import { type1MealMinutes } from '../lib/demo/cgm-type1';
 import type { DeviceType } from '../lib/devices/device-types';
 import { env } from '../lib/env';
 import { MAX_SAMPLES, parseSyncBatch } from '../lib/ingest/sync-batch';
@@ -23,6 +24,7 @@ import { seedAdminDemo } from './seed-admin-demo';
 import { joinByDeskCode, joinByInvitation } from './seed-care-team';
 import { seedClinicalDemo } from './seed-clinical';
 import { seedLabsDemo } from './seed-labs';
+import { seedDemoMeals } from './seed-meals';
 import { seedNightscoutDemo } from './seed-nightscout';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -80,6 +82,11 @@ async function syncDemoDevice(userId: string, timeZone: string, key: DemoDeviceK
 export const EXTRA_DEMO_STEPS: ((now: Date) => Promise<unknown>)[] = [
   (now) => seedLabsDemo(now, 'patient3@demo.test'),
   (now) => seedLabsDemo(now, 'patient@demo.test'),
+  // Alex's meals where his CGM trace rises (the breakfasts show as a food–glucose pattern).
+  async (now) => {
+    const alex = await prisma.user.findUniqueOrThrow({ where: byEmail('patient@demo.test'), select: { id: true } });
+    return seedDemoMeals({ patientId: alex.id, now, mealMinutes: (day) => type1MealMinutes(DEMO_PROFILES[0]!.seed, day) });
+  },
 ];
 
 export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; samples: number }> {

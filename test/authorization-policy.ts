@@ -34,6 +34,8 @@ export type World = {
    * from patient C (not a canary) to caregiverX, for caregiverX to decline.
    */
   care: { invitationId: string; linkId: string; endLinkId: string; adminLinkId: string; toCaregiverXId: string; toCaregiverXFrom: string };
+  /** Meals (issue 18): see test/authorization-meals.ts. */
+  meals: { bPhoto: string; bDelete: string; aPhoto: string; aByCaregiver: string; aByCaregiverDelete: string };
 };
 
 export const ROLE_OF: Record<CallerName, Role | null> = {
@@ -217,6 +219,22 @@ export const ROUTE_POLICY: Record<string, Policy> = {
     body: () => ({ delivery: 'DAILY_DIGEST' }),
   },
   'POST /api/v1/patients/[patientId]/entries': { kind: 'carer-entry', ok: 201, params: ofA, body: note },
+  // Meals (issue 18). A photo PUT with the matrix's JSON body reaches the image check (422) only when allowed.
+  'GET /api/v1/users/me/meals': { kind: 'signed-in', gate: PATIENT, query: '?from=2026-11-01&to=2026-11-14' },
+  'POST /api/v1/users/me/meals': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ mealType: 'snack', carbsGrams: 12 }) },
+  'DELETE /api/v1/users/me/meals/[id]': { kind: 'owner', gate: PATIENT, ok: 204, params: (w) => ({ id: w.meals.bDelete }) },
+  'GET /api/v1/users/me/meals/[id]/photo': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.meals.bPhoto }) },
+  'PUT /api/v1/users/me/meals/[id]/photo': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.meals.bPhoto }), body: () => ({ not: 'an image' }), expect: { patientB: 422 } },
+  'GET /api/v1/patients/[patientId]/meals': { kind: 'carer-of-patient', params: ofA, query: '?from=2026-11-01&to=2026-11-14' },
+  'POST /api/v1/patients/[patientId]/meals': { kind: 'carer-entry', ok: 201, params: ofA, body: () => ({ mealType: 'snack', carbsGrams: 12 }) },
+  'DELETE /api/v1/patients/[patientId]/meals/[id]': { kind: 'carer-entry', ok: 204, params: (w) => ({ ...ofA(w), id: w.meals.aByCaregiverDelete }) },
+  'GET /api/v1/patients/[patientId]/meals/[id]/photo': { kind: 'carer-of-patient', params: (w) => ({ ...ofA(w), id: w.meals.aPhoto }) },
+  'PUT /api/v1/patients/[patientId]/meals/[id]/photo': {
+    kind: 'carer-entry',
+    params: (w) => ({ ...ofA(w), id: w.meals.aByCaregiver }),
+    body: () => ({ not: 'an image' }),
+    expect: { caregiverA: 422 },
+  },
 
   'GET /api/v1/admin/users': { kind: 'admin' },
   'POST /api/v1/admin/users': {
@@ -403,6 +421,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/dashboard': { access: { role: 'PATIENT' } },
   '/devices': { access: { role: 'PATIENT' } },
   '/entry': { access: { role: 'PATIENT' } },
+  '/meals': { access: { role: 'PATIENT' } },
   '/timeline': { access: { role: 'PATIENT' } },
   '/labs': { access: { role: 'PATIENT' } },
   '/care-team': { access: { role: 'PATIENT' } },

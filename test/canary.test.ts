@@ -62,6 +62,8 @@ describe('canary', () => {
     expect((await ns(nsSite, 'treatments', { json: [{ eventType: 'Note', notes: `Nightscout ${CANARY}`, created_at: '2026-11-20T10:00:00Z', enteredBy: 'canary' }] })).status).toBe(200);
     const note = await api('/api/v1/users/me/entries', { cookie: patient.cookie, json: { kind: 'symptom', name: `Symptom ${CANARY}`, severity: 2, note: `Note ${CANARY}`, at: '2026-11-20T09:00:00Z' } });
     expect(note.status).toBe(201);
+    // A meal's description (issue 18), read back below.
+    expect((await api('/api/v1/users/me/meals', { cookie: patient.cookie, json: { mealType: 'lunch', eatenAt: '2026-11-20T12:00:00Z', description: `Meal ${CANARY}` } })).status).toBe(201);
     const share = { types: ['STEPS'], from: '2026-11-01', to: '2026-11-30', expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
     expect((await api('/api/v1/shares', { cookie: patient.cookie, json: { ...share, recipientEmail: `share-${CANARY}@test.example` } })).status).toBe(201);
     const admin = await createSignedInUser({ role: 'ADMIN' });
@@ -121,6 +123,7 @@ describe('canary', () => {
     expect(nsTimeline.body.items).toContainEqual(expect.objectContaining({ kind: 'note', text: `Note — Nightscout ${CANARY} (via canary)` }));
     expect((await ns(nsSite, 'treatments')).body[0].notes).toBe(`Nightscout ${CANARY}`);
     expect((await findPushTarget(pushed.body.id, patient.id))?.endpoint).toBe(pushEndpoint);
+    expect((await api('/api/v1/users/me/meals?from=2026-11-20&to=2026-11-20', { cookie: patient.cookie })).body.meals[0].description).toBe(`Meal ${CANARY}`);
 
     // Every table of the public schema (partitions too), job_runs included.
     const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);

@@ -12,6 +12,7 @@ import { ApiRequestError, apiFetch } from '@/lib/query/api';
 import { buildEntryBody, describeEntry, type FieldErrors } from './entry-body';
 import { KIND_LABELS, KINDS } from './entry-options';
 import { KindFields } from './kind-fields';
+import { MealForm } from './meal-form';
 
 export type EntryFormsProps = {
   /** '/api/v1/users/me/entries', or '/api/v1/patients/<id>/entries' for a caregiver. */
@@ -22,6 +23,10 @@ export type EntryFormsProps = {
   timelineHref?: string;
   /** Extra work after a save (e.g. invalidating the caller's own queries). */
   onSaved?: (entry: CreatedEntry) => void;
+  /** Offers the "Meal" kind (components/entry/meal-form.tsx) posting here: '/api/v1/users/me/meals' or '/api/v1/patients/<id>/meals'. */
+  mealsEndpoint?: string;
+  /** Where the saved meal can be seen. */
+  mealsHref?: string;
 };
 
 function errorsFrom(error: unknown): { fields: FieldErrors; message: string } {
@@ -38,10 +43,10 @@ function errorsFrom(error: unknown): { fields: FieldErrors; message: string } {
 
 const noSubscription = () => () => {};
 
-export function EntryForms({ endpoint, units, timelineHref, onSaved }: EntryFormsProps) {
+export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoint, mealsHref }: EntryFormsProps) {
   const queryClient = useQueryClient();
   const headingId = useId();
-  const [kind, setKind] = useState<EntryKind>('glucose');
+  const [kind, setKind] = useState<EntryKind | 'meal'>('glucose');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -55,7 +60,7 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved }: EntryForm
     },
   });
 
-  function choose(next: EntryKind) {
+  function choose(next: EntryKind | 'meal') {
     setKind(next);
     setErrors({});
     setProblem(null);
@@ -68,6 +73,7 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved }: EntryForm
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (kind === 'meal') return;
     const form = event.currentTarget;
     const built = buildEntryBody(kind, new FormData(form));
     setSaved(null);
@@ -100,27 +106,31 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved }: EntryForm
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">What would you like to log?</legend>
         <div className="mt-2 flex flex-wrap gap-2">
-          {KINDS.map((k) => (
+          {[...KINDS, ...(mealsEndpoint ? (['meal'] as const) : [])].map((k) => (
             <label
               key={k}
               className="cursor-pointer rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 has-[:checked]:border-teal-700 has-[:checked]:bg-teal-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-teal-600 has-[:focus-visible]:ring-offset-2"
             >
               <input type="radio" name="entry-kind" value={k} checked={kind === k} onChange={() => choose(k)} className="sr-only" />
-              {KIND_LABELS[k]}
+              {k === 'meal' ? 'Meal' : KIND_LABELS[k]}
             </label>
           ))}
         </div>
       </fieldset>
 
-      <form key={kind} onSubmit={submit} noValidate aria-labelledby={headingId} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id={headingId} className="text-base font-semibold text-slate-900">{KIND_LABELS[kind]}</h2>
-        <KindFields kind={kind} units={units} errors={errors} />
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={!hydrated || mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : `Save ${KIND_LABELS[kind].toLowerCase()}`}
-          </Button>
-        </div>
-      </form>
+      {kind === 'meal' ? (
+        mealsEndpoint && <MealForm endpoint={mealsEndpoint} mealsHref={mealsHref} />
+      ) : (
+        <form key={kind} onSubmit={submit} noValidate aria-labelledby={headingId} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id={headingId} className="text-base font-semibold text-slate-900">{KIND_LABELS[kind]}</h2>
+          <KindFields kind={kind} units={units} errors={errors} />
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={!hydrated || mutation.isPending}>
+              {mutation.isPending ? 'Saving…' : `Save ${KIND_LABELS[kind].toLowerCase()}`}
+            </Button>
+          </div>
+        </form>
+      )}
 
       <div role="status" aria-live="polite" className="empty:hidden">
         {saved && (

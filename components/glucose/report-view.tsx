@@ -23,7 +23,7 @@ const PRINT_CSS = `@media print {
   .glucose-report section { break-inside: avoid; box-shadow: none; }
 }`;
 
-/** The latest labs, when the labs work provides them (issue 18); nothing at all when absent. */
+/** The latest labs (the latest HbA1c with the GMI beside it); nothing at all when absent (a share's reader). */
 export function LabsSlot({ labs }: { labs?: ReportLab[] }) {
   if (!labs) return null;
   return (
@@ -34,6 +34,7 @@ export function LabsSlot({ labs }: { labs?: ReportLab[] }) {
             <li key={`${l.label}-${l.takenOn}`}>
               <span className="text-slate-800">{l.label}</span>: <span className="font-semibold">{l.value}</span>
               {l.flag && <span className="text-red-800"> ({l.flag})</span>} <span className="text-slate-600">{reportDay(l.takenOn)}</span>
+              {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
             </li>
           ))}
         </ul>

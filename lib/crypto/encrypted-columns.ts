@@ -33,4 +33,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'push_subscriptions', column: 'auth', id: 'id', owner: 'user_id' },
   // Lab results (issue 18): the note a patient or doctor wrote with a result.
   { table: 'lab_results', column: 'note', id: 'id', owner: 'user_id' },
+  // Meals (issue 18): the description (the photo's bytes are encrypted in the object store, lib/data/meal-photo-fields.ts).
+  { table: 'meals', column: 'description', id: 'id', owner: 'user_id' },
 ];

@@ -31,6 +31,11 @@ function dayOf(seed: number, epochDay: number): Day {
   return day;
 }
 
+/** The local minutes of a day's three meals (breakfast, lunch, dinner), so the demo's meal records match the trace. */
+export function type1MealMinutes(seed: number, epochDay: number): number[] {
+  return dayOf(seed, epochDay).meals.map((m) => m.minute);
+}
+
 /** mg/dL at `atMs` for a person whose local clock is `offsetMs` ahead of UTC there. */
 export function type1Glucose(seed: number, atMs: number, offsetMs: number): number {
   const local = atMs + offsetMs;

@@ -17,6 +17,7 @@ import {
   deleteDerivedSamples, deleteProjectedNotes, findDerivedRecords, findDocuments, findProjectedNote, getDocument, getDocumentByObjectId,
   ObjectIdTakenError, recordProjectedNote, softDeleteDocument, upsertDocument, type NoteOrigin, type StoredDocument,
 } from '../data/nightscout-documents';
+import { removeNightscoutMeal, syncNightscoutMeal } from '../data/meal-nightscout';
 import { uploaderDevice, type ActiveSite } from '../data/nightscout-sites';
 import { storeSyncBatch } from '../data/sync-samples';
 import { ApiError } from '../http/errors';
@@ -251,6 +252,7 @@ async function saveRound(site: ActiveSite, collection: Collection, round: Round,
     for (const p of ready) if (p.deviceId) byDevice.set(p.deviceId, [...(byDevice.get(p.deviceId) ?? []), p]);
     for (const [deviceId, group] of byDevice) samplesChanged = (await storeProjection(site, deviceId, group)) || samplesChanged;
     for (const p of ready) await applyNote(site, collection, p);
+    if (collection === 'treatments') for (const p of ready) await syncNightscoutMeal(site, p); // carbs become meals (issue 18)
   }
   for (const p of ready) {
     try {
@@ -422,5 +424,8 @@ export async function removeDocument(site: ActiveSite, collection: Collection, i
     if (removed?.uploaderDeviceId && recordIds.length > 0) samplesChanged = (await deleteDerivedSamples(client, site, removed.uploaderDeviceId, recordIds)) > 0;
     if (removed && note) await deleteProjectedNotes(client, site.userId, note.chain);
     return { removed, samplesChanged };
+  }).then(async (outcome) => {
+    if (outcome.removed && collection === 'treatments') await removeNightscoutMeal(site.userId, identifier);
+    return outcome;
   });
 }

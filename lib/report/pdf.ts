@@ -214,7 +214,7 @@ function lists(doc: Doc, m: ReportModel, y0: number) {
     });
   }
   if (m.labs) {
-    columns.push({ title: 'Latest labs', lines: m.labs.length === 0 ? ['None recorded.'] : m.labs.map((l) => `${l.label}: ${l.value}${l.flag ? ` (${l.flag})` : ''}, ${reportDay(l.takenOn)}`) });
+    columns.push({ title: 'Latest labs', lines: m.labs.length === 0 ? ['None recorded.'] : m.labs.map((l) => `${l.label}: ${l.value}${l.flag ? ` (${l.flag})` : ''}, ${reportDay(l.takenOn)}${l.note ? ` (${l.note})` : ''}`) });
   }
   if (m.emergencies) {
     columns.push({

@@ -20,7 +20,7 @@ export default async function EntryPage() {
           is used. A recheck that gives another value always counts as a reading of its own, next to the first.
         </p>
       </header>
-      <EntryForms endpoint="/api/v1/users/me/entries" units={{ glucose: units.glucose, weight: units.weight }} timelineHref="/timeline" />
+      <EntryForms endpoint="/api/v1/users/me/entries" units={{ glucose: units.glucose, weight: units.weight }} timelineHref="/timeline" mealsEndpoint="/api/v1/users/me/meals" mealsHref="/meals" />
     </div>
   );
 }

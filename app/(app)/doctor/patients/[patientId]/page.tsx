@@ -16,6 +16,7 @@ import { PatientCharts } from '@/components/doctor/patient-charts';
 import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
 import { prefetchAlertSettings, prefetchCharts, prefetchOverview } from '@/components/doctor/prefetch';
 import { ReviewPanel } from '@/components/doctor/review-panel';
+import { MealsCard } from '@/components/meals/meals-card';
 import { DeviceStatus } from '@/components/nightscout/device-status';
 import { requireCarerPagePatient } from '@/lib/auth/page-access';
 import { patientScope } from '@/lib/data/access';
@@ -66,6 +67,7 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
           <DeviceStatus patientId={patientId} />
           {diabetes && <DiabetesCard summary={diabetes} />}
           <LabsCard patientId={patientId} timeZone={patient.timeZone} />
+          <MealsCard scope={scope} photoBase={`/api/v1/patients/${patientId}/meals`} />
           <PatientCharts patientId={patientId} range={range} units={units} />
           <AlertSettingsForm patientId={patientId} />
         </div>
