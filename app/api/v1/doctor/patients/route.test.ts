@@ -22,7 +22,7 @@ describe('GET /api/v1/doctor/patients', () => {
     expect(res.status).toBe(200);
     expect(res.body.patients.map((p: { patientId: string }) => p.patientId)).toEqual([mine.id]);
     expect(res.body.patients[0]).toMatchObject({ name: 'Mina Mine', group: 'no-data', reason: 'No device has synced yet', lastReviewedAt: null });
-    expect(res.body.groups).toHaveLength(12);
+    expect(res.body.groups).toHaveLength(14); // CGM wearers add unstable glucose (CV) and CGM wear (issue 18)
     expect(JSON.stringify(res.body)).not.toContain(notMine.id);
   });
 
