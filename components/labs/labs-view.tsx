@@ -168,7 +168,8 @@ export function LabsView({ endpoint, timeZone, canEnter, title = 'Lab results' }
         </div>
       )}
       {results.length > 0 && (
-        <div className="mb-4 max-h-96 overflow-auto">
+        <div className="mb-4 max-h-96 overflow-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600" tabIndex={0} role="region" aria-label="All lab results">
+          {/* Scrolls on its own: focusable and named, so a keyboard can scroll it (axe scrollable-region-focusable). */}
           <table className="w-full text-left text-sm">
             <caption className="sr-only">All results, newest first</caption>
             <thead className="text-xs text-slate-600">
