@@ -37,19 +37,22 @@ const EARLIEST_MS = Date.UTC(1970, 0, 1);
 
 // ───────────── the request body (one zod schema, parsed once at the edge) ─────────────
 
-const entryTime = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    const now = Date.now();
-    if (value === undefined) return now;
-    const parsed = parseIsoInstant(value);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
-    else if (parsed.ms > now + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', message: 'must not be in the future' });
-    else if (parsed.ms < EARLIEST_MS) ctx.addIssue({ code: 'custom', message: 'must not be before 1970-01-01' });
-    else return parsed.ms;
-    return z.NEVER;
-  });
+/** An optional instant not in the future (a phone a little ahead is allowed), nor before 1970; absent: now. */
+export const pastInstant = (typeError?: string) =>
+  z
+    .string(typeError ? { error: typeError } : undefined)
+    .optional()
+    .transform((value, ctx) => {
+      const now = Date.now();
+      if (value === undefined) return now;
+      const parsed = parseIsoInstant(value);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+      else if (parsed.ms > now + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', message: 'must not be in the future' });
+      else if (parsed.ms < EARLIEST_MS) ctx.addIssue({ code: 'custom', message: 'must not be before 1970-01-01' });
+      else return parsed.ms;
+      return z.NEVER;
+    });
+const entryTime = pastInstant();
 
 const optionalText = (max: number) =>
   storableText()

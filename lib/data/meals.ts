@@ -10,10 +10,10 @@ import { prisma } from '../db/client';
 import type { MealType } from '../generated/prisma/enums';
 import { ApiError } from '../http/errors';
 import { storableText } from '../http/text';
-import { parseIsoInstant } from '../ingest/iso-date';
 import { objectStore, type ObjectStore } from '../maintenance/object-store';
 import type { MealTypeName } from '../pipeline/meal-patterns';
 import { isUuid } from './access';
+import { pastInstant } from './entries';
 import { decryptPhoto, encryptPhoto, sniffImageType } from './meal-photo-fields';
 
 export const MEAL_TYPES = ['breakfast', 'lunch', 'dinner', 'snack', 'other'] as const satisfies readonly MealTypeName[];
@@ -21,8 +21,6 @@ export const MAX_DESCRIPTION = 500;
 export const MAX_CARBS_GRAMS = 1000;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_MEAL_BYTES = 8 * 1024;
-const CLOCK_SKEW_MS = 5 * 60_000;
-const EARLIEST_MS = Date.UTC(1970, 0, 1);
 
 const descriptionRef = (mealId: string): FieldRef => ({ table: 'meals', column: 'description', rowId: mealId });
 export const toDbType = (t: MealTypeName) => t.toUpperCase() as MealType;
@@ -30,19 +28,7 @@ const fromDbType = (t: MealType) => t.toLowerCase() as MealTypeName;
 
 // ───────────── the request body ─────────────
 
-const eatenAt = z
-  .string({ error: 'must be an ISO 8601 date-time' })
-  .optional()
-  .transform((value, ctx) => {
-    const now = Date.now();
-    if (value === undefined) return now;
-    const parsed = parseIsoInstant(value);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
-    else if (parsed.ms > now + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', message: 'must not be in the future' });
-    else if (parsed.ms < EARLIEST_MS) ctx.addIssue({ code: 'custom', message: 'must not be before 1970-01-01' });
-    else return parsed.ms;
-    return z.NEVER;
-  });
+const eatenAt = pastInstant('must be an ISO 8601 date-time');
 
 export const mealInputSchema = z.strictObject(
   {

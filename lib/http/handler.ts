@@ -95,6 +95,26 @@ export type ReadJsonOptions = {
   textPlain?: boolean;
 };
 
+/** The body's bytes, 413 with `tooLarge` as soon as the stream passes maxBytes (the reader is cancelled). */
+export async function readBodyCapped(req: NextRequest | Request, maxBytes: number, tooLarge: string): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new ApiError('PAYLOAD_TOO_LARGE', tooLarge);
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
 /**
  * Reads the body as JSON: 415 unless JSON (or another encoding than the options allow), 413 past
  * maxBytes (checked while streaming, and again while inflating, so a small compressed body cannot
@@ -111,22 +131,7 @@ export async function readJson(req: NextRequest | Request, maxBytes: number, opt
   }
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw new ApiError('PAYLOAD_TOO_LARGE', `body exceeds ${maxBytes} bytes`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        throw new ApiError('PAYLOAD_TOO_LARGE', `body exceeds ${maxBytes} bytes`);
-      }
-      chunks.push(value);
-    }
-  }
-  let bytes = Buffer.concat(chunks);
+  let bytes = await readBodyCapped(req, maxBytes, `body exceeds ${maxBytes} bytes`);
   if (gzip) {
     try {
       bytes = gunzipSync(bytes, { maxOutputLength: options.gzipInflatedMax });

@@ -8,6 +8,7 @@ import { mealsAnswer } from '../data/meal-report';
 import { MAX_PHOTO_BYTES } from '../data/meals';
 import { ApiError, notFound } from './errors';
 import { periodOf } from './glucose-handlers';
+import { readBodyCapped } from './handler';
 
 export async function mealsListResponse(req: NextRequest, scope: ReadScope) {
   const now = Date.now();
@@ -17,22 +18,7 @@ export async function mealsListResponse(req: NextRequest, scope: ReadScope) {
 /** The request body as bytes: 413 past MAX_PHOTO_BYTES (declared or streamed). */
 export async function readPhotoBody(req: NextRequest): Promise<Uint8Array> {
   if (Number(req.headers.get('content-length') ?? NaN) > MAX_PHOTO_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', `a photo is at most ${MAX_PHOTO_BYTES} bytes`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_PHOTO_BYTES) {
-        await reader.cancel();
-        throw new ApiError('PAYLOAD_TOO_LARGE', `a photo is at most ${MAX_PHOTO_BYTES} bytes`);
-      }
-      chunks.push(value);
-    }
-  }
-  return Buffer.concat(chunks);
+  return readBodyCapped(req, MAX_PHOTO_BYTES, `a photo is at most ${MAX_PHOTO_BYTES} bytes`);
 }
 
 export function photoResponse(photo: { bytes: Uint8Array; contentType: string }) {
