@@ -45,35 +45,30 @@ export async function targetPresetOf(patientId: string): Promise<TargetPreset> {
 
 const isContext = (v: unknown): v is MeterContext => typeof v === 'string' && (METER_CONTEXTS as readonly string[]).includes(v);
 
+type Device = { id: string; type: string; priority: number };
+
 /**
- * The raw glucose samples of [fromMs, toMs), split by stream as the aggregation's loader splits them
- * (lib/data/aggregation/load-samples.ts: the sample's specimen, else its device's type), with each device's
- * effective priority. Lean on purpose (90 days of 5-minute CGM are 25,920 rows): the devices are read once,
- * the rows as arrays of numbers.
+ * Whether a row of health_samples is in the CGM stream, as the aggregation's loader decides it
+ * (lib/data/aggregation/load-samples.ts): the sample's own specimen, else its device's type.
  */
-async function loadGlucoseSamples(client: pg.PoolClient, userId: string, fromMs: number, toMs: number): Promise<{ cgm: PipelineSample[]; meter: PipelineSample[] }> {
-  const devices = await client.query<{ id: string; type: string; priority: number }>(
-    `SELECT d.id::text, d.type::text, COALESCE(o.priority, d.priority) AS priority FROM devices d
-     LEFT JOIN device_type_priorities o ON o.device_id = d.id AND o.health_type = 'BLOOD_GLUCOSE' WHERE d.user_id = $1`,
-    [userId],
-  );
-  const byId = new Map(devices.rows.map((d) => [d.id, d]));
-  const { rows } = await client.query<[string, string, number, number, number, string | null]>({
+const IS_CGM_SQL = `(category IS NOT DISTINCT FROM '${GLUCOSE_SPECIMENS.interstitial}' OR (category IS DISTINCT FROM '${GLUCOSE_SPECIMENS.blood}' AND device_id = ANY($4::uuid[])))`;
+const IN_RANGE_SQL = `user_id = $1 AND type = 'BLOOD_GLUCOSE' AND start_at >= to_timestamp($2 / 1000.0) AND start_at < to_timestamp($3 / 1000.0)`;
+
+/**
+ * Full rows of the samples that need them: what dedup needs (the rank's id and interval), and a meter
+ * reading's metadata for its meal context. `$5` is the patient's device ids, as in the main query.
+ */
+async function fullSamples(client: pg.PoolClient, devices: Device[], stream: string | null, where: string, values: unknown[]) {
+  const { rows } = await client.query<[string, number, number, number, number, string | null, string | null]>({
     rowMode: 'array',
-    text: `SELECT id::text, device_id::text, (extract(epoch FROM start_at) * 1000)::float8, (extract(epoch FROM end_at) * 1000)::float8, value, category
-           FROM health_samples WHERE user_id = $1 AND type = 'BLOOD_GLUCOSE' AND start_at >= to_timestamp($2 / 1000.0) AND start_at < to_timestamp($3 / 1000.0)
-           ORDER BY start_at`,
-    values: [userId, fromMs, toMs],
+    text: `SELECT id::text, array_position($5::uuid[], device_id), round(date_part('epoch', start_at) * 1000), round(date_part('epoch', end_at) * 1000), value
+                  ${stream === null ? ', client_record_id, metadata' : ''} FROM health_samples WHERE ${IN_RANGE_SQL} AND ${where}`,
+    values,
   });
-  const cgm: PipelineSample[] = [];
-  const meter: PipelineSample[] = [];
-  for (const [id, deviceId, startMs, endMs, value, category] of rows) {
-    const device = byId.get(deviceId);
-    const isCgm = category === GLUCOSE_SPECIMENS.interstitial || (category !== GLUCOSE_SPECIMENS.blood && device?.type === 'cgm');
-    const sample: PipelineSample = { id, deviceId, priority: device?.priority ?? 0, startMs, endMs, value, category, stream: isCgm ? CGM_STREAM : null };
-    (isCgm ? cgm : meter).push(sample);
-  }
-  return { cgm, meter };
+  return rows.map(([id, device, startMs, endMs, value, clientRecordId, metadata]) => {
+    const { id: deviceId, priority } = devices[device - 1] as Device;
+    return { sample: { id, deviceId, priority, startMs, endMs, value, stream } satisfies PipelineSample, clientRecordId, metadata };
+  });
 }
 
 /** The period's deduplicated glucose, split into CGM and meter readings (404 when the scope may not read glucose). */
@@ -83,31 +78,54 @@ export async function loadPeriodGlucose(scope: ReadScope, period: Period, nowMs:
   const endMs = Math.min(zonedDayRangeUtc(period.to, scope.timeZone).endMs, nowMs);
   const base = { ...period, timeZone: scope.timeZone, fromMs, endMs: Math.max(fromMs, endMs) };
   if (endMs <= fromMs) return { ...base, cgm: [], meter: [] };
+  const inPeriod = (x: { startMs: number }) => x.startMs >= fromMs && x.startMs < endMs;
+  // The two streams never cancel each other (dedup.md), so each is deduplicated on its own, over the period
+  // and the hour before it (a reading there can win over one just inside).
+  const dedup = (samples: PipelineSample[]) =>
+    (new Set(samples.map((x) => x.deviceId)).size > 1 ? dedupSamples(samples, rulesFor('BLOOD_GLUCOSE')).map((c) => c.sample) : samples).filter(inPeriod);
   const client = await connectClient();
   try {
-    const { cgm: cgmSamples, meter: meterSamples } = await loadGlucoseSamples(client, scope.patientId, fromMs - 3_600_000, endMs);
-    // The two streams never cancel each other (dedup.md), so each is deduplicated on its own; a stream from
-    // one device has nothing to deduplicate (a device's own exact repeats are dropped at ingest).
-    const dedup = (samples: PipelineSample[]) =>
-      (new Set(samples.map((x) => x.deviceId)).size > 1 ? dedupSamples(samples, rulesFor('BLOOD_GLUCOSE')).map((c) => c.sample) : samples).filter(
-        (x) => x.startMs >= fromMs && x.startMs < endMs,
-      );
-    const cgm: GlucosePoint[] = dedup(cgmSamples).map((x) => ({ atMs: x.startMs, mgdl: x.value }));
-    const meterIds = dedup(meterSamples).map((x) => x.id);
+    const { rows: deviceRows } = await client.query<Device>(
+      `SELECT d.id::text, d.type::text, COALESCE(o.priority, d.priority) AS priority FROM devices d
+       LEFT JOIN device_type_priorities o ON o.device_id = d.id AND o.health_type = 'BLOOD_GLUCOSE' WHERE d.user_id = $1`,
+      [scope.patientId],
+    );
+    const deviceIds = deviceRows.map((d) => d.id);
+    const range = [scope.patientId, fromMs - 3_600_000, endMs, deviceRows.filter((d) => d.type === 'cgm').map((d) => d.id)];
+    // 90 days of 5-minute CGM are 25,920 rows: read as few columns as the common case needs (a CGM reading's
+    // instant, value and device; a meter reading's id), as numbers in array rows: parsing a column of them
+    // costs more than the query itself (bench/glucose.ts).
+    const { rows } = await client.query<[number, number, number, string | null]>({
+      rowMode: 'array',
+      text: `SELECT round(date_part('epoch', start_at) * 1000), value, array_position($5::uuid[], device_id), CASE WHEN ${IS_CGM_SQL} THEN NULL ELSE id::text END
+             FROM health_samples WHERE ${IN_RANGE_SQL} ORDER BY start_at`,
+      values: [...range, deviceIds],
+    });
+    const cgmDevices = new Set<number>();
+    const meterIds: string[] = [];
+    for (const [, , device, meterId] of rows) {
+      if (meterId === null) cgmDevices.add(device);
+      else meterIds.push(meterId);
+    }
+    let cgm: GlucosePoint[];
+    if (cgmDevices.size <= 1) {
+      // One uploader has nothing to deduplicate (a device's own exact repeats are dropped at ingest).
+      cgm = [];
+      for (const [atMs, mgdl, , meterId] of rows) if (meterId === null && atMs >= fromMs && atMs < endMs) cgm.push({ atMs, mgdl });
+    } else {
+      const full = await fullSamples(client, deviceRows, CGM_STREAM, IS_CGM_SQL, [...range, deviceIds]);
+      cgm = dedup(full.map((x) => x.sample)).map((x) => ({ atMs: x.startMs, mgdl: x.value }));
+    }
     const meter: MeterReading[] = [];
     if (meterIds.length > 0) {
-      const { rows } = await client.query<{ device_id: string; client_record_id: string | null; s: string; e: string; value: number; metadata: string | null }>(
-        `SELECT device_id::text, client_record_id, (extract(epoch FROM start_at) * 1000)::bigint::text AS s,
-                (extract(epoch FROM end_at) * 1000)::bigint::text AS e, value, metadata
-         FROM health_samples WHERE user_id = $1 AND type = 'BLOOD_GLUCOSE' AND id = ANY($2::bigint[])
-           AND start_at >= to_timestamp($3 / 1000.0) AND start_at < to_timestamp($4 / 1000.0)`,
-        [scope.patientId, meterIds, fromMs, endMs],
-      );
-      for (const r of rows) {
-        const identity = { deviceId: r.device_id, clientRecordId: r.client_record_id, type: 'BLOOD_GLUCOSE', startMs: Number(r.s), endMs: Number(r.e) };
-        const metadata = (await decryptSampleMetadata(scope.patientId, identity, r.metadata)) as Record<string, unknown> | null;
+      const full = await fullSamples(client, deviceRows, null, `NOT ${IS_CGM_SQL} AND id = ANY($6::bigint[])`, [...range, deviceIds, meterIds]);
+      const winners = new Set(dedup(full.map((x) => x.sample)));
+      for (const { sample, clientRecordId, metadata: sealed } of full) {
+        if (!winners.has(sample)) continue;
+        const identity = { deviceId: sample.deviceId, clientRecordId, type: 'BLOOD_GLUCOSE', startMs: sample.startMs, endMs: sample.endMs };
+        const metadata = (await decryptSampleMetadata(scope.patientId, identity, sealed)) as Record<string, unknown> | null;
         const context = metadata?.['mealContext'];
-        meter.push({ atMs: identity.startMs, mgdl: r.value, context: isContext(context) ? context : null });
+        meter.push({ atMs: sample.startMs, mgdl: sample.value, context: isContext(context) ? context : null });
       }
       meter.sort((a, b) => a.atMs - b.atMs);
     }

@@ -1,11 +1,11 @@
 // INSTANT dedup of spot checks (glucose, blood pressure, temperature, weight, body fat): a reading is
 // dropped only when a kept reading from another device, considered earlier, lies within ± the match
 // window AND its value agrees within the tolerance (dedup.md); a recheck minutes later with another
-// value is what a clinician needs to see. Readings from another device are counted as all kept readings
-// in the time × value rectangle minus the reading's own device's, each in an offline 2-D Fenwick tree:
-// O(n log² n) time and O(n log n) memory overall, no pairwise comparison of samples.
+// value is what a clinician needs to see. A sparse window (the usual case) is scanned; in a dense one,
+// readings from another device are counted as all kept readings in the time × value rectangle minus the
+// reading's own device's, each in an offline 2-D Fenwick tree: O(n log² n) time and O(n log n) memory.
 
-import { lowerBound } from './arrays';
+import { gather, indicesSortedBy, inversePermutation, lowerBound } from './arrays';
 import type { Contribution, PipelineSample, ValueTolerance } from './types';
 
 // Unit conversion noise (a weight sent in lb) must not turn an exact 0.2 kg match into a recheck.
@@ -84,8 +84,11 @@ class RectangleCounter {
   }
 }
 
+/** A match window holding at most this many readings is scanned; a denser one is counted in the trees. */
+export const SCAN_LIMIT = 32;
+
 /** Kept readings of `ranked` (best first), each counted as its own value, in time order. */
-export function dedupSpotChecks(ranked: readonly PipelineSample[], matchWindowMs: number, tolerance: ValueTolerance): Contribution[] {
+export function dedupSpotChecks(ranked: readonly PipelineSample[], matchWindowMs: number, tolerance: ValueTolerance, scanLimit = SCAN_LIMIT): Contribution[] {
   const byDevice = new Map<string, PipelineSample[]>();
   for (const s of ranked) {
     const own = byDevice.get(s.deviceId);
@@ -93,20 +96,46 @@ export function dedupSpotChecks(ranked: readonly PipelineSample[], matchWindowMs
     else byDevice.set(s.deviceId, [s]);
   }
   if (byDevice.size <= 1) return inTimeOrder(ranked); // one device never cancels its own readings
-  const all = new RectangleCounter(ranked);
-  const own = new Map([...byDevice].map(([device, samples]) => [device, new RectangleCounter(samples)]));
+  // Readings a few minutes apart (a CGM, two uploaders of it) leave a handful in each window: scanning
+  // them is O(n) overall. The trees, built the first time a window is dense, keep the worst case O(n log² n).
+  const startByRank = new Float64Array(ranked.length);
+  for (let r = 0; r < ranked.length; r += 1) startByRank[r] = ranked[r].startMs;
+  const byTime = indicesSortedBy(startByRank);
+  const times = gather(startByRank, byTime);
+  const position = inversePermutation(byTime);
+  const keptAt = new Uint8Array(ranked.length); // by time position
+  let trees: { all: RectangleCounter; own: Map<string, RectangleCounter> } | null = null;
   const kept: PipelineSample[] = [];
-  for (const s of ranked) {
+  ranked.forEach((s, rank) => {
     const [low, high] = toleranceRange(s.value, tolerance);
     const from = s.startMs - matchWindowMs;
     const to = s.startMs + matchWindowMs;
-    const mine = own.get(s.deviceId) as RectangleCounter;
-    if (all.count(from, to, low, high) > mine.count(from, to, low, high)) continue;
-    all.add(s);
-    mine.add(s);
+    const first = lowerBound(times, from);
+    const last = lowerBound(times, to, true);
+    let matched = false;
+    if (last - first <= scanLimit) {
+      for (let i = first; i < last && !matched; i += 1) {
+        const other = ranked[byTime[i]];
+        matched = keptAt[i] === 1 && other.deviceId !== s.deviceId && other.value >= low && other.value <= high;
+      }
+    } else {
+      if (trees === null) {
+        trees = { all: new RectangleCounter(ranked), own: new Map([...byDevice].map(([device, samples]) => [device, new RectangleCounter(samples)])) };
+        for (const k of kept) addTo(trees, k);
+      }
+      matched = trees.all.count(from, to, low, high) > (trees.own.get(s.deviceId) as RectangleCounter).count(from, to, low, high);
+    }
+    if (matched) return;
+    keptAt[position[rank]] = 1;
+    if (trees !== null) addTo(trees, s);
     kept.push(s);
-  }
+  });
   return inTimeOrder(kept);
+}
+
+function addTo(trees: { all: RectangleCounter; own: Map<string, RectangleCounter> }, s: PipelineSample): void {
+  trees.all.add(s);
+  (trees.own.get(s.deviceId) as RectangleCounter).add(s);
 }
 
 // Stable sort of rank-ordered samples by time: rank breaks ties, the canonical output order.

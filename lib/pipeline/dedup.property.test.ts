@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { dedupSamples } from './dedup';
 import { BLOOD_PRESSURE } from './test-factories';
 import { oneDeviceArb, RULES, rulesArb, samplesArb, sceneArb } from './test-arbitraries';
-import { compareSamples } from './rank';
+import { compareSamples, rankSamples } from './rank';
+import { dedupSpotChecks } from './dedup-spot-check';
 import { referenceDedup } from './test-reference-dedup';
 import type { Contribution, PipelineSample, TypeRules } from './types';
 
@@ -122,6 +123,18 @@ describe('dedup properties', () => {
         for (const samples of [[cgm, meter], [meter, cgm]]) expect(dedupSamples(samples, RULES.glucose).map((c) => c.sample.id).sort()).toEqual(['c', 'm']);
       }),
       RUNS,
+    );
+  });
+
+  it('spot checks: scanning each window and counting it in the trees keep the same readings', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SPOT_CHECKS).chain((rules) => fc.tuple(fc.constant(rules), withSamples(rules))), ([rules, samples]) => {
+        const ranked = rankSamples(samples);
+        const ids = (scanLimit: number) => dedupSpotChecks(ranked, rules.matchWindowMs, rules.tolerance!, scanLimit).map((c) => c.sample.id);
+        expect(ids(0)).toEqual(ids(Infinity));
+        expect(ids(2)).toEqual(ids(Infinity)); // both, in one run
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDevice, createSignedInUser, linkCare, syncSamples } from '@/test/factories';
 import { api } from '@/test/http';
+import { prisma } from '@/lib/db/client';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
 type Metrics = {
@@ -90,6 +91,26 @@ describe('GET glucose/metrics', () => {
     expect(await bad('from=2026-02-30')).toBe('from');
     expect(await bad('from=2024-01-01&to=2026-11-01')).toBe('from');
     expect((await api('/api/v1/users/me/glucose/metrics?from=2026-11-05&to=2026-11-01', { cookie: cgmPatient.cookie })).status).toBe(422);
+  });
+
+  it('two uploaders of one sensor count once (the higher priority wins); a fingerstick beside them stays a meter reading', async () => {
+    const patient = await createSignedInUser({ timeZone: 'UTC' });
+    const [xdrip, dexcomApp, meter] = await Promise.all([
+      createDevice(patient.id, 'cgm', 'xDrip+'),
+      createDevice(patient.id, 'cgm', 'Dexcom app'),
+      createDevice(patient.id, 'glucometer', 'Meter'),
+    ]);
+    await prisma.device.update({ where: { id: xdrip.id }, data: { priority: 10 } });
+    await prisma.device.update({ where: { id: dexcomApp.id }, data: { priority: 5 } });
+    const day = Date.parse('2026-11-20T00:00:00Z');
+    await syncSamples(xdrip, Array.from({ length: 288 }, (_, i) => reading(day + i * 5 * MIN, 100)));
+    await syncSamples(dexcomApp, Array.from({ length: 288 }, (_, i) => reading(day + i * 5 * MIN + 20_000, 101)));
+    await syncSamples(meter, [{ ...reading(day + 12 * 60 * MIN + 60_000, 90), clientRecordId: 'finger-1' }]);
+    const res = await api<Metrics>('/api/v1/users/me/glucose/metrics?from=2026-11-20&to=2026-11-20', { cookie: patient.cookie });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ source: 'cgm', readings: 288, mean: 100, activePercent: 100, ranges: { target: 100 } });
+    const agp = await api<Agp>('/api/v1/users/me/glucose/agp?from=2026-11-20&to=2026-11-20', { cookie: patient.cookie });
+    expect(agp.body.slots.every((slot) => slot.n === 3 && slot.p50 === 100)).toBe(true);
   });
 
   it('meter only: structured testing by meal context, no time in range, and why', async () => {
