@@ -53,7 +53,7 @@ export async function evaluateInsights(userId: string, now = new Date()): Promis
     ['ACTIVITY_CHANGE', activityChange({ steps: await dailyValues(userId, 'STEPS', from, lastDay), today: lastDay })],
     ['GLUCOSE_TIME_IN_RANGE', glucoseTimeInRange({
       readings: glucose?.readings ?? [], nowMs, timeZone,
-      ...(glucose ? { cgm: { points: glucose.cgm, fromMs: glucose.cgmFromMs, preset: glucose.preset } } : {}),
+      ...(glucose ? { cgm: { points: glucose.cgm, fromMs: glucose.cgmFromMs, preset: glucose.preset, meter: glucose.meter } } : {}),
     })],
     ['MEDICATION_ADHERENCE', medicationAdherence({ logs: logs.map((l) => ({ scheduledAtMs: l.scheduledAt.getTime(), status: l.status })), nowMs, timeZone })],
   ]);

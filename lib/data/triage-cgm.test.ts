@@ -59,6 +59,11 @@ beforeAll(async () => {
   const both = await patient('cgmAndMeter');
   await store(both, 'cgm', trace(() => 120));
   await store(both, 'glucometer', Array.from({ length: 20 }, (_, i) => ({ atMs: NOW.getTime() - 3_600_000 - i * 12 * 3_600_000, value: 130 })));
+  // The sensor worn the last 6 days only (in range), and 12 fingersticks in the 8 days before it, 2 of
+  // them below 54: the meter's lows show, not only the wear.
+  const fingersticks = await patient('wearAndMeterLows');
+  await store(fingersticks, 'cgm', trace(() => 120, (i) => i >= SLOTS - 6 * 288));
+  await store(fingersticks, 'glucometer', Array.from({ length: 12 }, (_, i) => ({ atMs: FROM_MS + 3_600_000 + i * 14 * 3_600_000, value: i % 6 === 0 ? 50 : 110 })));
 });
 
 const list = async () => (await findTriageList({ ...doctor, role: 'DOCTOR' }, triageQuery.parse({}), NOW)).patients;
@@ -75,6 +80,12 @@ describe('CGM wearers in the triage', () => {
     expect(rowOf(rows, 'wear').group).toBe('cgm-wear');
     expect(rowOf(rows, 'wear').cgm?.activePercent).toBeCloseTo(44.4, 1);
     expect(rowOf(rows, 'cgmAndMeter')).toMatchObject({ group: 'on-target', cgm: { timeInRange: 100, flags: [] } });
+  });
+
+  it('a CGM wearer’s fingersticks are judged too: the more urgent verdict leads, both reasons show', async () => {
+    const row = rowOf(await list(), 'wearAndMeterLows');
+    expect(row).toMatchObject({ group: 'glucose-very-low', cgm: { flags: ['wear'] } });
+    expect(row.reason).toMatch(/^Fingersticks: 16\.7 % of readings below 54 mg\/dL \(target < 1 %\).*\(12 readings, 14 days\)\. CGM, last 14 days: CGM worn 44\.4 % of the time/);
   });
 
   it('the diabetes profile’s preset sets the targets', async () => {
@@ -101,7 +112,7 @@ describe('CGM wearers in the triage', () => {
 });
 
 describe('the patient’s insight agrees with the triage', () => {
-  it.each(['veryLow', 'low', 'pregnancy', 'standardSame', 'variable', 'wear', 'meter', 'cgmAndMeter'])('%s', async (key) => {
+  it.each(['veryLow', 'low', 'pregnancy', 'standardSame', 'variable', 'wear', 'meter', 'cgmAndMeter', 'wearAndMeterLows'])('%s', async (key) => {
     const insight = (await evaluateInsights(patients[key]!, NOW)).get('GLUCOSE_TIME_IN_RANGE') ?? null;
     const row = rowOf(await list(), key);
     const flagged = row.group.startsWith('glucose-') || row.group === 'cgm-wear';

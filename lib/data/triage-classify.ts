@@ -82,11 +82,11 @@ function emergencyReason(e: Emergency, units: UnitPreferences): string {
 }
 
 /** "Glucose: 9.7 % of readings above 250 mg/dL (target < 5 %); … (31 readings, 14 days)": every missed target. */
-function glucoseReason(a: GlucoseAssessment, units: UnitPreferences): string {
+function glucoseReason(a: GlucoseAssessment, units: UnitPreferences, what = 'Glucose'): string {
   const number = (mgdl: number) => formatNumber('BLOOD_GLUCOSE', mgdl, units);
   const unit = displayUnit('BLOOD_GLUCOSE', units).label;
   const misses = a.misses.map((m) => `${m.sharePercent} % of readings ${glucoseTargetLabel(m, number, unit)} (target ${m.bound === 'max' ? '<' : '>'} ${m.percent} %)`);
-  return `Glucose: ${misses.join('; ')} (${a.counts.n} readings, 14 days)`;
+  return `${what}: ${misses.join('; ')} (${a.counts.n} readings, 14 days)`;
 }
 
 /** "CGM, last 14 days: 2.3 % of the time below 54 mg/dL (target < 1 %); CV 41.2 % (target ≤ 36 %) (time in range 64.1 %, worn 92.0 %)". */
@@ -110,21 +110,33 @@ function cgmFigures(a: CgmAssessment): TriageCgm {
   };
 }
 
-/** The glucose verdict: a CGM wearer's flags, else the reading-based targets (meter-only patients). */
+type GlucoseVerdict = { verdict: Verdict; low: boolean };
+const rankOf = (v: GlucoseVerdict) => TRIAGE_GROUPS.findIndex((g) => g.id === v.verdict.group);
+
+/**
+ * The glucose verdict: a CGM wearer's flags, and their fingersticks judged as a meter-only patient's
+ * readings are (at least 10 in 14 days): the more urgent of the two decides the group and both reasons
+ * show, so a sensor barely worn cannot hide the lows the meter saw. Meter-only patients: the reading-based
+ * targets.
+ */
 function glucoseVerdict(p: TriagePatient, s: Signals, now: Date, units: UnitPreferences): { verdict: Verdict | null; low: boolean; cgm: TriageCgm | null } {
   const w = s.glucose.get(p.id);
   const cgm = w && w.cgm.length > 0 ? assessCgm({ points: w.cgm, fromMs: w.cgmFromMs, toMs: now.getTime(), preset: w.preset, timeZone: w.timeZone }) : null;
-  if (cgm) {
-    const figures = cgmFigures(cgm);
-    const worst = cgm.flags[0];
-    if (!worst) return { verdict: null, low: false, cgm: figures };
-    return { verdict: { group: CGM_GROUPS[worst.flag], reason: cgmReason(cgm, units), sparkType: 'BLOOD_GLUCOSE' }, low: isLowCgmFlag(worst), cgm: figures };
-  }
   // The same assessment the patient's insight makes (HIGH for a low miss, MEDIUM for any other).
-  const glucose = assessGlucose({ readings: w?.readings ?? [], nowMs: now.getTime() });
-  const worst = glucose?.misses[0];
-  if (!glucose || !worst) return { verdict: null, low: false, cgm: null };
-  return { verdict: { group: GLUCOSE_GROUPS[worst.share], reason: glucoseReason(glucose, units), sparkType: 'BLOOD_GLUCOSE' }, low: isLowMiss(worst), cgm: null };
+  const readings = assessGlucose({ readings: (cgm ? w?.meter : w?.readings) ?? [], nowMs: now.getTime() });
+  const worstReading = readings?.misses[0];
+  const verdicts: GlucoseVerdict[] = [];
+  if (cgm?.flags[0]) verdicts.push({ verdict: { group: CGM_GROUPS[cgm.flags[0].flag], reason: cgmReason(cgm, units), sparkType: 'BLOOD_GLUCOSE' }, low: isLowCgmFlag(cgm.flags[0]) });
+  if (readings && worstReading) {
+    const reason = glucoseReason(readings, units, cgm ? 'Fingersticks' : 'Glucose');
+    verdicts.push({ verdict: { group: GLUCOSE_GROUPS[worstReading.share], reason, sparkType: 'BLOOD_GLUCOSE' }, low: isLowMiss(worstReading) });
+  }
+  verdicts.sort((a, b) => rankOf(a) - rankOf(b));
+  const [first, second] = verdicts;
+  const figures = cgm ? cgmFigures(cgm) : null;
+  if (!first) return { verdict: null, low: false, cgm: figures };
+  const reason = second ? `${first.verdict.reason}. ${second.verdict.reason}` : first.verdict.reason;
+  return { verdict: { ...first.verdict, reason }, low: first.low, cgm: figures };
 }
 
 function bloodPressureReason(f: AlertFinding, limits: { systolicHigh: number; diastolicHigh: number }, timeZone: string): string {

@@ -20,6 +20,8 @@ const LOAD_DAYS = GLUCOSE_WINDOW_DAYS + 1;
 export type GlucoseWindow = {
   /** Every deduplicated reading (CGM and meter) up to now: what the reading-based targets count. */
   readings: GlucoseReading[];
+  /** The meter's (fingerstick) readings among them: a CGM wearer's are judged as a meter-only patient's. */
+  meter: GlucoseReading[];
   /** The CGM stream in [cgmFromMs, now]; empty for meter-only patients. */
   cgm: GlucosePoint[];
   /** Start of the first of the 14 local days ending today, in the patient's zone. */
@@ -57,6 +59,7 @@ export async function loadGlucoseWindows(patients: readonly { id: string; timeZo
       const cgm = counted.filter((c) => c.sample.stream === CGM_STREAM && c.startMs >= cgmFromMs && c.startMs <= nowMs).map((c) => ({ atMs: c.startMs, mgdl: c.sample.value }));
       out.set(p.id, {
         readings: counted.map((c) => ({ atMs: c.startMs, mgdl: c.sample.value })),
+        meter: counted.filter((c) => c.sample.stream !== CGM_STREAM).map((c) => ({ atMs: c.startMs, mgdl: c.sample.value })),
         cgm, cgmFromMs, preset: presetOf.get(p.id) ?? 'STANDARD', timeZone: p.timeZone,
       });
     }

@@ -140,3 +140,26 @@ describe('the CGM insight in words: shares of the time, never of readings', () =
     expect(text(trace([]).slice(0, 2000)).title).toBe('CGM worn less than 70 % of the time');
   });
 });
+
+describe('a CGM wearer’s fingersticks: judged as a meter-only patient’s readings, never hidden by the sensor', () => {
+  // The sensor worn half the time, in range; 12 fingersticks, 2 of them below 54.
+  const worn = trace([]).slice(N / 2);
+  const sticks = Array.from({ length: 12 }, (_, i) => ({ atMs: FROM_MS + (i + 1) * 3_600_000, mgdl: i < 2 ? 50 : 110 }));
+  const insight = (meter: typeof sticks) => glucoseTimeInRange({ readings: [], nowMs: TO_MS, cgm: { points: worn, fromMs: FROM_MS, preset: 'STANDARD', meter } });
+
+  it('their lows raise the severity and lead the words', () => {
+    const result = insight(sticks);
+    expect(result).toMatchObject({ severity: 'HIGH', data: { source: 'cgm', flags: 'wear', meterReadings: 12, meterBelow54: 16.7, meterBelow70: 16.7 } });
+    const t = renderInsightText(result!, { audience: 'patient', units: DEFAULT_UNITS });
+    expect(t.title).toBe('Low glucose readings need attention');
+    expect(t.body).toMatch(/^Of your 12 fingerstick readings in the last 14 days, 16\.7 % were below 70 mg\/dL \(target: under 4 %\) and 16\.7 % below 54 mg\/dL/);
+    expect(t.body).toContain('The CGM was active 50 %');
+  });
+
+  it('fingersticks that meet the targets, or fewer than 10, change nothing', () => {
+    const alone = insight([]);
+    expect(alone).toMatchObject({ severity: 'LOW', data: { flags: 'wear' } });
+    expect(insight(sticks.map((s) => ({ ...s, mgdl: 110 })))).toEqual(alone);
+    expect(insight(sticks.slice(0, 9))).toEqual(alone);
+  });
+});

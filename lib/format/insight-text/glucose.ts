@@ -12,11 +12,35 @@ const KEYS = ['readings', 'inRange', 'below70', 'below54', 'above180', 'above250
 const CGM_KEYS = ['readings', 'inRange', 'below70', 'below54', 'above180', 'above250', 'low', 'high', 'cv', 'activePercent'] as const;
 const PRESETS: readonly TargetPreset[] = ['STANDARD', 'OLDER_HIGH_RISK', 'PREGNANCY_TYPE_1'];
 
+const METER_KEYS = ['meterReadings', 'meterBelow70', 'meterBelow54', 'meterAbove180', 'meterAbove250'] as const;
+
 /**
- * A CGM wearer's insight: shares of time (not of readings) against their preset's targets, with CV and
- * wear. Only the targets the preset states are named; lows first.
+ * A CGM wearer's insight, with their fingersticks when those miss a target (as a meter-only patient's
+ * readings are judged): lows the meter saw lead the title even when the CGM's time below range is met.
  */
 function cgmText(severity: InsightSeverity, data: Record<string, unknown>, reader: InsightReader): InsightText | null {
+  const core = cgmTimeText(severity, data, reader);
+  const m = readNumbers(data, METER_KEYS);
+  if (!core || !m) return core;
+  const unit = displayUnit('BLOOD_GLUCOSE', reader.units).label;
+  const at = (mgdl: number) => formatNumber('BLOOD_GLUCOSE', mgdl, reader.units);
+  const pct = formatPercent;
+  const whose = byAudience(reader, { patient: 'your ', caregiver: (name) => `${name}’s `, doctor: '' });
+  const sentence = `Of ${whose}${m.meterReadings} fingerstick readings in the last ${WINDOW_DAYS} days, ${pct(m.meterBelow70)} were below ${at(70)} ${unit} (target: under 4 %) and ${pct(m.meterBelow54)} below ${at(54)} ${unit} (target: under 1 %); ${pct(m.meterAbove180)} were above ${at(180)} ${unit} (target: under 25 %) and ${pct(m.meterAbove250)} above ${at(250)} ${unit} (target: under 5 %).`;
+  const flags = typeof data['flags'] === 'string' && data['flags'] !== '' ? data['flags'].split(',') : [];
+  const cgmLows = flags.includes('veryLow') || flags.includes('below');
+  if (!cgmLows && (m.meterBelow54 >= 1 || m.meterBelow70 >= 4)) {
+    const advice = byAudience(reader, { patient: ' Consider going over this with your care team.', caregiver: () => ' It may be worth going over this with their care team.', doctor: '' });
+    return { title: 'Low glucose readings need attention', body: `${sentence} ${core.body}${advice}` };
+  }
+  return { title: flags.length === 0 ? 'Fingerstick readings miss their targets' : core.title, body: `${core.body} ${sentence}` };
+}
+
+/**
+ * A CGM wearer's time: shares of time (not of readings) against their preset's targets, with CV and
+ * wear. Only the targets the preset states are named; lows first.
+ */
+function cgmTimeText(severity: InsightSeverity, data: Record<string, unknown>, reader: InsightReader): InsightText | null {
   const d = readNumbers(data, CGM_KEYS);
   const preset = PRESETS.find((p) => p === data['preset']);
   if (!d || !preset) return null;

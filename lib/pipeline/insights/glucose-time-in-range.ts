@@ -21,8 +21,11 @@ export type GlucoseTimeInRangeInput = {
   readings: readonly GlucoseReading[];
   nowMs: number;
   timeZone?: string;
-  /** The CGM stream of the 14 local days from `fromMs`: when it has readings, they decide. */
-  cgm?: { points: readonly GlucosePoint[]; fromMs: number; preset: TargetPreset };
+  /**
+   * The CGM stream of the 14 local days from `fromMs`: when it has readings, they decide, with the
+   * wearer's fingersticks (`meter`) judged as a meter-only patient's readings beside them.
+   */
+  cgm?: { points: readonly GlucosePoint[]; fromMs: number; preset: TargetPreset; meter?: readonly GlucoseReading[] };
 };
 
 /** HIGH when a low target is missed (the triage's low groups), MEDIUM for any other miss. */
@@ -39,20 +42,31 @@ function cgmSeverityOf(flags: readonly CgmFlag[]): InsightSeverity {
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
+const SEVERITIES: readonly InsightSeverity[] = ['INFO', 'LOW', 'MEDIUM', 'HIGH'];
+const graver = (a: InsightSeverity, b: InsightSeverity) => (SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b);
 
 function cgmInsight(input: Required<Pick<GlucoseTimeInRangeInput, 'cgm'>> & { nowMs: number; timeZone: string }): InsightResult | null {
   const { cgm, nowMs, timeZone } = input;
   const a = assessCgm({ points: cgm.points, fromMs: cgm.fromMs, toMs: nowMs, preset: cgm.preset, timeZone });
   if (!a) return null;
   const r = a.metrics.ranges;
+  // Fingersticks that miss a target are shown beside the CGM's figures, and can only raise the severity:
+  // a sensor barely worn must not hide the lows the meter saw.
+  const meter = assessGlucose({ readings: cgm.meter ?? [], nowMs });
+  const meterMisses = meter && meter.misses.length > 0 ? meter : null;
+  const pct = (part: number) => percentOf(part, meterMisses?.counts.n ?? 0);
   return {
     kind: 'GLUCOSE_TIME_IN_RANGE',
-    severity: cgmSeverityOf(a.flags),
+    severity: meterMisses ? graver(cgmSeverityOf(a.flags), severityOf(meterMisses.misses)) : cgmSeverityOf(a.flags),
     data: {
       source: 'cgm', preset: a.preset, low: a.low, high: a.high, readings: a.metrics.readings,
       inRange: round1(r.target), below70: round1(r.veryLow + r.low), below54: round1(r.veryLow), above180: round1(r.high + r.veryHigh), above250: round1(r.veryHigh),
       cv: round1(a.metrics.cv), activePercent: round1(a.metrics.activePercent),
       flags: a.flags.map((f) => f.flag).join(','),
+      ...(meterMisses ? {
+        meterReadings: meterMisses.counts.n, meterInRange: pct(meterMisses.counts.inRange), meterBelow70: pct(meterMisses.counts.below70),
+        meterBelow54: pct(meterMisses.counts.below54), meterAbove180: pct(meterMisses.counts.above180), meterAbove250: pct(meterMisses.counts.above250),
+      } : {}),
     },
     windowStart: localDate(cgm.fromMs, timeZone),
     windowEnd: localDate(nowMs, timeZone),
