@@ -55,7 +55,7 @@ export async function evaluateInsights(userId: string, now = new Date()): Promis
       readings: glucose?.readings ?? [], nowMs, timeZone,
       ...(glucose ? { cgm: { points: glucose.cgm, fromMs: glucose.cgmFromMs, preset: glucose.preset, meter: glucose.meter } } : {}),
     })],
-    ['MEDICATION_ADHERENCE', medicationAdherence({ logs: logs.map((l) => ({ scheduledAtMs: l.scheduledAt.getTime(), status: l.status })), nowMs, timeZone })],
+    ['MEDICATION_ADHERENCE', medicationAdherence({ logs: logs.flatMap((l) => (l.scheduledAt ? [{ scheduledAtMs: l.scheduledAt.getTime(), status: l.status }] : [])), nowMs, timeZone })],
   ]);
 }
 

@@ -92,7 +92,7 @@ export async function loadSignals(patients: readonly { id: string; timeZone: str
     bloodPressure: groupBy(bloodPressure, (r) => r.user_id, (r) => ({ type: r.type, atMs: r.at_ms, value: r.value })),
     thresholds: new Map(thresholds.map((t) => [t.patientId, { glucoseLowMgDl: t.glucoseLowMgDl, glucoseHighMgDl: t.glucoseHighMgDl, systolicHigh: t.systolicHigh, diastolicHigh: t.diastolicHigh }])),
     daily: dailyByUser,
-    medication: groupBy(medication, (r) => r.userId, (r) => ({ scheduledAtMs: r.scheduledAt.getTime(), status: r.status })),
+    medication: groupBy(medication.filter((r) => r.scheduledAt !== null), (r) => r.userId, (r) => ({ scheduledAtMs: (r.scheduledAt as Date).getTime(), status: r.status })),
     insights: insightsByUser,
     lastData: new Map(lastData.map((r) => [r.user_id, r.last_at])),
   };
