@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { prisma } from '../lib/db/client';
 import { newEventRow } from '../lib/data/event-fields';
+import { logDose, markMissedDoses } from '../lib/data/medication-doses';
+import { createMedication } from '../lib/data/medications';
 import { joinByInvitation } from './seed-care-team';
 import { encryptDisplayName } from '../lib/data/profile-fields';
 import { byEmail, emailColumns } from '../lib/data/user-email';
@@ -18,11 +20,12 @@ const MIN_MS = 60_000;
 type Dose = { minutes: number; status: (day: number) => MedicationLogStatus };
 
 // Deterministic dose patterns (day = days before today): about 85 % adherence, some late, missed, skipped.
-const MEDICATIONS: { name: string; dosage: string; times: string[]; doses: Dose[] }[] = [
+const MEDICATIONS: { name: string; dosage: string; times: string[]; critical: boolean; doses: Dose[] }[] = [
   {
     name: 'Metformin',
     dosage: '500 mg tablet',
     times: ['08:00', '20:00'],
+    critical: false,
     doses: [
       { minutes: 8 * 60, status: (d) => (d % 9 === 4 ? 'TAKEN_LATE' : 'TAKEN') },
       { minutes: 20 * 60, status: (d) => (d % 4 === 1 ? 'MISSED' : d % 7 === 3 ? 'TAKEN_LATE' : 'TAKEN') },
@@ -32,6 +35,7 @@ const MEDICATIONS: { name: string; dosage: string; times: string[]; doses: Dose[
     name: 'Insulin glargine',
     dosage: '18 units',
     times: ['21:30'],
+    critical: true,
     doses: [{ minutes: 21 * 60 + 30, status: (d) => (d === 2 || d === 11 ? 'MISSED' : d === 17 ? 'SKIPPED' : 'TAKEN') }],
   },
 ];
@@ -41,32 +45,34 @@ async function idOf(email: string): Promise<{ id: string; timeZone: string }> {
   return { id: user.id, timeZone: user.profile?.timeZone ?? 'UTC' };
 }
 
-async function seedMedications(patient: { id: string; timeZone: string }, now: Date) {
-  const today = localDate(now.getTime(), patient.timeZone);
+/**
+ * Each medication prescribed by the demo doctor through the real path, as if a month ago; its dose history
+ * logged as the patient logs doses (taken, late, skipped); the doses nobody logged are written as missed
+ * by the sweep, as in production.
+ */
+async function seedMedications(patient: { id: string; timeZone: string }, doctorId: string, now: Date) {
+  const nowMs = now.getTime();
+  const today = localDate(nowMs, patient.timeZone);
+  const target = { patientId: patient.id, timeZone: patient.timeZone, recordedById: patient.id };
   for (const med of MEDICATIONS) {
-    const { id } = await prisma.medication.create({
-      data: {
-        userId: patient.id,
-        name: med.name,
-        dosage: med.dosage,
-        schedule: { times: med.times },
-        startedOn: new Date(`${addDays(today, -120)}T00:00:00Z`),
-      },
-      select: { id: true },
-    });
-    const logs = [];
+    const writer = { patientId: patient.id, timeZone: patient.timeZone, actorId: doctorId, asDoctor: true };
+    const { id } = await createMedication(writer, { name: med.name, dose: med.dosage, schedule: { kind: 'daily', times: med.times }, startedOn: addDays(today, -120), critical: med.critical }, nowMs);
+    await prisma.medication.update({ where: { id }, data: { createdAt: new Date(nowMs - 31 * DAY_MS) } });
     for (let day = 30; day >= 0; day--) {
       const dayStart = zonedDayRangeUtc(addDays(today, -day), patient.timeZone).startMs;
       for (const dose of med.doses) {
-        const scheduledAt = new Date(dayStart + dose.minutes * MIN_MS);
-        if (scheduledAt > now) continue; // doses not yet due have no log
+        const scheduledMs = dayStart + dose.minutes * MIN_MS;
+        if (scheduledMs > nowMs - 60 * MIN_MS) continue; // still within its window: due, not yet logged
         const status = dose.status(day);
-        const takenAt = status === 'TAKEN' ? scheduledAt : status === 'TAKEN_LATE' ? new Date(scheduledAt.getTime() + 95 * MIN_MS) : null;
-        logs.push({ medicationId: id, userId: patient.id, scheduledAt, takenAt, status, recordedById: patient.id });
+        const scheduledFor = new Date(scheduledMs).toISOString();
+        const at = (minutes: number) => new Date(scheduledMs + minutes * MIN_MS).toISOString();
+        if (status === 'TAKEN') await logDose(target, id, { status: 'taken', scheduledFor, takenAt: at(5) }, nowMs);
+        else if (status === 'TAKEN_LATE') await logDose(target, id, { status: 'taken', scheduledFor, takenAt: at(95) }, nowMs);
+        else if (status === 'SKIPPED') await logDose(target, id, { status: 'skipped', scheduledFor, reason: 'Felt unwell' }, nowMs);
       }
     }
-    await prisma.medicationLog.createMany({ data: logs });
   }
+  await markMissedDoses(nowMs, patient.id, 31 * DAY_MS);
 }
 
 // Event payloads as the entry API writes them (lib/data/entries.ts), encrypted.
@@ -81,7 +87,7 @@ export async function seedClinicalDemo(now = new Date()): Promise<void> {
   );
   const t = now.getTime();
 
-  await seedMedications(jordan, now);
+  await seedMedications(jordan, doctor.id, now);
   await prisma.healthEvent.createMany({
     data: await Promise.all([
       event(jordan.id, jordan.id, 'SYMPTOM', t - 5 * DAY_MS - 3 * 3600_000, { name: 'Dizziness', severity: 2, note: 'After standing up quickly.' }),

@@ -36,6 +36,8 @@ export type World = {
   care: { invitationId: string; linkId: string; endLinkId: string; adminLinkId: string; toCaregiverXId: string; toCaregiverXFrom: string };
   /** Meals (issue 18): see test/authorization-meals.ts. */
   meals: { bPhoto: string; bDelete: string; aPhoto: string; aByCaregiver: string; aByCaregiverDelete: string };
+  /** Medications (issue 19): see test/authorization-medications.ts. */
+  medications: { b: string; a: string };
 };
 
 export const ROLE_OF: Record<CallerName, Role | null> = {
@@ -225,6 +227,22 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'DELETE /api/v1/users/me/meals/[id]': { kind: 'owner', gate: PATIENT, ok: 204, params: (w) => ({ id: w.meals.bDelete }) },
   'GET /api/v1/users/me/meals/[id]/photo': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.meals.bPhoto }) },
   'PUT /api/v1/users/me/meals/[id]/photo': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.meals.bPhoto }), body: () => ({ not: 'an image' }), expect: { patientB: 422 } },
+  'GET /api/v1/users/me/medications': { kind: 'signed-in', gate: PATIENT },
+  'POST /api/v1/users/me/medications': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ name: 'Cetirizine', dose: '10 mg', schedule: { kind: 'daily', times: ['21:00'] } }) },
+  'GET /api/v1/users/me/medications/adherence': { kind: 'signed-in', gate: PATIENT },
+  'GET /api/v1/patients/[patientId]/medications/adherence': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: ofA },
+  'GET /api/v1/users/me/medications/[medicationId]': { kind: 'owner', gate: PATIENT, params: (w) => ({ medicationId: w.medications.b }) },
+  'PATCH /api/v1/users/me/medications/[medicationId]': { kind: 'owner', gate: PATIENT, params: (w) => ({ medicationId: w.medications.b }), body: () => ({ dose: '1 g' }) },
+  'GET /api/v1/users/me/medications/[medicationId]/versions': { kind: 'owner', gate: PATIENT, params: (w) => ({ medicationId: w.medications.b }) },
+  'GET /api/v1/users/me/medications/[medicationId]/doses': { kind: 'owner', gate: PATIENT, params: (w) => ({ medicationId: w.medications.b }) },
+  'POST /api/v1/users/me/medications/[medicationId]/doses': { kind: 'owner', gate: PATIENT, ok: 201, params: (w) => ({ medicationId: w.medications.b }), body: () => ({ status: 'taken' }) },
+  'GET /api/v1/patients/[patientId]/medications': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: ofA },
+  'POST /api/v1/patients/[patientId]/medications': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA, ok: 201, body: () => ({ name: 'Metformin', dose: '500 mg', schedule: { kind: 'daily', times: ['08:00'] } }) },
+  'GET /api/v1/patients/[patientId]/medications/[medicationId]': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: (w) => ({ ...ofA(w), medicationId: w.medications.a }) },
+  'PATCH /api/v1/patients/[patientId]/medications/[medicationId]': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: (w) => ({ ...ofA(w), medicationId: w.medications.a }), body: () => ({ dose: '1 g' }) },
+  'GET /api/v1/patients/[patientId]/medications/[medicationId]/versions': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: (w) => ({ ...ofA(w), medicationId: w.medications.a }) },
+  'GET /api/v1/patients/[patientId]/medications/[medicationId]/doses': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: (w) => ({ ...ofA(w), medicationId: w.medications.a }) },
+  'POST /api/v1/patients/[patientId]/medications/[medicationId]/doses': { kind: 'carer-entry', ok: 201, params: (w) => ({ ...ofA(w), medicationId: w.medications.a }), body: () => ({ status: 'taken' }) },
   'GET /api/v1/patients/[patientId]/meals': { kind: 'carer-of-patient', params: ofA, query: '?from=2026-11-01&to=2026-11-14' },
   'POST /api/v1/patients/[patientId]/meals': { kind: 'carer-entry', ok: 201, params: ofA, body: () => ({ mealType: 'snack', carbsGrams: 12 }) },
   'DELETE /api/v1/patients/[patientId]/meals/[id]': { kind: 'carer-entry', ok: 204, params: (w) => ({ ...ofA(w), id: w.meals.aByCaregiverDelete }) },

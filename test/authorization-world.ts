@@ -14,6 +14,7 @@ import { generateAccessToken } from '@/lib/nightscout/tokens';
 import { createDevice, createSignedInUser, createUser, setDisplayName, syncSamples } from '@/test/factories';
 import type { CallerName, World } from './authorization-policy';
 import { seedMeals } from './authorization-meals';
+import { seedMedications } from './authorization-medications';
 
 export type Credentials = Record<CallerName, { cookie?: string; token?: string }>;
 
@@ -135,9 +136,11 @@ export async function seedWorld(): Promise<SeededWorld> {
   });
   const care = await seedCare(b.user.id, caregiverX.email);
   const meals = await seedMeals(a.user.id, b.user.id, caregiverA.id);
+  const medications = await seedMedications(a.user.id, b.user.id, doctorA.id);
   const world: World = {
     care,
     meals,
+    medications,
     A: { id: a.user.id, deviceId: a.device.id },
     B: {
       id: b.user.id,

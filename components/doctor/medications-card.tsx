@@ -1,7 +1,7 @@
 // Medications with adherence over the last 7 and 30 days (doses taken, on time or late, of those due).
 import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
-import type { Adherence, PatientOverview } from '@/lib/data/patient-overview';
+import type { OverviewAdherence as Adherence, PatientOverview } from '@/lib/data/patient-overview';
 import { formatDay } from './format';
 
 function AdherenceValue({ a }: { a: Adherence }) {

@@ -35,4 +35,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'lab_results', column: 'note', id: 'id', owner: 'user_id' },
   // Meals (issue 18): the description (the photo's bytes are encrypted in the object store, lib/data/meal-photo-fields.ts).
   { table: 'meals', column: 'description', id: 'id', owner: 'user_id' },
+  // Medications (issue 19): a medication's instructions, every version's snapshot, a dose log's reason.
+  { table: 'medications', column: 'instructions', id: 'id', owner: 'user_id' },
+  { table: 'medication_versions', column: 'snapshot', id: 'id', owner: '(SELECT m.user_id FROM medications m WHERE m.id = medication_versions.medication_id)' },
+  { table: 'medication_logs', column: 'reason', id: 'id', owner: 'user_id' },
 ];

@@ -15,6 +15,7 @@ import { addDays, localDate, zonedDayRangeUtc } from '../time';
 import { findDisplayUnits } from './aggregates';
 import { encryptInsightTexts } from './insight-fields';
 import { notifyPatient } from './notifications';
+import { markMissedDoses } from './medication-doses';
 import { loadGlucoseWindows } from './triage-glucose';
 
 const SEVERITY_RANK = { INFO: 0, LOW: 1, MEDIUM: 2, HIGH: 3 } as const;
@@ -42,6 +43,7 @@ export async function evaluateInsights(userId: string, now = new Date()): Promis
   const from = addDays(today, -40);
   const lastDay = lastWholeDay(nowMs, timeZone); // daily rules judge whole days only
   const sleepType = (await prisma.healthAggregate.count({ where: { userId, type: 'SLEEP_STATE', period: 'DAY' } })) > 0 ? 'SLEEP_STATE' : 'SLEEP_ANALYSIS';
+  await markMissedDoses(nowMs, userId); // an unlogged dose past its window counts as missed
   const logs = await prisma.medicationLog.findMany({
     where: { userId, scheduledAt: { gte: new Date(zonedDayRangeUtc(addDays(today, -31), timeZone).startMs), lte: now } },
     select: { scheduledAt: true, status: true },

@@ -14,6 +14,9 @@ import { type EmergencyHistory, findEmergencyHistories } from './emergency-views
 import { decryptEventPayload } from './event-fields';
 import { maybeDisplayName } from './profile-fields';
 import { decryptEmail, searchableEmail } from './user-email';
+import { medicationAdherenceOf } from './medication-doses';
+import type { Adherence } from '../pipeline/medication-adherence-stats';
+import { medicationTimes } from './medications';
 
 const DAY_MS = 86_400_000;
 const EVENT_DAYS = 30;
@@ -86,19 +89,16 @@ export async function findCareLink(caller: Caller, patientId: string): Promise<C
 
 export type OverviewInsight = { id: string; kind: InsightKind; severity: Severity; title: string; body: string; updatedAt: string };
 export type OverviewEvent = { id: string; kind: HealthEventKind; occurredAt: string; payload: Record<string, unknown>; recordedBy: string | null; byPatient: boolean };
-export type Adherence = { taken: number; scheduled: number; percent: number | null };
-export type OverviewMedication = { id: string; name: string; dosage: string | null; times: string[]; startedOn: string; endedOn: string | null; last7Days: Adherence; last30Days: Adherence };
+export type OverviewAdherence = { taken: number; scheduled: number; percent: number | null };
+export type OverviewMedication = { id: string; name: string; dosage: string | null; times: string[]; startedOn: string; endedOn: string | null; last7Days: OverviewAdherence; last30Days: OverviewAdherence };
 export type OverviewEmergency = { id: string; kind: EmergencyKind; status: EmergencyStatus; details: Record<string, number>; detectedAt: string; resolvedAt: string | null } & EmergencyHistory;
 export type PatientOverview = CaredForPatient & {
   insights: OverviewInsight[] | null;
   events: OverviewEvent[] | null;
-  medications: { items: OverviewMedication[]; last7Days: Adherence; last30Days: Adherence } | null;
+  medications: { items: OverviewMedication[]; last7Days: OverviewAdherence; last30Days: OverviewAdherence } | null;
   emergencies: OverviewEmergency[] | null;
 };
 
-const adherence = (taken: number, scheduled: number): Adherence => ({
-  taken, scheduled, percent: scheduled === 0 ? null : Math.round((1000 * taken) / scheduled) / 10,
-});
 
 /** Texts for the carer: a doctor reads neutral clinical wording, a caregiver the patient's name; each in their own units. */
 async function insightReader(caller: Caller, link: CaredForPatient): Promise<InsightReader> {
@@ -134,43 +134,29 @@ async function findEvents(patientId: string, now: Date): Promise<OverviewEvent[]
 }
 
 async function findMedications(patientId: string, now: Date): Promise<NonNullable<PatientOverview['medications']>> {
-  // Doses scheduled in (now − 7 d, now] and (now − 30 d, now]; taken late still counts as taken.
-  const since7 = new Date(now.getTime() - 7 * DAY_MS);
+  // Doses planned in the last 7 and 30 days, as the adherence endpoint counts them (taken late counts as
+  // taken); the doses past their window are written as missed first, so none is left out of the figure.
   const since30 = new Date(now.getTime() - 30 * DAY_MS);
-  const [medications, tallies] = await Promise.all([
+  const [medications, adherence] = await Promise.all([
     prisma.medication.findMany({
       where: { userId: patientId, OR: [{ endedOn: null }, { endedOn: { gte: since30 } }] },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true, dosage: true, schedule: true, startedOn: true, endedOn: true },
     }),
-    prisma.$queryRaw<{ medication_id: string; scheduled7: number; taken7: number; scheduled30: number; taken30: number }[]>`
-      SELECT medication_id::text,
-             count(*) FILTER (WHERE scheduled_at > ${since7})::int AS scheduled7,
-             count(*) FILTER (WHERE scheduled_at > ${since7} AND status IN ('TAKEN', 'TAKEN_LATE'))::int AS taken7,
-             count(*)::int AS scheduled30,
-             count(*) FILTER (WHERE status IN ('TAKEN', 'TAKEN_LATE'))::int AS taken30
-      FROM medication_logs
-      WHERE user_id = ${patientId}::uuid AND scheduled_at > ${since30} AND scheduled_at <= ${now}
-      GROUP BY medication_id`,
+    medicationAdherenceOf({ patientId, timeZone: 'UTC', types: 'ALL' }, now.getTime()),
   ]);
-  const byMedication = new Map(tallies.map((t) => [t.medication_id, t]));
-  const items = medications.map((m): OverviewMedication => {
-    const t = byMedication.get(m.id);
-    const times = (m.schedule as { times?: unknown })?.times;
-    return {
-      id: m.id, name: m.name, dosage: m.dosage,
-      times: Array.isArray(times) ? times.filter((x): x is string => typeof x === 'string') : [],
-      startedOn: m.startedOn.toISOString().slice(0, 10), endedOn: m.endedOn?.toISOString().slice(0, 10) ?? null,
-      last7Days: adherence(t?.taken7 ?? 0, t?.scheduled7 ?? 0),
-      last30Days: adherence(t?.taken30 ?? 0, t?.scheduled30 ?? 0),
-    };
-  });
-  const total = (pick: (t: (typeof tallies)[number]) => number) => tallies.reduce((sum, t) => sum + pick(t), 0);
-  return {
-    items,
-    last7Days: adherence(total((t) => t.taken7), total((t) => t.scheduled7)),
-    last30Days: adherence(total((t) => t.taken30), total((t) => t.scheduled30)),
+  const figures = (a: Adherence | undefined, days: 7 | 30): OverviewAdherence => {
+    const w = a?.windows.find((x) => x.days === days);
+    return { taken: w?.taken ?? 0, scheduled: w?.planned ?? 0, percent: w?.percent ?? null };
   };
+  const byMedication = new Map(adherence.medications.map((m) => [m.id, m]));
+  const items = medications.map((m): OverviewMedication => ({
+    id: m.id, name: m.name, dosage: m.dosage, times: medicationTimes(m.schedule),
+    startedOn: m.startedOn.toISOString().slice(0, 10), endedOn: m.endedOn?.toISOString().slice(0, 10) ?? null,
+    last7Days: figures(byMedication.get(m.id), 7),
+    last30Days: figures(byMedication.get(m.id), 30),
+  }));
+  return { items, last7Days: figures(adherence, 7), last30Days: figures(adherence, 30) };
 }
 
 async function findEmergencies(patientId: string, now: Date): Promise<OverviewEmergency[]> {

@@ -16,6 +16,7 @@ import { decryptEmail } from '../data/user-email';
 import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
 import { localDate, zonedDayRangeUtc } from '../time';
 import { buildReportModel, type ReportEmergency, type ReportLab, type ReportMedication, type ReportModel } from './model';
+import { medicationTimes } from '../data/medications';
 
 export type ReportAccess = {
   scope: ReadScope;
@@ -58,13 +59,10 @@ async function findReportMedications(patientId: string, period: Period): Promise
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: { name: true, dosage: true, schedule: true, startedOn: true, endedOn: true },
   });
-  return rows.map((m) => {
-    const times = (m.schedule as { times?: unknown })?.times;
-    return {
-      name: m.name, dosage: m.dosage, times: Array.isArray(times) ? times.filter((x): x is string => typeof x === 'string') : [],
-      startedOn: m.startedOn.toISOString().slice(0, 10), endedOn: m.endedOn?.toISOString().slice(0, 10) ?? null,
-    };
-  });
+  return rows.map((m) => ({
+    name: m.name, dosage: m.dosage, times: medicationTimes(m.schedule),
+    startedOn: m.startedOn.toISOString().slice(0, 10), endedOn: m.endedOn?.toISOString().slice(0, 10) ?? null,
+  }));
 }
 
 /** Emergencies not yet resolved, newest first. */
