@@ -18,6 +18,7 @@ import { adherenceOf, type Adherence } from '../pipeline/medication-adherence-st
 import { zonedDayRangeUtc } from '../time';
 import type { ReadScope } from './access';
 import { pastInstant, type EntryTarget } from './entries';
+import { resolveMissedMedication } from './medication-alerts';
 import { findMedication, medicationDoses } from './medications';
 
 const MINUTE_MS = 60_000;
@@ -109,6 +110,7 @@ export async function logDose(target: EntryTarget, medicationId: string, raw: un
     const row = existing
       ? await prisma.medicationLog.update({ where: { id }, data })
       : await prisma.medicationLog.create({ data: { id, medicationId, userId: target.patientId, scheduledAt: scheduledAtMs === null ? null : new Date(scheduledAtMs), ...data } });
+    if (taken) await resolveMissedMedication(medicationId, target.recordedById, nowMs);
     return answerOf(row);
   } catch (error) {
     // Logged by someone else in the same moment (the unique planned dose): the first log stands.

@@ -7,6 +7,7 @@
 // logged from the page or becomes missed.
 import { prisma } from '../db/client';
 import { localDateTime } from '../time';
+import { raiseMissedMedicationAlerts } from './medication-alerts';
 import { markMissedDoses } from './medication-doses';
 import { medicationDoses } from './medications';
 import { createNotifications, type NewNotification } from './notifications';
@@ -72,7 +73,12 @@ async function remind(due: Due, timeZone: string, nowMs: number): Promise<boolea
   });
 }
 
-/** The job's pass over doses: the missed ones written down first, then the reminders of those due now. */
-export async function doseJobs(nowMs: number): Promise<{ missed: number; reminders: number }> {
-  return { missed: await markMissedDoses(nowMs), reminders: await sendDoseReminders(nowMs) };
+/**
+ * The job's pass over doses: the missed ones written down first, the emergencies two missed doses of a
+ * critical medication call for, then the reminders of the doses due now.
+ */
+export async function doseJobs(nowMs: number): Promise<{ missed: number; alerts: { patientId: string; emergencyEventId: string }[]; reminders: number }> {
+  const missed = await markMissedDoses(nowMs);
+  const alerts = await raiseMissedMedicationAlerts(nowMs);
+  return { missed, alerts, reminders: await sendDoseReminders(nowMs) };
 }

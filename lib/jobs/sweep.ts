@@ -19,14 +19,15 @@ export const sweepJob = defineJob({
   async run({ step, send }) {
     const users = await step.run('find-dirty-users', () => findUsersWithDirtyRanges());
     const imports = await step.run('find-stalled-imports', () => staleImports(10 * 60_000));
-    const emergencies = await step.run('find-unsettled-emergencies', () => recentUnsettledEmergencies());
+    // Doses first: an emergency they open is among the unsettled ones, whose escalation starts below.
     const doses = await step.run('medication-doses', () => doseJobs(Date.now()));
+    const emergencies = await step.run('find-unsettled-emergencies', () => recentUnsettledEmergencies());
     await send([
       ...emergencies.map((data) => ({ key: 'emergencyOpened', data }) as const),
       ...users.map((userId) => ({ key: 'samplesSynced', data: { userId } }) as const),
       ...imports.map((i) => ({ key: 'importRequested', data: { userId: i.userId, importId: i.id } }) as const),
-      ...(doses.reminders > 0 ? NOTIFICATION_DELIVERY_EVENTS : []),
+      ...(doses.reminders > 0 || doses.alerts.length > 0 ? NOTIFICATION_DELIVERY_EVENTS : []),
     ]);
-    return { users: users.length, imports: imports.length, emergencies: emergencies.length, missedDoses: doses.missed, reminders: doses.reminders };
+    return { users: users.length, imports: imports.length, emergencies: emergencies.length, missedDoses: doses.missed, missedDoseAlerts: doses.alerts.length, reminders: doses.reminders };
   },
 });
