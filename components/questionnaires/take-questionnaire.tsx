@@ -25,9 +25,11 @@ export function TakeQuestionnaire({ definition }: { definition: QuestionnaireDef
     onSuccess: () => qc.invalidateQueries({ queryKey: ['questionnaire-responses'] }).then(() => qc.invalidateQueries({ queryKey: ['questionnaires-due'] })),
   });
 
-  // Keep the keyboard where the answer is: each new question's chosen (or first) option gets the focus.
+  // Keep the keyboard where the answer is: after Next or Back, that question's chosen (or first) option
+  // gets the focus (not on arrival: the page's heading and links come first).
+  const moved = useRef(false);
   useEffect(() => {
-    if (submit.data) return;
+    if (submit.data || !moved.current) return;
     const radio = group.current?.querySelector<HTMLInputElement>('input:checked') ?? group.current?.querySelector<HTMLInputElement>('input');
     radio?.focus();
   }, [index, submit.data]);
@@ -37,6 +39,7 @@ export function TakeQuestionnaire({ definition }: { definition: QuestionnaireDef
 
   const next = () => {
     if (chosen === undefined || submit.isPending) return;
+    moved.current = true;
     if (index < total - 1) setIndex(index + 1);
     else submit.mutate();
   };
@@ -108,7 +111,14 @@ export function TakeQuestionnaire({ definition }: { definition: QuestionnaireDef
       </fieldset>
       {submit.error && <MutationError error={submit.error} />}
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => setIndex(index - 1)} disabled={index === 0}>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            moved.current = true;
+            setIndex(index - 1);
+          }}
+          disabled={index === 0}
+        >
           Back
         </Button>
         <Button type="submit" disabled={chosen === undefined || submit.isPending}>

@@ -58,7 +58,7 @@ export async function createSchedule(scope: ReadScope, doctorId: string, input: 
   const startOn = input.startOn ?? today;
   if (startOn < today || startOn > addDays(today, 365)) throw new ApiError('VALIDATION_ERROR', 'startOn must be between today and a year from now', [{ field: 'startOn', reason: `must be between ${today} and ${addDays(today, 365)}` }]);
   const row = await prisma.questionnaireSchedule.create({
-    data: { patientId: scope.patientId, questionnaire: input.questionnaire, everyDays: input.everyDays, nextDueOn: new Date(`${startOn}T00:00:00Z`), createdById: doctorId },
+    data: { patientId: scope.patientId, questionnaire: input.questionnaire, everyDays: input.everyDays, nextDueOn: new Date(`${startOn}T00:00:00Z`), createdById: doctorId, createdAt: new Date(nowMs) },
   });
   return (await answersOf(scope, [row], nowMs))[0]!;
 }
