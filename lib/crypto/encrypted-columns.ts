@@ -35,4 +35,11 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'lab_results', column: 'note', id: 'id', owner: 'user_id' },
   // Meals (issue 18): the description (the photo's bytes are encrypted in the object store, lib/data/meal-photo-fields.ts).
   { table: 'meals', column: 'description', id: 'id', owner: 'user_id' },
+  // The rest of the record (issue 19): conditions, allergies, emergency contacts.
+  { table: 'conditions', column: 'display', id: 'id', owner: 'user_id' },
+  { table: 'conditions', column: 'note', id: 'id', owner: 'user_id' },
+  { table: 'allergies', column: 'substance', id: 'id', owner: 'user_id' },
+  { table: 'allergies', column: 'reaction', id: 'id', owner: 'user_id' },
+  { table: 'emergency_contacts', column: 'name', id: 'id', owner: 'user_id' },
+  { table: 'emergency_contacts', column: 'phone', id: 'id', owner: 'user_id' },
 ];

@@ -1,0 +1,33 @@
+// The patient's record beyond measurements (issue 19), as one registry the endpoints share: for each kind
+// (conditions, allergies, emergency contacts) its input schemas and its data functions, and the whole
+// record at once (the doctor's card, the /record page, the clinic report).
+import type { z } from 'zod';
+import { allergyInput, allergyPatch, createAllergy, deleteAllergy, listAllergies, updateAllergy, type AllergyAnswer } from './allergies';
+import { conditionInput, conditionPatch, createCondition, deleteCondition, listConditions, updateCondition, type ConditionAnswer } from './conditions';
+import { contactInput, contactPatch, createEmergencyContact, deleteEmergencyContact, listEmergencyContacts, updateEmergencyContact, type ContactAnswer } from './emergency-contacts';
+
+type Kind<A, I extends z.ZodType, P extends z.ZodType> = {
+  /** The list's key in the answer, and the word for one in a 404. */
+  key: string; one: string; input: I; patch: P;
+  list: (patientId: string) => Promise<A[]>;
+  create: (patientId: string, recorderId: string, input: z.output<I>) => Promise<A>;
+  update: (patientId: string, id: string, recorderId: string, patch: z.output<P>) => Promise<A | null>;
+  remove: (patientId: string, id: string) => Promise<boolean>;
+};
+
+const kind = <A, I extends z.ZodType, P extends z.ZodType>(k: Kind<A, I, P>) => k;
+
+export const RECORD_KINDS = {
+  conditions: kind({ key: 'conditions', one: 'condition', input: conditionInput, patch: conditionPatch, list: listConditions, create: createCondition, update: updateCondition, remove: deleteCondition }),
+  allergies: kind({ key: 'allergies', one: 'allergy', input: allergyInput, patch: allergyPatch, list: listAllergies, create: createAllergy, update: updateAllergy, remove: deleteAllergy }),
+  'emergency-contacts': kind({ key: 'emergencyContacts', one: 'emergency contact', input: contactInput, patch: contactPatch, list: listEmergencyContacts, create: createEmergencyContact, update: updateEmergencyContact, remove: deleteEmergencyContact }),
+};
+export type RecordKind = keyof typeof RECORD_KINDS;
+
+export type PatientRecord = { conditions: ConditionAnswer[]; allergies: AllergyAnswer[]; emergencyContacts: ContactAnswer[] };
+
+/** The whole record of a patient the caller may read (callers check access first). */
+export async function loadPatientRecord(patientId: string): Promise<PatientRecord> {
+  const [conditions, allergies, emergencyContacts] = await Promise.all([listConditions(patientId), listAllergies(patientId), listEmergencyContacts(patientId)]);
+  return { conditions, allergies, emergencyContacts };
+}
