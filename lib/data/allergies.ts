@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { prisma } from '../db/client';
+import type { ImportedAllergy } from '../interop/fhir-record';
 import { AllergyCriticality, AllergySeverity, AllergyStatus } from '../generated/prisma/enums';
 import { fail, openText, optionalText, sealText, text, upperEnum } from './record-fields';
 
@@ -101,10 +102,6 @@ export async function deleteAllergy(patientId: string, id: string): Promise<bool
   return (await prisma.allergy.deleteMany({ where: { id, userId: patientId } })).count > 0;
 }
 
-export type ImportedAllergy = {
-  sourceId: string; substance: string; codeSystem: 'RXNORM' | 'SNOMED' | null; code: string | null; reaction: string | null;
-  severity: AllergySeverity | null; criticality: AllergyCriticality | null; clinicalStatus: AllergyStatus;
-};
 
 /** A FHIR import's allergies: one row per source id, so a re-import adds nothing. */
 export async function storeImportedAllergies(userId: string, items: readonly ImportedAllergy[]): Promise<{ accepted: number; duplicates: number }> {

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { prisma } from '../db/client';
+import type { ImportedCondition } from '../interop/fhir-record';
 import { ConditionStatus } from '../generated/prisma/enums';
 import { day } from '../http/dates';
 import { dateOf, dayOf, fail, openText, optionalText, sealText, text, upperEnum } from './record-fields';
@@ -97,7 +98,6 @@ export async function deleteCondition(patientId: string, id: string): Promise<bo
   return (await prisma.condition.deleteMany({ where: { id, userId: patientId } })).count > 0;
 }
 
-export type ImportedCondition = { sourceId: string; display: string; codeSystem: 'ICD10' | 'SNOMED' | null; code: string | null; onsetDate: string | null; clinicalStatus: ConditionStatus; note: string | null };
 
 /** A FHIR import's conditions: one row per source id, so a re-import adds nothing. */
 export async function storeImportedConditions(userId: string, items: readonly ImportedCondition[]): Promise<{ accepted: number; duplicates: number }> {
