@@ -18,6 +18,7 @@ import { prefetchAlertSettings, prefetchCharts, prefetchOverview } from '@/compo
 import { ReviewPanel } from '@/components/doctor/review-panel';
 import { MealsCard } from '@/components/meals/meals-card';
 import { DeviceStatus } from '@/components/nightscout/device-status';
+import { RecordCard } from '@/components/record/record-card';
 import { requireCarerPagePatient } from '@/lib/auth/page-access';
 import { patientScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
@@ -66,6 +67,7 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
           <DiabetesProfileCard patientId={patientId} endpoint={`/api/v1/patients/${patientId}/diabetes-profile`} />
           <DeviceStatus patientId={patientId} />
           {diabetes && <DiabetesCard summary={diabetes} />}
+          <RecordCard patientId={patientId} />
           <LabsCard patientId={patientId} timeZone={patient.timeZone} />
           <MealsCard scope={scope} photoBase={`/api/v1/patients/${patientId}/meals`} />
           <PatientCharts patientId={patientId} range={range} units={units} />
