@@ -22,7 +22,7 @@ export const text = (max: number) =>
 
 /** An optional free text: empty or null clears it. */
 export const optionalText = (max: number) =>
-  z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`).nullable().optional().transform((v) => (v ? v : v === undefined ? undefined : null));
+  z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`).nullable().transform((v) => v || null).optional();
 
 /** An enum given in upper or lower case (FHIR writes 'active', the API answers 'ACTIVE'). */
 export const upperEnum = <T extends string>(values: readonly [T, ...T[]]) =>
