@@ -11,11 +11,10 @@ import { Card } from '@/components/ui/card';
 import type { AllergyAnswer } from '@/lib/data/allergies';
 import { apiFetch } from '@/lib/query/api';
 import { bodyOf, detailsOf, SECTIONS, titleOf, valuesOf, type RecordItem, type SectionKind } from './fields';
+import { recordQueryKey } from './query';
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600';
 const button = 'rounded-md px-3 py-1.5 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 disabled:opacity-60';
-
-export const recordQueryKey = (endpoint: string) => ['record', endpoint] as const;
 
 function ItemForm({ kind, endpoint, item, onDone }: { kind: SectionKind; endpoint: string; item: RecordItem | null; onDone: () => void }) {
   const qc = useQueryClient();

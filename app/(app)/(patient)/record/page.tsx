@@ -3,7 +3,8 @@
 // Prefetched on the server.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { recordQueryKey, RecordView } from '@/components/record/record-view';
+import { recordQueryKey } from '@/components/record/query';
+import { RecordView } from '@/components/record/record-view';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { loadPatientRecord } from '@/lib/data/record';
 import { asJson } from '@/lib/query/api';
