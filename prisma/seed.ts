@@ -25,6 +25,7 @@ import { joinByDeskCode, joinByInvitation } from './seed-care-team';
 import { seedClinicalDemo } from './seed-clinical';
 import { seedLabsDemo } from './seed-labs';
 import { seedQuestionnairesDemo } from './seed-questionnaires';
+import { seedRecordDemo } from './seed-record';
 import { seedDemoMeals } from './seed-meals';
 import { seedNightscoutDemo } from './seed-nightscout';
 
@@ -90,6 +91,8 @@ export const EXTRA_DEMO_STEPS: ((now: Date) => Promise<unknown>)[] = [
   },
   // Alex's GAD-7, scheduled by the demo doctor, answered three times (issue 19).
   (now) => seedQuestionnairesDemo(now),
+  // Conditions, allergies and emergency contacts of Alex and Jordan (issue 19).
+  () => seedRecordDemo(),
 ];
 
 export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; samples: number }> {

@@ -102,6 +102,7 @@ const ofSite = (w: World) => ({ siteId: w.B.nightscoutSiteId });
 const ofV3 = (collection: string) => (w: World) => ({ ...ofSite(w), collection });
 const ofV3Document = (w: World) => ({ ...ofV3('treatments')(w), identifier: '9b1f5d3e-2c4a-5b6d-8e7f-0a1b2c3d4e5f' });
 const now = () => new Date().toISOString();
+const NONE = '00000000-0000-4000-8000-000000000000';
 const note = () => ({ kind: 'note', text: 'matrix note', at: now() });
 const MATRIX_P256DH = 'BNNL5ZaTfK81qhXOx23-wewhigUeFb632jN6LvRWCFH1ubQr77FE_9qV1FuojuRmHP42zmf34rXgW80OvUVDgTk';
 
@@ -267,6 +268,32 @@ export const ROUTE_POLICY: Record<string, Policy> = {
     body: () => ({ not: 'an image' }),
     expect: { caregiverA: 422 },
   },
+
+  // The rest of the record (issue 19): the matrix corrects and removes ids that do not exist (route tests use real ones).
+  'GET /api/v1/users/me/conditions': { kind: 'signed-in', gate: PATIENT },
+  'POST /api/v1/users/me/conditions': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ display: 'Matrix condition', codeSystem: 'ICD10', code: 'E11.9' }) },
+  'PATCH /api/v1/users/me/conditions/[id]': { kind: 'signed-in', gate: PATIENT, params: () => ({ id: NONE }), body: () => ({}), expect: { patientA: 404, patientB: 404 } },
+  'DELETE /api/v1/users/me/conditions/[id]': { kind: 'signed-in', gate: PATIENT, params: () => ({ id: NONE }), expect: { patientA: 404, patientB: 404 } },
+  'GET /api/v1/patients/[patientId]/conditions': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: ofA },
+  'POST /api/v1/patients/[patientId]/conditions': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA, ok: 201, body: () => ({ display: 'Matrix condition', codeSystem: 'ICD10', code: 'E11.9' }) },
+  'PATCH /api/v1/patients/[patientId]/conditions/[id]': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: (w) => ({ ...ofA(w), id: NONE }), body: () => ({}), expect: { doctorA: 404 } },
+  'DELETE /api/v1/patients/[patientId]/conditions/[id]': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: (w) => ({ ...ofA(w), id: NONE }), expect: { doctorA: 404 } },
+  'GET /api/v1/users/me/allergies': { kind: 'signed-in', gate: PATIENT },
+  'POST /api/v1/users/me/allergies': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ substance: 'Matrix allergen', severity: 'mild' }) },
+  'PATCH /api/v1/users/me/allergies/[id]': { kind: 'signed-in', gate: PATIENT, params: () => ({ id: NONE }), body: () => ({}), expect: { patientA: 404, patientB: 404 } },
+  'DELETE /api/v1/users/me/allergies/[id]': { kind: 'signed-in', gate: PATIENT, params: () => ({ id: NONE }), expect: { patientA: 404, patientB: 404 } },
+  'GET /api/v1/patients/[patientId]/allergies': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: ofA },
+  'POST /api/v1/patients/[patientId]/allergies': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA, ok: 201, body: () => ({ substance: 'Matrix allergen', severity: 'mild' }) },
+  'PATCH /api/v1/patients/[patientId]/allergies/[id]': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: (w) => ({ ...ofA(w), id: NONE }), body: () => ({}), expect: { doctorA: 404 } },
+  'DELETE /api/v1/patients/[patientId]/allergies/[id]': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: (w) => ({ ...ofA(w), id: NONE }), expect: { doctorA: 404 } },
+  'GET /api/v1/users/me/emergency-contacts': { kind: 'signed-in', gate: PATIENT },
+  'POST /api/v1/users/me/emergency-contacts': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ name: 'Matrix Contact', relation: 'friend', phone: '+44 20 7946 0000' }) },
+  'PATCH /api/v1/users/me/emergency-contacts/[id]': { kind: 'signed-in', gate: PATIENT, params: () => ({ id: NONE }), body: () => ({}), expect: { patientA: 404, patientB: 404 } },
+  'DELETE /api/v1/users/me/emergency-contacts/[id]': { kind: 'signed-in', gate: PATIENT, params: () => ({ id: NONE }), expect: { patientA: 404, patientB: 404 } },
+  'GET /api/v1/patients/[patientId]/emergency-contacts': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: ofA },
+  'POST /api/v1/patients/[patientId]/emergency-contacts': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA, ok: 201, body: () => ({ name: 'Matrix Contact', relation: 'friend', phone: '+44 20 7946 0000' }) },
+  'PATCH /api/v1/patients/[patientId]/emergency-contacts/[id]': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: (w) => ({ ...ofA(w), id: NONE }), body: () => ({}), expect: { doctorA: 404 } },
+  'DELETE /api/v1/patients/[patientId]/emergency-contacts/[id]': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: (w) => ({ ...ofA(w), id: NONE }), expect: { doctorA: 404 } },
 
   'GET /api/v1/admin/users': { kind: 'admin' },
   'POST /api/v1/admin/users': {
@@ -458,6 +485,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/labs': { access: { role: 'PATIENT' } },
   '/questionnaires': { access: { role: 'PATIENT' } },
   '/questionnaires/[code]': { access: { role: 'PATIENT' }, params: () => ({ code: 'gad7' }) },
+  '/record': { access: { role: 'PATIENT' } }, // conditions, allergies, emergency contacts (issue 19)
   '/care-team': { access: { role: 'PATIENT' } },
   '/trends': { access: { role: 'PATIENT' } },
   '/trends/[type]': { access: { role: 'PATIENT' }, params: () => ({ type: 'STEPS' }) },

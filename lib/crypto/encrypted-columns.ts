@@ -39,4 +39,11 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'medications', column: 'instructions', id: 'id', owner: 'user_id' },
   { table: 'medication_versions', column: 'snapshot', id: 'id', owner: '(SELECT m.user_id FROM medications m WHERE m.id = medication_versions.medication_id)' },
   { table: 'medication_logs', column: 'reason', id: 'id', owner: 'user_id' },
+  // The rest of the record (issue 19): conditions, allergies, emergency contacts.
+  { table: 'conditions', column: 'display', id: 'id', owner: 'user_id' },
+  { table: 'conditions', column: 'note', id: 'id', owner: 'user_id' },
+  { table: 'allergies', column: 'substance', id: 'id', owner: 'user_id' },
+  { table: 'allergies', column: 'reaction', id: 'id', owner: 'user_id' },
+  { table: 'emergency_contacts', column: 'name', id: 'id', owner: 'user_id' },
+  { table: 'emergency_contacts', column: 'phone', id: 'id', owner: 'user_id' },
 ];

@@ -1,6 +1,6 @@
 // A FHIR patient record (the Synthea-shaped Bundle of lib/interop/fixtures/synthea) imported through the
 // import machinery (runImport in-process, the real PostgreSQL): every quantitative Observation is stored,
-// as a health sample or a lab result, and counted as accepted; the refused ones are named; a re-import
+// as a health sample or a lab result, and counted as accepted (its conditions and prescriptions too); the refused ones are named; a re-import
 // changes nothing.
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -32,8 +32,10 @@ describe('FHIR record import', () => {
     const labs = await prisma.labResult.findMany({ where: { userId: user.id } });
     expect(samples).toBe(24);
     expect(labs).toHaveLength(87);
-    // 8 refused, and the 22 resources that are not Observations (Patient, Encounters, reports…) listed as skipped.
-    expect(first).toMatchObject({ status: 'done', accepted: samples + labs.length, rejectedCount: 30 });
+    // Its 3 Conditions and 3 MedicationRequests are kept in the record (lib/imports/fhir-record.test.ts).
+    expect(await prisma.condition.count({ where: { userId: user.id } }) + (await prisma.medication.count({ where: { userId: user.id } }))).toBe(6);
+    // 8 refused, and the 16 resources neither Observations nor the record (Patient, Encounters, reports) listed as skipped.
+    expect(first).toMatchObject({ status: 'done', accepted: samples + labs.length + 6, rejectedCount: 24 });
     expect(first.rejected.filter((r) => !r.reason.startsWith('skipped:'))).toHaveLength(8);
     expect(first.rejected.map((r) => r.reason)).toContain('the Observation: LOINC 14959-1 has no value (dataAbsentReason "Not performed")');
 
@@ -45,7 +47,7 @@ describe('FHIR record import', () => {
     expect(a1c.every((l) => l.importId !== null && l.sourceId?.startsWith('fhir:'))).toBe(true);
 
     const again = await importBundle(user.id);
-    expect(again).toMatchObject({ status: 'done', accepted: 0, duplicates: samples + labs.length, rejectedCount: 30 });
+    expect(again).toMatchObject({ status: 'done', accepted: 0, duplicates: samples + labs.length + 6, rejectedCount: 24 });
     expect(await prisma.labResult.count({ where: { userId: user.id } })).toBe(87);
     expect(await prisma.healthSample.count({ where: { userId: user.id } })).toBe(24);
   });

@@ -8,6 +8,7 @@ import type { NormalizedSample } from '../ingest/validate-sample';
 import { parseAppleHealthExport, type ZipLimits } from '../interop/apple-health';
 import type { AppleSource } from '../interop/apple-health-sources';
 import { parseFhir } from '../interop/fhir';
+import type { RecordItem } from '../interop/fhir-record';
 import type { ImportReport, LabObservation } from '../interop/import-result';
 import { parseOmh } from '../interop/openmhealth';
 import type { ImportRejection } from '../data/imports';
@@ -18,6 +19,8 @@ export type ImportChunk = {
   groups: { source: ImportSource; samples: NormalizedSample[] }[];
   /** Lab results and other LOINC-coded observations (FHIR): stored in lab_results. */
   labs?: LabObservation[];
+  /** Conditions, allergies and prescriptions (FHIR): stored in their own tables (lib/data/record-import.ts). */
+  records?: RecordItem[];
   rejected: ImportRejection[];
   /** 0..1 through the file. */
   fraction: number;
@@ -108,9 +111,10 @@ function jsonReader(parse: (json: unknown, nowMs: number) => ImportReport, sourc
     yield {
       groups: report.samples.length > 0 ? [{ source, samples: report.samples }] : [],
       labs: report.labs,
+      records: report.records,
       rejected: [...report.rejected, ...report.skipped.map((s) => ({ index: s.index, reason: `skipped: ${s.reason}` }))],
       fraction: 1,
-      recordsDone: report.samples.length + report.labs.length + report.rejected.length + report.skipped.length,
+      recordsDone: report.samples.length + report.labs.length + report.records.length + report.rejected.length + report.skipped.length,
     };
   };
 }

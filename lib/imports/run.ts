@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import { prisma } from '../db/client';
 import { failImport, finishImport, importDevice, loadImportForRun, markImportRunning, recordImportProgress } from '../data/imports';
 import { storeImportedLabs } from '../data/labs';
+import { storeImportedRecord } from '../data/record-import';
 import { storeSyncBatch } from '../data/sync-samples';
 import { env } from '../env';
 import { sampleKey } from '../ingest/sync-batch';
@@ -66,6 +67,10 @@ export async function runImport(importId: string, zipLimits: ZipLimits = env().i
       const labs = await storeImportedLabs(job.userId, job.id, chunk.labs ?? []);
       chunkAccepted += labs.accepted;
       duplicates += labs.duplicates;
+      // Conditions, allergies and prescriptions (FHIR), once per source id.
+      const record = await storeImportedRecord(job.userId, chunk.records ?? []);
+      chunkAccepted += record.accepted;
+      duplicates += record.duplicates;
       accepted += chunkAccepted;
       const bytesRead = Math.round(chunk.fraction * Number(job.bytesTotal));
       await recordImportProgress(job.id, { bytesRead, recordsDone: chunk.recordsDone, accepted: chunkAccepted, duplicates, rejected: chunk.rejected });

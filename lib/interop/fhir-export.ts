@@ -5,10 +5,11 @@
 import { getHealthType, type HealthType } from '../health';
 import { DIASTOLIC_LOINC, LOINC, SYSTOLIC_LOINC, UCUM } from './fhir';
 import { carbsCode, insulinAdministration, type FhirMedicationAdministration } from './fhir-doses';
+import type { FhirRecordResource } from './fhir-record-export';
 
 export type ExportSample = { id: string; type: HealthType; startMs: number; endMs: number; value: number; category?: string | null };
 export type FhirObservation = Record<string, unknown> & { resourceType: 'Observation'; id: string };
-export type FhirResource = FhirObservation | FhirMedicationAdministration;
+export type FhirResource = FhirObservation | FhirMedicationAdministration | FhirRecordResource;
 export type BundleOptions = { patientId: string; bundleType?: 'collection' | 'searchset'; nowMs: number };
 
 export const BP_PANEL_LOINC = '85354-9';
@@ -135,7 +136,7 @@ export function buildFhirBundle(samples: Iterable<ExportSample>, options: Bundle
 export async function* fhirBundleJson(
   samples: AsyncIterable<ExportSample> | Iterable<ExportSample>,
   options: BundleOptions,
-  /** Resources after the readings (lab results, the CGM summary: fhir-cgm.ts). */
+  /** Resources after the readings (lab results, the CGM summary: fhir-cgm.ts; the record: fhir-record-export.ts). */
   more?: () => Promise<FhirResource[]>,
 ): AsyncGenerator<string> {
   const writer = createObservationWriter(options.patientId);

@@ -3,11 +3,13 @@
 // pressure comes from its systolic/diastolic components; every other Observation (or component of a panel)
 // with a LOINC code and a UCUM quantity is kept as a lab result (lab_results) with its range; what has no
 // LOINC code or no quantity (a coded answer, a string) is refused, saying which and why. Insulin
-// MedicationAdministrations and carbs Observations are read as fhir-doses.ts writes them.
+// MedicationAdministrations and carbs Observations are read as fhir-doses.ts writes them; conditions,
+// allergies and prescriptions as fhir-record.ts says.
 import { findTypeByLoinc, type HealthType } from '../health';
 import type { NormalizedSample } from '../ingest/validate-sample';
 import { labByLoinc } from '../labs/registry';
 import { isCarbsCode, parseMedicationAdministration } from './fhir-doses';
+import { parseRecordResource, RECORD_RESOURCE_TYPES } from './fhir-record';
 import { collectReport, isObject, rejected, skipped, validateItem, type ImportReport, type ItemResult, type LabObservation, type RawSample } from './import-result';
 
 export const LOINC = 'http://loinc.org';
@@ -207,10 +209,15 @@ function observationSamples(obs: Record<string, unknown>, nowMs: number): ItemRe
   return { status: 'accepted', samples, labs, ...(refused.length > 0 ? { refused } : {}) };
 }
 
-/** One resource: an Observation becomes samples, a cancelled or erroneous one is skipped with that reason. */
-export function parseFhirResource(resource: unknown, nowMs: number): ItemResult {
+/**
+ * One resource: an Observation becomes samples, a cancelled or erroneous one is skipped with that reason;
+ * a Condition, AllergyIntolerance, MedicationRequest or MedicationStatement becomes a row of the record
+ * (fhir-record.ts; `fullUrl`, the Bundle entry's, names it when it has no identifier or id).
+ */
+export function parseFhirResource(resource: unknown, nowMs: number, fullUrl?: unknown): ItemResult {
   if (!isObject(resource)) return rejected('a resource must be a JSON object');
   if (resource.resourceType === 'MedicationAdministration') return parseMedicationAdministration(resource, nowMs);
+  if (typeof resource.resourceType === 'string' && RECORD_RESOURCE_TYPES.has(resource.resourceType)) return parseRecordResource(resource, fullUrl);
   if (resource.resourceType !== 'Observation') return skipped(`${String(resource.resourceType ?? 'an untyped resource')} is not an Observation`);
   const status = resource.status;
   if (typeof status !== 'string') return rejected('Observation.status is required');
@@ -222,7 +229,7 @@ export function parseFhirResource(resource: unknown, nowMs: number): ItemResult 
 export function parseFhir(input: unknown, nowMs: number): ImportReport {
   if (isObject(input) && input.resourceType === 'Bundle') {
     const entries = Array.isArray(input.entry) ? input.entry : [];
-    return collectReport(entries.map((entry) => parseFhirResource(isObject(entry) ? entry.resource : undefined, nowMs)));
+    return collectReport(entries.map((entry) => (isObject(entry) ? parseFhirResource(entry.resource, nowMs, entry.fullUrl) : parseFhirResource(undefined, nowMs))));
   }
   return collectReport([parseFhirResource(input, nowMs)]);
 }

@@ -2,6 +2,7 @@
 // that passed the same validation as a device sync, a skip (valid but deliberately not stored, e.g. a
 // cancelled Observation) or a rejection, each with a reason a person can act on.
 import { validateSample, type NormalizedSample } from '../ingest/validate-sample';
+import type { RecordItem } from './fhir-record';
 
 /** A sample in the device-sync shape (lib/ingest/validate-sample.ts), before validation. */
 export type RawSample = {
@@ -34,13 +35,15 @@ export type LabObservation = {
 
 export type ItemResult =
   // An item may be accepted in part (a panel's good components), its refused parts named in `refused`.
-  | { status: 'accepted'; samples: NormalizedSample[]; labs?: LabObservation[]; refused?: string[] }
+  | { status: 'accepted'; samples: NormalizedSample[]; labs?: LabObservation[]; records?: RecordItem[]; refused?: string[] }
   | { status: 'skipped'; reason: string }
   | { status: 'rejected'; reason: string };
 
 export type ImportReport = {
   samples: NormalizedSample[];
   labs: LabObservation[];
+  /** Conditions, allergies and prescriptions (FHIR: fhir-record.ts). */
+  records: RecordItem[];
   skipped: { index: number; reason: string }[];
   rejected: { index: number; reason: string }[];
 };
@@ -60,11 +63,12 @@ export function validateItem(raws: readonly RawSample[], nowMs: number): ItemRes
 }
 
 export function collectReport(results: readonly ItemResult[]): ImportReport {
-  const report: ImportReport = { samples: [], labs: [], skipped: [], rejected: [] };
+  const report: ImportReport = { samples: [], labs: [], records: [], skipped: [], rejected: [] };
   results.forEach((result, index) => {
     if (result.status === 'accepted') {
       report.samples.push(...result.samples);
       report.labs.push(...(result.labs ?? []));
+      report.records.push(...(result.records ?? []));
       for (const reason of result.refused ?? []) report.rejected.push({ index, reason });
     } else report[result.status].push({ index, reason: result.reason });
   });

@@ -11,6 +11,7 @@ import { readDiabetesProfile } from '../data/diabetes-profile';
 import { agpAnswer, loadPeriodGlucose, metricsAnswer, targetPresetOf, type Period } from '../data/glucose-report';
 import { findCareLink } from '../data/patient-overview';
 import { gmiBefore, listLabResults, type LabAnswer } from '../data/labs';
+import { loadPatientRecord } from '../data/record';
 import { findDisplayNames } from '../data/profile-fields';
 import { decryptEmail } from '../data/user-email';
 import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
@@ -101,7 +102,7 @@ async function findLatestLabs(scope: ReadScope, period: Period, nowMs: number): 
 export async function loadReport(access: ReportAccess, period: Period, opts: { nowMs?: number } = {}): Promise<ReportModel> {
   const nowMs = opts.nowMs ?? Date.now();
   const { scope, include } = access;
-  const [glucose, preset, name, profile, medications, emergencies, labs] = await Promise.all([
+  const [glucose, preset, name, profile, medications, emergencies, labs, record] = await Promise.all([
     loadPeriodGlucose(scope, period, nowMs),
     targetPresetOf(scope.patientId),
     patientName(scope.patientId),
@@ -109,6 +110,8 @@ export async function loadReport(access: ReportAccess, period: Period, opts: { n
     include.medications ? findReportMedications(scope.patientId, period) : null,
     include.emergencies ? findOpenEmergencies(scope.patientId) : null,
     include.labs ? findLatestLabs(scope, period, nowMs) : undefined,
+    // The record (issue 19): for whoever reads the whole patient (not a share's reader). Resolved conditions are left out.
+    access.shared ? undefined : loadPatientRecord(scope.patientId),
   ]);
   const metrics = metricsAnswer(glucose, preset);
   return buildReportModel({
@@ -117,6 +120,10 @@ export async function loadReport(access: ReportAccess, period: Period, opts: { n
     unit: access.units.glucoseUnit,
     profile: profile && { diabetesType: profile.diabetesType, diagnosisYear: profile.diagnosisYear, targetHba1c: profile.targetHba1c },
     medications, emergencies, labs,
+    ...(record ? {
+      conditions: record.conditions.filter((c) => c.clinicalStatus !== 'RESOLVED').map((c) => ({ label: c.display, code: c.code, status: c.clinicalStatus.toLowerCase() })),
+      allergies: record.allergies.filter((a) => a.clinicalStatus === 'ACTIVE').map((a) => ({ substance: a.substance, reaction: a.reaction, severity: a.severity?.toLowerCase() ?? null, dangerous: a.dangerous })),
+    } : {}),
     shareNote: access.shared ? `Shared by the patient: glucose from ${scope.fromDay} to ${scope.toDay} only.` : null,
   });
 }

@@ -114,4 +114,19 @@ describe('renderReportPdf', () => {
     expect(totalPages).toBe(1);
     expect(text).toMatch(/and \d+ more/);
   });
+
+  it('prints allergies (dangerous ones marked) and conditions a line each, the rest counted, on one page', async () => {
+    const allergies = [{ substance: 'Cashew nuts', reaction: 'anaphylaxis', severity: 'severe', dangerous: true }, { substance: 'Penicillin', reaction: 'hives', severity: 'moderate', dangerous: false }];
+    const conditions = Array.from({ length: 40 }, (_, i) => ({ label: `Condition number ${i}`, code: 'E11.9', status: 'active' }));
+    const m = buildReportModel(input(glucose(trace()), { allergies, conditions }));
+    expect(m.allergies).toEqual(allergies);
+    expect('conditions' in buildReportModel(input(glucose(trace())))).toBe(false);
+    const pdf = await renderReportPdf(m);
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    expect(totalPages).toBe(1);
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Allergies: ! Cashew nuts (severe, anaphylaxis); Penicillin (moderate, hives)');
+    expect(flat).toMatch(/Conditions: Condition number 0 E11\.9; .*; \+\d+ more/);
+  });
 });

@@ -16,6 +16,9 @@ export type ReportMedication = { name: string; dosage: string | null; times: str
 export type ReportEmergency = { kind: EmergencyKind; status: EmergencyStatus; detectedAt: string; details: Record<string, number> };
 /** The latest result of each test (lib/report/load.ts); absent for a share's reader, and then the report shows nothing for them. */
 export type ReportLab = { label: string; value: string; takenOn: string; flag?: 'low' | 'high' | null; note?: string | null };
+/** The record (issue 19): absent for a share's reader. An allergy that is severe or of high criticality is `dangerous`. */
+export type ReportCondition = { label: string; code: string | null; status: string };
+export type ReportAllergy = { substance: string; reaction: string | null; severity: string | null; dangerous: boolean };
 export type DiabetesProfileSummary = { diabetesType: string | null; diagnosisYear: number | null; targetHba1c: number | null };
 
 /** One point of a daily profile: minute of the patient's local day and mg/dL; `gapBefore` breaks the line. */
@@ -41,6 +44,8 @@ export type ReportModel = {
   medications: ReportMedication[] | null;
   emergencies: ReportEmergency[] | null;
   labs?: ReportLab[];
+  conditions?: ReportCondition[];
+  allergies?: ReportAllergy[];
   /** Set when the report is read within a share (its days and types only). */
   shareNote: string | null;
 };
@@ -84,6 +89,8 @@ export type ReportInput = {
   medications: ReportMedication[] | null;
   emergencies: ReportEmergency[] | null;
   labs?: ReportLab[];
+  conditions?: ReportCondition[];
+  allergies?: ReportAllergy[];
   shareNote?: string | null;
 };
 
@@ -105,6 +112,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     medications: input.medications,
     emergencies: input.emergencies,
     ...(input.labs ? { labs: input.labs } : {}),
+    ...(input.conditions ? { conditions: input.conditions } : {}),
+    ...(input.allergies ? { allergies: input.allergies } : {}),
     shareNote: input.shareNote ?? null,
   };
 }

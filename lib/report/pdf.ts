@@ -1,6 +1,6 @@
 // The clinic report as a one-page PDF in the AGP report layout (pdfkit, vector drawing): header, glucose
 // statistics with their targets, the time-in-ranges bar, the AGP (5–95 % and 25–75 % bands, median), the
-// daily profiles, then medications, latest labs and open emergencies. A pure function of the report model
+// daily profiles, then allergies and conditions (a line each), medications, latest labs and open emergencies. A pure function of the report model
 // (lib/report/model.ts), the same model the page renders. Meter-only periods print structured testing and
 // say why there is no time in range. Only the standard PDF fonts (WinAnsi): no characters beyond them.
 import PDFDocument from 'pdfkit';
@@ -205,6 +205,28 @@ function structured(doc: Doc, m: ReportModel, y0: number) {
   return y + 4;
 }
 
+/**
+ * The record (issue 19) in one line each, allergies first (a severe or high-criticality one marked "!");
+ * what does not fit is counted ("+N more"), never silently dropped.
+ */
+function recordLines(doc: Doc, m: ReportModel, y0: number) {
+  const rows: [string, string[], string][] = [];
+  if (m.allergies) rows.push(['Allergies: ', m.allergies.map((a) => `${a.dangerous ? '! ' : ''}${a.substance}${a.severity || a.reaction ? ` (${[a.severity, a.reaction].filter(Boolean).join(', ')})` : ''}`), 'None recorded.']);
+  if (m.conditions) rows.push(['Conditions: ', m.conditions.map((c) => `${c.label}${c.code ? ` ${c.code}` : ''}${c.status !== 'active' ? ` (${c.status})` : ''}`), 'None recorded.']);
+  let y = y0;
+  for (const [label, items, empty] of rows) {
+    doc.font('Helvetica').fontSize(7.5);
+    const width = W - doc.font('Helvetica-Bold').widthOfString(label) - 4;
+    doc.font('Helvetica');
+    let shown = items.length;
+    const textOf = (n: number) => (items.length === 0 ? empty : items.slice(0, n).join('; ') + (n < items.length ? `${n > 0 ? ';' : ''} +${items.length - n} more` : ''));
+    while (shown > 0 && doc.widthOfString(textOf(shown)) > width) shown -= 1;
+    doc.font('Helvetica-Bold').fillColor(INK).text(label, M, y, { continued: true }).font('Helvetica').text(textOf(shown), { width: W, lineBreak: false });
+    y += 11;
+  }
+  return rows.length > 0 ? y + 4 : y0;
+}
+
 function lists(doc: Doc, m: ReportModel, y0: number) {
   const columns: { title: string; lines: string[] }[] = [];
   if (m.medications) {
@@ -267,6 +289,7 @@ export function renderReportPdf(m: ReportModel): Promise<Buffer> {
     y = structured(doc, m, y);
   }
   y = dailyProfiles(doc, m, y) + 4;
+  y = recordLines(doc, m, y);
   lists(doc, m, y);
   doc.end();
   return done;

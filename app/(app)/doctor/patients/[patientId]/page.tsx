@@ -19,6 +19,7 @@ import { ReviewPanel } from '@/components/doctor/review-panel';
 import { MealsCard } from '@/components/meals/meals-card';
 import { QuestionnairesCard } from '@/components/questionnaires/doctor-card';
 import { DeviceStatus } from '@/components/nightscout/device-status';
+import { RecordCard } from '@/components/record/record-card';
 import { requireCarerPagePatient } from '@/lib/auth/page-access';
 import { patientScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
@@ -67,6 +68,7 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
           <DiabetesProfileCard patientId={patientId} endpoint={`/api/v1/patients/${patientId}/diabetes-profile`} />
           <DeviceStatus patientId={patientId} />
           {diabetes && <DiabetesCard summary={diabetes} />}
+          <RecordCard patientId={patientId} />
           <LabsCard patientId={patientId} timeZone={patient.timeZone} />
           <QuestionnairesCard patientId={patientId} timeZone={patient.timeZone} />
           <MealsCard scope={scope} photoBase={`/api/v1/patients/${patientId}/meals`} />

@@ -9,6 +9,7 @@ import { requireCaller } from '@/lib/auth/session';
 import { ownScope } from '@/lib/data/access';
 import { exportDailyAggregates, exportReadings } from '@/lib/data/export';
 import { exportClinicalObservations } from '@/lib/data/labs';
+import { exportRecordResources } from '@/lib/data/record';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { displayUnit } from '@/lib/format/health';
 import { HEALTH_TYPES, isCategoryType, type HealthType } from '@/lib/health';
@@ -52,7 +53,7 @@ export const GET = route({ caller: true, always: true }, async (req: NextRequest
   const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
   if (q.format === 'fhir') {
-    const clinical = () => exportClinicalObservations(scope, q.from, q.to, types.includes('BLOOD_GLUCOSE'));
+    const clinical = async () => [...(await exportClinicalObservations(scope, q.from, q.to, types.includes('BLOOD_GLUCOSE'))), ...(await exportRecordResources(caller.id))];
     const body = fhirBundleJson(exportReadings(scope, types, q.from, q.to), { patientId: caller.id, nowMs: Date.now() }, clinical);
     return new Response(textStream(body), {
       headers: { ...headers, 'Content-Type': 'application/fhir+json; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.fhir.json"` },
