@@ -442,6 +442,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/meals': { access: { role: 'PATIENT' } },
   '/timeline': { access: { role: 'PATIENT' } },
   '/labs': { access: { role: 'PATIENT' } },
+  '/medications': { access: { role: 'PATIENT' } }, // issue 19
   '/care-team': { access: { role: 'PATIENT' } },
   '/trends': { access: { role: 'PATIENT' } },
   '/trends/[type]': { access: { role: 'PATIENT' }, params: () => ({ type: 'STEPS' }) },
@@ -452,6 +453,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/caregiver': { access: { role: 'CAREGIVER' } },
   '/caregiver/patients/[patientId]': { access: { carer: 'CAREGIVER' }, params: ofA },
   '/caregiver/patients/[patientId]/report': { access: { carer: 'CAREGIVER' }, params: ofA },
+  '/caregiver/patients/[patientId]/medications': { access: { carer: 'CAREGIVER' }, params: ofA }, // issue 19
   '/admin': { access: { role: 'ADMIN' } },
   '/admin/users': { access: { role: 'ADMIN' } },
   '/admin/devices': { access: { role: 'ADMIN' } },
