@@ -20,7 +20,8 @@ export function fieldErrors(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of error.details as { field?: string; reason?: string }[]) {
     const key = (d.field ?? '').split('.')[0] || '(body)';
-    out[key] = out[key] ? `${out[key]}; ${d.reason}` : `${d.field?.includes('.') ? `${d.field.split('.').slice(1).join('.')}: ` : ''}${d.reason ?? 'is not valid'}`;
+    const text = `${d.field?.includes('.') ? `${d.field.split('.').slice(1).join('.')}: ` : ''}${d.reason ?? 'is not valid'}`;
+    out[key] = out[key] ? `${out[key]}; ${text}` : text;
   }
   return out;
 }
