@@ -95,3 +95,34 @@ test('patient adds a medication due now and takes it; a caregiver with log permi
   await checkPage(carer, 'medications-caregiver');
   await context.close();
 });
+
+test('the doctor prescribes a critical medication, changes its dose and stops it', async ({ page }) => {
+  test.setTimeout(DEV ? 600_000 : 180_000);
+  const name = `E2E Insulin glargine ${Date.now().toString(36)}`;
+  await signIn(page, 'doctor@demo.test');
+  await page.goto('/doctor');
+  await page.getByRole('link', { name: 'Jordan Lee' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jordan Lee' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const card = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Medications and adherence' }) });
+  await card.locator('summary', { hasText: 'Prescribe' }).click();
+  await card.getByLabel('Name').fill(name);
+  await card.getByLabel('Dose (e.g. 1 tablet, 10 units)').fill('10 units');
+  await card.getByLabel(/^Times/).fill('21:00');
+  await card.getByLabel(/Critical \(e\.g\. insulin\)/).check();
+  await card.getByRole('button', { name: 'Prescribe' }).click();
+  await expect(card.getByRole('status')).toContainText(`Saved: ${name}`);
+  const row = card.getByRole('listitem').filter({ hasText: name }).filter({ has: page.getByRole('button', { name: `Stop ${name}` }) });
+  await expect(row).toContainText('10 units · 21:00 every day');
+  await expect(row).toContainText('Critical');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await row.getByRole('button', { name: `Change dose of ${name}` }).click();
+  await row.getByLabel(`New dose of ${name}`).fill('12 units');
+  await row.getByRole('button', { name: 'Save dose' }).click();
+  await expect(row).toContainText('12 units · 21:00 every day');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await row.getByRole('button', { name: `Stop ${name}` }).click();
+  await expect(card.getByRole('button', { name: `Stop ${name}` })).toHaveCount(0);
+});
