@@ -24,6 +24,7 @@ import { seedAdminDemo } from './seed-admin-demo';
 import { joinByDeskCode, joinByInvitation } from './seed-care-team';
 import { seedClinicalDemo } from './seed-clinical';
 import { seedLabsDemo } from './seed-labs';
+import { seedQuestionnairesDemo } from './seed-questionnaires';
 import { seedDemoMeals } from './seed-meals';
 import { seedNightscoutDemo } from './seed-nightscout';
 
@@ -87,6 +88,8 @@ export const EXTRA_DEMO_STEPS: ((now: Date) => Promise<unknown>)[] = [
     const alex = await prisma.user.findUniqueOrThrow({ where: byEmail('patient@demo.test'), select: { id: true } });
     return seedDemoMeals({ patientId: alex.id, now, mealMinutes: (day) => type1MealMinutes(DEMO_PROFILES[0]!.seed, day) });
   },
+  // Alex's GAD-7, scheduled by the demo doctor, answered three times (issue 19).
+  (now) => seedQuestionnairesDemo(now),
 ];
 
 export async function seedDemo(now = new Date()): Promise<{ seeded: boolean; samples: number }> {

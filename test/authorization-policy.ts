@@ -137,6 +137,15 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'PATCH /api/v1/users/me/diabetes-profile': { kind: 'signed-in', gate: PATIENT, body: () => ({ targetPreset: 'STANDARD' }) },
   'GET /api/v1/users/me/labs': { kind: 'signed-in', gate: PATIENT, query: '?code=4548-4&from=2026-01-01&to=2026-11-30' },
   'POST /api/v1/users/me/labs': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ code: '4548-4', value: 7.1, unit: '%', effectiveAt: now() }) },
+  // Questionnaires (issue 19): the definitions for anyone signed in; the patient's own responses and what is due.
+  // A response id the caller has not got is 404 to every patient (the owner's own calls: the route tests).
+  'GET /api/v1/questionnaires': { kind: 'signed-in' },
+  'GET /api/v1/users/me/questionnaires/responses': { kind: 'signed-in', gate: PATIENT, query: '?questionnaire=gad7' },
+  'POST /api/v1/users/me/questionnaires/responses': { kind: 'signed-in', gate: PATIENT, ok: 201, body: () => ({ questionnaire: 'phq4', answers: [0, 1, 2, 3] }) },
+  'PATCH /api/v1/users/me/questionnaires/responses/[responseId]': { kind: 'signed-in', gate: PATIENT, ok: 404, params: () => ({ responseId: 'c0ffee00-0000-4000-8000-000000000019' }), body: () => ({ answers: [0, 0, 0, 0] }) },
+  'DELETE /api/v1/users/me/questionnaires/responses/[responseId]': { kind: 'signed-in', gate: PATIENT, ok: 404, params: () => ({ responseId: 'c0ffee00-0000-4000-8000-000000000019' }) },
+  'GET /api/v1/users/me/questionnaires/responses/[responseId]/history': { kind: 'signed-in', gate: PATIENT, ok: 404, params: () => ({ responseId: 'c0ffee00-0000-4000-8000-000000000019' }) },
+  'GET /api/v1/users/me/questionnaires/due': { kind: 'signed-in', gate: PATIENT },
   'GET /api/v1/users/me/timeline': { kind: 'signed-in', gate: PATIENT },
   'GET /api/v1/users/me/insights': { kind: 'signed-in', gate: PATIENT },
   'GET /api/v1/users/me/care-team': { kind: 'signed-in', gate: PATIENT },
@@ -211,6 +220,11 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'PATCH /api/v1/patients/[patientId]/diabetes-profile': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA, body: () => ({ targetPreset: 'STANDARD' }) },
   'GET /api/v1/patients/[patientId]/labs': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: ofA, query: '?code=4548-4' },
   'POST /api/v1/patients/[patientId]/labs': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA, ok: 201, body: () => ({ code: '2093-3', value: 190, unit: 'mg/dL', effectiveAt: now() }) },
+  // Questionnaires (issue 19): carers with view read the responses; only the linked doctor schedules.
+  'GET /api/v1/patients/[patientId]/questionnaires/responses': { kind: 'carer-of-patient', gate: ['DOCTOR', 'CAREGIVER'], params: ofA, query: '?questionnaire=phq4' },
+  'GET /api/v1/patients/[patientId]/questionnaires/schedules': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA },
+  'POST /api/v1/patients/[patientId]/questionnaires/schedules': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA, ok: 201, body: () => ({ questionnaire: 'gad7', everyDays: 14 }) },
+  'DELETE /api/v1/patients/[patientId]/questionnaires/schedules/[scheduleId]': { kind: 'doctor-of-patient', gate: ['DOCTOR'], ok: 404, params: (w) => ({ patientId: w.A.id, scheduleId: 'c0ffee00-0000-4000-8000-000000000019' }) },
   'GET /api/v1/patients/[patientId]/overview': { kind: 'carer-of-patient', params: ofA },
   'POST /api/v1/patients/[patientId]/review': { kind: 'doctor-of-patient', params: ofA },
   'GET /api/v1/patients/[patientId]/alert-settings': { kind: 'doctor-of-patient', gate: ['DOCTOR'], params: ofA },
@@ -443,6 +457,8 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/timeline': { access: { role: 'PATIENT' } },
   '/labs': { access: { role: 'PATIENT' } },
   '/medications': { access: { role: 'PATIENT' } }, // issue 19
+  '/questionnaires': { access: { role: 'PATIENT' } },
+  '/questionnaires/[code]': { access: { role: 'PATIENT' }, params: () => ({ code: 'gad7' }) },
   '/care-team': { access: { role: 'PATIENT' } },
   '/trends': { access: { role: 'PATIENT' } },
   '/trends/[type]': { access: { role: 'PATIENT' }, params: () => ({ type: 'STEPS' }) },

@@ -21,6 +21,7 @@ const TITLES: Record<OverviewEmergency['kind'], string> = {
   GLUCOSE_LOW: 'Very low glucose',
   GLUCOSE_HIGH: 'Very high glucose',
   BLOOD_PRESSURE_CRISIS: 'Blood pressure crisis',
+  MISSED_MEDICATION: 'Missed doses of a critical medication',
 };
 const STATUS: Record<OverviewEmergency['status'], string> = { OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged', ESCALATED: 'Escalated', RESOLVED: 'Resolved' };
 // What happened, from the server's answer: escalation says how many doctors it actually reached.

@@ -34,7 +34,7 @@ export type InsightJson = {
 /** `details` is the episode's worst reading (atMs: when it was taken); `updates` what it recorded since it opened. */
 export type EmergencyJson = {
   id: string;
-  kind: 'GLUCOSE_LOW' | 'GLUCOSE_HIGH' | 'BLOOD_PRESSURE_CRISIS';
+  kind: 'GLUCOSE_LOW' | 'GLUCOSE_HIGH' | 'BLOOD_PRESSURE_CRISIS' | 'MISSED_MEDICATION';
   status: 'OPEN' | 'ACKNOWLEDGED' | 'ESCALATED' | 'RESOLVED';
   details: Record<string, number>;
   detectedAt: string;

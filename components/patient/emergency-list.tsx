@@ -24,6 +24,7 @@ const STATUS: Record<EmergencyJson['status'], string> = {
 function describe(e: EmergencyJson, units: UnitPreferences): { title: string; body: string } {
   const d = e.details;
   const worse = e.updates.some((u) => u.worsened) ? 'Worst reading' : 'A reading';
+  if (e.kind === 'MISSED_MEDICATION') return { title: 'Missed doses of a critical medication', body: `${d.missed ?? 2} planned doses in a row were not logged as taken.` };
   if (e.kind === 'BLOOD_PRESSURE_CRISIS') return { title: 'Blood pressure in the crisis range', body: `${worse} of ${emergencyReading(e.kind, d, units)}.` };
   const limit = d.thresholdMgDl !== undefined ? ` (alert ${e.kind === 'GLUCOSE_LOW' ? 'below' : 'above'} ${formatValue('BLOOD_GLUCOSE', d.thresholdMgDl, units)})` : '';
   return { title: e.kind === 'GLUCOSE_LOW' ? 'Very low glucose' : 'Very high glucose', body: `${worse} of ${emergencyReading(e.kind, d, units)}${limit}.` };

@@ -58,7 +58,9 @@ async function loadEpisodes(tx: Tx, patientId: string, sinceMs: number): Promise
     where: { patientId, OR: [{ status: { not: 'RESOLVED' } }, { resolvedAt: { gte: new Date(sinceMs) } }] },
     include: { updates: { select: { kind: true, readingAt: true, details: true } } },
   });
-  return rows.map((r) => {
+  // Missed doses (lib/data/medication-alerts.ts) are not episodes of readings.
+  return rows.flatMap((r) => {
+    if (r.kind === 'MISSED_MEDICATION') return [];
     const worst = worstOf(r.details, r.detectedAt.getTime());
     return {
       id: r.id,

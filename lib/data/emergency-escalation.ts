@@ -9,6 +9,7 @@ import type { EmergencyEvent, Prisma } from '../generated/prisma/client';
 import type { EmergencyKind } from '../generated/prisma/enums';
 import { lockPatientEmergencies } from './emergency-episodes';
 import { emergencyMessage } from './emergency-messages';
+import { missedMedicationName } from './medication-alerts';
 import { notifyEmergency } from './notifications';
 import { maybeDisplayName } from './profile-fields';
 
@@ -68,9 +69,10 @@ export async function escalateEmergency(emergencyEventId: string, level: 1 | 2, 
     if (event.status === 'RESOLVED' || event.escalationLevel >= level || (event.acknowledgedAt && !opts.force)) return false;
     await tx.emergencyEvent.update({ where: { id: event.id }, data: { escalationLevel: level, status: 'ESCALATED', escalatedAt: opts.now ?? new Date() } });
     const reading = event.details as Record<string, number>;
+    const medication = event.kind === 'MISSED_MEDICATION' ? await missedMedicationName(event.medicationId) : null;
     await notifyEmergency({
       db: tx, patientId: event.patientId, emergencyEventId: event.id, level,
-      message: (units) => emergencyMessage({ kind: event.kind, reason: 'ESCALATED', reading, units }),
+      message: (units) => emergencyMessage({ kind: event.kind, reason: 'ESCALATED', reading, units, medication }),
     });
     return true;
   });

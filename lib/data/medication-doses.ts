@@ -13,12 +13,13 @@ import type { MedicationLogStatus } from '../generated/prisma/enums';
 import { ApiError, notFound } from '../http/errors';
 import { storableText } from '../http/text';
 import { parseIsoInstant } from '../ingest/iso-date';
-import { DEFAULT_GRACE_MINUTES, nearestPlanned, scheduleSchema, takenStatus } from '../pipeline/medication-schedule';
+import { DEFAULT_GRACE_MINUTES, nearestPlanned, takenStatus } from '../pipeline/medication-schedule';
 import { adherenceOf, type Adherence } from '../pipeline/medication-adherence-stats';
 import { zonedDayRangeUtc } from '../time';
 import type { ReadScope } from './access';
 import { pastInstant, type EntryTarget } from './entries';
-import { findMedication, medicationDoses } from './medications';
+import { resolveMissedMedication } from './medication-alerts';
+import { findMedication, medicationDoses, readSchedule } from './medications';
 
 const MINUTE_MS = 60_000;
 const GRACE_MS = DEFAULT_GRACE_MINUTES * MINUTE_MS;
@@ -75,7 +76,7 @@ function refuse(field: string, reason: string): never {
 export async function logDose(target: EntryTarget, medicationId: string, raw: unknown, nowMs: number): Promise<DoseLogAnswer> {
   const medication = await findMedication(target.patientId, medicationId);
   const input = doseInput.parse(raw);
-  const schedule = scheduleSchema.parse(medication.schedule);
+  const schedule = readSchedule(medication.schedule) ?? { kind: 'asNeeded' as const };
   const taken = input.status === 'taken';
   if (!taken && typeof raw === 'object' && raw !== null && 'takenAt' in raw) refuse('takenAt', 'is for a dose taken: a skipped dose has none');
   if (medication.stoppedAt && medication.stoppedAt.getTime() <= input.takenAt) throw new ApiError('CONFLICT', 'this medication was stopped before that time');
@@ -109,6 +110,7 @@ export async function logDose(target: EntryTarget, medicationId: string, raw: un
     const row = existing
       ? await prisma.medicationLog.update({ where: { id }, data })
       : await prisma.medicationLog.create({ data: { id, medicationId, userId: target.patientId, scheduledAt: scheduledAtMs === null ? null : new Date(scheduledAtMs), ...data } });
+    if (taken) await resolveMissedMedication(medicationId, target.recordedById, nowMs);
     return answerOf(row);
   } catch (error) {
     // Logged by someone else in the same moment (the unique planned dose): the first log stands.
@@ -167,7 +169,6 @@ export async function markMissedDoses(nowMs: number, userId?: string, lookbackMs
   const untilMs = nowMs - GRACE_MS;
   let written = 0;
   for (const m of medications) {
-    if (scheduleSchema.parse(m.schedule).kind === 'asNeeded') continue;
     const fromMs = Math.max(lookbackFrom.getTime(), m.createdAt.getTime(), m.plannedUntil?.getTime() ?? 0);
     if (fromMs >= untilMs) continue;
     const due = medicationDoses(m, zones.get(m.userId) ?? 'UTC', fromMs, untilMs);

@@ -95,16 +95,27 @@ function statusOf(row: Row, today: string): MedicationAnswer['status'] {
   return (dateOf(row.startedOn) as string) > today ? 'upcoming' : 'active';
 }
 
+/**
+ * A stored schedule, read leniently: rows from before schedules had kinds (`{times}`) are daily; a schedule
+ * this version cannot read plans nothing (null) rather than stopping every job that walks medications.
+ */
+export function readSchedule(stored: unknown): Schedule | null {
+  const legacy = stored && typeof stored === 'object' && !('kind' in stored) && 'times' in stored ? { kind: 'daily', ...stored } : stored;
+  const parsed = scheduleSchema.safeParse(legacy);
+  return parsed.success ? parsed.data : null;
+}
+
 /** A stored schedule's local times of day (none for as needed, or a schedule this version cannot read). */
 export function medicationTimes(schedule: unknown): string[] {
-  const parsed = scheduleSchema.safeParse(schedule);
-  return parsed.success ? scheduleTimes(parsed.data) : [];
+  const parsed = readSchedule(schedule);
+  return parsed ? scheduleTimes(parsed) : [];
 }
 
 /** The planned doses of a medication in [fromMs, toMs): none after it was stopped. */
 export function medicationDoses(row: Pick<Row, 'schedule' | 'startedOn' | 'endedOn' | 'stoppedAt'>, timeZone: string, fromMs: number, toMs: number): number[] {
   const until = row.stoppedAt ? Math.min(toMs, row.stoppedAt.getTime()) : toMs;
-  const schedule = scheduleSchema.parse(row.schedule);
+  const schedule = readSchedule(row.schedule);
+  if (!schedule) return [];
   return plannedDoses(schedule, { startedOn: dateOf(row.startedOn) as string, endedOn: dateOf(row.endedOn) }, timeZone, fromMs, until);
 }
 
@@ -117,7 +128,7 @@ async function answerOf(row: Row, timeZone: string, nowMs: number): Promise<Medi
     form: row.form,
     dose: row.dosage ?? '',
     route: row.route,
-    schedule: scheduleSchema.parse(row.schedule),
+    schedule: readSchedule(row.schedule) ?? { kind: 'asNeeded' },
     startedOn: dateOf(row.startedOn) as string,
     endedOn: dateOf(row.endedOn),
     instructions: await decryptNullable(row.userId, instructionsRef(row.id), row.instructions),

@@ -131,7 +131,7 @@ export async function listNotificationPage(caller: Caller, q: NotificationQuery 
   return { notifications, unread, nextBefore: more ? encodeNotificationCursor({ atMs: last.sentAt!.getTime(), id: last.id }) : null };
 }
 
-const PATIENT_PAGE: Record<NotificationCategory, string> = { emergency: '/dashboard', insight: '/dashboard', medication: '/entry', digest: '/dashboard' };
+const PATIENT_PAGE: Record<NotificationCategory, string> = { emergency: '/dashboard', insight: '/dashboard', medication: '/medications', digest: '/dashboard' };
 
 /** Where a notification leads this reader: their own page, or the patient's page while their care link lasts. */
 function hrefFor(role: Role, category: NotificationCategory, about: string | null, linked: Set<string>): string | null {
@@ -139,7 +139,9 @@ function hrefFor(role: Role, category: NotificationCategory, about: string | nul
   if (role !== 'DOCTOR' && role !== 'CAREGIVER') return null;
   const home = role === 'DOCTOR' ? '/doctor' : '/caregiver';
   if (category === 'digest' || !about) return home;
-  return linked.has(about) ? `${home}/patients/${about}` : null;
+  if (!linked.has(about)) return null;
+  // A dose reminder leads a caregiver to where they log the dose.
+  return category === 'medication' && role === 'CAREGIVER' ? `${home}/patients/${about}/medications` : `${home}/patients/${about}`;
 }
 
 type ReaderContext = { linked: Set<string>; names: Map<string, string>; events: Map<string, EmergencyState> };

@@ -49,6 +49,7 @@ export const EMERGENCY_LABELS: Record<EmergencyKind, string> = {
   GLUCOSE_LOW: 'Very low glucose',
   GLUCOSE_HIGH: 'Very high glucose',
   BLOOD_PRESSURE_CRISIS: 'Blood pressure crisis',
+  MISSED_MEDICATION: 'Missed doses of a critical medication',
 };
 const GLUCOSE_GROUPS: Record<GlucoseTargetMiss['share'], TriageGroup> = {
   below54: 'glucose-very-low',

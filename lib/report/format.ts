@@ -99,7 +99,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
   after_lunch: 'After lunch', before_dinner: 'Before dinner', after_dinner: 'After dinner', bedtime: 'Bedtime', random: 'Other time',
   unspecified: 'No meal context',
 };
-export const EMERGENCY_LABELS: Record<string, string> = { GLUCOSE_LOW: 'Very low glucose', GLUCOSE_HIGH: 'Very high glucose', BLOOD_PRESSURE_CRISIS: 'Blood pressure crisis' };
+export const EMERGENCY_LABELS: Record<string, string> = { GLUCOSE_LOW: 'Very low glucose', GLUCOSE_HIGH: 'Very high glucose', BLOOD_PRESSURE_CRISIS: 'Blood pressure crisis', MISSED_MEDICATION: 'Missed doses of a critical medication' };
 export const EMERGENCY_STATUS: Record<string, string> = { OPEN: 'open', ACKNOWLEDGED: 'acknowledged', ESCALATED: 'escalated', RESOLVED: 'resolved' };
 
 /** Whole percentage as printed: 12.4 → "12 %". */

@@ -142,7 +142,7 @@ describe('the list: categories, links per reader, emergencies', () => {
     const carers = (await list(caregiver.cookie)).body.notifications;
     expect(carers.map((n) => [n.id, n.category, n.href, n.patientName])).toEqual([
       [forCaregiver.id, 'emergency', `/caregiver/patients/${patient.id}`, 'Alex Tester'],
-      [reminder.id, 'medication', `/caregiver/patients/${patient.id}`, 'Alex Tester'],
+      [reminder.id, 'medication', `/caregiver/patients/${patient.id}/medications`, 'Alex Tester'], // a reminder leads to where doses are logged
     ]);
 
     const former = (await list(formerCaregiver.cookie)).body.notifications;

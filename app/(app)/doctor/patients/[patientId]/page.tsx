@@ -17,6 +17,7 @@ import { PatientOverviewView } from '@/components/doctor/patient-overview-view';
 import { prefetchAlertSettings, prefetchCharts, prefetchOverview } from '@/components/doctor/prefetch';
 import { ReviewPanel } from '@/components/doctor/review-panel';
 import { MealsCard } from '@/components/meals/meals-card';
+import { QuestionnairesCard } from '@/components/questionnaires/doctor-card';
 import { DeviceStatus } from '@/components/nightscout/device-status';
 import { requireCarerPagePatient } from '@/lib/auth/page-access';
 import { patientScope } from '@/lib/data/access';
@@ -67,6 +68,7 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
           <DeviceStatus patientId={patientId} />
           {diabetes && <DiabetesCard summary={diabetes} />}
           <LabsCard patientId={patientId} timeZone={patient.timeZone} />
+          <QuestionnairesCard patientId={patientId} timeZone={patient.timeZone} />
           <MealsCard scope={scope} photoBase={`/api/v1/patients/${patientId}/meals`} />
           <PatientCharts patientId={patientId} range={range} units={units} />
           <AlertSettingsForm patientId={patientId} />

@@ -1,0 +1,84 @@
+// Dose reminders (issue 19): when planned doses fall due and nobody has logged them yet, the patient and
+// the caregivers who may log for them get one notification per due time, naming every medication due then
+// (not one per medication), through the notification channels (their preferences, quiet hours and the
+// daily cap: lib/data/notifications.ts). medication_reminders remembers each (patient, due time) sent, so
+// the job (every 5 minutes, lib/jobs/sweep.ts) reminds once however often it runs; a due time the job
+// reaches more than REMINDER_WINDOW_MS late (the server was down) is not reminded any more: the dose is
+// logged from the page or becomes missed.
+import { prisma } from '../db/client';
+import { localDateTime } from '../time';
+import { raiseMissedMedicationAlerts } from './medication-alerts';
+import { markMissedDoses } from './medication-doses';
+import { medicationDoses } from './medications';
+import { createNotifications, type NewNotification } from './notifications';
+import { maybeDisplayName } from './profile-fields';
+
+const DAY_MS = 86_400_000;
+export const REMINDER_WINDOW_MS = 15 * 60_000;
+
+type Due = { userId: string; atMs: number; medications: { id: string; name: string; dose: string | null }[] };
+
+/** Reminds every dose due in (now − 15 min, now] and not logged; returns how many reminders (due times) went out. */
+export async function sendDoseReminders(nowMs: number): Promise<number> {
+  const fromMs = nowMs - REMINDER_WINDOW_MS;
+  const medications = await prisma.medication.findMany({
+    where: { stoppedAt: null, startedOn: { lte: new Date(nowMs + DAY_MS) }, OR: [{ endedOn: null }, { endedOn: { gte: new Date(nowMs - 2 * DAY_MS) } }] },
+  });
+  const zones = new Map(
+    (await prisma.profile.findMany({ where: { userId: { in: [...new Set(medications.map((m) => m.userId))] } }, select: { userId: true, timeZone: true } })).map((p) => [p.userId, p.timeZone]),
+  );
+  const groups = new Map<string, Due>();
+  for (const m of medications) {
+    for (const atMs of medicationDoses(m, zones.get(m.userId) ?? 'UTC', Math.max(fromMs + 1, m.createdAt.getTime()), nowMs + 1)) {
+      const key = `${m.userId}|${atMs}`;
+      const group = groups.get(key) ?? { userId: m.userId, atMs, medications: [] };
+      group.medications.push({ id: m.id, name: m.name, dose: m.dosage });
+      groups.set(key, group);
+    }
+  }
+  if (groups.size === 0) return 0;
+  const logged = await prisma.medicationLog.findMany({
+    where: { medicationId: { in: [...new Set([...groups.values()].flatMap((g) => g.medications.map((m) => m.id)))] }, scheduledAt: { gt: new Date(fromMs), lte: new Date(nowMs) } },
+    select: { medicationId: true, scheduledAt: true },
+  });
+  const done = new Set(logged.map((l) => `${l.medicationId}|${l.scheduledAt?.getTime()}`));
+  let sent = 0;
+  for (const group of groups.values()) {
+    const open = group.medications.filter((m) => !done.has(`${m.id}|${group.atMs}`));
+    if (open.length > 0 && (await remind({ ...group, medications: open }, zones.get(group.userId) ?? 'UTC', nowMs))) sent += 1;
+  }
+  return sent;
+}
+
+async function remind(due: Due, timeZone: string, nowMs: number): Promise<boolean> {
+  const time = localDateTime(due.atMs, timeZone).slice(11, 16);
+  const list = due.medications.map((m) => (m.dose ? `${m.name} (${m.dose})` : m.name)).join(', ');
+  const profile = await prisma.profile.findUnique({ where: { userId: due.userId }, select: { displayName: true } });
+  const name = (await maybeDisplayName(due.userId, profile?.displayName ?? null)) || 'the person you care for';
+  return prisma.$transaction(async (tx) => {
+    // Once per patient and due time, whoever runs the job and however often.
+    const claimed = await tx.$executeRaw`INSERT INTO medication_reminders (user_id, due_at) VALUES (${due.userId}::uuid, ${new Date(due.atMs)}) ON CONFLICT DO NOTHING`;
+    if (claimed === 0) return false;
+    const caregivers = await tx.careRelationship.findMany({
+      where: { patientId: due.userId, kind: 'CAREGIVER', canLogData: true, revokedAt: null, carer: { role: 'CAREGIVER', disabledAt: null } },
+      select: { carerId: true },
+    });
+    const base = { patientId: due.userId, kind: 'medication.reminder', isEmergency: false } as const;
+    const items: NewNotification[] = [
+      { ...base, recipientId: due.userId, title: `Time for your medicines (${time})`, body: `Due at ${time}: ${list}. Log each dose as taken or skipped.` },
+      ...caregivers.map((c) => ({ ...base, recipientId: c.carerId, title: `Medicines due for ${name} (${time})`, body: `Due at ${time} (${name}’s time): ${list}. You can log each dose as taken or skipped.` })),
+    ];
+    await createNotifications(tx, items, new Date(nowMs));
+    return true;
+  });
+}
+
+/**
+ * The job's pass over doses: the missed ones written down first, the emergencies two missed doses of a
+ * critical medication call for, then the reminders of the doses due now.
+ */
+export async function doseJobs(nowMs: number): Promise<{ missed: number; alerts: { patientId: string; emergencyEventId: string }[]; reminders: number }> {
+  const missed = await markMissedDoses(nowMs);
+  const alerts = await raiseMissedMedicationAlerts(nowMs);
+  return { missed, alerts, reminders: await sendDoseReminders(nowMs) };
+}

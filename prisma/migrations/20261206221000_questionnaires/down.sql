@@ -1,0 +1,2 @@
+DROP TABLE "questionnaire_schedules";
+DROP TABLE "questionnaire_responses";
