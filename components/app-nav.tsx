@@ -9,7 +9,7 @@ import { NotificationBell } from './notifications/notification-bell';
 import { SignOutButton } from './sign-out-button';
 
 const LINKS: Record<Role, [string, string][]> = {
-  PATIENT: [['/dashboard', 'Today'], ['/trends', 'Trends'], ['/report', 'Report'], ['/timeline', 'Timeline'], ['/labs', 'Labs'], ['/record', 'My record'], ['/questionnaires', 'Questionnaires'], ['/meals', 'Meals'], ['/entry', 'Log data'], ['/devices', 'Data sources'], ['/care-team', 'Care team'], ['/import', 'Import & export'], ['/settings', 'Settings']],
+  PATIENT: [['/dashboard', 'Today'], ['/trends', 'Trends'], ['/report', 'Report'], ['/timeline', 'Timeline'], ['/medications', 'Medications'], ['/labs', 'Labs'], ['/record', 'My record'], ['/questionnaires', 'Questionnaires'], ['/meals', 'Meals'], ['/entry', 'Log data'], ['/devices', 'Data sources'], ['/care-team', 'Care team'], ['/import', 'Import & export'], ['/settings', 'Settings']],
   DOCTOR: [['/doctor', 'Patients'], ['/shared-with-me', 'Shared with you']],
   CAREGIVER: [['/caregiver', 'People I care for'], ['/shared-with-me', 'Shared with you']],
   ADMIN: [['/admin', 'Overview'], ['/admin/users', 'Users'], ['/admin/doctors', 'Doctors'], ['/admin/devices', 'Devices'], ['/admin/shares', 'Shares'], ['/admin/care-links', 'Care links'], ['/admin/pipeline', 'Pipeline'], ['/admin/deliveries', 'Deliveries'], ['/admin/audit', 'Audit log']],

@@ -483,6 +483,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/meals': { access: { role: 'PATIENT' } },
   '/timeline': { access: { role: 'PATIENT' } },
   '/labs': { access: { role: 'PATIENT' } },
+  '/medications': { access: { role: 'PATIENT' } }, // issue 19
   '/questionnaires': { access: { role: 'PATIENT' } },
   '/questionnaires/[code]': { access: { role: 'PATIENT' }, params: () => ({ code: 'gad7' }) },
   '/record': { access: { role: 'PATIENT' } }, // conditions, allergies, emergency contacts (issue 19)
@@ -496,6 +497,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/caregiver': { access: { role: 'CAREGIVER' } },
   '/caregiver/patients/[patientId]': { access: { carer: 'CAREGIVER' }, params: ofA },
   '/caregiver/patients/[patientId]/report': { access: { carer: 'CAREGIVER' }, params: ofA },
+  '/caregiver/patients/[patientId]/medications': { access: { carer: 'CAREGIVER' }, params: ofA }, // issue 19
   '/admin': { access: { role: 'ADMIN' } },
   '/admin/users': { access: { role: 'ADMIN' } },
   '/admin/devices': { access: { role: 'ADMIN' } },

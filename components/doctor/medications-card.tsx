@@ -1,8 +1,15 @@
+'use client';
 // Medications with adherence over the last 7 and 30 days (doses taken, on time or late, of those due).
+// For a doctor (the overview's link is a doctor's: read from the cached overview) it also prescribes,
+// changes a dose and stops; the API decides who may, this only hides what a caregiver cannot do.
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'next/navigation';
+import { DoctorMedicationControls } from '@/components/medications/doctor-medication-controls';
 import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
 import type { OverviewAdherence as Adherence, PatientOverview } from '@/lib/data/patient-overview';
 import { formatDay } from './format';
+import { overviewOptions } from './queries';
 
 function AdherenceValue({ a }: { a: Adherence }) {
   if (a.percent === null) return <span className="text-slate-600">no doses due</span>;
@@ -16,6 +23,9 @@ function AdherenceValue({ a }: { a: Adherence }) {
 }
 
 export function MedicationsCard({ medications }: { medications: NonNullable<PatientOverview['medications']> }) {
+  const { patientId } = useParams<{ patientId: string }>();
+  const overview = useQuery({ ...overviewOptions(patientId ?? ''), enabled: Boolean(patientId) });
+  const asDoctor = overview.data?.access.kind === 'DOCTOR';
   return (
     <Card title="Medications and adherence">
       {medications.items.length === 0 ? (
@@ -45,6 +55,7 @@ export function MedicationsCard({ medications }: { medications: NonNullable<Pati
           </ul>
         </>
       )}
+      {asDoctor && patientId && <DoctorMedicationControls patientId={patientId} />}
     </Card>
   );
 }

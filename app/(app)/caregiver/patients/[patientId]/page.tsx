@@ -65,6 +65,7 @@ export default async function CaregiverPatientPage({ params }: { params: Promise
           {access.canView && (
             <>
               <TodaySummary patientId={patientId} today={today} units={units} />
+              <p><Link href={`/caregiver/patients/${patientId}/medications`} className="text-sm font-medium text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">Medications and doses</Link></p>
               <p><Link href={`/caregiver/patients/${patientId}/report`} className="text-sm font-medium text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">Open glucose report (AGP)</Link></p>
               <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} part="health" />
               <PatientCharts patientId={patientId} range={range} units={units} />

@@ -1,0 +1,50 @@
+// GET /caregiver/patients/:patientId/medications — one person's medications for a caregiver whose link
+// carries view permission (read-only: doses due and today's, adherence, the list); with log permission
+// the caregiver also logs a due dose taken or skipped (recorded as them). The layout above has checked
+// the link (a real, audited 404 otherwise); a link without view permission is a 404 here.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { medicationsKey } from '@/components/medications/format';
+import { MedicationsView } from '@/components/medications/medications-view';
+import { requireCarerPagePatient } from '@/lib/auth/page-access';
+import { patientScope, type ReadScope } from '@/lib/data/access';
+import { listMedications } from '@/lib/data/medications';
+import { asJson } from '@/lib/query/api';
+import { makeQueryClient } from '@/lib/query/query-client';
+
+/** The list as the API answers it, as of now. */
+const listNow = async (scope: ReadScope) => asJson({ medications: await listMedications(scope, Date.now()) });
+
+export const metadata: Metadata = { title: 'Medications · Pulse' };
+
+export default async function CaregiverMedicationsPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const { patientId } = await params;
+  const { caller, link } = await requireCarerPagePatient('CAREGIVER', patientId);
+  if (!link.access.canView) notFound();
+  const { patient, access } = link;
+  const scope = await patientScope(caller, patientId);
+  const base = `/api/v1/patients/${patientId}/medications`;
+  const qc = makeQueryClient();
+  await qc.prefetchQuery({ queryKey: medicationsKey(base), queryFn: () => listNow(scope) });
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/caregiver/patients/${patientId}`} className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
+          ← {patient.name}
+        </Link>
+      </nav>
+      <header>
+        <h1 className="text-2xl font-semibold text-slate-900">Medications of {patient.name}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Times in {patient.name}’s time zone ({patient.timeZone.replace(/_/g, ' ')}).{' '}
+          {access.canLogData ? 'You may log a due dose as taken or skipped; it is recorded as logged by you.' : 'You may see their doses but not log them.'}
+        </p>
+      </header>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <MedicationsView base={base} timeZone={patient.timeZone} owner={patient.name} canLog={access.canLogData} canManage={false} />
+      </HydrationBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+'use client';
+// The medications of one patient (issue 19), for the patient (/medications) and for a caregiver
+// (/caregiver/patients/{id}/medications): the doses due now with Taken / Skip (a caregiver needs log
+// permission), an extra dose of an as-needed medication, today's doses with their status, adherence over
+// 7, 14 and 30 days (late apart) with the current streak, every medication (active first) and, for the
+// patient, the form to add one and Stop. Dose times are the patient's local times.
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { MutationError } from '@/components/patient/mutation-error';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
+import { apiFetch } from '@/lib/query/api';
+import { todayIn } from '@/components/doctor/format';
+import { addDays } from '@/lib/time';
+import { adherenceKey, dayIn, dosesKey, medicationsKey, scheduleInWords, STATUS_WORDS, timeIn, type AdherenceAnswer, type DosesAnswer, type Medication } from './format';
+import { MedicationForm } from './medication-form';
+
+type Props = {
+  /** /api/v1/users/me/medications or /api/v1/patients/{id}/medications */
+  base: string;
+  timeZone: string;
+  /** Whose medications, in words: "you" for the patient, the person's name for a caregiver. */
+  owner: 'you' | string;
+  canLog: boolean;
+  canManage: boolean;
+};
+
+const STATUS_STYLE: Record<string, string> = {
+  taken: 'bg-teal-50 text-teal-900 ring-teal-200',
+  late: 'bg-amber-50 text-amber-900 ring-amber-200',
+  skipped: 'bg-slate-100 text-slate-800 ring-slate-300',
+  missed: 'bg-rose-50 text-rose-900 ring-rose-200',
+  due: 'bg-sky-50 text-sky-900 ring-sky-200',
+  upcoming: 'bg-white text-slate-700 ring-slate-200',
+};
+
+function StatusBadge({ status }: { status: keyof typeof STATUS_WORDS }) {
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS_STYLE[status]}`}>{STATUS_WORDS[status]}</span>;
+}
+
+function describe(m: Medication) {
+  return [m.dose, [m.strength, m.form].filter(Boolean).join(' ')].filter(Boolean).join(' · ');
+}
+
+function useInvalidate(base: string) {
+  const qc = useQueryClient();
+  return () => void qc.invalidateQueries({ queryKey: medicationsKey(base) });
+}
+
+function DueDose({ base, medication, scheduledFor, timeZone, canLog }: { base: string; medication: Medication; scheduledFor: string; timeZone: string; canLog: boolean }) {
+  const invalidate = useInvalidate(base);
+  const [skipping, setSkipping] = useState(false);
+  const [reason, setReason] = useState('');
+  const log = useMutation({
+    mutationFn: (body: { status: 'taken' | 'skipped'; reason?: string }) => apiFetch(`${base}/${medication.id}/doses`, { json: { ...body, scheduledFor } }),
+    onSuccess: invalidate,
+  });
+  const label = `${medication.name} ${medication.dose}, ${timeIn(scheduledFor, timeZone)}`;
+  return (
+    <li className="py-2 text-sm" data-testid="due-dose">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p>
+          <span className="font-medium text-slate-900">{medication.name}</span> <span className="text-slate-700">· {medication.dose} at {timeIn(scheduledFor, timeZone)}</span>
+          {medication.critical && <span className="ml-2 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-inset ring-rose-200">Critical</span>}
+        </p>
+        {canLog && !skipping && (
+          <div className="flex gap-2">
+            <Button onClick={() => log.mutate({ status: 'taken' })} disabled={log.isPending} aria-label={`Taken: ${label}`}>Taken</Button>
+            <Button variant="secondary" onClick={() => setSkipping(true)} disabled={log.isPending} aria-label={`Skip: ${label}`}>Skip</Button>
+          </div>
+        )}
+      </div>
+      {canLog && skipping && (
+        <form
+          className="mt-2 flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            log.mutate({ status: 'skipped', ...(reason.trim() ? { reason: reason.trim() } : {}) });
+          }}
+        >
+          <label className="min-w-48 flex-1 text-sm text-slate-700">
+            Why skip {medication.name}? (optional)
+            <input className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <Button type="submit" variant="secondary" disabled={log.isPending}>Skip this dose</Button>
+          <Button variant="secondary" onClick={() => setSkipping(false)}>Cancel</Button>
+        </form>
+      )}
+      {log.isError && <div className="mt-2"><MutationError error={log.error} /></div>}
+    </li>
+  );
+}
+
+function ExtraDoseButton({ base, medication }: { base: string; medication: Medication }) {
+  const invalidate = useInvalidate(base);
+  const log = useMutation({ mutationFn: () => apiFetch(`${base}/${medication.id}/doses`, { json: { status: 'taken' } }), onSuccess: invalidate });
+  return (
+    <div className="mt-1">
+      <Button variant="secondary" onClick={() => log.mutate()} disabled={log.isPending} aria-label={`Took an extra dose of ${medication.name}`}>
+        {log.isPending ? 'Saving…' : 'Took an extra dose'}
+      </Button>
+      {log.isSuccess && <span role="status" className="ml-2 text-xs text-teal-800">Logged.</span>}
+      {log.isError && <div className="mt-2"><MutationError error={log.error} /></div>}
+    </div>
+  );
+}
+
+function StopButton({ base, medication }: { base: string; medication: Medication }) {
+  const invalidate = useInvalidate(base);
+  const stop = useMutation({ mutationFn: () => apiFetch(`${base}/${medication.id}`, { method: 'PATCH', json: { stopped: true } }), onSuccess: invalidate });
+  return (
+    <>
+      <Button
+        variant="danger"
+        disabled={stop.isPending}
+        aria-label={`Stop ${medication.name}`}
+        onClick={() => {
+          if (window.confirm(`Stop ${medication.name}? No more doses are planned; the record stays.`)) stop.mutate();
+        }}
+      >
+        Stop
+      </Button>
+      {stop.isError && <div className="mt-2 w-full"><MutationError error={stop.error} /></div>}
+    </>
+  );
+}
+
+function Adherence({ base }: { base: string }) {
+  const q = useQuery({ queryKey: adherenceKey(base), queryFn: () => apiFetch<AdherenceAnswer>(`${base}/adherence`) });
+  return (
+    <Card title="Adherence">
+      {q.isPending && <Loading label="Loading adherence…" />}
+      {q.isError && <ErrorMessage error={q.error} retry={() => void q.refetch()} />}
+      {q.data && (
+        <div data-testid="adherence">
+          <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+            {q.data.windows.map((w) => (
+              <div key={w.days} className="rounded-md bg-slate-50 p-2">
+                <dt className="text-slate-700">{w.days} days</dt>
+                <dd>
+                  {w.percent === null ? (
+                    <span className="text-slate-600">no planned doses yet</span>
+                  ) : (
+                    <>
+                      <span className={`text-lg font-semibold ${w.percent < 80 ? 'text-red-800' : 'text-slate-900'}`}>{w.percent} %</span>
+                      <span className="block text-xs text-slate-700">
+                        {w.taken} of {w.planned} taken{w.late > 0 ? ` (${w.late} late)` : ''}
+                        {w.skipped > 0 ? ` · ${w.skipped} skipped` : ''}
+                        {w.missed > 0 ? ` · ${w.missed} missed` : ''}
+                      </span>
+                    </>
+                  )}
+                </dd>
+              </div>
+            ))}
+            <div className="rounded-md bg-slate-50 p-2">
+              <dt className="text-slate-700">Current streak</dt>
+              <dd>
+                <span className="text-lg font-semibold text-slate-900" data-testid="current-streak">{q.data.currentStreak}</span>
+                <span className="block text-xs text-slate-700">doses in a row · longest {q.data.longestStreak}</span>
+              </dd>
+            </div>
+          </dl>
+          <p className="mt-2 text-xs text-slate-600">Planned doses taken; taken more than an hour after their time counts as taken and is shown as late. Under 80 % is usually too low.</p>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function MedicationsView({ base, timeZone, owner, canLog, canManage }: Props) {
+  const list = useQuery({ queryKey: medicationsKey(base), queryFn: () => apiFetch<{ medications: Medication[] }>(base) });
+  const today = todayIn(timeZone);
+  // Yesterday to tomorrow: a dose at 00:30 is due from 23:30 the day before, one at 23:30 until 00:30.
+  const from = addDays(today, -1);
+  const to = addDays(today, 1);
+  const medications = list.data?.medications ?? [];
+  const planned = medications.filter((m) => m.schedule.kind !== 'asNeeded' && (m.status === 'active' || m.status === 'ended' || m.status === 'stopped'));
+  const doses = useQueries({
+    queries: planned.map((m) => ({ queryKey: dosesKey(base, m.id, from, to), queryFn: () => apiFetch<DosesAnswer>(`${base}/${m.id}/doses?from=${from}&to=${to}`), refetchInterval: 60_000 })),
+  });
+  const withDoses = planned.map((m, i) => ({ medication: m, doses: doses[i]?.data }));
+  const due = withDoses.flatMap(({ medication, doses: d }) => (d?.planned ?? []).filter((p) => p.status === 'due').map((p) => ({ medication, scheduledFor: p.scheduledFor })));
+  due.sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
+  const todays = withDoses
+    .flatMap(({ medication, doses: d }) => (d?.planned ?? []).filter((p) => dayIn(p.scheduledFor, timeZone) === today).map((p) => ({ medication, dose: p })))
+    .sort((a, b) => a.dose.scheduledFor.localeCompare(b.dose.scheduledFor));
+  const extras = withDoses.flatMap(({ medication, doses: d }) => (d?.extra ?? []).filter((x) => x.takenAt && dayIn(x.takenAt, timeZone) === today).map((x) => ({ medication, log: x })));
+  const dosesLoading = doses.some((d) => d.isPending);
+  const dosesError = doses.find((d) => d.isError)?.error;
+  const asNeeded = medications.filter((m) => m.schedule.kind === 'asNeeded' && m.status === 'active');
+  const you = owner === 'you';
+
+  if (list.isPending) return <Loading label="Loading medications…" />;
+  if (list.isError) return <ErrorMessage error={list.error} retry={() => void list.refetch()} />;
+
+  return (
+    <div className="space-y-4" data-time-zone={timeZone}>
+      <Card title="Due now">
+        {dosesLoading && <Loading label="Loading doses…" />}
+        {dosesError && <ErrorMessage error={dosesError} />}
+        {!dosesLoading && due.length === 0 && <Empty>No dose is due now.</Empty>}
+        {due.length > 0 && (
+          <ul className="divide-y divide-slate-100" aria-label="Doses due now">
+            {due.map((d) => <DueDose key={`${d.medication.id}-${d.scheduledFor}`} base={base} medication={d.medication} scheduledFor={d.scheduledFor} timeZone={timeZone} canLog={canLog} />)}
+          </ul>
+        )}
+        {!canLog && due.length > 0 && <p className="mt-2 text-xs text-slate-600">You may see these doses but not log them.</p>}
+        {canLog && asNeeded.length > 0 && (
+          <div className="mt-3 border-t border-slate-100 pt-3">
+            <h3 className="text-sm font-medium text-slate-900">As needed</h3>
+            <ul className="mt-1 space-y-2">
+              {asNeeded.map((m) => (
+                <li key={m.id} className="text-sm">
+                  <span className="font-medium text-slate-900">{m.name}</span> <span className="text-slate-700">· {m.dose}</span>
+                  <ExtraDoseButton base={base} medication={m} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </Card>
+
+      <Card title="Today’s doses">
+        {!dosesLoading && todays.length === 0 && extras.length === 0 && <Empty>No doses planned today.</Empty>}
+        {(todays.length > 0 || extras.length > 0) && (
+          <ul className="divide-y divide-slate-100 text-sm" aria-label="Today’s doses" data-testid="todays-doses">
+            {todays.map(({ medication, dose }) => (
+              <li key={`${medication.id}-${dose.scheduledFor}`} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
+                <span><span className="tabular-nums">{timeIn(dose.scheduledFor, timeZone)}</span> · <span className="font-medium text-slate-900">{medication.name}</span> {medication.dose}</span>
+                <span className="flex items-center gap-2">
+                  {dose.log?.takenAt && <span className="text-xs text-slate-600">at {timeIn(dose.log.takenAt, timeZone)}</span>}
+                  {dose.log?.reason && <span className="text-xs text-slate-600">“{dose.log.reason}”</span>}
+                  <StatusBadge status={dose.status} />
+                </span>
+              </li>
+            ))}
+            {extras.map(({ medication, log }) => (
+              <li key={log.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
+                <span><span className="tabular-nums">{timeIn(log.takenAt as string, timeZone)}</span> · <span className="font-medium text-slate-900">{medication.name}</span> {medication.dose}</span>
+                <span className="text-xs text-slate-700">Extra dose taken</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Adherence base={base} />
+
+      <Card title="Medications">
+        {medications.length === 0 && <Empty>{you ? 'You have no medications recorded yet.' : 'No medications recorded.'}</Empty>}
+        {medications.length > 0 && (
+          <ul className="divide-y divide-slate-100" data-testid="medication-list">
+            {medications.map((m) => {
+              const current = m.status === 'active' || m.status === 'upcoming';
+              return (
+                <li key={m.id} className={`py-3 text-sm ${current ? '' : 'opacity-80'}`}>
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div>
+                      <p className="font-medium text-slate-900">
+                        {m.name}
+                        {m.critical && <span className="ml-2 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-inset ring-rose-200">Critical</span>}
+                        {!current && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-800">{m.status === 'stopped' ? 'Stopped' : 'Ended'}</span>}
+                        {m.status === 'upcoming' && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-800">Starts {m.startedOn}</span>}
+                      </p>
+                      <p className="text-slate-700">{describe(m)}</p>
+                      <p className="text-slate-700">{scheduleInWords(m.schedule)}</p>
+                      <p className="text-xs text-slate-600">
+                        {m.prescriberId ? 'Prescribed by a doctor' : you ? 'Added by you' : `Added by ${owner}`} · since {m.startedOn}
+                        {m.endedOn && ` · until ${m.endedOn}`}
+                        {m.stoppedAt && ` · stopped ${dayIn(m.stoppedAt, timeZone)}`}
+                      </p>
+                      {m.instructions && <p className="mt-1 text-xs text-slate-700">{m.instructions}</p>}
+                    </div>
+                    {canManage && current && <StopButton base={base} medication={m} />}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+
+      {canManage && (
+        <Card title="Add a medication">
+          <p className="mb-3 text-sm text-slate-600">For medicines you take on your own (over the counter). Your doctor adds what they prescribe. Times are in your time zone ({timeZone.replace(/_/g, ' ')}).</p>
+          <MedicationForm endpoint={base} invalidate={[medicationsKey(base)]} submitLabel="Add medication" />
+        </Card>
+      )}
+    </div>
+  );
+}
