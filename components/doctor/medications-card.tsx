@@ -45,6 +45,7 @@ export function MedicationsCard({ medications }: { medications: NonNullable<Pati
                 <p className="text-xs text-slate-600">
                   {m.times.length > 0 ? `At ${m.times.join(', ')}` : 'No fixed times'} · since {formatDay(m.startedOn)}
                   {m.endedOn && ` · ended ${formatDay(m.endedOn)}`}
+                  {m.stoppedAt && ` · stopped ${formatDay(m.stoppedAt.slice(0, 10))}`}
                 </p>
                 <dl className="mt-1 grid grid-cols-2 gap-2">
                   <div><dt className="text-xs text-slate-700">7 days</dt><dd><AdherenceValue a={m.last7Days} /></dd></div>

@@ -138,9 +138,10 @@ export async function listDoses(scope: ReadScope, medicationId: string, from: st
   const byPlanned = new Map(answers.filter((l) => l.scheduledFor !== null).map((l) => [Date.parse(l.scheduledFor as string), l]));
   const plannedMs = new Set(medicationDoses(medication, scope.timeZone, fromMs, toMs));
   for (const at of byPlanned.keys()) plannedMs.add(at); // a logged dose stays, even if the schedule changed since
-  // Before the medication was added, and before its doses were written down (planned_until), a planned
-  // dose exists only as its log: the past never moves with a zone change.
-  const cutoffMs = Math.max(medication.createdAt.getTime(), medication.plannedUntil?.getTime() ?? 0);
+  // Before the medication was added (a dose still within its window then counts), and before its doses
+  // were written down (planned_until), a planned dose exists only as its log: the past never moves with a
+  // zone change.
+  const cutoffMs = Math.max(medication.createdAt.getTime() - GRACE_MS, medication.plannedUntil?.getTime() ?? 0);
   for (const at of plannedMs) if (at < cutoffMs && !byPlanned.has(at)) plannedMs.delete(at);
   const planned = [...plannedMs].sort((a, b) => a - b).map((at): PlannedDose => {
     const log = byPlanned.get(at) ?? null;
@@ -152,8 +153,8 @@ export async function listDoses(scope: ReadScope, medicationId: string, from: st
 
 /**
  * Writes MISSED for every planned dose whose grace window has passed with no log, from where the last pass
- * stopped (`planned_until`; at most a week back; never before the medication was added, so adding one that
- * started earlier does not invent missed doses), for one patient or everyone. Idempotent. Returns how many
+ * stopped (`planned_until`; at most a week back; never before the medication was added, less the grace
+ * window, so adding one that started earlier does not invent missed doses), for one patient or everyone. Idempotent. Returns how many
  * it wrote.
  */
 export async function markMissedDoses(nowMs: number, userId?: string, lookbackMs = MISSED_LOOKBACK_MS): Promise<number> {
@@ -169,7 +170,7 @@ export async function markMissedDoses(nowMs: number, userId?: string, lookbackMs
   const untilMs = nowMs - GRACE_MS;
   let written = 0;
   for (const m of medications) {
-    const fromMs = Math.max(lookbackFrom.getTime(), m.createdAt.getTime(), m.plannedUntil?.getTime() ?? 0);
+    const fromMs = Math.max(lookbackFrom.getTime(), m.createdAt.getTime() - GRACE_MS, m.plannedUntil?.getTime() ?? 0);
     if (fromMs >= untilMs) continue;
     const due = medicationDoses(m, zones.get(m.userId) ?? 'UTC', fromMs, untilMs);
     await prisma.$transaction(async (tx) => {

@@ -90,7 +90,7 @@ export async function findCareLink(caller: Caller, patientId: string): Promise<C
 export type OverviewInsight = { id: string; kind: InsightKind; severity: Severity; title: string; body: string; updatedAt: string };
 export type OverviewEvent = { id: string; kind: HealthEventKind; occurredAt: string; payload: Record<string, unknown>; recordedBy: string | null; byPatient: boolean };
 export type OverviewAdherence = { taken: number; scheduled: number; percent: number | null };
-export type OverviewMedication = { id: string; name: string; dosage: string | null; times: string[]; startedOn: string; endedOn: string | null; last7Days: OverviewAdherence; last30Days: OverviewAdherence };
+export type OverviewMedication = { id: string; name: string; dosage: string | null; times: string[]; startedOn: string; endedOn: string | null; stoppedAt: string | null; last7Days: OverviewAdherence; last30Days: OverviewAdherence };
 export type OverviewEmergency = { id: string; kind: EmergencyKind; status: EmergencyStatus; details: Record<string, number>; detectedAt: string; resolvedAt: string | null } & EmergencyHistory;
 export type PatientOverview = CaredForPatient & {
   insights: OverviewInsight[] | null;
@@ -139,9 +139,10 @@ async function findMedications(patientId: string, now: Date): Promise<NonNullabl
   const since30 = new Date(now.getTime() - 30 * DAY_MS);
   const [medications, adherence] = await Promise.all([
     prisma.medication.findMany({
-      where: { userId: patientId, OR: [{ endedOn: null }, { endedOn: { gte: since30 } }] },
+      // Current ones, and those ended or stopped in the last 30 days (their doses are in the figures).
+      where: { userId: patientId, AND: [{ OR: [{ endedOn: null }, { endedOn: { gte: since30 } }] }, { OR: [{ stoppedAt: null }, { stoppedAt: { gte: since30 } }] }] },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      select: { id: true, name: true, dosage: true, schedule: true, startedOn: true, endedOn: true },
+      select: { id: true, name: true, dosage: true, schedule: true, startedOn: true, endedOn: true, stoppedAt: true },
     }),
     medicationAdherenceOf({ patientId, timeZone: 'UTC', types: 'ALL' }, now.getTime()),
   ]);
@@ -152,7 +153,7 @@ async function findMedications(patientId: string, now: Date): Promise<NonNullabl
   const byMedication = new Map(adherence.medications.map((m) => [m.id, m]));
   const items = medications.map((m): OverviewMedication => ({
     id: m.id, name: m.name, dosage: m.dosage, times: medicationTimes(m.schedule),
-    startedOn: m.startedOn.toISOString().slice(0, 10), endedOn: m.endedOn?.toISOString().slice(0, 10) ?? null,
+    startedOn: m.startedOn.toISOString().slice(0, 10), endedOn: m.endedOn?.toISOString().slice(0, 10) ?? null, stoppedAt: m.stoppedAt?.toISOString() ?? null,
     last7Days: figures(byMedication.get(m.id), 7),
     last30Days: figures(byMedication.get(m.id), 30),
   }));
