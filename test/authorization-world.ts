@@ -13,6 +13,7 @@ import { generateApiSecret } from '@/lib/nightscout/secret';
 import { generateAccessToken } from '@/lib/nightscout/tokens';
 import { createDevice, createSignedInUser, createUser, setDisplayName, syncSamples } from '@/test/factories';
 import type { CallerName, World } from './authorization-policy';
+import { seedCorrections } from './authorization-corrections';
 import { seedMeals } from './authorization-meals';
 
 export type Credentials = Record<CallerName, { cookie?: string; token?: string }>;
@@ -135,9 +136,11 @@ export async function seedWorld(): Promise<SeededWorld> {
   });
   const care = await seedCare(b.user.id, caregiverX.email);
   const meals = await seedMeals(a.user.id, b.user.id, caregiverA.id);
+  const corrections = await seedCorrections(a.user.id, b.user.id, caregiverA.id);
   const world: World = {
     care,
     meals,
+    corrections,
     A: { id: a.user.id, deviceId: a.device.id },
     B: {
       id: b.user.id,

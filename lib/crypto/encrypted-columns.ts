@@ -35,4 +35,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'lab_results', column: 'note', id: 'id', owner: 'user_id' },
   // Meals (issue 18): the description (the photo's bytes are encrypted in the object store, lib/data/meal-photo-fields.ts).
   { table: 'meals', column: 'description', id: 'id', owner: 'user_id' },
+  // Corrections (issue 19): the state a hand-made entry had before each correction or retraction.
+  { table: 'entry_revisions', column: 'snapshot', id: 'id', owner: 'user_id' },
 ];
