@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markHistoryDirty, recomputeDirtyRanges } from '@/lib/data/aggregation/recompute-user';
 import { pool, prisma } from '@/lib/db/client';
-import { createDevice, createSignedInUser, waitForPipeline } from '@/test/factories';
+import { createDevice, createSignedInUser, waitFor, waitForPipeline } from '@/test/factories';
 import { api } from '@/test/http';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
@@ -61,6 +61,8 @@ describe('a reading entered by hand', () => {
     expect(corrected.body.entry.value).toBeCloseTo(7.5 * 18.0156, 6);
     expect((await me(doomed.body.entryId, { method: 'DELETE', cookie: patient.cookie })).status).toBe(204);
     await waitForPipeline(patient.id, since);
+    // Insights refreshed as after a sync (the aggregate run triggers them).
+    await waitFor(() => prisma.jobRun.count({ where: { userId: patient.id, functionId: 'insights', status: 'SUCCEEDED', startedAt: { gte: since } } }), 'the insights run', 60_000);
 
     // What remains: one sample per reading, the corrected one a newer version at its new time.
     const samples = await glucoseSamples(patient.id);
@@ -201,5 +203,29 @@ describe('meals', () => {
       ['CORRECTED', 45],
       ['RETRACTED', null],
     ]);
+  });
+});
+
+describe('the timeline', () => {
+  it('gives hand-made entries their handle, marks corrected ones, and drops retracted ones', async () => {
+    const user = await createSignedInUser({ timeZone: 'UTC' });
+    const post = (json: unknown) => entries(user.cookie, json);
+    const kept = await post({ kind: 'weight', value: 80, unit: 'kg', at: '2026-11-10T08:00:00Z' });
+    const fixed = await post({ kind: 'note', text: 'typo', at: '2026-11-10T09:00:00Z' });
+    const gone = await post({ kind: 'glucose', value: 99, unit: 'mg/dL', mealContext: 'random', at: '2026-11-10T10:00:00Z' });
+    expect((await me(fixed.body.entryId, { method: 'PATCH', json: { text: 'no typo' }, cookie: user.cookie })).status).toBe(200);
+    expect((await me(gone.body.entryId, { method: 'DELETE', cookie: user.cookie })).status).toBe(204);
+    const device = await createDevice(user.id, 'scale', 'Scale');
+    await api(`/api/v1/devices/${device.id}/sync`, { json: { samples: [{ type: 'WEIGHT', value: 81, unit: 'kg', startDate: '2026-11-10T07:00:00Z', endDate: '2026-11-10T07:00:00Z' }] }, token: device.token });
+
+    const timeline = await api('/api/v1/users/me/timeline?limit=10', { cookie: user.cookie });
+    expect(timeline.status).toBe(200);
+    const items = timeline.body.items as { kind: string; entry?: { id: string; corrected: boolean }; text?: string; value?: number }[];
+    expect(items.map((i) => [i.kind, i.entry ?? null])).toEqual([
+      ['note', { id: fixed.body.entryId, corrected: true }],
+      ['weight', { id: kept.body.entryId, corrected: false }],
+      ['weight', null], // the scale's: its device corrects it
+    ]);
+    expect(items[0]!.text).toBe('no typo');
   });
 });
