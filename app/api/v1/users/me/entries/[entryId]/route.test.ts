@@ -4,6 +4,9 @@
 // history; a device's sample is refused; bad input changes nothing; and after a reading moved to another
 // day and another was retracted, the aggregates equal a fresh computation from scratch.
 import { beforeAll, describe, expect, it } from 'vitest';
+
+// Under `next dev` each new route compiles on its first call: these tests call several, so allow for it.
+const SLOW = 180_000;
 import { markHistoryDirty, recomputeDirtyRanges } from '@/lib/data/aggregation/recompute-user';
 import { pool, prisma } from '@/lib/db/client';
 import { createDevice, createSignedInUser, waitFor, waitForPipeline } from '@/test/factories';
@@ -143,7 +146,7 @@ describe('a reading entered by hand', () => {
     for (const id of ['reading:not-a-uuid', 'nonsense', `reading:${crypto.randomUUID()}`, `event:${crypto.randomUUID()}`]) {
       expect((await me(id, { method: 'DELETE', cookie: patient.cookie })).status).toBe(404);
     }
-  });
+  }, SLOW);
 });
 
 describe('who may correct', () => {
@@ -181,7 +184,7 @@ describe('who may correct', () => {
     expect((await forPatient(id, { method: 'DELETE', cookie: caregiver.cookie })).status).toBe(204);
     expect(await prisma.healthEvent.count({ where: { id: id.slice('event:'.length) } })).toBe(0);
     expect((await history(id, patient.cookie)).body.revisions.at(-1)).toMatchObject({ revision: 3, action: 'RETRACTED', entry: null });
-  });
+  }, SLOW);
 });
 
 describe('meals', () => {
@@ -203,7 +206,7 @@ describe('meals', () => {
       ['CORRECTED', 45],
       ['RETRACTED', null],
     ]);
-  });
+  }, SLOW);
 });
 
 describe('the timeline', () => {
@@ -227,5 +230,5 @@ describe('the timeline', () => {
       ['weight', null], // the scale's: its device corrects it
     ]);
     expect(items[0]!.text).toBe('no typo');
-  });
+  }, SLOW);
 });
