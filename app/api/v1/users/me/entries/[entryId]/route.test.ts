@@ -100,7 +100,7 @@ describe('a reading entered by hand', () => {
     // Audited: the patient's own corrections.
     const audits = await prisma.auditLog.count({ where: { actorUserId: patient.id, occurredAt: { gte: since }, action: { in: ['PATCH /api/v1/users/me/entries/[entryId]', 'DELETE /api/v1/users/me/entries/[entryId]'] } } });
     expect(audits).toBeGreaterThanOrEqual(2);
-  });
+  }, SLOW);
 
   it('refuses bad input with a 422 naming the field, changing nothing', async () => {
     const entry = await entries(patient.cookie, { kind: 'blood_pressure', systolic: 130, diastolic: 85, at: '2026-11-06T09:00:00+01:00' });
@@ -128,7 +128,7 @@ describe('a reading entered by hand', () => {
     const ok = await me(entry.body.entryId, { method: 'PATCH', json: { systolic: 128, diastolic: 80 }, cookie: patient.cookie });
     expect(ok.status).toBe(200);
     expect(ok.body.entry).toMatchObject({ kind: 'blood_pressure', systolic: 128, diastolic: 80, at: '2026-11-06T08:00:00.000Z' });
-  });
+  }, SLOW);
 
   it('refuses a device-synced sample (403), and unknown or malformed ids are 404', async () => {
     const watch = await createDevice(patient.id, 'glucometer', 'Meter');
