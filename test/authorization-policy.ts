@@ -38,6 +38,8 @@ export type World = {
   meals: { bPhoto: string; bDelete: string; aPhoto: string; aByCaregiver: string; aByCaregiverDelete: string };
   /** Medications (issue 19): see test/authorization-medications.ts. */
   medications: { b: string; a: string };
+  /** Corrections (issue 19): entry ids (`event:<uuid>`), see test/authorization-corrections.ts. */
+  corrections: { bEntry: string; bDelete: string; aByCaregiver: string; aByCaregiverDelete: string };
 };
 
 export const ROLE_OF: Record<CallerName, Role | null> = {
@@ -261,6 +263,15 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   'GET /api/v1/patients/[patientId]/meals': { kind: 'carer-of-patient', params: ofA, query: '?from=2026-11-01&to=2026-11-14' },
   'POST /api/v1/patients/[patientId]/meals': { kind: 'carer-entry', ok: 201, params: ofA, body: () => ({ mealType: 'snack', carbsGrams: 12 }) },
   'DELETE /api/v1/patients/[patientId]/meals/[id]': { kind: 'carer-entry', ok: 204, params: (w) => ({ ...ofA(w), id: w.meals.aByCaregiverDelete }) },
+  // Corrections (issue 19): the patient corrects any hand-made entry of theirs, A's caregiver with can_log_data only those they recorded.
+  'PATCH /api/v1/users/me/entries/[entryId]': { kind: 'owner', gate: PATIENT, params: (w) => ({ entryId: w.corrections.bEntry }), body: () => ({ text: 'matrix correction' }) },
+  'DELETE /api/v1/users/me/entries/[entryId]': { kind: 'owner', gate: PATIENT, ok: 204, params: (w) => ({ entryId: w.corrections.bDelete }) },
+  'GET /api/v1/users/me/entries/[entryId]/history': { kind: 'owner', gate: PATIENT, params: (w) => ({ entryId: w.corrections.bEntry }) },
+  'PATCH /api/v1/patients/[patientId]/entries/[entryId]': { kind: 'carer-entry', params: (w) => ({ ...ofA(w), entryId: w.corrections.aByCaregiver }), body: () => ({ text: 'matrix correction' }) },
+  'DELETE /api/v1/patients/[patientId]/entries/[entryId]': { kind: 'carer-entry', ok: 204, params: (w) => ({ ...ofA(w), entryId: w.corrections.aByCaregiverDelete }) },
+  'GET /api/v1/patients/[patientId]/entries/[entryId]/history': { kind: 'carer-entry', params: (w) => ({ ...ofA(w), entryId: w.corrections.aByCaregiver }) },
+  'PATCH /api/v1/users/me/meals/[id]': { kind: 'owner', gate: PATIENT, params: (w) => ({ id: w.meals.bPhoto }), body: () => ({ carbsGrams: 30 }) },
+  'PATCH /api/v1/patients/[patientId]/meals/[id]': { kind: 'carer-entry', params: (w) => ({ ...ofA(w), id: w.meals.aByCaregiver }), body: () => ({ carbsGrams: 30 }) },
   'GET /api/v1/patients/[patientId]/meals/[id]/photo': { kind: 'carer-of-patient', params: (w) => ({ ...ofA(w), id: w.meals.aPhoto }) },
   'PUT /api/v1/patients/[patientId]/meals/[id]/photo': {
     kind: 'carer-entry',

@@ -13,6 +13,7 @@ import { generateApiSecret } from '@/lib/nightscout/secret';
 import { generateAccessToken } from '@/lib/nightscout/tokens';
 import { createDevice, createSignedInUser, createUser, setDisplayName, syncSamples } from '@/test/factories';
 import type { CallerName, World } from './authorization-policy';
+import { seedCorrections } from './authorization-corrections';
 import { seedMeals } from './authorization-meals';
 import { seedMedications } from './authorization-medications';
 
@@ -137,10 +138,12 @@ export async function seedWorld(): Promise<SeededWorld> {
   const care = await seedCare(b.user.id, caregiverX.email);
   const meals = await seedMeals(a.user.id, b.user.id, caregiverA.id);
   const medications = await seedMedications(a.user.id, b.user.id, doctorA.id);
+  const corrections = await seedCorrections(a.user.id, b.user.id, caregiverA.id);
   const world: World = {
     care,
     meals,
     medications,
+    corrections,
     A: { id: a.user.id, deviceId: a.device.id },
     B: {
       id: b.user.id,

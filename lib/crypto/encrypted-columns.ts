@@ -46,4 +46,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'allergies', column: 'reaction', id: 'id', owner: 'user_id' },
   { table: 'emergency_contacts', column: 'name', id: 'id', owner: 'user_id' },
   { table: 'emergency_contacts', column: 'phone', id: 'id', owner: 'user_id' },
+  // Corrections (issue 19): the state a hand-made entry had before each correction or retraction.
+  { table: 'entry_revisions', column: 'snapshot', id: 'id', owner: 'user_id' },
 ];

@@ -78,9 +78,9 @@ export const entryInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type EntryInput = z.output<typeof entryInputSchema>;
 export type EntryKind = EntryInput['kind'];
-const READING_KINDS = ['glucose', 'blood_pressure', 'weight', 'insulin', 'carbs'] as const;
-type ReadingInput = Extract<EntryInput, { kind: (typeof READING_KINDS)[number] }>;
-type EventInput = Exclude<EntryInput, ReadingInput>;
+export const READING_KINDS = ['glucose', 'blood_pressure', 'weight', 'insulin', 'carbs'] as const;
+export type ReadingInput = Extract<EntryInput, { kind: (typeof READING_KINDS)[number] }>;
+export type EventInput = Exclude<EntryInput, ReadingInput>;
 
 // ───────────── who may log for whom ─────────────
 
@@ -159,7 +159,7 @@ function rangeReason(r: RawReading): string {
 }
 
 /** Runs each reading through the sync validation; the first failure is a 422 naming the entry's field. */
-function normalizeReadings(input: ReadingInput, entryId: string, recordedById: string): NormalizedSample[] {
+export function normalizeReadings(input: ReadingInput, entryId: string, recordedById: string): NormalizedSample[] {
   const iso = new Date(input.at).toISOString();
   const metadata = input.kind === 'glucose' ? { mealContext: input.mealContext, enteredBy: recordedById } : { enteredBy: recordedById };
   return rawReadings(input).map((r) => {
@@ -190,7 +190,8 @@ export type EntryFields =
   | { kind: 'symptom'; name: string; severity: number; note: string | null }
   | { kind: 'medication'; name: string; dose: string | null; status: 'taken' }
   | { kind: 'note'; text: string };
-export type CreatedEntry = { id: string; patientId: string; recordedById: string; at: string } & EntryFields;
+/** `entryId` names the entry for corrections (lib/data/corrections.ts): `reading:<id>` or `event:<id>`. */
+export type CreatedEntry = { id: string; entryId: string; patientId: string; recordedById: string; at: string } & EntryFields;
 
 async function createReading(target: EntryTarget, input: ReadingInput): Promise<CreatedEntry> {
   const id = randomUUID();
@@ -202,7 +203,7 @@ async function createReading(target: EntryTarget, input: ReadingInput): Promise<
     idempotency: null,
     buildResponse: () => ({ status: 201, body: null }),
   });
-  const common = { id, patientId: target.patientId, recordedById: target.recordedById, at: new Date(input.at).toISOString() };
+  const common = { id, entryId: `reading:${id}`, patientId: target.patientId, recordedById: target.recordedById, at: new Date(input.at).toISOString() };
   switch (input.kind) {
     case 'glucose':
       return { ...common, kind: input.kind, value: input.value, unit: input.unit, mealContext: input.mealContext, canonical: canonical(samples[0]) };
@@ -219,9 +220,9 @@ async function createReading(target: EntryTarget, input: ReadingInput): Promise<
 
 // ───────────── events: health_events ─────────────
 
-const EVENT_KIND: Record<EventInput['kind'], HealthEventKind> = { mood: 'MOOD', symptom: 'SYMPTOM', medication: 'MEDICATION', note: 'NOTE' };
+export const EVENT_KIND: Record<EventInput['kind'], HealthEventKind> = { mood: 'MOOD', symptom: 'SYMPTOM', medication: 'MEDICATION', note: 'NOTE' };
 
-function eventFields(input: EventInput): Extract<EntryFields, { kind: EventInput['kind'] }> {
+export function eventFields(input: EventInput): Extract<EntryFields, { kind: EventInput['kind'] }> {
   switch (input.kind) {
     case 'mood':
       return { kind: input.kind, score: input.score, note: input.note };
@@ -241,12 +242,12 @@ async function createEvent(target: EntryTarget, input: EventInput): Promise<Crea
     data: await newEventRow({ userId: target.patientId, kind: EVENT_KIND[kind], occurredAt: new Date(input.at), payload, recordedById: target.recordedById }),
     select: { id: true, occurredAt: true },
   });
-  return { id: event.id, patientId: target.patientId, recordedById: target.recordedById, at: event.occurredAt.toISOString(), ...fields };
+  return { id: event.id, entryId: `event:${event.id}`, patientId: target.patientId, recordedById: target.recordedById, at: event.occurredAt.toISOString(), ...fields };
 }
 
 // ───────────── the use case ─────────────
 
-const isReading = (input: EntryInput): input is ReadingInput => (READING_KINDS as readonly string[]).includes(input.kind);
+export const isReading = (input: EntryInput): input is ReadingInput => (READING_KINDS as readonly string[]).includes(input.kind);
 
 /** Stores one entry; `samplesStored` tells the caller to start the pipeline (after the response). */
 export async function createEntry(target: EntryTarget, input: EntryInput): Promise<{ entry: CreatedEntry; samplesStored: boolean }> {

@@ -2,7 +2,8 @@
 // optional photo), entered in the app by the patient or a caregiver allowed to log for them, or arriving
 // as Nightscout carbs (lib/data/meal-nightscout.ts). The description is encrypted with the patient's data
 // key, bound to the meal's row; the photo's bytes are encrypted the same way (bound to the meal and the
-// "photo" column) and kept in the object store under `photo_key`. Deleting a meal deletes its photo.
+// "photo" column) and kept in the object store under `photo_key`. Deleting a meal (a retraction, its
+// earlier states kept: lib/data/corrections.ts) deletes its photo.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { decryptNullable, encryptNullable, type FieldRef } from '../crypto/fields';
@@ -108,19 +109,7 @@ export async function listMeals(patientId: string, fromMs: number, toMs: number)
   return Promise.all(rows.map(toMeal));
 }
 
-/**
- * Deletes a meal of the patient's, with its photo. `recordedBy` limits it to meals that person recorded
- * (a caregiver deletes only their own entries; the patient deletes any of theirs). False when not found.
- */
-export async function deleteMeal(args: { patientId: string; mealId: string; recordedBy?: string; store?: ObjectStore }): Promise<boolean> {
-  if (!isUuid(args.mealId)) return false;
-  const where = { id: args.mealId, userId: args.patientId, ...(args.recordedBy ? { recordedById: args.recordedBy } : {}) };
-  const row = await prisma.meal.findFirst({ where, select: { photoKey: true } });
-  if (!row) return false;
-  const { count } = await prisma.meal.deleteMany({ where });
-  if (row.photoKey) await (args.store ?? objectStore()).delete(row.photoKey);
-  return count > 0;
-}
+// Correcting and deleting a meal keep its history: lib/data/corrections.ts (PATCH / DELETE …/meals/{id}).
 
 // ───────────── the photo ─────────────
 

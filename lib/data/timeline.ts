@@ -3,12 +3,15 @@
 // source, manual entries included; never the stream of heart-rate samples) and diabetes doses (insulin
 // with its kind, carbohydrates) and lab results (with their low/high flag), newest first, keyset-paginated
 // on (time, key). Values are canonical (mg/dL, mmHg, kg, [iU], g; a lab in its own unit); pages convert
-// them to the user's units.
+// them to the user's units. A hand-made entry (a manual reading, an event logged in the app) carries its
+// correction handle (`entry`: its id for PATCH/DELETE …/entries/{id}, and whether it was ever corrected);
+// a retracted one is gone from its table, so from here too (its history stays: lib/data/corrections.ts).
 import { Prisma } from '../generated/prisma/client';
 import { prisma } from '../db/client';
 import { getHealthType, type HealthType } from '../health';
 import { zonedDayRangeUtc } from '../time';
 import { allowedTypes, isUuid, type ReadScope } from './access';
+import { correctedEntries, readingIdOfRecord, type EntryRef } from './corrections';
 import { MANUAL_DEVICE_IDENTIFIER, MEAL_CONTEXTS } from './entries';
 import { decryptDeviceName } from './device-fields';
 import { findDisplayNames } from './profile-fields';
@@ -18,7 +21,9 @@ import { labAnswersByIds, type LabAnswer } from './labs';
 
 export type Person = { id: string; name: string; self: boolean };
 export type ReadingSource = { deviceId: string; deviceName: string; deviceType: string; manual: boolean; enteredBy: Person | null };
-type Base = { id: string; at: string };
+/** A hand-made entry's correction handle: `reading:<uuid>` or `event:<uuid>`, and whether it was ever corrected. */
+export type EntryHandle = { id: string; corrected: boolean };
+type Base = { id: string; at: string; entry?: EntryHandle };
 export type TimelineItem =
   | (Base & { kind: 'glucose'; value: number; unit: 'mg/dL'; mealContext: string | null; source: ReadingSource })
   | (Base & { kind: 'blood_pressure'; systolic: number; diastolic: number | null; unit: 'mmHg'; source: ReadingSource })
@@ -262,6 +267,17 @@ function toItem(row: Row, people: Map<string, Person>, labs: Map<string, LabAnsw
   }
 }
 
+// What a person entered by hand here (a manual reading; an event logged in the app, not a Nightscout
+// projection): the entry a correction names.
+function entryRefOf(row: Row): EntryRef | null {
+  if (row.source === 'sample') {
+    const id = row.device_identifier === MANUAL_DEVICE_IDENTIFIER ? readingIdOfRecord(row.client_record_id) : null;
+    return id ? { kind: 'reading', id } : null;
+  }
+  if (row.source !== 'event' || !['MOOD', 'SYMPTOM', 'MEDICATION', 'NOTE'].includes(row.kind)) return null;
+  return (row.payload as Record<string, unknown> | null)?.nightscout === undefined ? { kind: 'event', id: row.id } : null;
+}
+
 // Device names, sample metadata and event payloads are encrypted with the owner's key (a patient's
 // samples come from their own devices).
 async function withDecrypted(patientId: string, rows: Row[]): Promise<Row[]> {
@@ -288,9 +304,15 @@ export async function findTimeline(scope: ReadScope, q: { before?: TimelineCurso
     scope.patientId,
   );
   const labs = await labAnswersByIds(scope, page.filter((r) => r.source === 'lab').map((r) => r.id));
+  const refs = new Map(page.flatMap((r) => { const ref = entryRefOf(r); return ref ? [[r, ref] as const] : []; }));
+  const corrected = await correctedEntries(scope.patientId, [...refs.values()]);
   const last = page[page.length - 1];
+  const withHandle = (row: Row, item: TimelineItem | null): TimelineItem | null => {
+    const ref = refs.get(row);
+    return item && ref ? { ...item, entry: { id: `${ref.kind}:${ref.id}`, corrected: corrected.has(`${ref.kind}:${ref.id}`) } } : item;
+  };
   return {
-    items: page.flatMap((row) => toItem(row, people, labs) ?? []),
+    items: page.flatMap((row) => withHandle(row, toItem(row, people, labs)) ?? []),
     nextBefore: rows.length > q.limit && last ? encodeTimelineCursor({ atMs: last.at.getTime(), key: last.sort_key }) : null,
   };
 }

@@ -1,9 +1,11 @@
-// One timeline item: when, what, the value in the patient's units, and where it came from.
+// One timeline item: when, what, the value in the patient's units, and where it came from; a hand-made
+// entry also gets its corrections (Edit, Delete, "Corrected" with its history: entry-actions.tsx).
 import { describeCarbs, describeInsulin } from '@/lib/format/doses';
 import { mealContextLabel, MOOD_LABELS, SEVERITY_LABELS } from '@/components/entry/entry-options';
 import { formatValue, type UnitPreferences } from '@/lib/format/health';
 import type { Person, ReadingSource, TimelineItem } from '@/lib/data/timeline';
 import { describeRange, formatLabValue } from '@/components/labs/format';
+import { EntryActions } from './entry-actions';
 
 const BADGE: Record<TimelineItem['kind'], [string, string]> = {
   glucose: ['Glucose', 'bg-amber-50 text-amber-900 ring-amber-200'],
@@ -75,6 +77,7 @@ export function TimelineEntry({ item, time, units }: { item: TimelineItem; time:
           <span className="break-words font-medium whitespace-pre-line text-slate-900">{value}</span>
         </div>
         {shown.length > 0 && <p className="mt-0.5 text-sm break-words whitespace-pre-line text-slate-600">{shown.join(' · ')}</p>}
+        {item.entry && <EntryActions item={item} label={label} units={units} />}
       </div>
     </li>
   );

@@ -30,6 +30,7 @@ describe('readings become samples of the manual-entry device', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      entryId: `reading:${res.body.id}`,
       kind: 'glucose',
       patientId: patient.id,
       recordedById: patient.id,
@@ -143,7 +144,7 @@ describe('events go to health_events, recorded by the caller', () => {
     const at = minutesAgo(60);
     const res = await post({ ...body, at });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), kind: body.kind, patientId: patient.id, recordedById: patient.id, at, ...payload });
+    expect(res.body).toEqual({ id: expect.any(String), entryId: `event:${res.body.id}`, kind: body.kind, patientId: patient.id, recordedById: patient.id, at, ...payload });
     const event = await prisma.healthEvent.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(event).toMatchObject({ userId: patient.id, kind, recordedById: patient.id, supersedesId: null });
     expect(await decryptEventPayload(patient.id, event.id, event.payload)).toEqual(payload);
