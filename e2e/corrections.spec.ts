@@ -1,7 +1,8 @@
 // Corrections (issue 19, "a wrong reading is corrected and the chart follows"): the demo patient logs a
-// wrong glucose reading on /entry (an impossible 640 mg/dL typed for 64), corrects it from the timeline
+// wrong glucose reading on /entry (299 mg/dL typed for 60: both inside the demo's alert thresholds, 54 and
+// 300 mg/dL, so no emergency outlives this spec and changes what the other specs see), corrects it from the timeline
 // with the keyboard (Edit, the value, Save), sees "Corrected" and its history (the wrong value kept), and
-// the glucose trend chart's hour of the reading follows: its hourly aggregate no longer holds 640 and the
+// the glucose trend chart's hour of the reading follows: its hourly aggregate no longer holds 299 and the
 // chart's description names the corrected data. Axe stays clean with the form and the history open.
 import { test, type Page } from '@playwright/test';
 import { expect, seriousViolations, signIn } from './role-helpers';
@@ -11,8 +12,8 @@ test.use({ navigationTimeout: 120_000 });
 
 type Row = { periodStart: string; value: number; min: number | null; max: number | null; count: number };
 
-const WRONG = 640;
-const RIGHT = 64;
+const WRONG = 299; // above every demo reading (they stay below 300)
+const RIGHT = 60;
 
 // The patient's hourly glucose aggregates of today (and yesterday, for a test run just after midnight).
 async function hours(page: Page): Promise<Row[]> {

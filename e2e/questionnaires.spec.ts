@@ -76,7 +76,7 @@ test('the patient takes the GAD-7 with the keyboard only and sees the result', a
   await expect(page.getByRole('link', { name: 'Back to questionnaires' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Questionnaires' })).toBeVisible();
-  await expect(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Your GAD-7 results' }) })).toContainText('6 of 21, mild (first result)');
-  await expect(page.getByRole('img', { name: /GAD-7 scores: 1 result, latest 6 of 21 \(mild\)/ })).toBeVisible();
+  await expect(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Your GAD-7 results' }) })).toContainText('6 of 21, mild ('); // the demo patient has earlier GAD-7 answers
+  await expect(page.getByRole('img', { name: /GAD-7 scores: \d+ results?, latest 6 of 21 \(mild\)/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
