@@ -58,7 +58,7 @@ test('doctor finds a patient in the right group, opens them and marks them revie
   await expect(page.getByRole('heading', { level: 1, name: 'Jordan Lee' })).toBeVisible();
   await expect(page.getByTestId('last-reviewed')).toHaveText('Never');
   await expect(page.getByRole('heading', { name: 'Medications and adherence' })).toBeVisible();
-  await expect(page.getByText('Insulin glargine')).toBeVisible();
+  await expect(page.getByText('Insulin glargine · 18 units', { exact: true })).toBeVisible(); // the card's list (its controls name it too)
   await expect(page.getByRole('heading', { name: /Glucose \(daily mean/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Recent events (30 days)' })).toBeVisible();
   await expect(page.getByLabel('Systolic at or above (mmHg)')).toHaveValue('180');
