@@ -63,6 +63,14 @@ export function requireTypes(scope: ReadScope, requested: readonly HealthType[])
   if (scope.types !== 'ALL' && requested.some((t) => !scope.types.includes(t))) throw notFound('data');
 }
 
+/**
+ * 404 for a share's scope: what only a care link (or the patient) reads (labs, medications, the record).
+ * A share's scope always lists its types.
+ */
+export function requireFullScope(scope: ReadScope): void {
+  if (scope.types !== 'ALL') throw notFound('patient');
+}
+
 export const isDayLimited = (scope: ReadScope) => scope.fromDay !== undefined || scope.toDay !== undefined;
 
 /** [fromDay, toDay] narrowed to the scope's days (empty when from > to). */

@@ -10,13 +10,13 @@ import { decryptNullable, encryptNullable, type FieldRef } from '../crypto/field
 import { prisma } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
 import type { MedicationLogStatus } from '../generated/prisma/enums';
-import { ApiError, notFound } from '../http/errors';
+import { ApiError } from '../http/errors';
 import { storableText } from '../http/text';
 import { parseIsoInstant } from '../ingest/iso-date';
 import { DEFAULT_GRACE_MINUTES, nearestPlanned, takenStatus } from '../pipeline/medication-schedule';
 import { adherenceOf, type Adherence } from '../pipeline/medication-adherence-stats';
 import { zonedDayRangeUtc } from '../time';
-import type { ReadScope } from './access';
+import { requireFullScope, type ReadScope } from './access';
 import { pastInstant, type EntryTarget } from './entries';
 import { resolveMissedMedication } from './medication-alerts';
 import { findMedication, medicationDoses, readSchedule } from './medications';
@@ -126,7 +126,7 @@ export type PlannedDose = { scheduledFor: string; status: DoseStatus | 'due' | '
  * upcoming while its window is open or ahead), and the extra doses taken.
  */
 export async function listDoses(scope: ReadScope, medicationId: string, from: string, to: string, nowMs: number): Promise<{ planned: PlannedDose[]; extra: DoseLogAnswer[] }> {
-  if (scope.types !== 'ALL') throw notFound('patient');
+  requireFullScope(scope);
   const medication = await findMedication(scope.patientId, medicationId);
   const fromMs = zonedDayRangeUtc(from, scope.timeZone).startMs;
   const toMs = zonedDayRangeUtc(to, scope.timeZone).endMs;
@@ -191,7 +191,7 @@ export type MedicationAdherenceAnswer = Adherence & { medications: (Adherence & 
 
 /** Adherence over 7, 14 and 30 days, overall and per medication, after writing the missed doses down. */
 export async function medicationAdherenceOf(scope: ReadScope, nowMs: number): Promise<MedicationAdherenceAnswer> {
-  if (scope.types !== 'ALL') throw notFound('patient');
+  requireFullScope(scope);
   await markMissedDoses(nowMs, scope.patientId);
   const [medications, logs] = await Promise.all([
     prisma.medication.findMany({ where: { userId: scope.patientId }, select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),

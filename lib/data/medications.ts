@@ -14,7 +14,7 @@ import { ApiError, notFound } from '../http/errors';
 import { freeText } from '../http/text';
 import { plannedDoses, plansAnyDose, scheduleSchema, scheduleTimes, type Schedule } from '../pipeline/medication-schedule';
 import { localDate } from '../time';
-import { isUuid, type ReadScope } from './access';
+import { isUuid, requireFullScope, type ReadScope } from './access';
 
 const DAY_MS = 86_400_000;
 /** How many upcoming doses a medication shows, looking at most this many days ahead. */
@@ -139,11 +139,6 @@ async function answerOf(row: Row, timeZone: string, nowMs: number): Promise<Medi
     status: statusOf(row, localDate(nowMs, timeZone)),
     nextDoses: medicationDoses(row, timeZone, nowMs, nowMs + NEXT_DOSES_DAYS * DAY_MS).slice(0, NEXT_DOSES).map((x) => new Date(x).toISOString()),
   };
-}
-
-/** Medications are read through a care link (or by the patient): a share never includes them. */
-function requireFullScope(scope: ReadScope): void {
-  if (scope.types !== 'ALL') throw notFound('patient');
 }
 
 /** The patient's medications: active and upcoming first, then ended and stopped; each with its next doses. */

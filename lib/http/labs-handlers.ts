@@ -3,12 +3,12 @@
 // to as the patient's local days, both included) is parsed once here.
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import type { ReadScope } from '../data/access';
+import { requireFullScope, type ReadScope } from '../data/access';
 import { createLabResult, labInput, listLabResults } from '../data/labs';
 import { isLoincCode, knownLabs } from '../labs/registry';
 import { zonedDayRangeUtc } from '../time';
 import { day } from './dates';
-import { ApiError, notFound } from './errors';
+import { ApiError } from './errors';
 import { readJson } from './handler';
 
 const labQuery = z
@@ -18,11 +18,6 @@ const labQuery = z
     to: day.optional(),
   })
   .strict();
-
-/** Labs are read through a care link (or by the patient): a share's scope never includes them. */
-function requireFullScope(scope: ReadScope): void {
-  if (scope.types !== 'ALL') throw notFound('patient');
-}
 
 export async function labsListResponse(req: NextRequest, scope: ReadScope) {
   requireFullScope(scope);

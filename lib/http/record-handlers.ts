@@ -4,7 +4,7 @@
 // field is a 422), before anything is written; a record of another patient is "not found".
 import { NextResponse, type NextRequest } from 'next/server';
 import type { Caller } from '../auth/session';
-import { isUuid, ownScope, patientScope, requireDoctorOf, type ReadScope } from '../data/access';
+import { isUuid, ownScope, patientScope, requireDoctorOf, requireFullScope, type ReadScope } from '../data/access';
 import { RECORD_KINDS, type RecordKind } from '../data/record';
 import { notFound } from './errors';
 import { readJson } from './handler';
@@ -15,7 +15,7 @@ const MAX_BODY = 8 * 1024;
 export async function recordReadScope(caller: Caller, patientId?: string): Promise<ReadScope> {
   if (patientId === undefined) return ownScope(caller);
   const scope = await patientScope(caller, patientId);
-  if (scope.types !== 'ALL') throw notFound('patient');
+  requireFullScope(scope);
   return scope;
 }
 
