@@ -23,6 +23,7 @@ export async function sendDoseReminders(nowMs: number): Promise<number> {
   const fromMs = nowMs - REMINDER_WINDOW_MS;
   const medications = await prisma.medication.findMany({
     where: { stoppedAt: null, startedOn: { lte: new Date(nowMs + DAY_MS) }, OR: [{ endedOn: null }, { endedOn: { gte: new Date(nowMs - 2 * DAY_MS) } }] },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }], // a reminder names its medications in the same order every time
   });
   const zones = new Map(
     (await prisma.profile.findMany({ where: { userId: { in: [...new Set(medications.map((m) => m.userId))] } }, select: { userId: true, timeZone: true } })).map((p) => [p.userId, p.timeZone]),
