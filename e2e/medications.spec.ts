@@ -126,3 +126,49 @@ test('the doctor prescribes a critical medication, changes its dose and stops it
   await row.getByRole('button', { name: `Stop ${name}` }).click();
   await expect(card.getByRole('button', { name: `Stop ${name}` })).toHaveCount(0);
 });
+
+// The reminder loop end to end: Alex's dose falls due, the sweep (run from the admin's pipeline page, as
+// the timer would) sends the reminder, and the caregiver who logs for Alex follows it from the notification
+// center to Alex's medications and logs the dose taken.
+test('a caregiver logs a dose from its reminder in the notification center', async ({ page, browser }) => {
+  test.setTimeout(DEV ? 600_000 : 240_000);
+  const name = `E2E Amlodipine ${Date.now().toString(36)}`;
+  await signIn(page, 'patient@demo.test');
+  await page.goto('/medications');
+  await expect(page.getByRole('heading', { level: 1, name: 'Medications' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const zone = (await page.locator('[data-time-zone]').getAttribute('data-time-zone')) ?? 'UTC';
+  const doseAt = Math.ceil((Date.now() + 1_000) / 60_000) * 60_000;
+  const time = clockIn(doseAt, zone);
+  await addMedication(page, name, time);
+  await page.waitForTimeout(Math.max(0, doseAt - Date.now() + 2_000));
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin@demo.test');
+  await admin.goto('/admin/pipeline');
+  const sweep = admin.getByRole('row').filter({ has: admin.getByText('Sweep', { exact: true }) });
+  await sweep.getByRole('button', { name: /: Sweep$/ }).click();
+  await expect(sweep.getByRole('status')).toHaveText('Finished successfully.', { timeout: 60_000 });
+  await admin.context().close();
+
+  const context = await browser.newContext();
+  const carer = await context.newPage();
+  await signIn(carer, 'caregiver@demo.test');
+  await carer.goto('/notifications');
+  const reminder = carer.getByTestId('notification').filter({ hasText: `Medicines due for Alex Morgan (${time})` }).filter({ hasText: name });
+  await expect(reminder).toHaveCount(1);
+  await expect(reminder).toContainText('Medication');
+  await reminder.getByRole('link', { name: 'Open Alex Morgan’s page' }).click();
+  await expect(carer).toHaveURL(/\/caregiver\/patients\/[0-9a-f-]+\/medications$/);
+  await expect(carer.getByRole('heading', { level: 1, name: 'Medications of Alex Morgan' })).toBeVisible();
+  await carer.getByRole('button', { name: `Taken: ${name}` }).click();
+  await expect(carer.getByTestId('todays-doses').getByRole('listitem').filter({ hasText: name })).toContainText('Taken');
+  await context.close();
+
+  // Alex sees who logged it; the medication is stopped again so later runs start clean.
+  await page.reload();
+  await expect(page.getByTestId('todays-doses').getByRole('listitem').filter({ hasText: name })).toContainText('Taken');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: `Stop ${name}` }).click();
+  await expect(page.getByTestId('medication-list').getByRole('listitem').filter({ hasText: name })).toContainText('Stopped');
+});

@@ -1,23 +1,32 @@
 // Corrections (issue 19): an entry a person made by hand — a reading (the samples of the patient's
 // "Manual entry" device sharing the record id `manual:<uuid>`), a health event (mood, symptom, medication
-// taken, note) or a meal — is corrected or retracted by its author or by the patient. One uniform way for
-// the three kinds: the live row takes the new state (a reading's samples a newer version, the event's or
+// taken, note), a meal or a dose log — is corrected or retracted by its author or by the patient. One
+// uniform way for the four kinds: the live row takes the new state (a reading's samples a newer version, the event's or
 // meal's new fields) or is removed, and the state it had before each change goes to entry_revisions, whole
 // and encrypted (append-only): the history. Readings mark the dirty days of BOTH the old and the new
 // instant in the same transaction, so the aggregates recompute as after a sync (the caller starts the
 // pipeline). Device-synced samples are refused: their device corrects them by sending a newer version.
 //
-// Entry ids: `reading:<uuid>` (the id POST /entries answered for a reading), `event:<uuid>`, `meal:<uuid>`;
+// A dose log keeps its planned dose: a correction changes whether it was taken or skipped, when it was taken
+// (taken late is judged again) and the reason; retracting a planned dose's log leaves it unlogged, so once
+// its window has passed the sweep writes it missed again (it was not taken, as far as anyone knows). A
+// dose written missed by the sweep is no one's entry: it is logged after all from the medication's page.
+// Questionnaire answers keep their own history (lib/data/questionnaires.ts).
+//
+// Entry ids: `reading:<uuid>` (the id POST /entries answered for a reading), `event:<uuid>`, `meal:<uuid>`, `dose:<uuid>`;
 // `sample:<row id>` names a stored sample (a timeline item): a manual one resolves to its reading, a
 // device's is refused with 403.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { decryptField, encryptField } from '../crypto/fields';
+import { z } from 'zod';
+import { decryptField, decryptNullable, encryptField, encryptNullable } from '../crypto/fields';
 import { inTransaction, pool, prisma } from '../db/client';
 import type { HealthType } from '../health';
 import { ApiError, notFound } from '../http/errors';
 import type { ObjectStore } from '../maintenance/object-store';
 import { objectStore } from '../maintenance/object-store';
+import { storableText } from '../http/text';
+import { DEFAULT_GRACE_MINUTES, takenStatus } from '../pipeline/medication-schedule';
 import { localDate } from '../time';
 import { isUuid } from './access';
 import {
@@ -29,14 +38,16 @@ import {
   normalizeReadings,
   type EntryTarget,
   type EventInput,
+  pastInstant,
 } from './entries';
 import { decryptEventPayload } from './event-fields';
+import { reasonRef, STATUS_OUT } from './medication-doses';
 import { mealInputSchema, toDbType } from './meals';
 import { ensureSamplePartitions } from './partitions';
 import { findDisplayNames } from './profile-fields';
 import { decryptSampleMetadata, encryptSampleMetadata } from './sample-fields';
 
-export type EntryKindName = 'reading' | 'event' | 'meal';
+export type EntryKindName = 'reading' | 'event' | 'meal' | 'dose';
 export type EntryRef = { kind: EntryKindName; id: string };
 
 /** Who corrects: the patient (any of their hand-made entries) or a caregiver with log permission (authorOnly). */
@@ -62,7 +73,7 @@ const entryIdError = () => notFound('entry');
 
 /** Parses an entry id; `sample:<row id>` resolves to its reading, or is refused when a device synced it. */
 export async function resolveEntryId(patientId: string, value: string): Promise<EntryRef> {
-  const match = /^(reading|event|meal|sample):(.+)$/.exec(value);
+  const match = /^(reading|event|meal|dose|sample):(.+)$/.exec(value);
   if (!match) throw entryIdError();
   const [, kind, id] = match as unknown as [string, EntryKindName | 'sample', string];
   if (kind !== 'sample') {
@@ -134,9 +145,31 @@ async function liveMeal(patientId: string, id: string): Promise<Live | null> {
   };
 }
 
+async function liveDose(patientId: string, id: string): Promise<Live | null> {
+  const row = await prisma.medicationLog.findFirst({ where: { id, userId: patientId }, include: { medication: { select: { name: true } } } });
+  if (!row) return null;
+  if (row.status === 'MISSED') throw new ApiError('FORBIDDEN', 'a missed dose was written by the schedule, not by a person: log the dose from the medication instead');
+  if (row.source !== 'app') throw new ApiError('FORBIDDEN', 'this dose was imported from another record and is corrected at its source');
+  return {
+    state: {
+      entryId: `dose:${id}`, kind: 'dose', at: (row.takenAt ?? row.scheduledAt ?? row.createdAt).toISOString(), recordedById: row.recordedById, createdAt: row.createdAt.toISOString(),
+      medicationId: row.medicationId, medication: row.medication.name, status: STATUS_OUT[row.status], scheduledFor: row.scheduledAt?.toISOString() ?? null,
+      reason: await decryptNullable(patientId, reasonRef(id), row.reason),
+    },
+  };
+}
+
 function live(ref: EntryRef, patientId: string): Promise<Live | null> {
-  if (ref.kind === 'reading') return liveReading(pool(), patientId, ref.id, false);
-  return ref.kind === 'event' ? liveEvent(patientId, ref.id) : liveMeal(patientId, ref.id);
+  switch (ref.kind) {
+    case 'reading':
+      return liveReading(pool(), patientId, ref.id, false);
+    case 'event':
+      return liveEvent(patientId, ref.id);
+    case 'meal':
+      return liveMeal(patientId, ref.id);
+    case 'dose':
+      return liveDose(patientId, ref.id);
+  }
 }
 
 // ───────────── the history ─────────────
@@ -223,7 +256,9 @@ export async function correctEntry(c: Corrector, ref: EntryRef, body: unknown): 
   if (!current) throw entryIdError(); // retracted
   const before = current.state;
   const changes = changesOf(body, before.kind);
-  if (ref.kind === 'meal') {
+  if (ref.kind === 'dose') {
+    await correctDose(c, ref, before, changes);
+  } else if (ref.kind === 'meal') {
     const input = mealInputSchema.parse({ ...omit(inputOf(before), ['kind', 'at']), eatenAt: before.at, ...changes });
     await inTransaction(async (db) => {
       await appendRevision(db, c, ref, 'CORRECTED', before);
@@ -287,13 +322,55 @@ export async function retractEntry(c: Corrector, ref: EntryRef, store?: ObjectSt
       await removeSamples(db, c, old);
     } else {
       await appendRevision(db, c, ref, 'RETRACTED', current.state);
-      const table = ref.kind === 'event' ? 'health_events' : 'meals';
+      const table = { event: 'health_events', meal: 'meals', dose: 'medication_logs' }[ref.kind];
       const { rowCount } = await db.query(`DELETE FROM ${table} WHERE id = $1 AND user_id = $2`, [ref.id, c.patientId]);
       if (rowCount === 0) throw entryIdError();
+      if (ref.kind === 'dose') await missedAgain(db, c, current.state);
     }
   });
   // A meal's photo is not part of the kept state (the history says it had one).
   if (current.photoKey) await (store ?? objectStore()).delete(current.photoKey);
+}
+
+const doseCorrection = z
+  .object({
+    status: z.enum(['taken', 'skipped'], { error: 'must be taken or skipped' }),
+    at: pastInstant('must be an ISO 8601 date-time with a time zone offset'),
+    reason: storableText().trim().max(500, 'must be at most 500 characters').nullable(),
+  })
+  .strict();
+
+// A dose log's new state: taken (at a time; late judged again against its planned dose) or skipped.
+async function correctDose(c: Corrector, ref: EntryRef, before: EntryState, changes: Record<string, unknown>) {
+  const was = { status: before.status === 'skipped' ? 'skipped' : 'taken', at: before.at, reason: before.reason };
+  const input = doseCorrection.parse({ ...was, ...changes });
+  const scheduledAt = typeof before.scheduledFor === 'string' ? Date.parse(before.scheduledFor) : null;
+  const taken = input.status === 'taken';
+  if (!taken && scheduledAt === null) throw invalid('status', 'skipped names a planned dose, and this was an extra dose');
+  if (!taken && 'at' in changes) throw invalid('at', 'is the time a dose was taken: a skipped dose has none');
+  const medication = await prisma.medication.findUniqueOrThrow({ where: { id: before.medicationId as string }, select: { stoppedAt: true } });
+  if (taken && medication.stoppedAt && medication.stoppedAt.getTime() <= input.at) throw new ApiError('CONFLICT', 'this medication was stopped before that time');
+  const status = !taken ? 'SKIPPED' : scheduledAt === null ? 'TAKEN' : takenStatus(scheduledAt, input.at);
+  await inTransaction(async (db) => {
+    await appendRevision(db, c, ref, 'CORRECTED', before);
+    const reason = await encryptNullable(c.patientId, reasonRef(ref.id), input.reason ? input.reason : null);
+    const { rowCount } = await db.query(
+      `UPDATE medication_logs SET status = $3::"MedicationLogStatus", taken_at = $4, reason = $5, updated_at = now() WHERE id = $1 AND user_id = $2 AND status <> 'MISSED'`,
+      [ref.id, c.patientId, status, taken ? new Date(input.at) : null, reason],
+    );
+    if (rowCount === 0) throw new ApiError('CONFLICT', 'the entry changed meanwhile: reload it and try again');
+  });
+}
+
+// A planned dose whose log was retracted after its window passed was not taken, as far as anyone knows:
+// missed again (the sweep has planned past it, so it would not write it).
+async function missedAgain(db: pg.PoolClient, c: Corrector, state: EntryState) {
+  const scheduledAt = typeof state.scheduledFor === 'string' ? Date.parse(state.scheduledFor) : null;
+  if (scheduledAt === null || scheduledAt + DEFAULT_GRACE_MINUTES * 60_000 > Date.now()) return;
+  await db.query(
+    `INSERT INTO medication_logs (id, medication_id, user_id, scheduled_at, status, recorded_by_id, source) VALUES ($1, $2, $3, $4, 'MISSED', $3, 'sweep')`,
+    [randomUUID(), state.medicationId, c.patientId, new Date(scheduledAt)],
+  );
 }
 
 // Removes the reading's samples and marks their days dirty (the caller's transaction).

@@ -26,7 +26,7 @@ const GRACE_MS = DEFAULT_GRACE_MINUTES * MINUTE_MS;
 /** How far back the sweep looks for planned doses nobody logged (it runs every few minutes). */
 export const MISSED_LOOKBACK_MS = 7 * 86_400_000;
 
-const reasonRef = (id: string): FieldRef => ({ table: 'medication_logs', column: 'reason', rowId: id });
+export const reasonRef = (id: string): FieldRef => ({ table: 'medication_logs', column: 'reason', rowId: id });
 
 const instant = z.string({ error: 'must be an ISO 8601 date-time with a time zone offset' }).transform((value, ctx) => {
   const parsed = parseIsoInstant(value);
@@ -57,7 +57,7 @@ export type DoseLogAnswer = {
   recordedById: string;
 };
 
-const STATUS_OUT: Record<MedicationLogStatus, DoseStatus> = { TAKEN: 'taken', TAKEN_LATE: 'late', SKIPPED: 'skipped', MISSED: 'missed' };
+export const STATUS_OUT: Record<MedicationLogStatus, DoseStatus> = { TAKEN: 'taken', TAKEN_LATE: 'late', SKIPPED: 'skipped', MISSED: 'missed' };
 
 type LogRow = { id: string; medicationId: string; userId: string; scheduledAt: Date | null; takenAt: Date | null; status: MedicationLogStatus; reason: string | null; recordedById: string };
 
@@ -117,6 +117,20 @@ export async function logDose(target: EntryTarget, medicationId: string, raw: un
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new ApiError('CONFLICT', 'this dose was logged meanwhile; correct that log instead');
     throw error;
   }
+}
+
+/** The timeline's view of these dose logs (lib/data/timeline.ts): the medication, status and reason of each. */
+export async function doseLogsByIds(patientId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, never>();
+  const rows = await prisma.medicationLog.findMany({ where: { userId: patientId, id: { in: ids } }, include: { medication: { select: { name: true, dosage: true } } } });
+  return new Map(
+    await Promise.all(
+      rows.map(async (r) => {
+        const answer = await answerOf(r);
+        return [r.id, { medicationId: r.medicationId, medication: r.medication.name, dose: r.medication.dosage, status: answer.status, scheduledFor: answer.scheduledFor, reason: answer.reason }] as const;
+      }),
+    ),
+  );
 }
 
 export type PlannedDose = { scheduledFor: string; status: DoseStatus | 'due' | 'upcoming'; log: DoseLogAnswer | null };

@@ -199,30 +199,23 @@ export async function responseHistory(patientId: string, id: string): Promise<Re
 }
 
 export type QuestionnaireTimelineItem = {
-  id: string; at: string; kind: 'questionnaire'; questionnaire: string; title: string; score: number; maxScore: number;
-  band: string; bandLabel: string; corrected: boolean; recordedById: string;
+  questionnaire: string; title: string; score: number; maxScore: number; band: string; bandLabel: string; corrected: boolean;
 };
 
 /**
- * The current responses answered in [fromMs, toMs), newest first, for the timeline (a corrected one is
- * marked, its history on demand through GET /users/me/questionnaires/responses/{id}/history).
+ * What the timeline shows of these responses (the timeline picks the current ones: lib/data/timeline.ts);
+ * a corrected one is marked, its history on demand through …/questionnaires/responses/{id}/history.
  */
-export async function questionnaireTimelineItems(userId: string, fromMs: number, toMs: number): Promise<QuestionnaireTimelineItem[]> {
-  const rows = await prisma.questionnaireResponse.findMany({
-    where: { userId, retractedAt: null, answeredAt: { gte: new Date(fromMs), lt: new Date(toMs) } },
-    orderBy: [{ answeredAt: 'desc' }, { id: 'desc' }],
-  });
-  const superseded = new Set(
-    (await prisma.questionnaireResponse.findMany({ where: { userId, supersedesId: { in: rows.map((r) => r.id) } }, select: { supersedesId: true } })).map((r) => r.supersedesId),
+export async function questionnaireTimelineItems(userId: string, ids: string[]): Promise<Map<string, QuestionnaireTimelineItem>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.questionnaireResponse.findMany({ where: { userId, id: { in: ids } } });
+  return new Map(
+    rows.flatMap((r) => {
+      const d = questionnaireByCode(r.questionnaire);
+      if (!d) return [];
+      const band = d.scoring.bands.find((b) => b.code === r.band);
+      const item = { questionnaire: r.questionnaire, title: d.shortTitle, score: r.totalScore, maxScore: maxScoreOf(d), band: r.band, bandLabel: band?.label ?? r.band, corrected: r.supersedesId !== null };
+      return [[r.id, item] as const];
+    }),
   );
-  return rows.flatMap((r) => {
-    const d = questionnaireByCode(r.questionnaire);
-    if (!d || superseded.has(r.id)) return [];
-    const band = d.scoring.bands.find((b) => b.code === r.band);
-    return [{
-      id: r.id, at: r.answeredAt.toISOString(), kind: 'questionnaire' as const, questionnaire: r.questionnaire, title: d.shortTitle, score: r.totalScore,
-      maxScore: maxScoreOf(d), band: r.band, bandLabel: band?.label ?? r.band,
-      corrected: r.supersedesId !== null, recordedById: r.recordedById,
-    }];
-  });
 }

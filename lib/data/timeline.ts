@@ -1,9 +1,10 @@
 // The patient's timeline: events (mood, symptom, medication, note, assessment; superseded ones hidden)
 // merged with notable readings (glucose, blood pressure as one systolic/diastolic item, weight — from any
 // source, manual entries included; never the stream of heart-rate samples) and diabetes doses (insulin
-// with its kind, carbohydrates) and lab results (with their low/high flag), newest first, keyset-paginated
+// with its kind, carbohydrates), lab results (with their low/high flag), dose logs of medications (taken,
+// late, skipped or missed) and questionnaire scores (the current answer), newest first, keyset-paginated
 // on (time, key). Values are canonical (mg/dL, mmHg, kg, [iU], g; a lab in its own unit); pages convert
-// them to the user's units. A hand-made entry (a manual reading, an event logged in the app) carries its
+// them to the user's units. A hand-made entry (a manual reading, an event logged in the app, a dose log) carries its
 // correction handle (`entry`: its id for PATCH/DELETE …/entries/{id}, and whether it was ever corrected);
 // a retracted one is gone from its table, so from here too (its history stays: lib/data/corrections.ts).
 import { Prisma } from '../generated/prisma/client';
@@ -18,6 +19,8 @@ import { findDisplayNames } from './profile-fields';
 import { decryptEventPayload } from './event-fields';
 import { decryptSampleMetadata } from './sample-fields';
 import { labAnswersByIds, type LabAnswer } from './labs';
+import { doseLogsByIds, type DoseStatus } from './medication-doses';
+import { questionnaireTimelineItems, type QuestionnaireTimelineItem } from './questionnaires';
 
 export type Person = { id: string; name: string; self: boolean };
 export type ReadingSource = { deviceId: string; deviceName: string; deviceType: string; manual: boolean; enteredBy: Person | null };
@@ -37,7 +40,11 @@ export type TimelineItem =
   | (Base & { kind: 'note'; text: string; recordedBy: Person | null })
   | (Base & { kind: 'assessment'; summary: string | null; recordedBy: Person | null })
   /** A lab result (or another LOINC-coded clinical observation), flagged from its reference range. */
-  | (Base & { kind: 'lab'; code: string; display: string; value: number; unit: string; flag: LabAnswer['flag']; referenceRange: LabAnswer['referenceRange']; source: string; recordedBy: Person | null });
+  | (Base & { kind: 'lab'; code: string; display: string; value: number; unit: string; flag: LabAnswer['flag']; referenceRange: LabAnswer['referenceRange']; source: string; recordedBy: Person | null })
+  /** A dose of a medication logged (or written missed by the schedule: recordedBy null); `at` when taken, else when planned. */
+  | (Base & { kind: 'dose'; medicationId: string; medication: string; dose: string | null; status: DoseStatus; scheduledFor: string | null; reason: string | null; recordedBy: Person | null })
+  /** A questionnaire's score (the current answer; `corrected` when it replaced an earlier one). */
+  | (Base & { kind: 'questionnaire' } & QuestionnaireTimelineItem & { recordedBy: Person | null });
 export type TimelinePage = { items: TimelineItem[]; nextBefore: string | null };
 
 /** Items strictly before this point: (time, key) of the last item seen; key '' means "before the instant". */
@@ -47,9 +54,9 @@ export type TimelineCursor = { atMs: number; key: string };
 // does not count in the totals (else two uploaders' copies of one bolus would read as two boluses).
 const DOSE_TYPES = ['INSULIN', 'CARBOHYDRATES'] as const satisfies readonly HealthType[];
 const READING_TYPES: HealthType[] = ['BLOOD_GLUCOSE', 'BLOOD_PRESSURE_SYSTOLIC', 'WEIGHT', ...DOSE_TYPES];
-const KEY = /^([el]:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|s:\d{20})$/;
+const KEY = /^([eldq]:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|s:\d{20})$/;
 const MAX_DATE_MS = 8.64e15;
-const AFTER_EVERY_KEY = '~'; // sorts after 'e:…', 'l:…' and 's:…' in the C collation
+const AFTER_EVERY_KEY = '~'; // sorts after 'd:…', 'e:…', 'l:…', 'q:…' and 's:…' in the C collation
 
 export function encodeTimelineCursor(cursor: TimelineCursor): string {
   return Buffer.from(JSON.stringify([cursor.atMs, cursor.key])).toString('base64url');
@@ -68,7 +75,7 @@ export function decodeTimelineCursor(value: string): TimelineCursor | null {
 }
 
 type Row = {
-  source: 'event' | 'sample' | 'lab';
+  source: 'event' | 'sample' | 'lab' | 'dose' | 'questionnaire';
   id: string;
   kind: string;
   at: Date;
@@ -82,7 +89,7 @@ type Row = {
   value: number | null;
   value2: number | null;
   end_at: Date | null;
-  category: string | null;
+  category: string | null; // a dose log's source
   client_record_id: string | null;
   metadata: unknown; // encrypted text as read; the parsed object after withDecrypted
 };
@@ -116,7 +123,7 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
   const types = allowedTypes(scope, READING_TYPES);
   const copies = copyRules(types);
   const withDiastolic = allowedTypes(scope, ['BLOOD_PRESSURE_DIASTOLIC']).length > 0;
-  const withEvents = scope.types === 'ALL'; // a share limited to some health types shows no events
+  const withEvents = scope.types === 'ALL'; // a share limited to some health types shows no events, doses or questionnaires
   const floor = new Date(scope.fromDay ? zonedDayRangeUtc(scope.fromDay, scope.timeZone).startMs : 0);
   const ceilingMs = scope.toDay ? zonedDayRangeUtc(scope.toDay, scope.timeZone).endMs - 1 : Date.now() + 86_400_000;
   const useCursor = q.before !== undefined && q.before.atMs <= ceilingMs;
@@ -173,8 +180,30 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
         AND (l.effective_at < ${top} OR ('l:' || l.id::text) COLLATE "C" < ${topKey})
       ORDER BY l.effective_at DESC, ('l:' || l.id::text) COLLATE "C" DESC
       LIMIT ${n}
+    ),
+    doses AS (
+      SELECT 'dose'::text, g.id::text, g.status::text, COALESCE(g.taken_at, g.scheduled_at, g.created_at) AS at, ('d:' || g.id::text) COLLATE "C" AS sort_key,
+             NULL::text, g.recorded_by_id::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::float8, NULL::float8, NULL::timestamptz, g.source,
+             NULL::text, NULL::text
+      FROM medication_logs g
+      WHERE ${withEvents} AND g.user_id = ${scope.patientId}::uuid
+        AND COALESCE(g.taken_at, g.scheduled_at, g.created_at) >= ${floor} AND COALESCE(g.taken_at, g.scheduled_at, g.created_at) <= ${top}
+        AND (COALESCE(g.taken_at, g.scheduled_at, g.created_at) < ${top} OR ('d:' || g.id::text) COLLATE "C" < ${topKey})
+      ORDER BY at DESC, sort_key DESC
+      LIMIT ${n}
+    ),
+    questionnaires AS (
+      SELECT 'questionnaire'::text, q.id::text, q.questionnaire, q.answered_at, ('q:' || q.id::text) COLLATE "C", NULL::text, q.recorded_by_id::text,
+             NULL::text, NULL::text, NULL::text, NULL::text, NULL::float8, NULL::float8, NULL::timestamptz, NULL::text, NULL::text, NULL::text
+      FROM questionnaire_responses q
+      WHERE ${withEvents} AND q.user_id = ${scope.patientId}::uuid AND q.retracted_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM questionnaire_responses c WHERE c.supersedes_id = q.id)
+        AND q.answered_at >= ${floor} AND q.answered_at <= ${top}
+        AND (q.answered_at < ${top} OR ('q:' || q.id::text) COLLATE "C" < ${topKey})
+      ORDER BY q.answered_at DESC, ('q:' || q.id::text) COLLATE "C" DESC
+      LIMIT ${n}
     )
-    SELECT * FROM events UNION ALL SELECT * FROM readings UNION ALL SELECT * FROM labs
+    SELECT * FROM events UNION ALL SELECT * FROM readings UNION ALL SELECT * FROM labs UNION ALL SELECT * FROM doses UNION ALL SELECT * FROM questionnaires
     ORDER BY at DESC, sort_key DESC
     LIMIT ${n}`;
 }
@@ -219,12 +248,22 @@ async function loadPeople(ids: string[], patientId: string): Promise<Map<string,
   return new Map(unique.map((id) => [id, { id, name: names.get(id) || 'Unknown person', self: id === patientId }]));
 }
 
-function toItem(row: Row, people: Map<string, Person>, labs: Map<string, LabAnswer>): TimelineItem | null {
+type Details = { people: Map<string, Person>; labs: Map<string, LabAnswer>; doses: Awaited<ReturnType<typeof doseLogsByIds>>; questionnaires: Map<string, QuestionnaireTimelineItem> };
+
+function toItem(row: Row, { people, labs, doses, questionnaires }: Details): TimelineItem | null {
   const base = { id: row.id, at: row.at.toISOString() };
+  const recordedBy = row.recorded_by_id ? (people.get(row.recorded_by_id) ?? null) : null;
+  if (row.source === 'dose') {
+    const dose = doses.get(row.id);
+    return dose ? { ...base, kind: 'dose', ...dose, recordedBy: dose.status === 'missed' ? null : recordedBy } : null;
+  }
+  if (row.source === 'questionnaire') {
+    const answer = questionnaires.get(row.id);
+    return answer ? { ...base, kind: 'questionnaire', ...answer, recordedBy } : null;
+  }
   if (row.source === 'lab') {
     const lab = labs.get(row.id);
     if (!lab) return null;
-    const recordedBy = row.recorded_by_id ? (people.get(row.recorded_by_id) ?? null) : null;
     return { ...base, kind: 'lab', code: lab.code, display: lab.display, value: lab.value, unit: lab.unit, flag: lab.flag, referenceRange: lab.referenceRange, source: lab.source, recordedBy };
   }
   if (row.source === 'sample') {
@@ -249,7 +288,6 @@ function toItem(row: Row, people: Map<string, Person>, labs: Map<string, LabAnsw
     if (row.kind === 'CARBOHYDRATES') return { ...base, kind: 'carbs', value, unit: 'g', source };
     return { ...base, kind: 'blood_pressure', systolic: value, diastolic: row.value2, unit: 'mmHg', source };
   }
-  const recordedBy = row.recorded_by_id ? (people.get(row.recorded_by_id) ?? null) : null;
   const p = row.payload;
   switch (row.kind) {
     case 'MOOD':
@@ -268,8 +306,9 @@ function toItem(row: Row, people: Map<string, Person>, labs: Map<string, LabAnsw
 }
 
 // What a person entered by hand here (a manual reading; an event logged in the app, not a Nightscout
-// projection): the entry a correction names.
+// projection; a dose logged in the app, not one the schedule wrote missed): the entry a correction names.
 function entryRefOf(row: Row): EntryRef | null {
+  if (row.source === 'dose') return row.kind !== 'MISSED' && row.category === 'app' ? { kind: 'dose', id: row.id } : null;
   if (row.source === 'sample') {
     const id = row.device_identifier === MANUAL_DEVICE_IDENTIFIER ? readingIdOfRecord(row.client_record_id) : null;
     return id ? { kind: 'reading', id } : null;
@@ -303,7 +342,12 @@ export async function findTimeline(scope: ReadScope, q: { before?: TimelineCurso
     page.flatMap((r) => (r.source !== 'sample' ? (r.recorded_by_id ? [r.recorded_by_id] : []) : (enteredById(r) ? [enteredById(r)!] : []))),
     scope.patientId,
   );
-  const labs = await labAnswersByIds(scope, page.filter((r) => r.source === 'lab').map((r) => r.id));
+  const idsOf = (source: Row['source']) => page.filter((r) => r.source === source).map((r) => r.id);
+  const [labs, doses, questionnaires] = await Promise.all([
+    labAnswersByIds(scope, idsOf('lab')),
+    doseLogsByIds(scope.patientId, idsOf('dose')),
+    questionnaireTimelineItems(scope.patientId, idsOf('questionnaire')),
+  ]);
   const refs = new Map(page.flatMap((r) => { const ref = entryRefOf(r); return ref ? [[r, ref] as const] : []; }));
   const corrected = await correctedEntries(scope.patientId, [...refs.values()]);
   const last = page[page.length - 1];
@@ -312,7 +356,7 @@ export async function findTimeline(scope: ReadScope, q: { before?: TimelineCurso
     return item && ref ? { ...item, entry: { id: `${ref.kind}:${ref.id}`, corrected: corrected.has(`${ref.kind}:${ref.id}`) } } : item;
   };
   return {
-    items: page.flatMap((row) => withHandle(row, toItem(row, people, labs)) ?? []),
+    items: page.flatMap((row) => withHandle(row, toItem(row, { people, labs, doses, questionnaires })) ?? []),
     nextBefore: rows.length > q.limit && last ? encodeTimelineCursor({ atMs: last.at.getTime(), key: last.sort_key }) : null,
   };
 }

@@ -7,14 +7,14 @@
 // the dashboard's figures and charts).
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { InputField, TextAreaField } from '@/components/entry/fields';
+import { InputField, SelectField, TextAreaField } from '@/components/entry/fields';
 import { Button } from '@/components/ui/button';
 import type { Revision } from '@/lib/data/corrections';
 import type { TimelineItem } from '@/lib/data/timeline';
 import { displayUnit, formatValue, toDisplayRounded, type UnitPreferences } from '@/lib/format/health';
 import { ApiRequestError, apiFetch } from '@/lib/query/api';
 
-type Field = { name: string; label: string; type: 'number' | 'text' | 'textarea'; value: string; step?: string; unit?: string };
+type Field = { name: string; label: string; type: 'number' | 'text' | 'textarea' | 'select'; value: string; step?: string; unit?: string; options?: [string, string][] };
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
 // The editable fields of each kind, prefilled in the patient's units.
@@ -55,6 +55,14 @@ function fieldsOf(item: TimelineItem, units: UnitPreferences): Field[] {
       ];
     case 'note':
       return [{ name: 'text', label: 'Note', type: 'textarea', value: item.text }];
+    case 'dose':
+      return [
+        {
+          name: 'status', label: 'Dose', type: 'select', value: item.status === 'skipped' ? 'skipped' : 'taken',
+          options: item.scheduledFor ? [['taken', 'Taken'], ['skipped', 'Skipped']] : [['taken', 'Taken']],
+        },
+        { name: 'reason', label: 'Reason (optional)', type: 'text', value: item.reason ?? '' },
+      ];
     default:
       return [];
   }
@@ -112,6 +120,8 @@ function describe(entry: Record<string, unknown>, units: UnitPreferences): strin
       return `${s('name')}${s('dose') ? `, ${s('dose')}` : ''}`;
     case 'note':
       return s('text') ?? '';
+    case 'dose':
+      return `${s('medication')} ${s('status') === 'skipped' ? 'skipped' : s('status') === 'late' ? 'taken late' : 'taken'}${s('reason') ? ` · ${s('reason')}` : ''}`;
     default:
       return '';
   }
@@ -215,7 +225,15 @@ export function EntryActions({ item, label, units }: { item: TimelineItem; label
       {mode === 'edit' && (
         <form onSubmit={submit} aria-label={`Correct ${what}`} className="mt-2 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" noValidate>
           {fields.map((f) =>
-            f.type === 'textarea' ? (
+            f.type === 'select' ? (
+              <SelectField key={f.name} name={f.name} label={f.label} defaultValue={f.value} error={errors[f.name]}>
+                {f.options!.map(([value, text]) => (
+                  <option key={value} value={value}>
+                    {text}
+                  </option>
+                ))}
+              </SelectField>
+            ) : f.type === 'textarea' ? (
               <TextAreaField key={f.name} name={f.name} label={f.label} defaultValue={f.value} error={errors[f.name]} rows={2} />
             ) : (
               <InputField key={f.name} name={f.name} label={f.label} type="text" inputMode={f.type === 'number' ? 'decimal' : undefined} defaultValue={f.value} error={errors[f.name]} />

@@ -19,7 +19,12 @@ const BADGE: Record<TimelineItem['kind'], [string, string]> = {
   note: ['Note', 'bg-slate-100 text-slate-800 ring-slate-200'],
   assessment: ['Assessment', 'bg-indigo-50 text-indigo-900 ring-indigo-200'],
   lab: ['Lab', 'bg-fuchsia-50 text-fuchsia-900 ring-fuchsia-200'],
+  dose: ['Dose', 'bg-teal-50 text-teal-900 ring-teal-200'],
+  questionnaire: ['Questionnaire', 'bg-purple-50 text-purple-900 ring-purple-200'],
 };
+
+const DOSE_STATUS = { taken: 'Taken', late: 'Taken late', skipped: 'Skipped', missed: 'Missed' } as const;
+const PLANNED = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 const scaleLabel = (labels: readonly string[], n: number | null) => (n === null ? null : `${n} of 5${labels[n - 1] ? ` · ${labels[n - 1]}` : ''}`);
 const who = (p: Person) => (p.self ? 'you' : p.name);
@@ -56,6 +61,17 @@ function content(item: TimelineItem, units: UnitPreferences): { value: string; d
         value: `${item.display}: ${formatLabValue(item.value, item.unit)}${item.flag ? ` · ${item.flag === 'high' ? 'High' : 'Low'}` : ''}`,
         details: [describeRange(item.referenceRange, item.unit), item.source === 'fhir' ? 'From a clinical record' : by(item.recordedBy)],
       };
+    case 'dose':
+      return {
+        value: `${DOSE_STATUS[item.status]}: ${item.medication}${item.dose ? `, ${item.dose}` : ''}`,
+        details: [
+          item.scheduledFor ? `Planned for ${PLANNED.format(new Date(item.scheduledFor))}` : 'Extra dose',
+          item.reason,
+          item.status === 'missed' ? 'Nobody logged it' : by(item.recordedBy),
+        ],
+      };
+    case 'questionnaire':
+      return { value: `${item.title}: ${item.score} of ${item.maxScore} · ${item.bandLabel}`, details: [item.corrected ? 'Corrected' : null, by(item.recordedBy)] };
   }
 }
 
