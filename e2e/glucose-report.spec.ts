@@ -57,6 +57,8 @@ test('the doctor opens a patient\'s AGP report and downloads its PDF; the patien
   await expect(page.getByRole('rowheader', { name: 'Glucose management indicator (GMI)' })).toBeVisible();
   await expect(page.getByRole('group', { name: /Time in ranges\. .*In range \(70–180 mg\/dL\): \d+ %/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /readings, lowest/ }).first()).toBeVisible(); // a daily profile
+  const record = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Allergies and conditions' }) });
+  await expect(record).toContainText('Type 2 diabetes mellitus (E11.9)'); // the demo's record
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^glucose-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.pdf$/);

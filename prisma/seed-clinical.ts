@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { prisma } from '../lib/db/client';
 import { newEventRow } from '../lib/data/event-fields';
+import { raiseMissedMedicationAlerts } from '../lib/data/medication-alerts';
 import { logDose, markMissedDoses } from '../lib/data/medication-doses';
 import { createMedication } from '../lib/data/medications';
 import { joinByInvitation } from './seed-care-team';
@@ -36,7 +37,7 @@ const MEDICATIONS: { name: string; dosage: string; times: string[]; critical: bo
     dosage: '18 units',
     times: ['21:30'],
     critical: true,
-    doses: [{ minutes: 21 * 60 + 30, status: (d) => (d === 2 || d === 11 ? 'MISSED' : d === 17 ? 'SKIPPED' : 'TAKEN') }],
+    doses: [{ minutes: 21 * 60 + 30, status: (d) => (d === 2 || d === 11 || d === 12 ? 'MISSED' : d === 17 ? 'SKIPPED' : 'TAKEN') }],
   },
 ];
 
@@ -46,33 +47,40 @@ async function idOf(email: string): Promise<{ id: string; timeZone: string }> {
 }
 
 /**
- * Each medication prescribed by the demo doctor through the real path, as if a month ago; its dose history
- * logged as the patient logs doses (taken, late, skipped); the doses nobody logged are written as missed
- * by the sweep, as in production.
+ * Each medication prescribed by the demo doctor through the real path, as if a month ago; then the month
+ * day by day as it happened: the doses the patient logged (taken, late, skipped), and at the end of each
+ * day the sweep's pass (the doses nobody logged written missed; two insulin doses missed in a row raise
+ * the MISSED_MEDICATION emergency to the patient and Taylor, and the next dose taken resolves it).
  */
 async function seedMedications(patient: { id: string; timeZone: string }, doctorId: string, now: Date) {
   const nowMs = now.getTime();
   const today = localDate(nowMs, patient.timeZone);
   const target = { patientId: patient.id, timeZone: patient.timeZone, recordedById: patient.id };
+  const writer = { patientId: patient.id, timeZone: patient.timeZone, actorId: doctorId, asDoctor: true };
+  const prescribed: { id: string; doses: Dose[] }[] = [];
   for (const med of MEDICATIONS) {
-    const writer = { patientId: patient.id, timeZone: patient.timeZone, actorId: doctorId, asDoctor: true };
     const { id } = await createMedication(writer, { name: med.name, dose: med.dosage, schedule: { kind: 'daily', times: med.times }, startedOn: addDays(today, -120), critical: med.critical }, nowMs);
     await prisma.medication.update({ where: { id }, data: { createdAt: new Date(nowMs - 31 * DAY_MS) } });
-    for (let day = 30; day >= 0; day--) {
-      const dayStart = zonedDayRangeUtc(addDays(today, -day), patient.timeZone).startMs;
-      for (const dose of med.doses) {
+    prescribed.push({ id, doses: med.doses });
+  }
+  for (let day = 30; day >= 0; day--) {
+    const dayStart = zonedDayRangeUtc(addDays(today, -day), patient.timeZone).startMs;
+    for (const { id, doses } of prescribed) {
+      for (const dose of doses) {
         const scheduledMs = dayStart + dose.minutes * MIN_MS;
         if (scheduledMs > nowMs - 60 * MIN_MS) continue; // still within its window: due, not yet logged
         const status = dose.status(day);
         const scheduledFor = new Date(scheduledMs).toISOString();
         const at = (minutes: number) => new Date(scheduledMs + minutes * MIN_MS).toISOString();
-        if (status === 'TAKEN') await logDose(target, id, { status: 'taken', scheduledFor, takenAt: at(5) }, nowMs);
-        else if (status === 'TAKEN_LATE') await logDose(target, id, { status: 'taken', scheduledFor, takenAt: at(95) }, nowMs);
-        else if (status === 'SKIPPED') await logDose(target, id, { status: 'skipped', scheduledFor, reason: 'Felt unwell' }, nowMs);
+        if (status === 'TAKEN') await logDose(target, id, { status: 'taken', scheduledFor, takenAt: at(5) }, scheduledMs + 5 * MIN_MS);
+        else if (status === 'TAKEN_LATE') await logDose(target, id, { status: 'taken', scheduledFor, takenAt: at(95) }, scheduledMs + 95 * MIN_MS);
+        else if (status === 'SKIPPED') await logDose(target, id, { status: 'skipped', scheduledFor, reason: 'Felt unwell' }, scheduledMs + 5 * MIN_MS);
       }
     }
+    const sweepMs = Math.min(nowMs, dayStart + DAY_MS);
+    await markMissedDoses(sweepMs, patient.id, 31 * DAY_MS);
+    await raiseMissedMedicationAlerts(sweepMs, patient.id);
   }
-  await markMissedDoses(nowMs, patient.id, 31 * DAY_MS);
 }
 
 // Event payloads as the entry API writes them (lib/data/entries.ts), encrypted.
@@ -87,7 +95,6 @@ export async function seedClinicalDemo(now = new Date()): Promise<void> {
   );
   const t = now.getTime();
 
-  await seedMedications(jordan, doctor.id, now);
   await prisma.healthEvent.createMany({
     data: await Promise.all([
       event(jordan.id, jordan.id, 'SYMPTOM', t - 5 * DAY_MS - 3 * 3600_000, { name: 'Dizziness', severity: 2, note: 'After standing up quickly.' }),
@@ -122,4 +129,6 @@ export async function seedClinicalDemo(now = new Date()): Promise<void> {
   const taylor = { ...caregiver2, role: 'CAREGIVER' as const, email: 'caregiver2@demo.test' };
   await joinByInvitation({ id: jordan.id, role: 'PATIENT' }, taylor, { view: true, logData: false, receiveAlerts: true });
   await joinByInvitation({ id: alex.id, role: 'PATIENT' }, taylor, { view: false, logData: false, receiveAlerts: true });
+  // After Taylor joined, so the missed-insulin emergency of 11 days ago reaches them.
+  await seedMedications(jordan, doctor.id, now);
 }

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { agpSentence, DIABETES_TYPE_LABELS, EMERGENCY_LABELS, EMERGENCY_STATUS, glucoseText, PRESET_LABELS, reportDay } from '@/lib/report/format';
-import type { ReportLab, ReportModel } from '@/lib/report/model';
+import type { ReportAllergy, ReportCondition, ReportLab, ReportModel } from '@/lib/report/model';
 import { localDateTime } from '@/lib/time';
 import { AgpChart } from './agp-chart';
 import { DailyProfiles } from './daily-profiles';
@@ -22,6 +22,43 @@ const PRINT_CSS = `@media print {
   .glucose-report { position: absolute; inset: 0 auto auto 0; width: 100%; zoom: 0.62; }
   .glucose-report section { break-inside: avoid; box-shadow: none; }
 }`;
+
+/**
+ * The record (issue 19), as the PDF prints it: allergies first, a dangerous one (severe, or of high
+ * criticality) marked in words as well as colour; conditions not resolved. Absent for a share's reader.
+ */
+function RecordSlot({ allergies, conditions }: { allergies?: ReportAllergy[]; conditions?: ReportCondition[] }) {
+  const none = <span className="text-slate-600">None recorded.</span>;
+  return (
+    <Card title="Allergies and conditions">
+      <dl className="space-y-1 text-sm">
+        {allergies && (
+          <div>
+            <dt className="inline font-medium text-slate-900">Allergies: </dt>
+            <dd className="inline">
+              {allergies.length === 0 ? none : allergies.map((a, i) => (
+                <span key={`${a.substance}-${i}`} className={a.dangerous ? 'font-semibold text-red-900' : 'text-slate-800'}>
+                  {i > 0 && '; '}
+                  {a.dangerous && 'Dangerous: '}
+                  {a.substance}
+                  {(a.severity || a.reaction) && ` (${[a.severity, a.reaction].filter(Boolean).join(', ')})`}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
+        {conditions && (
+          <div>
+            <dt className="inline font-medium text-slate-900">Conditions: </dt>
+            <dd className="inline text-slate-800">
+              {conditions.length === 0 ? none : conditions.map((c) => `${c.label}${c.code ? ` (${c.code})` : ''}${c.status !== 'active' ? `, ${c.status}` : ''}`).join('; ')}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </Card>
+  );
+}
 
 /** The latest labs (the latest HbA1c with the GMI beside it); nothing at all when absent (a share's reader). */
 export function LabsSlot({ labs }: { labs?: ReportLab[] }) {
@@ -112,6 +149,7 @@ export function GlucoseReportView({ model, basePath, pdfHref, today, problem, br
       <Card title={m.source === 'cgm' ? 'Daily glucose profiles' : 'Daily readings'}>
         <DailyProfiles days={m.daily} low={m.targets.low} high={m.targets.high} unit={m.unit} />
       </Card>
+      {(m.allergies || m.conditions) && <RecordSlot allergies={m.allergies} conditions={m.conditions} />}
       <div className="grid gap-4 lg:grid-cols-3 print:grid-cols-3">
         {m.medications && (
           <Card title="Medications">

@@ -1,6 +1,6 @@
 // PATCH /api/v1/users/me/entries/:entryId — the patient corrects one of their hand-made entries (the POST
 // body's fields to change); DELETE retracts it (204). entryId: `reading:<uuid>`, `event:<uuid>`,
-// `meal:<uuid>` or `sample:<row id>` (lib/data/corrections.ts). Someone else's entry is not found; a
+// `meal:<uuid>`, `dose:<uuid>` or `sample:<row id>` (lib/data/corrections.ts). Someone else's entry is not found; a
 // device-synced sample is refused (403).
 import { requireCaller } from '@/lib/auth/session';
 import { patientCorrector } from '@/lib/data/corrections';
