@@ -18,7 +18,6 @@ const ZONE = 'Asia/Kolkata';
 const DAY = '2026-11-10'; // in the past whenever this runs
 const at = (time: string, day = DAY) => dueInstant(zoneClock(ZONE), day, time);
 const iso = (ms: number) => new Date(ms).toISOString();
-const MIN = 60_000;
 const LATER = at('12:00', '2026-11-11'); // "now" for the sweep and the adherence: both of DAY's doses are past
 
 let patient: { id: string };
