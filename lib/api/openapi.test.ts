@@ -6,6 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { storeImportedRecord } from '@/lib/data/record-import';
+import { addDays } from '@/lib/time';
 import { createAggregate, createSignedInUser, linkCare, waitForPipeline } from '@/test/factories';
 import { api, baseUrl, type ApiResult } from '@/test/http';
 
@@ -117,7 +120,7 @@ describe('GET /api-docs', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<main');
-    for (const name of ['Device sync', 'Devices', 'Reads', 'Imports', 'Exports', 'Shares']) expect(html).toContain(`>${name}</h2>`);
+    for (const name of ['Device sync', 'Devices', 'Reads', 'Imports', 'Exports', 'Medications', 'Shares']) expect(html).toContain(`>${name}</h2>`);
     for (const methods of Object.values(doc.paths)) for (const op of Object.values(methods)) expect(html).toContain(`id="op-${op.operationId}"`);
     expect(html).not.toMatch(/<script[^>]+src="https?:\/\//);
   });
@@ -273,6 +276,202 @@ describe('real answers match the document', () => {
     expect(expectDocumented(await api(`/api/v1/shares/${id}`, { method: 'DELETE', cookie: patient.cookie }), '/api/v1/shares/{id}', 'delete').status).toBe(204);
   });
 
+  it('medications: add own, prescribe, change and stop, versions, doses and adherence, as the patient and their carers, and the errors', async () => {
+    const patient = await createSignedInUser({ timeZone: 'UTC' });
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    const viewer = await createSignedInUser({ role: 'CAREGIVER' });
+    const logger = await createSignedInUser({ role: 'CAREGIVER' });
+    const strangerDoctor = await createSignedInUser({ role: 'DOCTOR' });
+    const otherPatient = await createSignedInUser();
+    await linkCare({ patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' });
+    await linkCare({ patientId: patient.id, carerId: viewer.id, kind: 'CAREGIVER' });
+    await linkCare({ patientId: patient.id, carerId: logger.id, kind: 'CAREGIVER' });
+    await prisma.careRelationship.updateMany({ where: { patientId: patient.id, carerId: logger.id }, data: { canLogData: true } });
+
+    type Med = { id: string; status: string; version: number; nextDoses: string[] };
+    const own = '/api/v1/users/me/medications';
+    const theirs = '/api/v1/patients/{patientId}/medications';
+    const mine = own;
+    const hers = `/api/v1/patients/${patient.id}/medications`;
+    const call = async (template: string, method: string, url: string, init: { cookie?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}) =>
+      expectDocumented(await api(url, { ...init, method: method.toUpperCase() }), template, method);
+    const status = async (template: string, method: string, url: string, init: { cookie?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}) =>
+      (await call(template, method, url, init)).status;
+    /** 400 malformed JSON, 415 not JSON, 413 over 16 KiB: the body checks every JSON-taking operation makes. */
+    async function bodyRefusals(template: string, method: string, url: string, cookie: string) {
+      expect(await status(template, method, url, { cookie, body: '{"name": ', headers: { 'content-type': 'application/json' } })).toBe(400);
+      expect(await status(template, method, url, { cookie, body: 'name=x', headers: { 'content-type': 'text/plain' } })).toBe(415);
+      expect(await status(template, method, url, { cookie, json: { name: 'x'.repeat(17 * 1024) } })).toBe(413);
+    }
+
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = addDays(today, -1);
+    const nobody = randomUUID();
+
+    // The patient adds their own.
+    const vitaminBody = { name: 'Vitamin D', strength: '1000 IU', form: 'capsule', dose: '1 capsule', route: 'oral', schedule: { kind: 'daily', times: ['20:00', '08:00'] }, startedOn: addDays(today, -3) };
+    expectValidRequest(own, 'post', vitaminBody);
+    const added = await call(own, 'post', mine, { cookie: patient.cookie, json: vitaminBody });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ name: 'Vitamin D', prescriberId: null, critical: false, version: 1, status: 'active', schedule: { kind: 'daily', times: ['08:00', '20:00'] } });
+    const vitamin = added.body as Med;
+    expect(vitamin.nextDoses).toHaveLength(3);
+    expect(await status(own, 'post', mine, { cookie: patient.cookie, json: { name: '', dose: '1', schedule: { kind: 'asNeeded' } } })).toBe(422);
+    expect(await status(own, 'post', mine, { cookie: patient.cookie, json: { name: 'X', dose: '1', schedule: { kind: 'asNeeded' }, critical: true } })).toBe(422);
+    expect(await status(own, 'post', mine, { cookie: doctor.cookie, json: vitaminBody })).toBe(403);
+    expect(await status(own, 'post', mine, { json: vitaminBody })).toBe(401);
+    await bodyRefusals(own, 'post', mine, patient.cookie);
+
+    // The doctor prescribes a critical one; a caregiver may not, an unlinked doctor gets 404.
+    const insulinBody = { name: 'Insulin glargine', code: { system: 'ATC', code: 'A10AE04' }, dose: '18 units', route: 'subcutaneous', schedule: { kind: 'daily', times: ['21:30'] }, critical: true, instructions: 'Same time each night' };
+    expectValidRequest(theirs, 'post', insulinBody);
+    const prescribed = await call(theirs, 'post', hers, { cookie: doctor.cookie, json: insulinBody });
+    expect(prescribed.status).toBe(201);
+    expect(prescribed.body).toMatchObject({ prescriberId: doctor.id, critical: true, code: { system: 'ATC', code: 'A10AE04' }, instructions: 'Same time each night' });
+    const insulin = prescribed.body as Med;
+    expect(await status(theirs, 'post', hers, { cookie: doctor.cookie, json: { ...insulinBody, startedOn: '2026-01-10', endedOn: '2026-01-09' } })).toBe(422);
+    expect(await status(theirs, 'post', hers, { cookie: viewer.cookie, json: insulinBody })).toBe(403);
+    expect(await status(theirs, 'post', hers, { cookie: strangerDoctor.cookie, json: insulinBody })).toBe(404);
+    expect(await status(theirs, 'post', hers, { json: insulinBody })).toBe(401);
+    await bodyRefusals(theirs, 'post', hers, doctor.cookie);
+
+    // Lists and single reads.
+    const list = await call(own, 'get', mine, { cookie: patient.cookie });
+    expect(list.status).toBe(200);
+    expect((list.body as { medications: Med[] }).medications.map((m) => m.id).sort()).toEqual([vitamin.id, insulin.id].sort());
+    const viaViewer = await call(theirs, 'get', hers, { cookie: viewer.cookie });
+    expect(viaViewer.status).toBe(200);
+    expect((viaViewer.body as { medications: Med[] }).medications.map((m) => m.id).sort()).toEqual([vitamin.id, insulin.id].sort());
+    expect(await status(own, 'get', mine)).toBe(401);
+    expect(await status(own, 'get', mine, { cookie: doctor.cookie })).toBe(403);
+    expect(await status(theirs, 'get', hers)).toBe(401);
+    expect(await status(theirs, 'get', hers, { cookie: patient.cookie })).toBe(403);
+    expect(await status(theirs, 'get', hers, { cookie: strangerDoctor.cookie })).toBe(404);
+
+    const one = `${own}/{medicationId}`;
+    const theirOne = `${theirs}/{medicationId}`;
+    expect((await call(one, 'get', `${mine}/${vitamin.id}`, { cookie: patient.cookie })).body).toMatchObject({ id: vitamin.id, name: 'Vitamin D' });
+    expect((await call(theirOne, 'get', `${hers}/${insulin.id}`, { cookie: doctor.cookie })).body).toMatchObject({ id: insulin.id, critical: true });
+    expect(await status(one, 'get', `${mine}/${vitamin.id}`, { cookie: otherPatient.cookie })).toBe(404);
+    expect(await status(one, 'get', `${mine}/${nobody}`, { cookie: patient.cookie })).toBe(404);
+    expect(await status(one, 'get', `${mine}/${vitamin.id}`)).toBe(401);
+    expect(await status(one, 'get', `${mine}/${vitamin.id}`, { cookie: viewer.cookie })).toBe(403);
+    expect(await status(theirOne, 'get', `${hers}/${insulin.id}`, { cookie: strangerDoctor.cookie })).toBe(404);
+    expect(await status(theirOne, 'get', `${hers}/${nobody}`, { cookie: viewer.cookie })).toBe(404);
+    expect(await status(theirOne, 'get', `${hers}/${insulin.id}`)).toBe(401);
+    expect(await status(theirOne, 'get', `${hers}/${insulin.id}`, { cookie: patient.cookie })).toBe(403);
+
+    // Changes are versions: the patient changes their own and may only stop a prescription; stopped stays stopped.
+    expectValidRequest(one, 'patch', { dose: '2 capsules' });
+    expectValidRequest(one, 'patch', { stopped: true });
+    const changed = await call(one, 'patch', `${mine}/${vitamin.id}`, { cookie: patient.cookie, json: { dose: '2 capsules' } });
+    expect(changed.body).toMatchObject({ status: 'active', dose: '2 capsules', version: 2 });
+    expect(await status(one, 'patch', `${mine}/${vitamin.id}`, { cookie: patient.cookie, json: {} })).toBe(422);
+    expect(await status(one, 'patch', `${mine}/${vitamin.id}`, { cookie: patient.cookie, json: { dose: '' } })).toBe(422);
+    expect(await status(one, 'patch', `${mine}/${insulin.id}`, { cookie: patient.cookie, json: { dose: '40 units' } })).toBe(403);
+    expect(await status(one, 'patch', `${mine}/${vitamin.id}`, { cookie: doctor.cookie, json: { dose: '3 capsules' } })).toBe(403);
+    expect(await status(one, 'patch', `${mine}/${nobody}`, { cookie: patient.cookie, json: { dose: '3 capsules' } })).toBe(404);
+    expect(await status(one, 'patch', `${mine}/${vitamin.id}`, { json: { dose: '3 capsules' } })).toBe(401);
+    await bodyRefusals(one, 'patch', `${mine}/${vitamin.id}`, patient.cookie);
+
+    const byDoctor = await call(theirOne, 'patch', `${hers}/${insulin.id}`, { cookie: doctor.cookie, json: { dose: '20 units' } });
+    expect(byDoctor.body).toMatchObject({ dose: '20 units', version: 2, critical: true });
+    expect(await status(theirOne, 'patch', `${hers}/${insulin.id}`, { cookie: doctor.cookie, json: { schedule: { kind: 'daily', times: [] } } })).toBe(422);
+    expect(await status(theirOne, 'patch', `${hers}/${insulin.id}`, { cookie: viewer.cookie, json: { dose: '1 unit' } })).toBe(403);
+    expect(await status(theirOne, 'patch', `${hers}/${insulin.id}`, { cookie: strangerDoctor.cookie, json: { dose: '1 unit' } })).toBe(404);
+    expect(await status(theirOne, 'patch', `${hers}/${insulin.id}`, { json: { dose: '1 unit' } })).toBe(401);
+    await bodyRefusals(theirOne, 'patch', `${hers}/${insulin.id}`, doctor.cookie);
+    const stopped = await call(one, 'patch', `${mine}/${insulin.id}`, { cookie: patient.cookie, json: { stopped: true } });
+    expect(stopped.body).toMatchObject({ status: 'stopped', version: 3, nextDoses: [], stoppedAt: expect.any(String) });
+    expect(await status(one, 'patch', `${mine}/${insulin.id}`, { cookie: patient.cookie, json: { stopped: true } })).toBe(409);
+    expect(await status(theirOne, 'patch', `${hers}/${insulin.id}`, { cookie: doctor.cookie, json: { dose: '22 units' } })).toBe(409);
+
+    const versions = `${own}/{medicationId}/versions`;
+    const theirVersions = `${theirs}/{medicationId}/versions`;
+    const history = await call(versions, 'get', `${mine}/${insulin.id}/versions`, { cookie: patient.cookie });
+    expect((history.body as { versions: { version: number; change: string }[] }).versions.map((v) => [v.version, v.change])).toEqual([[1, 'CREATED'], [2, 'UPDATED'], [3, 'STOPPED']]);
+    expect((await call(theirVersions, 'get', `${hers}/${insulin.id}/versions`, { cookie: doctor.cookie })).body).toEqual(history.body);
+    expect(await status(versions, 'get', `${mine}/${nobody}/versions`, { cookie: patient.cookie })).toBe(404);
+    expect(await status(versions, 'get', `${mine}/${insulin.id}/versions`)).toBe(401);
+    expect(await status(versions, 'get', `${mine}/${insulin.id}/versions`, { cookie: doctor.cookie })).toBe(403);
+    expect(await status(theirVersions, 'get', `${hers}/${insulin.id}/versions`, { cookie: strangerDoctor.cookie })).toBe(404);
+    expect(await status(theirVersions, 'get', `${hers}/${insulin.id}/versions`)).toBe(401);
+    expect(await status(theirVersions, 'get', `${hers}/${insulin.id}/versions`, { cookie: patient.cookie })).toBe(403);
+
+    // A prescription imported from FHIR (what the import stores): its first version is the record as found.
+    await storeImportedRecord(patient.id, [
+      { kind: 'medication', medication: { sourceId: 'MedicationStatement/lisinopril', name: 'Lisinopril 10 mg', codeSystem: 'RXNORM', code: '314076', dosage: null, schedule: { kind: 'daily', times: [] }, startedOn: addDays(today, -30), endedOn: null, stopped: false } },
+    ]);
+    const withImported = (await call(own, 'get', mine, { cookie: patient.cookie })).body as { medications: (Med & { name: string })[] };
+    const imported = withImported.medications.find((m) => m.name === 'Lisinopril 10 mg')!;
+    expect(imported).toMatchObject({ dose: '', code: { system: 'RXNORM', code: '314076' }, prescriberId: null });
+    const importedHistory = await call(theirVersions, 'get', `${hers}/${imported.id}/versions`, { cookie: viewer.cookie });
+    expect(importedHistory.body).toMatchObject({ versions: [{ version: 1, change: 'CREATED', medication: { source: 'fhir', dosage: null } }] });
+
+    // Doses: the patient logs yesterday's morning dose and an extra one; a caregiver with log permission the evening dose.
+    const doses = `${own}/{medicationId}/doses`;
+    const theirDoses = `${theirs}/{medicationId}/doses`;
+    const morning = `${yesterday}T08:00:00.000Z`;
+    const evening = `${yesterday}T20:00:00.000Z`;
+    expectValidRequest(doses, 'post', { status: 'taken', takenAt: `${yesterday}T08:10:00Z` });
+    const logged = await call(doses, 'post', `${mine}/${vitamin.id}/doses`, { cookie: patient.cookie, json: { status: 'taken', takenAt: `${yesterday}T08:10:00Z` } });
+    expect(logged.status).toBe(201);
+    expect(logged.body).toMatchObject({ scheduledFor: morning, status: 'taken', recordedById: patient.id });
+    const extra = await call(doses, 'post', `${mine}/${vitamin.id}/doses`, { cookie: patient.cookie, json: { status: 'taken', takenAt: `${yesterday}T14:00:00Z` } });
+    expect(extra.body).toMatchObject({ scheduledFor: null, status: 'taken' });
+    expect(await status(doses, 'post', `${mine}/${vitamin.id}/doses`, { cookie: patient.cookie, json: { status: 'skipped', scheduledFor: morning, reason: 'nausea' } })).toBe(409);
+    expect(await status(doses, 'post', `${mine}/${vitamin.id}/doses`, { cookie: patient.cookie, json: { status: 'forgot' } })).toBe(422);
+    expect(await status(doses, 'post', `${mine}/${nobody}/doses`, { cookie: patient.cookie, json: { status: 'taken' } })).toBe(404);
+    expect(await status(doses, 'post', `${mine}/${vitamin.id}/doses`, { json: { status: 'taken' } })).toBe(401);
+    expect(await status(doses, 'post', `${mine}/${vitamin.id}/doses`, { cookie: logger.cookie, json: { status: 'taken' } })).toBe(403);
+    await bodyRefusals(doses, 'post', `${mine}/${vitamin.id}/doses`, patient.cookie);
+
+    const byLogger = await call(theirDoses, 'post', `${hers}/${vitamin.id}/doses`, { cookie: logger.cookie, json: { status: 'taken', scheduledFor: evening, takenAt: `${yesterday}T20:05:00Z` } });
+    expect(byLogger.status).toBe(201);
+    expect(byLogger.body).toMatchObject({ scheduledFor: evening, status: 'taken', recordedById: logger.id });
+    expect(await status(theirDoses, 'post', `${hers}/${vitamin.id}/doses`, { cookie: logger.cookie, json: { status: 'skipped', scheduledFor: evening } })).toBe(409);
+    expect(await status(theirDoses, 'post', `${hers}/${vitamin.id}/doses`, { cookie: logger.cookie, json: { status: 'taken', takenAt: 'yesterday' } })).toBe(422);
+    expect(await status(theirDoses, 'post', `${hers}/${nobody}/doses`, { cookie: logger.cookie, json: { status: 'taken' } })).toBe(404);
+    for (const who of [viewer, doctor]) expect(await status(theirDoses, 'post', `${hers}/${vitamin.id}/doses`, { cookie: who.cookie, json: { status: 'taken' } })).toBe(404);
+    expect(await status(theirDoses, 'post', `${hers}/${vitamin.id}/doses`, { json: { status: 'taken' } })).toBe(401);
+    await bodyRefusals(theirDoses, 'post', `${hers}/${vitamin.id}/doses`, logger.cookie);
+
+    const days = `?from=${addDays(today, -2)}&to=${addDays(today, 1)}`;
+    const listed = await call(doses, 'get', `${mine}/${vitamin.id}/doses${days}`, { cookie: patient.cookie });
+    expect(listed.status).toBe(200);
+    const dosesBody = listed.body as { from: string; to: string; planned: { scheduledFor: string; status: string; log: unknown }[]; extra: unknown[] };
+    expect(dosesBody).toMatchObject({ from: addDays(today, -2), to: addDays(today, 1), extra: [{ scheduledFor: null, takenAt: `${yesterday}T14:00:00.000Z` }] });
+    expect(dosesBody.planned.filter((d) => d.scheduledFor === morning || d.scheduledFor === evening)).toMatchObject([
+      { status: 'taken', log: { recordedById: patient.id } },
+      { status: 'taken', log: { recordedById: logger.id } },
+    ]);
+    expect(dosesBody.planned.at(-1)).toMatchObject({ scheduledFor: `${addDays(today, 1)}T20:00:00.000Z`, status: 'upcoming', log: null });
+    const viaCarer = await call(theirDoses, 'get', `${hers}/${vitamin.id}/doses${days}`, { cookie: viewer.cookie });
+    expect(viaCarer.status).toBe(200);
+    expect((viaCarer.body as typeof dosesBody).extra).toEqual(dosesBody.extra);
+    expect(await status(doses, 'get', `${mine}/${vitamin.id}/doses?from=${today}&to=${yesterday}`, { cookie: patient.cookie })).toBe(422);
+    expect(await status(doses, 'get', `${mine}/${vitamin.id}/doses?days=7`, { cookie: patient.cookie })).toBe(422);
+    expect(await status(doses, 'get', `${mine}/${nobody}/doses`, { cookie: patient.cookie })).toBe(404);
+    expect(await status(doses, 'get', `${mine}/${vitamin.id}/doses`)).toBe(401);
+    expect(await status(doses, 'get', `${mine}/${vitamin.id}/doses`, { cookie: viewer.cookie })).toBe(403);
+    expect(await status(theirDoses, 'get', `${hers}/${vitamin.id}/doses?from=2026-02-30`, { cookie: doctor.cookie })).toBe(422);
+    expect(await status(theirDoses, 'get', `${hers}/${vitamin.id}/doses`, { cookie: strangerDoctor.cookie })).toBe(404);
+    expect(await status(theirDoses, 'get', `${hers}/${vitamin.id}/doses`)).toBe(401);
+    expect(await status(theirDoses, 'get', `${hers}/${vitamin.id}/doses`, { cookie: patient.cookie })).toBe(403);
+
+    // Adherence: yesterday's two planned doses, both taken (today's first one may have just been written as missed).
+    const adherence = `${own}/adherence`;
+    const theirAdherence = `${theirs}/adherence`;
+    const rate = await call(adherence, 'get', `${mine}/adherence`, { cookie: patient.cookie });
+    expect(rate.body).toMatchObject({ windows: [{ days: 7, taken: 2, late: 0, skipped: 0 }, { days: 14, taken: 2 }, { days: 30, taken: 2 }], medications: [{ id: vitamin.id, name: 'Vitamin D' }] });
+    expect((await call(theirAdherence, 'get', `${hers}/adherence`, { cookie: doctor.cookie })).body).toEqual(rate.body);
+    expect(await status(adherence, 'get', `${mine}/adherence`)).toBe(401);
+    expect(await status(adherence, 'get', `${mine}/adherence`, { cookie: doctor.cookie })).toBe(403);
+    expect(await status(theirAdherence, 'get', `${hers}/adherence`, { cookie: strangerDoctor.cookie })).toBe(404);
+    expect(await status(theirAdherence, 'get', `${hers}/adherence`)).toBe(401);
+    expect(await status(theirAdherence, 'get', `${hers}/adherence`, { cookie: patient.cookie })).toBe(403);
+  });
+
   it('exercised every documented success of the routes that exist', () => {
     for (const [template, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
@@ -286,7 +485,8 @@ describe('real answers match the document', () => {
 });
 
 describe('documented operations and route files', () => {
-  const AREAS = /^\/api\/v1\/(devices|devices\/\{id\}\/sync|users\/me\/(samples|aggregates|summary|export|glucose\/metrics|glucose\/agp)|patients\/\{patientId\}\/(samples|aggregates|summary|glucose\/metrics|glucose\/agp)|imports(\/\{id\})?|shares(\/.*)?)$/;
+  const AREAS =
+    /^\/api\/v1\/(devices|devices\/\{id\}\/sync|users\/me\/(samples|aggregates|summary|export|glucose\/metrics|glucose\/agp)|patients\/\{patientId\}\/(samples|aggregates|summary|glucose\/metrics|glucose\/agp)|(users\/me|patients\/\{patientId\})\/medications(\/adherence|\/\{medicationId\}(\/versions|\/doses)?)?|imports(\/\{id\})?|shares(\/.*)?)$/;
 
   async function routeFiles(): Promise<Map<string, string[]>> {
     const dir = path.join(ROOT, 'app/api/v1');

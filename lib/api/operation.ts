@@ -12,7 +12,7 @@ export type Response = {
 };
 
 export type Operation = {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI path template, `{param}` for each dynamic segment of the route folder. */
   path: string;
   operationId: string;

@@ -1,11 +1,13 @@
-// Every documented operation of the public API: device sync, devices, reads, imports, export (and the
-// pending shares contract, kept in shares-operations.ts). The route files under app/api/v1 are the truth;
-// openapi.test.ts checks each is documented here and each documented path has a route file.
+// Every documented operation of the public API: device sync, devices, reads, imports, export, medications
+// (kept in medication-operations.ts) and the pending shares contract (shares-operations.ts). The route
+// files under app/api/v1 are the truth; openapi.test.ts checks each is documented here and each documented
+// path has a route file.
 import { z } from 'zod';
 import { errorBody } from './common';
 import { glucoseAgp, glucoseMetrics, glucosePeriodQuery } from './glucose';
 import { deviceList, registerDeviceRequest, registeredDevice } from './devices';
 import { importCreated, importList, importStatus, importUpload } from './imports';
+import { MEDICATION_OPERATIONS } from './medication-operations';
 import { errors, json, type Operation } from './operation';
 import { aggregatesByType, aggregatesQuery, dailySummary, exportQuery, fhirBundle, samplePage, samplesQuery, summaryQuery } from './reads';
 import { SHARE_OPERATIONS } from './shares-operations';
@@ -198,5 +200,6 @@ export const OPERATIONS: readonly Operation[] = [
   ...glucoseOperations,
   ...imports,
   exportOperation,
+  ...MEDICATION_OPERATIONS,
   ...SHARE_OPERATIONS,
 ];
