@@ -32,7 +32,7 @@ test('caregiver with log permission sees their one person and logs a reading', a
 
   await alex.getByRole('link', { name: 'Alex Morgan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Alex Morgan' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Last 30 days' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Last 30 days', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Today so far' })).toBeVisible();
   const entry = page.getByTestId('entry-forms');
   await expect(entry.getByRole('heading', { name: 'Log data for Alex Morgan' })).toBeVisible();
@@ -60,7 +60,7 @@ test('second caregiver: views Jordan without logging, and sees no health data of
 
   await jordan.getByRole('link', { name: 'Jordan Lee' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Jordan Lee' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Last 30 days' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Last 30 days', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Medications and adherence' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Emergencies/ })).toBeVisible();
   await expect(page.getByTestId('entry-forms')).toHaveCount(0);
@@ -74,7 +74,7 @@ test('second caregiver: views Jordan without logging, and sees no health data of
   await page.getByRole('link', { name: 'Alex Morgan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Alex Morgan' })).toBeVisible();
   await expect(page.getByText('Alex Morgan has not shared their health data with you')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Last 30 days' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Last 30 days', exact: true })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Medications and adherence' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /^Emergencies/ })).toBeVisible(); // alerts are still theirs
   const alexId = patientIdFrom(new URL(page.url()).pathname);

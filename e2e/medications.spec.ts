@@ -168,6 +168,7 @@ test('a caregiver logs a dose from its reminder in the notification center', asy
   // Alex sees who logged it; the medication is stopped again so later runs start clean.
   await page.reload();
   await expect(page.getByTestId('todays-doses').getByRole('listitem').filter({ hasText: name })).toContainText('Taken');
+  await expect(page.getByTestId('todays-doses').getByRole('listitem').filter({ hasText: name })).toContainText('by Chris');
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: `Stop ${name}` }).click();
   await expect(page.getByTestId('medication-list').getByRole('listitem').filter({ hasText: name })).toContainText('Stopped');

@@ -21,7 +21,7 @@ export function listInWords(items: readonly string[]): string {
 export function scheduleInWords(schedule: Medication['schedule']): string {
   switch (schedule.kind) {
     case 'daily':
-      return `${listInWords(schedule.times)} every day`;
+      return schedule.times.length === 0 ? 'every day, times not set yet (no dose is planned until they are)' : `${listInWords(schedule.times)} every day`;
     case 'interval':
       return `every ${schedule.everyHours} hours from ${schedule.from}`;
     case 'weekdays':

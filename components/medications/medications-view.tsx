@@ -24,6 +24,8 @@ type Props = {
   owner: 'you' | string;
   canLog: boolean;
   canManage: boolean;
+  /** The reader: a dose someone else logged names who did. */
+  viewerId: string;
 };
 
 const STATUS_STYLE: Record<string, string> = {
@@ -169,7 +171,9 @@ function Adherence({ base }: { base: string }) {
   );
 }
 
-export function MedicationsView({ base, timeZone, owner, canLog, canManage }: Props) {
+export function MedicationsView({ base, timeZone, owner, canLog, canManage, viewerId }: Props) {
+  const byWhom = (log: { recordedById: string; recordedByName: string | null; status: string } | null) =>
+    log && log.status !== 'missed' && log.recordedById !== viewerId ? <span className="text-xs text-slate-600">by {log.recordedByName ?? 'someone on the care team'}</span> : null;
   const list = useQuery({ queryKey: medicationsKey(base), queryFn: () => apiFetch<{ medications: Medication[] }>(base) });
   const today = todayIn(timeZone);
   // Yesterday to tomorrow: a dose at 00:30 is due from 23:30 the day before, one at 23:30 until 00:30.
@@ -232,6 +236,7 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage }: Pr
                 <span className="flex items-center gap-2">
                   {dose.log?.takenAt && <span className="text-xs text-slate-600">at {timeIn(dose.log.takenAt, timeZone)}</span>}
                   {dose.log?.reason && <span className="text-xs text-slate-600">“{dose.log.reason}”</span>}
+                  {byWhom(dose.log)}
                   <StatusBadge status={dose.status} />
                 </span>
               </li>
@@ -239,7 +244,7 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage }: Pr
             {extras.map(({ medication, log }) => (
               <li key={log.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
                 <span><span className="tabular-nums">{timeIn(log.takenAt as string, timeZone)}</span> · <span className="font-medium text-slate-900">{medication.name}</span> {medication.dose}</span>
-                <span className="text-xs text-slate-700">Extra dose taken</span>
+                <span className="flex items-center gap-2"><span className="text-xs text-slate-700">Extra dose taken</span>{byWhom(log)}</span>
               </li>
             ))}
           </ul>

@@ -42,7 +42,10 @@ const times = z.array(clockTime).min(1).max(24).meta({ description: 'Local times
 
 const schedule = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('daily'), times }),
+    z.object({
+      kind: z.literal('daily'),
+      times: z.array(clockTime).max(24).meta({ description: 'Local times, ascending, each once; empty only for a prescription imported without clock times (no dose is planned until they are set).' }),
+    }),
     z.object({ kind: z.literal('interval'), everyHours: z.literal([...INTERVAL_HOURS]), from: clockTime }),
     z.object({ kind: z.literal('weekdays'), days: z.array(z.enum(WEEKDAYS)).min(1).max(7), times }),
     z.object({ kind: z.literal('asNeeded') }),
@@ -85,25 +88,7 @@ export const medicationList = z
   .object({ medications: z.array(medication) })
   .meta({ id: 'MedicationList', description: 'Active and upcoming first, then ended and stopped; each by start, newest first.' });
 
-const snapshot = z.object(snapshotFields).meta({ id: 'MedicationSnapshot', description: 'A version as written by this API (add, prescribe, change, stop).' });
-
-const importedSnapshot = z
-  .object({
-    name: z.string(),
-    codeSystem: z.literal('RXNORM').nullable(),
-    code: z.string().nullable(),
-    dosage: z.string().nullable(),
-    schedule: z.discriminatedUnion('kind', [z.object({ kind: z.literal('daily'), times: z.array(clockTime).max(24) }), z.object({ kind: z.literal('asNeeded') })]),
-    startedOn: daySchema,
-    endedOn: daySchema.nullable(),
-    stoppedAt: nullableInstant,
-    source: z.literal('fhir'),
-    sourceId: z.string(),
-  })
-  .meta({
-    id: 'ImportedMedicationSnapshot',
-    description: 'Version 1 of a prescription imported from FHIR (POST /api/v1/imports): the record as the import found it (no times: `daily` with an empty list).',
-  });
+const snapshot = z.object(snapshotFields).meta({ id: 'MedicationSnapshot', description: 'A medication as one version left it (added, prescribed, imported, changed or stopped).' });
 
 export const medicationVersions = z
   .object({
@@ -113,7 +98,7 @@ export const medicationVersions = z
         change: z.enum(['CREATED', 'UPDATED', 'STOPPED']),
         changedAt: instantSchema,
         changedById: uuidSchema.nullable(),
-        medication: z.union([snapshot, importedSnapshot]),
+        medication: snapshot,
       }),
     ),
   })
@@ -128,6 +113,7 @@ export const doseLog = z
     takenAt: nullableInstant,
     reason: z.string().nullable(),
     recordedById: uuidSchema.meta({ description: 'Who logged it: the patient, or a caregiver with log permission (the patient for a dose written as missed).' }),
+    recordedByName: z.string().nullable().meta({ description: 'Their display name; null for a dose written as missed (nobody logged it) or a person without a name.' }),
   })
   .meta({ id: 'DoseLog' });
 

@@ -398,15 +398,15 @@ describe('real answers match the document', () => {
     expect(await status(theirVersions, 'get', `${hers}/${insulin.id}/versions`)).toBe(401);
     expect(await status(theirVersions, 'get', `${hers}/${insulin.id}/versions`, { cookie: patient.cookie })).toBe(403);
 
-    // A prescription imported from FHIR (what the import stores): its first version is the record as found.
+    // A prescription imported from FHIR without clock times: daily, times not set (never "as needed"); its first version has every version's shape.
     await storeImportedRecord(patient.id, [
       { kind: 'medication', medication: { sourceId: 'MedicationStatement/lisinopril', name: 'Lisinopril 10 mg', codeSystem: 'RXNORM', code: '314076', dosage: null, schedule: { kind: 'daily', times: [] }, startedOn: addDays(today, -30), endedOn: null, stopped: false } },
     ]);
     const withImported = (await call(own, 'get', mine, { cookie: patient.cookie })).body as { medications: (Med & { name: string })[] };
     const imported = withImported.medications.find((m) => m.name === 'Lisinopril 10 mg')!;
-    expect(imported).toMatchObject({ dose: '', code: { system: 'RXNORM', code: '314076' }, prescriberId: null });
+    expect(imported).toMatchObject({ dose: '', code: { system: 'RXNORM', code: '314076' }, prescriberId: null, schedule: { kind: 'daily', times: [] }, nextDoses: [] });
     const importedHistory = await call(theirVersions, 'get', `${hers}/${imported.id}/versions`, { cookie: viewer.cookie });
-    expect(importedHistory.body).toMatchObject({ versions: [{ version: 1, change: 'CREATED', medication: { source: 'fhir', dosage: null } }] });
+    expect(importedHistory.body).toMatchObject({ versions: [{ version: 1, change: 'CREATED', medication: { name: 'Lisinopril 10 mg', dose: '', schedule: { kind: 'daily', times: [] } } }] });
 
     // Doses: the patient logs yesterday's morning dose and an extra one; a caregiver with log permission the evening dose.
     const doses = `${own}/{medicationId}/doses`;

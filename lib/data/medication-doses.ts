@@ -20,6 +20,7 @@ import { requireFullScope, type ReadScope } from './access';
 import { pastInstant, type EntryTarget } from './entries';
 import { resolveMissedMedication } from './medication-alerts';
 import { findMedication, medicationDoses, readSchedule } from './medications';
+import { findDisplayNames } from './profile-fields';
 
 const MINUTE_MS = 60_000;
 const GRACE_MS = DEFAULT_GRACE_MINUTES * MINUTE_MS;
@@ -55,16 +56,24 @@ export type DoseLogAnswer = {
   takenAt: string | null;
   reason: string | null;
   recordedById: string;
+  /** Who logged it, by name (null for a dose written as missed: nobody logged it). */
+  recordedByName: string | null;
 };
 
 export const STATUS_OUT: Record<MedicationLogStatus, DoseStatus> = { TAKEN: 'taken', TAKEN_LATE: 'late', SKIPPED: 'skipped', MISSED: 'missed' };
 
 type LogRow = { id: string; medicationId: string; userId: string; scheduledAt: Date | null; takenAt: Date | null; status: MedicationLogStatus; reason: string | null; recordedById: string };
 
-async function answerOf(row: LogRow): Promise<DoseLogAnswer> {
+async function answersOf(rows: LogRow[]): Promise<DoseLogAnswer[]> {
+  const names = await findDisplayNames([...new Set(rows.filter((r) => r.status !== 'MISSED').map((r) => r.recordedById))]);
+  return Promise.all(rows.map((r) => answerOf(r, names)));
+}
+
+async function answerOf(row: LogRow, names: Map<string, string>): Promise<DoseLogAnswer> {
   return {
     id: row.id, medicationId: row.medicationId, scheduledFor: row.scheduledAt?.toISOString() ?? null, status: STATUS_OUT[row.status],
     takenAt: row.takenAt?.toISOString() ?? null, reason: await decryptNullable(row.userId, reasonRef(row.id), row.reason), recordedById: row.recordedById,
+    recordedByName: row.status === 'MISSED' ? null : names.get(row.recordedById) || null,
   };
 }
 
@@ -111,7 +120,7 @@ export async function logDose(target: EntryTarget, medicationId: string, raw: un
       ? await prisma.medicationLog.update({ where: { id }, data })
       : await prisma.medicationLog.create({ data: { id, medicationId, userId: target.patientId, scheduledAt: scheduledAtMs === null ? null : new Date(scheduledAtMs), ...data } });
     if (taken) await resolveMissedMedication(medicationId, target.recordedById, nowMs);
-    return answerOf(row);
+    return (await answersOf([row]))[0]!;
   } catch (error) {
     // Logged by someone else in the same moment (the unique planned dose): the first log stands.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new ApiError('CONFLICT', 'this dose was logged meanwhile; correct that log instead');
@@ -126,7 +135,7 @@ export async function doseLogsByIds(patientId: string, ids: string[]) {
   return new Map(
     await Promise.all(
       rows.map(async (r) => {
-        const answer = await answerOf(r);
+        const answer = await answerOf(r, new Map());
         return [r.id, { medicationId: r.medicationId, medication: r.medication.name, dose: r.medication.dosage, status: answer.status, scheduledFor: answer.scheduledFor, reason: answer.reason }] as const;
       }),
     ),
@@ -148,7 +157,7 @@ export async function listDoses(scope: ReadScope, medicationId: string, from: st
     where: { medicationId, OR: [{ scheduledAt: { gte: new Date(fromMs), lt: new Date(toMs) } }, { scheduledAt: null, takenAt: { gte: new Date(fromMs), lt: new Date(toMs) } }] },
     orderBy: [{ scheduledAt: 'asc' }, { takenAt: 'asc' }],
   });
-  const answers = await Promise.all(logs.map(answerOf));
+  const answers = await answersOf(logs);
   const byPlanned = new Map(answers.filter((l) => l.scheduledFor !== null).map((l) => [Date.parse(l.scheduledFor as string), l]));
   const plannedMs = new Set(medicationDoses(medication, scope.timeZone, fromMs, toMs));
   for (const at of byPlanned.keys()) plannedMs.add(at); // a logged dose stays, even if the schedule changed since

@@ -105,6 +105,18 @@ export function readSchedule(stored: unknown): Schedule | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * The schedule as shown: a daily one without times (a prescription imported without clock times) stays
+ * daily with no times, so it reads "times not set" and plans no dose until someone sets them, never "as
+ * needed"; a schedule this version cannot read is shown as needed.
+ */
+export function shownSchedule(stored: unknown): Schedule {
+  const parsed = readSchedule(stored);
+  if (parsed) return parsed;
+  const daily = stored && typeof stored === 'object' && (stored as { kind?: unknown }).kind === 'daily';
+  return daily ? { kind: 'daily', times: [] } : { kind: 'asNeeded' };
+}
+
 /** A stored schedule's local times of day (none for as needed, or a schedule this version cannot read). */
 export function medicationTimes(schedule: unknown): string[] {
   const parsed = readSchedule(schedule);
@@ -119,23 +131,30 @@ export function medicationDoses(row: Pick<Row, 'schedule' | 'startedOn' | 'ended
   return plannedDoses(schedule, { startedOn: dateOf(row.startedOn) as string, endedOn: dateOf(row.endedOn) }, timeZone, fromMs, until);
 }
 
-async function answerOf(row: Row, timeZone: string, nowMs: number): Promise<MedicationAnswer> {
+/** A row's fields as a version keeps them (what the versions endpoint answers, whoever wrote the row). */
+export async function snapshotOfRow(row: Row): Promise<Snapshot> {
   return {
-    id: row.id,
     name: row.name,
     code: row.codeSystem && row.code ? { system: row.codeSystem, code: row.code } : null,
     strength: row.strength,
     form: row.form,
     dose: row.dosage ?? '',
     route: row.route,
-    schedule: readSchedule(row.schedule) ?? { kind: 'asNeeded' },
+    schedule: shownSchedule(row.schedule),
     startedOn: dateOf(row.startedOn) as string,
     endedOn: dateOf(row.endedOn),
     instructions: await decryptNullable(row.userId, instructionsRef(row.id), row.instructions),
     critical: row.critical,
+    stoppedAt: row.stoppedAt?.toISOString() ?? null,
+  };
+}
+
+async function answerOf(row: Row, timeZone: string, nowMs: number): Promise<MedicationAnswer> {
+  return {
+    id: row.id,
+    ...(await snapshotOfRow(row)),
     prescriberId: row.prescriberId,
     version: row.version,
-    stoppedAt: row.stoppedAt?.toISOString() ?? null,
     status: statusOf(row, localDate(nowMs, timeZone)),
     nextDoses: medicationDoses(row, timeZone, nowMs, nowMs + NEXT_DOSES_DAYS * DAY_MS).slice(0, NEXT_DOSES).map((x) => new Date(x).toISOString()),
   };

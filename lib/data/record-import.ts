@@ -2,13 +2,14 @@
 // tables, prescriptions (MedicationRequest / MedicationStatement) as medications with their first
 // version. Each item is kept once per (patient, source id): a re-import counts it as a duplicate and
 // changes nothing. The imported medication is created by the importing patient (created_by_id); its
-// version-1 snapshot is encrypted JSON, like a health event's payload (lib/data/event-fields.ts).
+// version-1 snapshot (encrypted JSON) has the shape of every other version (lib/data/medications.ts).
 import { randomUUID } from 'node:crypto';
 import { encryptField } from '../crypto/fields';
 import { prisma } from '../db/client';
 import type { ImportedMedication, RecordItem } from '../interop/fhir-record';
 import { storeImportedAllergies } from './allergies';
 import { storeImportedConditions } from './conditions';
+import { snapshotOfRow } from './medications';
 
 type Counts = { accepted: number; duplicates: number };
 
@@ -28,10 +29,7 @@ async function storeImportedMedications(userId: string, items: readonly Imported
     const created = await tx.medication.createManyAndReturn({ data: rows, skipDuplicates: true });
     const versions = await Promise.all(created.map(async (m) => {
       const id = randomUUID();
-      const snapshot = {
-        name: m.name, codeSystem: m.codeSystem, code: m.code, dosage: m.dosage, schedule: m.schedule, startedOn: m.startedOn.toISOString().slice(0, 10),
-        endedOn: m.endedOn?.toISOString().slice(0, 10) ?? null, stoppedAt: m.stoppedAt?.toISOString() ?? null, source: m.source, sourceId: m.sourceId,
-      };
+      const snapshot = await snapshotOfRow(m); // the shape every version has, whoever wrote it
       return { id, medicationId: m.id, version: 1, change: 'CREATED', snapshot: await encryptField(userId, medicationSnapshotRef(id), JSON.stringify(snapshot)), changedById: userId, changedAt: now };
     }));
     if (versions.length > 0) await tx.medicationVersion.createMany({ data: versions });

@@ -32,7 +32,7 @@ export default async function MedicationsPage() {
         </p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
-        <MedicationsView base={BASE} timeZone={scope.timeZone} owner="you" canLog canManage />
+        <MedicationsView base={BASE} timeZone={scope.timeZone} owner="you" canLog canManage viewerId={caller.id} />
       </HydrationBoundary>
     </div>
   );

@@ -43,7 +43,7 @@ export default async function CaregiverMedicationsPage({ params }: { params: Pro
         </p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
-        <MedicationsView base={base} timeZone={patient.timeZone} owner={patient.name} canLog={access.canLogData} canManage={false} />
+        <MedicationsView base={base} timeZone={patient.timeZone} owner={patient.name} canLog={access.canLogData} canManage={false} viewerId={caller.id} />
       </HydrationBoundary>
     </div>
   );
