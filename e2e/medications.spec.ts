@@ -96,7 +96,7 @@ test('patient adds a medication due now and takes it; a caregiver with log permi
   await context.close();
 });
 
-test('the doctor prescribes a critical medication, changes its dose and stops it', async ({ page }) => {
+test('the doctor prescribes a critical medication, changes its dose and time and stops it', async ({ page }) => {
   test.setTimeout(DEV ? 600_000 : 180_000);
   const name = `E2E Insulin glargine ${Date.now().toString(36)}`;
   await signIn(page, 'doctor@demo.test');
@@ -117,10 +117,11 @@ test('the doctor prescribes a critical medication, changes its dose and stops it
   await expect(row).toContainText('Critical');
   expect(await seriousViolations(page)).toEqual([]);
 
-  await row.getByRole('button', { name: `Change dose of ${name}` }).click();
+  await row.getByRole('button', { name: `Change dose or times of ${name}` }).click();
   await row.getByLabel(`New dose of ${name}`).fill('12 units');
-  await row.getByRole('button', { name: 'Save dose' }).click();
-  await expect(row).toContainText('12 units · 21:00 every day');
+  await row.getByLabel(`Times of ${name}`).fill('21:30');
+  await row.getByRole('button', { name: 'Save change' }).click();
+  await expect(row).toContainText('12 units · 21:30 every day');
 
   page.once('dialog', (dialog) => void dialog.accept());
   await row.getByRole('button', { name: `Stop ${name}` }).click();

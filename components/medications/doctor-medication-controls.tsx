@@ -1,6 +1,6 @@
 'use client';
 // The doctor's side of a patient's medications (issue 19), inside the "Medications and adherence" card:
-// each current medication with "Change dose" (a new version) and "Stop" (the record stays), and the
+// each current medication with "Change" (its dose and, for a daily one, its times: a new version) and "Stop" (the record stays), and the
 // "Prescribe" form (which may mark a medication critical). Every change refreshes the card's overview.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,9 +10,24 @@ import { apiFetch } from '@/lib/query/api';
 import { medicationsKey, scheduleInWords, type Medication } from './format';
 import { inputClass, MedicationForm } from './medication-form';
 
+const timesText = (m: Medication) => (m.schedule.kind === 'daily' ? m.schedule.times.join(', ') : '');
+
+// A new version with the dose and, for a daily medication, its times (only what changed is sent).
 function ChangeDose({ base, medication, onDone }: { base: string; medication: Medication; onDone: () => void }) {
   const [dose, setDose] = useState(medication.dose);
-  const change = useMutation({ mutationFn: () => apiFetch(`${base}/${medication.id}`, { method: 'PATCH', json: { dose } }), onSuccess: onDone });
+  const [times, setTimes] = useState(timesText(medication));
+  const daily = medication.schedule.kind === 'daily';
+  const change = useMutation({
+    mutationFn: () => {
+      const list = times.split(/[,\s]+/).map((t) => t.trim()).filter(Boolean);
+      const json = {
+        ...(dose !== medication.dose ? { dose } : {}),
+        ...(daily && times !== timesText(medication) ? { schedule: { kind: 'daily', times: list } } : {}),
+      };
+      return Object.keys(json).length === 0 ? Promise.resolve(null) : apiFetch(`${base}/${medication.id}`, { method: 'PATCH', json });
+    },
+    onSuccess: onDone,
+  });
   return (
     <form
       className="mt-2 flex flex-wrap items-end gap-2"
@@ -25,7 +40,13 @@ function ChangeDose({ base, medication, onDone }: { base: string; medication: Me
         New dose of {medication.name}
         <input className={inputClass} maxLength={100} value={dose} onChange={(e) => setDose(e.target.value)} />
       </label>
-      <Button type="submit" disabled={change.isPending}>{change.isPending ? 'Saving…' : 'Save dose'}</Button>
+      {daily && (
+        <label className="min-w-40 flex-1 text-sm text-slate-700">
+          Times of {medication.name} (24-hour, e.g. 08:00, 20:00)
+          <input className={inputClass} value={times} onChange={(e) => setTimes(e.target.value)} />
+        </label>
+      )}
+      <Button type="submit" disabled={change.isPending}>{change.isPending ? 'Saving…' : 'Save change'}</Button>
       {change.isError && <div className="w-full"><MutationError error={change.error} /></div>}
     </form>
   );
@@ -42,7 +63,7 @@ function Row({ base, medication, refresh }: { base: string; medication: Medicati
           {medication.critical && <span className="ml-2 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-inset ring-rose-200">Critical</span>}
         </p>
         <div className="flex gap-2">
-          <Button variant="secondary" onClick={() => setChanging(!changing)} aria-expanded={changing} aria-label={`Change dose of ${medication.name}`}>Change dose</Button>
+          <Button variant="secondary" onClick={() => setChanging(!changing)} aria-expanded={changing} aria-label={`Change dose or times of ${medication.name}`}>Change</Button>
           <Button
             variant="danger"
             disabled={stop.isPending}
