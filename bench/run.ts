@@ -8,7 +8,8 @@
 //  4. API: summary, a month of daily and a week of hourly aggregates, one day of raw samples, with 16
 //     concurrent clients and everything stored, then from one client alone (run/api.ts);
 //  5. sync → aggregates-visible latency (bench/pipeline/latency.ts) with everything stored;
-//  6. the server's peak resident memory (VmHWM).
+//  6. the server's peak resident memory (VmHWM);
+//  7. storage: heap + index bytes per stored sample, each index apart, and the Parquet archive's (run/storage.ts).
 // --quick uses small sizes to check the machinery (CI); no timing is asserted in either mode.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { machine } from './pipeline/results';
 import { round } from './pipeline/stats';
 import { measureApi, signInAll } from './run/api';
 import { ensurePartitions, firstPreloadDayMs, preloadUser, recomputeAll, type PreloadedUser } from './run/preload';
+import { measureStorage } from './run/storage';
 import { toMarkdown, type BenchResult } from './run/report';
 import { startBenchServer } from './server';
 
@@ -113,6 +115,9 @@ try {
 
   log(`sync → visible latency, ${config.latencyRounds} rounds…`);
   const visible = await measureVisibleLatency(server.baseUrl, config.latencyRounds);
+  const peakRssMb = server.peakRssMb(); // before the storage measure's VACUUM, which is not the server's work
+  log('storage per sample…');
+  const storage = await measureStorage(client, users[0]!.id);
 
   const result: BenchResult = {
     date: new Date().toISOString(),
@@ -143,7 +148,8 @@ try {
     },
     api: { clients: config.apiClients, storedSamples: stored, users: users.length, endpoints: api },
     apiOneClient,
-    peakRssMb: server.peakRssMb(),
+    peakRssMb,
+    storage,
     runSeconds: Math.round((performance.now() - startedAt) / 1000),
   };
   const base = quick ? 'bench/results/latest.quick' : 'bench/results/latest';

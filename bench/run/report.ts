@@ -1,6 +1,7 @@
 // The shape of bench/results/latest.json and its Markdown rendering, with each figure beside its goal.
 import type { PipelineBenchResult } from '../pipeline/results';
 import type { Percentiles } from './api';
+import type { StorageResult } from './storage';
 
 export type BenchResult = {
   date: string;
@@ -21,6 +22,7 @@ export type BenchResult = {
   /** The same requests from one client: the service time, without queueing behind other clients. */
   apiOneClient: Record<string, Percentiles>;
   peakRssMb: number | null;
+  storage: StorageResult;
   runSeconds: number;
 };
 
@@ -52,7 +54,9 @@ export function toMarkdown(r: BenchResult): string {
     ...Object.entries(r.apiOneClient).map(
       ([name, p]) => `| API ${name}, one client alone (n=${p.n}) | p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ${p.perSec} requests/s | | |`,
     ),
-    `| server peak RSS (VmHWM) | ${r.peakRssMb ?? '?'} MB | | |`,
+    `| server peak RSS (VmHWM) | ${r.peakRssMb ?? '?'} MB | < 400 MB | ${verdict(r.peakRssMb !== null && r.peakRssMb < 400)} |`,
+    `| storage per sample (heap + indexes, ${r.storage.samples} samples) | ${r.storage.bytesPerSample} bytes (heap ${r.storage.heapBytesPerSample}; ${Object.entries(r.storage.indexBytesPerSample).map(([name, b]) => `${name.replace(/^health_samples_/, '')} ${b}`).join(', ')}) | < 150 bytes | ${verdict(r.storage.bytesPerSample < 150)} |`,
+    `| the same in the Parquet archive (${r.storage.parquet.samples} samples, one user-month) | ${r.storage.parquet.bytesPerSample} bytes | | |`,
     '',
     'The API goals are the issue\'s; the design\'s own bar for reads is 1 s.',
     '',
