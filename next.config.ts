@@ -1,10 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { NextConfig } from 'next';
+
+// What GET /health reports, fixed into the build (so answering costs nothing): the package version, and
+// the commit built: GIT_COMMIT or SOURCE_COMMIT from the build's environment (CI, container builds
+// without .git), else git's HEAD, else "unknown".
+const COMMIT = /^[0-9a-f]{7,64}$/i;
+function buildCommit(): string {
+  const fromEnv = [process.env.GIT_COMMIT, process.env.SOURCE_COMMIT].map((v) => v?.trim()).find((v) => v && COMMIT.test(v));
+  if (fromEnv) return fromEnv;
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim();
+    return COMMIT.test(head) ? head : 'unknown';
+  } catch {
+    return 'unknown'; // no git, or not a checkout
+  }
+}
+const { version } = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { version: string };
 
 const nextConfig: NextConfig = {
   // Test servers build into their own folder so they can run beside `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   output: 'standalone',
   poweredByHeader: false,
+  env: { PULSE_BUILD_VERSION: version, PULSE_BUILD_COMMIT: buildCommit() },
   // The development server prints every request's path: not older share links, whose path is their code
   // (/share/{code}; /share#code links never send it). Their own log line names the route, not the path.
   // Nor Nightscout requests carrying their API secret or token in the query string (?secret=, ?token=),

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDown, migrateUp, readMigrations } from './migrate';
+import { migrateDown, migrateUp, migrationStatus, readMigrations } from './migrate';
 
 const name = `health_migrate_test_${process.pid}`;
 const adminUrl = process.env.DATABASE_URL!.replace(/\/[^/?]+(\?|$)/, '/postgres$1');
@@ -27,6 +27,12 @@ beforeAll(() => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${n
 afterAll(() => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
 
 describe('migrate', () => {
+  it('status on an empty database: every migration pending, and nothing written', async () => {
+    const status = await migrationStatus(url);
+    expect(status).toEqual(readMigrations().map((m) => ({ name: m.name, state: 'pending', appliedAt: null })));
+    expect(await withClient(url, async (c) => (await c.query(`SELECT to_regclass('_prisma_migrations') AS t`)).rows[0].t)).toBeNull();
+  });
+
   it('applies all migrations once and records sha256 checksums like Prisma Migrate', async () => {
     const all = readMigrations().map((m) => m.name);
     expect(await migrateUp(url)).toEqual(all);
@@ -51,6 +57,34 @@ describe('migrate', () => {
     expect(await tables()).toBe(0);
     expect(await migrateUp(url)).toEqual(all);
     expect(await tables()).toBeGreaterThan(20);
+  });
+
+  it('status lists applied migrations with when, pending ones, and flags a changed file or a missing one', async () => {
+    const all = readMigrations().map((m) => m.name);
+    await migrateDown(url, 2);
+    const [changed, ...rest] = all;
+    await withClient(url, async (c) => {
+      await c.query(`UPDATE _prisma_migrations SET checksum = repeat('0', 64) WHERE migration_name = $1 AND rolled_back_at IS NULL`, [changed]);
+      await c.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES (gen_random_uuid(), repeat('1', 64), '00000000000000_gone', now(), 1)`);
+      // Prisma Migrate's failed state: started, never finished.
+      await c.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES (gen_random_uuid(), repeat('2', 64), $1)`, [all.at(-1)]);
+    });
+    const status = await migrationStatus(url);
+    expect(status.map((s) => [s.name, s.state])).toEqual([
+      ['00000000000000_gone', 'missing'],
+      [changed, 'changed'],
+      ...rest.slice(0, -2).map((name) => [name, 'applied']),
+      [all.at(-2), 'pending'],
+      [all.at(-1), 'failed'],
+    ]);
+    for (const s of status) expect(s.appliedAt instanceof Date, s.name).toBe(s.state !== 'pending' && s.state !== 'failed');
+
+    await withClient(url, async (c) => {
+      await c.query(`DELETE FROM _prisma_migrations WHERE migration_name = '00000000000000_gone' OR finished_at IS NULL`);
+      await c.query(`UPDATE _prisma_migrations SET checksum = $2 WHERE migration_name = $1 AND rolled_back_at IS NULL`, [changed, readMigrations()[0]!.checksum]);
+    });
+    expect(await migrateUp(url)).toEqual(all.slice(-2));
+    expect((await migrationStatus(url)).every((s) => s.state === 'applied')).toBe(true);
   });
 
   it('refuses to continue when an applied migration was modified', async () => {

@@ -136,3 +136,39 @@ export async function pendingMigrations(client: pg.Pool | pg.Client): Promise<st
     .map((m) => m.name)
     .filter((name) => !applied.has(name));
 }
+
+export type MigrationStatus = { name: string; state: 'applied' | 'changed' | 'pending' | 'failed' | 'missing'; appliedAt: Date | null };
+
+/**
+ * Where each migration stands (db:status): `applied` with its file unchanged, or `changed` since (which
+ * stops migrateUp), `pending`, `failed` (started, never finished: Prisma Migrate's failed state, resolved
+ * by hand) or `missing` (applied, its folder gone). Reads only: no lock, no table created.
+ */
+export async function migrationStatus(url: string): Promise<MigrationStatus[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let rows: { migration_name: string; checksum: string; finished_at: Date | null }[] = [];
+  try {
+    const { rows: table } = await client.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+    if (table[0]?.present) {
+      ({ rows } = await client.query(
+        `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`,
+      ));
+    }
+  } finally {
+    await client.end();
+  }
+  const finished = new Map(rows.filter((r) => r.finished_at).map((r) => [r.migration_name, r]));
+  const started = new Set(rows.map((r) => r.migration_name));
+  const onDisk = readMigrations();
+  const names = new Set(onDisk.map((m) => m.name));
+  const status: MigrationStatus[] = onDisk.map((m) => {
+    const row = finished.get(m.name);
+    if (row) return { name: m.name, state: row.checksum === m.checksum ? 'applied' : 'changed', appliedAt: row.finished_at };
+    return { name: m.name, state: started.has(m.name) ? 'failed' : 'pending', appliedAt: null };
+  });
+  for (const row of finished.values()) {
+    if (!names.has(row.migration_name)) status.push({ name: row.migration_name, state: 'missing', appliedAt: row.finished_at });
+  }
+  return status.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
