@@ -23,6 +23,10 @@ function printStatus(rows: MigrationStatus[]) {
 }
 
 const [command = 'up', stepsArg] = process.argv.slice(2);
+if (!['up', 'down', 'status'].includes(command)) {
+  console.error(`unknown command "${command}": use up, down [steps] or status`); // a typo must not migrate
+  process.exit(2);
+}
 const { url, stop } = await resolveDatabase('health');
 try {
   if (command === 'status') {
