@@ -235,6 +235,62 @@ describe('real answers match the document', () => {
     expect(expectDocumented(await api(`${exportPath}?format=csv&from=2026-01-01&to=2026-01-31`), exportPath, 'get').status).toBe(401);
   });
 
+  it('conditional reads of complete periods (304, a new ETag after a late sync) and samples as columns', async () => {
+    const patient = await createSignedInUser({ timeZone: 'UTC' });
+    const doctor = await createSignedInUser({ role: 'DOCTOR' });
+    await linkCare({ patientId: patient.id, carerId: doctor.id, kind: 'DOCTOR' });
+    const device = (await api('/api/v1/devices', { json: { name: 'Pen', type: 'phone' }, cookie: patient.cookie })).body as { id: string; token: string };
+    const sync = (samples: unknown[]) => api(`/api/v1/devices/${device.id}/sync`, { token: device.token, json: { samples } });
+    const at = (time: string) => ({ startDate: `2026-02-10T${time}Z`, endDate: `2026-02-10T${time}Z` });
+    let since = new Date();
+    await sync([
+      { type: 'HEART_RATE', value: 70, unit: 'count/min', ...at('08:00:00') },
+      { type: 'INSULIN', value: 4.5, unit: 'U', category: 'bolus', ...at('12:00:00') },
+      { type: 'INSULIN', value: 0.3, unit: 'U', ...at('13:00:00') },
+    ]);
+    await waitForPipeline(patient.id, since, 60_000);
+
+    const reads = [
+      ['/api/v1/users/me/aggregates', `/api/v1/users/me/aggregates?types=HEART_RATE&period=day&from=2026-02-01&to=2026-02-28`, patient.cookie],
+      ['/api/v1/patients/{patientId}/aggregates', `/api/v1/patients/${patient.id}/aggregates?types=HEART_RATE&period=day&from=2026-02-01&to=2026-02-28`, doctor.cookie],
+      ['/api/v1/users/me/summary', '/api/v1/users/me/summary?date=2026-02-10', patient.cookie],
+      ['/api/v1/patients/{patientId}/summary', `/api/v1/patients/${patient.id}/summary?date=2026-02-10`, doctor.cookie],
+    ] as const;
+    const etags: string[] = [];
+    for (const [template, url, cookie] of reads) {
+      const first = expectDocumented(await api(url, { cookie }), template, 'get');
+      const etag = first.headers.get('etag')!;
+      expect(etag, url).toMatch(/^"[\w-]{43}"$/);
+      const again = expectDocumented(await api(url, { cookie, headers: { 'if-none-match': etag } }), template, 'get');
+      expect(again.status, url).toBe(304);
+      expect(again.headers.get('etag')).toBe(etag);
+      etags.push(etag);
+    }
+    // A late reading of that day: the pipeline recomputes it, and the old validator no longer matches.
+    since = new Date();
+    await sync([{ type: 'HEART_RATE', value: 90, unit: 'count/min', ...at('09:00:00') }]);
+    await waitForPipeline(patient.id, since, 60_000);
+    for (const [i, [template, url, cookie]] of reads.entries()) {
+      const changed = expectDocumented(await api(url, { cookie, headers: { 'if-none-match': etags[i]! } }), template, 'get');
+      expect(changed.status, url).toBe(200);
+      expect(changed.headers.get('etag'), url).toMatch(/^"[\w-]{43}"$/);
+      expect(changed.headers.get('etag'), url).not.toBe(etags[i]);
+    }
+
+    const own = '/api/v1/users/me/samples';
+    const theirs = '/api/v1/patients/{patientId}/samples';
+    for (const [template, url, cookie] of [[own, own, patient.cookie], [theirs, `/api/v1/patients/${patient.id}/samples`, doctor.cookie]] as const) {
+      const rows = expectDocumented(await api(`${url}?type=INSULIN`, { cookie }), template, 'get');
+      const columns = expectDocumented(await api(`${url}?type=INSULIN&format=columns`, { cookie }), template, 'get');
+      expect(columns.body).toMatchObject({ format: 'columns', type: 'INSULIN', unit: '[iU]', devices: [device.id], device: [0, 0], value: [4.5, 0.3], category: ['bolus', null], nextCursor: null });
+      expect((columns.body as { id: string[] }).id).toEqual((rows.body as { samples: { id: string }[] }).samples.map((s) => s.id));
+      const bogus = expectDocumented(await api(`${url}?type=INSULIN&format=bogus`, { cookie }), template, 'get');
+      expect(bogus.status).toBe(422);
+      expect(bogus.body).toMatchObject({ error: { details: [{ field: 'format' }] } });
+      expect(expectDocumented(await api(`${url}?format=columns`, { cookie }), template, 'get').status).toBe(422);
+    }
+  });
+
   it('an import upload, its status and the import errors', async () => {
     const patient = await createSignedInUser();
     const doctor = await createSignedInUser({ role: 'DOCTOR' });

@@ -8,8 +8,8 @@ import { glucoseAgp, glucoseMetrics, glucosePeriodQuery } from './glucose';
 import { deviceList, registerDeviceRequest, registeredDevice } from './devices';
 import { importCreated, importList, importStatus, importUpload } from './imports';
 import { MEDICATION_OPERATIONS } from './medication-operations';
-import { errors, json, type Operation } from './operation';
-import { aggregatesByType, aggregatesQuery, dailySummary, exportQuery, fhirBundle, samplePage, samplesQuery, summaryQuery } from './reads';
+import { errors, json, type Operation, type Response } from './operation';
+import { aggregatesByType, aggregatesQuery, dailySummary, exportQuery, fhirBundle, sampleColumns, samplePage, samplesQuery, summaryQuery } from './reads';
 import { SHARE_OPERATIONS } from './shares-operations';
 import { syncAllRejected, syncRequest, syncResponse } from './sync';
 
@@ -22,37 +22,48 @@ const READ_DOCS = {
   types: 'Comma-separated health types, e.g. STEPS,HEART_RATE.',
   period: 'Bucket size; days, weeks and months are the patient’s local calendar.',
   date: 'Local day, YYYY-MM-DD; today (patient’s time zone) when absent.',
+  format: '`rows` (default): the list of samples; `columns`: the same page as one array per field (SampleColumns), for a `type` that must be given.',
 };
 const AGG_DOCS = { ...READ_DOCS, from: 'First local day, YYYY-MM-DD (default 30 days ago).', to: 'Last local day, YYYY-MM-DD (default today).' };
 
 type ReadKind = 'samples' | 'aggregates' | 'summary';
-const READS: Record<ReadKind, { query: z.ZodObject; body: z.ZodType; summary: string; docs: Record<string, string> }> = {
-  samples: { query: samplesQuery, body: samplePage, summary: 'Raw samples, time-ordered and paginated', docs: READ_DOCS },
-  aggregates: { query: aggregatesQuery, body: aggregatesByType, summary: 'Aggregates per period after dedup', docs: AGG_DOCS },
-  summary: { query: summaryQuery, body: dailySummary, summary: 'One day’s value per type', docs: READ_DOCS },
+const READS: Record<ReadKind, { query: z.ZodObject; body: z.ZodType; summary: string; docs: Record<string, string>; conditional: boolean }> = {
+  samples: { query: samplesQuery, body: z.union([samplePage, sampleColumns]), summary: 'Raw samples, time-ordered and paginated', docs: READ_DOCS, conditional: false },
+  aggregates: { query: aggregatesQuery, body: aggregatesByType, summary: 'Aggregates per period after dedup', docs: AGG_DOCS, conditional: true },
+  summary: { query: summaryQuery, body: dailySummary, summary: 'One day’s value per type', docs: READ_DOCS, conditional: true },
 };
+
+// Conditional reads (lib/http/conditional.ts): only a complete period has an ETag.
+const COMPLETE =
+  'A complete period (every day before the patient’s today, and nothing pending in the pipeline for them) carries an `ETag` and `Cache-Control: private, no-cache`; send it back in `If-None-Match` to get 304 while the answer is unchanged. Any other answer is `Cache-Control: no-store`, without an ETag.';
+const ETAG = { description: 'Strong validator of this exact answer; only on complete periods.', schema: z.string() };
+const IF_NONE_MATCH = { 'If-None-Match': { description: 'The ETag of an earlier answer: 304 while the answer is unchanged.', schema: z.string() } };
+const NOT_MODIFIED: Response = { description: 'Unchanged since the ETag sent in If-None-Match (a complete period); no body. Authorized and audited as any read.', headers: { ETag: ETAG } };
 
 function readOperations(kind: ReadKind): Operation[] {
   const read = READS[kind];
-  const common = { method: 'get' as const, tag: 'Reads', query: read.query, queryDocs: read.docs };
+  const success = (description: string): Record<number, Response> =>
+    read.conditional ? { 200: { description, content: json(read.body), headers: { ETag: ETAG } }, 304: NOT_MODIFIED } : { 200: { description, content: json(read.body) } };
+  const common = { method: 'get' as const, tag: 'Reads', query: read.query, queryDocs: read.docs, ...(read.conditional && { headers: IF_NONE_MATCH }) };
   return [
     {
       ...common,
       path: `/api/v1/users/me/${kind}`,
       operationId: `getOwn${kind[0]!.toUpperCase()}${kind.slice(1)}`,
       summary: `${read.summary} (own data)`,
+      ...(read.conditional && { description: COMPLETE }),
       callers: ['PATIENT', 'DOCTOR', 'CAREGIVER', 'ADMIN'],
-      responses: { 200: { description: 'The caller’s own data.', content: json(read.body) }, ...errors(401, 422) },
+      responses: { ...success('The caller’s own data.'), ...errors(401, 422) },
     },
     {
       ...common,
       path: `/api/v1/patients/{patientId}/${kind}`,
       operationId: `getPatient${kind[0]!.toUpperCase()}${kind.slice(1)}`,
       summary: `${read.summary} (a cared-for patient)`,
-      description: 'For a doctor, or a caregiver with view permission, with an active care relationship to the patient. Every read is audited.',
+      description: ['For a doctor, or a caregiver with view permission, with an active care relationship to the patient. Every read is audited.', read.conditional ? COMPLETE : ''].join(' ').trim(),
       callers: ['DOCTOR', 'CAREGIVER'],
       pathParams: { patientId: 'The patient’s user id.' },
-      responses: { 200: { description: 'The patient’s data.', content: json(read.body) }, ...errors(401, 404, 422) },
+      responses: { ...success('The patient’s data.'), ...errors(401, 404, 422) },
     },
   ];
 }

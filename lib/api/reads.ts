@@ -40,6 +40,30 @@ export const samplePage = z
   })
   .meta({ id: 'SamplePage' });
 
+const column = <T extends z.ZodType>(of: T, description: string) => z.array(of).meta({ description });
+
+export const sampleColumns = z
+  .object({
+    format: z.literal('columns'),
+    type: healthTypeSchema,
+    unit: z.string().nullable().meta({ description: 'Canonical unit of every value; null for labelled intervals.' }),
+    devices: column(uuidSchema, 'The device ids of this page, in order of first appearance; `device` indexes into it.'),
+    device: column(z.int().min(0), 'Per sample: the index of its device in `devices`.'),
+    id: column(z.string().regex(/^\d+$/), 'Per sample: its id.'),
+    start: column(z.int(), 'Per sample: its start, in milliseconds since 1970-01-01T00:00:00Z (the `startDate` of the default answer).'),
+    end: column(z.int(), 'Per sample: its end, in milliseconds since the epoch; equal to `start` for an instant.'),
+    value: column(z.union([z.number(), z.string()]), 'Per sample: as `value` of the default answer (exactly as stored; the label for sleep stages, flow and workouts).'),
+    category: column(z.string().nullable(), 'Only on types with kinds (INSULIN): per sample, the kind the source named, or null.').optional(),
+    clientRecordId: column(z.string().nullable(), 'Per sample: the id the source gave it, or null.'),
+    version: column(z.int().nullable(), 'Per sample: the version the source gave it, or null.'),
+    metadata: column(z.record(z.string(), z.unknown()).nullable(), 'Per sample: its metadata, or null.'),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page (the same cursor as the default answer’s); null on the last page.' }),
+  })
+  .meta({
+    id: 'SampleColumns',
+    description: 'The same page as SamplePage, of one type, one array per field: the i-th entry of every per-sample array is the i-th sample, in the same order as the default answer. Asked with `format=columns`.',
+  });
+
 const aggregate = z
   .object({
     periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/).meta({ description: 'Local wall-clock start of the period (no offset).', example: '2026-11-21T00:00:00' }),

@@ -73,6 +73,21 @@ export async function findDailySummary(scope: ReadScope, day?: string) {
   return { date, types };
 }
 
+/**
+ * Whether the pipeline still has work on these days for these types (a dirty range meeting them, or the
+ * day before: a sleep session's minutes can move to the next day), so their aggregates may still change.
+ */
+export async function hasPendingRecompute(patientId: string, types: readonly HealthType[], days: { fromDay: string; toDay: string }): Promise<boolean> {
+  if (types.length === 0) return false;
+  const [row] = await prisma.$queryRaw<{ pending: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM dirty_ranges
+      WHERE user_id = ${patientId}::uuid AND type = ANY(${types}::"HealthType"[])
+        AND day_from <= ${days.toDay}::date AND day_to >= ${days.fromDay}::date - 1
+    ) AS pending`;
+  return row?.pending ?? true;
+}
+
 export type SourceContribution = {
   type: HealthType;
   /** 'amount' for summed types (steps, minutes…), 'readings' for the others (readings kept after dedup). */

@@ -45,10 +45,11 @@ export function decodeCursor(cursor: string): { startMs: number; id: string } | 
   }
 }
 
-export async function findSamples(scope: ReadScope, query: SampleQuery) {
+/** One page of stored rows (and the cursor past it) of the scope's samples, in (start, id) order. */
+async function loadPage(scope: ReadScope, query: SampleQuery): Promise<{ page: Row[]; nextCursor: string | null }> {
   if (query.type) requireTypes(scope, [query.type]);
   const types = allowedTypes(scope, query.type ? [query.type] : HEALTH_TYPES);
-  if (types.length === 0) return { samples: [], nextCursor: null };
+  if (types.length === 0) return { page: [], nextCursor: null };
   // A share's day limits become instants in the patient's zone.
   const floor = scope.fromDay ? zonedDayRangeUtc(scope.fromDay, scope.timeZone).startMs : -Infinity;
   const ceiling = scope.toDay ? zonedDayRangeUtc(scope.toDay, scope.timeZone).endMs : Infinity;
@@ -70,14 +71,22 @@ export async function findSamples(scope: ReadScope, query: SampleQuery) {
 
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > query.limit && last ? encodeCursor(last.start_at.getTime(), last.id.toString()) : null };
+}
+
+// As stored, only without binary noise: a raw sample is evidence and is never rounded to display.
+const valueOf = (row: Row) => (isCategoryType(row.type) ? row.category : withoutFloatNoise(row.value));
+const unitOf = (type: HealthType) => (isCategoryType(type) ? null : getHealthType(type).canonicalUnit);
+
+export async function findSamples(scope: ReadScope, query: SampleQuery) {
+  const { page, nextCursor } = await loadPage(scope, query);
   return {
     samples: await Promise.all(page.map(async (row) => ({
       id: row.id.toString(),
       deviceId: row.device_id,
       type: row.type,
-      // As stored, only without binary noise: a raw sample is evidence and is never rounded to display.
-      value: isCategoryType(row.type) ? row.category : withoutFloatNoise(row.value),
-      unit: isCategoryType(row.type) ? null : getHealthType(row.type).canonicalUnit,
+      value: valueOf(row),
+      unit: unitOf(row.type),
       // Types with kinds (INSULIN): the kind the source named, null when it named none.
       ...(hasKinds(row.type) ? { category: row.category } : {}),
       startDate: row.start_at.toISOString(),
@@ -86,6 +95,39 @@ export async function findSamples(scope: ReadScope, query: SampleQuery) {
       version: row.version,
       metadata: await decryptSampleMetadata(scope.patientId, sampleIdentity(row), row.metadata),
     }))),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.start_at.getTime(), last.id.toString()) : null,
+    nextCursor,
+  };
+}
+
+/**
+ * The same page as findSamples, of one type, as columns (for charts: one array per field, no repeated
+ * keys): instants as ms since the epoch, the device as an index into `devices`. Every field of the
+ * default answer is here, in the same order.
+ */
+export async function findSampleColumns(scope: ReadScope, query: SampleQuery & { type: HealthType }) {
+  const { page, nextCursor } = await loadPage(scope, query);
+  const devices: string[] = [];
+  const deviceIndex = new Map<string, number>();
+  const indexOf = (id: string) => {
+    let index = deviceIndex.get(id);
+    if (index === undefined) deviceIndex.set(id, (index = devices.push(id) - 1));
+    return index;
+  };
+  const device = page.map((row) => indexOf(row.device_id));
+  return {
+    format: 'columns' as const,
+    type: query.type,
+    unit: unitOf(query.type),
+    devices,
+    device,
+    id: page.map((row) => row.id.toString()),
+    start: page.map((row) => row.start_at.getTime()),
+    end: page.map((row) => row.end_at.getTime()),
+    value: page.map(valueOf),
+    ...(hasKinds(query.type) ? { category: page.map((row) => row.category) } : {}),
+    clientRecordId: page.map((row) => row.client_record_id),
+    version: page.map((row) => row.version),
+    metadata: await Promise.all(page.map((row) => decryptSampleMetadata(scope.patientId, sampleIdentity(row), row.metadata))),
+    nextCursor,
   };
 }

@@ -1,12 +1,14 @@
 // The three read endpoints, shared by /users/me/... (own data) and /patients/{id}/... (a carer's view):
-// parse the query once here, then call the scoped data functions.
+// parse the query once here, then call the scoped data functions. Aggregates and the summary of
+// complete periods answer conditionally (./conditional.ts); samples come as rows or as columns.
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { findAggregates, findDailySummary } from '../data/aggregates';
-import type { ReadScope } from '../data/access';
-import { decodeCursor, findSamples } from '../data/samples';
-import { HEALTH_TYPES } from '../health';
-import { addDays, localDate } from '../time';
+import { findAggregates, findDailySummary, hasPendingRecompute, type Period } from '../data/aggregates';
+import { allowedTypes, type ReadScope } from '../data/access';
+import { decodeCursor, findSampleColumns, findSamples } from '../data/samples';
+import { HEALTH_TYPES, type HealthType } from '../health';
+import { addDays, localDate, monthStart, weekStart } from '../time';
+import { conditionalJson } from './conditional';
 import { checkInstant, day, instant } from './dates';
 import { ApiError } from './errors';
 
@@ -22,6 +24,7 @@ export const samplesQuery = z.object({
   to: instant.optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
   cursor: z.string().max(200).optional(),
+  format: z.enum(['rows', 'columns'], { message: 'must be rows or columns' }).default('rows'),
 });
 
 export async function samplesResponse(req: NextRequest, scope: ReadScope) {
@@ -29,7 +32,27 @@ export async function samplesResponse(req: NextRequest, scope: ReadScope) {
   const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
   // A cursor carries a stored sample's start: one outside the sane range is not from this API.
   if (cursor === null || (cursor && !checkInstant(cursor.startMs).ok)) throw new ApiError('VALIDATION_ERROR', 'invalid cursor', [{ field: 'cursor', reason: 'is not a cursor from this API' }]);
-  return NextResponse.json(await findSamples(scope, { type: q.type, fromMs: q.from, toMs: q.to, limit: q.limit, cursor }));
+  const read = { type: q.type, fromMs: q.from, toMs: q.to, limit: q.limit, cursor };
+  if (q.format === 'rows') return NextResponse.json(await findSamples(scope, read));
+  // Columns share one type and unit, so the type is named.
+  if (!q.type) throw new ApiError('VALIDATION_ERROR', 'format=columns needs a type', [{ field: 'type', reason: 'is required with format=columns' }]);
+  return NextResponse.json(await findSampleColumns(scope, { ...read, type: q.type }));
+}
+
+/** The days a period's buckets span: a week or month reaching past `to` is still open until it ends. */
+function bucketDays(period: Period, fromDay: string, toDay: string): { fromDay: string; toDay: string } {
+  if (period === 'WEEK') return { fromDay: weekStart(fromDay), toDay: addDays(weekStart(toDay), 6) };
+  if (period === 'MONTH') return { fromDay: monthStart(fromDay), toDay: addDays(monthStart(addDays(monthStart(toDay), 31)), -1) };
+  return { fromDay, toDay };
+}
+
+/**
+ * Complete: every day of the answer is before the patient's today (today's buckets still fill) and the
+ * pipeline has nothing pending on them for these types (it may still recompute them).
+ */
+async function isComplete(scope: ReadScope, types: readonly HealthType[], days: { fromDay: string; toDay: string }): Promise<boolean> {
+  if (days.toDay >= localDate(Date.now(), scope.timeZone)) return false;
+  return !(await hasPendingRecompute(scope.patientId, allowedTypes(scope, types), days));
 }
 
 export const aggregatesQuery = z.object({
@@ -48,12 +71,14 @@ export async function aggregatesResponse(req: NextRequest, scope: ReadScope) {
   const toDay = q.to ?? today;
   const fromDay = q.from ?? addDays(today, -30); // calendar days: 30 of them across a DST change too
   if (fromDay > toDay) throw new ApiError('VALIDATION_ERROR', '"from" must not be after "to"', [{ field: 'from', reason: 'is after to' }]);
-  return NextResponse.json(await findAggregates(scope, { types: q.types, period: q.period, fromDay, toDay }));
+  const answer = await findAggregates(scope, { types: q.types, period: q.period, fromDay, toDay });
+  return conditionalJson(req, answer, await isComplete(scope, q.types, bucketDays(q.period, fromDay, toDay)));
 }
 
 export const summaryQuery = z.object({ date: day.optional() });
 
 export async function summaryResponse(req: NextRequest, scope: ReadScope) {
   const q = summaryQuery.parse(query(req));
-  return NextResponse.json(await findDailySummary(scope, q.date));
+  const answer = await findDailySummary(scope, q.date);
+  return conditionalJson(req, answer, await isComplete(scope, HEALTH_TYPES, { fromDay: answer.date, toDay: answer.date }));
 }

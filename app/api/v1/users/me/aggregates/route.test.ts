@@ -1,10 +1,14 @@
 // Integration: GET /api/v1/users/me/aggregates and /users/me/summary against the real server and
 // PostgreSQL. The pipeline that fills health_aggregates is not built yet, so rows are inserted directly;
-// period_start is the local wall-clock label in the patient's zone.
+// period_start is the local wall-clock label in the patient's zone. Conditional reads of complete
+// periods (ETag, 304) at the end, through a real late sync and the real pipeline.
 import { randomUUID } from 'node:crypto';
+import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '@/lib/time';
-import { createAggregate, createSignedInUser } from '@/test/factories';
+import { ownScope } from '@/lib/data/access';
+import { aggregatesResponse } from '@/lib/http/read-handlers';
+import { localDate, monthStart, weekStart, zonedDayRangeUtc } from '@/lib/time';
+import { createAggregate, createDevice, createSignedInUser, syncSamples, waitForPipeline, withPipelinePaused } from '@/test/factories';
 import { api } from '@/test/http';
 
 const ZONE = 'America/New_York';
@@ -216,5 +220,113 @@ describe('GET /api/v1/users/me/summary', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
     expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain('date');
+  });
+});
+
+describe('conditional reads of complete periods', () => {
+  const ETAG = /^"[\w-]{43}"$/;
+  const read = (query: string, headers: Record<string, string> = {}, cookie = patient.cookie) => api(`/api/v1/users/me/aggregates${query}`, { cookie, headers });
+  const past = `?types=STEPS,RESTING_HEART_RATE&period=day&from=${daysAgo(9)}&to=${daysAgo(3)}`;
+  // Noon of a past local day: far from any day edge whatever the hour the test runs.
+  const noonOf = (day: string, minutes = 0) => new Date(zonedDayRangeUtc(day, ZONE).startMs + (12 * 60 + minutes) * 60_000).toISOString();
+  const stepsAt = (day: string, value: number, minutes: number) => ({ type: 'STEPS', value, unit: 'count', startDate: noonOf(day, minutes), endDate: noonOf(day, minutes + 5) });
+
+  beforeAll(async () => {
+    await createAggregate({ userId: patient.id, type: 'RESTING_HEART_RATE', period: 'DAY', periodStart: daysAgo(6), value: 58 });
+  });
+
+  it('answers a past range with a strong ETag, and 304 without a body to it (also weak or in a list)', async () => {
+    const first = await read(past);
+    expect(first.status).toBe(200);
+    expect(first.body.RESTING_HEART_RATE).toEqual([expect.objectContaining({ periodStart: `${daysAgo(6)}T00:00:00`, value: 58 })]);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(ETAG);
+    for (const given of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const again = await read(past, { 'if-none-match': given });
+      expect(again.status).toBe(304);
+      expect(again.body).toBeNull();
+      expect(again.headers.get('etag')).toBe(etag);
+    }
+    expect((await read(past, { 'if-none-match': '"other"' })).body).toEqual(first.body);
+    // Another query is another answer, with its own validator.
+    const other = await read(`?types=STEPS&period=day&from=${daysAgo(9)}&to=${daysAgo(3)}`, { 'if-none-match': etag });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('etag')).toMatch(ETAG);
+    expect(other.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('never answers 304 for a range that reaches today, or a week or month still running', async () => {
+    const today = daysAgo(0);
+    for (const query of [
+      `?types=ACTIVE_ENERGY&period=day&from=${daysAgo(3)}&to=${today}`,
+      '?types=ACTIVE_ENERGY&period=day',
+      `?types=ACTIVE_ENERGY&period=hour&from=${today}&to=${today}`,
+      `?types=ACTIVE_ENERGY&period=week&from=${weekStart(today)}&to=${weekStart(today)}`,
+      `?types=ACTIVE_ENERGY&period=month&from=${monthStart(today)}&to=${monthStart(today)}`,
+    ]) {
+      const res = await read(query, { 'if-none-match': '*' });
+      expect(res.status, query).toBe(200);
+      expect(res.headers.get('etag'), query).toBeNull();
+      expect(res.headers.get('cache-control'), query).toBe('no-store');
+    }
+    const day = await api('/api/v1/users/me/summary', { cookie: patient.cookie, headers: { 'if-none-match': '*' } });
+    expect(day.status).toBe(200);
+    expect(day.headers.get('etag')).toBeNull();
+  });
+
+  it('answers a past day’s summary conditionally too', async () => {
+    const first = await summary(`?date=${daysAgo(29)}`);
+    expect(first.body).toEqual({ date: daysAgo(29), types: { ACTIVE_ENERGY: 333 } });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(ETAG);
+    const again = await api(`/api/v1/users/me/summary?date=${daysAgo(29)}`, { cookie: patient.cookie, headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('a late sync makes the days pending (no ETag), then its recomputed aggregate answers with a new ETag', async () => {
+    const late = await createSignedInUser({ timeZone: ZONE });
+    const watch = await createDevice(late.id, 'watch');
+    const day = daysAgo(5);
+    const query = `?types=STEPS&period=day&from=${daysAgo(7)}&to=${daysAgo(3)}`;
+    let since = new Date();
+    await syncSamples(watch, [stepsAt(day, 400, 0)]);
+    await waitForPipeline(late.id, since, 60_000);
+    const before = await read(query, {}, late.cookie);
+    expect(before.body.STEPS).toEqual([expect.objectContaining({ periodStart: `${day}T00:00:00`, value: 400 })]);
+    const etag = before.headers.get('etag')!;
+    expect(etag).toMatch(ETAG);
+    expect((await read(query, { 'if-none-match': etag }, late.cookie)).status).toBe(304);
+
+    since = new Date();
+    await withPipelinePaused(late.id, async () => {
+      await syncSamples(watch, [stepsAt(day, 250, 30)]);
+      // Not recomputed yet: the old answer, but no longer complete.
+      const pending = await read(query, { 'if-none-match': etag }, late.cookie);
+      expect(pending.status).toBe(200);
+      expect(pending.body).toEqual(before.body);
+      expect(pending.headers.get('etag')).toBeNull();
+      // A dirty day outside the range (and not the day before it) leaves the range complete.
+      expect((await read(`?types=STEPS&period=day&from=${daysAgo(3)}&to=${daysAgo(2)}`, {}, late.cookie)).headers.get('etag')).toMatch(ETAG);
+    });
+    await waitForPipeline(late.id, since, 60_000);
+    const after = await read(query, { 'if-none-match': etag }, late.cookie);
+    expect(after.status).toBe(200);
+    expect(after.body.STEPS).toEqual([expect.objectContaining({ periodStart: `${day}T00:00:00`, value: 650 })]);
+    expect(after.headers.get('etag')).toMatch(ETAG);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect((await read(query, { 'if-none-match': after.headers.get('etag')! }, late.cookie)).status).toBe(304);
+  });
+
+  // The proxy's security headers (lib/security/headers.ts) decide the Cache-Control that leaves the
+  // server; this is what the handler asks for.
+  it('asks for private, revalidated caching of a complete period and no storing of any other', async () => {
+    const scope = await ownScope({ id: patient.id, role: 'PATIENT' });
+    const at = (query: string, headers: Record<string, string> = {}) => aggregatesResponse(new NextRequest(`http://localhost/api/v1/users/me/aggregates${query}`, { headers }), scope);
+    const complete = await at(past);
+    expect(complete.headers.get('cache-control')).toBe('private, no-cache');
+    const notModified = await at(past, { 'if-none-match': complete.headers.get('etag')! });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('cache-control')).toBe('private, no-cache');
+    expect((await at('?types=ACTIVE_ENERGY&period=day')).headers.get('cache-control')).toBe('no-store');
   });
 });

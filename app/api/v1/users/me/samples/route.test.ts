@@ -1,5 +1,6 @@
 // Integration: GET /api/v1/users/me/samples (keyset pagination, filters, validation) against the real
-// server and PostgreSQL. Samples are stored through the real sync endpoint.
+// server and PostgreSQL. Samples are stored through the real sync endpoint. Also the same pages as
+// columns (?format=columns).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { createDevice, createSignedInUser, syncSamples } from '@/test/factories';
@@ -166,5 +167,76 @@ describe('GET /api/v1/users/me/samples', () => {
     expect(res.status).toBe(422);
     expect(res.body).toEqual({ error: { code: 'VALIDATION_ERROR', message: expect.any(String), details: expect.any(Array) } });
     expect((res.body as unknown as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toContain(field);
+  });
+});
+
+describe('GET /api/v1/users/me/samples?format=columns', () => {
+  type Columns = {
+    format: 'columns'; type: string; unit: string | null; devices: string[]; device: number[]; id: string[]; start: number[]; end: number[];
+    value: (number | string)[]; clientRecordId: (string | null)[]; version: (number | null)[]; metadata: (Record<string, unknown> | null)[]; nextCursor: string | null;
+  };
+  type Full = Sample & { clientRecordId: string | null; version: number | null; metadata: Record<string, unknown> | null };
+  const columns = (query: string) => api<Columns>(`/api/v1/users/me/samples${query}&format=columns`, { cookie: patient.cookie });
+
+  /** The default page turned into columns: what the columns answer must be, field for field. */
+  function asColumns(page: { samples: Full[]; nextCursor: string | null }, type: string, unit: string | null) {
+    const devices = [...new Set(page.samples.map((s) => s.deviceId))];
+    return {
+      format: 'columns', type, unit, devices,
+      device: page.samples.map((s) => devices.indexOf(s.deviceId)),
+      id: page.samples.map((s) => s.id),
+      start: page.samples.map((s) => Date.parse(s.startDate)),
+      end: page.samples.map((s) => Date.parse(s.endDate)),
+      value: page.samples.map((s) => s.value),
+      clientRecordId: page.samples.map((s) => s.clientRecordId),
+      version: page.samples.map((s) => s.version),
+      metadata: page.samples.map((s) => s.metadata),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  it.each([
+    ['HEART_RATE', 'count/min', 7],
+    ['STEPS', 'count', 4],
+    ['SLEEP_STATE', null, 10],
+  ])('answers the same %s samples, in the same order, page by page, as the default answer', async (type, unit, limit) => {
+    let cursor = '';
+    let pages = 0;
+    do {
+      const query = `?type=${type}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const [rows, cols] = await Promise.all([api<{ samples: Full[]; nextCursor: string | null }>(`/api/v1/users/me/samples${query}`, { cookie: patient.cookie }), columns(query)]);
+      expect(cols.status).toBe(200);
+      expect(rows.body.samples.length).toBeGreaterThan(0);
+      expect(cols.body).toEqual(asColumns(rows.body, type, unit));
+      cursor = cols.body.nextCursor ?? '';
+      pages += 1;
+    } while (cursor && pages < 20);
+    expect(cursor).toBe('');
+  });
+
+  it('carries provenance: devices by index, client ids, versions and metadata', async () => {
+    const res = await columns(`?type=HEART_RATE&from=${encodeURIComponent('2026-11-12T00:00:00Z')}&to=${encodeURIComponent('2026-11-13T00:00:00Z')}`);
+    expect(res.body).toEqual({
+      format: 'columns', type: 'HEART_RATE', unit: 'count/min', devices: [watch.id], device: [0], id: [expect.any(String)],
+      start: [Date.parse('2026-11-12T08:00:00Z')], end: [Date.parse('2026-11-12T08:00:00Z')], value: [70],
+      clientRecordId: ['rec-1'], version: [1], metadata: [{ context: 'resting' }], nextCursor: null,
+    });
+    // The resting reading, then the watch's and the phone's at the first minute: each device listed once.
+    const both = await columns('?type=HEART_RATE&limit=3');
+    expect(both.body).toMatchObject({ devices: [watch.id, phone.id], device: [0, 0, 1], value: [70, 60, 90] });
+  });
+
+  it.each([
+    ['an unknown format', '?type=STEPS&format=bogus', 'format'],
+    ['an empty format', '?type=STEPS&format=', 'format'],
+    ['columns without a type', '?format=columns', 'type'],
+  ])('answers 422 naming the parameter for %s', async (_name, query, field) => {
+    const res = await get(query);
+    expect(res.status).toBe(422);
+    expect((res.body as unknown as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toEqual([field]);
+  });
+
+  it('keeps the documented shape when the format is rows', async () => {
+    expect((await get('?type=STEPS&limit=3&format=rows')).body).toEqual((await get('?type=STEPS&limit=3')).body);
   });
 });
