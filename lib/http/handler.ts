@@ -13,7 +13,7 @@ import { trackRequest } from '../observability/lifecycle';
 import { requestLogger } from '../observability/log';
 import { metrics } from '../observability/metrics';
 import { env } from '../env';
-import { createNonce, securityHeaders } from '../security/headers';
+import { createNonce, isConditionalRead, securityHeaders } from '../security/headers';
 import { ApiError, errorResponse } from './errors';
 
 const REQUEST_ID = /^[\w.-]{8,64}$/;
@@ -80,6 +80,7 @@ export function route<P = Record<never, never>>(subject: AuditSubject<NoInfer<P>
         // skips (import uploads, which must stream past it).
         const security = securityHeaders({ nonce: createNonce(), production: env().isProduction, path: req.nextUrl.pathname });
         for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+        if (isConditionalRead(req.nextUrl.pathname) && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
         response.headers.set('X-Request-Id', requestId);
       } catch {
         // an immutable response (a redirect from the platform): the log line still carries the id

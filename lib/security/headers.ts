@@ -27,6 +27,10 @@ export function contentSecurityPolicy({ nonce, production }: Pick<Options, 'nonc
   ].join('; ');
 }
 
+// Reads that answer conditionally (lib/http/conditional.ts) set their own Cache-Control: `private, no-cache`
+// for a complete period, `no-store` otherwise; route() gives `no-store` to any of their answers that sets none.
+export const isConditionalRead = (path: string) => /^\/api\/v1\/(users\/me|patients\/[^/]+)\/(aggregates|summary)$/.test(path);
+
 const isPrivateApiPath = (path: string) => (path.startsWith('/api/') && path !== '/api/openapi.json') || path.startsWith('/ns/');
 
 export function securityHeaders(options: Options): Record<string, string> {
@@ -39,7 +43,7 @@ export function securityHeaders(options: Options): Record<string, string> {
     ...(options.production ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
     // API answers (ours and the Nightscout sites') carry personal data: never stored by a browser or a
     // shared cache. (The public API description is the exception: the same for everyone, and cacheable.)
-    ...(isPrivateApiPath(options.path) || isSharePath(options.path) ? { 'Cache-Control': 'no-store' } : {}),
+    ...((isPrivateApiPath(options.path) && !isConditionalRead(options.path)) || isSharePath(options.path) ? { 'Cache-Control': 'no-store' } : {}),
   };
 }
 

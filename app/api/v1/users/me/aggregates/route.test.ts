@@ -241,6 +241,9 @@ describe('conditional reads of complete periods', () => {
     expect(first.body.RESTING_HEART_RATE).toEqual([expect.objectContaining({ periodStart: `${daysAgo(6)}T00:00:00`, value: 58 })]);
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(ETAG);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect((await read('?types=STEPS&period=bogus')).headers.get('cache-control')).toBe('no-store');
+    expect((await api('/api/v1/users/me/aggregates?types=STEPS&period=day')).headers.get('cache-control')).toBe('no-store');
     for (const given of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
       const again = await read(past, { 'if-none-match': given });
       expect(again.status).toBe(304);
