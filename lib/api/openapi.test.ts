@@ -167,7 +167,7 @@ describe('real answers match the document', () => {
     expect(expectDocumented(await api(url, { json: { samples: [] }, token: device.token, headers: { 'idempotency-key': key } }), sync, 'post').status).toBe(422);
     expect(expectDocumented(await api(url, { body: '{"samples": [', headers: { 'content-type': 'application/json' }, token: device.token }), sync, 'post').status).toBe(400);
     expect(expectDocumented(await api(url, { body: 'x', headers: { 'content-type': 'text/plain' }, token: device.token }), sync, 'post').status).toBe(415);
-  });
+  }, 240_000); // under next dev each route compiles on its first call
 
   it('own reads, a linked doctor’s reads and the errors around them', async () => {
     const patient = await createSignedInUser();
@@ -233,7 +233,7 @@ describe('real answers match the document', () => {
     expect(expectDocumented(await api(`${exportPath}?from=2026-01-01&to=2026-01-31`, { cookie: patient.cookie }), exportPath, 'get').status).toBe(422);
     expect(expectDocumented(await api(`${exportPath}?format=csv&from=2026-01-01&to=2026-01-31`, { cookie: doctor.cookie }), exportPath, 'get').status).toBe(403);
     expect(expectDocumented(await api(`${exportPath}?format=csv&from=2026-01-01&to=2026-01-31`), exportPath, 'get').status).toBe(401);
-  });
+  }, 240_000); // under next dev each route compiles on its first call
 
   it('conditional reads of complete periods (304, a new ETag after a late sync) and samples as columns', async () => {
     const patient = await createSignedInUser({ timeZone: 'UTC' });
@@ -289,7 +289,7 @@ describe('real answers match the document', () => {
       expect(bogus.body).toMatchObject({ error: { details: [{ field: 'format' }] } });
       expect(expectDocumented(await api(`${url}?format=columns`, { cookie }), template, 'get').status).toBe(422);
     }
-  });
+  }, 240_000); // under next dev each route compiles on its first call
 
   it('an import upload, its status and the import errors', async () => {
     const patient = await createSignedInUser();
@@ -526,7 +526,7 @@ describe('real answers match the document', () => {
     expect(await status(theirAdherence, 'get', `${hers}/adherence`, { cookie: strangerDoctor.cookie })).toBe(404);
     expect(await status(theirAdherence, 'get', `${hers}/adherence`)).toBe(401);
     expect(await status(theirAdherence, 'get', `${hers}/adherence`, { cookie: patient.cookie })).toBe(403);
-  });
+  }, 240_000); // under next dev each route compiles on its first call
 
   it('exercised every documented success of the routes that exist', () => {
     for (const [template, methods] of Object.entries(doc.paths)) {
