@@ -187,6 +187,9 @@ export const AUDIT_SUBJECTS: Record<string, SubjectRule> = {
   // A retry names its channel and delivery id in the row's details (the URL's params).
   'GET /api/v1/admin/deliveries': { of: 'nobody' },
   'POST /api/v1/admin/deliveries/[channel]/[id]/retry': { of: 'nobody' },
+  'GET /api/v1/admin/dead-letters': { of: 'nobody' },
+  'POST /api/v1/admin/dead-letters/[kind]/[id]/retry': { of: 'nobody' },
+  'POST /api/v1/admin/dead-letters/[kind]/[id]/discard': { of: 'nobody' },
 
   // Care teams and invitations (issue 15).
   'GET /api/v1/care-team/invitations': { of: 'caller' },

@@ -327,6 +327,10 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   // Message delivery (issue 17): the matrix retries a delivery that does not exist (route tests retry real ones).
   'GET /api/v1/admin/deliveries': { kind: 'admin' },
   'POST /api/v1/admin/deliveries/[channel]/[id]/retry': { kind: 'admin', params: () => ({ channel: 'email', id: '00000000-0000-4000-8000-000000000000' }), expect: { admin: 404 } },
+  // Dead letters (issue 20): the gate is what the matrix checks; app/api/v1/admin/dead-letters/route.test.ts retries and discards real ones.
+  'GET /api/v1/admin/dead-letters': { kind: 'admin' },
+  'POST /api/v1/admin/dead-letters/[kind]/[id]/retry': { kind: 'admin', ok: 202, params: () => ({ kind: 'workflow', id: '00000000-0000-4000-8000-000000000000' }), expect: { admin: 404 } },
+  'POST /api/v1/admin/dead-letters/[kind]/[id]/discard': { kind: 'admin', params: () => ({ kind: 'job', id: '1' }), expect: { admin: 404 } },
   // Two-factor sign-in (issue 15). The world's doctors and admin have it on (test/factories.ts), its
   // patients and caregivers not; bodies that change nothing (an empty code is a 422 before any check).
   'GET /api/v1/users/me/two-factor': { kind: 'signed-in' },

@@ -1,17 +1,21 @@
 'use client';
 // /admin/pipeline: the dirty backlog, each background function's last run with "Run now" (confirmed
-// for retention and archive, which remove data from PostgreSQL), recent failures, the durable workflow
-// runs (sleeping and waiting ones included), archive/restore of one month, and the maintenance runs.
-import { useQuery } from '@tanstack/react-query';
+// for retention and archive, which remove data from PostgreSQL), the dead letters (runs that failed after
+// their last retry: Retry or Discard, both confirmed), recent failures, the durable workflow runs (sleeping
+// and waiting ones included), archive/restore of one month, and the maintenance runs.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
+import type { listDeadLetters } from '@/lib/jobs/dead-letters';
+import { apiFetch } from '@/lib/query/api';
 import { ArchiveForm } from './archive-form';
 import { ConfirmDialog, type Confirmation } from './dialog';
 import { JobProgressText } from './job-progress';
+import { ActionStatus } from './list-states';
 import { MaintenanceRuns } from './maintenance-runs';
-import { pipelineOptions, type Filters } from './queries';
+import { pipelineOptions, type Filters, type Json } from './queries';
 import { Badge, DataTable, Td, Th } from './table';
 import { useFormatInstant } from './time-zone';
 import { useJobRuns, type JobName } from './use-job-runs';
@@ -31,6 +35,13 @@ export const FUNCTIONS: Fn[] = [
   { id: 'restore', label: 'Restore', does: 'On demand: brings one archived month back (below)' },
   { id: 'emergency-escalation', label: 'Emergency escalation', does: 'Per emergency: re-check reminder and escalation until acknowledged (workflow runs below)' },
 ];
+
+export type DeadLetters = Json<Awaited<ReturnType<typeof listDeadLetters>>>;
+type DeadLetter = DeadLetters['entries'][number];
+
+/** The page's server prefetch uses the same key, so the client hydrates instead of fetching again. */
+export const DEAD_LETTERS_KEY = ['admin', 'dead-letters'] as const;
+const deadLettersOptions = () => queryOptions({ queryKey: DEAD_LETTERS_KEY, queryFn: () => apiFetch<DeadLetters>('/api/v1/admin/dead-letters') });
 
 const STATUS_TONE = { SUCCEEDED: 'green', FAILED: 'red', RUNNING: 'amber' } as const;
 
@@ -124,6 +135,8 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
         </DataTable>
       </Card>
 
+      <DeadLetterList confirm={setConfirmation} />
+
       <Card title="Recent failures">
         {failures.length === 0 ? (
           <Empty>No failed runs.</Empty>
@@ -147,6 +160,89 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
       <MaintenanceRuns initial={initialRuns} polling={active} />
       <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />
     </div>
+  );
+}
+
+const labelOf = (functionId: string) => FUNCTIONS.find((f) => f.id === functionId)?.label ?? functionId;
+
+/** Runs that failed after their last retry, until an admin retries or discards them (both confirmed). */
+function DeadLetterList({ confirm }: { confirm: (c: Confirmation) => void }) {
+  const query = useQuery({ ...deadLettersOptions(), refetchInterval: 15_000 });
+  const qc = useQueryClient();
+  const format = useFormatInstant();
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const act = useMutation({
+    mutationFn: ({ action, entry }: { action: 'retry' | 'discard'; entry: DeadLetter }) =>
+      apiFetch<{ functionId: string }>(`/api/v1/admin/dead-letters/${entry.kind}/${entry.id}/${action}`, { method: 'POST' }).then(() => action),
+    onSuccess: (action, { entry }) => {
+      setMessage({ text: action === 'retry' ? `${labelOf(entry.functionId)} is running again.` : `The failed ${labelOf(entry.functionId).toLowerCase()} run was discarded.` });
+      void qc.invalidateQueries({ queryKey: DEAD_LETTERS_KEY });
+      void qc.invalidateQueries({ queryKey: ['admin', 'pipeline'] });
+    },
+    onError: (error) => setMessage({ text: error.message, error: true }),
+  });
+
+  function ask(action: 'retry' | 'discard', entry: DeadLetter) {
+    const label = labelOf(entry.functionId);
+    confirm(
+      action === 'retry'
+        ? {
+            title: `Retry ${label.toLowerCase()}?`,
+            body: entry.kind === 'workflow' ? 'The run resumes at the step that failed; the steps it finished are not run again.' : 'The function runs again with the same event, with its usual retries.',
+            confirmLabel: 'Retry',
+            onConfirm: () => act.mutate({ action, entry }),
+          }
+        : {
+            title: `Discard this ${label.toLowerCase()} run?`,
+            body: 'It leaves this list and is not run again. The failed run stays recorded.',
+            confirmLabel: 'Discard',
+            onConfirm: () => act.mutate({ action, entry }),
+          },
+    );
+  }
+
+  return (
+    <Card title="Dead letters">
+      <ActionStatus message={message} />
+      {query.isPending ? (
+        <Loading label="Loading the dead letters…" />
+      ) : query.isError ? (
+        <ErrorMessage error={query.error} retry={() => void query.refetch()} />
+      ) : query.data.entries.length === 0 ? (
+        <Empty>No run failed after its last retry.</Empty>
+      ) : (
+        <DataTable caption="Runs that failed after their last retry" head={<><Th>Function</Th><Th>Failed</Th><Th>Attempts</Th><Th>User</Th><Th>Error</Th><Th><span className="sr-only">Actions</span></Th></>}>
+          {query.data.entries.map((e) => (
+            <tr key={`${e.kind}:${e.id}`}>
+              <Td>
+                <span className="font-medium">{labelOf(e.functionId)}</span>
+                {e.step && <span className="block text-xs text-slate-600">at step {e.step}</span>}
+              </Td>
+              <Td className="whitespace-nowrap">{format(e.failedAt)}</Td>
+              <Td className="tabular-nums">{e.attempts}</Td>
+              <Td className="font-mono text-xs">{e.userId ?? '—'}</Td>
+              <Td className="text-red-800">{e.error ?? '—'}</Td>
+              <Td>
+                <div className="flex gap-2">
+                  <Button
+                    variant="primary"
+                    disabled={!e.retryable || act.isPending}
+                    title={e.retryable ? undefined : 'Recorded without its event: start the function from its row above'}
+                    onClick={() => ask('retry', e)}
+                    aria-label={`Retry: ${labelOf(e.functionId)} run of ${format(e.failedAt)}`}
+                  >
+                    Retry
+                  </Button>
+                  <Button variant="secondary" disabled={act.isPending} onClick={() => ask('discard', e)} aria-label={`Discard: ${labelOf(e.functionId)} run of ${format(e.failedAt)}`}>
+                    Discard
+                  </Button>
+                </div>
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </Card>
   );
 }
 

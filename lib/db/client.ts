@@ -1,10 +1,14 @@
-// One pg pool per process, shared by Prisma (through the driver adapter) and the bulk SQL paths.
+// One pg pool per process, shared by Prisma (through the driver adapter) and the bulk SQL paths. Every
+// query is timed by name (lib/observability/db-timing.ts): Prisma operations by a client extension, the
+// bulk paths through a view of the pool whose query() and connect()ed clients are timed. Prisma's adapter
+// gets the pool itself, so its queries are counted once, under their Prisma name.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { env } from '../env';
+import { timeQuery, withTimedQueries } from '../observability/db-timing';
 
-type Db = { pool: pg.Pool; prisma: PrismaClient };
+type Db = { pool: pg.Pool; timedPool: pg.Pool; prisma: PrismaClient };
 const globalForDb = globalThis as unknown as { healthDb?: Db };
 
 function create(): Db {
@@ -19,7 +23,28 @@ function create(): Db {
   });
   // A dropped idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => undefined);
-  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) }).$extends({
+    query: {
+      $allOperations({ model, operation, args, query }) {
+        return timeQuery(model ? `${model}.${operation}` : 'raw', () => query(args));
+      },
+    },
+  });
+  // The extended client has every method of the plain one (queries inside $transaction are timed too).
+  return { pool, timedPool: timedPool(pool), prisma: prisma as unknown as PrismaClient };
+}
+
+/** The pool's view for the bulk paths: query() timed, and connect() hands out clients whose query() is timed. */
+function timedPool(pool: pg.Pool): pg.Pool {
+  const view = withTimedQueries(pool);
+  const connect = async () => withTimedQueries(await pool.connect());
+  return new Proxy(view, {
+    get(object, prop, receiver) {
+      // connect(callback) is pg's other form: left as it is.
+      if (prop === 'connect') return (...args: unknown[]) => (args.length === 0 ? connect() : (pool.connect as (...a: unknown[]) => unknown)(...args));
+      return Reflect.get(object, prop, receiver);
+    },
+  });
 }
 
 function db(): Db {
@@ -37,7 +62,7 @@ export const prisma = new Proxy({} as PrismaClient, {
 });
 
 export function pool(): pg.Pool {
-  return db().pool;
+  return db().timedPool;
 }
 
 export async function closeDb(): Promise<void> {

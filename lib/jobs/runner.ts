@@ -11,8 +11,8 @@ type Slot = { running: Promise<void>; pending: PipelineEvent | null };
 
 export type RunnerOptions = {
   jobs: readonly AnyJob[];
-  /** Wraps each attempt (records job runs). */
-  record?: <T>(args: { functionId: string; userId?: string; attempt: number }, work: () => Promise<T>) => Promise<T>;
+  /** Wraps each attempt (records job runs; `data` is the event's payload, ids only, for a dead letter's retry). */
+  record?: <T>(args: { functionId: string; userId?: string; attempt: number; data: Record<string, unknown> }, work: () => Promise<T>) => Promise<T>;
   baseDelayMs?: number;
   onError?: (jobId: string, error: unknown) => void;
   /** Also hands every event (follow-ups of jobs included) to the durable workflows (lib/jobs/workflow-engine.ts). */
@@ -49,7 +49,7 @@ export function createInProcessRunner(options: RunnerOptions) {
       } as unknown as JobContext<EventKey>; // event.data matches job.trigger by construction (dispatch filters on it)
       const work = () => (job.run as (c: JobContext<EventKey>) => Promise<unknown>)(ctx);
       try {
-        await (options.record ? options.record({ functionId: job.id, userId, attempt }, work) : work());
+        await (options.record ? options.record({ functionId: job.id, userId, attempt, data: event.data }, work) : work());
         return;
       } catch (error) {
         if (attempt > job.retries || stopped) {

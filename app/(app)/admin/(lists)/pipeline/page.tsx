@@ -1,4 +1,4 @@
-// /admin/pipeline — backlog, background functions (run now / retry), failures, maintenance runs.
+// /admin/pipeline — backlog, background functions (run now / retry), dead letters (retry / discard), failures, maintenance runs.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { PipelineView } from '@/components/admin/pipeline-view';
@@ -7,6 +7,7 @@ import { readFilters } from '@/components/admin/server';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { PageHeader } from '@/components/admin/table';
 import { listMaintenanceRuns, maintenanceRunQuery } from '@/lib/data/maintenance-runs';
+import { listDeadLetters } from '@/lib/jobs/dead-letters';
 import { pipelineStatus } from '@/lib/data/pipeline-status';
 import { makeQueryClient } from '@/lib/query/query-client';
 
@@ -18,11 +19,13 @@ export default async function AdminPipelinePage({ searchParams }: { searchParams
   const qc = makeQueryClient();
   await Promise.all([
     qc.prefetchQuery({ ...pipelineOptions(), queryFn: async () => toJson(await pipelineStatus()) }),
+    // The key of DEAD_LETTERS_KEY (components/admin/pipeline-view.tsx: a client module, so spelled out here).
+    qc.prefetchQuery({ queryKey: ['admin', 'dead-letters'], queryFn: async () => toJson(await listDeadLetters()) }),
     qc.prefetchInfiniteQuery({ ...runsOptions(form), queryFn: async () => toJson(await listMaintenanceRuns(query)) }),
   ]);
   return (
     <>
-      <PageHeader title="Pipeline">Work waiting, the last run of each background function, and maintenance. Runs started here happen in the background.</PageHeader>
+      <PageHeader title="Pipeline">Work waiting, the last run of each background function, runs that failed after their last retry, and maintenance. Runs started here happen in the background.</PageHeader>
       <HydrationBoundary state={dehydrate(qc)}>
         <PipelineView initialRuns={form} />
       </HydrationBoundary>
