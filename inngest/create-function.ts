@@ -19,7 +19,7 @@ export function createFunction<K extends EventKey>(job: JobDefinition<K>) {
       ...(job.debounceMs ? { debounce: { key: 'event.data.userId', period: `${Math.round(job.debounceMs / 1000)}s` as `${number}s` } } : {}),
       onFailure: async ({ error, event }) => {
         const userId = (event.data.event.data as { userId?: string }).userId;
-        await recordFinishedRun({ functionId: job.id, userId, mode: 'inngest', attempt: job.retries + 1, error });
+        await recordFinishedRun({ functionId: job.id, userId, mode: 'inngest', attempt: job.retries + 1, error, data: event.data.event.data as Record<string, unknown> });
       },
     },
     async ({ event, step, attempt }) => {

@@ -5,12 +5,13 @@ import { prisma } from '../db/client';
 export type RunMode = 'inngest' | 'in-process';
 
 export async function recordJobRun<T>(
-  args: { functionId: string; userId?: string; mode: RunMode; attempt: number },
+  args: { functionId: string; userId?: string; mode: RunMode; attempt: number; data?: Record<string, unknown> },
   work: () => Promise<T>,
   summarize: (result: T) => Record<string, unknown> = () => ({}),
 ): Promise<T> {
   const run = await prisma.jobRun.create({
-    data: { functionId: args.functionId, userId: args.userId ?? null, mode: args.mode, attempt: args.attempt },
+    // The event's data (ids only) lets an admin retry the run from the dead letters (lib/jobs/dead-letters.ts).
+    data: { functionId: args.functionId, userId: args.userId ?? null, mode: args.mode, attempt: args.attempt, eventData: args.data as object | undefined },
     select: { id: true },
   });
   try {
@@ -37,6 +38,7 @@ export async function recordFinishedRun(args: {
   attempt: number;
   error?: unknown;
   result?: unknown;
+  data?: Record<string, unknown>;
 }): Promise<void> {
   const failed = args.error !== undefined;
   await prisma.jobRun.create({
@@ -45,6 +47,7 @@ export async function recordFinishedRun(args: {
       userId: args.userId ?? null,
       mode: args.mode,
       attempt: args.attempt,
+      eventData: args.data as object | undefined,
       status: failed ? 'FAILED' : 'SUCCEEDED',
       finishedAt: new Date(),
       error: failed ? (args.error instanceof Error ? `${args.error.name}: ${args.error.message}` : String(args.error)).slice(0, 500) : null,
