@@ -119,7 +119,7 @@ test('the doctor prescribes a critical medication, changes its dose and time and
 
   await row.getByRole('button', { name: `Change dose or times of ${name}` }).click();
   await row.getByLabel(`New dose of ${name}`).fill('12 units');
-  await row.getByRole('textbox', { name: `Times of ${name}`, exact: true }).fill('21:30');
+  await row.getByRole('textbox', { name: `Times of ${name} (24-hour, e.g. 08:00, 20:00)`, exact: true }).fill('21:30');
   await row.getByRole('button', { name: 'Save change' }).click();
   await expect(row).toContainText('12 units · 21:30 every day');
 
