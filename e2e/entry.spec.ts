@@ -98,7 +98,8 @@ test('patient logs a glucose with meal context and a mood, and sees them on the 
   await expect(newest).toContainText('Mood');
   await expect(newest).toContainText('4 of 5 · Good');
   await expect(newest).toContainText('Steady after the evening walk');
-  const glucose = page.getByRole('listitem').filter({ hasText: '123 mg/dL' });
+  // The demo's CGM stream may read 123 mg/dL too (whatever the hour): this is the one entered here.
+  const glucose = page.getByRole('listitem').filter({ hasText: '123 mg/dL' }).filter({ hasText: 'Entered by you' });
   await expect(glucose).toHaveCount(1);
   await expect(glucose).toContainText('After lunch');
   await expect(glucose).toContainText('Entered by you');
