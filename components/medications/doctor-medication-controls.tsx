@@ -8,7 +8,7 @@ import { MutationError } from '@/components/patient/mutation-error';
 import { Button } from '@/components/ui/button';
 import { apiFetch } from '@/lib/query/api';
 import { medicationsKey, scheduleInWords, type Medication } from './format';
-import { inputClass, MedicationForm } from './medication-form';
+import { inputClass, MedicationForm, parseTimes } from './medication-form';
 
 const timesText = (m: Medication) => (m.schedule.kind === 'daily' ? m.schedule.times.join(', ') : '');
 
@@ -19,10 +19,9 @@ function ChangeDose({ base, medication, onDone }: { base: string; medication: Me
   const daily = medication.schedule.kind === 'daily';
   const change = useMutation({
     mutationFn: () => {
-      const list = times.split(/[,\s]+/).map((t) => t.trim()).filter(Boolean);
       const json = {
         ...(dose !== medication.dose ? { dose } : {}),
-        ...(daily && times !== timesText(medication) ? { schedule: { kind: 'daily', times: list } } : {}),
+        ...(daily && times !== timesText(medication) ? { schedule: { kind: 'daily', times: parseTimes(times) } } : {}),
       };
       return Object.keys(json).length === 0 ? Promise.resolve(null) : apiFetch(`${base}/${medication.id}`, { method: 'PATCH', json });
     },

@@ -43,6 +43,9 @@ function Field({ label, name, errors, children, className = '' }: { label: strin
   );
 }
 
+/** "08:00, 20:00" (commas or spaces) as the list of times the API takes; it judges each one. */
+export const parseTimes = (text: string) => text.split(/[,\s]+/).filter(Boolean);
+
 export function MedicationForm({ endpoint, invalidate, asDoctor = false, submitLabel }: { endpoint: string; invalidate: readonly (readonly unknown[])[]; asDoctor?: boolean; submitLabel: string }) {
   const qc = useQueryClient();
   const [name, setName] = useState('');
@@ -61,7 +64,7 @@ export function MedicationForm({ endpoint, invalidate, asDoctor = false, submitL
   const [saved, setSaved] = useState<string | null>(null);
   const scheduleId = useId();
 
-  const timeList = () => times.split(/[,\s]+/).map((t) => t.trim()).filter(Boolean);
+  const timeList = () => parseTimes(times);
   const schedule = () =>
     kind === 'daily' ? { kind, times: timeList() } : kind === 'interval' ? { kind, everyHours, from } : kind === 'weekdays' ? { kind, days, times: timeList() } : { kind };
   const save = useMutation({

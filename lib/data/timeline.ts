@@ -182,13 +182,12 @@ function loadRows(scope: ReadScope, q: { before?: TimelineCursor; limit: number 
       LIMIT ${n}
     ),
     doses AS (
-      SELECT 'dose'::text, g.id::text, g.status::text, COALESCE(g.taken_at, g.scheduled_at, g.created_at) AS at, ('d:' || g.id::text) COLLATE "C" AS sort_key,
+      SELECT 'dose'::text, g.id::text, g.status::text, g.at, ('d:' || g.id::text) COLLATE "C" AS sort_key,
              NULL::text, g.recorded_by_id::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::float8, NULL::float8, NULL::timestamptz, g.source,
              NULL::text, NULL::text
-      FROM medication_logs g
-      WHERE ${withEvents} AND g.user_id = ${scope.patientId}::uuid
-        AND COALESCE(g.taken_at, g.scheduled_at, g.created_at) >= ${floor} AND COALESCE(g.taken_at, g.scheduled_at, g.created_at) <= ${top}
-        AND (COALESCE(g.taken_at, g.scheduled_at, g.created_at) < ${top} OR ('d:' || g.id::text) COLLATE "C" < ${topKey})
+      FROM (SELECT *, COALESCE(taken_at, scheduled_at, created_at) AS at FROM medication_logs WHERE ${withEvents} AND user_id = ${scope.patientId}::uuid) g
+      WHERE g.at >= ${floor} AND g.at <= ${top}
+        AND (g.at < ${top} OR ('d:' || g.id::text) COLLATE "C" < ${topKey})
       ORDER BY at DESC, sort_key DESC
       LIMIT ${n}
     ),
