@@ -61,7 +61,9 @@ const APPLE_EXPORT = `<?xml version="1.0" encoding="UTF-8"?>
 </HealthData>
 `;
 
-describe('POST /api/v1/imports', () => {
+// Each import runs in the server's background and may wait up to 90 s (finished()) on a loaded machine;
+// a test that waits for two of them gets room for both.
+describe('POST /api/v1/imports', { timeout: 200_000 }, () => {
   it('imports an Apple Health export: a device per source with Watch above iPhone, BP from the correlation; a second import adds nothing', async () => {
     const patient = await createSignedInUser({ timeZone: 'Europe/Berlin' });
     const first = await upload(patient.cookie, { name: 'export.xml', content: APPLE_EXPORT, type: 'text/xml' });
