@@ -38,7 +38,11 @@ const log = (message: string) => console.log(`[${new Date().toISOString().slice(
 const externalDb = Boolean(process.env.DATABASE_URL);
 const loadAtStart = os.loadavg()[0] ?? 0;
 const startedAt = performance.now();
-const server = await startBenchServer({ port: 3371, database: quick ? 'h7_bench_quick' : 'h7_bench' });
+// BENCH_PORT / BENCH_DATABASE keep two runs on one machine apart (e.g. parallel worktrees).
+const server = await startBenchServer({
+  port: Number(process.env.BENCH_PORT ?? 3371),
+  database: process.env.BENCH_DATABASE ?? (quick ? 'h7_bench_quick' : 'h7_bench'),
+});
 const { closeDb, pool } = await import('../lib/db/client');
 const { hashPassword } = await import('../lib/auth/password');
 const client = new pg.Client({ connectionString: server.url });
