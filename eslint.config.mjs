@@ -1,6 +1,21 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// Pages and components whose every user-facing string is translated (grows until it is all of app/ and
+// components/).
+const TRANSLATED = [
+  'app/layout.tsx',
+  'app/page.tsx',
+  'app/login/**/*.tsx',
+  'app/signup/**/*.tsx',
+  'app/(app)/settings/page.tsx',
+  'components/app-nav.tsx',
+  'components/login-form.tsx',
+  'components/sign-out-button.tsx',
+  'components/language-switcher.tsx',
+  'components/i18n-provider.tsx',
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -12,6 +27,21 @@ const config = [
         'error',
         { property: '$queryRawUnsafe', message: 'Use the $queryRaw tagged template.' },
         { property: '$executeRawUnsafe', message: 'Use the $executeRaw tagged template.' },
+      ],
+    },
+  },
+  {
+    // Issue 21: user-facing text comes from messages/<locale>.json. Files already translated may not write
+    // text in JSX (attributes like className are fine; aria-label, title, placeholder and alt take t(…) too).
+    files: TRANSLATED,
+    rules: {
+      'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, allowedStrings: ['—', '·', '…', ':', '(', ')', ' · Language'] }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt)$/] > Literal',
+          message: 'Text people read or hear comes from messages/<locale>.json: use t(…).',
+        },
       ],
     },
   },

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { I18nProvider } from '@/components/i18n-provider';
+import { getLocale } from '@/lib/i18n/server';
+import { MESSAGES } from '@/lib/i18n/messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,12 +12,18 @@ export const metadata: Metadata = {
 };
 
 // Rendered per request: the CSP nonce (proxy.ts) is put on scripts only at request time, so a page
-// prerendered at build time would have its scripts blocked.
+// prerendered at build time would have its scripts blocked. The language is the reader's
+// (lib/i18n/server.ts): the page's URL is the same in every language.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <I18nProvider locale={locale} messages={MESSAGES[locale]}>
+          {children}
+        </I18nProvider>
+      </body>
     </html>
   );
 }

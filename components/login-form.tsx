@@ -7,13 +7,13 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
 
 const noSubscription = () => () => undefined;
 
-const MESSAGES: Record<string, string> = {
-  TwoFactorWrong: 'That code is not right, or it was used already. Try the next one.',
-  RateLimited: 'Too many tries. Wait a little, then try again.',
-};
+// next-auth's error codes the form explains (anything else: the e-mail or password is wrong).
+const MESSAGES = { TwoFactorWrong: 'codeWrong', RateLimited: 'rateLimited' } as const;
+const isKnown = (code: string | null | undefined): code is keyof typeof MESSAGES => typeof code === 'string' && code in MESSAGES;
 
 /**
  * Where to go after signing in: a relative path of this site only (never another origin), with the
@@ -25,6 +25,7 @@ function destination(): string {
 }
 
 export function LoginForm() {
+  const t = useTranslations('login');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -54,7 +55,7 @@ export function LoginForm() {
       return;
     }
     if (!result || result.error) {
-      setError(MESSAGES[result?.error ?? ''] ?? 'E-mail or password is not right.');
+      setError(t(isKnown(result?.error) ? MESSAGES[result.error] : 'wrong'));
       if (!result?.error?.startsWith('TwoFactor')) setSecondStep(false);
       return;
     }
@@ -69,10 +70,10 @@ export function LoginForm() {
       {secondStep ? (
         <>
           <p className="text-sm text-slate-700">
-            {recovery ? 'Enter one of your recovery codes. Each works once.' : 'Enter the six-digit code from your authenticator app.'}
+            {t(recovery ? 'recoveryHint' : 'codeHint')}
           </p>
           <label className="block text-sm font-medium">
-            {recovery ? 'Recovery code' : 'Authentication code'}
+            {t(recovery ? 'recoveryCode' : 'code')}
             <input
               key={recovery ? 'recovery' : 'code'}
               name="code"
@@ -85,17 +86,17 @@ export function LoginForm() {
             />
           </label>
           <button type="button" onClick={() => setRecovery(!recovery)} className="text-sm text-teal-800 underline">
-            {recovery ? 'Use a code from the app instead' : 'Use a recovery code'}
+            {t(recovery ? 'useApp' : 'useRecovery')}
           </button>
         </>
       ) : (
         <>
           <label className="block text-sm font-medium">
-            E-mail
+            {t('email')}
             <input name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className={input} />
           </label>
           <label className="block text-sm font-medium">
-            Password
+            {t('password')}
             <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} className={input} />
           </label>
         </>
@@ -110,7 +111,7 @@ export function LoginForm() {
         disabled={pending || !ready}
         className="w-full rounded-md bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500 focus-visible:ring-offset-2"
       >
-        {pending ? 'Signing in…' : secondStep ? 'Verify' : 'Sign in'}
+        {t(pending ? 'pending' : secondStep ? 'verify' : 'submit')}
       </button>
     </form>
   );

@@ -3,6 +3,7 @@
 // Signing out also ends this browser's push subscription (a shared browser must not keep receiving the
 // previous person's alerts); that step is given two seconds at most and never stops the sign-out.
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'use-intl';
 import { unsubscribeThisBrowser } from './push/push-client';
 
 async function signOutHere() {
@@ -11,13 +12,14 @@ async function signOutHere() {
 }
 
 export function SignOutButton() {
+  const t = useTranslations('nav');
   return (
     <button
       type="button"
       onClick={() => void signOutHere()}
       className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500"
     >
-      Sign out
+      {t('signOut')}
     </button>
   );
 }

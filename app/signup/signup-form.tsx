@@ -3,15 +3,13 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
 import { FieldError, FormEnd, INPUT_CLASS, postJson, problemText } from '@/components/account/account-form';
 
-const ROLES = [
-  ['PATIENT', 'Patient', 'I track my own health data.'],
-  ['CAREGIVER', 'Caregiver', 'I help a family member or friend.'],
-  ['DOCTOR', 'Doctor', 'I follow patients (an administrator checks your licence first).'],
-] as const;
+const ROLES = ['PATIENT', 'CAREGIVER', 'DOCTOR'] as const;
 
 export function SignUpForm({ next }: { next: string | null }) {
+  const t = useTranslations('signup');
   const router = useRouter();
   const [role, setRole] = useState<string>('PATIENT');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -56,7 +54,7 @@ export function SignUpForm({ next }: { next: string | null }) {
   if (sentTo) {
     return (
       <p role="status" className="mt-6 rounded-md bg-teal-50 p-4 text-sm text-teal-900">
-        We sent a message to {sentTo}. Follow the link in it to finish setting up your account.
+        {t('sent', { email: sentTo })}
       </p>
     );
   }
@@ -65,13 +63,13 @@ export function SignUpForm({ next }: { next: string | null }) {
   return (
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <fieldset>
-        <legend className="text-sm font-medium">I am a…</legend>
+        <legend className="text-sm font-medium">{t('iAm')}</legend>
         <div className="mt-2 space-y-2">
-          {ROLES.map(([value, label, hint]) => (
+          {ROLES.map((value) => (
             <label key={value} className="flex items-start gap-2 text-sm">
               <input type="radio" name="role" value={value} checked={role === value} onChange={() => setRole(value)} className="mt-1" />
               <span>
-                <span className="font-medium">{label}</span> <span className="text-slate-600">{hint}</span>
+                <span className="font-medium">{t(`roles.${value}`)}</span> <span className="text-slate-600">{t(`roles.${value}Hint`)}</span>
               </span>
             </label>
           ))}
@@ -79,35 +77,35 @@ export function SignUpForm({ next }: { next: string | null }) {
         <FieldError id="role-error" text={fields.role} />
       </fieldset>
       <label className="block text-sm font-medium">
-        Name
+        {t('name')}
         <input name="name" autoComplete="name" required maxLength={100} className={INPUT_CLASS} {...described('name')} />
       </label>
       <FieldError id="name-error" text={fields.name} />
       <label className="block text-sm font-medium">
-        E-mail
+        {t('email')}
         <input name="email" type="email" autoComplete="email" required className={INPUT_CLASS} {...described('email')} />
       </label>
       <FieldError id="email-error" text={fields.email} />
       <label className="block text-sm font-medium">
-        Password <span className="font-normal text-slate-600">(at least 12 characters; a few unrelated words work well)</span>
+        {t('password')} <span className="font-normal text-slate-600">{t('passwordHint')}</span>
         <input name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={200} className={INPUT_CLASS} {...described('password')} />
       </label>
       <FieldError id="password-error" text={fields.password} />
       {role === 'DOCTOR' && (
         <>
           <label className="block text-sm font-medium">
-            Licence number
+            {t('licenceNumber')}
             <input name="licenceNumber" required maxLength={100} className={INPUT_CLASS} {...described('licenceNumber')} />
           </label>
           <FieldError id="licenceNumber-error" text={fields.licenceNumber} />
           <label className="block text-sm font-medium">
-            Issued by <span className="font-normal text-slate-600">(the medical board or council)</span>
+            {t('licenceBody')} <span className="font-normal text-slate-600">{t('licenceBodyHint')}</span>
             <input name="licenceBody" required maxLength={200} className={INPUT_CLASS} {...described('licenceBody')} />
           </label>
           <FieldError id="licenceBody-error" text={fields.licenceBody} />
         </>
       )}
-      <FormEnd problem={problem} pending={pending} label="Create account" pendingLabel="Creating your account…" />
+      <FormEnd problem={problem} pending={pending} label={t('submit')} pendingLabel={t('pending')} />
     </form>
   );
 }

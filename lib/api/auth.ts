@@ -5,6 +5,7 @@ import { passwordProblem } from '../auth/password-policy';
 import { ApiError } from '../http/errors';
 import { freeText } from '../http/text';
 import { isValidTimeZone } from '../time';
+import { LOCALES } from '../i18n/locales';
 
 export const emailField = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be an e-mail address'));
 const tokenField = z.string().max(1000);
@@ -20,6 +21,8 @@ export const signUpBody = z
     timeZone: z.string().max(64).refine(isValidTimeZone, 'is not an IANA time zone').default('UTC'),
     licenceNumber: freeText(100).optional(),
     licenceBody: freeText(200).optional(),
+    // The new account's language; without it, the page's (the switcher's cookie, else Accept-Language).
+    language: z.enum(LOCALES, `must be one of: ${LOCALES.join(', ')}`).optional(),
   })
   .strict()
   .superRefine((body, ctx) => {

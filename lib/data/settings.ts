@@ -1,4 +1,4 @@
-// A user's own settings: display name, IANA time zone and display units. Days, weeks and months are
+// A user's own settings: display name, IANA time zone, display units and language. Days, weeks and months are
 // counted in the user's zone, so a zone change re-labels every aggregate: the whole history is marked dirty
 // in the same transaction as the change, and the pipeline (started by the route) recomputes it.
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import type { UnitPreferences } from '../format/health';
 import { isValidTimeZone } from '../time';
 import { canonicalTimeZone } from '../time/wall-clock';
 import { freeText } from '../http/text';
+import { isLocale, LOCALES, type Locale } from '../i18n/locales';
 
 export const UNIT_CHOICES = {
   glucose: ['mg/dL', 'mmol/L'],
@@ -19,7 +20,8 @@ export const UNIT_CHOICES = {
 } as const;
 type UnitChoices = typeof UNIT_CHOICES;
 export type Units = { [K in keyof UnitChoices]: UnitChoices[K][number] };
-export type Settings = { email: string; displayName: string; timeZone: string; units: Units };
+/** `language` null: never chosen (pages follow the browser; messages outside the app go in English). */
+export type Settings = { email: string; displayName: string; timeZone: string; units: Units; language: Locale | null };
 
 const GLUCOSE: Record<GlucoseUnit, Units['glucose']> = { MG_DL: 'mg/dL', MMOL_L: 'mmol/L' };
 const WEIGHT: Record<WeightUnit, Units['weight']> = { KG: 'kg', LB: 'lb' };
@@ -54,9 +56,13 @@ export const settingsPatchSchema = z
       })
       .strict()
       .optional(),
+    language: z.enum(LOCALES, { error: `must be one of: ${LOCALES.join(', ')}` }).optional(),
   })
   .strict()
-  .refine((p) => p.displayName !== undefined || p.timeZone !== undefined || p.units !== undefined, 'give displayName, timeZone or units');
+  .refine(
+    (p) => p.displayName !== undefined || p.timeZone !== undefined || p.units !== undefined || p.language !== undefined,
+    'give displayName, timeZone, units or language',
+  );
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
 export async function findSettings(userId: string): Promise<Settings> {
@@ -75,6 +81,7 @@ export async function findSettings(userId: string): Promise<Settings> {
       distance: DISTANCE[p?.distanceUnit ?? 'KM'],
       temperature: TEMPERATURE[p?.temperatureUnit ?? 'CELSIUS'],
     },
+    language: isLocale(p?.language) ? p.language : null,
   };
 }
 
@@ -109,13 +116,14 @@ export async function updateSettings(userId: string, patch: SettingsPatch): Prom
         update: { displayName: patch.displayName === undefined ? undefined : displayName, timeZone: patch.timeZone },
       });
     }
-    if (patch.units) {
-      const u = patch.units;
+    if (patch.units || patch.language) {
+      const u = patch.units ?? {};
       const data = {
         glucoseUnit: u.glucose && reverse(GLUCOSE)[u.glucose],
         weightUnit: u.weight && reverse(WEIGHT)[u.weight],
         distanceUnit: u.distance && reverse(DISTANCE)[u.distance],
         temperatureUnit: u.temperature && reverse(TEMPERATURE)[u.temperature],
+        language: patch.language,
       };
       await tx.userPreferences.upsert({ where: { userId }, create: { userId, ...data }, update: data });
     }

@@ -1,6 +1,7 @@
 // Sign-up and e-mail verification. A sign-up answers the same whether or not the address has an account
 // (no enumeration): a new address gets an unverified account and a verification link, a registered one
 // gets the "you already have an account" message, and both pay for one argon2 hash.
+import type { Locale } from '../i18n/locales';
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/password';
 import { emailIndex } from '../crypto/blind-index';
@@ -21,6 +22,7 @@ export type SignUp = {
   timeZone: string;
   licenceNumber?: string;
   licenceBody?: string;
+  language?: Locale;
 };
 
 const VALID_HOURS = TOKEN_LIFETIME_MS.VERIFY_EMAIL / 3600_000;
@@ -57,7 +59,7 @@ export async function signUp(input: SignUp): Promise<void> {
           doctorLicenceNumber: doctor ? input.licenceNumber : null,
           doctorLicenceBody: doctor ? input.licenceBody : null,
           profile: { create: { displayName: await encryptDisplayName(userId, input.name), timeZone: input.timeZone } },
-          preferences: { create: {} },
+          preferences: { create: { language: input.language } },
         },
       });
       await sendVerificationMail(tx, userId, input.email);

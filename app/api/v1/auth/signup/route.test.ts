@@ -40,6 +40,25 @@ describe('POST /api/v1/auth/signup and /api/v1/auth/verify-email', () => {
     expect(malformed).toMatchObject({ status: 404, body: reused.body });
   });
 
+  it("keeps the new account's language: given, else the switcher's cookie, else Accept-Language, else none", async () => {
+    const languageOf = async (email: string) =>
+      (await prisma.user.findUniqueOrThrow({ where: byEmail(email), select: { preferences: { select: { language: true } } } })).preferences?.language;
+    const post = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      const email = newEmail();
+      const res = await api('/api/v1/auth/signup', { json: { email, password: GOOD_PASSWORD, name: 'Robin Example', role: 'PATIENT', ...body }, headers, from: randomLoopback() });
+      expect(res.status).toBe(201);
+      return languageOf(email);
+    };
+    expect(await post({ language: 'gu' }, { 'accept-language': 'ta' })).toBe('gu');
+    expect(await post({}, { cookie: 'pulse-locale=bn', 'accept-language': 'ta' })).toBe('bn');
+    expect(await post({}, { 'accept-language': 'en-GB;q=0.5, te-IN' })).toBe('te');
+    expect(await post({}, { cookie: 'pulse-locale=xx', 'accept-language': 'mr' })).toBe('mr');
+    expect(await post({})).toBe('en');
+    const refused = await signUp({ language: 'fr' });
+    expect(refused.status).toBe(422);
+    expect(fieldsOf(refused.body)).toContain('language');
+  });
+
   it('answers a registered address exactly like a new one, e-mails its owner, and changes nothing', async () => {
     const owner = await createUser();
     const ip = randomLoopback();

@@ -24,7 +24,7 @@ describe('GET and PATCH', () => {
   it('shows the defaults', async () => {
     const res = await get();
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ email: user.email, displayName: 'Test User', timeZone: 'UTC', units: { glucose: 'mg/dL', weight: 'kg', distance: 'km', temperature: '°C' } });
+    expect(res.body).toEqual({ email: user.email, displayName: 'Test User', timeZone: 'UTC', units: { glucose: 'mg/dL', weight: 'kg', distance: 'km', temperature: '°C' }, language: null });
   });
 
   it('changes units one at a time or together, and the name', async () => {
@@ -35,6 +35,21 @@ describe('GET and PATCH', () => {
     expect((await get()).body).toEqual(res.body);
     const prefs = await prisma.userPreferences.findUniqueOrThrow({ where: { userId: user.id } });
     expect(prefs).toMatchObject({ glucoseUnit: 'MMOL_L', weightUnit: 'LB', distanceUnit: 'MI', temperatureUnit: 'FAHRENHEIT' });
+  });
+
+  it('changes the language, keeps it for messages, and remembers it in this browser (cookie)', async () => {
+    const res = await patch({ language: 'ta' });
+    expect(res.status).toBe(200);
+    expect(res.body.language).toBe('ta');
+    expect(res.headers.get('set-cookie')).toMatch(/^pulse-locale=ta;.*Path=\/.*SameSite=lax/i);
+    expect((await prisma.userPreferences.findUniqueOrThrow({ where: { userId: user.id } })).language).toBe('ta');
+    expect((await get()).body.language).toBe('ta');
+    const refused = await patch({ language: 'fr' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details[0]).toMatchObject({ field: 'language' });
+    expect(refused.body.error.details[0].reason).toMatch(/en, hi, ta, te, bn, mr, gu/);
+    expect((await get()).body.language).toBe('ta');
+    expect((await patch({ language: 'en' })).body.language).toBe('en');
   });
 
   it("stores Intl's spelling of a zone given in another case", async () => {
