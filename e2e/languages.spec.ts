@@ -4,14 +4,9 @@
 // One account, signed up through the API; for each language the browser asks for that language, signs
 // in through the translated form, chooses the language in settings, and the page follows. axe stays
 // clean and a screenshot is written per language.
+import { readFileSync } from 'node:fs';
 import { test, type Browser } from '@playwright/test';
-import bn from '../messages/bn.json';
-import en from '../messages/en.json';
-import gu from '../messages/gu.json';
-import hi from '../messages/hi.json';
-import mr from '../messages/mr.json';
-import ta from '../messages/ta.json';
-import te from '../messages/te.json';
+import type { Messages } from '../lib/i18n/messages';
 import { DEV, expect, seriousViolations } from './role-helpers';
 
 test.slow(DEV, 'next dev compiles each page and API route on first use');
@@ -21,14 +16,16 @@ const EMAIL = `languages-${Date.now()}@test.example`;
 
 // The settings page's example line (123456 steps on 15 August 2026) as each language writes it.
 const LANGUAGES = [
-  { locale: 'en', messages: en, number: '123,456', month: 'August' },
-  { locale: 'hi', messages: hi, number: '1,23,456', month: 'अगस्त' },
-  { locale: 'ta', messages: ta, number: '1,23,456', month: 'ஆகஸ்ட்' },
-  { locale: 'te', messages: te, number: '1,23,456', month: 'ఆగస్టు' },
-  { locale: 'bn', messages: bn, number: '১,২৩,৪৫৬', month: 'আগস্ট' },
-  { locale: 'mr', messages: mr, number: '१,२३,४५६', month: 'ऑगस्ट' },
-  { locale: 'gu', messages: gu, number: '1,23,456', month: 'ઑગસ્ટ' },
-] as const;
+  { locale: 'en', number: '123,456', month: 'August' },
+  { locale: 'hi', number: '1,23,456', month: 'अगस्त' },
+  { locale: 'ta', number: '1,23,456', month: 'ஆகஸ்ட்' },
+  { locale: 'te', number: '1,23,456', month: 'ఆగస్టు' },
+  { locale: 'bn', number: '১,২৩,৪৫৬', month: 'আগস্ট' },
+  { locale: 'mr', number: '१,२३,४५६', month: 'ऑगस्ट' },
+  { locale: 'gu', number: '1,23,456', month: 'ઑગસ્ટ' },
+].map((l) => ({ ...l, messages: JSON.parse(readFileSync(`messages/${l.locale}.json`, 'utf8')) as Messages }));
+const ta = LANGUAGES.find((l) => l.locale === 'ta')!.messages;
+const hi = LANGUAGES.find((l) => l.locale === 'hi')!.messages;
 
 const browserIn = (browser: Browser, locale: string) => browser.newContext({ locale: `${locale}-IN` });
 
