@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/i18n-provider';
-import { getLocale } from '@/lib/i18n/server';
+import { getLocale, getTimeZone } from '@/lib/i18n/server';
 import { MESSAGES } from '@/lib/i18n/messages';
 import './globals.css';
 
@@ -16,11 +16,11 @@ export const metadata: Metadata = {
 // (lib/i18n/server.ts): the page's URL is the same in every language.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
-  const locale = await getLocale();
+  const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <I18nProvider locale={locale} messages={MESSAGES[locale]}>
+        <I18nProvider locale={locale} messages={MESSAGES[locale]} timeZone={timeZone}>
           {children}
         </I18nProvider>
       </body>

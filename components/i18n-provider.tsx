@@ -1,15 +1,15 @@
 'use client';
 
-// The request's language and its messages for client components (useTranslations). Dates are formatted
-// with the person's zone passed explicitly, so no default zone is set here.
+// The request's language, its messages and the person's time zone for client components
+// (useTranslations, useFormatter: a date is formatted in the person's zone, never the browser's).
 import type { ReactNode } from 'react';
 import { IntlProvider } from 'use-intl';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Messages } from '@/lib/i18n/messages';
 
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function I18nProvider({ locale, messages, timeZone, children }: { locale: Locale; messages: Messages; timeZone: string; children: ReactNode }) {
   return (
-    <IntlProvider locale={locale} messages={messages}>
+    <IntlProvider locale={locale} messages={messages} timeZone={timeZone}>
       {children}
     </IntlProvider>
   );

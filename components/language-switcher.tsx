@@ -5,7 +5,7 @@
 // e-mails and pushes follow. The languages are listed in their own scripts, and the label also says
 // "Language" in English, so someone who cannot read the current language still finds it.
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useId, useState, useTransition } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
 import { isLocale, LANGUAGE_NAMES, LOCALE_COOKIE, LOCALES } from '@/lib/i18n/locales';
 
@@ -15,6 +15,7 @@ export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; c
   const router = useRouter();
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();
+  const id = useId();
 
   async function choose(value: string) {
     if (!isLocale(value)) return;
@@ -36,12 +37,13 @@ export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; c
 
   return (
     <div className={className}>
-      <label className="inline-flex items-center gap-2 text-sm text-slate-700">
-        <span>
+      <span className="inline-flex items-center gap-2 text-sm text-slate-700">
+        <label htmlFor={id}>
           {t('language')}
           {locale !== 'en' && <span lang="en">{' · Language'}</span>}
-        </span>
+        </label>
         <select
+          id={id}
           value={locale}
           disabled={pending}
           onChange={(e) => void choose(e.target.value)}
@@ -53,7 +55,7 @@ export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; c
             </option>
           ))}
         </select>
-      </label>
+      </span>
       {failed && (
         <p role="alert" className="mt-1 text-sm text-red-700">
           {t('languageFailed')}

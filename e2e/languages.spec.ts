@@ -41,7 +41,7 @@ test('signed out, the browser\'s language picks the page\'s; the switcher change
   await expect(page.locator('html')).toHaveAttribute('lang', 'ta');
   await expect(page.getByRole('link', { name: ta.landing.signIn })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  await page.getByLabel(/Language/).selectOption('hi');
+  await page.getByRole('combobox', { name: /Language/ }).selectOption('hi');
   await expect(page.locator('html')).toHaveAttribute('lang', 'hi');
   await expect(page.getByRole('link', { name: hi.landing.signIn })).toBeVisible();
   // The cookie keeps it for the next page.
@@ -65,7 +65,7 @@ for (const { locale, messages, number, month } of LANGUAGES) {
 
     await page.goto('/settings');
     await page.waitForLoadState('networkidle');
-    await page.getByRole('main').getByLabel(/Language|भाषा|மொழி|భాష|ভাষা|ભાષા/).selectOption(locale);
+    await page.getByRole('main').getByRole('combobox', { name: /Language|भाषा|மொழி|భాష|ভাষা|ભાષા/ }).selectOption(locale);
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
     await expect(page.getByRole('heading', { level: 1, name: messages.settings.title })).toBeVisible();
     await expect(page.getByRole('navigation', { name: messages.nav.main }).getByRole('link', { name: messages.nav.links.dashboard })).toBeVisible();

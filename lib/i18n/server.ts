@@ -14,12 +14,22 @@ export async function findLanguage(userId: string): Promise<Locale | null> {
   return isLocale(row?.language) ? row.language : null;
 }
 
+const getSignedIn = cache(async () => getCaller().catch(() => null));
+
 export const getLocale = cache(async (): Promise<Locale> => {
-  const caller = await getCaller().catch(() => null);
+  const caller = await getSignedIn();
   const preferred = caller ? await findLanguage(caller.id) : null;
   if (preferred) return preferred;
   const [jar, head] = await Promise.all([cookies(), headers()]);
   return requestLocale(jar.get(LOCALE_COOKIE)?.value, head.get('accept-language'));
+});
+
+/** The signed-in person's time zone (UTC signed out: no page before signing in shows a personal time). */
+export const getTimeZone = cache(async (): Promise<string> => {
+  const caller = await getSignedIn();
+  if (!caller) return 'UTC';
+  const profile = await prisma.profile.findUnique({ where: { userId: caller.id }, select: { timeZone: true } });
+  return profile?.timeZone ?? 'UTC';
 });
 
 export async function getMessages(): Promise<Messages> {
