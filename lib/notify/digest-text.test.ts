@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertsPhrase, caregiverDigestText, doctorDigestText, MAX_BODY, type DoctorDigestPatient } from './digest-text';
 
-const common = { day: '2026-02-10', since: 'since your last summary', appUrl: 'https://pulse.example' };
+const common = { day: '2026-02-10', since: 'since your last summary' as const, appUrl: 'https://pulse.example' };
 const patient = (name: string, group: DoctorDigestPatient['group'], more: Partial<DoctorDigestPatient> = {}): DoctorDigestPatient => ({
   patientId: `id-${name.split(' ')[0]!.toLowerCase()}`, name, group, newReadings: false, alerts: null, ...more,
 });
@@ -19,8 +19,8 @@ describe('alertsPhrase', () => {
     expect(alertsPhrase({ count: 3, kinds: ['GLUCOSE_LOW', 'GLUCOSE_HIGH', 'GLUCOSE_LOW'], acknowledged: 1, open: 2 }, 'since your last summary')).toBe(
       '3 alerts since your last summary: very low glucose ×2 and very high glucose, 1 acknowledged and 2 not, 2 still open',
     );
-    expect(alertsPhrase({ count: 2, kinds: ['GLUCOSE_HIGH', 'GLUCOSE_HIGH'], acknowledged: 2, open: 0 }, 'x')).toContain('all acknowledged');
-    expect(alertsPhrase({ count: 2, kinds: ['GLUCOSE_HIGH', 'GLUCOSE_HIGH'], acknowledged: 0, open: 0 }, 'x')).toContain('none acknowledged');
+    expect(alertsPhrase({ count: 2, kinds: ['GLUCOSE_HIGH', 'GLUCOSE_HIGH'], acknowledged: 2, open: 0 }, 'in the last 7 days')).toContain('all acknowledged');
+    expect(alertsPhrase({ count: 2, kinds: ['GLUCOSE_HIGH', 'GLUCOSE_HIGH'], acknowledged: 0, open: 0 }, 'in the last 7 days')).toContain('none acknowledged');
   });
 });
 

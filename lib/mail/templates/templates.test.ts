@@ -1,7 +1,7 @@
 // Every template renders a plain-text and an HTML part with the product's name and one link into the
 // app; whatever is interpolated is escaped in the HTML; only what a template's schema names reaches it.
 import { describe, expect, it } from 'vitest';
-import { renderTemplate, TEMPLATES, type TemplateName } from '.';
+import { renderTemplate, storedSubject, TEMPLATES, type TemplateName } from '.';
 
 const APP = 'https://pulse.test.example';
 const TOKEN = 'tok_0123456789abcdefABCDEF';
@@ -29,7 +29,7 @@ describe('mail templates', () => {
       expect(html).toMatch(/^<!doctype html>/);
       expect(html).toContain('Pulse');
       expect(html).toContain(`href="${`${APP}${path}`.replace(/&/g, '&amp;')}"`);
-      expect(TEMPLATES[name].subject).toContain('Pulse');
+      expect(storedSubject(name)).toContain('Pulse');
       expect(text).not.toContain(`${APP}/settings`); // not optional: no preferences link
     });
   }
