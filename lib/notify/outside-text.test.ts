@@ -3,7 +3,10 @@
 // unless the person opted in to values.
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createNotifications } from '@/lib/data/notifications';
 import { prisma } from '@/lib/db/client';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { composeMail } from '@/lib/mail/compose';
 import { createUser, setDisplayName } from '@/test/factories';
 import { messageOutsideApp } from './outside-text';
 
@@ -44,5 +47,22 @@ describe('messageOutsideApp in the recipient\'s language', () => {
     await speaks(carer.id, 'ta');
     const m = await messageOutsideApp(stored(carer.id, 'medication.reminder', { patientId: patient.id }), { valuesInMessages: false, locale: 'gu' });
     expect(m).toMatchObject({ title: 'Pulse', body: 'Meena માટે દવાનું એક રિમાઇન્ડર.' });
+  });
+
+  it('end to end: the alert e-mail a notification queues for a carer reading Tamil is Tamil from subject to note', async () => {
+    await speaks(carer.id, 'ta');
+    const [id] = await prisma.$transaction((tx) =>
+      createNotifications(tx, [{ recipientId: carer.id, patientId: patient.id, kind: 'emergency.GLUCOSE_LOW', isEmergency: true, title: 'Very low glucose', body: '48 mg/dL' }]),
+    );
+    const stored = await prisma.mailMessage.findFirstOrThrow({ where: { notificationId: id } });
+    await prisma.mailMessage.delete({ where: { id: stored.id } }); // read here, never sent by a running mail job
+    expect(stored.subject).toBe('Pulse alert: please open the app'); // the outbox list's English label
+    const mail = await composeMail(stored);
+    const ta = MESSAGES.ta.mail.notification;
+    expect(mail.subject).toBe(ta.alertSubject);
+    expect(mail.text.split('\n\n').slice(0, 2)).toEqual(['Pulse எச்சரிக்கை', 'Meena பற்றிய ஒரு எச்சரிக்கைக்கு உங்கள் கவனம் தேவை.']);
+    expect(mail.text).toContain(ta.alertNote);
+    expect(mail.text).not.toContain('mg/dL');
+    expect(mail.html).toContain('<html lang="ta">');
   });
 });
