@@ -13,6 +13,7 @@ import { reencryptUser } from '@/lib/crypto/reencrypt';
 import { destroyUserKeys } from '@/lib/crypto/user-keys';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { createUser } from '@/test/factories';
 import { startSmtpServer, type TestSmtpServer } from '@/test/smtp-server';
 import { CLAIM_MS, claimDueMail, deliverDueMail, FINISHED_KEEP_DAYS, MAX_ATTEMPTS, purgeFinishedMail, RETRY_DELAYS_MS } from './deliver';
@@ -217,6 +218,63 @@ describe('deliverDueMail over SMTP', () => {
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1 });
     expect(failed.lastError).toMatch(/^cannot be prepared: .*destroyed/);
     expect(smtp.received).toHaveLength(0);
+  });
+});
+
+/**
+ * A header as the reader's mail program shows it: a subject outside ASCII travels as RFC 2047 encoded
+ * words (=?UTF-8?B?…?=), which the test server keeps as they came; their bytes joined, then read as UTF-8.
+ */
+function decodedHeader(value: string | undefined): string | undefined {
+  const words = [...(value ?? '').matchAll(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi)];
+  if (words.length === 0) return value;
+  const bytes = words.map(([, kind, text]) =>
+    kind!.toUpperCase() === 'B' ? Buffer.from(text!, 'base64') : Buffer.from(text!.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+  );
+  return Buffer.concat(bytes).toString('utf8');
+}
+
+describe('in the reader\'s language', () => {
+  const speaks = (userId: string, language: string | null) => prisma.userPreferences.update({ where: { userId }, data: { language } });
+
+  it('a person whose language is Tamil gets the Tamil subject and body over SMTP; the stored subject stays English', async () => {
+    await speaks(user.id, 'ta');
+    const token = randomBytes(24).toString('base64url');
+    const { id } = await queue({ token });
+    expect(await deliver(start)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const mail = smtp.received[0]!;
+    const ta = MESSAGES.ta.mail.verifyEmail;
+    expect(decodedHeader(mail.headers.get('subject'))).toBe(ta.subject);
+    expect(mail.parts.get('text/plain')).toContain(ta.heading);
+    expect(mail.parts.get('text/plain')).toContain(`${ta.action}: ${env().mail.appUrl}/verify-email?token=${token}`);
+    expect(mail.parts.get('text/plain')).toContain('24 மணி நேரம்');
+    expect(mail.parts.get('text/html')).toContain('<html lang="ta">');
+    expect(mail.parts.get('text/html')).toContain(ta.body);
+    expect((await row(id)).subject).toBe('Confirm your e-mail address for Pulse'); // the outbox list's label
+  });
+
+  it('a language never chosen is English', async () => {
+    await speaks(user.id, null);
+    await queue();
+    await deliver(start);
+    expect(smtp.received[0]!.headers.get('subject')).toBe('Confirm your e-mail address for Pulse');
+    expect(smtp.received[0]!.parts.get('text/html')).toContain('<html lang="en">');
+  });
+
+  it('an invitation reads in the invitee\'s language when they have an account, else in the inviter\'s', async () => {
+    const invitee = await createUser({ role: 'DOCTOR' });
+    await Promise.all([speaks(user.id, 'hi'), speaks(invitee.id, 'te')]);
+    const invite = (to: string) =>
+      enqueueMail(prisma, { to, template: 'invitation', data: { token: randomBytes(24).toString('base64url'), inviterName: 'Asha', as: 'DOCTOR', validDays: 14 }, userId: user.id, sendAt: new Date(start) });
+    await invite(invitee.email);
+    await deliver(start);
+    await invite(`nobody-${randomBytes(6).toString('hex')}@test.example`);
+    await deliver(start);
+    const [toAccount, toStranger] = smtp.received;
+    expect(decodedHeader(toAccount!.headers.get('subject'))).toBe(MESSAGES.te.mail.invitation.subject);
+    expect(toAccount!.parts.get('text/plain')).toContain(MESSAGES.te.mail.invitation.body.DOCTOR.replace('{name}', 'Asha'));
+    expect(decodedHeader(toStranger!.headers.get('subject'))).toBe(MESSAGES.hi.mail.invitation.subject);
+    expect(toStranger!.parts.get('text/plain')).toContain(MESSAGES.hi.mail.invitation.body.DOCTOR.replace('{name}', 'Asha'));
   });
 });
 

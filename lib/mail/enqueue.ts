@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client';
 import type { PipelineEvent } from '../jobs/events';
 import { encryptMailFields } from './fields';
-import { TEMPLATES, type TemplateData, type TemplateName } from './templates';
+import { storedSubject, TEMPLATES, type TemplateData, type TemplateName } from './templates';
 
 type Db = Pick<Prisma.TransactionClient, 'mailMessage'>;
 
@@ -44,7 +44,7 @@ export async function enqueueMail<T extends TemplateName>(db: Db, request: MailR
       userId: request.userId,
       ...(await encryptMailFields(request.userId, id, to, data)),
       template: request.template,
-      subject: template.subject,
+      subject: storedSubject(request.template),
       optional: request.optional ?? false,
       nextAttemptAt: request.sendAt ?? new Date(),
       notificationId: request.notificationId ?? null,

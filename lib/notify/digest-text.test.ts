@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertsPhrase, caregiverDigestText, doctorDigestText, MAX_BODY, type DoctorDigestPatient } from './digest-text';
 
-const common = { day: '2026-02-10', since: 'since your last summary', appUrl: 'https://pulse.example' };
+const common = { day: '2026-02-10', since: 'since your last summary' as const, appUrl: 'https://pulse.example' };
 const patient = (name: string, group: DoctorDigestPatient['group'], more: Partial<DoctorDigestPatient> = {}): DoctorDigestPatient => ({
   patientId: `id-${name.split(' ')[0]!.toLowerCase()}`, name, group, newReadings: false, alerts: null, ...more,
 });
@@ -19,8 +19,8 @@ describe('alertsPhrase', () => {
     expect(alertsPhrase({ count: 3, kinds: ['GLUCOSE_LOW', 'GLUCOSE_HIGH', 'GLUCOSE_LOW'], acknowledged: 1, open: 2 }, 'since your last summary')).toBe(
       '3 alerts since your last summary: very low glucose ×2 and very high glucose, 1 acknowledged and 2 not, 2 still open',
     );
-    expect(alertsPhrase({ count: 2, kinds: ['GLUCOSE_HIGH', 'GLUCOSE_HIGH'], acknowledged: 2, open: 0 }, 'x')).toContain('all acknowledged');
-    expect(alertsPhrase({ count: 2, kinds: ['GLUCOSE_HIGH', 'GLUCOSE_HIGH'], acknowledged: 0, open: 0 }, 'x')).toContain('none acknowledged');
+    expect(alertsPhrase({ count: 2, kinds: ['GLUCOSE_HIGH', 'GLUCOSE_HIGH'], acknowledged: 2, open: 0 }, 'in the last 7 days')).toContain('all acknowledged');
+    expect(alertsPhrase({ count: 2, kinds: ['GLUCOSE_HIGH', 'GLUCOSE_HIGH'], acknowledged: 0, open: 0 }, 'in the last 7 days')).toContain('none acknowledged');
   });
 });
 
@@ -105,3 +105,53 @@ describe('caregiverDigestText', () => {
     expect(caregiverDigestText({ ...common, people: [{ patientId: 'a', name: 'Alex', newReadings: false, alerts: null }] })).toBeNull();
   });
 });
+
+describe('a digest in the reader\'s language', () => {
+  const people = [
+    { patientId: 'a', name: 'Alex', newReadings: true, alerts: { count: 3, kinds: ['GLUCOSE_LOW' as const, 'GLUCOSE_HIGH' as const, 'GLUCOSE_LOW' as const], acknowledged: 1, open: 2 } },
+    { patientId: 'b', name: 'Bo', newReadings: false, alerts: null },
+  ];
+
+  it('Tamil: the title\'s date, the window, the alert kinds and the lines are Tamil; names and links stay', () => {
+    const text = caregiverDigestText({ ...common, since: 'in the last 24 hours', locale: 'ta', people })!;
+    expect(text.title).toBe('பிப்ரவரி 10, செவ்வாய் அன்றைய உங்கள் தினசரி சுருக்கம்'); // the date as CLDR writes it in Tamil
+    expect(text.body.split('\n')).toEqual([
+      'Alex: கடந்த 24 மணி நேரத்தில் 3 எச்சரிக்கைகள்: மிகக் குறைந்த குளுக்கோஸ் ×2 மற்றும் மிக அதிக குளுக்கோஸ், 1 ஏற்கப்பட்டன, 2 இல்லை, 2 இன்னும் திறந்துள்ளன; புதிய அளவீடுகள்.',
+      'Bo: புதிய அளவீடுகள் இல்லை.',
+      '',
+      'Pulse-இல் திறக்க:',
+      'Alex: https://pulse.example/caregiver/patients/a',
+      'Bo: https://pulse.example/caregiver/patients/b',
+      'நீங்கள் பராமரிக்கும் அனைவரும்: https://pulse.example/caregiver',
+    ]);
+  });
+
+  it('Marathi: triage groups translated, counts in Marathi digits; no English word left', () => {
+    const text = doctorDigestText({
+      ...common, locale: 'mr',
+      patients: [
+        patient('Alex Kumar', 'emergency', { newReadings: true, alerts: { count: 1, kinds: ['BLOOD_PRESSURE_CRISIS'], acknowledged: 0, open: 1 } }),
+        patient('Quinn Quiet', 'on-target'),
+        patient('Quentin Quiet', 'on-target'),
+      ],
+    })!;
+    expect(text.title).toContain('१० फेब्रुवारी');
+    expect(text.body).toContain('सुरू असलेली आणीबाणी: Alex Kumar (तुमच्या मागील सारांशापासून १ इशारा: रक्तदाब संकट, दखल घेतली नाही, अजून उघडा; नवीन नोंदी).');
+    expect(text.body).toContain('शांत: २ रुग्ण लक्ष्य गाठत आहेत');
+    const words = text.body.replace(/https:\/\/\S+/g, '').replace(/Alex Kumar|Pulse/g, '');
+    expect(words).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('every language has a digest with no placeholder left and no English sentence', () => {
+    for (const locale of ['hi', 'ta', 'te', 'bn', 'mr', 'gu'] as const) {
+      const text = doctorDigestText({
+        ...common, locale,
+        patients: [...people.map((p, i) => patient(p.name, i === 0 ? 'glucose-low' : 'sleep-deficit', p)), patient('Quinn Quiet', 'on-target')],
+      })!;
+      const all = `${text.title}\n${text.body}`;
+      expect(all, locale).not.toMatch(/[{}]/);
+      expect(all.replace(/https:\/\/\S+/g, '').replace(/Alex|Bo|Quinn Quiet|Pulse/g, ''), locale).not.toMatch(/[A-Za-z]{3,}/);
+    }
+  });
+});
+

@@ -2,8 +2,14 @@
 // the last digest (alerts: how many, of which kinds, whether acknowledged; new readings or none), the quiet
 // ones counted; for a caregiver, each person they care for. Names and links only, never a health value:
 // the text may leave the app for a person who opted in to values in messages. Nothing changed → null.
+// Written in the reader's language (the `notify.digest` messages; group and alert names are their own
+// translations of lib/data/triage-classify.ts's labels), English when none is given.
 import type { EmergencyKind } from '../generated/prisma/enums';
-import { EMERGENCY_LABELS, TRIAGE_GROUPS, type TriageGroup } from '../data/triage-classify';
+import { TRIAGE_GROUPS, type TriageGroup } from '../data/triage-classify';
+import { DEFAULT_LOCALE, intlLocale, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
+
+type DigestT = ReturnType<typeof translator<'notify'>>;
 
 /** The alerts (emergency episodes) of one patient opened in the digest's window, as they stand now. */
 export type DigestAlerts = { count: number; kinds: EmergencyKind[]; acknowledged: number; open: number };
@@ -19,37 +25,64 @@ export type DoctorDigestPatient = DigestPerson & { group: TriageGroup };
 
 export type DigestText = { title: string; body: string };
 
+/**
+ * How far back a digest looks, as lib/data/digests.ts names it (its English words are the keys of the
+ * translations): the first digest's 24 hours, the longest window of 7 days, or since the last digest.
+ */
+export type DigestSince = keyof typeof SINCE;
+const SINCE = { 'in the last 24 hours': 'day', 'in the last 7 days': 'week', 'since your last summary': 'last' } as const;
+
 type Common = {
   /** The local day the digest is for (YYYY-MM-DD). */
   day: string;
-  /** How far back it looks, in words: "since your last summary", "in the last 24 hours". */
-  since: string;
+  since: DigestSince;
   appUrl: string;
+  /** The reader's language (default English). */
+  locale?: Locale;
+};
+
+/** What every phrase of one digest needs: the reader's `t`, Intl tag and the window's words. */
+type Words = { t: DigestT; intl: string; since: string };
+const wordsOf = (locale: Locale, since: DigestSince): Words => {
+  const t = translator(locale, 'notify');
+  return { t, intl: intlLocale(locale), since: t(`digest.since.${SINCE[since]}`) };
 };
 
 const hasNews = (p: DigestPerson) => p.newReadings || (p.alerts?.count ?? 0) > 0;
 
-function dayTitle(day: string): string {
+function dayTitle(day: string, w: Words): string {
   const date = new Date(`${day}T12:00:00Z`);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(date);
+  // English as before ("Tuesday 10 February"), the others as CLDR writes them for India.
+  const tag = w.intl === 'en' ? 'en-GB' : w.intl;
+  return new Intl.DateTimeFormat(tag, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(date);
 }
+
+/** A count in the reader's digits (the plural messages' `#` is formatted the same way). */
+const number = (n: number, w: Words) => new Intl.NumberFormat(w.intl).format(n);
 
 /** "2 alerts since your last summary: very low glucose ×2, 1 acknowledged and 1 not, 1 still open". */
-export function alertsPhrase(a: DigestAlerts, since: string): string {
-  const counts = new Map<EmergencyKind, number>();
-  for (const kind of a.kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  const kinds = [...counts].map(([kind, n]) => `${EMERGENCY_LABELS[kind].toLowerCase()}${n > 1 ? ` ×${n}` : ''}`).join(' and ');
-  const one = a.count === 1;
-  const acknowledged = one
-    ? (a.acknowledged === 1 ? 'acknowledged' : 'not acknowledged')
-    : a.acknowledged === a.count ? 'all acknowledged' : a.acknowledged === 0 ? 'none acknowledged' : `${a.acknowledged} acknowledged and ${a.count - a.acknowledged} not`;
-  const open = a.open === 0 ? '' : one ? ', still open' : `, ${a.open} still open`;
-  return `${a.count} ${one ? 'alert' : 'alerts'} ${since}: ${kinds}, ${acknowledged}${open}`;
+export function alertsPhrase(a: DigestAlerts, since: DigestSince, locale: Locale = DEFAULT_LOCALE): string {
+  return alertsIn(a, wordsOf(locale, since));
 }
 
-function notes(p: DigestPerson, since: string): string {
-  const parts = p.alerts && p.alerts.count > 0 ? [alertsPhrase(p.alerts, since)] : [];
-  parts.push(p.newReadings ? 'new readings' : 'no new readings');
+function alertsIn(a: DigestAlerts, w: Words): string {
+  const { t } = w;
+  const counts = new Map<EmergencyKind, number>();
+  for (const kind of a.kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  // "×2" is the same in every script; the list's "and" is the language's own (Intl.ListFormat).
+  const kinds = new Intl.ListFormat(w.intl, { type: 'conjunction' }).format([...counts].map(([kind, n]) => `${t(`digest.kinds.${kind}`)}${n > 1 ? ` ×${number(n, w)}` : ''}`));
+  const one = a.count === 1;
+  const acknowledged = one
+    ? t(a.acknowledged === 1 ? 'digest.acknowledged' : 'digest.notAcknowledged')
+    : a.acknowledged === a.count ? t('digest.allAcknowledged') : a.acknowledged === 0 ? t('digest.noneAcknowledged')
+    : t('digest.someAcknowledged', { acknowledged: number(a.acknowledged, w), notAcknowledged: number(a.count - a.acknowledged, w) });
+  const state = a.open === 0 ? acknowledged : one ? t('digest.stillOpen', { state: acknowledged }) : t('digest.someStillOpen', { state: acknowledged, open: number(a.open, w) });
+  return t('digest.alerts', { count: a.count, since: w.since, kinds, state });
+}
+
+function notes(p: DigestPerson, w: Words): string {
+  const parts = p.alerts && p.alerts.count > 0 ? [alertsIn(p.alerts, w)] : [];
+  parts.push(w.t(p.newReadings ? 'digest.newReadings' : 'digest.noNewReadings'));
   return parts.join('; ');
 }
 
@@ -69,18 +102,18 @@ const SHORTER: { links: boolean; names: number }[] = [
 ];
 
 /** "12 more (2 with alerts)": a shortened list never hides that there were alerts. */
-function more(hidden: DigestPerson[]): string {
+function more(hidden: DigestPerson[], w: Words): string {
   const alerted = hidden.filter((p) => (p.alerts?.count ?? 0) > 0).length;
-  return `${hidden.length} more${alerted > 0 ? ` (${alerted} with alerts)` : ''}`;
+  return alerted > 0 ? w.t('digest.moreWithAlerts', { count: number(hidden.length, w), alerted: number(alerted, w) }) : w.t('digest.more', { count: number(hidden.length, w) });
 }
 
-function names(people: DigestPerson[], most: number, since: string): string {
-  const shown = people.slice(0, most).map((p) => `${p.name} (${notes(p, since)})`).join(', ');
-  return people.length > most ? `${shown} and ${more(people.slice(most))}` : shown;
+function names(people: DigestPerson[], most: number, w: Words): string {
+  const shown = people.slice(0, most).map((p) => `${p.name} (${notes(p, w)})`).join(', ');
+  return people.length > most ? w.t('digest.namesAndMore', { names: shown, more: more(people.slice(most), w) }) : shown;
 }
 
-function links(people: DigestPerson[], url: (id: string) => string): string[] {
-  return people.length === 0 ? [] : ['', 'Open in Pulse:', ...people.map((p) => `${p.name}: ${url(p.patientId)}`)];
+function links(people: DigestPerson[], url: (id: string) => string, w: Words): string[] {
+  return people.length === 0 ? [] : ['', w.t('digest.openIn'), ...people.map((p) => `${p.name}: ${url(p.patientId)}`)];
 }
 
 function firstThatFits(render: (form: (typeof SHORTER)[number]) => string[]): string {
@@ -94,27 +127,29 @@ function firstThatFits(render: (form: (typeof SHORTER)[number]) => string[]): st
  */
 export function doctorDigestText(args: Common & { patients: DoctorDigestPatient[] }): DigestText | null {
   if (!args.patients.some(hasNews)) return null;
+  const w = wordsOf(args.locale ?? DEFAULT_LOCALE, args.since);
   const quiet = args.patients.filter((p) => p.group === 'on-target' && !hasNews(p));
-  const groups = TRIAGE_GROUPS.map((g) => ({ label: g.label, members: args.patients.filter((p) => p.group === g.id && !quiet.includes(p)).sort(byNews) }))
+  const groups = TRIAGE_GROUPS.map((g) => ({ label: w.t(`digest.groups.${g.id}`), members: args.patients.filter((p) => p.group === g.id && !quiet.includes(p)).sort(byNews) }))
     .filter((g) => g.members.length > 0);
   const body = firstThatFits((form) => [
-    ...groups.map((g) => `${g.label}: ${names(g.members, form.names, args.since)}.`),
-    ...(quiet.length > 0 ? [`Quiet: ${quiet.length} ${quiet.length === 1 ? 'patient' : 'patients'} meeting targets, with no new readings or alerts.`] : []),
-    ...(form.links ? links(groups.flatMap((g) => g.members), (id) => `${args.appUrl}/doctor/patients/${id}`) : ['']),
-    `All your patients: ${args.appUrl}/doctor`,
+    ...groups.map((g) => w.t('digest.groupLine', { group: g.label, names: names(g.members, form.names, w) })),
+    ...(quiet.length > 0 ? [w.t('digest.quiet', { count: quiet.length })] : []),
+    ...(form.links ? links(groups.flatMap((g) => g.members), (id) => `${args.appUrl}/doctor/patients/${id}`, w) : ['']),
+    w.t('digest.allPatients', { url: `${args.appUrl}/doctor` }),
   ]);
-  return { title: `Your daily summary for ${dayTitle(args.day)}`, body };
+  return { title: w.t('digest.title', { date: dayTitle(args.day, w) }), body };
 }
 
 /** A caregiver's digest: each person they care for and what happened. Sent only when something did. */
 export function caregiverDigestText(args: Common & { people: DigestPerson[] }): DigestText | null {
   if (!args.people.some(hasNews)) return null;
+  const w = wordsOf(args.locale ?? DEFAULT_LOCALE, args.since);
   const people = [...args.people].sort(byNews);
   const body = firstThatFits((form) => [
-    ...people.slice(0, form.names).map((p) => `${p.name}: ${notes(p, args.since)}.`),
-    ...(people.length > form.names ? [`And ${more(people.slice(form.names))}.`] : []),
-    ...(form.links ? links(people, (id) => `${args.appUrl}/caregiver/patients/${id}`) : ['']),
-    `Everyone you care for: ${args.appUrl}/caregiver`,
+    ...people.slice(0, form.names).map((p) => w.t('digest.personLine', { name: p.name, notes: notes(p, w) })),
+    ...(people.length > form.names ? [w.t('digest.andMore', { more: more(people.slice(form.names), w) })] : []),
+    ...(form.links ? links(people, (id) => `${args.appUrl}/caregiver/patients/${id}`, w) : ['']),
+    w.t('digest.everyone', { url: `${args.appUrl}/caregiver` }),
   ]);
-  return { title: `Your daily summary for ${dayTitle(args.day)}`, body };
+  return { title: w.t('digest.title', { date: dayTitle(args.day, w) }), body };
 }

@@ -36,3 +36,13 @@ describe('browserLabel', () => {
     ['curl/8.5.0', 'A browser'],
   ])('%s → %s', (ua, label) => expect(browserLabel(ua)).toBe(label));
 });
+
+describe('browserLabel in the person\'s language', () => {
+  const android = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+  it.each([
+    ['hi', android, 'Android पर Chrome'],
+    ['ta', android, 'Android-இல் Chrome'],
+    ['gu', 'curl/8.5.0', 'એક બ્રાઉઝર'],
+    ['te', 'Mozilla/5.0 (X11; Linux x86_64)', 'Linuxలో ఒక బ్రౌజర్'],
+  ] as const)('%s: %s → %s', (locale, ua, label) => expect(browserLabel(ua, locale)).toBe(label));
+});

@@ -3,16 +3,13 @@
 import { z } from 'zod';
 import { defineTemplate } from './define';
 
-const STRINGS = {
-  subject: 'Someone tried to sign up for Pulse with your address',
-  heading: 'You already have a Pulse account',
-  body: 'Someone, maybe you, tried to create a Pulse account with this e-mail address. You already have one, so nothing was created.',
-  action: 'Sign in',
-  note: 'Forgot your password? Use “Forgot password” on the sign-in page. If this was not you, you can ignore this message.',
-};
-
 export const alreadyRegistered = defineTemplate({
-  subject: STRINGS.subject,
+  subject: (t) => t('alreadyRegistered.subject'),
   schema: z.object({}),
-  content: () => ({ heading: STRINGS.heading, paragraphs: [STRINGS.body], action: { label: STRINGS.action, path: '/login' }, note: STRINGS.note }),
+  content: (_d, t) => ({
+    heading: t('alreadyRegistered.heading'),
+    paragraphs: [t('alreadyRegistered.body')],
+    action: { label: t('alreadyRegistered.action'), path: '/login' },
+    note: t('alreadyRegistered.note'),
+  }),
 });

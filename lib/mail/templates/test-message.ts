@@ -2,15 +2,8 @@
 import { z } from 'zod';
 import { defineTemplate } from './define';
 
-const STRINGS = {
-  subject: 'Pulse test message',
-  heading: 'Test message',
-  body: 'This is a test message from Pulse. If you can read it, e-mail delivery works.',
-  action: 'Open Pulse',
-};
-
 export const testMessage = defineTemplate({
-  subject: STRINGS.subject,
+  subject: (t) => t('test.subject'),
   schema: z.object({}),
-  content: () => ({ heading: STRINGS.heading, paragraphs: [STRINGS.body], action: { label: STRINGS.action, path: '/' } }),
+  content: (_d, t) => ({ heading: t('test.heading'), paragraphs: [t('test.body')], action: { label: t('test.action'), path: '/' } }),
 });
