@@ -7,6 +7,7 @@
 import { recordListRead } from '../audit/context';
 import { prisma } from '../db/client';
 import { env } from '../env';
+import { findLanguage } from '../i18n/server';
 import { Prisma } from '../generated/prisma/client';
 import { log } from '../observability/log';
 import type { EmergencyKind } from '../generated/prisma/enums';
@@ -119,9 +120,14 @@ async function doctorDigest(doctorId: string, w: DigestWindow): Promise<Digest |
   const silenced = new Set(links.filter((l) => l.alertDelivery === 'NONE').map((l) => l.patientId));
   // Nothing new: no digest, and the triage (the costly part) is not computed; the job asks every 30 minutes.
   if (!ids.some((id) => readings.has(id) || (alerts.has(id) && !silenced.has(id)))) return null;
-  const [signals, units] = await Promise.all([loadSignals(patients.map((p) => ({ id: p.id, timeZone: p.time_zone })), w.to), findDisplayUnits(doctorId)]);
+  const [signals, units, language] = await Promise.all([
+    loadSignals(patients.map((p) => ({ id: p.id, timeZone: p.time_zone })), w.to),
+    findDisplayUnits(doctorId),
+    findLanguage(doctorId),
+  ]);
+  // In the doctor's own language (English when never chosen).
   const text = doctorDigestText({
-    day: w.day, since: sinceWords(w), appUrl: env().mail.appUrl,
+    day: w.day, since: sinceWords(w), appUrl: env().mail.appUrl, locale: language ?? 'en',
     patients: patients.map((p) => ({
       patientId: p.id, name: p.name, group: classify(p, signals, w.to, units).group,
       newReadings: readings.has(p.id), alerts: silenced.has(p.id) ? null : (alerts.get(p.id) ?? null),
@@ -147,7 +153,8 @@ async function caregiverDigest(caregiverId: string, w: DigestWindow): Promise<Di
     // Alerts follow the care link, as on the caregiver's pages: only with the permission to receive them.
     alerts: r.can_receive_alerts ? (alerts.get(r.id) ?? null) : null,
   })));
-  return withPatients(caregiverDigestText({ day: w.day, since: sinceWords(w), appUrl: env().mail.appUrl, people }), ids);
+  const locale = (await findLanguage(caregiverId)) ?? 'en';
+  return withPatients(caregiverDigestText({ day: w.day, since: sinceWords(w), appUrl: env().mail.appUrl, locale, people }), ids);
 }
 
 /** What the recipient's digest for this window says; null when nothing changed. */

@@ -15,6 +15,7 @@ import type { AlertDelivery, NotificationChannel } from '../generated/prisma/enu
 import type { PipelineEvent } from '../jobs/events';
 import { enqueueMail } from '../mail/enqueue';
 import { messageOutsideApp } from '../notify/outside-text';
+import { isLocale } from '../i18n/locales';
 import { categoryOf, effectiveChannels, releaseTime } from '../notify/preferences';
 import { addDays, localDate, parseDay, zoneClock } from '../time';
 import { newNotificationTexts } from './notification-fields';
@@ -69,7 +70,7 @@ export async function createNotifications(db: Tx, items: readonly NewNotificatio
     select: {
       id: true, emailCiphertext: true, emailVerifiedAt: true,
       profile: { select: { timeZone: true } },
-      preferences: { select: { notificationChannels: true, quietHoursStart: true, quietHoursEnd: true, valuesInMessages: true } },
+      preferences: { select: { notificationChannels: true, quietHoursStart: true, quietHoursEnd: true, valuesInMessages: true, language: true } },
       pushSubscriptions: { select: { id: true } },
     },
   });
@@ -104,7 +105,7 @@ export async function createNotifications(db: Tx, items: readonly NewNotificatio
     });
     created.push(row.id);
     if (channels.includes('EMAIL')) {
-      const outside = await messageOutsideApp(row, { valuesInMessages: prefs?.valuesInMessages ?? false });
+      const outside = await messageOutsideApp(row, { valuesInMessages: prefs?.valuesInMessages ?? false, locale: isLocale(prefs?.language) ? prefs.language : 'en' });
       await enqueueMail(db, {
         to: await decryptEmail(person.id, person.emailCiphertext),
         template: item.isEmergency ? 'alert' : 'notification',

@@ -9,6 +9,7 @@ import { ApiError, notFound } from '@/lib/http/errors';
 import { readJson, route } from '@/lib/http/handler';
 import { PUSH_OFF_REASON, vapid } from '@/lib/notify/push-config';
 import { browserLabel } from '@/lib/notify/push-label';
+import { getLocale } from '@/lib/i18n/server';
 import { subscriptionBody } from '@/lib/notify/push-subscription-input';
 
 export const GET = route('caller', async () => {
@@ -24,7 +25,7 @@ export const POST = route('caller', async (req: NextRequest) => {
     endpoint: body.endpoint,
     p256dh: body.keys.p256dh,
     auth: body.keys.auth,
-    label: body.label ?? browserLabel(req.headers.get('user-agent')),
+    label: body.label ?? browserLabel(req.headers.get('user-agent'), await getLocale()),
   });
   return NextResponse.json({ id: saved.id, label: saved.label, createdAt: saved.createdAt }, { status: saved.created ? 201 : 200 });
 });
