@@ -147,6 +147,19 @@ export async function storeSyncBatch(args: {
 }
 
 /**
+ * A PostgreSQL array literal of numbers or health type names: pg would quote and escape every element,
+ * and these need neither (a number's shortest form reads back as the same float8).
+ */
+function arrayLiteral(values: readonly (number | HealthType | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out += (i === 0 ? '' : ',') + (v === null ? 'NULL' : String(v));
+  }
+  return `${out}}`;
+}
+
+/**
  * Inserts the samples (exact duplicates of stored ones are skipped by the unique keys) and sets the
  * device's last sync time; answers how many were stored and, per type, the span they cover.
  */
@@ -173,13 +186,13 @@ async function insertSamples(client: pg.PoolClient, device: SyncDevice, samples:
     [
       device.userId,
       device.id,
-      samples.map((s) => s.type),
-      samples.map((s) => s.startMs),
-      samples.map((s) => s.endMs),
-      samples.map((s) => s.value),
+      arrayLiteral(samples.map((s) => s.type)),
+      arrayLiteral(samples.map((s) => s.startMs)),
+      arrayLiteral(samples.map((s) => s.endMs)),
+      arrayLiteral(samples.map((s) => s.value)),
       samples.map((s) => s.category),
       samples.map((s) => s.clientRecordId),
-      samples.map((s) => s.version),
+      arrayLiteral(samples.map((s) => s.version)),
       samples.map((s) => s.metadata),
     ],
   );
