@@ -11,7 +11,7 @@ export type SampleQuery = { type?: HealthType; fromMs?: number; toMs?: number; l
 
 // Instants as ms since the epoch and the id as text, straight from PostgreSQL: a day of minute data is
 // 1,440 rows, and a Date (or a bigint) per field per row was most of this read's cost (bench:profile).
-export type Row = {
+type Row = {
   id: string;
   device_id: string;
   type: HealthType;
@@ -112,35 +112,6 @@ export async function findSamples(scope: ReadScope, query: SampleQuery) {
       : { id: row.id, deviceId: row.device_id, type: row.type, value: valueOf(row), unit: unitOf(row.type), startDate, endDate, clientRecordId: row.client_record_id, version: row.version, metadata: metadata[i] };
   }
   return { samples, nextCursor };
-}
-
-/**
- * findSamples's answer as its JSON text, written row by row without an object per sample (JSON of a
- * day of minute data, 1,440 objects built to be stringified, was most of the raw read's remaining
- * cost: bench:profile). The same text as JSON.stringify(await findSamples(...)) (samples.test.ts).
- */
-export async function findSamplesJson(scope: ReadScope, query: SampleQuery): Promise<string> {
-  const { page, nextCursor } = await loadPage(scope, query);
-  return samplesJson(page, await metadataOf(scope.patientId, page), nextCursor);
-}
-
-const json = JSON.stringify;
-const number = (n: number | null) => (n === null || !Number.isFinite(n) ? 'null' : `${n}`);
-const UNIT_JSON = new Map([...UNITS].map(([type, unit]) => [type, json(unit)]));
-
-export function samplesJson(page: readonly Row[], metadata: readonly unknown[], nextCursor: string | null): string {
-  const parts = new Array<string>(page.length);
-  for (let i = 0; i < page.length; i++) {
-    const row = page[i]!;
-    // id and deviceId are digits and a uuid (as text from PostgreSQL), type an enum name: nothing to escape.
-    const value = CATEGORY.has(row.type) ? json(row.category) : number(withoutFloatNoise(row.value));
-    const category = KINDS.has(row.type) ? `,"category":${json(row.category)}` : '';
-    parts[i] =
-      `{"id":"${row.id}","deviceId":"${row.device_id}","type":"${row.type}","value":${value},"unit":${UNIT_JSON.get(row.type)}${category}` +
-      `,"startDate":"${isoInstant(row.start_ms)}","endDate":"${isoInstant(row.end_ms)}","clientRecordId":${json(row.client_record_id)}` +
-      `,"version":${number(row.version)}${metadata[i] === undefined ? '' : `,"metadata":${json(metadata[i])}`}}`;
-  }
-  return `{"samples":[${parts.join(',')}],"nextCursor":${json(nextCursor)}}`;
 }
 
 const DAY_MS = 86_400_000;

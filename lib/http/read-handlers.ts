@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { findAggregates, findDailySummary, hasPendingRecompute, type Period } from '../data/aggregates';
 import { allowedTypes, type ReadScope } from '../data/access';
-import { decodeCursor, findSampleColumns, findSamplesJson } from '../data/samples';
+import { decodeCursor, findSampleColumns, findSamples } from '../data/samples';
 import { HEALTH_TYPES, type HealthType } from '../health';
 import { addDays, localDate, monthStart, weekStart } from '../time';
 import { conditionalJson } from './conditional';
@@ -33,7 +33,7 @@ export async function samplesResponse(req: NextRequest, scope: ReadScope) {
   // A cursor carries a stored sample's start: one outside the sane range is not from this API.
   if (cursor === null || (cursor && !checkInstant(cursor.startMs).ok)) throw new ApiError('VALIDATION_ERROR', 'invalid cursor', [{ field: 'cursor', reason: 'is not a cursor from this API' }]);
   const read = { type: q.type, fromMs: q.from, toMs: q.to, limit: q.limit, cursor };
-  if (q.format === 'rows') return new NextResponse(await findSamplesJson(scope, read), { headers: { 'Content-Type': 'application/json' } });
+  if (q.format === 'rows') return NextResponse.json(await findSamples(scope, read));
   // Columns share one type and unit, so the type is named.
   if (!q.type) throw new ApiError('VALIDATION_ERROR', 'format=columns needs a type', [{ field: 'type', reason: 'is required with format=columns' }]);
   return NextResponse.json(await findSampleColumns(scope, { ...read, type: q.type }));
