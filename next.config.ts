@@ -24,6 +24,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   output: 'standalone',
   poweredByHeader: false,
+  // No gzip in the app server: compressing every answer (API JSON included) was a good part of each
+  // request's CPU (bench:profile). A deployment compresses at its reverse proxy or CDN, where TLS ends.
+  compress: false,
   env: { PULSE_BUILD_VERSION: version, PULSE_BUILD_COMMIT: buildCommit() },
   // The development server prints every request's path: not older share links, whose path is their code
   // (/share/{code}; /share#code links never send it). Their own log line names the route, not the path.
@@ -39,9 +42,12 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: { '/ready': ['./prisma/migrations/**/*'] },
   experimental: {
     // proxy.ts buffers every request body it sees (Next.js clones it for the proxy); past this size the
-    // route would get a truncated body. Device syncs are capped at 8 MB. Import uploads (GBs) bypass
-    // the proxy (see its matcher) and check their origin themselves.
+    // route would get a truncated body. Nightscout uploads are capped at 8 MB. Device syncs and import
+    // uploads (GBs) bypass the proxy (see its matcher); the import route checks its origin itself.
     proxyClientMaxBodySize: '10mb',
+    // Load a route's code when it is first asked for, not every route's at start: a server that answers
+    // the API (devices, the dashboard's reads) holds about half the memory (bench: peak RSS).
+    preloadEntriesOnStart: false,
   },
   // Build assets skip proxy.ts (which sets the security headers of everything else). The Web Push
   // service worker is checked for a new version on every load (browsers cap its HTTP caching anyway).

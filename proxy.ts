@@ -80,8 +80,14 @@ function nightscoutRewrite(request: NextRequest, headers: Headers): NextResponse
 }
 
 export const config = {
-  // Everything but build assets (immutable files: no nonce, no cookie checks needed) and import uploads,
+  // Everything but build assets (immutable files: no nonce, no cookie checks needed); import uploads,
   // which stream gigabytes the proxy would buffer (app/api/v1/imports/route.ts refuses cross-site
-  // requests and sets its headers itself).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/v1/imports$).*)'],
+  // requests and sets its headers itself); and the three health-data reads (summary, aggregates, raw
+  // samples, own or a patient's) and device syncs, the API's busiest routes. The reads are GET-only (no
+  // mutation to refuse, no Nightscout path to rewrite); a sync is authorized by the device's bearer
+  // token alone, never the cookie, so a cross-site request gains nothing, and past the proxy its body
+  // is read once, under the route's own caps, instead of being buffered for the proxy too. route() puts
+  // the same security headers on all of them; running the proxy cost a read about as much CPU as its
+  // own work (bench:profile).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/v1/imports$|api/v1/(?:users/me|patients/[^/]+)/(?:summary|aggregates|samples)$|api/v1/devices/[^/]+/sync$).*)'],
 };

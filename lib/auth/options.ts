@@ -11,6 +11,7 @@ import { env } from '../env';
 import { findUserForSignIn, revokeSession, startSession } from '../data/users';
 import { clearSignInBackoff } from '../security/sign-in-limit';
 import { SESSION_IDLE_SECONDS, nowInSeconds, sessionEndReason } from '../security/session-lifetime';
+import { decodeSessionToken, encodeSessionToken } from './jwt';
 import { verifyPassword } from './password';
 import { checkSignInSecondFactor } from './two-factor';
 import { accountKeyOfEmail, clearSecondFactorTries } from './two-factor-limit';
@@ -36,6 +37,7 @@ export function authOptions(): NextAuthOptions {
     // The cookie and token expire after the idle timeout; each request that reads the session renews them
     // (up to the absolute lifetime, checked in the jwt callback).
     session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: '/login' },
     providers: [
       CredentialsProvider({

@@ -24,9 +24,26 @@ describe('precision', () => {
     expect(roundTo(1234, -1)).toBe(1230);
   });
 
+  it('rounds exactly as the 12-digit cut does, fast path or not', () => {
+    // The rule as it reads, with the string round trip for every value.
+    const byTheRule = (value: number, decimals: number) => {
+      const f = 10 ** decimals;
+      const rounded = (Math.sign(value) * Math.round(Number((Math.abs(value) * f).toPrecision(12)))) / f;
+      return Object.is(rounded, -0) ? 0 : rounded;
+    };
+    const values: number[] = [0, -0, 0.5, -0.5, 1.005, 2.675, 1.0049999999, 4.35, 1e11, 123456789012.5, 1e15 + 0.5, 9.995, -1.005, Number.NaN, Infinity];
+    let x = 0.123456789;
+    for (let i = 0; i < 20_000; i++) {
+      x = (x * 9301 + 49297) % 233280; // deterministic spread of magnitudes and fractions
+      values.push((x / 233280 - 0.3) * 10 ** ((i % 16) - 5), Math.round(x) / 1000 + 0.0005, Math.round(x) / 100 + 0.005);
+    }
+    for (const value of values) for (const decimals of [-1, 0, 1, 2, 3]) expect(Object.is(roundTo(value, decimals), byTheRule(value, decimals))).toBe(true);
+  });
+
   it('strips float noise from stored values without changing them', () => {
     expect(withoutFloatNoise(129.71520000000001)).toBe(129.7152);
     expect(withoutFloatNoise(0.1 + 0.2)).toBe(0.3);
     expect(withoutFloatNoise(8046.72)).toBe(8046.72);
+    expect([withoutFloatNoise(72), withoutFloatNoise(-0), withoutFloatNoise(1234567890123456)]).toEqual([72, 0, 1234567890120000]);
   });
 });

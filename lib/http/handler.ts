@@ -10,7 +10,7 @@ import { recordListRead, withAuditContext } from '../audit/context';
 import { needsAudit, noteRouteSubject, recordRequestAudit, routeTemplate } from '../audit/request';
 import { isParamSubject, otherParams, patientsShown, resolveSubject, type AuditSubject, type ResolvedSubject } from '../audit/subjects';
 import { trackRequest } from '../observability/lifecycle';
-import { requestLogger } from '../observability/log';
+import { log, requestLogger } from '../observability/log';
 import { metrics } from '../observability/metrics';
 import { env } from '../env';
 import { createNonce, isConditionalRead, securityHeaders } from '../security/headers';
@@ -74,7 +74,8 @@ export function route<P = Record<never, never>>(subject: AuditSubject<NoInfer<P>
       });
       const seconds = (performance.now() - started) / 1000;
       metrics().httpDuration.observe({ route: template, method: req.method, status: String(response.status) }, seconds);
-      requestLogger(requestId).info({ method: req.method, route: template, status: response.status, ms: Math.round(seconds * 1000) }, 'request');
+      // The same line as requestLogger(requestId) writes, without a child logger per request.
+      log.info({ requestId, method: req.method, route: template, status: response.status, ms: Math.round(seconds * 1000) }, 'request');
       try {
         // proxy.ts sets the same headers, and its values win where it runs; this covers the paths it
         // skips (import uploads, which must stream past it).
