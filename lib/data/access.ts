@@ -4,7 +4,7 @@
 // found", never a hint that the patient exists. Every such attempt is noted for the audit log.
 import { noteAuditSubject } from '../audit/context';
 import type { Caller } from '../auth/session';
-import { prisma } from '../db/client';
+import { pool, prisma } from '../db/client';
 import type { HealthType } from '../health';
 import { notFound } from '../http/errors';
 import { findReceivedShare, shareScope } from './shares';
@@ -19,9 +19,10 @@ export type ReadScope = {
   toDay?: string;
 };
 
+// Plain SQL on the pool: every own read asks it (Prisma's query layer cost more than the query).
 async function timeZoneOf(userId: string): Promise<string> {
-  const profile = await prisma.profile.findUnique({ where: { userId }, select: { timeZone: true } });
-  return profile?.timeZone ?? 'UTC';
+  const { rows } = await pool().query<{ time_zone: string }>({ name: 'time-zone', text: 'SELECT time_zone FROM profiles WHERE user_id = $1::uuid', values: [userId] });
+  return rows[0]?.time_zone ?? 'UTC';
 }
 
 export async function ownScope(caller: Caller): Promise<ReadScope> {
