@@ -14,6 +14,23 @@ const TRANSLATED = [
   'components/sign-out-button.tsx',
   'components/language-switcher.tsx',
   'components/i18n-provider.tsx',
+  'app/(app)/(patient)/dashboard/**/*.tsx',
+  'app/(app)/(patient)/trends/**/*.tsx',
+  'app/(app)/(patient)/devices/page.tsx',
+  'app/(app)/(patient)/devices/loading.tsx',
+  'app/(app)/(patient)/devices/error.tsx',
+  'components/patient/dashboard-view.tsx',
+  'components/patient/metric-card.tsx',
+  'components/patient/insight-list.tsx',
+  'components/patient/emergency-list.tsx',
+  'components/patient/page-error.tsx',
+  'components/patient/page-skeleton.tsx',
+  'components/patient/trends-overview.tsx',
+  'components/patient/trend-view.tsx',
+  'components/patient/trend-stats.tsx',
+  'components/patient/trend-table.tsx',
+  'components/patient/period-switcher.tsx',
+  'components/charts/*.tsx',
 ];
 
 const config = [
