@@ -31,6 +31,8 @@ const TRANSLATED = [
   'components/patient/trend-table.tsx',
   'components/patient/period-switcher.tsx',
   'components/charts/*.tsx',
+  'components/patient/devices-view.tsx',
+  'components/patient/contributions-card.tsx',
 ];
 
 const config = [
