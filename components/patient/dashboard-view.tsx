@@ -3,6 +3,7 @@
 // Today at a glance: open alerts first (when there are any), the six cards, then insights and alerts.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { Card } from '@/components/ui/card';
 import { ErrorMessage, Loading } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
@@ -19,18 +20,20 @@ export function DashboardView({ today, nowMs, timeZone, units }: { today: string
   const hours = useQuery(aggregatesOptions(dashboardHours(today)));
   const devices = useQuery(devicesOptions);
   const emergencies = useQuery(emergenciesOptions);
+  const locale = useLocale();
+  const t = useTranslations('dashboard');
   const cards = useMemo(
     () =>
       aggregates.data
-        ? buildCards({ rows: aggregates.data, hours: hours.data, clock: clockAt(nowMs, timeZone), names: deviceNames(devices.data?.devices), today, units })
+        ? buildCards({ rows: aggregates.data, hours: hours.data, clock: clockAt(nowMs, timeZone), names: deviceNames(devices.data?.devices), today, units, locale })
         : null,
-    [aggregates.data, hours.data, nowMs, timeZone, devices.data, today, units],
+    [aggregates.data, hours.data, nowMs, timeZone, devices.data, today, units, locale],
   );
   const open = emergencies.data?.emergencies ?? [];
   const alerts = emergencies.isPending ? (
-    <Card title="Alerts"><Loading label="Loading alerts…" /></Card>
+    <Card title={t('alerts')}><Loading label={t('loadingAlerts')} /></Card>
   ) : emergencies.isError ? (
-    <Card title="Alerts"><ErrorMessage error={emergencies.error} retry={() => emergencies.refetch()} /></Card>
+    <Card title={t('alerts')}><ErrorMessage error={emergencies.error} retry={() => emergencies.refetch()} /></Card>
   ) : (
     <EmergencyList emergencies={open} alertRecipients={emergencies.data.alertRecipients} units={units} timeZone={timeZone} today={today} />
   );
@@ -38,9 +41,9 @@ export function DashboardView({ today, nowMs, timeZone, units }: { today: string
   return (
     <div className="space-y-6">
       {open.length > 0 && alerts}
-      <section aria-label="Today at a glance">
+      <section aria-label={t('atAGlance')}>
         {aggregates.isPending ? (
-          <Loading label="Loading today’s numbers…" />
+          <Loading label={t('loading')} />
         ) : aggregates.isError ? (
           <ErrorMessage error={aggregates.error} retry={() => aggregates.refetch()} />
         ) : (

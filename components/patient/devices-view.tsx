@@ -4,6 +4,7 @@
 // what each source contributed.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import type { SourceContribution } from '@/lib/data/aggregates';
@@ -15,7 +16,9 @@ import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import type { DeviceJson, RegisteredDevice, TypePriorityJson } from './api-types';
 import { ContributionsCard } from './contributions-card';
 import { DeviceItem } from './device-item';
-import { instantPhrase } from './format';
+import { formatPercent, instantPhrase } from './format';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
 import { MutationError } from './mutation-error';
 import { deviceNames, devicesOptions } from './queries';
 import { RegisterDeviceForm } from './register-device-form';
@@ -30,17 +33,20 @@ type Props = {
 };
 
 /** "Steps 92 %, Heart rate 100 % of readings, …" for one device. */
-function contributionOf(deviceId: string, contributions: SourceContribution[], names: ReadonlyMap<string, string>): string | null {
+function contributionOf(deviceId: string, contributions: SourceContribution[], names: ReadonlyMap<string, string>, locale: Locale): string | null {
+  const t = translator(locale, 'devices');
   const parts = contributions.flatMap((c) => {
-    const share = sourceShares(c.devices, names).find((s) => s.deviceId === deviceId);
-    return share ? [`${trendLabel(c.type)} ${share.percent === 0 ? '<1' : share.percent} %`] : [];
+    const share = sourceShares(c.devices, names, locale).find((s) => s.deviceId === deviceId);
+    return share ? [t('contributions.share', { name: trendLabel(c.type, locale), percent: share.percent === 0 ? '<1' : formatPercent(share.percent, locale) })] : [];
   });
   if (parts.length === 0) return null;
-  return parts.length > 6 ? `${parts.slice(0, 6).join(', ')} and ${parts.length - 6} more` : parts.join(', ');
+  return parts.length > 6 ? t('andMore', { list: parts.slice(0, 6).join(', '), count: parts.length - 6 }) : parts.join(', ');
 }
 
 export function DevicesView({ today, timeZone, units, initialOverrides, contributions }: Props) {
   const qc = useQueryClient();
+  const locale = useLocale();
+  const t = useTranslations('devices');
   const devices = useQuery(devicesOptions);
   const [registered, setRegistered] = useState<{ device: RegisteredDevice; atMs: number } | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -54,9 +60,9 @@ export function DevicesView({ today, timeZone, units, initialOverrides, contribu
   const revoked = useMemo(() => all.filter((d) => d.revokedAt), [all]);
   const names = useMemo(() => {
     const map = deviceNames(all);
-    for (const d of revoked) map.set(d.id, `${d.name} (revoked)`);
+    for (const d of revoked) map.set(d.id, translator(locale, 'formats')('revokedSource', { name: d.name }));
     return map;
-  }, [all, revoked]);
+  }, [all, revoked, locale]);
 
   const move = useMutation({
     mutationFn: async ({ device, direction }: { device: DeviceJson; direction: 'up' | 'down' }) => {
@@ -66,13 +72,13 @@ export function DevicesView({ today, timeZone, units, initialOverrides, contribu
       }
     },
     onSuccess: (_res, { device, direction }) =>
-      setAnnouncement(`${device.name} moved ${direction}. Your history is being recomputed with the new order.`),
+      setAnnouncement(t(direction === 'up' ? 'movedUp' : 'movedDown', { name: device.name })),
     onSettled: () => qc.invalidateQueries({ queryKey: devicesOptions.queryKey }),
   });
 
   function onRegistered(device: RegisteredDevice) {
     setRegistered({ device, atMs: Date.now() });
-    setAnnouncement(`${device.name} registered.`);
+    setAnnouncement(t('registered', { name: device.name }));
     void qc.invalidateQueries({ queryKey: devicesOptions.queryKey });
   }
 
@@ -86,19 +92,16 @@ export function DevicesView({ today, timeZone, units, initialOverrides, contribu
       )}
 
       <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading" className="text-lg font-semibold text-slate-900">Your sources, in order of trust</h2>
-        <p className="mt-1 text-sm text-slate-700">
-          When two sources report the same steps, or the same reading (same time, same value), the one higher in this list
-          counts and the other is set aside (nothing is deleted). Readings with different values all count. Moving a source changes its priority and recomputes your history.
-        </p>
+        <h2 id="sources-heading" className="text-lg font-semibold text-slate-900">{t('order')}</h2>
+        <p className="mt-1 text-sm text-slate-700">{t('orderExplain')}</p>
         {announcement && <p className="mt-2 text-sm font-medium text-teal-900" aria-hidden="true">{announcement}</p>}
         <div className="mt-3">
           {devices.isPending ? (
-            <Loading label="Loading your data sources…" />
+            <Loading label={t('loading')} />
           ) : devices.isError ? (
             <ErrorMessage error={devices.error} retry={() => devices.refetch()} />
           ) : active.length === 0 ? (
-            <Empty>No active data sources. Register your watch, phone, scale or other device above to start syncing.</Empty>
+            <Empty>{t('none')}</Empty>
           ) : (
             <ol className="space-y-3" aria-busy={move.isPending}>
               {active.map((device, rank) => (
@@ -109,7 +112,7 @@ export function DevicesView({ today, timeZone, units, initialOverrides, contribu
                   count={active.length}
                   overrides={overrides[device.id] ?? []}
                   onOverridesChange={(next) => setOverrides((o) => ({ ...o, [device.id]: next }))}
-                  contribution={contributionOf(device.id, contributions, names)}
+                  contribution={contributionOf(device.id, contributions, names, locale)}
                   onMove={(direction) => !move.isPending && move.mutate({ device, direction })}
                   onAnnounce={setAnnouncement}
                   timeZone={timeZone}
@@ -125,12 +128,12 @@ export function DevicesView({ today, timeZone, units, initialOverrides, contribu
       <ContributionsCard contributions={contributions} names={names} order={all.map((d) => d.id)} units={units} />
 
       {revoked.length > 0 && (
-        <Card title={`Revoked (${revoked.length})`}>
+        <Card title={t('revokedTitle', { count: revoked.length })}>
           <ul className="divide-y divide-slate-100 text-sm">
             {revoked.map((d) => (
               <li key={d.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span className="font-medium text-slate-900">{d.name}</span>
-                <span className="text-slate-600">Revoked {instantPhrase(d.revokedAt!, timeZone, today)} · its data is kept</span>
+                <span className="text-slate-600">{t('revokedAt', { when: instantPhrase(d.revokedAt!, timeZone, today, locale) })}</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,9 @@
 // One "today at a glance" card: the value, the change and what it is compared with, a two-week
 // sparkline, and the sources that contributed.
+'use client';
+
 import Link from 'next/link';
+import { useTranslations } from 'use-intl';
 import { Sparkline } from '@/components/charts/sparkline';
 import { Card } from '@/components/ui/card';
 import type { CardModel } from '@/app/(app)/(patient)/dashboard/_lib/cards';
@@ -9,12 +12,13 @@ import { linkClass } from './styles';
 const ARROWS = { up: '↑', down: '↓', same: '→' } as const;
 
 export function MetricCard({ card }: { card: CardModel }) {
+  const t = useTranslations('dashboard');
   return (
     <Card
       title={card.title}
       action={
         <Link href={`/trends/${card.trendType}`} className={`text-sm ${linkClass}`}>
-          Trend<span className="sr-only"> of {card.title.toLowerCase()}</span>
+          {t.rich('trend', { title: card.title.toLowerCase(), hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
         </Link>
       }
       className="flex flex-col"
@@ -43,12 +47,12 @@ export function MetricCard({ card }: { card: CardModel }) {
         <div className="mt-auto pt-3 text-xs text-slate-600">
           {card.sources ? (
             <p>
-              <span className="font-semibold text-slate-700">Sources</span> ({card.sources.of}): {card.sources.text}
+              {t.rich('sources', { of: card.sources.of, text: card.sources.text, b: (chunks) => <span className="font-semibold text-slate-700">{chunks}</span> })}
             </p>
           ) : (
             !card.hasData && (
               <Link href="/devices" className={linkClass}>
-                Connect a data source
+                {t('connect')}
               </Link>
             )
           )}

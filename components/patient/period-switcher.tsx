@@ -1,11 +1,13 @@
 'use client';
 
 // Day / Week / Month / Year: toggle buttons (aria-pressed) in a labelled group.
-import { PERIOD_LABELS, TREND_PERIODS, type TrendPeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { useTranslations } from 'use-intl';
+import { TREND_PERIODS, type TrendPeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
 
 export function PeriodSwitcher({ value, onChange }: { value: TrendPeriod; onChange: (p: TrendPeriod) => void }) {
+  const t = useTranslations('trends');
   return (
-    <div role="group" aria-label="Period" className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5">
+    <div role="group" aria-label={t('periodGroup')} className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5">
       {TREND_PERIODS.map((p) => (
         <button
           key={p}
@@ -16,7 +18,7 @@ export function PeriodSwitcher({ value, onChange }: { value: TrendPeriod; onChan
             p === value ? 'bg-teal-700 text-white' : 'text-slate-700 hover:bg-slate-100'
           }`}
         >
-          {PERIOD_LABELS[p]}
+          {t(`periods.${p}`)}
         </button>
       ))}
     </div>

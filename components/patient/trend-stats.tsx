@@ -1,4 +1,7 @@
+'use client';
+
 // The window's headline numbers under a trend chart.
+import { useLocale, useTranslations } from 'use-intl';
 import type { UnitPreferences } from '@/lib/format/health';
 import type { HealthType } from '@/lib/health';
 import type { WindowStats } from '@/app/(app)/(patient)/trends/_lib/series';
@@ -6,26 +9,27 @@ import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
 import { formatCount, formatMetric } from './format';
 
 export function TrendStats({ type, stats, per, units }: { type: HealthType; stats: WindowStats; per: 'day' | 'week' | null; units: UnitPreferences }) {
-  const fmt = (v: number) => formatMetric(type, v, units);
+  const locale = useLocale();
+  const t = useTranslations('trends.stats');
+  const fmt = (v: number) => formatMetric(type, v, units, locale);
+  const perLabel = per === 'week' ? (stats.kind === 'SUM' && stats.partial ? t('perWeekPartial') : t('perWeek')) : stats.kind === 'SUM' && stats.partial ? t('perDayPartial') : t('perDay');
   const items: [string, string, string][] =
     stats.kind === 'SUM'
       ? [
-          ['total', stats.partial ? 'Total so far' : 'Total', fmt(stats.total)],
-          ...(per && stats.perDay !== null
-            ? ([['per', `Average per ${per} with data${stats.partial ? `, this ${per} not counted until it is over` : ''}`, fmt(stats.perDay)]] as [string, string, string][])
-            : []),
+          ['total', stats.partial ? t('totalSoFar') : t('total'), fmt(stats.total)],
+          ...(per && stats.perDay !== null ? ([['per', perLabel, fmt(stats.perDay)]] as [string, string, string][]) : []),
         ]
       : stats.kind === 'AVERAGE'
         ? [
-            ['average', 'Average', fmt(stats.average)],
-            ['low', 'Lowest', fmt(stats.min)],
-            ['high', 'Highest', fmt(stats.max)],
-            ['readings', 'Readings', formatCount(stats.readings)],
+            ['average', t('average'), fmt(stats.average)],
+            ['low', t('lowest'), fmt(stats.min)],
+            ['high', t('highest'), fmt(stats.max)],
+            ['readings', t('readings'), formatCount(stats.readings, locale)],
           ]
         : [
-            ['latest', `Latest (${formatDay(stats.latestAt, 'short')})`, fmt(stats.latest)],
-            ['low', 'Lowest', fmt(stats.min)],
-            ['high', 'Highest', fmt(stats.max)],
+            ['latest', t('latest', { day: formatDay(stats.latestAt, 'short', locale) }), fmt(stats.latest)],
+            ['low', t('lowest'), fmt(stats.min)],
+            ['high', t('highest'), fmt(stats.max)],
           ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">

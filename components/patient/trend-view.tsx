@@ -5,6 +5,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -12,7 +13,7 @@ import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import { getHealthType, type HealthType } from '@/lib/health';
 import type { UnitPreferences } from '@/lib/format/health';
 import { describeShares, sourceShares } from '@/app/(app)/(patient)/dashboard/_lib/sources';
-import { PERIOD_LABELS, runningPeriodStart, trendQuery, trendWindow, windowLabel, type TrendPeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { runningPeriodStart, trendQuery, trendWindow, windowLabel, type TrendPeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
 import { trendSeries, windowStats } from '@/app/(app)/(patient)/trends/_lib/series';
 import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import { linkClass } from './styles';
@@ -21,25 +22,28 @@ import { aggregatesOptions, deviceNames, devicesOptions } from './queries';
 import { TrendStats } from './trend-stats';
 import { TrendTable } from './trend-table';
 
-const PERIOD_NOUN: Record<TrendPeriod, string> = { day: 'day', week: 'week', month: '30 days', year: 'year' };
+const ARROWS = { earlier: '‹', later: '›' } as const;
 
 /** `now` is the patient's local wall-clock time at render (from the server): the bucket it falls in is partial. */
 export function TrendView({ type, today, now, units, initialPeriod }: { type: HealthType; today: string; now: string; units: UnitPreferences; initialPeriod: TrendPeriod }) {
   const [period, setPeriod] = useState(initialPeriod);
   const [offset, setOffset] = useState(0);
   const win = trendWindow(period, today, offset);
+  const locale = useLocale();
+  const t = useTranslations('trends');
   const aggregates = useQuery({ ...aggregatesOptions(trendQuery(type, win)), placeholderData: keepPreviousData });
   const devices = useQuery(devicesOptions);
   const names = useMemo(() => deviceNames(devices.data?.devices), [devices.data]);
   const rows = useMemo(() => aggregates.data?.[type] ?? [], [aggregates.data, type]);
   const running = runningPeriodStart(win.aggregate, now);
-  const series = useMemo(() => trendSeries(type, rows, win.aggregate, units, running), [type, rows, win.aggregate, units, running]);
+  const series = useMemo(() => trendSeries(type, rows, win.aggregate, units, running, locale), [type, rows, win.aggregate, units, running, locale]);
   const stats = windowStats(type, rows, win.aggregate, running);
-  const label = trendLabel(type);
+  const label = trendLabel(type, locale);
   const summed = getHealthType(type).aggregation === 'SUM';
   const totals: Record<string, number> = {};
   for (const r of rows) for (const [id, n] of Object.entries(r.sources)) totals[id] = (totals[id] ?? 0) + n;
-  const shares = sourceShares(totals, names);
+  const shares = sourceShares(totals, names, locale);
+  const windowText = windowLabel(win, today, locale);
 
   function choosePeriod(p: TrendPeriod) {
     setPeriod(p);
@@ -56,66 +60,64 @@ export function TrendView({ type, today, now, units, initialPeriod }: { type: He
       <div className="flex flex-wrap items-center justify-between gap-3">
         <PeriodSwitcher value={period} onChange={choosePeriod} />
         <div className="flex items-center gap-2">
-          <Button variant="secondary" onClick={() => setOffset((o) => o - 1)} aria-label={`Show the previous ${PERIOD_NOUN[period]}`}>
-            <span aria-hidden="true">‹</span>
-            <span className="ml-1 hidden sm:inline">Earlier</span>
+          <Button variant="secondary" onClick={() => setOffset((o) => o - 1)} aria-label={t(`previous.${period}`)}>
+            <span aria-hidden="true">{ARROWS.earlier}</span>
+            <span className="ml-1 hidden sm:inline">{t('earlier')}</span>
           </Button>
           <Button
             variant="secondary"
             aria-disabled={!later}
             onClick={() => later && setOffset((o) => o + 1)}
-            aria-label={`Show the next ${PERIOD_NOUN[period]}`}
+            aria-label={t(`next.${period}`)}
             className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
           >
-            <span className="mr-1 hidden sm:inline">Later</span>
-            <span aria-hidden="true">›</span>
+            <span className="mr-1 hidden sm:inline">{t('later')}</span>
+            <span aria-hidden="true">{ARROWS.later}</span>
           </Button>
         </div>
       </div>
       <p className="mt-3 text-sm font-medium text-slate-800" aria-live="polite" data-testid="trend-window">
-        {PERIOD_LABELS[period]}: {windowLabel(win, today)}
-        {aggregates.isFetching && aggregates.isPlaceholderData && <span className="ml-2 font-normal text-slate-600">Updating…</span>}
+        {t('window', { period: t(`periods.${period}`), window: windowText })}
+        {aggregates.isFetching && aggregates.isPlaceholderData && <span className="ml-2 font-normal text-slate-600">{t('updating')}</span>}
       </p>
 
       <div className="mt-3">
         {aggregates.isPending ? (
-          <Loading label={`Loading ${label.toLowerCase()}…`} />
+          <Loading label={t('loadingType', { type: label.toLowerCase() })} />
         ) : aggregates.isError ? (
           <ErrorMessage error={aggregates.error} retry={() => aggregates.refetch()} />
         ) : rows.length === 0 ? (
           <Empty>
-            No {label.toLowerCase()} data for this {PERIOD_NOUN[period]}. Try a longer period, or{' '}
-            <Link href="/devices" className={linkClass}>connect a data source</Link>.
+            {t.rich(`empty.${period}`, { type: label.toLowerCase(), link: (chunks) => <Link href="/devices" className={linkClass}>{chunks}</Link> })}
           </Empty>
         ) : (
           <>
             {stats && <TrendStats type={type} stats={stats} per={win.aggregate === 'day' ? 'day' : win.aggregate === 'week' ? 'week' : null} units={units} />}
             <div className="mt-4">
-              <TrendChart points={series.points} unitLabel={series.unitLabel} decimals={series.decimals} band={series.band} target={series.target} title={`${label}, ${windowLabel(win, today)}`} />
+              <TrendChart points={series.points} unitLabel={series.unitLabel} decimals={series.decimals} band={series.band} target={series.target} title={t('chartTitle', { type: label, window: windowText })} />
             </div>
             <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
               <li>
                 <span aria-hidden="true" className="mr-1 inline-block h-0.5 w-4 align-middle bg-teal-700" />
-                {summed ? `Total per ${win.aggregate}` : `Average per ${win.aggregate}`} ({series.unitLabel})
-                {series.points.some((p) => p.label.endsWith('(so far)')) && `; the ${win.aggregate} marked “so far” is not over yet`}
+                {t(summed ? 'legend.totalPer' : 'legend.averagePer', { per: win.aggregate, unit: series.unitLabel })}
+                {rows.some((r) => r.periodStart === running) && t('legend.soFarNote', { per: win.aggregate })}
               </li>
               {series.band && (
                 <li>
                   <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-4 align-middle bg-teal-300/60" />
-                  Lowest to highest reading
+                  {t('legend.band')}
                 </li>
               )}
               {series.target && (
                 <li>
                   <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-4 align-middle bg-teal-200/60" />
-                  Target range {series.target.low}–{series.target.high} {series.unitLabel}
+                  {t('legend.target', { low: series.target.low, high: series.target.high, unit: series.unitLabel })}
                 </li>
               )}
             </ul>
             {shares.length > 0 && (
               <p className="mt-3 text-sm text-slate-700" data-testid="trend-sources">
-                <span className="font-semibold">Sources</span> ({summed ? 'share of the total' : 'share of the readings'}, after removing duplicates):{' '}
-                {describeShares(shares)}
+                {t.rich('sources', { of: summed ? t('shareTotal') : t('shareReadings'), text: describeShares(shares, locale), b: (chunks) => <span className="font-semibold">{chunks}</span> })}
               </p>
             )}
             <TrendTable type={type} rows={rows} aggregate={win.aggregate} running={running} band={series.band} names={names} units={units} />

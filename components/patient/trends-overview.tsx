@@ -5,11 +5,14 @@
 // of its average per day and of its sparkline, which would otherwise show a drop.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'use-intl';
 import { Sparkline } from '@/components/charts/sparkline';
 import { Card } from '@/components/ui/card';
 import { ErrorMessage, Loading } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
 import { getHealthType, type HealthType } from '@/lib/health';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
 import { OPTIONAL_TREND_TYPES, TREND_GROUPS, trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import { chartUnit, windowStats } from '@/app/(app)/(patient)/trends/_lib/series';
 import type { AggregateRow } from './api-types';
@@ -17,21 +20,25 @@ import { formatMetric } from './format';
 import { linkClass } from './styles';
 import { aggregatesOptions, type AggregatesParams } from './queries';
 
-function headline(type: HealthType, rows: AggregateRow[], units: UnitPreferences, running: string): string {
+function headline(type: HealthType, rows: AggregateRow[], units: UnitPreferences, running: string, locale: Locale): string {
   const stats = windowStats(type, rows, 'day', running);
   if (!stats) return '';
+  const t = translator(locale, 'trends');
+  const fmt = (v: number) => formatMetric(type, v, units, locale);
   if (stats.kind === 'SUM') {
-    return stats.perDay === null ? `${formatMetric(type, stats.total, units)} today so far` : `${formatMetric(type, stats.perDay, units)} a day on average${stats.partial ? ' (before today)' : ''}`;
+    return stats.perDay === null ? t('todaySoFar', { value: fmt(stats.total) }) : t(stats.partial ? 'perDayBeforeToday' : 'perDay', { value: fmt(stats.perDay) });
   }
-  if (stats.kind === 'AVERAGE') return `${formatMetric(type, stats.average, units)} on average`;
-  return `${formatMetric(type, stats.latest, units)} latest`;
+  if (stats.kind === 'AVERAGE') return t('onAverage', { value: fmt(stats.average) });
+  return t('latest', { value: fmt(stats.latest) });
 }
 
 /** `params.to` is today, the day still running. */
 export function TrendsOverview({ params, units }: { params: AggregatesParams; units: UnitPreferences }) {
   const running = `${params.to}T00:00:00`;
   const aggregates = useQuery(aggregatesOptions(params));
-  if (aggregates.isPending) return <Loading label="Loading your trends…" />;
+  const locale = useLocale();
+  const t = useTranslations('trends');
+  if (aggregates.isPending) return <Loading label={t('loading')} />;
   if (aggregates.isError) return <ErrorMessage error={aggregates.error} retry={() => aggregates.refetch()} />;
   const data = aggregates.data;
   const withData = (t: HealthType) => (data[t]?.length ?? 0) > 0;
@@ -42,8 +49,8 @@ export function TrendsOverview({ params, units }: { params: AggregatesParams; un
         const types = group.types.filter(withData);
         if (types.length === 0) return null;
         return (
-          <section key={group.title} aria-labelledby={`group-${group.title}`}>
-            <h2 id={`group-${group.title}`} className="mb-2 text-lg font-semibold text-slate-900">{group.title}</h2>
+          <section key={group.id} aria-labelledby={`group-${group.id}`}>
+            <h2 id={`group-${group.id}`} className="mb-2 text-lg font-semibold text-slate-900">{t(`groups.${group.id}`)}</h2>
             <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {types.map((type) => {
                 const rows = data[type] ?? [];
@@ -54,11 +61,11 @@ export function TrendsOverview({ params, units }: { params: AggregatesParams; un
                   <li key={type}>
                     <Card className="h-full">
                       <h3 className="font-medium">
-                        <Link href={`/trends/${type}`} className={linkClass}>{trendLabel(type)}</Link>
+                        <Link href={`/trends/${type}`} className={linkClass}>{trendLabel(type, locale)}</Link>
                       </h3>
-                      <p className="mt-1 text-sm text-slate-700">{headline(type, rows, units, running)}</p>
+                      <p className="mt-1 text-sm text-slate-700">{headline(type, rows, units, running, locale)}</p>
                       <div className="mt-2">
-                        <Sparkline values={spark} decimals={decimals} label={`${trendLabel(type)}, the last 30 days${summed ? ', whole days' : ''}`} />
+                        <Sparkline values={spark} decimals={decimals} label={t(summed ? 'sparkLast30Whole' : 'sparkLast30', { label: trendLabel(type, locale) })} />
                       </div>
                     </Card>
                   </li>
@@ -70,16 +77,16 @@ export function TrendsOverview({ params, units }: { params: AggregatesParams; un
       })}
       {TREND_GROUPS.every((g) => !g.types.some(withData)) && (
         <p className="text-slate-700">
-          No data in the last 30 days yet. <Link href="/devices" className={linkClass}>Connect a data source</Link> to start seeing trends.
+          {t.rich('noData30', { link: (chunks) => <Link href="/devices" className={linkClass}>{chunks}</Link> })}
         </p>
       )}
       {without.length > 0 && (
         <section aria-labelledby="no-data">
-          <h2 id="no-data" className="mb-2 text-lg font-semibold text-slate-900">No data in the last 30 days</h2>
+          <h2 id="no-data" className="mb-2 text-lg font-semibold text-slate-900">{t('noDataHeading')}</h2>
           <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
             {without.map((type) => (
               <li key={type}>
-                <Link href={`/trends/${type}`} className={linkClass}>{trendLabel(type)}</Link>
+                <Link href={`/trends/${type}`} className={linkClass}>{trendLabel(type, locale)}</Link>
               </li>
             ))}
           </ul>

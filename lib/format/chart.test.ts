@@ -24,3 +24,10 @@ describe('chartScale', () => {
     expect(chartScale('STEPS', DEFAULT_UNITS)).toMatchObject({ unit: 'steps', decimals: 0 });
   });
 });
+
+describe('dailyChartPoints in the reader’s language', () => {
+  it('says “so far” in it', () => {
+    expect(dailyChartPoints('STEPS', [row('2026-07-15', 10)], { ...opts, locale: 'hi' })[0]!.label).toBe('07-15 (अब तक)');
+    expect(dailyChartPoints('STEPS', [row('2026-07-15', 10)], { ...opts, locale: 'en' })[0]!.label).toBe('07-15 (so far)');
+  });
+});

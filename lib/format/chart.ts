@@ -2,7 +2,14 @@
 // precision), and daily rows as points, with the day still running labelled as such.
 import type { HealthType } from '../health';
 import { displayDecimals, roundTo } from '../health/precision';
+import type { Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 import { displayUnit, toDisplay, type UnitPreferences } from './health';
+
+/** A point's label marked as a period not over yet: "Tue 14 Jul (so far)". */
+export function soFarLabel(label: string, locale: Locale = 'en'): string {
+  return locale === 'en' ? `${label} (so far)` : translator(locale, 'charts')('soFar', { label });
+}
 
 const isSleep = (type: HealthType) => type === 'SLEEP_STATE' || type === 'SLEEP_ANALYSIS';
 
@@ -19,13 +26,13 @@ type DailyRow = { periodStart: string; value: number; min: number | null; max: n
 /**
  * Daily rows as chart points in the reader's unit, rounded. `today` is the patient's current day: its
  * point is partial (steps so far, a night perhaps still going on) and is labelled so, never passed off
- * as a whole day. `dayLabel` formats a 'YYYY-MM-DD' for the axis.
+ * as a whole day. `dayLabel` formats a 'YYYY-MM-DD' for the axis; `locale` words the "so far".
  */
-export function dailyChartPoints(type: HealthType, rows: readonly DailyRow[], opts: { units: UnitPreferences; today: string; dayLabel: (day: string) => string }) {
+export function dailyChartPoints(type: HealthType, rows: readonly DailyRow[], opts: { units: UnitPreferences; today: string; dayLabel: (day: string) => string; locale?: Locale }) {
   const { convert } = chartScale(type, opts.units);
   const orNull = (v: number | null) => (v === null ? null : convert(v));
   return rows.map((r) => {
     const day = r.periodStart.slice(0, 10);
-    return { label: `${opts.dayLabel(day)}${day === opts.today ? ' (so far)' : ''}`, value: convert(r.value), min: orNull(r.min), max: orNull(r.max) };
+    return { label: day === opts.today ? soFarLabel(opts.dayLabel(day), opts.locale) : opts.dayLabel(day), value: convert(r.value), min: orNull(r.min), max: orNull(r.max) };
   });
 }

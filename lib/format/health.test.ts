@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UNITS, formatNumber, formatValue, toDisplayRounded } from './health';
+import { DEFAULT_UNITS, formatNumber, formatValue, localDigits, numberLocale, toDisplayRounded, typeLabelIn } from './health';
 
 const MMOL = { ...DEFAULT_UNITS, glucoseUnit: 'MMOL_L' as const };
 
@@ -34,5 +34,31 @@ describe('toDisplayRounded', () => {
   it('converts and rounds to the display unit’s precision', () => {
     expect(toDisplayRounded('STEPS', 7439.666666666667)).toBe(7440);
     expect(toDisplayRounded('WEIGHT', 70.123, { ...DEFAULT_UNITS, weightUnit: 'LB' })).toBe(154.6);
+  });
+});
+
+describe('in the reader’s language', () => {
+  it('groups Indian languages in lakhs, with Bengali and Marathi in their own digits; unit symbols stay', () => {
+    expect(formatNumber('STEPS', 123456, DEFAULT_UNITS, 'hi')).toBe('1,23,456');
+    expect(formatNumber('STEPS', 123456, DEFAULT_UNITS, 'bn')).toBe('১,২৩,৪৫৬');
+    expect(formatNumber('STEPS', 123456, DEFAULT_UNITS, 'mr')).toBe('१,२३,४५६');
+    expect(formatValue('BLOOD_GLUCOSE', 129.7, MMOL, 'mr')).toBe('७.२ mmol/L');
+    expect(formatValue('WEIGHT', 70.5, DEFAULT_UNITS, 'ta')).toBe('70.5 kg');
+  });
+
+  it('names the word units and the types, and writes sleep’s hours in the locale’s digits', () => {
+    expect(formatValue('STEPS', 123456, DEFAULT_UNITS, 'hi')).toBe('1,23,456 कदम');
+    expect(formatValue('STEPS', 1, DEFAULT_UNITS, 'gu')).toBe('1 પગલું');
+    expect(formatValue('STEPS', 2, DEFAULT_UNITS, 'gu')).toBe('2 પગલાં');
+    expect(formatValue('SLEEP_STATE', 95, DEFAULT_UNITS, 'bn')).toBe('১ h ৩৫ min');
+    expect(typeLabelIn('BLOOD_GLUCOSE', 'hi')).toBe('ब्लड ग्लूकोज़');
+    expect(typeLabelIn('BLOOD_GLUCOSE', 'en')).toBe('Blood glucose');
+  });
+
+  it('English is what it always was', () => {
+    expect(numberLocale('en')).toBe('en-US');
+    expect(localDigits('07:10', 'en')).toBe('07:10');
+    expect(localDigits('07:10', 'hi')).toBe('07:10');
+    expect(localDigits('07:10', 'mr')).toBe('०७:१०');
   });
 });

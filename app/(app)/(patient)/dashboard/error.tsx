@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'use-intl';
 import { PageError } from '@/components/patient/page-error';
 
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <PageError title="Today" error={error} reset={reset} />;
+  const t = useTranslations('dashboard');
+  return <PageError title={t('pageTitle')} error={error} reset={reset} />;
 }

@@ -1,5 +1,7 @@
 import { PageSkeleton } from '@/components/patient/page-skeleton';
+import { getTranslations } from '@/lib/i18n/server';
 
-export default function DashboardLoading() {
-  return <PageSkeleton label="Loading today’s numbers…" cards={6} />;
+export default async function DashboardLoading() {
+  const t = await getTranslations('dashboard');
+  return <PageSkeleton label={t('loading')} cards={6} />;
 }

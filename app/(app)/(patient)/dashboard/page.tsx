@@ -8,18 +8,22 @@ import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { findMe } from '@/lib/data/users';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { makeQueryClient } from '@/lib/query/query-client';
 import { nowIn } from '@/components/patient/today';
 
 import { formatDay } from '../trends/_lib/periods';
 import { dashboardAggregates, dashboardHours } from './_lib/cards';
 
-export const metadata: Metadata = { title: 'Today · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard'))('metaTitle') };
+}
 
 export default async function DashboardPage() {
   const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
   const { nowMs, today } = nowIn(scope.timeZone);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('dashboard')]);
   const qc = makeQueryClient();
   const [me, units] = await Promise.all([
     findMe(caller.id),
@@ -33,9 +37,9 @@ export default async function DashboardPage() {
   return (
     <>
       <header className="mb-6">
-        <h1 className="text-2xl font-semibold text-slate-900">Welcome, {me.name ?? me.email}</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('welcome', { name: me.name ?? me.email })}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Today at a glance · {formatDay(today, 'long')} · times in {scope.timeZone.replace(/_/g, ' ')}
+          {t('subtitle', { day: formatDay(today, 'long', locale), zone: scope.timeZone.replace(/_/g, ' ') })}
         </p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>

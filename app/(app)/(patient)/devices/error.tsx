@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'use-intl';
 import { PageError } from '@/components/patient/page-error';
 
 export default function DevicesError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <PageError title="Data sources" error={error} reset={reset} />;
+  const t = useTranslations('devices');
+  return <PageError title={t('title')} error={error} reset={reset} />;
 }

@@ -1,5 +1,7 @@
 import { PageSkeleton } from '@/components/patient/page-skeleton';
+import { getTranslations } from '@/lib/i18n/server';
 
-export default function DevicesLoading() {
-  return <PageSkeleton label="Loading your data sources…" cards={3} />;
+export default async function DevicesLoading() {
+  const t = await getTranslations('devices');
+  return <PageSkeleton label={t('loading')} cards={3} />;
 }

@@ -13,16 +13,20 @@ import { findDisplayUnits, findSourceContributions } from '@/lib/data/aggregates
 import { listTypePriorities } from '@/lib/data/devices';
 import { env } from '@/lib/env';
 import { makeQueryClient } from '@/lib/query/query-client';
+import { getTranslations } from '@/lib/i18n/server';
 import { linkClass } from '@/components/patient/styles';
 import { todayIn } from '@/components/patient/today';
 import { addDays } from '@/lib/time';
 
-export const metadata: Metadata = { title: 'Data sources · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('devices'))('metaTitle') };
+}
 
 export default async function DevicesPage() {
   const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
   const today = todayIn(scope.timeZone);
+  const t = await getTranslations('devices');
   const qc = makeQueryClient();
   const [units, overrides, contributions] = await Promise.all([
     findDisplayUnits(caller.id),
@@ -34,11 +38,9 @@ export default async function DevicesPage() {
   return (
     <>
       <header className="mb-6">
-        <h1 className="text-2xl font-semibold text-slate-900">Data sources</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The devices and apps that send your data, which one counts when they overlap, and what each contributed.
-          CGM apps that upload to Nightscout (xDrip+, Juggluco):{' '}
-          <a href="#nightscout" className={linkClass}>Nightscout uploaders</a>.
+          {t.rich('subtitle', { link: (chunks) => <a href="#nightscout" className={linkClass}>{chunks}</a> })}
         </p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>

@@ -110,3 +110,16 @@ describe('buildCards', () => {
     expect(c).toMatchObject({ value: '6.0 mmol/L', context: 'Today so far · average of 3 readings', change: null, basis: 'No data in the 7 days before to compare with.' });
   });
 });
+
+describe('buildCards in the reader’s language', () => {
+  it('words the steps card in Hindi, numbers in lakh grouping, and Marathi in its own digits', () => {
+    const steps = [row('2026-07-13', 8000), row('2026-07-14', 6000), row(TODAY, 123456, { w: 123456 })];
+    const args = { rows: { STEPS: steps }, hours: {}, clock: AFTERNOON, names, today: TODAY, units: DEFAULT_UNITS };
+    const hi = buildCards({ ...args, locale: 'hi' }).find((c) => c.id === 'steps')!;
+    expect(hi).toMatchObject({ title: 'कदम', value: '1,23,456 कदम', context: 'आज अब तक', sources: { text: 'Apple Watch 100 %', of: 'कदमों में हिस्सा' } });
+    const mr = buildCards({ ...args, locale: 'mr' }).find((c) => c.id === 'steps')!;
+    expect(mr).toMatchObject({ value: '१,२३,४५६ पावले', sources: { text: 'Apple Watch १०० %' } });
+    const en = buildCards(args).find((c) => c.id === 'steps')!;
+    expect(en).toMatchObject({ title: 'Steps', value: '123,456 steps', context: 'Today so far' });
+  });
+});

@@ -1,4 +1,7 @@
 // Where a number came from: an aggregate's per-device provenance as named shares that add up to 100 %.
+import { localDigits } from '@/lib/format/health';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
 
 export type SourceShare = { deviceId: string; name: string; amount: number; percent: number };
 
@@ -7,7 +10,7 @@ export type SourceShare = { deviceId: string; name: string; amount: number; perc
  * are whole numbers adding up to exactly 100 (largest remainder), so "90 % + 10 %" never reads "101 %".
  * A device no longer in `names` is still counted, as "Removed source".
  */
-export function sourceShares(sources: Record<string, number>, names: ReadonlyMap<string, string>): SourceShare[] {
+export function sourceShares(sources: Record<string, number>, names: ReadonlyMap<string, string>, locale: Locale = 'en'): SourceShare[] {
   const entries = Object.entries(sources).filter(([, amount]) => amount > 0);
   const total = entries.reduce((s, [, amount]) => s + amount, 0);
   if (total <= 0) return [];
@@ -20,11 +23,11 @@ export function sourceShares(sources: Record<string, number>, names: ReadonlyMap
     left -= 1;
   }
   return shares
-    .map(({ deviceId, amount, percent }) => ({ deviceId, amount, percent, name: names.get(deviceId) ?? 'Removed source' }))
+    .map(({ deviceId, amount, percent }) => ({ deviceId, amount, percent, name: names.get(deviceId) ?? translator(locale, 'formats')('removedSource') }))
     .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name));
 }
 
 /** "Apple Watch 90 %, iPhone 10 %" (a share under 1 % reads "<1 %"). */
-export function describeShares(shares: readonly SourceShare[]): string {
-  return shares.map((s) => `${s.name} ${s.percent === 0 ? '<1' : s.percent} %`).join(', ');
+export function describeShares(shares: readonly SourceShare[], locale: Locale = 'en'): string {
+  return shares.map((s) => `${s.name} ${localDigits(s.percent === 0 ? '<1' : String(s.percent), locale)} %`).join(', ');
 }

@@ -1,5 +1,7 @@
 import { PageSkeleton } from '@/components/patient/page-skeleton';
+import { getTranslations } from '@/lib/i18n/server';
 
-export default function TrendsLoading() {
-  return <PageSkeleton label="Loading your trends…" cards={6} />;
+export default async function TrendsLoading() {
+  const t = await getTranslations('trends');
+  return <PageSkeleton label={t('loading')} cards={6} />;
 }

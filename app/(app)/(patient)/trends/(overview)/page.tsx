@@ -7,24 +7,28 @@ import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { makeQueryClient } from '@/lib/query/query-client';
+import { getTranslations } from '@/lib/i18n/server';
 import { todayIn } from '@/components/patient/today';
 import { addDays } from '@/lib/time';
 import { TREND_TYPES } from '../_lib/catalogue';
 
-export const metadata: Metadata = { title: 'Trends · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('trends'))('metaTitle') };
+}
 
 export default async function TrendsPage() {
   const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
   const today = todayIn(scope.timeZone);
+  const t = await getTranslations('trends');
   const params = { types: TREND_TYPES, period: 'day' as const, from: addDays(today, -29), to: today };
   const qc = makeQueryClient();
   const [units] = await Promise.all([findDisplayUnits(caller.id), prefetchAggregates(qc, scope, params)]);
   return (
     <>
       <header className="mb-6">
-        <h1 className="text-2xl font-semibold text-slate-900">Trends</h1>
-        <p className="mt-1 text-sm text-slate-600">The last 30 days, merged from all your sources. Choose a measurement to see it by day, week, month or year.</p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('subtitle')}</p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
         <TrendsOverview params={params} units={units} />

@@ -12,6 +12,7 @@ import { ownScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { isHealthType } from '@/lib/health';
 import { makeQueryClient } from '@/lib/query/query-client';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { nowIn } from '@/components/patient/today';
 
 import { relatedTypes, trendLabel } from '../_lib/catalogue';
@@ -21,7 +22,8 @@ type Props = { params: Promise<{ type: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const type = (await params).type.toUpperCase();
-  return { title: `${isHealthType(type) ? trendLabel(type) : 'Trend'} · Pulse` };
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('trends')]);
+  return { title: t('metaType', { type: isHealthType(type) ? trendLabel(type, locale) : t('trend') }) };
 }
 
 export default async function TrendPage({ params, searchParams }: Props) {
@@ -40,20 +42,21 @@ export default async function TrendPage({ params, searchParams }: Props) {
     prefetchDevices(qc, caller.id),
   ]);
   const related = relatedTypes(type);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('trends')]);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/trends" className={linkClass}>All trends</Link>
+      <nav aria-label={t('breadcrumb')} className="mb-2 text-sm">
+        <Link href="/trends" className={linkClass}>{t('allTrends')}</Link>
       </nav>
       <header className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold text-slate-900">{trendLabel(type)}</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">{trendLabel(type, locale)}</h1>
         {related.length > 0 && (
           <p className="text-sm text-slate-700">
-            See also:{' '}
-            {related.map((t, i) => (
-              <span key={t}>
+            {t('seeAlso')}{' '}
+            {related.map((r, i) => (
+              <span key={r}>
                 {i > 0 && ', '}
-                <Link href={`/trends/${t}?period=${period}`} className={linkClass}>{trendLabel(t)}</Link>
+                <Link href={`/trends/${r}?period=${period}`} className={linkClass}>{trendLabel(r, locale)}</Link>
               </span>
             ))}
           </p>

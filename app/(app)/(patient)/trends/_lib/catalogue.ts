@@ -1,13 +1,16 @@
 // The trend pages' view of the health types: groups, names, and related types to switch to.
-import { typeLabel } from '@/lib/format/health';
+import { typeLabelIn } from '@/lib/format/health';
 import type { HealthType } from '@/lib/health';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
 
-export const TREND_GROUPS: { title: string; types: HealthType[] }[] = [
-  { title: 'Activity', types: ['STEPS', 'DISTANCE', 'ACTIVE_ENERGY', 'WORKOUT'] },
-  { title: 'Heart and lungs', types: ['HEART_RATE', 'RESTING_HEART_RATE', 'BLOOD_PRESSURE_SYSTOLIC', 'BLOOD_PRESSURE_DIASTOLIC', 'OXYGEN_SATURATION', 'RESPIRATORY_RATE'] },
-  { title: 'Sleep', types: ['SLEEP_STATE', 'SLEEP_ANALYSIS'] },
-  { title: 'Body', types: ['WEIGHT', 'BODY_FAT', 'HEIGHT', 'BMI', 'BODY_TEMPERATURE', 'MENSTRUAL_FLOW'] },
-  { title: 'Glucose and diabetes', types: ['BLOOD_GLUCOSE', 'INSULIN', 'CARBOHYDRATES'] },
+/** `id` names the group's heading in messages (trends.groups), `title` is its English. */
+export const TREND_GROUPS: { id: 'activity' | 'heart' | 'sleep' | 'body' | 'glucose'; title: string; types: HealthType[] }[] = [
+  { id: 'activity', title: 'Activity', types: ['STEPS', 'DISTANCE', 'ACTIVE_ENERGY', 'WORKOUT'] },
+  { id: 'heart', title: 'Heart and lungs', types: ['HEART_RATE', 'RESTING_HEART_RATE', 'BLOOD_PRESSURE_SYSTOLIC', 'BLOOD_PRESSURE_DIASTOLIC', 'OXYGEN_SATURATION', 'RESPIRATORY_RATE'] },
+  { id: 'sleep', title: 'Sleep', types: ['SLEEP_STATE', 'SLEEP_ANALYSIS'] },
+  { id: 'body', title: 'Body', types: ['WEIGHT', 'BODY_FAT', 'HEIGHT', 'BMI', 'BODY_TEMPERATURE', 'MENSTRUAL_FLOW'] },
+  { id: 'glucose', title: 'Glucose and diabetes', types: ['BLOOD_GLUCOSE', 'INSULIN', 'CARBOHYDRATES'] },
 ];
 
 /** Types only some patients have (diabetes treatment; height and BMI from clinical records): shown when there is data, never listed as missing. */
@@ -15,13 +18,10 @@ export const OPTIONAL_TREND_TYPES: ReadonlySet<HealthType> = new Set(['INSULIN',
 
 export const TREND_TYPES: HealthType[] = TREND_GROUPS.flatMap((g) => g.types);
 
-/** Two sleep types share the catalogue name "Sleep": tell them apart. */
-export function trendLabel(type: HealthType): string {
-  if (type === 'SLEEP_STATE') return 'Sleep (asleep time)';
-  if (type === 'SLEEP_ANALYSIS') return 'Sleep (reported totals)';
-  if (type === 'WORKOUT') return 'Workouts';
-  if (type === 'INSULIN') return 'Insulin (total per day)';
-  return typeLabel(type);
+/** Two sleep types share the catalogue name "Sleep": tell them apart. In the reader's language. */
+export function trendLabel(type: HealthType, locale: Locale = 'en'): string {
+  if (type === 'SLEEP_STATE' || type === 'SLEEP_ANALYSIS' || type === 'WORKOUT' || type === 'INSULIN') return translator(locale, 'trends')(`labels.${type}`);
+  return typeLabelIn(type, locale);
 }
 
 const RELATED: Partial<Record<HealthType, HealthType[]>> = {

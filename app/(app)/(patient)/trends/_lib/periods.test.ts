@@ -45,3 +45,14 @@ describe('runningPeriodStart', () => {
     expect(runningPeriodStart('week', now)).toBe('2026-07-13T00:00:00');
   });
 });
+
+describe('in the reader’s language', () => {
+  it('formats days with Intl in the Indian languages (native digits in Bengali and Marathi), by hand in English', () => {
+    expect(formatDay('2026-07-14', 'weekday', 'en')).toBe('Tue 14 Jul');
+    expect(formatDay('2026-07-14', 'year', 'hi')).toBe(new Intl.DateTimeFormat('hi-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 6, 14)));
+    expect(formatDay('2026-07-14', 'short', 'bn')).toMatch(/^১৪ /);
+    expect(formatDay('2026-07-14', 'long', 'mr')).toContain('२०२६');
+    expect(pointLabel('2026-07-14T07:00:00', 'hour', 'mr')).toBe('०७:००');
+    expect(windowLabel({ period: 'day', aggregate: 'hour', fromDay: '2026-07-14', toDay: '2026-07-14' }, '2026-07-14', 'ta')).toBe('இன்று');
+  });
+});

@@ -2,7 +2,8 @@
 // patient's display unit, the min–max band for averaged types, the glucose target range, and the
 // window's headline numbers. Pure.
 import type { TrendPoint } from '@/components/charts/trend-chart';
-import { chartScale } from '@/lib/format/chart';
+import { chartScale, soFarLabel } from '@/lib/format/chart';
+import type { Locale } from '@/lib/i18n/locales';
 import { DEFAULT_UNITS, type UnitPreferences } from '@/lib/format/health';
 import { getHealthType, type HealthType } from '@/lib/health';
 import { pointLabel, type AggregatePeriod } from './periods';
@@ -22,11 +23,11 @@ export function chartUnit(type: HealthType, prefs: UnitPreferences = DEFAULT_UNI
 }
 
 /** `running` is the period start of the bucket that is not over yet (see runningPeriodStart): labelled "so far". */
-export function trendSeries(type: HealthType, rows: readonly AggregateRow[], aggregate: AggregatePeriod, prefs: UnitPreferences = DEFAULT_UNITS, running?: string) {
+export function trendSeries(type: HealthType, rows: readonly AggregateRow[], aggregate: AggregatePeriod, prefs: UnitPreferences = DEFAULT_UNITS, running?: string, locale: Locale = 'en') {
   const { label, decimals, convert } = chartUnit(type, prefs);
   const band = getHealthType(type).aggregation === 'AVERAGE';
   const points: TrendPoint[] = rows.map((r) => ({
-    label: `${pointLabel(r.periodStart, aggregate)}${r.periodStart === running ? ' (so far)' : ''}`,
+    label: r.periodStart === running ? soFarLabel(pointLabel(r.periodStart, aggregate, locale), locale) : pointLabel(r.periodStart, aggregate, locale),
     value: convert(r.value),
     min: band && r.min !== null ? convert(r.min) : null,
     max: band && r.max !== null ? convert(r.max) : null,
