@@ -79,7 +79,7 @@ async function loadPage(scope: ReadScope, query: SampleQuery): Promise<{ page: R
      FROM health_samples
      WHERE user_id = $1::uuid AND type = ANY($2::"HealthType"[]) AND start_at >= $3 AND start_at < $4
        AND (NOT $5 OR (start_at, id) > ($6::timestamptz, $7::bigint))
-     ORDER BY start_at, id
+     ORDER BY start_at, health_samples.id -- the bigint: a bare "id" would name the text column above
      LIMIT $8`,
     [scope.patientId, types, from, to, hasCursor, afterStart, afterId, query.limit + 1],
   );

@@ -279,7 +279,8 @@ describe('conditional reads of complete periods', () => {
 
   it('answers a past day’s summary conditionally too', async () => {
     const first = await summary(`?date=${daysAgo(29)}`);
-    expect(first.body).toEqual({ date: daysAgo(29), types: { ACTIVE_ENERGY: 333 } });
+    // Only the relative row is asserted: on some dates daysAgo(29) is also one of the fixed STEPS days.
+    expect(first.body).toMatchObject({ date: daysAgo(29), types: { ACTIVE_ENERGY: 333 } });
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(ETAG);
     const again = await api(`/api/v1/users/me/summary?date=${daysAgo(29)}`, { cookie: patient.cookie, headers: { 'if-none-match': etag } });
