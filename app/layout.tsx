@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/i18n-provider';
 import { getLocale, getTimeZone } from '@/lib/i18n/server';
-import { MESSAGES } from '@/lib/i18n/messages';
+import { clientMessages } from '@/lib/i18n/messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <I18nProvider locale={locale} messages={MESSAGES[locale]} timeZone={timeZone}>
+        <I18nProvider locale={locale} messages={clientMessages(locale)} timeZone={timeZone}>
           {children}
         </I18nProvider>
       </body>

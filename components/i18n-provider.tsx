@@ -5,9 +5,9 @@
 import type { ReactNode } from 'react';
 import { IntlProvider } from 'use-intl';
 import type { Locale } from '@/lib/i18n/locales';
-import type { Messages } from '@/lib/i18n/messages';
+import type { clientMessages } from '@/lib/i18n/messages';
 
-export function I18nProvider({ locale, messages, timeZone, children }: { locale: Locale; messages: Messages; timeZone: string; children: ReactNode }) {
+export function I18nProvider({ locale, messages, timeZone, children }: { locale: Locale; messages: ReturnType<typeof clientMessages>; timeZone: string; children: ReactNode }) {
   return (
     <IntlProvider locale={locale} messages={messages} timeZone={timeZone}>
       {children}

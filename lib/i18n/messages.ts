@@ -20,3 +20,16 @@ export const MESSAGES: Record<Locale, Messages> = { en, hi, ta, te, bn, mr, gu }
 export function translator<N extends keyof Messages>(locale: Locale, namespace: N) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace });
 }
+
+/**
+ * The namespaces client components read (useTranslations): only these go into every page's payload. The
+ * rest (e-mail, push, health type names, server-only pages) stays on the server, so a page never carries
+ * text it does not show (a share of steps must not spell out the other types). lib/i18n/client-namespaces
+ * .test.ts fails when a client component reads a namespace missing here.
+ */
+export const CLIENT_NAMESPACES = ['common', 'nav', 'login', 'signup', 'charts', 'patientPages', 'dashboard', 'trends', 'devices'] as const satisfies readonly (keyof Messages)[];
+
+export function clientMessages(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
+  const all = MESSAGES[locale];
+  return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, all[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
+}
