@@ -5,8 +5,6 @@
 // sample, and a regular expression's match array, Number() of each group and Date.parse cost more than
 // the rest of the sample's validation (the sync profile, bench/results/profile.md).
 
-import { daysFromCivil } from '../time/calendar-keys';
-
 export type ParsedInstant = { ok: true; ms: number } | { ok: false; reason: string };
 type Failure = { ok: false; reason: string };
 
@@ -28,6 +26,16 @@ function digits(s: string, at: number, count: number): number {
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Days from 1970-01-01 to the civil date (proleptic Gregorian; H. Hinnant's days_from_civil).
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 
 export function parseIsoInstant(value: unknown): ParsedInstant {
   const parsed = parseIsoMs(value);
