@@ -30,6 +30,6 @@ export default defineConfig({
     // SIGTERM lets scripts/e2e-server.ts stop the app and then its PostgreSQL (the default SIGKILL leaves a
     // dying cluster behind for the next command of the CI run).
     gracefulShutdown: { signal: 'SIGTERM', timeout: 40_000 },
-    env: { E2E_PORT: String(port) }, // also E2E_DATABASE, E2E_DIST_DIR, E2E_DEV=1 (see scripts/e2e-server.ts)
+    env: { E2E_PORT: String(port) }, // also E2E_DATABASE, E2E_DIST_DIR, E2E_DEV=1, E2E_SKIP_BUILD=1 (see scripts/e2e-server.ts)
   },
 });

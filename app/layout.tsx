@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <I18nProvider locale={locale} messages={clientMessages(locale)} timeZone={timeZone}>
+        <I18nProvider locale={locale} messages={clientMessages(locale, 'public')} timeZone={timeZone}>
           {children}
         </I18nProvider>
       </body>

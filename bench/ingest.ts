@@ -27,9 +27,10 @@ try {
     copyRowsPerSec: copy.rowsPerSec,
     ratio: Number((http.samplesPerSec / copy.rowsPerSec).toFixed(3)),
     target: { here: 0.3, product: 0.5 },
+    serverPeakRssMb: server.peakRssMb(),
   };
   writeFileSync('bench/results/ingest.json', JSON.stringify(result, null, 2) + '\n');
-  console.log(`HTTP sync: ${result.httpSamplesPerSec} samples/s · COPY: ${result.copyRowsPerSec} rows/s · ratio ${result.ratio}`);
+  console.log(`HTTP sync: ${result.httpSamplesPerSec} samples/s · COPY: ${result.copyRowsPerSec} rows/s · ratio ${result.ratio} · server peak RSS ${result.serverPeakRssMb} MB`);
 } finally {
   await closeDb();
   await server.stop();

@@ -64,12 +64,21 @@ async function drained(timeoutMs = 600_000): Promise<void> {
   }
 }
 
+// The server's peak memory after each phase: the phase in which it grows is where the peak comes from.
+const peakRssByPhase: Record<string, number | null> = {};
+const phaseDone = (phase: string) => {
+  peakRssByPhase[phase] = server.peakRssMb();
+  log(`  server peak RSS so far: ${peakRssByPhase[phase]} MB`);
+};
+
 try {
+  peakRssByPhase.start = server.peakRssMb();
   log(`server up (pid ${server.pid}); HTTP ingest of ${config.ingest} samples…`);
   const http = await measureHttpIngest(server.baseUrl, { total: config.ingest, clients: 4, startMs: Date.now() - 40 * DAY, label: 'ingest' });
   await drained();
   const copy = await measureCopy(server.url, http.userId);
   log(`HTTP ${http.samplesPerSec}/s, COPY ${copy.rowsPerSec}/s`);
+  phaseDone('ingest');
 
   const password = `bench-${randomBytes(8).toString('hex')}`;
   const passwordHash = await hashPassword(password);
@@ -100,6 +109,7 @@ try {
   log(`preloading ${config.users - config.checkpointUsers} more users…`);
   const secondLoad = await preload(config.users);
   const at10M = await scaleIngest('scale-b');
+  phaseDone('ingestAtScale');
   const preloadRows = firstLoad.rows + secondLoad.rows;
   const preloadCopyRowsPerSec = Math.round(preloadRows / (firstLoad.seconds + secondLoad.seconds));
 
@@ -108,17 +118,21 @@ try {
   await client.query('ANALYZE health_samples');
   await client.query('ANALYZE health_aggregates');
   const stored = await storedSamples();
+  phaseDone('pipeline');
   log(`pipeline ${Math.round(preloadRows / recomputeSeconds)} samples/s; ${stored} samples stored; API latency, ${config.apiClients} clients…`);
 
   const firstDay = new Date(firstPreloadDayMs(config.days)).toISOString().slice(0, 10);
   const days = Array.from({ length: config.days }, (_, i) => addDays(firstDay, i));
   const cookies = await signInAll(server.baseUrl, users, password);
   const api = await measureApi({ baseUrl: server.baseUrl, cookies, days, clients: config.apiClients, requestsPerClient: config.apiRequests });
+  phaseDone('api');
   log('API latency, one client…');
   const apiOneClient = await measureApi({ baseUrl: server.baseUrl, cookies, days, clients: 1, requestsPerClient: config.apiRequests * 4 });
 
+  phaseDone('apiOneClient');
   log(`sync → visible latency, ${config.latencyRounds} rounds…`);
   const visible = await measureVisibleLatency(server.baseUrl, config.latencyRounds);
+  phaseDone('visibleLatency');
   const peakRssMb = server.peakRssMb(); // before the storage measure's VACUUM, which is not the server's work
   log('storage per sample…');
   const storage = await measureStorage(client, users[0]!.id);
@@ -153,6 +167,7 @@ try {
     api: { clients: config.apiClients, storedSamples: stored, users: users.length, endpoints: api },
     apiOneClient,
     peakRssMb,
+    peakRssByPhase,
     storage,
     runSeconds: Math.round((performance.now() - startedAt) / 1000),
   };

@@ -1,5 +1,6 @@
 // The signed-in header: the role's sections, the notification bell (every role), who is signed in, sign
-// out. Wraps on phone widths.
+// out. Below md a phone gets a compact top bar (name, bell, Menu) and a bottom bar instead
+// (components/nav/phone-nav.tsx); the bell is one element for both, so its test id stays unique.
 import Link from 'next/link';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { getPageCaller } from '@/lib/auth/page-access';
@@ -8,41 +9,42 @@ import { outboxPageAvailable } from '@/lib/mail/outbox';
 import { NotificationBell } from './notifications/notification-bell';
 import { SignOutButton } from './sign-out-button';
 import { LanguageSwitcher } from './language-switcher';
+import { PhoneBottomBar, PhoneMenu } from './nav/phone-nav';
+import { desktopLinks, phonePlaces } from './nav/places';
 import { getTranslations } from '@/lib/i18n/server';
-import type { Messages } from '@/lib/i18n/messages';
-
-type LinkKey = keyof Messages['nav']['links'];
-const LINKS: Record<Role, [string, LinkKey][]> = {
-  PATIENT: [['/dashboard', 'dashboard'], ['/trends', 'trends'], ['/report', 'report'], ['/timeline', 'timeline'], ['/medications', 'medications'], ['/labs', 'labs'], ['/record', 'record'], ['/questionnaires', 'questionnaires'], ['/meals', 'meals'], ['/entry', 'entry'], ['/devices', 'devices'], ['/care-team', 'careTeam'], ['/import', 'import'], ['/settings', 'settings']],
-  DOCTOR: [['/doctor', 'patients'], ['/shared-with-me', 'sharedWithMe']],
-  CAREGIVER: [['/caregiver', 'caredFor'], ['/shared-with-me', 'sharedWithMe']],
-  ADMIN: [['/admin', 'adminOverview'], ['/admin/users', 'adminUsers'], ['/admin/doctors', 'adminDoctors'], ['/admin/devices', 'adminDevices'], ['/admin/shares', 'adminShares'], ['/admin/care-links', 'adminCareLinks'], ['/admin/pipeline', 'adminPipeline'], ['/admin/deliveries', 'adminDeliveries'], ['/admin/audit', 'adminAudit']],
-};
 
 export async function AppNav({ role, name }: { role: Role; name: string }) {
   // The caller the layout checked (cached for the request); the bell starts from the count now.
   const caller = await getPageCaller();
   const unread = caller ? await countUnread(caller.id) : { unread: 0, emergencies: 0 };
   const t = await getTranslations('nav');
-  const links: [string, LinkKey][] = [...LINKS[role], ...(role === 'ADMIN' && outboxPageAvailable() ? [['/admin/outbox', 'adminOutbox'] as [string, LinkKey]] : [])];
+  const links = desktopLinks(role, outboxPageAvailable());
+  const phone = phonePlaces(role, outboxPageAvailable());
+  const all = [...phone.bottom, ...phone.menu];
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold text-teal-800">{t('app')}</Link>
-        <nav aria-label={t('main')} className="flex flex-1 flex-wrap gap-x-4 gap-y-1 text-sm">
-          {links.map(([href, key]) => (
-            <Link key={href} href={href} className="rounded px-1 py-0.5 text-slate-700 hover:text-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-              {t(`links.${key}`)}
-            </Link>
-          ))}
-        </nav>
-        <div className="flex items-center gap-3 text-sm text-slate-700">
-          <NotificationBell initial={unread} />
-          <span data-testid="signed-in-as">{name}</span>
-          <LanguageSwitcher signedIn />
-          <SignOutButton />
+    <>
+      <header className="relative z-30 border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold text-teal-800">{t('app')}</Link>
+          <nav aria-label={t('main')} className="hidden flex-1 flex-wrap gap-x-4 gap-y-1 text-sm md:flex">
+            {links.map(({ href, key }) => (
+              <Link key={href} href={href} className="rounded px-1 py-0.5 text-slate-700 hover:text-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
+                {t(`links.${key}`)}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm text-slate-700 md:ml-0">
+            <NotificationBell initial={unread} />
+            <span data-testid="signed-in-as" className="hidden md:inline">{name}</span>
+            <LanguageSwitcher signedIn className="hidden md:block" />
+            <span className="hidden md:inline">
+              <SignOutButton />
+            </span>
+            <PhoneMenu places={phone.menu} all={all} name={name} />
+          </div>
         </div>
-      </div>
-    </header>
+      </header>
+      <PhoneBottomBar places={phone.bottom} all={all} />
+    </>
   );
 }

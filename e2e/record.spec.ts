@@ -27,7 +27,7 @@ test('a patient records an allergy, an emergency contact and a condition on /rec
   await page.getByLabel('Relation').fill('brother');
   await page.getByLabel('Phone').fill('call me maybe');
   await page.getByRole('button', { name: 'Add contact' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText('phone: must be a phone number');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText('Phone: must be a phone number');
   await page.getByLabel('Phone').fill('+49 30 901820');
   await page.getByRole('button', { name: 'Add contact' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Robin Example' })).toContainText('brother · +49 30 901820');

@@ -8,8 +8,6 @@ import { ALL_JOBS, ALL_WORKFLOWS } from '@/lib/jobs/all';
 import type { PipelineEvent } from '@/lib/jobs/events';
 import { createInProcessRunner, type InProcessRunner } from '@/lib/jobs/runner';
 import { createWorkflowEngine, type WorkflowEngine } from '@/lib/jobs/workflow-engine';
-import { inngest } from './client';
-import { eventTypes } from './events';
 
 const globalRunner = globalThis as unknown as { pipelineRunner?: InProcessRunner; workflowEngine?: WorkflowEngine };
 
@@ -35,6 +33,8 @@ export function inProcessRunner(): InProcessRunner {
 export async function dispatch(events: PipelineEvent[]): Promise<void> {
   if (events.length === 0) return;
   if (env().inngestMode === 'server') {
+    // The SDK loads only here: an in-process server (and every route that dispatches) never holds it.
+    const [{ inngest }, { eventTypes }] = await Promise.all([import('./client'), import('./events')]);
     await inngest.send(events.map((e) => eventTypes[e.key].create(e.data as never)));
     return;
   }

@@ -27,6 +27,8 @@ const schema = z
     ARCHIVE_S3_SECRET_ACCESS_KEY: z.string().optional(),
     // Uploaded import files wait here until their import finishes (then they are deleted).
     IMPORT_DIR: z.string().default('.data/imports'),
+    // The Noto fonts the report PDF draws Indian scripts with (Debian's fonts-noto-core puts them here).
+    PULSE_NOTO_DIR: z.string().default('/usr/share/fonts/truetype/noto'),
     IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 ** 3),
     // Zip bombs: how far export.xml inside an uploaded zip may inflate, in bytes and in times its
     // compressed size. The largest real exports hold about 4 GB of XML, compressed about 20 times.
@@ -113,6 +115,7 @@ const schema = z
       inngestMode: raw.INNGEST_DEV || raw.INNGEST_BASE_URL || raw.INNGEST_EVENT_KEY ? ('server' as const) : ('in-process' as const),
       archive: { dir: raw.ARCHIVE_DIR, afterMonths: raw.ARCHIVE_AFTER_MONTHS, s3 },
       metricsToken: raw.METRICS_TOKEN,
+      notoFontDir: raw.PULSE_NOTO_DIR,
       imports: {
         dir: raw.IMPORT_DIR,
         maxBytes: raw.IMPORT_MAX_BYTES,

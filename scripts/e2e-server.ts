@@ -1,6 +1,7 @@
 // The server Playwright tests run against: a fresh e2e database (DATABASE_URL's server, else the
 // embedded PostgreSQL), migrated and seeded with the demo data, and the production build of the app.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { syncHealthTypeCatalogue } from '../lib/db/catalogue';
@@ -25,7 +26,8 @@ await seedDemo();
 await closeDb();
 
 const env = { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: `http://localhost:${port}` };
-if (!devMode) {
+// E2E_SKIP_BUILD=1 reuses the build folder when it holds a build (re-running a spec after a test-only change).
+if (!devMode && !(process.env.E2E_SKIP_BUILD === '1' && existsSync(`${distDir}/BUILD_ID`))) {
   const build = spawn('npx', ['next', 'build'], { stdio: 'inherit', env });
   const built = await new Promise<number>((resolve) => build.on('exit', (code) => resolve(code ?? 1)));
   if (built !== 0) {

@@ -1,9 +1,13 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { FieldError, FormEnd, INPUT_CLASS, postJson, problemText } from '@/components/account/account-form';
+import { useTranslations } from 'use-intl';
+import { FieldError, FormEnd, INPUT_CLASS, postJson, useProblemText } from '@/components/account/account-form';
 
 export function ForgotPasswordForm() {
+  const t = useTranslations('authPages');
+  const account = useTranslations('account');
+  const problemText = useProblemText();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -25,18 +29,18 @@ export function ForgotPasswordForm() {
   if (sentTo) {
     return (
       <p role="status" className="mt-6 rounded-md bg-teal-50 p-4 text-sm text-teal-900">
-        If {sentTo} has a Pulse account, a link to choose a new password is on its way. It works for 30 minutes.
+        {t('forgot.sent', { email: sentTo })}
       </p>
     );
   }
   return (
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <label className="block text-sm font-medium">
-        E-mail
+        {t('email')}
         <input name="email" type="email" autoComplete="email" required className={INPUT_CLASS} aria-describedby={fields.email ? 'email-error' : undefined} />
       </label>
-      <FieldError id="email-error" text={fields.email} />
-      <FormEnd problem={problem} pending={pending} label="Send me a link" pendingLabel="Sending…" />
+      <FieldError id="email-error" text={fields.email && account('fieldReason', { reason: fields.email })} />
+      <FormEnd problem={problem} pending={pending} label={t('forgot.submit')} pendingLabel={t('sending')} />
     </form>
   );
 }

@@ -2,9 +2,13 @@
 
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { FieldError, FormEnd, INPUT_CLASS, postJson, problemText } from '@/components/account/account-form';
+import { useTranslations } from 'use-intl';
+import { FieldError, FormEnd, INPUT_CLASS, postJson, useProblemText } from '@/components/account/account-form';
 
 export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations('authPages');
+  const account = useTranslations('account');
+  const problemText = useProblemText();
   const [state, setState] = useState<'form' | 'done' | 'unusable'>(token ? 'form' : 'unusable');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -17,7 +21,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     setFields({});
     setProblem(null);
     if (password !== String(form.get('confirm') ?? '')) {
-      setFields({ confirm: 'does not match the password' });
+      setFields({ confirm: t('reset.mismatch') });
       return;
     }
     setPending(true);
@@ -25,16 +29,16 @@ export function ResetPasswordForm({ token }: { token: string }) {
     setPending(false);
     if (result.status === 200) setState('done');
     else if (result.status === 404) setState('unusable');
-    else if (result.status === 422) setFields(result.fields);
+    else if (result.status === 422) setFields(Object.fromEntries(Object.entries(result.fields).map(([field, reason]) => [field, account('fieldReason', { reason })])));
     else setProblem(problemText(result));
   }
 
   if (state === 'done') {
     return (
       <div role="status" className="mt-6 space-y-3 text-sm">
-        <p className="rounded-md bg-teal-50 p-4 text-teal-900">Your password is changed, and you are signed out everywhere.</p>
+        <p className="rounded-md bg-teal-50 p-4 text-teal-900">{t('reset.done')}</p>
         <Link className="text-teal-800 underline" href="/login">
-          Sign in
+          {t('signIn')}
         </Link>
       </div>
     );
@@ -43,10 +47,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <div className="mt-6 space-y-3 text-sm">
         <p role="alert" className="text-red-700">
-          This link is unknown, already used or expired.
+          {t('linkUnusable')}
         </p>
         <Link className="text-teal-800 underline" href="/forgot-password">
-          Ask for a new link
+          {t('reset.askNew')}
         </Link>
       </div>
     );
@@ -54,16 +58,16 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <label className="block text-sm font-medium">
-        New password <span className="font-normal text-slate-600">(at least 12 characters)</span>
+        {t('reset.password')} <span className="font-normal text-slate-600">{t('reset.passwordHint')}</span>
         <input name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={200} className={INPUT_CLASS} aria-describedby={fields.password ? 'password-error' : undefined} />
       </label>
       <FieldError id="password-error" text={fields.password} />
       <label className="block text-sm font-medium">
-        The same again
+        {t('reset.confirm')}
         <input name="confirm" type="password" autoComplete="new-password" required className={INPUT_CLASS} aria-describedby={fields.confirm ? 'confirm-error' : undefined} />
       </label>
       <FieldError id="confirm-error" text={fields.confirm} />
-      <FormEnd problem={problem} pending={pending} label="Set the new password" pendingLabel="Saving…" />
+      <FormEnd problem={problem} pending={pending} label={t('reset.submit')} pendingLabel={t('saving')} />
     </form>
   );
 }

@@ -6,8 +6,9 @@
 // refuses it, the visitor reads why; a failure of the network can be retried (the code is kept in
 // memory only).
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
-import { LINK_TEXTS, type LinkOutcome } from './link-texts';
+import type { LinkOutcome } from './link-texts';
 import { EXCHANGE_PATH, GRANT_PATH } from './paths';
 
 type State = 'opening' | LinkOutcome | 'failed';
@@ -15,6 +16,7 @@ type State = 'opening' | LinkOutcome | 'failed';
 export function ShareOpener() {
   const code = useRef<string | null>(null);
   const [state, setState] = useState<State>('opening');
+  const t = useTranslations('sharing');
 
   const open = useCallback(async () => {
     setState('opening');
@@ -45,16 +47,15 @@ export function ShareOpener() {
   if (state === 'opening') {
     return (
       <div role="status">
-        <h1 className="text-2xl font-semibold text-slate-900">Opening the shared health data…</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('viewer.opening')}</h1>
       </div>
     );
   }
-  const text = state === 'failed' ? { heading: 'The link could not be opened', body: 'Check your connection, then try again.' } : LINK_TEXTS[state];
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold text-slate-900">{text.heading}</h1>
-      <p className="text-slate-700">{text.body}</p>
-      {state === 'failed' && <Button onClick={() => void open()}>Try again</Button>}
+      <h1 className="text-2xl font-semibold text-slate-900">{t(`outcomes.${state}.heading`)}</h1>
+      <p className="text-slate-700">{t(`outcomes.${state}.body`)}</p>
+      {state === 'failed' && <Button onClick={() => void open()}>{t('tryAgain')}</Button>}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // site, e.g. an invitation) is where the new account lands once signed in.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { safeNext } from '@/components/account/account-form';
+import { safeNext } from '@/components/account/safe-next';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { getTranslations } from '@/lib/i18n/server';
 import { SignUpForm } from './signup-form';

@@ -9,8 +9,11 @@ import { TwoFactorSection } from '@/app/(app)/settings/_components/two-factor-se
 import { getCaller } from '@/lib/auth/session';
 import { TWO_FACTOR_ROLES, twoFactorRequired, twoFactorState } from '@/lib/auth/two-factor';
 import { findMe } from '@/lib/data/users';
+import { getTranslations } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Two-factor sign-in · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('authPages'))('twoFactor.metaTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function TwoFactorPage() {
@@ -18,13 +21,15 @@ export default async function TwoFactorPage() {
   if (!caller) redirect(await signInPath());
   const me = await findMe(caller.id);
   const state = await twoFactorState(caller.id);
+  const t = await getTranslations('authPages');
+  const settings = await getTranslations('settings');
   return (
     <main className="mx-auto max-w-xl space-y-4 p-8">
       <header className="flex items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold text-slate-900">Two-factor sign-in</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('twoFactor.title')}</h1>
         <SignOutButton />
       </header>
-      <p className="text-sm text-slate-600">Signed in as {me.email}</p>
+      <p className="text-sm text-slate-600">{settings('signedInAs', { email: me.email })}</p>
       <TwoFactorSection
         initial={{ ...state, required: twoFactorRequired(caller.role, me.email) }}
         canDisable={!TWO_FACTOR_ROLES.includes(caller.role)}

@@ -2,11 +2,14 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { postJson, problemText } from '@/components/account/account-form';
+import { useTranslations } from 'use-intl';
+import { postJson, useProblemText } from '@/components/account/account-form';
 
 type State = 'working' | 'verified' | 'unusable' | 'failed';
 
 export function VerifyEmail({ token }: { token: string }) {
+  const t = useTranslations('authPages');
+  const problemText = useProblemText();
   const [state, setState] = useState<State>(token ? 'working' : 'unusable');
   const [problem, setProblem] = useState<string | null>(null);
   const [resent, setResent] = useState<string | null>(null);
@@ -24,22 +27,23 @@ export function VerifyEmail({ token }: { token: string }) {
         setState('failed');
       }
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- posted once; problemText is a new function each render
   }, [token]);
 
   async function resend() {
     const result = await postJson('/api/v1/auth/verify-email/resend');
-    if (result.status === 202) setResent((result.body as { sent?: boolean }).sent ? 'A new link is on its way.' : 'Your address is already confirmed.');
-    else if (result.status === 401) setResent('Sign in first, then ask for a new link here or in Settings.');
+    if (result.status === 202) setResent((result.body as { sent?: boolean }).sent ? t('verify.resent') : t('verify.already'));
+    else if (result.status === 401) setResent(t('verify.signInFirst'));
     else setResent(problemText(result));
   }
 
-  if (state === 'working') return <p className="mt-6 text-sm text-slate-700">Confirming…</p>;
+  if (state === 'working') return <p className="mt-6 text-sm text-slate-700">{t('verify.working')}</p>;
   if (state === 'verified') {
     return (
       <div role="status" className="mt-6 space-y-3 text-sm">
-        <p className="rounded-md bg-teal-50 p-4 text-teal-900">Your e-mail address is confirmed.</p>
+        <p className="rounded-md bg-teal-50 p-4 text-teal-900">{t('verify.done')}</p>
         <Link className="text-teal-800 underline" href="/">
-          Continue to Pulse
+          {t('verify.continue')}
         </Link>
       </div>
     );
@@ -47,10 +51,10 @@ export function VerifyEmail({ token }: { token: string }) {
   return (
     <div className="mt-6 space-y-3 text-sm">
       <p role="alert" className="text-red-700">
-        {state === 'failed' ? problem : 'This link is unknown, already used or expired.'}
+        {state === 'failed' ? problem : t('linkUnusable')}
       </p>
       <button type="button" onClick={resend} className="text-teal-800 underline">
-        Send me a new link
+        {t('verify.resend')}
       </button>
       {resent && <p role="status">{resent}</p>}
     </div>

@@ -1,5 +1,7 @@
 // The account forms' shared parts: one way to call their API (JSON in; the status, the field errors of
 // the API's one error shape as { field: reason }, and Retry-After for a 429), the ?next= rule and styles.
+import { useTranslations } from 'use-intl';
+
 export type PostResult = { status: number; body: unknown; fields: Record<string, string>; message: string | null; retryAfter: number | null };
 
 export async function postJson(path: string, json?: unknown): Promise<PostResult> {
@@ -24,9 +26,16 @@ export function problemText(result: PostResult): string {
   return result.message ? `Something went wrong: ${result.message}.` : 'Something went wrong. Try again.';
 }
 
-/** A path within this site to go to after signing in (`?next=`): only "/x", never "//host" or "/\\host". */
-export function safeNext(value: unknown): string | null {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && !/[\r\n]/.test(value) ? value : null;
+/**
+ * problemText in the reader's language (account.*): the server's reason stays English (its codes and
+ * messages are the API's contract), under a translated lead.
+ */
+export function useProblemText(): (result: PostResult) => string {
+  const t = useTranslations('account');
+  return (result) => {
+    if (result.status === 429) return t('tooManyAttempts', { minutes: Math.ceil((result.retryAfter ?? 60) / 60) });
+    return result.message ? t('wentWrongReason', { reason: result.message }) : t('wentWrong');
+  };
 }
 
 export const INPUT_CLASS =

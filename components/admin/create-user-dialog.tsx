@@ -3,11 +3,12 @@
 // which the server hashes with argon2id. Field errors from the API are shown next to their field.
 import { useMutation } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { apiFetch, ApiRequestError } from '@/lib/query/api';
 import { Dialog } from './dialog';
-import { ROLE_OPTIONS } from './labels';
+import { roleOptions } from './labels';
 import type { AdminUser } from './users-view';
 
 type Fields = { email: string; name: string; role: Role; timeZone: string; password: string };
@@ -23,8 +24,9 @@ function fieldErrors(error: unknown): Partial<Record<keyof Fields, string>> {
 }
 
 export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (user: AdminUser) => void }) {
+  const t = useTranslations('admin');
   return (
-    <Dialog open={open} title="Add a user" onClose={onClose}>
+    <Dialog open={open} title={t('createUser.title')} onClose={onClose}>
       {({ description }) => <CreateUserForm description={description} onClose={onClose} onCreated={onCreated} />}
     </Dialog>
   );
@@ -32,6 +34,7 @@ export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; 
 
 function CreateUserForm({ description, onClose, onCreated }: { description: string; onClose: () => void; onCreated: (user: AdminUser) => void }) {
   const [fields, setFields] = useState<Fields>(EMPTY);
+  const t = useTranslations('admin');
   const id = useId();
   // Only rendered in the opened dialog (never on the server), so the zone list cannot mismatch.
   const zones = useMemo(() => ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')], []);
@@ -67,25 +70,25 @@ function CreateUserForm({ description, onClose, onCreated }: { description: stri
 
   return (
     <form onSubmit={submit} noValidate className="mt-3 space-y-3">
-      <p id={description} className="text-sm text-slate-700">The person signs in with this e-mail and password. Give them the password in person or by another safe channel.</p>
-      <label className="block text-sm font-medium" htmlFor={`${id}-email`}>E-mail</label>
+      <p id={description} className="text-sm text-slate-700">{t('createUser.intro')}</p>
+      <label className="block text-sm font-medium" htmlFor={`${id}-email`}>{t('createUser.email')}</label>
       <input type="email" autoComplete="off" required {...field('email')} />
       {error('email')}
-      <label className="block text-sm font-medium" htmlFor={`${id}-name`}>Name</label>
+      <label className="block text-sm font-medium" htmlFor={`${id}-name`}>{t('createUser.name')}</label>
       <input type="text" required maxLength={100} {...field('name')} />
       {error('name')}
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <label className="block text-sm font-medium" htmlFor={`${id}-role`}>Role</label>
+          <label className="block text-sm font-medium" htmlFor={`${id}-role`}>{t('createUser.role')}</label>
           <select {...field('role')}>
-            {ROLE_OPTIONS.map(([value, label]) => (
+            {roleOptions(t).map(([value, label]) => (
               <option key={value} value={value}>{label}</option>
             ))}
           </select>
           {error('role')}
         </div>
         <div>
-          <label className="block text-sm font-medium" htmlFor={`${id}-timeZone`}>Time zone</label>
+          <label className="block text-sm font-medium" htmlFor={`${id}-timeZone`}>{t('createUser.timeZone')}</label>
           <select {...field('timeZone')}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>{zone.replace(/_/g, ' ')}</option>
@@ -94,19 +97,19 @@ function CreateUserForm({ description, onClose, onCreated }: { description: stri
           {error('timeZone')}
         </div>
       </div>
-      <label className="block text-sm font-medium" htmlFor={`${id}-password`}>Initial password</label>
+      <label className="block text-sm font-medium" htmlFor={`${id}-password`}>{t('createUser.password')}</label>
       <input type="password" autoComplete="new-password" required minLength={12} {...field('password')} />
-      <span id={`${id}-password-hint`} className="block text-xs text-slate-600">At least 12 characters.</span>
+      <span id={`${id}-password-hint`} className="block text-xs text-slate-600">{t('createUser.passwordHint')}</span>
       {error('password')}
       {create.isError && Object.keys(errors).length === 0 && (
         <p role="alert" className="text-sm text-red-800">{create.error.message}</p>
       )}
       {create.isError && Object.keys(errors).length > 0 && (
-        <p role="alert" className="text-sm text-red-800">Please correct the marked fields.</p>
+        <p role="alert" className="text-sm text-red-800">{t('createUser.correctFields')}</p>
       )}
       <div className="flex flex-wrap justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onClose}>Cancel</Button>
-        <Button type="submit" disabled={create.isPending}>{create.isPending ? 'Adding…' : 'Add user'}</Button>
+        <Button variant="secondary" onClick={onClose}>{t('common.cancel')}</Button>
+        <Button type="submit" disabled={create.isPending}>{create.isPending ? t('createUser.adding') : t('users.add')}</Button>
       </div>
     </form>
   );

@@ -3,12 +3,13 @@
 // priority changes which source wins dedup, so the owner's history is recomputed in the background.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { apiFetch } from '@/lib/query/api';
 import { ConfirmDialog, type Confirmation } from './dialog';
 import { FilterBar, SelectFilter, TextFilter, useFilters } from './filters';
-import { DEVICE_TYPE_LABEL, DEVICE_TYPE_OPTIONS } from './labels';
+import { deviceTypeLabel, deviceTypeOptions } from './labels';
 import { ActionStatus, ListBody } from './list-states';
 import { devicesOptions, type DevicesPage, type Filters } from './queries';
 import { Badge, DataTable, Td, Th } from './table';
@@ -25,14 +26,15 @@ export function DevicesView({ initial }: { initial: Filters }) {
   const format = useFormatInstant();
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const t = useTranslations('admin');
 
   const change = useMutation({
     mutationFn: ({ device, body }: { device: AdminDevice; body: Change }) => apiFetch<AdminDevice>(`/api/v1/admin/devices/${device.id}`, { method: 'PATCH', json: body }),
     onSuccess: (device, { body }) => {
       setMessage({
         text: body.revoked
-          ? `${device.name} of ${device.owner.email} is revoked; its token no longer works.`
-          : `${device.name} now has priority ${device.priority}; ${device.owner.email}'s history is being recomputed.`,
+          ? t('devices.revokedDone', { name: device.name, email: device.owner.email })
+          : t('devices.priorityDone', { name: device.name, email: device.owner.email, priority: device.priority }),
       });
       void qc.invalidateQueries({ queryKey: ['admin', 'devices'] });
     },
@@ -40,25 +42,25 @@ export function DevicesView({ initial }: { initial: Filters }) {
   });
 
   return (
-    <Card title="All devices">
-      <FilterBar label="Filter devices" filters={filters}>
-        <TextFilter filters={filters} name="q" label="Owner e-mail or device name" />
-        <SelectFilter filters={filters} name="type" label="Type" options={DEVICE_TYPE_OPTIONS} />
-        <SelectFilter filters={filters} name="status" label="Status" options={[['active', 'Active'], ['revoked', 'Revoked']]} />
+    <Card title={t('devices.all')}>
+      <FilterBar label={t('devices.filter')} filters={filters}>
+        <TextFilter filters={filters} name="q" label={t('devices.search')} />
+        <SelectFilter filters={filters} name="type" label={t('devices.columns.type')} options={deviceTypeOptions(t)} />
+        <SelectFilter filters={filters} name="status" label={t('devices.columns.status')} options={[['active', t('devices.active')], ['revoked', t('devices.revoked')]]} />
       </FilterBar>
       <ActionStatus message={message} />
-      <ListBody query={query} count={devices.length} what="devices" filtered={filters.isFiltered}>
+      <ListBody query={query} count={devices.length} list="devices" filtered={filters.isFiltered}>
         <DataTable
-          caption="Devices"
+          caption={t('devices.caption')}
           head={
             <>
-              <Th>Owner</Th>
-              <Th>Device</Th>
-              <Th>Type</Th>
-              <Th>Priority</Th>
-              <Th>Last sync</Th>
-              <Th>Status</Th>
-              <Th><span className="sr-only">Actions</span></Th>
+              <Th>{t('devices.columns.owner')}</Th>
+              <Th>{t('devices.columns.device')}</Th>
+              <Th>{t('devices.columns.type')}</Th>
+              <Th>{t('devices.columns.priority')}</Th>
+              <Th>{t('devices.columns.lastSync')}</Th>
+              <Th>{t('devices.columns.status')}</Th>
+              <Th><span className="sr-only">{t('common.actions')}</span></Th>
             </>
           }
         >
@@ -66,27 +68,27 @@ export function DevicesView({ initial }: { initial: Filters }) {
             <tr key={device.id}>
               <Td>{device.owner.email}</Td>
               <Td className="font-medium">{device.name}</Td>
-              <Td>{DEVICE_TYPE_LABEL[device.type] ?? device.type}</Td>
+              <Td>{deviceTypeLabel(t, device.type)}</Td>
               <Td>
                 <PriorityEditor key={device.priority} device={device} pending={change.isPending} onSave={(priority) => change.mutate({ device, body: { priority } })} />
               </Td>
-              <Td className="whitespace-nowrap">{format(device.lastSyncAt, 'Never')}</Td>
-              <Td>{device.revokedAt ? <Badge tone="red">Revoked {format(device.revokedAt)}</Badge> : <Badge tone="green">Active</Badge>}</Td>
+              <Td className="whitespace-nowrap">{format(device.lastSyncAt, t('common.never'))}</Td>
+              <Td>{device.revokedAt ? <Badge tone="red">{t('devices.revokedAt', { time: format(device.revokedAt) })}</Badge> : <Badge tone="green">{t('devices.active')}</Badge>}</Td>
               <Td>
                 {!device.revokedAt && (
                   <Button
                     variant="danger"
-                    aria-label={`Revoke ${device.name} of ${device.owner.email}`}
+                    aria-label={t('devices.revokeOf', { name: device.name, email: device.owner.email })}
                     onClick={() =>
                       setConfirmation({
-                        title: 'Revoke this device?',
-                        body: <>{device.name} of {device.owner.email} stops syncing at once: its token is refused from now on. Samples it already sent are kept. The owner must register it again to reconnect.</>,
-                        confirmLabel: 'Revoke device',
+                        title: t('devices.revokeTitle'),
+                        body: t('devices.revokeBody', { name: device.name, email: device.owner.email }),
+                        confirmLabel: t('devices.revokeConfirm'),
                         onConfirm: () => change.mutate({ device, body: { revoked: true } }),
                       })
                     }
                   >
-                    Revoke
+                    {t('devices.revoke')}
                   </Button>
                 )}
               </Td>
@@ -102,6 +104,7 @@ export function DevicesView({ initial }: { initial: Filters }) {
 function PriorityEditor({ device, pending, onSave }: { device: AdminDevice; pending: boolean; onSave: (priority: number) => void }) {
   const [value, setValue] = useState(String(device.priority));
   const parsed = Number(value);
+  const t = useTranslations('admin');
   const valid = value !== '' && Number.isInteger(parsed) && parsed >= 0 && parsed <= 1000;
   return (
     <form
@@ -118,12 +121,12 @@ function PriorityEditor({ device, pending, onSave }: { device: AdminDevice; pend
         step={1}
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        aria-label={`Priority of ${device.name} of ${device.owner.email}`}
+        aria-label={t('devices.priorityOf', { name: device.name, email: device.owner.email })}
         aria-invalid={!valid || undefined}
         className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-500 aria-[invalid=true]:border-red-600"
       />
-      <Button type="submit" variant="secondary" disabled={!valid || parsed === device.priority || pending} aria-label={`Save priority of ${device.name} of ${device.owner.email}`}>
-        Save
+      <Button type="submit" variant="secondary" disabled={!valid || parsed === device.priority || pending} aria-label={t('devices.savePriorityOf', { name: device.name, email: device.owner.email })}>
+        {t('devices.save')}
       </Button>
     </form>
   );

@@ -2,6 +2,7 @@
 // A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes, and
 // focus returns to what opened it. ConfirmDialog asks before anything destructive.
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 
 export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: (ids: { description: string }) => ReactNode }) {
@@ -35,6 +36,7 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
 export type Confirmation = { title: string; body: ReactNode; confirmLabel: string; onConfirm: () => void };
 
 export function ConfirmDialog({ confirmation, onClose }: { confirmation: Confirmation | null; onClose: () => void }) {
+  const t = useTranslations('admin.common');
   function submit(event: FormEvent) {
     event.preventDefault();
     confirmation?.onConfirm();
@@ -47,7 +49,7 @@ export function ConfirmDialog({ confirmation, onClose }: { confirmation: Confirm
           <div id={description} className="mt-2 text-sm text-slate-700">{confirmation?.body}</div>
           <div className="mt-5 flex flex-wrap justify-end gap-2">
             {/* Cancel takes the focus first: Enter on an opened dialog must not destroy anything. */}
-            <Button variant="secondary" onClick={onClose} autoFocus>Cancel</Button>
+            <Button variant="secondary" onClick={onClose} autoFocus>{t('cancel')}</Button>
             <Button type="submit" variant="danger">{confirmation?.confirmLabel}</Button>
           </div>
         </form>

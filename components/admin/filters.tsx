@@ -2,6 +2,7 @@
 // Labelled list filters. Text fields apply on Enter or "Apply"; selects apply at once. The applied
 // filters are mirrored in the URL (without a server round trip), so a filtered list can be linked.
 import { useState, type ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import { setFilters, type Filters } from './queries';
 
@@ -29,6 +30,7 @@ export type FilterState = ReturnType<typeof useFilters>;
 
 /** `applyButton` is for text filters; selects alone apply as they change. */
 export function FilterBar({ label, filters, children, applyButton = true }: { label: string; filters: FilterState; children: ReactNode; applyButton?: boolean }) {
+  const t = useTranslations('admin.common');
   return (
     <form
       role="search"
@@ -41,8 +43,8 @@ export function FilterBar({ label, filters, children, applyButton = true }: { la
     >
       {children}
       <div className="flex gap-2">
-        {applyButton && <Button type="submit">Apply</Button>}
-        <Button variant="secondary" onClick={filters.reset}>Reset</Button>
+        {applyButton && <Button type="submit">{t('apply')}</Button>}
+        <Button variant="secondary" onClick={filters.reset}>{t('reset')}</Button>
       </div>
     </form>
   );
@@ -59,12 +61,13 @@ export function TextFilter({ filters, name, label, type = 'search', placeholder 
   );
 }
 
-export function SelectFilter({ filters, name, label, options, all = 'All' }: { filters: FilterState; name: string; label: string; options: readonly (readonly [string, string])[]; all?: string }) {
+export function SelectFilter({ filters, name, label, options, all }: { filters: FilterState; name: string; label: string; options: readonly (readonly [string, string])[]; all?: string }) {
+  const t = useTranslations('admin.common');
   return (
     <label className="block min-w-32 text-sm font-medium text-slate-800">
       {label}
       <select name={name} value={filters.draft[name] ?? ''} onChange={(e) => filters.setNow(name, e.target.value)} className={FIELD}>
-        <option value="">{all}</option>
+        <option value="">{all ?? t('all')}</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>{text}</option>
         ))}

@@ -2,16 +2,21 @@
 // The states every admin list shares: loading, error (with retry), empty (filtered or not), "load more".
 import type { UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 
 type AnyList = Pick<UseInfiniteQueryResult, 'isPending' | 'isError' | 'error' | 'refetch' | 'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage' | 'isFetching' | 'isPlaceholderData'>;
 
+/** Which list: its loading and empty texts are admin.lists.<list>.*. */
+export type ListName = 'users' | 'devices' | 'shares' | 'audit' | 'runs';
+
 /** Renders the table, or the state in place of it. */
-export function ListBody({ query, count, what, filtered, children }: { query: AnyList; count: number; what: string; filtered: boolean; children: ReactNode }) {
-  if (query.isPending) return <Loading label={`Loading ${what}…`} />;
+export function ListBody({ query, count, list, filtered, children }: { query: AnyList; count: number; list: ListName; filtered: boolean; children: ReactNode }) {
+  const t = useTranslations('admin');
+  if (query.isPending) return <Loading label={t(`lists.${list}.loading`)} />;
   if (query.isError && count === 0) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
-  if (count === 0) return <Empty>{filtered ? `No ${what} match these filters.` : `No ${what} yet.`}</Empty>;
+  if (count === 0) return <Empty>{filtered ? t(`lists.${list}.noMatch`) : t(`lists.${list}.none`)}</Empty>;
   return (
     <>
       {query.isError && <ErrorMessage error={query.error} retry={() => void query.refetch()} />}
@@ -19,7 +24,7 @@ export function ListBody({ query, count, what, filtered, children }: { query: An
       {query.hasNextPage && (
         <div className="mt-3 flex justify-center">
           <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
+            {query.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
           </Button>
         </div>
       )}

@@ -5,6 +5,7 @@
 // and waiting ones included), archive/restore of one month, and the maintenance runs.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
@@ -13,6 +14,7 @@ import { apiFetch } from '@/lib/query/api';
 import { ArchiveForm } from './archive-form';
 import { ConfirmDialog, type Confirmation } from './dialog';
 import { JobProgressText } from './job-progress';
+import type { AdminT } from './labels';
 import { ActionStatus } from './list-states';
 import { MaintenanceRuns } from './maintenance-runs';
 import { pipelineOptions, type Filters, type Json } from './queries';
@@ -21,20 +23,26 @@ import { useFormatInstant } from './time-zone';
 import { useJobRuns, type JobName } from './use-job-runs';
 import { useDescribeRun, WORKFLOW_TONE, WorkflowRuns } from './workflow-runs';
 
-type Fn = { id: string; label: string; does: string; job?: JobName; action?: string; confirm?: string };
+// Names, what each does and the confirmation texts: admin.pipeline.functions.<id> (a function this list
+// does not know is shown by its id).
+type KnownId = 'aggregate' | 'insights' | 'sweep' | 'notification-digest' | 'retention' | 'partitions' | 'integrity' | 'archive' | 'restore' | 'emergency-escalation';
+type Fn = { id: string; job?: JobName; viaSweep?: true; confirm?: true };
 
-export const FUNCTIONS: Fn[] = [
-  { id: 'aggregate', label: 'Aggregate', does: 'Recomputes dirty days after syncs', job: 'sweep', action: 'Retry via sweep' },
-  { id: 'insights', label: 'Insights', does: 'Insight rules after aggregates change' },
-  { id: 'sweep', label: 'Sweep', does: 'Every 5 minutes: users with work left behind', job: 'sweep' },
-  { id: 'notification-digest', label: 'Daily digests', does: 'Every 30 minutes: the 08:00 digests due (doctors; caregivers who opted in)', job: 'digest' },
-  { id: 'retention', label: 'Retention', does: 'Daily: deletes data past its retention period', job: 'retention', confirm: 'Rows past their retention period are deleted for good.' },
-  { id: 'partitions', label: 'Partitions', does: 'Daily: creates the coming months’ partitions', job: 'partitions' },
-  { id: 'integrity', label: 'Integrity check', does: 'Weekly: checks aggregates against raw samples', job: 'integrity' },
-  { id: 'archive', label: 'Archive', does: 'Monthly: moves cold months to the archive store', job: 'archive', confirm: 'Raw samples of cold months are written to the archive store and removed from PostgreSQL.' },
-  { id: 'restore', label: 'Restore', does: 'On demand: brings one archived month back (below)' },
-  { id: 'emergency-escalation', label: 'Emergency escalation', does: 'Per emergency: re-check reminder and escalation until acknowledged (workflow runs below)' },
+export const FUNCTIONS: (Fn & { id: KnownId })[] = [
+  { id: 'aggregate', job: 'sweep', viaSweep: true },
+  { id: 'insights' },
+  { id: 'sweep', job: 'sweep' },
+  { id: 'notification-digest', job: 'digest' },
+  { id: 'retention', job: 'retention', confirm: true },
+  { id: 'partitions', job: 'partitions' },
+  { id: 'integrity', job: 'integrity' },
+  { id: 'archive', job: 'archive', confirm: true },
+  { id: 'restore' },
+  { id: 'emergency-escalation' },
 ];
+const isKnown = (id: string): id is KnownId => FUNCTIONS.some((f) => f.id === id);
+const labelOf = (t: AdminT, id: string) => (isKnown(id) ? t(`pipeline.functions.${id}.label`) : id);
+const doesOf = (t: AdminT, id: string) => (isKnown(id) ? t(`pipeline.functions.${id}.does`) : '');
 
 export type DeadLetters = Json<Awaited<ReturnType<typeof listDeadLetters>>>;
 type DeadLetter = DeadLetters['entries'][number];
@@ -53,45 +61,47 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
   const format = useFormatInstant();
   const describeRun = useDescribeRun();
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const t = useTranslations('admin');
 
-  if (query.isPending) return <Loading label="Loading the pipeline status…" />;
+  if (query.isPending) return <Loading label={t('pipeline.loading')} />;
   if (query.isError) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
   const { backlog, lastRuns, failures, workflows } = query.data;
   // A workflow's latest in-process run stands for its last run (job_runs records Inngest-mode runs only).
   const latestWorkflowRun = (id: string) =>
     workflows.runs.filter((r) => r.functionId === id).reduce<(typeof workflows.runs)[number] | undefined>((a, b) => (a && a.startedAt >= b.startedAt ? a : b), undefined);
-  const known = new Set(FUNCTIONS.map((f) => f.id));
-  const functions = [...FUNCTIONS, ...lastRuns.filter((r) => !known.has(r.function_id)).map((r) => ({ id: r.function_id, label: r.function_id, does: '' }) as Fn)];
+  const known = new Set<string>(FUNCTIONS.map((f) => f.id));
+  const functions: Fn[] = [...FUNCTIONS, ...lastRuns.filter((r) => !known.has(r.function_id)).map((r) => ({ id: r.function_id }))];
 
   function run(fn: Fn) {
     if (!fn.job) return;
     const job = fn.job;
     const go = () => jobs.start(fn.id, job === 'sweep' ? 'sweep' : job === 'digest' ? 'notification-digest' : job, { job });
-    if (fn.confirm) setConfirmation({ title: `Run ${fn.label.toLowerCase()} now?`, body: fn.confirm, confirmLabel: `Run ${fn.label.toLowerCase()}`, onConfirm: go });
+    const name = labelOf(t, fn.id).toLowerCase();
+    if (fn.confirm && (fn.id === 'retention' || fn.id === 'archive')) setConfirmation({ title: t('pipeline.runTitle', { name }), body: t(`pipeline.confirm.${fn.id}`), confirmLabel: t('pipeline.runConfirm', { name }), onConfirm: go });
     else go();
   }
 
   return (
     <div className="space-y-4">
-      <Card title="Backlog">
+      <Card title={t('pipeline.backlog')}>
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
-          <Stat label="Dirty ranges" value={backlog.ranges} />
-          <Stat label="Users waiting" value={backlog.users} />
-          <Stat label="Oldest waiting since" value={format(backlog.oldestMarkedAt, 'Nothing waiting')} />
+          <Stat label={t('pipeline.dirtyRanges')} value={t('pipeline.number', { value: backlog.ranges })} />
+          <Stat label={t('pipeline.usersWaiting')} value={t('pipeline.number', { value: backlog.users })} />
+          <Stat label={t('pipeline.oldestSince')} value={format(backlog.oldestMarkedAt, t('pipeline.nothingWaiting'))} />
         </dl>
       </Card>
 
-      <Card title="Functions">
+      <Card title={t('pipeline.functionsTitle')}>
         <DataTable
-          caption="Background functions and their last run"
+          caption={t('pipeline.functionsCaption')}
           head={
             <>
-              <Th>Function</Th>
-              <Th>Last run</Th>
-              <Th>Started</Th>
-              <Th>Finished</Th>
-              <Th>Mode</Th>
-              <Th><span className="sr-only">Actions</span></Th>
+              <Th>{t('pipeline.columns.function')}</Th>
+              <Th>{t('pipeline.columns.lastRun')}</Th>
+              <Th>{t('pipeline.columns.started')}</Th>
+              <Th>{t('pipeline.columns.finished')}</Th>
+              <Th>{t('pipeline.columns.mode')}</Th>
+              <Th><span className="sr-only">{t('common.actions')}</span></Th>
             </>
           }
         >
@@ -100,19 +110,21 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
             const flow = last ? undefined : latestWorkflowRun(fn.id);
             const progress = jobs.progress(fn.id);
             const busy = progress !== null && ['requesting', 'queued', 'running'].includes(progress.state);
+            const does = doesOf(t, fn.id);
+            const action = fn.viaSweep ? t('pipeline.retryViaSweep') : last?.status === 'FAILED' ? t('common.retry') : t('pipeline.runNow');
             return (
               <tr key={fn.id}>
                 <Td>
-                  <span className="font-medium">{fn.label}</span>
-                  {fn.does && <span className="block text-xs text-slate-600">{fn.does}</span>}
+                  <span className="font-medium">{labelOf(t, fn.id)}</span>
+                  {does && <span className="block text-xs text-slate-600">{does}</span>}
                 </Td>
                 <Td>
                   {last ? (
-                    <Badge tone={STATUS_TONE[last.status as keyof typeof STATUS_TONE] ?? 'slate'}>{last.status.toLowerCase()}</Badge>
+                    <Badge tone={STATUS_TONE[last.status as keyof typeof STATUS_TONE] ?? 'slate'}>{last.status in STATUS_TONE ? t(`pipeline.runStatus.${last.status as keyof typeof STATUS_TONE}`) : last.status.toLowerCase()}</Badge>
                   ) : flow ? (
                     <Badge tone={WORKFLOW_TONE[flow.status]}>{describeRun(flow)}</Badge>
                   ) : (
-                    <span className="text-slate-600">Never run</span>
+                    <span className="text-slate-600">{t('pipeline.neverRun')}</span>
                   )}
                   {(last?.error ?? flow?.error) && <span className="mt-1 block max-w-xs truncate text-xs text-red-800" title={(last?.error ?? flow?.error)!}>{last?.error ?? flow?.error}</span>}
                 </Td>
@@ -122,8 +134,8 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
                 <Td>
                   {fn.job && (
                     <div className="flex min-w-48 flex-col items-start gap-1">
-                      <Button variant={last?.status === 'FAILED' ? 'primary' : 'secondary'} disabled={busy} onClick={() => run(fn)} aria-label={`${fn.action ?? (last?.status === 'FAILED' ? 'Retry' : 'Run now')}: ${fn.label}`}>
-                        {fn.action ?? (last?.status === 'FAILED' ? 'Retry' : 'Run now')}
+                      <Button variant={last?.status === 'FAILED' ? 'primary' : 'secondary'} disabled={busy} onClick={() => run(fn)} aria-label={t('pipeline.actionOf', { action, name: labelOf(t, fn.id) })}>
+                        {action}
                       </Button>
                       <JobProgressText progress={progress} />
                     </div>
@@ -137,11 +149,11 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
 
       <DeadLetterList confirm={setConfirmation} />
 
-      <Card title="Recent failures">
+      <Card title={t('pipeline.recentFailures')}>
         {failures.length === 0 ? (
-          <Empty>No failed runs.</Empty>
+          <Empty>{t('pipeline.noFailedRuns')}</Empty>
         ) : (
-          <DataTable caption="Recent failed runs" head={<><Th>Function</Th><Th>Started</Th><Th>Attempt</Th><Th>User</Th><Th>Error</Th></>}>
+          <DataTable caption={t('pipeline.failuresCaption')} head={<><Th>{t('pipeline.columns.function')}</Th><Th>{t('pipeline.columns.started')}</Th><Th>{t('pipeline.columns.attempt')}</Th><Th>{t('pipeline.columns.user')}</Th><Th>{t('pipeline.columns.error')}</Th></>}>
             {failures.map((f) => (
               <tr key={f.id}>
                 <Td className="font-medium">{f.functionId}</Td>
@@ -163,19 +175,18 @@ export function PipelineView({ initialRuns }: { initialRuns: Filters }) {
   );
 }
 
-const labelOf = (functionId: string) => FUNCTIONS.find((f) => f.id === functionId)?.label ?? functionId;
-
 /** Runs that failed after their last retry, until an admin retries or discards them (both confirmed). */
 function DeadLetterList({ confirm }: { confirm: (c: Confirmation) => void }) {
   const query = useQuery({ ...deadLettersOptions(), refetchInterval: 15_000 });
   const qc = useQueryClient();
   const format = useFormatInstant();
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const t = useTranslations('admin');
   const act = useMutation({
     mutationFn: ({ action, entry }: { action: 'retry' | 'discard'; entry: DeadLetter }) =>
       apiFetch<{ functionId: string }>(`/api/v1/admin/dead-letters/${entry.kind}/${entry.id}/${action}`, { method: 'POST' }).then(() => action),
     onSuccess: (action, { entry }) => {
-      setMessage({ text: action === 'retry' ? `${labelOf(entry.functionId)} is running again.` : `The failed ${labelOf(entry.functionId).toLowerCase()} run was discarded.` });
+      setMessage({ text: action === 'retry' ? t('pipeline.dead.retried', { name: labelOf(t, entry.functionId) }) : t('pipeline.dead.discarded', { name: labelOf(t, entry.functionId).toLowerCase() }) });
       void qc.invalidateQueries({ queryKey: DEAD_LETTERS_KEY });
       void qc.invalidateQueries({ queryKey: ['admin', 'pipeline'] });
     },
@@ -183,40 +194,40 @@ function DeadLetterList({ confirm }: { confirm: (c: Confirmation) => void }) {
   });
 
   function ask(action: 'retry' | 'discard', entry: DeadLetter) {
-    const label = labelOf(entry.functionId);
+    const name = labelOf(t, entry.functionId).toLowerCase();
     confirm(
       action === 'retry'
         ? {
-            title: `Retry ${label.toLowerCase()}?`,
-            body: entry.kind === 'workflow' ? 'The run resumes at the step that failed; the steps it finished are not run again.' : 'The function runs again with the same event, with its usual retries.',
-            confirmLabel: 'Retry',
+            title: t('pipeline.dead.retryTitle', { name }),
+            body: entry.kind === 'workflow' ? t('pipeline.dead.retryWorkflow') : t('pipeline.dead.retryFunction'),
+            confirmLabel: t('common.retry'),
             onConfirm: () => act.mutate({ action, entry }),
           }
         : {
-            title: `Discard this ${label.toLowerCase()} run?`,
-            body: 'It leaves this list and is not run again. The failed run stays recorded.',
-            confirmLabel: 'Discard',
+            title: t('pipeline.dead.discardTitle', { name }),
+            body: t('pipeline.dead.discardBody'),
+            confirmLabel: t('pipeline.dead.discard'),
             onConfirm: () => act.mutate({ action, entry }),
           },
     );
   }
 
   return (
-    <Card title="Dead letters">
+    <Card title={t('pipeline.dead.title')}>
       <ActionStatus message={message} />
       {query.isPending ? (
-        <Loading label="Loading the dead letters…" />
+        <Loading label={t('pipeline.dead.loading')} />
       ) : query.isError ? (
         <ErrorMessage error={query.error} retry={() => void query.refetch()} />
       ) : query.data.entries.length === 0 ? (
-        <Empty>No run failed after its last retry.</Empty>
+        <Empty>{t('pipeline.dead.empty')}</Empty>
       ) : (
-        <DataTable caption="Runs that failed after their last retry" head={<><Th>Function</Th><Th>Failed</Th><Th>Attempts</Th><Th>User</Th><Th>Error</Th><Th><span className="sr-only">Actions</span></Th></>}>
+        <DataTable caption={t('pipeline.dead.caption')} head={<><Th>{t('pipeline.columns.function')}</Th><Th>{t('pipeline.columns.failed')}</Th><Th>{t('pipeline.columns.attempts')}</Th><Th>{t('pipeline.columns.user')}</Th><Th>{t('pipeline.columns.error')}</Th><Th><span className="sr-only">{t('common.actions')}</span></Th></>}>
           {query.data.entries.map((e) => (
             <tr key={`${e.kind}:${e.id}`}>
               <Td>
-                <span className="font-medium">{labelOf(e.functionId)}</span>
-                {e.step && <span className="block text-xs text-slate-600">at step {e.step}</span>}
+                <span className="font-medium">{labelOf(t, e.functionId)}</span>
+                {e.step && <span className="block text-xs text-slate-600">{t('pipeline.dead.atStep', { step: e.step })}</span>}
               </Td>
               <Td className="whitespace-nowrap">{format(e.failedAt)}</Td>
               <Td className="tabular-nums">{e.attempts}</Td>
@@ -227,14 +238,14 @@ function DeadLetterList({ confirm }: { confirm: (c: Confirmation) => void }) {
                   <Button
                     variant="primary"
                     disabled={!e.retryable || act.isPending}
-                    title={e.retryable ? undefined : 'Recorded without its event: start the function from its row above'}
+                    title={e.retryable ? undefined : t('pipeline.dead.notRetryable')}
                     onClick={() => ask('retry', e)}
-                    aria-label={`Retry: ${labelOf(e.functionId)} run of ${format(e.failedAt)}`}
+                    aria-label={t('pipeline.dead.retryOf', { name: labelOf(t, e.functionId), time: format(e.failedAt) })}
                   >
-                    Retry
+                    {t('common.retry')}
                   </Button>
-                  <Button variant="secondary" disabled={act.isPending} onClick={() => ask('discard', e)} aria-label={`Discard: ${labelOf(e.functionId)} run of ${format(e.failedAt)}`}>
-                    Discard
+                  <Button variant="secondary" disabled={act.isPending} onClick={() => ask('discard', e)} aria-label={t('pipeline.dead.discardOf', { name: labelOf(t, e.functionId), time: format(e.failedAt) })}>
+                    {t('pipeline.dead.discard')}
                   </Button>
                 </div>
               </Td>

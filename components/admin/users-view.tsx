@@ -4,6 +4,7 @@
 // disabled (the API refuses it too).
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -11,7 +12,7 @@ import { apiFetch } from '@/lib/query/api';
 import { CreateUserDialog } from './create-user-dialog';
 import { ConfirmDialog, type Confirmation } from './dialog';
 import { FilterBar, SelectFilter, TextFilter, useFilters } from './filters';
-import { ROLE_LABEL, ROLE_OPTIONS } from './labels';
+import { roleLabel, roleOptions } from './labels';
 import { ActionStatus, ListBody } from './list-states';
 import { usersOptions, type Filters, type UsersPage } from './queries';
 import { RoleDialog } from './role-dialog';
@@ -31,13 +32,15 @@ export function UsersView({ initial, selfId }: { initial: Filters; selfId: strin
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [roleTarget, setRoleTarget] = useState<AdminUser | null>(null);
   const [creating, setCreating] = useState(false);
+  const t = useTranslations('admin');
 
   const change = useMutation({
     mutationFn: (args: { user: AdminUser; role?: Role; disabled?: boolean }) =>
       apiFetch<AdminUser>(`/api/v1/admin/users/${args.user.id}`, { method: 'PATCH', json: { role: args.role, disabled: args.disabled } }),
     onSuccess: (user, args) => {
-      const what = args.disabled === true ? 'disabled' : args.disabled === false ? 're-enabled' : `now ${ROLE_LABEL[user.role].toLowerCase()}`;
-      setMessage({ text: `${user.email} is ${what}.` });
+      const email = user.email;
+      const text = args.disabled === true ? t('users.disabledDone', { email }) : args.disabled === false ? t('users.reenabledDone', { email }) : t('users.roleDone', { email, role: roleLabel(t, user.role).toLowerCase() });
+      setMessage({ text });
       void qc.invalidateQueries({ queryKey: ['admin', 'users'] });
     },
     onError: (error) => setMessage({ text: error.message, error: true }),
@@ -52,25 +55,25 @@ export function UsersView({ initial, selfId }: { initial: Filters; selfId: strin
   );
 
   return (
-    <Card title="Accounts" action={<Button onClick={() => setCreating(true)}>Add user</Button>}>
-      <FilterBar label="Filter users" filters={filters}>
-        <TextFilter filters={filters} name="q" label="E-mail or name" />
-        <SelectFilter filters={filters} name="role" label="Role" options={ROLE_OPTIONS} />
-        <SelectFilter filters={filters} name="status" label="Status" options={[['active', 'Active'], ['disabled', 'Disabled']]} />
+    <Card title={t('users.accounts')} action={<Button onClick={() => setCreating(true)}>{t('users.add')}</Button>}>
+      <FilterBar label={t('users.filter')} filters={filters}>
+        <TextFilter filters={filters} name="q" label={t('users.search')} />
+        <SelectFilter filters={filters} name="role" label={t('users.columns.role')} options={roleOptions(t)} />
+        <SelectFilter filters={filters} name="status" label={t('users.columns.status')} options={[['active', t('users.active')], ['disabled', t('users.disabled')]]} />
       </FilterBar>
       <ActionStatus message={message} />
-      <ListBody query={query} count={users.length} what="users" filtered={filters.isFiltered}>
+      <ListBody query={query} count={users.length} list="users" filtered={filters.isFiltered}>
         <DataTable
-          caption="Users"
+          caption={t('users.caption')}
           head={
             <>
-              <Th aria-sort={sort === 'email' ? 'ascending' : 'none'}>{sortButton('email', 'E-mail')}</Th>
-              <Th>Name</Th>
-              <Th>Role</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Devices</Th>
-              <Th aria-sort={sort === 'created' ? 'descending' : 'none'}>{sortButton('created', 'Created')}</Th>
-              <Th><span className="sr-only">Actions</span></Th>
+              <Th aria-sort={sort === 'email' ? 'ascending' : 'none'}>{sortButton('email', t('users.columns.email'))}</Th>
+              <Th>{t('users.columns.name')}</Th>
+              <Th>{t('users.columns.role')}</Th>
+              <Th>{t('users.columns.status')}</Th>
+              <Th className="text-right">{t('users.columns.devices')}</Th>
+              <Th aria-sort={sort === 'created' ? 'descending' : 'none'}>{sortButton('created', t('users.columns.created'))}</Th>
+              <Th><span className="sr-only">{t('common.actions')}</span></Th>
             </>
           }
         >
@@ -78,34 +81,34 @@ export function UsersView({ initial, selfId }: { initial: Filters; selfId: strin
             const self = user.id === selfId;
             return (
               <tr key={user.id}>
-                <Td className="font-medium">{user.email}{self && <span className="ml-1 text-xs text-slate-600">(you)</span>}</Td>
+                <Td className="font-medium">{user.email}{self && <span className="ml-1 text-xs text-slate-600">{t('users.you')}</span>}</Td>
                 <Td>{user.name ?? '—'}</Td>
-                <Td>{ROLE_LABEL[user.role]}</Td>
-                <Td>{user.disabledAt ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</Td>
+                <Td>{roleLabel(t, user.role)}</Td>
+                <Td>{user.disabledAt ? <Badge tone="red">{t('users.disabled')}</Badge> : <Badge tone="green">{t('users.active')}</Badge>}</Td>
                 <Td className="text-right tabular-nums">{user.activeDevices}</Td>
                 <Td className="whitespace-nowrap">{format(user.createdAt)}</Td>
                 <Td>
                   {self ? (
-                    <span className="text-xs text-slate-600">You cannot demote or disable yourself</span>
+                    <span className="text-xs text-slate-600">{t('users.notYourself')}</span>
                   ) : (
                     <div className="flex gap-2">
-                      <Button variant="secondary" onClick={() => setRoleTarget(user)} aria-label={`Change role of ${user.email}`}>Change role</Button>
+                      <Button variant="secondary" onClick={() => setRoleTarget(user)} aria-label={t('users.changeRoleOf', { email: user.email })}>{t('users.changeRole')}</Button>
                       {user.disabledAt ? (
-                        <Button variant="secondary" onClick={() => change.mutate({ user, disabled: false })} aria-label={`Re-enable ${user.email}`}>Re-enable</Button>
+                        <Button variant="secondary" onClick={() => change.mutate({ user, disabled: false })} aria-label={t('users.reenableOf', { email: user.email })}>{t('users.reenable')}</Button>
                       ) : (
                         <Button
                           variant="danger"
-                          aria-label={`Disable ${user.email}`}
+                          aria-label={t('users.disableOf', { email: user.email })}
                           onClick={() =>
                             setConfirmation({
-                              title: 'Disable this account?',
-                              body: <>{user.email} is signed out at once and cannot sign in until re-enabled. Their data is kept.</>,
-                              confirmLabel: 'Disable account',
+                              title: t('users.disableTitle'),
+                              body: t('users.disableBody', { email: user.email }),
+                              confirmLabel: t('users.disableConfirm'),
                               onConfirm: () => change.mutate({ user, disabled: true }),
                             })
                           }
                         >
-                          Disable
+                          {t('users.disable')}
                         </Button>
                       )}
                     </div>
@@ -122,7 +125,7 @@ export function UsersView({ initial, selfId }: { initial: Filters; selfId: strin
         open={creating}
         onClose={() => setCreating(false)}
         onCreated={(user) => {
-          setMessage({ text: `${user.email} was added as ${ROLE_LABEL[user.role].toLowerCase()}.` });
+          setMessage({ text: t('users.added', { email: user.email, role: roleLabel(t, user.role).toLowerCase() }) });
           void qc.invalidateQueries({ queryKey: ['admin', 'users'] });
         }}
       />

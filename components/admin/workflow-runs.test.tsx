@@ -1,7 +1,10 @@
 // The pipeline page's workflow runs as the server renders them: what each run is doing (sleeping until,
 // waiting for an event until, retrying, failed with its error), and the pointer to Inngest's dashboard.
 import { renderToStaticMarkup } from 'react-dom/server';
+import { IntlProvider } from 'use-intl';
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '@/lib/i18n/locales';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { AdminTimeZone } from './time-zone';
 import { WorkflowRuns } from './workflow-runs';
 
@@ -11,7 +14,12 @@ const run = (over: Partial<Props['runs'][number]>): Props['runs'][number] => ({
   finishedAt: null, wakeAt: null, waitingFor: null, lastStep: null, attempts: 0, error: null, ...over,
 });
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-const render = (workflows: Props) => text(renderToStaticMarkup(<AdminTimeZone timeZone="Europe/Paris"><WorkflowRuns workflows={workflows} /></AdminTimeZone>));
+const render = (workflows: Props, locale: Locale = 'en') =>
+  text(renderToStaticMarkup(
+    <IntlProvider locale={locale} messages={MESSAGES[locale]} timeZone="Europe/Paris">
+      <AdminTimeZone timeZone="Europe/Paris"><WorkflowRuns workflows={workflows} /></AdminTimeZone>
+    </IntlProvider>,
+  ));
 
 describe('WorkflowRuns', () => {
   it('says what each run is doing, in the admin’s zone', () => {
@@ -39,5 +47,27 @@ describe('WorkflowRuns', () => {
     const shown = render({ mode: 'inngest', counts: {}, runs: [] });
     expect(shown).toContain('their runs, sleeps and waits are in the Inngest dashboard');
     expect(shown).toContain('No workflow runs.');
+  });
+
+  it('reads in Hindi, with the codes and identifiers left as they are', () => {
+    const shown = render({
+      mode: 'in-process',
+      counts: { SLEEPING: 1, COMPLETED: 2 },
+      runs: [run({ status: 'WAITING', wakeAt: '2026-11-12T03:30:00.000Z', waitingFor: 'emergency/acknowledged', lastStep: 'ack-before-escalate-2' })],
+    });
+    const hi = render({
+      mode: 'in-process',
+      counts: { SLEEPING: 1, COMPLETED: 2 },
+      runs: [run({ status: 'WAITING', wakeAt: '2026-11-12T03:30:00.000Z', waitingFor: 'emergency/acknowledged', lastStep: 'ack-before-escalate-2' })],
+    }, 'hi');
+    expect(shown).toContain('Workflow runs');
+    expect(hi).toContain('वर्कफ़्लो रन');
+    expect(hi).toContain('1 सो रहे · 2 पूरे');
+    expect(hi).toContain('emergency/acknowledged की प्रतीक्षा');
+    expect(hi).toContain('emergency-escalation');
+    expect(hi).toContain('ack-before-escalate-2');
+    expect(hi).toContain(new Intl.DateTimeFormat('hi-IN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' }).format(Date.parse('2026-11-12T03:30:00.000Z')));
+    expect(hi).not.toContain('Workflow runs');
+    expect(hi).not.toContain('waiting for');
   });
 });

@@ -3,18 +3,16 @@
 // The patient turns a caregiver's permissions on and off; each change applies from the carer's next request.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { MutationError } from '@/components/patient/mutation-error';
 import { apiFetch } from '@/lib/query/api';
 
 type Permissions = { view: boolean; logData: boolean; receiveAlerts: boolean };
-const LABELS = [
-  ['view', 'Sees your health data'],
-  ['logData', 'Can log data for you'],
-  ['receiveAlerts', 'Receives your alerts'],
-] as const;
+const KEYS = ['view', 'logData', 'receiveAlerts'] as const;
 
 export function PermissionToggles({ linkId, name, permissions }: { linkId: string; name: string; permissions: Permissions }) {
   const router = useRouter();
+  const t = useTranslations('careTeam');
   const [current, setCurrent] = useState(permissions);
   const [error, setError] = useState<unknown>(null);
   async function change(key: keyof Permissions, value: boolean) {
@@ -29,11 +27,11 @@ export function PermissionToggles({ linkId, name, permissions }: { linkId: strin
   }
   return (
     <fieldset className="mt-2 flex flex-wrap gap-4 text-sm text-slate-800">
-      <legend className="sr-only">What {name} may do</legend>
-      {LABELS.map(([key, label]) => (
+      <legend className="sr-only">{t('memberMay', { name })}</legend>
+      {KEYS.map((key) => (
         <label key={key} className="inline-flex items-center gap-2">
           <input type="checkbox" checked={current[key]} onChange={(e) => void change(key, e.target.checked)} />
-          {label}
+          {t(`memberPermissions.${key}.yes`)}
         </label>
       ))}
       {error !== null && <MutationError error={error} />}

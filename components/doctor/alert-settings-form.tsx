@@ -4,6 +4,7 @@
 // receives their emergencies: when unacknowledged, in a daily digest, or not at all. Saved with PUT /api/v1/patients/:id/alert-settings.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ErrorMessage, Loading } from '@/components/ui/states';
@@ -11,22 +12,54 @@ import { apiFetch, ApiRequestError } from '@/lib/query/api';
 import { alertSettingsOptions, type AlertSettings } from './queries';
 
 type Field = keyof AlertSettings['thresholds'];
-const FIELDS: { field: Field; label: string; unit: string; hint: string }[] = [
-  { field: 'glucoseLowMgDl', label: 'Low glucose below', unit: 'mg/dL', hint: '40–100, default 54' },
-  { field: 'glucoseHighMgDl', label: 'High glucose above', unit: 'mg/dL', hint: '200–600, default 300' },
-  { field: 'systolicHigh', label: 'Systolic at or above', unit: 'mmHg', hint: '140–250, default 180' },
-  { field: 'diastolicHigh', label: 'Diastolic at or above', unit: 'mmHg', hint: '90–150, default 120' },
+// The plausible bounds the API enforces (lib/pipeline/insights/alert-thresholds.ts), checked here first so
+// a problem reads in the doctor's language; labels and hints: doctor.alerts.fields.<field>.
+const FIELDS: { field: Field; unit: string; min: number; max: number; fallback: number }[] = [
+  { field: 'glucoseLowMgDl', unit: 'mg/dL', min: 40, max: 100, fallback: 54 },
+  { field: 'glucoseHighMgDl', unit: 'mg/dL', min: 200, max: 600, fallback: 300 },
+  { field: 'systolicHigh', unit: 'mmHg', min: 140, max: 250, fallback: 180 },
+  { field: 'diastolicHigh', unit: 'mmHg', min: 90, max: 150, fallback: 120 },
 ];
 
 type EscalationField = keyof AlertSettings['escalation'];
-const ESCALATION_FIELDS: { field: EscalationField; label: string }[] = [
-  { field: 'escalateAfterMinutes', label: 'Tell carers again and immediate doctors' },
-  { field: 'escalateAgainAfterMinutes', label: 'Then everyone, digest doctors too' },
-  { field: 'recheckAfterMinutes', label: 'After a low, ask for a re-check' },
+// The API's bounds (lib/data/notification-preferences.ts escalationSchema), in minutes.
+const ESCALATION_FIELDS: { field: EscalationField; min: number; max: number }[] = [
+  { field: 'escalateAfterMinutes', min: 1, max: 240 },
+  { field: 'escalateAgainAfterMinutes', min: 2, max: 480 },
+  { field: 'recheckAfterMinutes', min: 1, max: 120 },
 ];
+
+/** A problem with one field, as a message key and its values (translated by the form). */
+export type SettingsProblem =
+  | { field: Field; key: 'notNumber' }
+  | { field: Field; key: 'between'; min: number; max: number; unit: string }
+  | { field: 'glucoseLowMgDl'; key: 'lowBelowHigh' }
+  | { field: 'diastolicHigh'; key: 'diastolicBelowSystolic' }
+  | { field: EscalationField; key: 'minutesBetween'; min: number; max: number }
+  | { field: 'escalateAgainAfterMinutes'; key: 'laterThanFirst' };
+
+/** The same checks as the API's, first problem per field, so the form can answer without a round trip. */
+export function settingsProblems(thresholds: AlertSettings['thresholds'], escalation: AlertSettings['escalation']): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  for (const { field, unit, min, max } of FIELDS) {
+    const value = thresholds[field];
+    if (!Number.isFinite(value)) problems.push({ field, key: 'notNumber' });
+    else if (value < min || value > max) problems.push({ field, key: 'between', min, max, unit });
+  }
+  if (thresholds.glucoseLowMgDl >= thresholds.glucoseHighMgDl) problems.push({ field: 'glucoseLowMgDl', key: 'lowBelowHigh' });
+  if (thresholds.diastolicHigh >= thresholds.systolicHigh) problems.push({ field: 'diastolicHigh', key: 'diastolicBelowSystolic' });
+  for (const { field, min, max } of ESCALATION_FIELDS) {
+    const value = escalation[field];
+    if (!Number.isInteger(value) || value < min || value > max) problems.push({ field, key: 'minutesBetween', min, max });
+  }
+  if (escalation.escalateAgainAfterMinutes <= escalation.escalateAfterMinutes) problems.push({ field: 'escalateAgainAfterMinutes', key: 'laterThanFirst' });
+  return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
+}
 
 function SettingsFields({ patientId, initial }: { patientId: string; initial: AlertSettings }) {
   const qc = useQueryClient();
+  const t = useTranslations('doctor.alerts');
+  const [checked, setChecked] = useState<SettingsProblem[]>([]);
   const [values, setValues] = useState<Record<Field, string>>(() => {
     const t = initial.thresholds;
     return { glucoseLowMgDl: String(t.glucoseLowMgDl), glucoseHighMgDl: String(t.glucoseHighMgDl), systolicHigh: String(t.systolicHigh), diastolicHigh: String(t.diastolicHigh) };
@@ -38,23 +71,40 @@ function SettingsFields({ patientId, initial }: { patientId: string; initial: Al
     onSuccess: (saved) => qc.setQueryData(alertSettingsOptions(patientId).queryKey, saved),
   });
   const problems = new Map<string, string>();
+  for (const p of checked) {
+    problems.set(p.field, p.key === 'between' ? t('problems.between', { what: t(`fields.${p.field}.name`), min: p.min, max: p.max, unit: p.unit })
+      : p.key === 'notNumber' ? t('problems.notNumber', { what: t(`fields.${p.field}.name`) })
+      : p.key === 'minutesBetween' ? t('problems.minutesBetween', { min: p.min, max: p.max })
+      : t(`problems.${p.key}`));
+  }
+  // Anything the API still refuses (its rules changed, say): its field marked, in the doctor's language.
   if (save.error instanceof ApiRequestError && Array.isArray(save.error.details)) {
-    for (const d of save.error.details as { field?: string; reason?: string }[]) if (d.field) problems.set(d.field.replace(/^(thresholds|escalation)\./, ''), d.reason ?? 'is not valid');
+    for (const d of save.error.details as { field?: string }[]) {
+      const field = d.field?.replace(/^(thresholds|escalation)\./, '');
+      if (field && !problems.has(field)) problems.set(field, t('problems.invalid'));
+    }
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const thresholds = Object.fromEntries(FIELDS.map(({ field }) => [field, Number(values[field])])) as AlertSettings['thresholds'];
+    // An empty field is not a number (Number('') would be 0).
+    const thresholds = Object.fromEntries(FIELDS.map(({ field }) => [field, values[field].trim() === '' ? Number.NaN : Number(values[field])])) as AlertSettings['thresholds'];
+    const found = settingsProblems(thresholds, escalation);
+    setChecked(found);
+    if (found.length > 0) {
+      save.reset();
+      return;
+    }
     save.mutate({ thresholds, delivery, escalation });
   };
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <fieldset>
-        <legend className="text-sm font-semibold text-slate-900">Thresholds for this patient</legend>
+        <legend className="text-sm font-semibold text-slate-900">{t('thresholds')}</legend>
         <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          {FIELDS.map(({ field, label, unit, hint }) => (
+          {FIELDS.map(({ field, unit, min, max, fallback }) => (
             <div key={field}>
-              <label htmlFor={`threshold-${field}`} className="block text-sm font-medium text-slate-800">{label} ({unit})</label>
+              <label htmlFor={`threshold-${field}`} className="block text-sm font-medium text-slate-800">{t('withUnit', { label: t(`fields.${field}.label`), unit })}</label>
               <input
                 id={`threshold-${field}`}
                 type="number"
@@ -67,18 +117,18 @@ function SettingsFields({ patientId, initial }: { patientId: string; initial: Al
                 aria-invalid={problems.has(field) || undefined}
                 className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 aria-invalid:border-red-600"
               />
-              <p id={`threshold-${field}-hint`} className="mt-0.5 text-xs text-slate-600">{hint}</p>
+              <p id={`threshold-${field}-hint`} className="mt-0.5 text-xs text-slate-600">{t('hint', { min, max, fallback })}</p>
               {problems.has(field) && <p id={`threshold-${field}-error`} className="text-xs font-medium text-red-800">{problems.get(field)}</p>}
             </div>
           ))}
         </div>
       </fieldset>
       <fieldset>
-        <legend className="text-sm font-semibold text-slate-900">When an alert is not acknowledged (minutes after it opens)</legend>
+        <legend className="text-sm font-semibold text-slate-900">{t('escalation')}</legend>
         <div className="mt-2 grid gap-3 sm:grid-cols-3">
-          {ESCALATION_FIELDS.map(({ field, label }) => (
+          {ESCALATION_FIELDS.map(({ field }) => (
             <div key={field}>
-              <label htmlFor={`escalation-${field}`} className="block text-sm font-medium text-slate-800">{label}</label>
+              <label htmlFor={`escalation-${field}`} className="block text-sm font-medium text-slate-800">{t(`escalationFields.${field}`)}</label>
               <input
                 id={`escalation-${field}`}
                 type="number"
@@ -96,37 +146,38 @@ function SettingsFields({ patientId, initial }: { patientId: string; initial: Al
         </div>
       </fieldset>
       <fieldset>
-        <legend className="text-sm font-semibold text-slate-900">How you receive this patient’s emergencies</legend>
+        <legend className="text-sm font-semibold text-slate-900">{t('delivery')}</legend>
         <div className="mt-2 space-y-1 text-sm text-slate-800">
           <label className="flex items-center gap-2">
             <input type="radio" name="delivery" value="IMMEDIATE" checked={delivery === 'IMMEDIATE'} onChange={() => setDelivery('IMMEDIATE')} className="h-4 w-4 accent-teal-700" />
-            Immediately (when an alert is not acknowledged within the patient’s first escalation interval)
+            {t('deliveryImmediate')}
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="delivery" value="DAILY_DIGEST" checked={delivery === 'DAILY_DIGEST'} onChange={() => setDelivery('DAILY_DIGEST')} className="h-4 w-4 accent-teal-700" />
-            In a daily digest at 08:00 (and at once when an alert stays unacknowledged to its second escalation)
+            {t('deliveryDigest')}
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="delivery" value="NONE" checked={delivery === 'NONE'} onChange={() => setDelivery('NONE')} className="h-4 w-4 accent-teal-700" />
-            Not at all (the patient’s caregivers and other doctors are still told)
+            {t('deliveryNone')}
           </label>
         </div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={save.isPending}>{save.isPending ? 'Saving…' : 'Save alert settings'}</Button>
-        <p role="status" aria-live="polite" className="text-sm text-slate-700">{save.isSuccess ? 'Alert settings saved.' : ''}</p>
+        <Button type="submit" disabled={save.isPending}>{save.isPending ? t('saving') : t('save')}</Button>
+        <p role="status" aria-live="polite" className="text-sm text-slate-700">{save.isSuccess ? t('saved') : ''}</p>
       </div>
       {save.isError && problems.size === 0 && <ErrorMessage error={save.error} />}
-      {problems.size > 0 && <p role="alert" className="text-sm font-medium text-red-800">Some thresholds are not plausible; see the fields above.</p>}
+      {problems.size > 0 && <p role="alert" className="text-sm font-medium text-red-800">{t('notPlausible')}</p>}
     </form>
   );
 }
 
 export function AlertSettingsForm({ patientId }: { patientId: string }) {
   const { data, error, isPending, refetch } = useQuery(alertSettingsOptions(patientId));
+  const t = useTranslations('doctor.alerts');
   return (
-    <Card title="Alerts">
-      {isPending ? <Loading label="Loading alert settings…" /> : error ? <ErrorMessage error={error} retry={() => void refetch()} /> : <SettingsFields patientId={patientId} initial={data} />}
+    <Card title={t('title')}>
+      {isPending ? <Loading label={t('loading')} /> : error ? <ErrorMessage error={error} retry={() => void refetch()} /> : <SettingsFields patientId={patientId} initial={data} />}
     </Card>
   );
 }

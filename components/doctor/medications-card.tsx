@@ -4,20 +4,23 @@
 // changes a dose and stops; the API decides who may, this only hides what a caregiver cannot do.
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
+import { useLocale, useTranslations } from 'use-intl';
 import { DoctorMedicationControls } from '@/components/medications/doctor-medication-controls';
 import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
 import type { OverviewAdherence as Adherence, PatientOverview } from '@/lib/data/patient-overview';
+import { localDigits } from '@/lib/format/health';
 import { formatDay } from './format';
 import { overviewOptions } from './queries';
 
 function AdherenceValue({ a }: { a: Adherence }) {
-  if (a.percent === null) return <span className="text-slate-600">no doses due</span>;
+  const t = useTranslations('doctor.medications');
+  if (a.percent === null) return <span className="text-slate-600">{t('noneDue')}</span>;
   // Under 80 % is the usual cut-off for inadequate adherence.
   const low = a.percent < 80;
   return (
     <span className={low ? 'font-semibold text-red-800' : 'text-slate-900'}>
-      {a.percent} % <span className="font-normal text-slate-600">({a.taken} of {a.scheduled})</span>
+      {t('percent', { percent: a.percent })} <span className="font-normal text-slate-600">{t('takenOf', { taken: a.taken, scheduled: a.scheduled })}</span>
     </span>
   );
 }
@@ -26,15 +29,25 @@ export function MedicationsCard({ medications }: { medications: NonNullable<Pati
   const { patientId } = useParams<{ patientId: string }>();
   const overview = useQuery({ ...overviewOptions(patientId ?? ''), enabled: Boolean(patientId) });
   const asDoctor = overview.data?.access.kind === 'DOCTOR';
+  const t = useTranslations('doctor.medications');
+  const locale = useLocale();
+  // "At 08:00, 20:00 · since 3 May 2026 · stopped 9 May 2026": built as text, the parts joined by " · ".
+  const schedule = (m: (typeof medications.items)[number]) =>
+    [
+      m.times.length > 0 ? t('at', { times: localDigits(m.times.join(', '), locale) }) : t('noFixedTimes'),
+      t('since', { day: formatDay(m.startedOn, locale) }),
+      m.endedOn && t('ended', { day: formatDay(m.endedOn, locale) }),
+      m.stoppedAt && t('stopped', { day: formatDay(m.stoppedAt.slice(0, 10), locale) }),
+    ].filter(Boolean).join(' · ');
   return (
-    <Card title="Medications and adherence">
+    <Card title={t('title')}>
       {medications.items.length === 0 ? (
-        <Empty>No medications recorded.</Empty>
+        <Empty>{t('empty')}</Empty>
       ) : (
         <>
           <dl className="mb-3 grid grid-cols-2 gap-2 rounded-md bg-slate-50 p-2 text-sm">
-            <div><dt className="text-slate-700">All doses, 7 days</dt><dd><AdherenceValue a={medications.last7Days} /></dd></div>
-            <div><dt className="text-slate-700">All doses, 30 days</dt><dd><AdherenceValue a={medications.last30Days} /></dd></div>
+            <div><dt className="text-slate-700">{t('all7')}</dt><dd><AdherenceValue a={medications.last7Days} /></dd></div>
+            <div><dt className="text-slate-700">{t('all30')}</dt><dd><AdherenceValue a={medications.last30Days} /></dd></div>
           </dl>
           <ul className="divide-y divide-slate-100">
             {medications.items.map((m) => (
@@ -43,13 +56,11 @@ export function MedicationsCard({ medications }: { medications: NonNullable<Pati
                   {m.name}{m.dosage && <span className="font-normal text-slate-700"> · {m.dosage}</span>}
                 </p>
                 <p className="text-xs text-slate-600">
-                  {m.times.length > 0 ? `At ${m.times.join(', ')}` : 'No fixed times'} · since {formatDay(m.startedOn)}
-                  {m.endedOn && ` · ended ${formatDay(m.endedOn)}`}
-                  {m.stoppedAt && ` · stopped ${formatDay(m.stoppedAt.slice(0, 10))}`}
+                  {schedule(m)}
                 </p>
                 <dl className="mt-1 grid grid-cols-2 gap-2">
-                  <div><dt className="text-xs text-slate-700">7 days</dt><dd><AdherenceValue a={m.last7Days} /></dd></div>
-                  <div><dt className="text-xs text-slate-700">30 days</dt><dd><AdherenceValue a={m.last30Days} /></dd></div>
+                  <div><dt className="text-xs text-slate-700">{t('days7')}</dt><dd><AdherenceValue a={m.last7Days} /></dd></div>
+                  <div><dt className="text-xs text-slate-700">{t('days30')}</dt><dd><AdherenceValue a={m.last30Days} /></dd></div>
                 </dl>
               </li>
             ))}

@@ -4,6 +4,7 @@
 // emergencies, then insights, medications and events. Shared by the doctor's and the caregiver's
 // patient pages; `part` renders only the emergencies or only the health sections.
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
 import { ErrorMessage, Loading } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
 import { EmergenciesCard } from './emergencies-card';
@@ -20,7 +21,8 @@ export function PatientOverviewView({ patientId, units, timeZone, part = 'all' }
   part?: 'all' | 'emergencies' | 'health';
 }) {
   const { data, error, isPending, refetch } = useQuery(overviewOptions(patientId));
-  if (isPending) return <Loading label="Loading overview…" />;
+  const t = useTranslations('doctor');
+  if (isPending) return <Loading label={t('overview.loading')} />;
   if (error) return <ErrorMessage error={error} retry={() => void refetch()} />;
   const today = todayIn(timeZone);
   return (

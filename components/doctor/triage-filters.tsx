@@ -1,17 +1,19 @@
 'use client';
 
 // Search by name, one group at a time (radio chips with counts), and the sort order.
+import { useLocale, useTranslations } from 'use-intl';
 import type { TriageGroup, TriageQuery } from '@/lib/data/triage';
+import { numberLocale } from '@/lib/format/health';
 
 type Sort = Pick<TriageQuery, 'sort' | 'order'>;
 
-const SORTS: { value: string; label: string }[] = [
-  { value: 'name:asc', label: 'Name (A–Z)' },
-  { value: 'name:desc', label: 'Name (Z–A)' },
-  { value: 'lastSync:asc', label: 'Last sync (oldest first)' },
-  { value: 'lastSync:desc', label: 'Last sync (newest first)' },
-  { value: 'lastReviewed:asc', label: 'Last reviewed (oldest first)' },
-  { value: 'lastReviewed:desc', label: 'Last reviewed (newest first)' },
+const SORTS: Sort[] = [
+  { sort: 'name', order: 'asc' },
+  { sort: 'name', order: 'desc' },
+  { sort: 'lastSync', order: 'asc' },
+  { sort: 'lastSync', order: 'desc' },
+  { sort: 'lastReviewed', order: 'asc' },
+  { sort: 'lastReviewed', order: 'desc' },
 ];
 
 const chip =
@@ -27,12 +29,14 @@ export function TriageFilters(props: {
   groups: { id: TriageGroup; label: string; count: number }[];
   total: number;
 }) {
-  const options = [{ id: undefined, label: 'All', count: props.total }, ...props.groups];
+  const t = useTranslations('doctor.triage');
+  const locale = useLocale();
+  const options = [{ id: undefined, label: t('all'), count: props.total }, ...props.groups];
   return (
     <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">
-          <label htmlFor="triage-search" className="block text-sm font-medium text-slate-800">Search by name</label>
+          <label htmlFor="triage-search" className="block text-sm font-medium text-slate-800">{t('search')}</label>
           <input
             id="triage-search"
             type="search"
@@ -44,7 +48,7 @@ export function TriageFilters(props: {
           />
         </div>
         <div>
-          <label htmlFor="triage-sort" className="block text-sm font-medium text-slate-800">Sort within groups</label>
+          <label htmlFor="triage-sort" className="block text-sm font-medium text-slate-800">{t('sortLabel')}</label>
           <select
             id="triage-sort"
             value={`${props.sort.sort}:${props.sort.order}`}
@@ -54,12 +58,12 @@ export function TriageFilters(props: {
             }}
             className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 sm:w-auto"
           >
-            {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            {SORTS.map((s) => <option key={`${s.sort}:${s.order}`} value={`${s.sort}:${s.order}`}>{t(`sorts.${s.sort}.${s.order}`)}</option>)}
           </select>
         </div>
       </div>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Group</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('group')}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {options.map((o) => (
             <label key={o.id ?? 'all'} className={`${chip} ${o.count === 0 && o.id ? 'border-slate-200 text-slate-600' : 'border-slate-300 text-slate-800'}`}>
@@ -71,7 +75,7 @@ export function TriageFilters(props: {
                 onChange={() => props.onGroup(o.id)}
                 className="sr-only"
               />
-              {o.label} <span aria-hidden="true">·</span> <span>{o.count}</span>
+              {o.label} <span aria-hidden="true">·</span> <span>{o.count.toLocaleString(numberLocale(locale))}</span>
             </label>
           ))}
         </div>

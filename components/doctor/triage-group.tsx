@@ -1,9 +1,16 @@
 // One triage group: its heading with the count, then a row per patient (name linking to the detail,
-// the reason, a CGM wearer's time in range, CV and wear (a figure that raised a flag in bold), a 14-day
-// sparkline, last sync and last review). Stacks on phone widths.
+// the reason worded from its codes in the reader's language and glucose unit, a CGM wearer's time in
+// range, CV and wear (a figure that raised a flag in bold), a 14-day sparkline, last sync and last
+// review). Stacks on phone widths.
+'use client';
+
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'use-intl';
 import { Sparkline } from '@/components/charts/sparkline';
 import type { TriageCgm, TriageGroup, TriageRow } from '@/lib/data/triage';
+import { numberLocale, type UnitPreferences } from '@/lib/format/health';
+import { triageReasonText, triageSparkLabel } from '@/lib/format/triage-reason';
+import type { Locale } from '@/lib/i18n/locales';
 import { formatWhen } from './format';
 
 const ACCENTS: Record<TriageGroup, string> = {
@@ -23,30 +30,36 @@ const ACCENTS: Record<TriageGroup, string> = {
   'on-target': 'border-l-teal-600',
 };
 
-const pct = (v: number) => `${v.toFixed(1)} %`;
+/** A percentage to 0.1 in the reader's digits: "64.1 %". */
+const pct = (v: number, locale: Locale) => `${v.toLocaleString(numberLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
 
 function CgmFigures({ cgm }: { cgm: TriageCgm }) {
+  const t = useTranslations('doctor.triage');
+  const locale = useLocale();
   const flagged = (...flags: TriageCgm['flags']) => (flags.some((f) => cgm.flags.includes(f)) ? 'font-semibold text-slate-900' : '');
   return (
     <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-700" data-testid="triage-cgm">
-      <span className={flagged('target', 'below', 'veryLow', 'low', 'above', 'veryHigh', 'high')}>Time in range {pct(cgm.timeInRange)}</span>
-      <span className={flagged('cv')}>CV {pct(cgm.cv)}</span>
-      <span className={flagged('wear')}>CGM worn {pct(cgm.activePercent)}</span>
+      <span className={flagged('target', 'below', 'veryLow', 'low', 'above', 'veryHigh', 'high')}>{t('timeInRange', { value: pct(cgm.timeInRange, locale) })}</span>
+      <span className={flagged('cv')}>{t('cv', { value: pct(cgm.cv, locale) })}</span>
+      <span className={flagged('wear')}>{t('cgmWorn', { value: pct(cgm.activePercent, locale) })}</span>
     </p>
   );
 }
 
-export function TriageGroupSection({ group, rows, timeZone, today }: {
+export function TriageGroupSection({ group, rows, units, timeZone, today }: {
   group: { id: TriageGroup; label: string; count: number };
   rows: TriageRow[];
+  units: UnitPreferences;
   timeZone: string;
   today: string;
 }) {
+  const t = useTranslations('doctor.triage');
+  const locale = useLocale();
   const headingId = `triage-${group.id}`;
   return (
     <section aria-labelledby={headingId} data-testid={`triage-group-${group.id}`}>
       <h2 id={headingId} className="mb-2 text-lg font-semibold text-slate-900">
-        {group.label} <span className="text-base font-normal text-slate-600">({group.count})</span>
+        {group.label} <span className="text-base font-normal text-slate-600">{t('count', { count: group.count })}</span>
       </h2>
       <ul className="space-y-2">
         {rows.map((row) => (
@@ -61,15 +74,15 @@ export function TriageGroupSection({ group, rows, timeZone, today }: {
               >
                 {row.name}
               </Link>
-              <p className="mt-0.5 text-sm text-slate-700">{row.reason}</p>
+              <p className="mt-0.5 text-sm text-slate-700">{triageReasonText(row.reasonData, units, locale)}</p>
               {row.cgm && <CgmFigures cgm={row.cgm} />}
             </div>
-            <Sparkline values={row.sparkline.values} label={row.sparkline.label} />
+            <Sparkline values={row.sparkline.values} label={triageSparkLabel(row.sparkline.type, row.sparkline.days, locale)} />
             <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-700">
-              <dt className="font-medium">Last sync</dt>
-              <dd>{formatWhen(row.lastSyncAt, timeZone, today)}</dd>
-              <dt className="font-medium">Last reviewed</dt>
-              <dd>{formatWhen(row.lastReviewedAt, timeZone, today)}</dd>
+              <dt className="font-medium">{t('lastSync')}</dt>
+              <dd>{formatWhen(row.lastSyncAt, timeZone, today, undefined, locale)}</dd>
+              <dt className="font-medium">{t('lastReviewed')}</dt>
+              <dd>{formatWhen(row.lastReviewedAt, timeZone, today, undefined, locale)}</dd>
             </dl>
           </li>
         ))}

@@ -4,6 +4,7 @@
 // triage order. The first render comes hydrated from the server; later filters fetch the API.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import type { TriageGroup, TriageQuery } from '@/lib/data/triage';
 import { todayIn } from './format';
@@ -34,6 +35,9 @@ export function TriageView({ initial, timeZone }: { initial: TriageQuery; timeZo
   const { data, error, isPending, isFetching, refetch } = useQuery({ ...triageOptions(query), placeholderData: keepPreviousData });
   const today = todayIn(timeZone);
   const total = data?.groups.reduce((sum, g) => sum + g.count, 0) ?? 0;
+  const t = useTranslations('doctor.triage');
+  // The API's labels are English: the reader's come from the group's stable code.
+  const groups = (data?.groups ?? []).map((g) => ({ ...g, label: t(`groups.${g.id}`) }));
 
   return (
     <div className="space-y-4">
@@ -44,26 +48,27 @@ export function TriageView({ initial, timeZone }: { initial: TriageQuery; timeZo
         onGroup={setGroup}
         sort={sort}
         onSort={setSort}
-        groups={data?.groups ?? []}
+        groups={groups}
         total={total}
       />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-slate-600">
-        {isFetching && !isPending ? 'Updating…' : data ? `${data.patients.length} of ${total} patients shown` : ''}
+        {isFetching && !isPending ? t('updating') : data ? t('shown', { shown: data.patients.length, total }) : ''}
       </p>
       {isPending ? (
-        <Loading label="Loading your patients…" />
+        <Loading label={t('loading')} />
       ) : error && !data ? (
         <ErrorMessage error={error} retry={() => void refetch()} />
       ) : !data || data.patients.length === 0 ? (
-        <Empty>{total === 0 && !q ? 'No patients are linked to you yet.' : 'No patients match these filters.'}</Empty>
+        <Empty>{total === 0 && !q ? t('noPatients') : t('noMatch')}</Empty>
       ) : (
-        data.groups
+        groups
           .filter((g) => data.patients.some((p) => p.group === g.id))
           .map((g) => (
             <TriageGroupSection
               key={g.id}
               group={g}
               rows={data.patients.filter((p) => p.group === g.id)}
+              units={data.units}
               timeZone={timeZone}
               today={today}
             />

@@ -1,10 +1,15 @@
 // Turns an entry form's fields into the API's request body, catching what the browser can see (empty or
 // non-numeric values, a time in the future) before a round trip; the API validates everything again.
+// A field's problem is a message key (`entry.errors.*`): the form says it in the reader's language.
 import type { CreatedEntry, EntryKind } from '@/lib/data/entries';
-import { INSULIN_KIND_LABELS, KIND_LABELS, mealContextLabel } from './entry-options';
+import { numberLocale } from '@/lib/format/health';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+import { isMealContext } from './entry-options';
 
 export type FieldErrors = Record<string, string>;
-export type BuiltEntry = { ok: true; body: Record<string, unknown> } | { ok: false; errors: FieldErrors };
+export type EntryErrorKey = 'chooseOne' | 'enterValue' | 'enterNumber' | 'required' | 'enterDateTime' | 'inFuture';
+export type BuiltEntry = { ok: true; body: Record<string, unknown> } | { ok: false; errors: Record<string, EntryErrorKey> };
 
 const NUMBERS: Record<EntryKind, string[]> = {
   glucose: ['value'],
@@ -36,17 +41,17 @@ const CHOICES = new Set(['score', 'severity', 'mealContext', 'unit', 'insulinKin
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 export function buildEntryBody(kind: EntryKind, form: FormData, nowMs = Date.now()): BuiltEntry {
-  const errors: FieldErrors = {};
+  const errors: Record<string, EntryErrorKey> = {};
   const body: Record<string, unknown> = { kind };
   for (const name of NUMBERS[kind]) {
     const raw = text(form, name).replace(',', '.');
-    if (raw === '') errors[name] = CHOICES.has(name) ? 'Choose one.' : 'Enter a value.';
-    else if (!Number.isFinite(Number(raw))) errors[name] = 'Enter a number.';
+    if (raw === '') errors[name] = CHOICES.has(name) ? 'chooseOne' : 'enterValue';
+    else if (!Number.isFinite(Number(raw))) errors[name] = 'enterNumber';
     else body[name] = Number(raw);
   }
   for (const name of REQUIRED_TEXT[kind]) {
     const value = text(form, name);
-    if (value === '') errors[name] = CHOICES.has(name) ? 'Choose one.' : 'This is required.';
+    if (value === '') errors[name] = CHOICES.has(name) ? 'chooseOne' : 'required';
     else body[name] = value;
   }
   for (const name of OPTIONAL_TEXT[kind]) {
@@ -57,33 +62,36 @@ export function buildEntryBody(kind: EntryKind, form: FormData, nowMs = Date.now
   const when = text(form, 'at');
   if (when !== '') {
     const ms = new Date(when).getTime();
-    if (Number.isNaN(ms)) errors.at = 'Enter a date and time.';
-    else if (ms > nowMs + 60_000) errors.at = 'This is in the future.';
+    if (Number.isNaN(ms)) errors.at = 'enterDateTime';
+    else if (ms > nowMs + 60_000) errors.at = 'inFuture';
     else body.at = new Date(ms).toISOString();
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body };
 }
 
-/** One line saying what was saved, in the units it was entered in. */
-export function describeEntry(entry: CreatedEntry): string {
-  const label = KIND_LABELS[entry.kind];
+/** One line saying what was saved, in the units it was entered in, in the reader's language. */
+export function describeEntry(entry: CreatedEntry, locale: Locale = 'en'): string {
+  const t = translator(locale, 'entry');
+  // Numbers as the reader writes them (Bengali and Marathi in their own digits), not ICU's default.
+  const num = (value: number) => value.toLocaleString(numberLocale(locale), { maximumFractionDigits: 3 });
+  const label = t(`kinds.${entry.kind}`);
   switch (entry.kind) {
     case 'glucose':
-      return `${label} ${entry.value} ${entry.unit} (${mealContextLabel(entry.mealContext)?.toLowerCase()})`;
+      return t('describe.glucose', { label, value: num(entry.value), unit: entry.unit, context: isMealContext(entry.mealContext) ? t(`mealContexts.${entry.mealContext}`).toLocaleLowerCase(locale) : '—' });
     case 'weight':
-      return `${label} ${entry.value} ${entry.unit}`;
+      return t('describe.weight', { label, value: num(entry.value), unit: entry.unit });
     case 'insulin':
-      return `${label} ${entry.value} U (${INSULIN_KIND_LABELS[entry.insulinKind].toLowerCase()})`;
+      return t('describe.insulin', { label, value: num(entry.value), kind: t(`insulinKinds.${entry.insulinKind}`).toLocaleLowerCase(locale) });
     case 'carbs':
-      return `${label} ${entry.value} g`;
+      return t('describe.carbs', { label, value: num(entry.value) });
     case 'blood_pressure':
-      return `${label} ${entry.systolic}/${entry.diastolic} mmHg`;
+      return t('describe.bloodPressure', { label, systolic: num(entry.systolic), diastolic: num(entry.diastolic) });
     case 'mood':
-      return `${label} ${entry.score} of 5`;
+      return t('describe.mood', { label, score: num(entry.score) });
     case 'symptom':
-      return `${label}: ${entry.name}, severity ${entry.severity} of 5`;
+      return t('describe.symptom', { label, name: entry.name, severity: num(entry.severity) });
     case 'medication':
-      return `${label}: ${entry.name}${entry.dose ? ` ${entry.dose}` : ''}`;
+      return entry.dose ? t('describe.medicationDose', { label, name: entry.name, dose: entry.dose }) : t('describe.medication', { label, name: entry.name });
     case 'note':
       return label;
   }

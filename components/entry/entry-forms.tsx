@@ -6,11 +6,12 @@
 import Link from 'next/link';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import type { CreatedEntry, EntryKind } from '@/lib/data/entries';
 import { ApiRequestError, apiFetch } from '@/lib/query/api';
 import { buildEntryBody, describeEntry, type FieldErrors } from './entry-body';
-import { KIND_LABELS, KINDS } from './entry-options';
+import { KINDS } from './entry-options';
 import { KindFields } from './kind-fields';
 import { MealForm } from './meal-form';
 
@@ -29,21 +30,27 @@ export type EntryFormsProps = {
   mealsHref?: string;
 };
 
-function errorsFrom(error: unknown): { fields: FieldErrors; message: string } {
-  if (!(error instanceof ApiRequestError)) return { fields: {}, message: 'Could not reach Pulse. Check your connection and try again.' };
-  if (error.status === 401) return { fields: {}, message: 'Your session has ended. Please sign in again.' };
-  if (error.status === 404) return { fields: {}, message: 'Not saved: you may no longer have permission to log data here.' };
+type EntryT = ReturnType<typeof useTranslations<'entry'>>;
+
+// The server's field reasons stay its (English) words: API messages are the contract.
+function errorsFrom(error: unknown, t: EntryT): { fields: FieldErrors; message: string } {
+  if (!(error instanceof ApiRequestError)) return { fields: {}, message: t('errors.unreachable') };
+  if (error.status === 401) return { fields: {}, message: t('errors.sessionEnded') };
+  if (error.status === 404) return { fields: {}, message: t('errors.noPermission') };
   const fields: FieldErrors = {};
   const details = Array.isArray(error.details) ? (error.details as { field?: unknown; reason?: unknown }[]) : [];
   for (const d of details) {
     if (typeof d.field === 'string' && typeof d.reason === 'string') fields[d.field] ??= d.reason.charAt(0).toUpperCase() + d.reason.slice(1) + '.';
   }
-  return { fields, message: error.status === 422 ? 'Not saved: please check the marked fields.' : `Not saved: ${error.message}` };
+  return { fields, message: error.status === 422 ? t('errors.checkFields') : t('errors.notSavedBecause', { message: error.message }) };
 }
 
 const noSubscription = () => () => {};
 
 export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoint, mealsHref }: EntryFormsProps) {
+  const t = useTranslations('entry');
+  const locale = useLocale();
+  const format = useFormatter();
   const queryClient = useQueryClient();
   const headingId = useId();
   const [kind, setKind] = useState<EntryKind | 'meal'>('glucose');
@@ -78,8 +85,8 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoi
     const built = buildEntryBody(kind, new FormData(form));
     setSaved(null);
     if (!built.ok) {
-      setErrors(built.errors);
-      setProblem('Not saved: please check the marked fields.');
+      setErrors(Object.fromEntries(Object.entries(built.errors).map(([name, key]) => [name, t(`errors.${key}`)])));
+      setProblem(t('errors.checkFields'));
       focusFirstError(form, built.errors);
       return;
     }
@@ -88,11 +95,11 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoi
     mutation.mutate(built.body, {
       onSuccess: (entry) => {
         form.reset();
-        const time = new Date(entry.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-        setSaved(`Saved: ${describeEntry(entry)}, ${time}.`);
+        const time = format.dateTime(new Date(entry.at), { dateStyle: 'medium', timeStyle: 'short' });
+        setSaved(t('saved', { what: describeEntry(entry, locale), time }));
       },
       onError: (error) => {
-        const { fields, message } = errorsFrom(error);
+        const { fields, message } = errorsFrom(error, t);
         setErrors(fields);
         const unmatched = Object.entries(fields).filter(([name]) => !form.querySelector(`[name="${name}"]`));
         setProblem(unmatched.length > 0 ? `${message} ${unmatched.map(([, reason]) => reason).join(' ')}` : message);
@@ -104,7 +111,7 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoi
   return (
     <div className="space-y-4">
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">What would you like to log?</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('whatToLog')}</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {[...KINDS, ...(mealsEndpoint ? (['meal'] as const) : [])].map((k) => (
             <label
@@ -112,7 +119,7 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoi
               className="cursor-pointer rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 has-[:checked]:border-teal-700 has-[:checked]:bg-teal-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-teal-600 has-[:focus-visible]:ring-offset-2"
             >
               <input type="radio" name="entry-kind" value={k} checked={kind === k} onChange={() => choose(k)} className="sr-only" />
-              {k === 'meal' ? 'Meal' : KIND_LABELS[k]}
+              {t(`kinds.${k}`)}
             </label>
           ))}
         </div>
@@ -122,11 +129,11 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoi
         mealsEndpoint && <MealForm endpoint={mealsEndpoint} mealsHref={mealsHref} />
       ) : (
         <form key={kind} onSubmit={submit} noValidate aria-labelledby={headingId} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id={headingId} className="text-base font-semibold text-slate-900">{KIND_LABELS[kind]}</h2>
+          <h2 id={headingId} className="text-base font-semibold text-slate-900">{t(`kinds.${kind}`)}</h2>
           <KindFields kind={kind} units={units} errors={errors} />
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" disabled={!hydrated || mutation.isPending}>
-              {mutation.isPending ? 'Saving…' : `Save ${KIND_LABELS[kind].toLowerCase()}`}
+              {mutation.isPending ? t('saving') : t('save', { what: t(`kinds.${kind}`).toLocaleLowerCase(locale) })}
             </Button>
           </div>
         </form>
@@ -138,7 +145,7 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoi
             {saved}{' '}
             {timelineHref && (
               <Link href={timelineHref} className="font-medium underline">
-                See it on the timeline
+                {t('seeTimeline')}
               </Link>
             )}
           </p>

@@ -1,47 +1,43 @@
-// Labels for the entry forms. The value lists come from the API's schema as types only (no server code in
-// the browser bundle); a Record over each union makes the compiler catch a value added on one side only.
+// The value lists of the entry forms (their labels are messages: `entry.kinds.*`, `entry.mealContexts.*`,
+// …). The value lists come from the API's schema as types only (no server code in the browser bundle); a
+// Record over each union makes the compiler catch a value added on one side only.
 import type { EntryKind, ManualInsulinKind, MealContext, TEXT_LIMITS } from '@/lib/data/entries';
 
-export const KIND_LABELS: Record<EntryKind, string> = {
-  glucose: 'Blood glucose',
-  blood_pressure: 'Blood pressure',
-  weight: 'Weight',
-  mood: 'Mood',
-  symptom: 'Symptom',
-  medication: 'Medication taken',
+const KIND_SET: Record<EntryKind, true> = {
+  glucose: true,
+  blood_pressure: true,
+  weight: true,
+  mood: true,
+  symptom: true,
+  medication: true,
   // After the kinds everyone uses (the entry e2e walks them in this order with the arrow keys).
-  insulin: 'Insulin',
-  carbs: 'Carbohydrates',
-  note: 'Note',
+  insulin: true,
+  carbs: true,
+  note: true,
 };
-export const KINDS = Object.keys(KIND_LABELS) as EntryKind[];
+export const KINDS = Object.keys(KIND_SET) as EntryKind[];
 
-export const MEAL_CONTEXT_LABELS: Record<MealContext, string> = {
-  fasting: 'Fasting',
-  before_breakfast: 'Before breakfast',
-  after_breakfast: 'After breakfast',
-  before_lunch: 'Before lunch',
-  after_lunch: 'After lunch',
-  before_dinner: 'Before dinner',
-  after_dinner: 'After dinner',
-  bedtime: 'Bedtime',
-  random: 'Any other time',
+const MEAL_CONTEXT_SET: Record<MealContext, true> = {
+  fasting: true,
+  before_breakfast: true,
+  after_breakfast: true,
+  before_lunch: true,
+  after_lunch: true,
+  before_dinner: true,
+  after_dinner: true,
+  bedtime: true,
+  random: true,
 };
-export const MEAL_CONTEXTS = Object.keys(MEAL_CONTEXT_LABELS) as MealContext[];
+export const MEAL_CONTEXTS = Object.keys(MEAL_CONTEXT_SET) as MealContext[];
 
-export const INSULIN_KIND_LABELS: Record<ManualInsulinKind, string> = {
-  bolus: 'Meal bolus',
-  correction: 'Correction',
-  basal: 'Basal (long-acting)',
-};
-export const MANUAL_INSULIN_KINDS = Object.keys(INSULIN_KIND_LABELS) as ManualInsulinKind[];
+const INSULIN_KIND_SET: Record<ManualInsulinKind, true> = { bolus: true, correction: true, basal: true };
+export const MANUAL_INSULIN_KINDS = Object.keys(INSULIN_KIND_SET) as ManualInsulinKind[];
 
-export const MOOD_LABELS = ['Very low', 'Low', 'Okay', 'Good', 'Very good'] as const;
-export const SEVERITY_LABELS = ['Very mild', 'Mild', 'Moderate', 'Severe', 'Very severe'] as const;
+/** The 1–5 scales' message keys (`entry.moods.*`, `entry.severities.*`), 1 first. */
+export const MOOD_KEYS = ['veryLow', 'low', 'okay', 'good', 'veryGood'] as const;
+export const SEVERITY_KEYS = ['veryMild', 'mild', 'moderate', 'severe', 'verySevere'] as const;
 
 /** The API's limits (typed against TEXT_LIMITS, so they cannot drift); the server enforces them either way. */
 export const TEXT_MAX: typeof TEXT_LIMITS = { name: 100, dose: 100, note: 1000, text: 2000 };
 
-export function mealContextLabel(value: string | null): string | null {
-  return value && value in MEAL_CONTEXT_LABELS ? MEAL_CONTEXT_LABELS[value as MealContext] : null;
-}
+export const isMealContext = (value: string | null): value is MealContext => value !== null && value in MEAL_CONTEXT_SET;

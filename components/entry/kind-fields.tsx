@@ -1,38 +1,49 @@
 'use client';
 
 // The fields of one entry kind. Field names are the API's, so server errors land on the right field.
+import { useTranslations } from 'use-intl';
 import type { EntryKind } from '@/lib/data/entries';
 import { InputField, ScaleField, SelectField, TextAreaField } from './fields';
 import type { FieldErrors } from './entry-body';
-import { INSULIN_KIND_LABELS, MANUAL_INSULIN_KINDS, MEAL_CONTEXT_LABELS, MEAL_CONTEXTS, MOOD_LABELS, SEVERITY_LABELS, TEXT_MAX } from './entry-options';
+import { MANUAL_INSULIN_KINDS, MEAL_CONTEXTS, MOOD_KEYS, SEVERITY_KEYS, TEXT_MAX } from './entry-options';
 
 type Props = { kind: EntryKind; units: { glucose: 'mg/dL' | 'mmol/L'; weight: 'kg' | 'lb' }; errors: FieldErrors };
 
 const NUMBER = { type: 'text', inputMode: 'decimal', autoComplete: 'off' } as const;
+// Unit symbols are the same in every language.
+const GLUCOSE_UNITS = ['mg/dL', 'mmol/L'] as const;
+const WEIGHT_UNITS = ['kg', 'lb'] as const;
 
-function When({ errors, label = 'When' }: { errors: FieldErrors; label?: string }) {
-  return <InputField name="at" type="datetime-local" label={label} hint="Leave empty for right now (your device's clock)." error={errors.at} />;
+function When({ errors, label }: { errors: FieldErrors; label?: string }) {
+  const t = useTranslations('entry');
+  return <InputField name="at" type="datetime-local" label={label ?? t('fields.when')} hint={t('fields.whenHint')} error={errors.at} />;
 }
 
 export function KindFields({ kind, units, errors }: Props) {
+  const t = useTranslations('entry');
+  const moods = MOOD_KEYS.map((k) => t(`moods.${k}`));
+  const severities = SEVERITY_KEYS.map((k) => t(`severities.${k}`));
   switch (kind) {
     case 'glucose':
       return (
         <>
           <div className="grid gap-4 sm:grid-cols-2">
-            <InputField name="value" label="Blood glucose" {...NUMBER} required error={errors.value} />
-            <SelectField name="unit" label="Unit" defaultValue={units.glucose} error={errors.unit}>
-              <option value="mg/dL">mg/dL</option>
-              <option value="mmol/L">mmol/L</option>
+            <InputField name="value" label={t('kinds.glucose')} {...NUMBER} required error={errors.value} />
+            <SelectField name="unit" label={t('fields.unit')} defaultValue={units.glucose} error={errors.unit}>
+              {GLUCOSE_UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
             </SelectField>
           </div>
-          <SelectField name="mealContext" label="Meal context" defaultValue="" required error={errors.mealContext}>
+          <SelectField name="mealContext" label={t('fields.mealContext')} defaultValue="" required error={errors.mealContext}>
             <option value="" disabled>
-              Choose when you measured…
+              {t('fields.chooseWhen')}
             </option>
             {MEAL_CONTEXTS.map((m) => (
               <option key={m} value={m}>
-                {MEAL_CONTEXT_LABELS[m]}
+                {t(`mealContexts.${m}`)}
               </option>
             ))}
           </SelectField>
@@ -43,8 +54,8 @@ export function KindFields({ kind, units, errors }: Props) {
       return (
         <>
           <div className="grid gap-4 sm:grid-cols-2">
-            <InputField name="systolic" label="Systolic (upper number, mmHg)" {...NUMBER} inputMode="numeric" required error={errors.systolic} />
-            <InputField name="diastolic" label="Diastolic (lower number, mmHg)" {...NUMBER} inputMode="numeric" required error={errors.diastolic} />
+            <InputField name="systolic" label={t('fields.systolic')} {...NUMBER} inputMode="numeric" required error={errors.systolic} />
+            <InputField name="diastolic" label={t('fields.diastolic')} {...NUMBER} inputMode="numeric" required error={errors.diastolic} />
           </div>
           <When errors={errors} />
         </>
@@ -53,10 +64,13 @@ export function KindFields({ kind, units, errors }: Props) {
       return (
         <>
           <div className="grid gap-4 sm:grid-cols-2">
-            <InputField name="value" label="Weight" {...NUMBER} required error={errors.value} />
-            <SelectField name="unit" label="Unit" defaultValue={units.weight} error={errors.unit}>
-              <option value="kg">kg</option>
-              <option value="lb">lb</option>
+            <InputField name="value" label={t('kinds.weight')} {...NUMBER} required error={errors.value} />
+            <SelectField name="unit" label={t('fields.unit')} defaultValue={units.weight} error={errors.unit}>
+              {WEIGHT_UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
             </SelectField>
           </div>
           <When errors={errors} />
@@ -66,42 +80,42 @@ export function KindFields({ kind, units, errors }: Props) {
       return (
         <>
           <div className="grid gap-4 sm:grid-cols-2">
-            <InputField name="value" label="Insulin (units, U)" {...NUMBER} required error={errors.value} />
-            <SelectField name="insulinKind" label="Kind of dose" defaultValue="" required error={errors.insulinKind}>
+            <InputField name="value" label={t('fields.insulin')} {...NUMBER} required error={errors.value} />
+            <SelectField name="insulinKind" label={t('fields.doseKind')} defaultValue="" required error={errors.insulinKind}>
               <option value="" disabled>
-                Choose the kind…
+                {t('fields.chooseKind')}
               </option>
               {MANUAL_INSULIN_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {INSULIN_KIND_LABELS[k]}
+                  {t(`insulinKinds.${k}`)}
                 </option>
               ))}
             </SelectField>
           </div>
-          <When errors={errors} label="Given at" />
+          <When errors={errors} label={t('fields.givenAt')} />
         </>
       );
     case 'carbs':
       return (
         <>
-          <InputField name="value" label="Carbohydrates (grams)" {...NUMBER} required error={errors.value} />
-          <When errors={errors} label="Eaten at" />
+          <InputField name="value" label={t('fields.carbs')} {...NUMBER} required error={errors.value} />
+          <When errors={errors} label={t('fields.eatenAt')} />
         </>
       );
     case 'mood':
       return (
         <>
-          <ScaleField name="score" label="How do you feel?" labels={MOOD_LABELS} error={errors.score} />
-          <TextAreaField name="note" label="Note (optional)" maxLength={TEXT_MAX.note} error={errors.note} />
+          <ScaleField name="score" label={t('fields.howFeel')} labels={moods} error={errors.score} />
+          <TextAreaField name="note" label={t('fields.noteOptional')} maxLength={TEXT_MAX.note} error={errors.note} />
           <When errors={errors} />
         </>
       );
     case 'symptom':
       return (
         <>
-          <InputField name="name" label="Symptom" placeholder="e.g. headache" maxLength={TEXT_MAX.name} required error={errors.name} />
-          <ScaleField name="severity" label="How severe is it?" labels={SEVERITY_LABELS} error={errors.severity} />
-          <TextAreaField name="note" label="Note (optional)" maxLength={TEXT_MAX.note} error={errors.note} />
+          <InputField name="name" label={t('kinds.symptom')} placeholder={t('fields.symptomExample')} maxLength={TEXT_MAX.name} required error={errors.name} />
+          <ScaleField name="severity" label={t('fields.howSevere')} labels={severities} error={errors.severity} />
+          <TextAreaField name="note" label={t('fields.noteOptional')} maxLength={TEXT_MAX.note} error={errors.note} />
           <When errors={errors} />
         </>
       );
@@ -109,16 +123,16 @@ export function KindFields({ kind, units, errors }: Props) {
       return (
         <>
           <div className="grid gap-4 sm:grid-cols-2">
-            <InputField name="name" label="Medication" placeholder="e.g. Metformin" maxLength={TEXT_MAX.name} required error={errors.name} />
-            <InputField name="dose" label="Dose (optional)" placeholder="e.g. 500 mg" maxLength={TEXT_MAX.dose} error={errors.dose} />
+            <InputField name="name" label={t('fields.medication')} placeholder={t('fields.medicationExample')} maxLength={TEXT_MAX.name} required error={errors.name} />
+            <InputField name="dose" label={t('fields.doseOptional')} placeholder={t('fields.doseExample')} maxLength={TEXT_MAX.dose} error={errors.dose} />
           </div>
-          <When errors={errors} label="Taken at" />
+          <When errors={errors} label={t('fields.takenAt')} />
         </>
       );
     case 'note':
       return (
         <>
-          <TextAreaField name="text" label="Note" rows={4} maxLength={TEXT_MAX.text} required error={errors.text} />
+          <TextAreaField name="text" label={t('kinds.note')} rows={4} maxLength={TEXT_MAX.text} required error={errors.text} />
           <When errors={errors} />
         </>
       );

@@ -5,14 +5,17 @@
 // bytes to …/meals/{id}/photo (the server judges its type from the bytes). Errors land on their field.
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
+import { useFormatter, useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import type { Meal } from '@/lib/data/meals';
 import { ApiRequestError, apiFetch } from '@/lib/query/api';
 import { InputField, SelectField, TextAreaField } from './fields';
 
-const MEAL_TYPE_LABELS = { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner', snack: 'Snack', other: 'Other' } as const;
+const MEAL_TYPES = ['breakfast', 'lunch', 'dinner', 'snack', 'other'] as const satisfies readonly Meal['mealType'][];
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 type Errors = Record<string, string>;
+// Problems found before sending, as message keys (`entry.meal.errors.*`).
+type ErrorKey = 'chooseMeal' | 'enterDateTime' | 'inFuture' | 'carbs' | 'photoTooLarge';
 
 async function uploadPhoto(endpoint: string, mealId: string, file: File): Promise<void> {
   const res = await fetch(`${endpoint}/${mealId}/photo`, { method: 'PUT', body: file, credentials: 'same-origin' });
@@ -21,32 +24,34 @@ async function uploadPhoto(endpoint: string, mealId: string, file: File): Promis
   throw new ApiRequestError(res.status, body?.error?.message ?? `request failed (${res.status})`, body?.error?.details);
 }
 
-function build(form: FormData, nowMs = Date.now()): { ok: true; body: Record<string, unknown>; photo: File | null } | { ok: false; errors: Errors } {
-  const errors: Errors = {};
+function build(form: FormData, nowMs = Date.now()): { ok: true; body: Record<string, unknown>; photo: File | null } | { ok: false; errors: Record<string, ErrorKey> } {
+  const errors: Record<string, ErrorKey> = {};
   const body: Record<string, unknown> = { mealType: String(form.get('mealType') ?? '') };
-  if (!body.mealType) errors.mealType = 'Choose the meal.';
+  if (!body.mealType) errors.mealType = 'chooseMeal';
   const when = String(form.get('eatenAt') ?? '').trim();
   if (when) {
     const ms = new Date(when).getTime();
-    if (Number.isNaN(ms)) errors.eatenAt = 'Enter a date and time.';
-    else if (ms > nowMs + 60_000) errors.eatenAt = 'This is in the future.';
+    if (Number.isNaN(ms)) errors.eatenAt = 'enterDateTime';
+    else if (ms > nowMs + 60_000) errors.eatenAt = 'inFuture';
     else body.eatenAt = new Date(ms).toISOString();
   }
   const carbs = String(form.get('carbsGrams') ?? '').trim().replace(',', '.');
   if (carbs) {
     const n = Number(carbs);
-    if (!Number.isFinite(n) || n < 0) errors.carbsGrams = 'Enter grams as a number, 0 or more.';
+    if (!Number.isFinite(n) || n < 0) errors.carbsGrams = 'carbs';
     else body.carbsGrams = n;
   }
   const description = String(form.get('description') ?? '').trim();
   if (description) body.description = description;
   const file = form.get('photo');
   const photo = file instanceof File && file.size > 0 ? file : null;
-  if (photo && photo.size > MAX_PHOTO_BYTES) errors.photo = 'The photo is larger than 5 MB.';
+  if (photo && photo.size > MAX_PHOTO_BYTES) errors.photo = 'photoTooLarge';
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body, photo };
 }
 
 export function MealForm({ endpoint, mealsHref }: { endpoint: string; mealsHref?: string }) {
+  const t = useTranslations('entry');
+  const format = useFormatter();
   const headingId = useId();
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,8 +64,8 @@ export function MealForm({ endpoint, mealsHref }: { endpoint: string; mealsHref?
     const built = build(new FormData(form));
     setSaved(null);
     if (!built.ok) {
-      setErrors(built.errors);
-      setProblem('Not saved: please check the marked fields.');
+      setErrors(Object.fromEntries(Object.entries(built.errors).map(([name, key]) => [name, t(`meal.errors.${key}`)])));
+      setProblem(t('errors.checkFields'));
       return;
     }
     setErrors({});
@@ -71,16 +76,18 @@ export function MealForm({ endpoint, mealsHref }: { endpoint: string; mealsHref?
       meal = await apiFetch<Meal>(endpoint, { json: built.body });
       if (built.photo) await uploadPhoto(endpoint, meal.id, built.photo);
       form.reset();
-      setSaved(`Saved: ${MEAL_TYPE_LABELS[meal.mealType]}, ${new Date(meal.eatenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}.`);
+      setSaved(t('saved', { what: t(`meal.types.${meal.mealType}`), time: format.dateTime(new Date(meal.eatenAt), { dateStyle: 'medium', timeStyle: 'short' }) }));
     } catch (error) {
       const fields: Errors = {};
       if (error instanceof ApiRequestError && Array.isArray(error.details)) {
         for (const d of error.details as { field?: unknown; reason?: unknown }[]) if (typeof d.field === 'string' && typeof d.reason === 'string') fields[d.field] ??= d.reason;
       }
-      if (meal && error instanceof ApiRequestError && error.status === 413) fields.photo = 'The photo is larger than 5 MB.';
+      if (meal && error instanceof ApiRequestError && error.status === 413) fields.photo = t('meal.errors.photoTooLarge');
       setErrors(fields);
-      const prefix = meal ? 'The meal was saved, but not its photo.' : 'Not saved.';
-      setProblem(error instanceof ApiRequestError ? `${prefix} ${Object.keys(fields).length > 0 ? 'Please check the marked fields.' : error.message}` : `${prefix} Could not reach Pulse.`);
+      const prefix = meal ? t('meal.photoNotSaved') : t('meal.notSaved');
+      // The API's own message stays English (API messages are the contract).
+      const why = error instanceof ApiRequestError ? (Object.keys(fields).length > 0 ? t('meal.checkFields') : error.message) : t('meal.unreachable');
+      setProblem(`${prefix} ${why}`);
     } finally {
       setPending(false);
     }
@@ -89,25 +96,25 @@ export function MealForm({ endpoint, mealsHref }: { endpoint: string; mealsHref?
   return (
     <div className="space-y-4">
       <form onSubmit={submit} noValidate aria-labelledby={headingId} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id={headingId} className="text-base font-semibold text-slate-900">Meal</h2>
+        <h2 id={headingId} className="text-base font-semibold text-slate-900">{t('kinds.meal')}</h2>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField name="mealType" label="Meal" defaultValue="" required error={errors.mealType}>
+          <SelectField name="mealType" label={t('kinds.meal')} defaultValue="" required error={errors.mealType}>
             <option value="" disabled>
-              Choose…
+              {t('meal.choose')}
             </option>
-            {Object.entries(MEAL_TYPE_LABELS).map(([value, label]) => (
+            {MEAL_TYPES.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`meal.types.${value}`)}
               </option>
             ))}
           </SelectField>
-          <InputField name="carbsGrams" label="Carbohydrates (g)" type="text" inputMode="decimal" autoComplete="off" hint="Optional." error={errors.carbsGrams} />
+          <InputField name="carbsGrams" label={t('meal.carbs')} type="text" inputMode="decimal" autoComplete="off" hint={t('meal.optional')} error={errors.carbsGrams} />
         </div>
-        <InputField name="eatenAt" type="datetime-local" label="When" hint="Leave empty for right now (your device's clock)." error={errors.eatenAt} />
-        <TextAreaField name="description" label="What you ate" hint="Optional. Meals described the same way are compared with each other." maxLength={500} error={errors.description} />
-        <InputField name="photo" type="file" label="Photo" accept="image/jpeg,image/png,image/webp,image/heic" hint="Optional. JPEG, PNG, WebP or HEIC, up to 5 MB; kept encrypted." error={errors.photo} />
+        <InputField name="eatenAt" type="datetime-local" label={t('fields.when')} hint={t('fields.whenHint')} error={errors.eatenAt} />
+        <TextAreaField name="description" label={t('meal.description')} hint={t('meal.descriptionHint')} maxLength={500} error={errors.description} />
+        <InputField name="photo" type="file" label={t('meal.photo')} accept="image/jpeg,image/png,image/webp,image/heic" hint={t('meal.photoHint')} error={errors.photo} />
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save meal'}
+          {pending ? t('saving') : t('meal.save')}
         </Button>
       </form>
       <div role="status" aria-live="polite" className="empty:hidden">
@@ -116,7 +123,7 @@ export function MealForm({ endpoint, mealsHref }: { endpoint: string; mealsHref?
             {saved}{' '}
             {mealsHref && (
               <Link href={mealsHref} className="font-medium underline">
-                See your meals
+                {t('meal.seeMeals')}
               </Link>
             )}
           </p>

@@ -3,7 +3,7 @@
 // The standard AGP chart (recharts): over one local day (00:00–24:00), the 5–95 % band, the 25–75 % band
 // and the median of each 15-minute slot, with the target range shaded between its bounds. A slot without
 // readings is left as a gap, never bridged. Values are drawn in the reader's unit; the figure's text
-// alternative (agpSentence) says what the chart shows.
+// alternative (agpSentence) says what the chart shows; the server passes its label in the reader's language.
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { AgpSlot } from '@/lib/pipeline/glucose-metrics';
 import { toUnit } from '@/lib/report/format';
@@ -11,7 +11,7 @@ import { toUnit } from '@/lib/report/format';
 const HOURS = [0, 180, 360, 540, 720, 900, 1080, 1260, 1440];
 const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:00`;
 
-export function AgpChart({ slots, low, high, unit, summary }: { slots: AgpSlot[]; low: number; high: number; unit: 'MG_DL' | 'MMOL_L'; summary: string }) {
+export function AgpChart({ slots, low, high, unit, summary, label: figureLabel }: { slots: AgpSlot[]; low: number; high: number; unit: 'MG_DL' | 'MMOL_L'; summary: string; label: string }) {
   const u = (v: number | null) => (v === null ? null : Math.round(toUnit(v, unit) * 10) / 10);
   const data = slots.map((s) => ({
     minute: s.minute + 7.5,
@@ -24,7 +24,7 @@ export function AgpChart({ slots, low, high, unit, summary }: { slots: AgpSlot[]
   // The AGP report's reference lines: 54, the target bounds, 250.
   const ticks = [...new Set([0, 54, low, high, 250].map((v) => u(v)!))].concat(Math.ceil(top));
   return (
-    <figure role="img" aria-label={`Ambulatory glucose profile. ${summary}`} className="h-72 w-full">
+    <figure role="img" aria-label={figureLabel} className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />

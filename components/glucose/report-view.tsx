@@ -4,7 +4,10 @@
 // on one page (the print styles hide everything else on the page, the navigation included).
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
-import { agpSentence, DIABETES_TYPE_LABELS, EMERGENCY_LABELS, EMERGENCY_STATUS, glucoseText, PRESET_LABELS, reportDay } from '@/lib/report/format';
+import { localDigits } from '@/lib/format/health';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+import { agpSentence, conditionStatusLabel, diabetesTypeLabel, emergencyLabel, emergencyStatusLabel, glucoseText, metricsNote, presetLabel, reportDay, severityLabel } from '@/lib/report/format';
 import type { ReportAllergy, ReportCondition, ReportLab, ReportModel } from '@/lib/report/model';
 import { localDateTime } from '@/lib/time';
 import { AgpChart } from './agp-chart';
@@ -27,21 +30,24 @@ const PRINT_CSS = `@media print {
  * The record (issue 19), as the PDF prints it: allergies first, a dangerous one (severe, or of high
  * criticality) marked in words as well as colour; conditions not resolved. Absent for a share's reader.
  */
-function RecordSlot({ allergies, conditions }: { allergies?: ReportAllergy[]; conditions?: ReportCondition[] }) {
-  const none = <span className="text-slate-600">None recorded.</span>;
+function RecordSlot({ allergies, conditions, locale }: { allergies?: ReportAllergy[]; conditions?: ReportCondition[]; locale: Locale }) {
+  const t = translator(locale, 'report');
+  const none = <span className="text-slate-600">{t('noneRecorded')}</span>;
+  const allergiesLabel = `${t('allergies')} `;
+  const conditionsLabel = `${t('conditions')} `;
   return (
-    <Card title="Allergies and conditions">
+    <Card title={t('record')}>
       <dl className="space-y-1 text-sm">
         {allergies && (
           <div>
-            <dt className="inline font-medium text-slate-900">Allergies: </dt>
+            <dt className="inline font-medium text-slate-900">{allergiesLabel}</dt>
             <dd className="inline">
               {allergies.length === 0 ? none : allergies.map((a, i) => (
                 <span key={`${a.substance}-${i}`} className={a.dangerous ? 'font-semibold text-red-900' : 'text-slate-800'}>
                   {i > 0 && '; '}
-                  {a.dangerous && 'Dangerous: '}
+                  {a.dangerous && `${t('dangerous')} `}
                   {a.substance}
-                  {(a.severity || a.reaction) && ` (${[a.severity, a.reaction].filter(Boolean).join(', ')})`}
+                  {(a.severity || a.reaction) && ` (${[a.severity && severityLabel(a.severity, locale), a.reaction].filter(Boolean).join(', ')})`}
                 </span>
               ))}
             </dd>
@@ -49,9 +55,9 @@ function RecordSlot({ allergies, conditions }: { allergies?: ReportAllergy[]; co
         )}
         {conditions && (
           <div>
-            <dt className="inline font-medium text-slate-900">Conditions: </dt>
+            <dt className="inline font-medium text-slate-900">{conditionsLabel}</dt>
             <dd className="inline text-slate-800">
-              {conditions.length === 0 ? none : conditions.map((c) => `${c.label}${c.code ? ` (${c.code})` : ''}${c.status !== 'active' ? `, ${c.status}` : ''}`).join('; ')}
+              {conditions.length === 0 ? none : conditions.map((c) => `${c.label}${c.code ? ` (${c.code})` : ''}${c.status !== 'active' ? `, ${conditionStatusLabel(c.status, locale)}` : ''}`).join('; ')}
             </dd>
           </div>
         )}
@@ -61,19 +67,23 @@ function RecordSlot({ allergies, conditions }: { allergies?: ReportAllergy[]; co
 }
 
 /** The latest labs (the latest HbA1c with the GMI beside it); nothing at all when absent (a share's reader). */
-export function LabsSlot({ labs }: { labs?: ReportLab[] }) {
+export function LabsSlot({ labs, locale }: { labs?: ReportLab[]; locale: Locale }) {
   if (!labs) return null;
+  const t = translator(locale, 'report');
   return (
-    <Card title="Latest labs">
-      {labs.length === 0 ? <p className="text-sm text-slate-600">None recorded.</p> : (
+    <Card title={t('labs')}>
+      {labs.length === 0 ? <p className="text-sm text-slate-600">{t('noneRecorded')}</p> : (
         <ul className="space-y-1 text-sm">
-          {labs.map((l) => (
+          {labs.map((l) => {
+            const flag = l.flag ? ` (${l.flag})` : null;
+            return (
             <li key={`${l.label}-${l.takenOn}`}>
               <span className="text-slate-800">{l.label}</span>: <span className="font-semibold">{l.value}</span>
-              {l.flag && <span className="text-red-800"> ({l.flag})</span>} <span className="text-slate-600">{reportDay(l.takenOn)}</span>
+              {flag && <span className="text-red-800">{flag}</span>} <span className="text-slate-600">{reportDay(l.takenOn, locale)}</span>
               {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
     </Card>
@@ -89,7 +99,18 @@ export function GlucoseReportView({ model, basePath, pdfHref, today, problem, br
   breadcrumb?: ReactNode;
 }) {
   const m = model;
+  const locale = m.locale;
+  const t = translator(locale, 'report');
+  const day = (d: string) => reportDay(d, locale);
   const printed = localDateTime(Date.parse(m.printedAt), m.patient.timeZone).slice(0, 10);
+  const note = metricsNote(m.metrics, locale);
+  const agpText = m.agp ? agpSentence(m, locale) : '';
+  const profile = m.profile && (m.profile.diabetesType || m.profile.targetHba1c)
+    ? [
+      [m.profile.diabetesType && t('diabetes', { type: diabetesTypeLabel(m.profile.diabetesType, locale) }), m.profile.diagnosisYear && t('diagnosed', { year: localDigits(String(m.profile.diagnosisYear), locale) })].filter(Boolean).join(', '),
+      m.profile.targetHba1c ? t('targetHba1c', { value: localDigits(String(m.profile.targetHba1c), locale) }) : '',
+    ].filter(Boolean).join(' · ')
+    : null;
   return (
     <div className="glucose-report space-y-4">
       <style>{PRINT_CSS}</style>
@@ -97,86 +118,80 @@ export function GlucoseReportView({ model, basePath, pdfHref, today, problem, br
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold text-slate-900">
-            {m.source === 'cgm' ? 'AGP report' : 'Glucose report (meter readings)'}: {m.patient.name}
+            {t(m.source === 'cgm' ? 'headingCgm' : 'headingMeter', { name: m.patient.name })}
           </h1>
           <p className="text-sm text-slate-700">
-            {reportDay(m.period.from)} – {reportDay(m.period.to)} ({m.period.days} days) · printed {reportDay(printed)} ·
-            source {m.source === 'cgm' ? 'CGM' : 'meter'} · days in {m.patient.timeZone.replace(/_/g, ' ')}
+            {t('subtitle', { from: day(m.period.from), to: day(m.period.to), days: m.period.days, printed: day(printed), source: t(m.source === 'cgm' ? 'sourceCgm' : 'sourceMeter'), zone: m.patient.timeZone.replace(/_/g, ' ') })}
           </p>
-          {m.profile && (m.profile.diabetesType || m.profile.targetHba1c) && (
-            <p className="text-sm text-slate-700">
-              {m.profile.diabetesType && `${DIABETES_TYPE_LABELS[m.profile.diabetesType]} diabetes`}
-              {m.profile.diagnosisYear && `, diagnosed ${m.profile.diagnosisYear}`}
-              {m.profile.targetHba1c && ` · target HbA1c ${m.profile.targetHba1c} %`}
-            </p>
-          )}
-          <p className="text-sm text-slate-700">Targets: {PRESET_LABELS[m.targets.preset]}</p>
+          {profile && <p className="text-sm text-slate-700">{profile}</p>}
+          <p className="text-sm text-slate-700">{t('targets', { preset: presetLabel(m.targets.preset, locale) })}</p>
           {m.shareNote && <p className="text-sm text-amber-900">{m.shareNote}</p>}
         </div>
         <div className="flex flex-wrap gap-2 print:hidden">
           <a href={pdfHref} download className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2">
-            Download PDF
+            {t('downloadPdf')}
           </a>
-          <PrintButton />
+          <PrintButton label={t('print')} />
         </div>
       </header>
-      <PeriodPicker basePath={basePath} today={today} from={m.period.from} to={m.period.to} />
+      <PeriodPicker basePath={basePath} today={today} from={m.period.from} to={m.period.to} locale={locale} />
       {problem && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950 print:hidden">{problem}</p>}
       <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
-        <Card title="Glucose statistics and targets">
-          <MetricsTable metrics={m.metrics} periodDays={m.period.days} unit={m.unit} />
+        <Card title={t('statistics')}>
+          <MetricsTable metrics={m.metrics} periodDays={m.period.days} unit={m.unit} locale={locale} />
         </Card>
         {m.ranges ? (
-          <Card title="Time in ranges">
-            <RangesBar ranges={m.ranges} targets={m.targets} unit={m.unit} />
+          <Card title={t('timeInRanges')}>
+            <RangesBar ranges={m.ranges} targets={m.targets} unit={m.unit} locale={locale} />
           </Card>
         ) : (
-          <Card title="Structured testing">
-            <StructuredTable metrics={m.metrics} unit={m.unit} />
+          <Card title={t('structured')}>
+            <StructuredTable metrics={m.metrics} unit={m.unit} locale={locale} />
           </Card>
         )}
       </div>
-      {m.ranges && m.metrics.note && <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">{m.metrics.note}</p>}
+      {m.ranges && note && <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">{note}</p>}
       {m.agp && (
-        <Card title="Ambulatory glucose profile (AGP)">
-          <p className="mb-2 text-sm text-slate-700">{agpSentence(m)}</p>
-          <AgpChart slots={m.agp} low={m.targets.low} high={m.targets.high} unit={m.unit} summary={agpSentence(m)} />
-          <p className="mt-1 text-xs text-slate-600">
-            Dark line: median; dark band: 25–75 %; light band: 5–95 %; green: target range. Gaps: quarter-hours without readings.
-          </p>
+        <Card title={t('agp')}>
+          <p className="mb-2 text-sm text-slate-700">{agpText}</p>
+          <AgpChart slots={m.agp} low={m.targets.low} high={m.targets.high} unit={m.unit} summary={agpText} label={t('agpAria', { summary: agpText })} />
+          <p className="mt-1 text-xs text-slate-600">{t('agpLegend')}</p>
         </Card>
       )}
-      <Card title={m.source === 'cgm' ? 'Daily glucose profiles' : 'Daily readings'}>
-        <DailyProfiles days={m.daily} low={m.targets.low} high={m.targets.high} unit={m.unit} />
+      <Card title={t(m.source === 'cgm' ? 'dailyCgm' : 'dailyMeter')}>
+        <DailyProfiles days={m.daily} low={m.targets.low} high={m.targets.high} unit={m.unit} locale={locale} />
       </Card>
-      {(m.allergies || m.conditions) && <RecordSlot allergies={m.allergies} conditions={m.conditions} />}
+      {(m.allergies || m.conditions) && <RecordSlot allergies={m.allergies} conditions={m.conditions} locale={locale} />}
       <div className="grid gap-4 lg:grid-cols-3 print:grid-cols-3">
         {m.medications && (
-          <Card title="Medications">
-            {m.medications.length === 0 ? <p className="text-sm text-slate-600">None recorded.</p> : (
+          <Card title={t('medications')}>
+            {m.medications.length === 0 ? <p className="text-sm text-slate-600">{t('noneRecorded')}</p> : (
               <ul className="space-y-1 text-sm">
-                {m.medications.map((x) => (
+                {m.medications.map((x) => {
+                  const times = ` · ${x.times.map((time) => localDigits(time, locale)).join(', ')}`;
+                  const ended = x.endedOn ? ` · ${t('ended', { day: day(x.endedOn) })}` : null;
+                  return (
                   <li key={`${x.name}-${x.startedOn}`}>
                     <span className="font-medium text-slate-900">{x.name}</span>{x.dosage && ` ${x.dosage}`}
-                    {x.times.length > 0 && <span className="text-slate-600"> · {x.times.join(', ')}</span>}
-                    {x.endedOn && <span className="text-slate-600"> · ended {reportDay(x.endedOn)}</span>}
+                    {x.times.length > 0 && <span className="text-slate-600">{times}</span>}
+                    {ended && <span className="text-slate-600">{ended}</span>}
                   </li>
-                ))}
+                  );
+                })}
               </ul>
             )}
           </Card>
         )}
-        <LabsSlot labs={m.labs} />
+        <LabsSlot labs={m.labs} locale={locale} />
         {m.emergencies && (
-          <Card title="Open emergencies">
-            {m.emergencies.length === 0 ? <p className="text-sm text-slate-600">None open.</p> : (
+          <Card title={t('emergencies')}>
+            {m.emergencies.length === 0 ? <p className="text-sm text-slate-600">{t('noneOpen')}</p> : (
               <ul className="space-y-1 text-sm">
-                {m.emergencies.map((e) => (
-                  <li key={e.detectedAt + e.kind} className="text-red-900">
-                    {EMERGENCY_LABELS[e.kind]} ({EMERGENCY_STATUS[e.status]}), {localDateTime(Date.parse(e.detectedAt), m.patient.timeZone).slice(0, 16).replace('T', ' ')}
-                    {e.details.mgdl !== undefined && `: ${glucoseText(e.details.mgdl, m.unit)}`}
-                  </li>
-                ))}
+                {m.emergencies.map((e) => {
+                  const at = localDigits(localDateTime(Date.parse(e.detectedAt), m.patient.timeZone).slice(0, 16).replace('T', ' '), locale);
+                  const text = `${emergencyLabel(e.kind, locale)} (${emergencyStatusLabel(e.status, locale)}), ${at}${e.details.mgdl !== undefined ? `: ${glucoseText(e.details.mgdl, m.unit, locale)}` : ''}`;
+                  return <li key={e.detectedAt + e.kind} className="text-red-900">{text}</li>;
+                })}
               </ul>
             )}
           </Card>

@@ -1,24 +1,21 @@
-// How a lab result reads on a page: the value in its unit (UCUM annotations such as {1.73_m2} made
-// readable) and its reference range.
-const UNIT_LABELS: Readonly<Record<string, string>> = { 'mL/min/{1.73_m2}': 'mL/min/1.73 m²', 'umol/L': 'µmol/L', 'kg/m2': 'kg/m²', '{score}': '', '{SG}': '', '[pH]': '' };
+// How a lab result reads on a page: the value in its unit and its reference range (lib/format/labs.ts has
+// the value and name, shared with the clinic report), in the reader's language and digits (English when
+// not given).
+import { localDigits } from '@/lib/format/health';
+import { labUnitLabel } from '@/lib/format/labs';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+export { formatLabValue, gmiCoverageNote, labName, labUnitLabel } from '@/lib/format/labs';
 
-export function labUnitLabel(unit: string): string {
-  return Object.hasOwn(UNIT_LABELS, unit) ? UNIT_LABELS[unit]! : unit.replace(/\{([^}]*)\}/g, '$1');
-}
-
-/** Up to 3 significant decimals, no trailing zeros, with the unit. */
-export function formatLabValue(value: number, unit: string): string {
-  const text = Number.isInteger(value) ? String(value) : String(Number(value.toFixed(Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 ? 2 : 3)));
-  const label = labUnitLabel(unit);
-  return label ? `${text} ${label}` : text;
-}
-
-export function describeRange(range: { low: number | null; high: number | null } | null, unit: string): string | null {
+export function describeRange(range: { low: number | null; high: number | null } | null, unit: string, locale: Locale = 'en'): string | null {
   if (!range) return null;
+  const t = translator(locale, 'labs');
   const u = labUnitLabel(unit);
   const suffix = u ? ` ${u}` : '';
-  if (range.low !== null && range.high !== null) return `Range ${range.low}–${range.high}${suffix}`;
-  if (range.low !== null) return `Range ≥ ${range.low}${suffix}`;
-  if (range.high !== null) return `Range ≤ ${range.high}${suffix}`;
+  const n = (x: number) => localDigits(String(x), locale);
+  if (range.low !== null && range.high !== null) return t('range.between', { low: n(range.low), high: n(range.high), unit: suffix });
+  if (range.low !== null) return t('range.atLeast', { low: n(range.low), unit: suffix });
+  if (range.high !== null) return t('range.atMost', { high: n(range.high), unit: suffix });
   return null;
 }
+

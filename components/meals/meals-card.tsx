@@ -4,21 +4,25 @@
 import { Card } from '@/components/ui/card';
 import type { ReadScope } from '@/lib/data/access';
 import { recentMealsAnswer } from '@/lib/data/meal-report';
+import { getLocale } from '@/lib/i18n/server';
+import { translator } from '@/lib/i18n/messages';
+import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
 import { MealList } from './meal-list';
 import { MealPatternsView } from './meal-patterns-view';
 
 export async function MealsCard({ scope, photoBase, deletable = false }: { scope: ReadScope; photoBase: string; deletable?: boolean }) {
-  const answer = await recentMealsAnswer(scope);
+  const [answer, locale] = await Promise.all([recentMealsAnswer(scope), getLocale()]);
+  const t = translator(locale, 'meals');
   return (
-    <Card title={`Meals and glucose (${answer.from} to ${answer.to})`}>
+    <Card title={t('card.title', { from: formatDay(answer.from, 'short', locale), to: formatDay(answer.to, 'short', locale) })}>
       <div className="space-y-4">
-        <section aria-label="Food and glucose patterns">
-          <h3 className="mb-2 text-sm font-semibold text-slate-900">Patterns</h3>
-          <MealPatternsView answer={answer} />
+        <section aria-label={t('card.patternsLabel')}>
+          <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('card.patterns')}</h3>
+          <MealPatternsView answer={answer} locale={locale} />
         </section>
-        <section aria-label="Meals">
-          <h3 className="mb-1 text-sm font-semibold text-slate-900">Meals ({answer.meals.length})</h3>
-          <MealList meals={answer.meals} timeZone={scope.timeZone} photoBase={photoBase} deletable={deletable} />
+        <section aria-label={t('card.mealsLabel')}>
+          <h3 className="mb-1 text-sm font-semibold text-slate-900">{t('card.meals', { count: answer.meals.length })}</h3>
+          <MealList meals={answer.meals} timeZone={scope.timeZone} photoBase={photoBase} deletable={deletable} locale={locale} />
         </section>
       </div>
     </Card>

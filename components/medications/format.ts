@@ -4,30 +4,43 @@
 import type { MedicationAnswer } from '@/lib/data/medications';
 import type { DoseLogAnswer, PlannedDose } from '@/lib/data/medication-doses';
 import type { Adherence } from '@/lib/pipeline/medication-adherence-stats';
+import { localDigits } from '@/lib/format/health';
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
 import { localDateTime } from '@/lib/time';
 
 export type Medication = MedicationAnswer;
 export type DosesAnswer = { from: string; to: string; planned: PlannedDose[]; extra: DoseLogAnswer[] };
 export type AdherenceAnswer = Adherence & { medications: (Adherence & { id: string; name: string })[] };
 
-const DAY_WORDS: Record<string, string> = { MON: 'Mon', TUE: 'Tue', WED: 'Wed', THU: 'Thu', FRI: 'Fri', SAT: 'Sat', SUN: 'Sun' };
+/** The list's language for Intl: English as written in Britain ("a, b and c", no serial comma), the others their own. */
+const listLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : intlLocale(locale));
 
-/** "08:00", "08:00 and 20:00", "08:00, 14:00 and 20:00" */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** "08:00", "08:00 and 20:00", "08:00, 14:00 and 20:00" (in the reader's language and digits). */
+export function listInWords(items: readonly string[], locale: Locale = 'en'): string {
+  return new Intl.ListFormat(listLocale(locale), { type: 'conjunction' }).format(items.map((i) => localDigits(i, locale)));
 }
 
-export function scheduleInWords(schedule: Medication['schedule']): string {
+// 2024-01-01 was a Monday: a weekday code's short name as Intl writes it in the reader's language.
+const WEEKDAY_INDEX: Record<string, number> = { MON: 0, TUE: 1, WED: 2, THU: 3, FRI: 4, SAT: 5, SUN: 6 };
+export function weekdayName(code: string, locale: Locale = 'en'): string {
+  const i = WEEKDAY_INDEX[code];
+  if (i === undefined) return code;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : intlLocale(locale), { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + i));
+}
+
+/** A schedule as people say it, in the reader's language. */
+export function scheduleInWords(schedule: Medication['schedule'], locale: Locale = 'en'): string {
+  const t = translator(locale, 'medications');
   switch (schedule.kind) {
     case 'daily':
-      return schedule.times.length === 0 ? 'every day, times not set yet (no dose is planned until they are)' : `${listInWords(schedule.times)} every day`;
+      return schedule.times.length === 0 ? t('schedule.dailyNoTimes') : t('schedule.daily', { times: listInWords(schedule.times, locale) });
     case 'interval':
-      return `every ${schedule.everyHours} hours from ${schedule.from}`;
+      return t('schedule.interval', { hours: schedule.everyHours, from: localDigits(schedule.from, locale) });
     case 'weekdays':
-      return `${schedule.days.map((d) => DAY_WORDS[d] ?? d).join(', ')} at ${listInWords(schedule.times)}`;
+      return t('schedule.weekdays', { days: schedule.days.map((d) => weekdayName(d, locale)).join(', '), times: listInWords(schedule.times, locale) });
     case 'asNeeded':
-      return 'as needed';
+      return t('schedule.asNeeded');
   }
 }
 
@@ -36,14 +49,9 @@ export const timeIn = (iso: string, timeZone: string) => localDateTime(Date.pars
 /** "YYYY-MM-DD" of an instant in the patient's zone. */
 export const dayIn = (iso: string, timeZone: string) => localDateTime(Date.parse(iso), timeZone).slice(0, 10);
 
-export const STATUS_WORDS: Record<PlannedDose['status'], string> = {
-  taken: 'Taken',
-  late: 'Taken late',
-  skipped: 'Skipped',
-  missed: 'Missed',
-  due: 'Due now',
-  upcoming: 'Upcoming',
-};
+/** A dose status's message key in the `medications.status` messages. */
+export type DoseStatus = PlannedDose['status'];
+export const DOSE_STATUSES: readonly DoseStatus[] = ['taken', 'late', 'skipped', 'missed', 'due', 'upcoming'];
 
 export const medicationsKey = (base: string) => ['medications', base] as const;
 export const dosesKey = (base: string, id: string, from: string, to: string) => ['medications', base, id, 'doses', from, to] as const;

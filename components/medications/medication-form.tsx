@@ -5,12 +5,15 @@
 // to their fields; nothing is kept on the server until it accepts the whole medication.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
+import type { Locale } from '@/lib/i18n/locales';
 import { ErrorMessage } from '@/components/ui/states';
 import { ApiRequestError, apiFetch } from '@/lib/query/api';
-import type { Medication } from './format';
+import { weekdayName, type Medication } from './format';
 
 type Kind = 'daily' | 'interval' | 'weekdays' | 'asNeeded';
-const WEEKDAYS = [['MON', 'Mon'], ['TUE', 'Tue'], ['WED', 'Wed'], ['THU', 'Thu'], ['FRI', 'Fri'], ['SAT', 'Sat'], ['SUN', 'Sun']] as const;
+const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+const KINDS: readonly Kind[] = ['daily', 'interval', 'weekdays', 'asNeeded'];
 const INTERVALS = [1, 2, 3, 4, 6, 8, 12, 24];
 export const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600';
 
@@ -46,6 +49,25 @@ function Field({ label, name, errors, children, className = '' }: { label: strin
 /** "08:00, 20:00" (commas or spaces) as the list of times the API takes; it judges each one. */
 export const parseTimes = (text: string) => text.split(/[,\s]+/).filter(Boolean);
 
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * The checks the browser makes before sending (the API makes them again, in English): what is missing or
+ * malformed, by field, as message keys of `medications.form.invalid`, so they read in the person's language.
+ */
+export function clientChecks(input: { name: string; dose: string; kind: Kind; times: string; days: readonly string[] }): Record<string, 'required' | 'times' | 'noTimes' | 'days'> {
+  const out: Record<string, 'required' | 'times' | 'noTimes' | 'days'> = {};
+  if (!input.name.trim()) out.name = 'required';
+  if (!input.dose.trim()) out.dose = 'required';
+  if (input.kind === 'daily' || input.kind === 'weekdays') {
+    const times = parseTimes(input.times);
+    if (times.length === 0) out.schedule = 'noTimes';
+    else if (!times.every((x) => HH_MM.test(x))) out.schedule = 'times';
+  }
+  if (input.kind === 'weekdays' && input.days.length === 0) out.schedule ??= 'days';
+  return out;
+}
+
 export function MedicationForm({ endpoint, invalidate, asDoctor = false, submitLabel }: { endpoint: string; invalidate: readonly (readonly unknown[])[]; asDoctor?: boolean; submitLabel: string }) {
   const qc = useQueryClient();
   const [name, setName] = useState('');
@@ -63,6 +85,9 @@ export function MedicationForm({ endpoint, invalidate, asDoctor = false, submitL
   const [critical, setCritical] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const scheduleId = useId();
+  const t = useTranslations('medications.form');
+  const locale = useLocale() as Locale;
+  const [checks, setChecks] = useState<ReturnType<typeof clientChecks>>({});
 
   const timeList = () => parseTimes(times);
   const schedule = () =>
@@ -77,13 +102,14 @@ export function MedicationForm({ endpoint, invalidate, asDoctor = false, submitL
         },
       }),
     onSuccess: (m) => {
-      setSaved(`Saved: ${m.name}.`);
+      setSaved(t('saved', { name: m.name }));
       setName(''); setDose(''); setStrength(''); setForm(''); setInstructions(''); setCritical(false);
       for (const key of invalidate) void qc.invalidateQueries({ queryKey: key });
     },
     onMutate: () => setSaved(null),
   });
-  const errors = fieldErrors(save.error);
+  // The browser's own checks (translated) first; else the API's 422 (its reasons stay English).
+  const errors: Record<string, string> = Object.keys(checks).length > 0 ? Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, t(`invalid.${v}`)])) : fieldErrors(save.error);
   const known = new Set(['name', 'dose', 'strength', 'form', 'schedule', 'startedOn', 'endedOn', 'instructions', 'critical']);
   const other = Object.entries(errors).filter(([k]) => !known.has(k));
 
@@ -93,29 +119,31 @@ export function MedicationForm({ endpoint, invalidate, asDoctor = false, submitL
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        const found = clientChecks({ name, dose, kind, times, days });
+        setChecks(found);
+        if (Object.keys(found).length === 0) save.mutate();
       }}
     >
-      <Field label="Name" name="name" errors={errors}>{(p) => <input {...p} className={inputClass} maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-      <Field label="Dose (e.g. 1 tablet, 10 units)" name="dose" errors={errors}>{(p) => <input {...p} className={inputClass} maxLength={100} value={dose} onChange={(e) => setDose(e.target.value)} />}</Field>
-      <Field label="Strength (optional, e.g. 500 mg)" name="strength" errors={errors}>{(p) => <input {...p} className={inputClass} maxLength={100} value={strength} onChange={(e) => setStrength(e.target.value)} />}</Field>
-      <Field label="Form (optional, e.g. tablet)" name="form" errors={errors}>{(p) => <input {...p} className={inputClass} maxLength={60} value={form} onChange={(e) => setForm(e.target.value)} />}</Field>
+      <Field label={t('name')} name="name" errors={errors}>{(p) => <input {...p} className={inputClass} maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+      <Field label={t('dose')} name="dose" errors={errors}>{(p) => <input {...p} className={inputClass} maxLength={100} value={dose} onChange={(e) => setDose(e.target.value)} />}</Field>
+      <Field label={t('strength')} name="strength" errors={errors}>{(p) => <input {...p} className={inputClass} maxLength={100} value={strength} onChange={(e) => setStrength(e.target.value)} />}</Field>
+      <Field label={t('form')} name="form" errors={errors}>{(p) => <input {...p} className={inputClass} maxLength={60} value={form} onChange={(e) => setForm(e.target.value)} />}</Field>
       <fieldset className="rounded-md border border-slate-200 p-3 text-sm text-slate-700 sm:col-span-2" aria-describedby={errors.schedule ? `${scheduleId}-error` : undefined}>
-        <legend className="px-1 font-medium text-slate-900">Schedule</legend>
+        <legend className="px-1 font-medium text-slate-900">{t('schedule')}</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
-          {([['daily', 'At set times every day'], ['interval', 'Every N hours'], ['weekdays', 'On some weekdays'], ['asNeeded', 'As needed']] as const).map(([k, label]) => (
+          {KINDS.map((k) => (
             <label key={k} className="inline-flex items-center gap-1.5">
-              <input type="radio" name={`${scheduleId}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} /> {label}
+              <input type="radio" name={`${scheduleId}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(`kinds.${k}`)}
             </label>
           ))}
         </div>
         {kind === 'weekdays' && (
           <fieldset className="mt-2">
-            <legend className="text-slate-700">Weekdays</legend>
+            <legend className="text-slate-700">{t('weekdays')}</legend>
             <div className="flex flex-wrap gap-x-3">
-              {WEEKDAYS.map(([d, label]) => (
+              {WEEKDAYS.map((d) => (
                 <label key={d} className="inline-flex items-center gap-1">
-                  <input type="checkbox" checked={days.includes(d)} onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))} /> {label}
+                  <input type="checkbox" checked={days.includes(d)} onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))} /> {weekdayName(d, locale)}
                 </label>
               ))}
             </div>
@@ -123,52 +151,53 @@ export function MedicationForm({ endpoint, invalidate, asDoctor = false, submitL
         )}
         {(kind === 'daily' || kind === 'weekdays') && (
           <label className="mt-2 block">
-            Times (24-hour, separated by commas, e.g. 08:00, 20:00)
+            {t('times')}
             <input className={inputClass} value={times} onChange={(e) => setTimes(e.target.value)} />
           </label>
         )}
         {kind === 'interval' && (
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
             <label>
-              Every
+              {t('every')}
               <select className={inputClass} value={everyHours} onChange={(e) => setEveryHours(Number(e.target.value))}>
-                {INTERVALS.map((h) => <option key={h} value={h}>{h} hours</option>)}
+                {INTERVALS.map((h) => <option key={h} value={h}>{t('hours', { count: h })}</option>)}
               </select>
             </label>
             <label>
-              From (first dose of the day)
+              {t('from')}
               <input className={inputClass} type="time" value={from} onChange={(e) => setFrom(e.target.value)} />
             </label>
           </div>
         )}
         <FieldError id={`${scheduleId}-error`} text={errors.schedule} />
       </fieldset>
-      <Field label="Start date (optional, today if empty)" name="startedOn" errors={errors}>{(p) => <input {...p} type="date" className={inputClass} value={startedOn} onChange={(e) => setStartedOn(e.target.value)} />}</Field>
-      <Field label="End date (optional)" name="endedOn" errors={errors}>{(p) => <input {...p} type="date" className={inputClass} value={endedOn} onChange={(e) => setEndedOn(e.target.value)} />}</Field>
-      <Field label="Instructions (optional)" name="instructions" errors={errors} className="sm:col-span-2">
+      <Field label={t('startedOn')} name="startedOn" errors={errors}>{(p) => <input {...p} type="date" className={inputClass} value={startedOn} onChange={(e) => setStartedOn(e.target.value)} />}</Field>
+      <Field label={t('endedOn')} name="endedOn" errors={errors}>{(p) => <input {...p} type="date" className={inputClass} value={endedOn} onChange={(e) => setEndedOn(e.target.value)} />}</Field>
+      <Field label={t('instructions')} name="instructions" errors={errors} className="sm:col-span-2">
         {(p) => <textarea {...p} className={inputClass} rows={2} maxLength={2000} value={instructions} onChange={(e) => setInstructions(e.target.value)} />}
       </Field>
       {asDoctor && (
         <div className="text-sm text-slate-700 sm:col-span-2">
           <label className="inline-flex items-start gap-2">
             <input type="checkbox" className="mt-1" checked={critical} onChange={(e) => setCritical(e.target.checked)} />
-            <span>Critical (e.g. insulin): caregivers are alerted when two doses in a row are missed</span>
+            <span>{t('critical')}</span>
           </label>
           <FieldError id={`${scheduleId}-critical-error`} text={errors.critical} />
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <button type="submit" disabled={save.isPending} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 disabled:opacity-60">
-          {save.isPending ? 'Saving…' : submitLabel}
+          {save.isPending ? t('saving') : submitLabel}
         </button>
         {saved && <p role="status" className="text-sm text-teal-800">{saved}</p>}
       </div>
       {save.isError && (Object.keys(errors).length === 0 || other.length > 0) && (
         <div className="sm:col-span-2">
-          <ErrorMessage error={other.length > 0 ? new Error(`Not saved — ${other.map(([k, v]) => `${k}: ${v}`).join('; ')}.`) : save.error} />
+          <ErrorMessage error={other.length > 0 ? new Error(t('notSavedOther', { details: other.map(([k, v]) => `${k}: ${v}`).join('; ') })) : save.error} />
         </div>
       )}
-      {save.isError && Object.keys(errors).length > 0 && other.length === 0 && <p role="alert" className="text-sm text-red-800 sm:col-span-2">Not saved: see the fields marked above.</p>}
+      {Object.keys(checks).length > 0 && <p role="alert" className="text-sm text-red-800 sm:col-span-2">{t('notSavedFields')}</p>}
+      {save.isError && Object.keys(checks).length === 0 && Object.keys(errors).length > 0 && other.length === 0 && <p role="alert" className="text-sm text-red-800 sm:col-span-2">{t('notSavedFields')}</p>}
     </form>
   );
 }

@@ -6,6 +6,7 @@
 // patient, the form to add one and Stop. Dose times are the patient's local times.
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { MutationError } from '@/components/patient/mutation-error';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -13,7 +14,10 @@ import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import { apiFetch } from '@/lib/query/api';
 import { todayIn } from '@/components/doctor/format';
 import { addDays } from '@/lib/time';
-import { adherenceKey, dayIn, dosesKey, medicationsKey, scheduleInWords, STATUS_WORDS, timeIn, type AdherenceAnswer, type DosesAnswer, type Medication } from './format';
+import { localDigits } from '@/lib/format/health';
+import type { Locale } from '@/lib/i18n/locales';
+import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { adherenceKey, dayIn, dosesKey, medicationsKey, scheduleInWords, timeIn, type DoseStatus, type AdherenceAnswer, type DosesAnswer, type Medication } from './format';
 import { MedicationForm } from './medication-form';
 
 type Props = {
@@ -37,8 +41,9 @@ const STATUS_STYLE: Record<string, string> = {
   upcoming: 'bg-white text-slate-700 ring-slate-200',
 };
 
-function StatusBadge({ status }: { status: keyof typeof STATUS_WORDS }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS_STYLE[status]}`}>{STATUS_WORDS[status]}</span>;
+function StatusBadge({ status }: { status: DoseStatus }) {
+  const t = useTranslations('medications.status');
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS_STYLE[status]}`}>{t(status)}</span>;
 }
 
 function describe(m: Medication) {
@@ -51,6 +56,8 @@ function useInvalidate(base: string) {
 }
 
 function DueDose({ base, medication, scheduledFor, timeZone, canLog }: { base: string; medication: Medication; scheduledFor: string; timeZone: string; canLog: boolean }) {
+  const t = useTranslations('medications');
+  const locale = useLocale() as Locale;
   const invalidate = useInvalidate(base);
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
@@ -58,18 +65,19 @@ function DueDose({ base, medication, scheduledFor, timeZone, canLog }: { base: s
     mutationFn: (body: { status: 'taken' | 'skipped'; reason?: string }) => apiFetch(`${base}/${medication.id}/doses`, { json: { ...body, scheduledFor } }),
     onSuccess: invalidate,
   });
-  const label = `${medication.name} ${medication.dose}, ${timeIn(scheduledFor, timeZone)}`;
+  const time = localDigits(timeIn(scheduledFor, timeZone), locale);
+  const label = t('doseLabel', { name: medication.name, dose: medication.dose, time });
   return (
     <li className="py-2 text-sm" data-testid="due-dose">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p>
-          <span className="font-medium text-slate-900">{medication.name}</span> <span className="text-slate-700">· {medication.dose} at {timeIn(scheduledFor, timeZone)}</span>
-          {medication.critical && <span className="ml-2 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-inset ring-rose-200">Critical</span>}
+          <span className="font-medium text-slate-900">{medication.name}</span> <span className="text-slate-700">{t('dueLine', { dose: medication.dose, time })}</span>
+          {medication.critical && <span className="ml-2 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-inset ring-rose-200">{t('critical')}</span>}
         </p>
         {canLog && !skipping && (
           <div className="flex gap-2">
-            <Button onClick={() => log.mutate({ status: 'taken' })} disabled={log.isPending} aria-label={`Taken: ${label}`}>Taken</Button>
-            <Button variant="secondary" onClick={() => setSkipping(true)} disabled={log.isPending} aria-label={`Skip: ${label}`}>Skip</Button>
+            <Button onClick={() => log.mutate({ status: 'taken' })} disabled={log.isPending} aria-label={t('takenLabel', { label })}>{t('taken')}</Button>
+            <Button variant="secondary" onClick={() => setSkipping(true)} disabled={log.isPending} aria-label={t('skipLabel', { label })}>{t('skip')}</Button>
           </div>
         )}
       </div>
@@ -82,11 +90,11 @@ function DueDose({ base, medication, scheduledFor, timeZone, canLog }: { base: s
           }}
         >
           <label className="min-w-48 flex-1 text-sm text-slate-700">
-            Why skip {medication.name}? (optional)
+            {t('whySkip', { name: medication.name })}
             <input className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <Button type="submit" variant="secondary" disabled={log.isPending}>Skip this dose</Button>
-          <Button variant="secondary" onClick={() => setSkipping(false)}>Cancel</Button>
+          <Button type="submit" variant="secondary" disabled={log.isPending}>{t('skipThis')}</Button>
+          <Button variant="secondary" onClick={() => setSkipping(false)}>{t('cancel')}</Button>
         </form>
       )}
       {log.isError && <div className="mt-2"><MutationError error={log.error} /></div>}
@@ -95,20 +103,22 @@ function DueDose({ base, medication, scheduledFor, timeZone, canLog }: { base: s
 }
 
 function ExtraDoseButton({ base, medication }: { base: string; medication: Medication }) {
+  const t = useTranslations('medications');
   const invalidate = useInvalidate(base);
   const log = useMutation({ mutationFn: () => apiFetch(`${base}/${medication.id}/doses`, { json: { status: 'taken' } }), onSuccess: invalidate });
   return (
     <div className="mt-1">
-      <Button variant="secondary" onClick={() => log.mutate()} disabled={log.isPending} aria-label={`Took an extra dose of ${medication.name}`}>
-        {log.isPending ? 'Saving…' : 'Took an extra dose'}
+      <Button variant="secondary" onClick={() => log.mutate()} disabled={log.isPending} aria-label={t('extraDoseLabel', { name: medication.name })}>
+        {log.isPending ? t('saving') : t('extraDose')}
       </Button>
-      {log.isSuccess && <span role="status" className="ml-2 text-xs text-teal-800">Logged.</span>}
+      {log.isSuccess && <span role="status" className="ml-2 text-xs text-teal-800">{t('logged')}</span>}
       {log.isError && <div className="mt-2"><MutationError error={log.error} /></div>}
     </div>
   );
 }
 
 function StopButton({ base, medication }: { base: string; medication: Medication }) {
+  const t = useTranslations('medications');
   const invalidate = useInvalidate(base);
   const stop = useMutation({ mutationFn: () => apiFetch(`${base}/${medication.id}`, { method: 'PATCH', json: { stopped: true } }), onSuccess: invalidate });
   return (
@@ -116,12 +126,12 @@ function StopButton({ base, medication }: { base: string; medication: Medication
       <Button
         variant="danger"
         disabled={stop.isPending}
-        aria-label={`Stop ${medication.name}`}
+        aria-label={t('stopLabel', { name: medication.name })}
         onClick={() => {
-          if (window.confirm(`Stop ${medication.name}? No more doses are planned; the record stays.`)) stop.mutate();
+          if (window.confirm(t('stopConfirm', { name: medication.name }))) stop.mutate();
         }}
       >
-        Stop
+        {t('stop')}
       </Button>
       {stop.isError && <div className="mt-2 w-full"><MutationError error={stop.error} /></div>}
     </>
@@ -129,27 +139,30 @@ function StopButton({ base, medication }: { base: string; medication: Medication
 }
 
 function Adherence({ base }: { base: string }) {
+  const t = useTranslations('medications.adherence');
+  const locale = useLocale() as Locale;
   const q = useQuery({ queryKey: adherenceKey(base), queryFn: () => apiFetch<AdherenceAnswer>(`${base}/adherence`) });
   return (
-    <Card title="Adherence">
-      {q.isPending && <Loading label="Loading adherence…" />}
+    <Card title={t('title')}>
+      {q.isPending && <Loading label={t('loading')} />}
       {q.isError && <ErrorMessage error={q.error} retry={() => void q.refetch()} />}
       {q.data && (
         <div data-testid="adherence">
           <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
             {q.data.windows.map((w) => (
               <div key={w.days} className="rounded-md bg-slate-50 p-2">
-                <dt className="text-slate-700">{w.days} days</dt>
+                <dt className="text-slate-700">{t('days', { days: w.days })}</dt>
                 <dd>
                   {w.percent === null ? (
-                    <span className="text-slate-600">no planned doses yet</span>
+                    <span className="text-slate-600">{t('noPlanned')}</span>
                   ) : (
                     <>
-                      <span className={`text-lg font-semibold ${w.percent < 80 ? 'text-red-800' : 'text-slate-900'}`}>{w.percent} %</span>
+                      <span className={`text-lg font-semibold ${w.percent < 80 ? 'text-red-800' : 'text-slate-900'}`}>{t('percent', { percent: localDigits(String(w.percent), locale) })}</span>
                       <span className="block text-xs text-slate-700">
-                        {w.taken} of {w.planned} taken{w.late > 0 ? ` (${w.late} late)` : ''}
-                        {w.skipped > 0 ? ` · ${w.skipped} skipped` : ''}
-                        {w.missed > 0 ? ` · ${w.missed} missed` : ''}
+                        {t('takenOf', { taken: w.taken, planned: w.planned })}
+                        {w.late > 0 && t('late', { count: w.late })}
+                        {w.skipped > 0 && t('skipped', { count: w.skipped })}
+                        {w.missed > 0 && t('missed', { count: w.missed })}
                       </span>
                     </>
                   )}
@@ -157,14 +170,14 @@ function Adherence({ base }: { base: string }) {
               </div>
             ))}
             <div className="rounded-md bg-slate-50 p-2">
-              <dt className="text-slate-700">Current streak</dt>
+              <dt className="text-slate-700">{t('streak')}</dt>
               <dd>
-                <span className="text-lg font-semibold text-slate-900" data-testid="current-streak">{q.data.currentStreak}</span>
-                <span className="block text-xs text-slate-700">doses in a row · longest {q.data.longestStreak}</span>
+                <span className="text-lg font-semibold text-slate-900" data-testid="current-streak">{localDigits(String(q.data.currentStreak), locale)}</span>
+                <span className="block text-xs text-slate-700">{t('streakDetail', { count: q.data.currentStreak, longest: q.data.longestStreak })}</span>
               </dd>
             </div>
           </dl>
-          <p className="mt-2 text-xs text-slate-600">Planned doses taken; taken more than an hour after their time counts as taken and is shown as late. Under 80 % is usually too low.</p>
+          <p className="mt-2 text-xs text-slate-600">{t('note')}</p>
         </div>
       )}
     </Card>
@@ -172,8 +185,12 @@ function Adherence({ base }: { base: string }) {
 }
 
 export function MedicationsView({ base, timeZone, owner, canLog, canManage, viewerId }: Props) {
+  const t = useTranslations('medications');
+  const locale = useLocale() as Locale;
+  const time = (iso: string) => localDigits(timeIn(iso, timeZone), locale);
+  const day = (d: string) => formatDay(d, 'year', locale);
   const byWhom = (log: { recordedById: string; recordedByName: string | null; status: string } | null) =>
-    log && log.status !== 'missed' && log.recordedById !== viewerId ? <span className="text-xs text-slate-600">by {log.recordedByName ?? 'someone on the care team'}</span> : null;
+    log && log.status !== 'missed' && log.recordedById !== viewerId ? <span className="text-xs text-slate-600">{t('byWhom', { name: log.recordedByName ?? t('careTeam') })}</span> : null;
   const list = useQuery({ queryKey: medicationsKey(base), queryFn: () => apiFetch<{ medications: Medication[] }>(base) });
   const today = todayIn(timeZone);
   // Yesterday to tomorrow: a dose at 00:30 is due from 23:30 the day before, one at 23:30 until 00:30.
@@ -196,28 +213,28 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage, view
   const asNeeded = medications.filter((m) => m.schedule.kind === 'asNeeded' && m.status === 'active');
   const you = owner === 'you';
 
-  if (list.isPending) return <Loading label="Loading medications…" />;
+  if (list.isPending) return <Loading label={t('loading')} />;
   if (list.isError) return <ErrorMessage error={list.error} retry={() => void list.refetch()} />;
 
   return (
     <div className="space-y-4" data-time-zone={timeZone}>
-      <Card title="Due now">
-        {dosesLoading && <Loading label="Loading doses…" />}
+      <Card title={t('due.title')}>
+        {dosesLoading && <Loading label={t('due.loading')} />}
         {dosesError && <ErrorMessage error={dosesError} />}
-        {!dosesLoading && due.length === 0 && <Empty>No dose is due now.</Empty>}
+        {!dosesLoading && due.length === 0 && <Empty>{t('due.empty')}</Empty>}
         {due.length > 0 && (
-          <ul className="divide-y divide-slate-100" aria-label="Doses due now">
+          <ul className="divide-y divide-slate-100" aria-label={t('due.list')}>
             {due.map((d) => <DueDose key={`${d.medication.id}-${d.scheduledFor}`} base={base} medication={d.medication} scheduledFor={d.scheduledFor} timeZone={timeZone} canLog={canLog} />)}
           </ul>
         )}
-        {!canLog && due.length > 0 && <p className="mt-2 text-xs text-slate-600">You may see these doses but not log them.</p>}
+        {!canLog && due.length > 0 && <p className="mt-2 text-xs text-slate-600">{t('due.mayNotLog')}</p>}
         {canLog && asNeeded.length > 0 && (
           <div className="mt-3 border-t border-slate-100 pt-3">
-            <h3 className="text-sm font-medium text-slate-900">As needed</h3>
+            <h3 className="text-sm font-medium text-slate-900">{t('due.asNeeded')}</h3>
             <ul className="mt-1 space-y-2">
               {asNeeded.map((m) => (
                 <li key={m.id} className="text-sm">
-                  <span className="font-medium text-slate-900">{m.name}</span> <span className="text-slate-700">· {m.dose}</span>
+                  <span className="font-medium text-slate-900">{m.name}</span> <span className="text-slate-700">{t('dotDose', { dose: m.dose })}</span>
                   <ExtraDoseButton base={base} medication={m} />
                 </li>
               ))}
@@ -226,16 +243,16 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage, view
         )}
       </Card>
 
-      <Card title="Today’s doses">
-        {!dosesLoading && todays.length === 0 && extras.length === 0 && <Empty>No doses planned today.</Empty>}
+      <Card title={t('today.title')}>
+        {!dosesLoading && todays.length === 0 && extras.length === 0 && <Empty>{t('today.empty')}</Empty>}
         {(todays.length > 0 || extras.length > 0) && (
-          <ul className="divide-y divide-slate-100 text-sm" aria-label="Today’s doses" data-testid="todays-doses">
+          <ul className="divide-y divide-slate-100 text-sm" aria-label={t('today.title')} data-testid="todays-doses">
             {todays.map(({ medication, dose }) => (
               <li key={`${medication.id}-${dose.scheduledFor}`} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
-                <span><span className="tabular-nums">{timeIn(dose.scheduledFor, timeZone)}</span> · <span className="font-medium text-slate-900">{medication.name}</span> {medication.dose}</span>
+                <span>{t.rich('today.line', { time: time(dose.scheduledFor), name: medication.name, dose: medication.dose, num: (c) => <span className="tabular-nums">{c}</span>, b: (c) => <span className="font-medium text-slate-900">{c}</span> })}</span>
                 <span className="flex items-center gap-2">
-                  {dose.log?.takenAt && <span className="text-xs text-slate-600">at {timeIn(dose.log.takenAt, timeZone)}</span>}
-                  {dose.log?.reason && <span className="text-xs text-slate-600">“{dose.log.reason}”</span>}
+                  {dose.log?.takenAt && <span className="text-xs text-slate-600">{t('today.takenAt', { time: time(dose.log.takenAt) })}</span>}
+                  {dose.log?.reason && <span className="text-xs text-slate-600">{t('today.reason', { reason: dose.log.reason })}</span>}
                   {byWhom(dose.log)}
                   <StatusBadge status={dose.status} />
                 </span>
@@ -243,8 +260,8 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage, view
             ))}
             {extras.map(({ medication, log }) => (
               <li key={log.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
-                <span><span className="tabular-nums">{timeIn(log.takenAt as string, timeZone)}</span> · <span className="font-medium text-slate-900">{medication.name}</span> {medication.dose}</span>
-                <span className="flex items-center gap-2"><span className="text-xs text-slate-700">Extra dose taken</span>{byWhom(log)}</span>
+                <span>{t.rich('today.line', { time: time(log.takenAt as string), name: medication.name, dose: medication.dose, num: (c) => <span className="tabular-nums">{c}</span>, b: (c) => <span className="font-medium text-slate-900">{c}</span> })}</span>
+                <span className="flex items-center gap-2"><span className="text-xs text-slate-700">{t('today.extra')}</span>{byWhom(log)}</span>
               </li>
             ))}
           </ul>
@@ -253,8 +270,8 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage, view
 
       <Adherence base={base} />
 
-      <Card title="Medications">
-        {medications.length === 0 && <Empty>{you ? 'You have no medications recorded yet.' : 'No medications recorded.'}</Empty>}
+      <Card title={t('list.title')}>
+        {medications.length === 0 && <Empty>{you ? t('list.emptyYou') : t('list.empty')}</Empty>}
         {medications.length > 0 && (
           <ul className="divide-y divide-slate-100" data-testid="medication-list">
             {medications.map((m) => {
@@ -265,16 +282,17 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage, view
                     <div>
                       <p className="font-medium text-slate-900">
                         {m.name}
-                        {m.critical && <span className="ml-2 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-inset ring-rose-200">Critical</span>}
-                        {!current && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-800">{m.status === 'stopped' ? 'Stopped' : 'Ended'}</span>}
-                        {m.status === 'upcoming' && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-800">Starts {m.startedOn}</span>}
+                        {m.critical && <span className="ml-2 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-inset ring-rose-200">{t('critical')}</span>}
+                        {!current && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-800">{m.status === 'stopped' ? t('list.stopped') : t('list.ended')}</span>}
+                        {m.status === 'upcoming' && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-800">{t('list.starts', { day: day(m.startedOn) })}</span>}
                       </p>
                       <p className="text-slate-700">{describe(m)}</p>
-                      <p className="text-slate-700">{scheduleInWords(m.schedule)}</p>
+                      <p className="text-slate-700">{scheduleInWords(m.schedule, locale)}</p>
                       <p className="text-xs text-slate-600">
-                        {m.prescriberId ? 'Prescribed by a doctor' : you ? 'Added by you' : `Added by ${owner}`} · since {m.startedOn}
-                        {m.endedOn && ` · until ${m.endedOn}`}
-                        {m.stoppedAt && ` · stopped ${dayIn(m.stoppedAt, timeZone)}`}
+                        {m.prescriberId ? t('list.prescribed') : you ? t('list.addedByYou') : t('list.addedBy', { name: owner })}
+                        {t('list.since', { day: day(m.startedOn) })}
+                        {m.endedOn && t('list.until', { day: day(m.endedOn) })}
+                        {m.stoppedAt && t('list.stoppedOn', { day: day(dayIn(m.stoppedAt, timeZone)) })}
                       </p>
                       {m.instructions && <p className="mt-1 text-xs text-slate-700">{m.instructions}</p>}
                     </div>
@@ -288,9 +306,9 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage, view
       </Card>
 
       {canManage && (
-        <Card title="Add a medication">
-          <p className="mb-3 text-sm text-slate-600">For medicines you take on your own (over the counter). Your doctor adds what they prescribe. Times are in your time zone ({timeZone.replace(/_/g, ' ')}).</p>
-          <MedicationForm endpoint={base} invalidate={[medicationsKey(base)]} submitLabel="Add medication" />
+        <Card title={t('add.title')}>
+          <p className="mb-3 text-sm text-slate-600">{t('add.intro', { zone: timeZone.replace(/_/g, ' ') })}</p>
+          <MedicationForm endpoint={base} invalidate={[medicationsKey(base)]} submitLabel={t('add.submit')} />
         </Card>
       )}
     </div>

@@ -5,7 +5,8 @@
 // reading, to try the address at once.
 import { useId, useRef } from 'react';
 import { CopyButton } from '@/components/patient/copy-button';
-import { clientGuides, curlCommand, type ClientGuide } from './client-instructions';
+import { clientGuides, curlCommand, SECRET_PLACEHOLDER, type ClientGuide } from './client-instructions';
+import { useTranslations } from 'use-intl';
 
 // Long addresses wrap (a textarea sized to its content) rather than hide their end in a one-line input.
 export const monoField =
@@ -25,50 +26,51 @@ export function CopyField({ label, value, copyLabel, copyable = true }: { label:
 }
 
 function GuideCard({ guide }: { guide: ClientGuide }) {
+  const t = useTranslations('nightscout.instructions');
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-3" data-testid={`client-${guide.id}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h4 className="font-semibold text-slate-900">
-          {guide.app} <span className="text-sm font-normal text-slate-600">({guide.platform})</span>
+          {guide.app} <span className="text-sm font-normal text-slate-600">({guide.platform === 'iPhone' ? 'iPhone' : t('android')})</span>
         </h4>
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${guide.works ? 'bg-teal-50 text-teal-900 ring-1 ring-teal-200' : 'bg-slate-100 text-slate-800 ring-1 ring-slate-300'}`}>
-          {guide.works ? 'Works' : 'Not yet'}
+          {guide.works ? t('works') : t('notYet')}
         </span>
       </div>
       <p className="mt-1 text-sm text-slate-700">
-        <span className="sr-only">Where: </span>
+        <span className="sr-only">{t('where')} </span>
         {guide.where.join(' → ')}
       </p>
       {guide.fields.length > 0 && (
         <div className="mt-2 space-y-3">
           {guide.fields.map((f) => (
-            <CopyField key={f.label} label={f.label} value={f.value} copyable={f.copyable} copyLabel={`Copy ${guide.app} ${f.label}`} />
+            <CopyField key={f.label} label={f.label} value={f.hint ? `<${t(`hints.${f.hint}`)}>` : f.value} copyable={f.copyable} copyLabel={t('copyField', { app: guide.app, field: f.label })} />
           ))}
         </div>
       )}
-      <p className="mt-2 text-sm text-slate-700">{guide.note}</p>
+      <p className="mt-2 text-sm text-slate-700">{t(`notes.${guide.note}`)}</p>
     </li>
   );
 }
 
 export function ClientInstructions({ baseUrl, secret, atMs }: { baseUrl: string; secret: string | null; atMs: number }) {
+  const t = useTranslations('nightscout.instructions');
   const example = useRef<HTMLPreElement>(null);
   const curl = curlCommand({ baseUrl, secret, atMs });
   return (
     <div className="space-y-4">
-      <ul className="grid gap-3 md:grid-cols-2" aria-label="What to type into each app">
+      <ul className="grid gap-3 md:grid-cols-2" aria-label={t('listLabel')}>
         {clientGuides({ baseUrl, secret }).map((g) => <GuideCard key={g.id} guide={g} />)}
       </ul>
       <div>
-        <h4 className="font-semibold text-slate-900">Try it from a computer</h4>
+        <h4 className="font-semibold text-slate-900">{t('tryTitle')}</h4>
         <p className="mt-1 text-sm text-slate-700">
-          This uploads one reading of 112 mg/dL, timed when this page showed it, as the apps do. It is kept like any
-          reading, from a source named “curl”.{secret ? '' : ' Put the API secret in place of <API secret>.'}
+          {t('try')}{secret ? '' : ` ${t('tryPlaceholder', { placeholder: SECRET_PLACEHOLDER })}`}
         </p>
-        <pre ref={example} tabIndex={0} aria-label="Example upload request" className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500">
+        <pre ref={example} tabIndex={0} aria-label={t('example')} className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500">
           <code>{curl}</code>
         </pre>
-        <div className="mt-2"><CopyButton value={curl} label="Copy the command" fallbackTarget={() => example.current} /></div>
+        <div className="mt-2"><CopyButton value={curl} label={t('copyCommand')} fallbackTarget={() => example.current} /></div>
       </div>
     </div>
   );

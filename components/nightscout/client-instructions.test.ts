@@ -2,6 +2,7 @@
 // client-instructions.ts): xDrip+ parses the user part and wants a path ending in /v1/ (xDrip
 // NightscoutUploader.java), Juggluco appends /api/v1/entries to the URL as typed (Juggluco uploader.cpp).
 import { describe, expect, it } from 'vitest';
+import { translator } from '@/lib/i18n/messages';
 import { clientGuides, curlCommand, followerUrl, SECRET_PLACEHOLDER, xdripBaseUrl } from './client-instructions';
 
 const BASE = 'https://pulse.example.org/ns/0b6c3d7e-1f2a-4c5b-9d8e-7f6a5b4c3d2e/';
@@ -53,7 +54,8 @@ describe('clientGuides', () => {
   it('never asks for values an app cannot use yet, and says why in the app’s field names', () => {
     const aaps = clientGuides({ baseUrl: BASE, secret: SECRET, apiV3: false }).find((g) => g.id === 'aaps')!;
     expect(aaps.fields).toEqual([]);
-    expect(aaps.note).toContain('API v3');
+    expect(aaps.note).toBe('aapsNotYet');
+    expect(translator('en', 'nightscout')(`instructions.notes.${aaps.note}`)).toContain('API v3');
   });
 
   it('gives Loop and Trio the host alone (they drop any path and are answered at the root) and the secret', () => {
@@ -76,7 +78,8 @@ describe('clientGuides', () => {
     const url = aaps.fields[0]!.value;
     expect(`https://${url.toLowerCase().replace('https://', '').replace(/\/$/, '')}/api/v3/entries`).toBe(`${BASE}api/v3/entries`);
     expect(JSON.stringify(aaps)).not.toContain(SECRET);
-    expect(aaps.note).toContain('admin');
+    expect(aaps.fields[1]!.hint).toBe('adminToken');
+    expect(translator('en', 'nightscout')(`instructions.notes.${aaps.note}`)).toContain('admin');
   });
 
   it('without the secret (after creation), shows a placeholder and offers nothing secret to copy', () => {

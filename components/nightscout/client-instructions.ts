@@ -14,7 +14,10 @@
 //   speaks socket.io only: never.
 
 export type ClientId = 'xdrip' | 'juggluco' | 'aaps' | 'loop' | 'trio';
-export type ClientField = { label: string; value: string; copyable: boolean };
+/** A field: its label and the menu path are the app's own (English) words; `hint` marks a value we describe instead (nightscout.hints.<hint>). */
+export type ClientField = { label: string; value: string; copyable: boolean; hint?: 'adminToken' };
+/** Our sentence after each app's fields: nightscout.notes.<key> (the app's setting names inside stay in English). */
+export type NoteKey = 'xdrip' | 'juggluco' | 'aaps' | 'aapsNotYet' | 'loop' | 'trio';
 export type ClientGuide = {
   id: ClientId;
   app: string;
@@ -24,8 +27,8 @@ export type ClientGuide = {
   where: string[];
   /** What to type, field by field (the app's field names); empty when the app cannot connect yet. */
   fields: ClientField[];
-  /** One sentence after the fields (works) or why it cannot connect yet (not yet). */
-  note: string;
+  /** One sentence after the fields (works) or why it cannot connect yet (not yet): a message key. */
+  note: NoteKey;
 };
 
 export const SECRET_PLACEHOLDER = '<API secret>';
@@ -73,7 +76,7 @@ export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseU
       works: true,
       where: ['Settings', 'Cloud Upload', 'Nightscout Sync (REST-API)'],
       fields: [{ label: 'Base URL', value: xdripBaseUrl(baseUrl, secret), copyable: secret !== null }],
-      note: 'Switch “Enabled” on. The secret is the part before the @: xDrip+ sends only its SHA-1. Keep the ending /api/v1/.',
+      note: 'xdrip',
     },
     {
       id: 'juggluco',
@@ -85,7 +88,7 @@ export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseU
         { label: 'Nightscout URL', value: site, copyable: true },
         { ...secretField, label: 'api_secret' },
       ],
-      note: 'Without a / at the end (Juggluco adds /api/v1/entries). Tick “Active”, leave “test V3” off, then Save.',
+      note: 'juggluco',
     },
     apiV3
       ? {
@@ -96,9 +99,9 @@ export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseU
           where: ['Config Builder', 'Synchronization', 'NSClientV3 (cog)'],
           fields: [
             { label: 'Nightscout URL', value: site, copyable: true },
-            { label: 'NS access token', value: '<an access token with the admin role>', copyable: false },
+            { label: 'NS access token', value: '', copyable: false, hint: 'adminToken' },
           ],
-          note: 'Create the token under “Access tokens for followers” (role admin: AndroidAPS uploads treatments, profiles and its status). The URL must start with https://. Switch “Connect to websockets” off. The older NSClient cannot connect.',
+          note: 'aaps',
         }
       : {
           id: 'aaps',
@@ -107,7 +110,7 @@ export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseU
           works: false,
           where: ['Config Builder', 'Synchronization', 'NSClientV3'],
           fields: [],
-          note: 'Not yet. AndroidAPS 3.2 and later sync through NSClientV3 (fields “Nightscout URL” and “NS access token”), which needs Nightscout’s API v3, not served here yet; the older NSClient (“NS API secret”) needs a live socket Pulse does not serve. Let xDrip+ or Juggluco upload the readings meanwhile.',
+          note: 'aapsNotYet',
         },
     {
       id: 'loop',
@@ -119,7 +122,7 @@ export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseU
         { label: 'Site URL', value: host, copyable: true },
         { ...secretField, label: 'API Secret' },
       ],
-      note: 'The server’s address only: Loop finds this site from the secret.',
+      note: 'loop',
     },
     {
       id: 'trio',
@@ -131,7 +134,7 @@ export function clientGuides({ baseUrl, secret, apiV3 = SERVES_API_V3 }: { baseU
         { label: 'URL', value: host, copyable: true },
         { ...secretField, label: 'API secret' },
       ],
-      note: 'The server’s address only: Trio finds this site from the secret.',
+      note: 'trio',
     },
   ];
 }

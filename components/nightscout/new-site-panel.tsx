@@ -6,29 +6,30 @@ import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import type { CreatedSite } from './api-types';
 import { ClientInstructions, CopyField } from './client-instructions-view';
+import { useTranslations } from 'use-intl';
 
 export function NewSitePanel({ site, createdAtMs, onDone }: { site: CreatedSite; createdAtMs: number; onDone: () => void }) {
+  const t = useTranslations('nightscout.newSite');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section aria-labelledby="ns-secret-heading" className="rounded-xl border-2 border-amber-300 bg-amber-50 p-4" data-testid="nightscout-secret-panel">
       <h3 id="ns-secret-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold text-slate-900 focus:outline-none">
-        Copy the API secret for “{site.name}” now
+        {t('title', { name: site.name })}
       </h3>
       <p className="mt-1 text-sm text-slate-800" role="note">
-        <strong>Shown only now.</strong> Pulse keeps only fingerprints of the secret and cannot show it again. Anyone who has it
-        can upload readings in your name: keep it private. If it is lost, revoke this uploader and create another.
+        {t.rich('onlyNow', { strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <div className="mt-4 grid gap-4 md:grid-cols-2">
-        <CopyField label="Base URL" value={site.baseUrl} copyLabel="Copy base URL" />
-        <CopyField label="API secret" value={site.apiSecret} copyLabel="Copy API secret" />
+        <CopyField label="Base URL" value={site.baseUrl} copyLabel={t('copyBaseUrl')} />
+        <CopyField label="API secret" value={site.apiSecret} copyLabel={t('copySecret')} />
       </div>
-      <h4 className="mt-5 font-semibold text-slate-900">What to type into each app</h4>
+      <h4 className="mt-5 font-semibold text-slate-900">{t('whatToType')}</h4>
       <div className="mt-2">
         <ClientInstructions baseUrl={site.baseUrl} secret={site.apiSecret} atMs={createdAtMs} />
       </div>
       <div className="mt-4 flex justify-end">
-        <Button onClick={onDone}>I have saved the secret</Button>
+        <Button onClick={onDone}>{t('saved')}</Button>
       </div>
     </section>
   );

@@ -13,10 +13,13 @@ import { CreateSiteForm } from './create-site-form';
 import { NewSitePanel } from './new-site-panel';
 import { nightscoutSitesOptions, siteBaseUrl } from './queries';
 import { SiteItem } from './site-item';
+import { useLocale, useTranslations } from 'use-intl';
 
 type Props = { appUrl: string; timeZone: string; today: string };
 
 export function NightscoutSection({ appUrl, timeZone, today }: Props) {
+  const t = useTranslations('nightscout.section');
+  const locale = useLocale();
   const qc = useQueryClient();
   const sites = useQuery(nightscoutSitesOptions);
   const [created, setCreated] = useState<{ site: CreatedSite; atMs: number } | null>(null);
@@ -27,7 +30,7 @@ export function NightscoutSection({ appUrl, timeZone, today }: Props) {
 
   function onCreated(site: CreatedSite) {
     setCreated({ site, atMs: Date.now() });
-    setAnnouncement(`${site.name} created. Copy its API secret now: it is shown only once.`);
+    setAnnouncement(t('created', { name: site.name }));
     void qc.invalidateQueries({ queryKey: nightscoutSitesOptions.queryKey });
     void qc.invalidateQueries({ queryKey: devicesOptions.queryKey });
   }
@@ -35,11 +38,9 @@ export function NightscoutSection({ appUrl, timeZone, today }: Props) {
   return (
     <section id="nightscout" aria-labelledby="nightscout-heading" className="space-y-4">
       <div>
-        <h2 id="nightscout-heading" className="text-lg font-semibold text-slate-900">Nightscout uploaders</h2>
+        <h2 id="nightscout-heading" className="text-lg font-semibold text-slate-900">{t('title')}</h2>
         <p className="mt-1 text-sm text-slate-700">
-          CGM apps that upload to Nightscout can send their readings here unchanged. Each uploader has its own address and
-          API secret; every app that posts to it shows up as a source of its own, and two apps relaying the same sensor
-          count as one reading per moment.
+          {t('intro')}
         </p>
       </div>
       <p role="status" className="sr-only">{announcement}</p>
@@ -54,13 +55,13 @@ export function NightscoutSection({ appUrl, timeZone, today }: Props) {
       )}
 
       {sites.isPending ? (
-        <Loading label="Loading your Nightscout uploaders…" />
+        <Loading label={t('loading')} />
       ) : sites.isError ? (
         <ErrorMessage error={sites.error} retry={() => sites.refetch()} />
       ) : active.length === 0 ? (
-        <Empty>No Nightscout uploaders yet.</Empty>
+        <Empty>{t('none')}</Empty>
       ) : (
-        <ul className="space-y-3" aria-label="Your Nightscout uploaders">
+        <ul className="space-y-3" aria-label={t('listLabel')}>
           {active.map((site) => (
             <SiteItem key={site.id} site={site} baseUrl={siteBaseUrl(appUrl, site.id)} timeZone={timeZone} today={today} onAnnounce={setAnnouncement} />
           ))}
@@ -70,13 +71,13 @@ export function NightscoutSection({ appUrl, timeZone, today }: Props) {
       {revoked.length > 0 && (
         <details className="rounded-md border border-slate-200 bg-white">
           <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-            Revoked uploaders ({revoked.length})
+            {t('revokedTitle', { count: revoked.length })}
           </summary>
           <ul className="divide-y divide-slate-100 px-3 pb-2 text-sm">
             {revoked.map((s) => (
               <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span className="font-medium text-slate-900">{s.name}</span>
-                <span className="text-slate-600">Revoked {instantPhrase(s.revokedAt!, timeZone, today)} · its readings are kept</span>
+                <span className="text-slate-600">{t('revokedAt', { when: instantPhrase(s.revokedAt!, timeZone, today, locale) })}</span>
               </li>
             ))}
           </ul>

@@ -2,32 +2,42 @@
 
 // The bell in the header: a link to /notifications with the unread count, polled every 30 s and on
 // window focus. Unread emergencies turn the badge red and are said in words too (not by colour alone);
-// a rise in the count is announced to screen readers.
+// a rise in the count is announced to screen readers. In the reader's language (`notificationCenter`).
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
+import { numberLocale } from '@/lib/format/health';
+import type { Locale } from '@/lib/i18n/locales';
 import { unreadCountOptions, type UnreadCount } from './queries';
 
-export function bellLabel({ unread, emergencies }: UnreadCount): string {
-  if (unread === 0) return 'Notifications, none unread';
-  return `Notifications, ${unread} unread${emergencies > 0 ? `, ${emergencies} ${emergencies === 1 ? 'emergency' : 'emergencies'}` : ''}`;
+type T = ReturnType<typeof useTranslations<'notificationCenter'>>;
+
+// A plain {argument} is not formatted by the message: the count is written in the reader's digits here.
+const digits = (n: number, locale: Locale) => n.toLocaleString(numberLocale(locale));
+
+export function bellLabel({ unread, emergencies }: UnreadCount, t: T, locale: Locale): string {
+  if (unread === 0) return t('bellNone');
+  return emergencies > 0 ? t('bellEmergencies', { unread: digits(unread, locale), emergencies }) : t('bellUnread', { unread: digits(unread, locale) });
 }
 
 export function NotificationBell({ initial }: { initial: UnreadCount }) {
+  const t = useTranslations('notificationCenter');
+  const locale = useLocale();
   const { data } = useQuery({ ...unreadCountOptions, initialData: initial });
   const count = data ?? initial;
   const previous = useRef(count.unread);
   const [announcement, setAnnouncement] = useState('');
   useEffect(() => {
-    if (count.unread > previous.current) setAnnouncement(`New notification. ${bellLabel(count)}.`);
+    if (count.unread > previous.current) setAnnouncement(t('bellNew', { label: bellLabel(count, t, locale) }));
     previous.current = count.unread;
-  }, [count]);
+  }, [count, t, locale]);
   const urgent = count.emergencies > 0;
   return (
     <>
       <Link
         href="/notifications"
-        aria-label={bellLabel(count)}
+        aria-label={bellLabel(count, t, locale)}
         data-testid="notification-bell"
         className="relative inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 hover:text-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
       >
@@ -42,7 +52,7 @@ export function NotificationBell({ initial }: { initial: UnreadCount }) {
             data-urgent={urgent}
             className={`absolute -right-1 -top-1 min-w-5 rounded-full px-1 text-center text-xs font-semibold leading-5 text-white ${urgent ? 'bg-red-700' : 'bg-teal-700'}`}
           >
-            {count.unread > 99 ? '99+' : count.unread}
+            {count.unread > 99 ? t('badgeMax', { max: digits(99, locale) }) : digits(count.unread, locale)}
           </span>
         )}
       </Link>

@@ -5,13 +5,15 @@
 // the app link to /notifications#n-<id>: that item is scrolled to, focused and highlighted.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import type { CenterNotification } from '@/lib/data/notification-center';
+import { numberLocale } from '@/lib/format/health';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { NOTIFICATION_CATEGORIES, type NotificationCategory } from '@/lib/notify/preferences';
 import { apiFetch } from '@/lib/query/api';
-import { CATEGORY_LABELS, NotificationItem } from './notification-item';
+import { NotificationItem } from './notification-item';
 import { NOTIFICATIONS_KEY, notificationsOptions, unreadCountOptions, type ListFilter } from './queries';
 
 /** The id named by the address's fragment (#n-<id>), if any. */
@@ -23,6 +25,8 @@ function targetId(): string | null {
 /** `today`: the reader's local day when the page was rendered (times read "today 09:32"). */
 export function NotificationCenter({ role, timeZone, today }: { role: Role; timeZone: string; today: string }) {
   const qc = useQueryClient();
+  const t = useTranslations('notificationCenter');
+  const locale = useLocale();
   const [filter, setFilter] = useState<ListFilter>({ category: null, unreadOnly: false });
   const [announcement, setAnnouncement] = useState('');
   const [target, setTarget] = useState<string | null>(null);
@@ -76,7 +80,7 @@ export function NotificationCenter({ role, timeZone, today }: { role: Role; time
       return apiFetch<{ marked: number }>(`/api/v1/notifications/read-all?${search}`, { method: 'POST' });
     },
     onSuccess: ({ marked }) => {
-      setAnnouncement(marked === 1 ? 'Marked 1 notification read.' : `Marked ${marked} notifications read.`);
+      setAnnouncement(t('markedRead', { count: marked }));
       return refresh();
     },
   });
@@ -86,7 +90,7 @@ export function NotificationCenter({ role, timeZone, today }: { role: Role; time
       if (!n.read) await apiFetch(`/api/v1/notifications/${n.id}/read`, { method: 'POST' });
     },
     onSuccess: () => {
-      setAnnouncement('Alert acknowledged. Everyone who received it will see that you did.');
+      setAnnouncement(t('acknowledgedDone'));
       return refresh();
     },
   });
@@ -97,43 +101,43 @@ export function NotificationCenter({ role, timeZone, today }: { role: Role; time
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <form aria-label="Filter notifications" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+        <form aria-label={t('filterLabel')} className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
           <label className="flex flex-col text-sm text-slate-800">
-            <span className="font-medium">Category</span>
+            <span className="font-medium">{t('category')}</span>
             <select
               value={filter.category ?? ''}
               onChange={(e) => setFilter({ ...filter, category: (e.target.value || null) as NotificationCategory | null })}
               className="mt-1 min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
             >
-              <option value="">All</option>
-              {NOTIFICATION_CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}
+              <option value="">{t('allCategories')}</option>
+              {NOTIFICATION_CATEGORIES.map((c) => <option key={c} value={c}>{t(`categories.${c}`)}</option>)}
             </select>
           </label>
           <label className="flex min-h-9 items-center gap-2 text-sm text-slate-800">
             <input type="checkbox" checked={filter.unreadOnly} onChange={(e) => setFilter({ ...filter, unreadOnly: e.target.checked })} className="h-4 w-4" />
-            Unread only
+            {t('unreadOnly')}
           </label>
         </form>
         <div className="flex flex-wrap items-center gap-3">
-          <p className="text-sm text-slate-800" data-testid="unread-total">{unread === 0 ? 'All read' : `${unread} unread`}</p>
+          <p className="text-sm text-slate-800" data-testid="unread-total">{unread === 0 ? t('allRead') : t('unreadTotal', { count: unread.toLocaleString(numberLocale(locale)) })}</p>
           <Button variant="secondary" onClick={() => markAll.mutate()} disabled={busy || unread === 0 || items.length === 0}>
-            Mark all read
+            {t('markAllRead')}
           </Button>
         </div>
       </div>
       <p className="sr-only" role="status" aria-live="polite">{announcement}</p>
       {failed && <ErrorMessage error={failed} />}
       {target && query.isSuccess && !targetShown && !query.hasNextPage && (
-        <p className="text-sm text-slate-700">The notification this link points to is not in this list{filtered ? ' with these filters' : ''}.</p>
+        <p className="text-sm text-slate-700">{filtered ? t('targetMissingFiltered') : t('targetMissing')}</p>
       )}
       {query.isPending ? (
-        <Loading label="Loading your notifications…" />
+        <Loading label={t('loading')} />
       ) : query.isError && items.length === 0 ? (
-        <ErrorMessage error={new Error('Your notifications could not be loaded.')} retry={() => void query.refetch()} />
+        <ErrorMessage error={new Error(t('loadFailed'))} retry={() => void query.refetch()} />
       ) : items.length === 0 ? (
-        <Empty>{filtered ? 'No notifications match these filters.' : 'No notifications yet. Alerts and insights will appear here.'}</Empty>
+        <Empty>{filtered ? t('emptyFiltered') : t('empty')}</Empty>
       ) : (
-        <ul className="space-y-3" aria-label="Notifications">
+        <ul className="space-y-3" aria-label={t('listLabel')}>
           {items.map((n) => (
             <NotificationItem
               key={n.id}
@@ -149,7 +153,7 @@ export function NotificationCenter({ role, timeZone, today }: { role: Role; time
       )}
       {query.hasNextPage && (
         <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? 'Loading…' : 'Show older notifications'}
+          {query.isFetchingNextPage ? t('loadingMore') : t('showOlder')}
         </Button>
       )}
     </div>

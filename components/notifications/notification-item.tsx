@@ -2,8 +2,10 @@
 
 // One notification in the center: its category, unread state (in words as well as weight), the person
 // it is about for carers, when it arrived, where it leads, and for an emergency its state now, with
-// Acknowledge while nobody has, and the treatment steps of a low.
+// Acknowledge while nobody has, and the treatment steps of a low. In the reader's language (`notificationCenter`).
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import type { CenterNotification } from '@/lib/data/notification-center';
 import type { NotificationCategory } from '@/lib/notify/preferences';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -11,25 +13,27 @@ import { instantPhrase } from '@/components/patient/format';
 import { Button } from '@/components/ui/button';
 import { LowGlucoseSteps } from './low-glucose-steps';
 
-export const CATEGORY_LABELS: Record<NotificationCategory, string> = { emergency: 'Emergency', insight: 'Insight', medication: 'Medication', digest: 'Digest' };
+type T = ReturnType<typeof useTranslations<'notificationCenter'>>;
+
 const CATEGORY_STYLE: Record<NotificationCategory, string> = {
   emergency: 'bg-red-100 text-red-900',
   insight: 'bg-sky-100 text-sky-900',
   medication: 'bg-violet-100 text-violet-900',
   digest: 'bg-slate-200 text-slate-900',
 };
-const STATUS: Record<NonNullable<CenterNotification['emergency']>['status'], string> = {
-  OPEN: 'Open, nobody has acknowledged it yet',
-  ACKNOWLEDGED: 'Acknowledged',
-  ESCALATED: 'Escalated',
-  RESOLVED: 'Resolved',
-};
 
-function linkLabel(n: CenterNotification, role: Role): string {
-  if (n.patientName) return `Open ${n.patientName}’s page`;
-  if (n.category === 'digest') return role === 'DOCTOR' ? 'Open your patients' : 'Open the people you care for';
-  if (role === 'PATIENT') return n.category === 'medication' ? 'Log a dose' : n.category === 'emergency' ? 'See your alerts' : 'See your insights';
-  return 'Open';
+function linkLabel(n: CenterNotification, role: Role, t: T): string {
+  if (n.patientName) return t('links.patient', { name: n.patientName });
+  if (n.category === 'digest') return role === 'DOCTOR' ? t('links.patients') : t('links.caredFor');
+  if (role === 'PATIENT') return n.category === 'medication' ? t('links.logDose') : n.category === 'emergency' ? t('links.alerts') : t('links.insights');
+  return t('links.open');
+}
+
+/** "Acknowledged by Quinn today 09:32", with the state when it moved on since (escalated, resolved). */
+function emergencyStatus(e: NonNullable<CenterNotification['emergency']>, t: T, when: (iso: string) => string): string {
+  if (!e.acknowledgedAt) return t(`statuses.${e.status}`);
+  const state = e.status === 'ESCALATED' || e.status === 'RESOLVED' ? e.status : 'ACKNOWLEDGED';
+  return t(`acknowledgedBy.${state}`, { name: e.acknowledgedByName ?? t('someoneOnTeam'), when: when(e.acknowledgedAt) });
 }
 
 export type ItemActions = { markRead: (id: string) => void; acknowledge: (n: CenterNotification) => void; busy: boolean };
@@ -42,6 +46,10 @@ export function NotificationItem({ n, role, timeZone, today, highlighted, action
   highlighted: boolean;
   actions: ItemActions;
 }) {
+  const t = useTranslations('notificationCenter');
+  const locale = useLocale();
+  const when = (iso: string) => instantPhrase(iso, timeZone, today, locale);
+  const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
   const e = n.emergency;
   const unresolved = e && e.status !== 'RESOLVED';
   const low = n.kind.startsWith('emergency.GLUCOSE_LOW');
@@ -56,31 +64,28 @@ export function NotificationItem({ n, role, timeZone, today, highlighted, action
     >
       <article aria-labelledby={`n-${n.id}-title`}>
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
-          <span className={`rounded px-1.5 py-0.5 font-semibold ${CATEGORY_STYLE[n.category]}`}>{CATEGORY_LABELS[n.category]}</span>
-          {!n.read && <span className="rounded bg-teal-700 px-1.5 py-0.5 font-semibold text-white">Unread</span>}
-          {n.patientName && <span className="font-medium text-slate-800">About {n.patientName}</span>}
-          {n.sentAt && <time dateTime={n.sentAt} className="text-slate-700">{instantPhrase(n.sentAt, timeZone, today)}</time>}
+          <span className={`rounded px-1.5 py-0.5 font-semibold ${CATEGORY_STYLE[n.category]}`}>{t(`categories.${n.category}`)}</span>
+          {!n.read && <span className="rounded bg-teal-700 px-1.5 py-0.5 font-semibold text-white">{t('unread')}</span>}
+          {n.patientName && <span className="font-medium text-slate-800">{t('about', { name: n.patientName })}</span>}
+          {n.sentAt && <time dateTime={n.sentAt} className="text-slate-700">{when(n.sentAt)}</time>}
         </div>
         <h2 id={`n-${n.id}-title`} className={`mt-1 text-base text-slate-900 ${n.read ? 'font-medium' : 'font-semibold'}`}>{n.title}</h2>
         <p className="mt-0.5 whitespace-pre-line text-sm text-slate-800">{n.body}</p>
         {e && (
           <p className="mt-1 text-sm text-slate-900" data-testid="emergency-status">
-            <span className="font-medium">Status: </span>
-            {e.acknowledgedAt
-              ? `${e.status === 'ESCALATED' ? 'Escalated, acknowledged' : e.status === 'RESOLVED' ? 'Resolved, acknowledged' : 'Acknowledged'} by ${e.acknowledgedByName ?? 'someone on the care team'} ${instantPhrase(e.acknowledgedAt, timeZone, today)}`
-              : STATUS[e.status]}
+            {t.rich('status', { status: emergencyStatus(e, t, when), b: (chunks) => <span className="font-medium">{chunks}</span> })}
           </p>
         )}
         {low && <LowGlucoseSteps open={!!unresolved} />}
         <div className="mt-2 flex flex-wrap items-center gap-2">
           {unresolved && !e.acknowledgedAt && n.emergencyEventId && (
             <Button onClick={() => actions.acknowledge(n)} disabled={actions.busy}>
-              Acknowledge<span className="sr-only">: {n.title}{n.patientName ? ` about ${n.patientName}` : ''}</span>
+              {n.patientName ? t.rich('acknowledgeAbout', { title: n.title, name: n.patientName, sr }) : t.rich('acknowledge', { title: n.title, sr })}
             </Button>
           )}
           {!n.read && (
             <Button variant="secondary" onClick={() => actions.markRead(n.id)} disabled={actions.busy}>
-              Mark read<span className="sr-only">: {n.title}</span>
+              {t.rich('markRead', { title: n.title, sr })}
             </Button>
           )}
           {n.href && (
@@ -89,7 +94,7 @@ export function NotificationItem({ n, role, timeZone, today, highlighted, action
               onClick={() => !n.read && actions.markRead(n.id)}
               className="rounded px-1 text-sm font-medium text-teal-800 underline hover:text-teal-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
             >
-              {linkLabel(n, role)}
+              {linkLabel(n, role, t)}
             </Link>
           )}
         </div>

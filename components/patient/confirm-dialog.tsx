@@ -3,11 +3,13 @@
 // A modal confirmation on the native <dialog>: focus is trapped inside, Escape cancels, and focus
 // returns to the button that opened it.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, pending }: {
   title: string; children: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void; pending?: boolean;
 }) {
+  const t = useTranslations('ui');
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -28,10 +30,10 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
       <div className="mt-2 text-sm text-slate-700">{children}</div>
       <div className="mt-4 flex flex-wrap justify-end gap-2">
         <Button variant="secondary" onClick={onCancel} autoFocus>
-          Cancel
+          {t('cancel')}
         </Button>
         <Button variant="danger" onClick={onConfirm} disabled={pending}>
-          {pending ? 'Working…' : confirmLabel}
+          {pending ? t('working') : confirmLabel}
         </Button>
       </div>
     </dialog>

@@ -3,9 +3,11 @@
 // Copies a value to the clipboard and says so (to screen readers too); falls back to selecting the
 // text when the clipboard is not available (e.g. plain http).
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
 
 export function CopyButton({ value, label, fallbackTarget }: { value: string; label: string; fallbackTarget?: () => HTMLElement | null }) {
+  const t = useTranslations('ui');
   const [state, setState] = useState<'idle' | 'copied' | 'select'>('idle');
 
   async function copy() {
@@ -27,7 +29,7 @@ export function CopyButton({ value, label, fallbackTarget }: { value: string; la
         {label}
       </Button>
       <span role="status" className="text-xs text-slate-700">
-        {state === 'copied' ? 'Copied' : state === 'select' ? 'Selected — press Ctrl+C (⌘C) to copy' : ''}
+        {state === 'copied' ? t('copied') : state === 'select' ? t('selectToCopy') : ''}
       </span>
     </span>
   );

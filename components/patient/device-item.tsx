@@ -9,12 +9,15 @@ import { PRIORITY_RANGE } from '@/lib/devices/device-types';
 import { apiFetch } from '@/lib/query/api';
 import type { DeviceJson, TypePriorityJson } from './api-types';
 import { ConfirmDialog } from './confirm-dialog';
-import { DEVICE_TYPE_LABELS } from './device-labels';
 import { instantPhrase } from './format';
 import { MutationError } from './mutation-error';
 import { devicesOptions } from './queries';
 import { inputClass } from './styles';
 import { TypePriorities } from './type-priorities';
+import { useLocale, useTranslations } from 'use-intl';
+
+// Glyphs beside Up and Down (hidden from screen readers: the buttons' names say it).
+const ARROW = { up: '↑', down: '↓' };
 
 type Props = {
   device: DeviceJson;
@@ -31,6 +34,8 @@ type Props = {
 
 export function DeviceItem({ device, rank, count, overrides, onOverridesChange, contribution, onMove, onAnnounce, timeZone, today }: Props) {
   const id = useId();
+  const t = useTranslations('devices');
+  const locale = useLocale();
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -38,7 +43,7 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
     mutationFn: (body: { name?: string; priority?: number }) => apiFetch<DeviceJson>(`/api/v1/devices/${device.id}`, { method: 'PATCH', json: body }),
     onSuccess: async (_res, body) => {
       setEditing(false);
-      onAnnounce(body.priority !== undefined ? `${device.name} saved. Your history is being recomputed with the new priority.` : `${device.name} renamed.`);
+      onAnnounce(body.priority !== undefined ? t('item.savedPriority', { name: device.name }) : t('item.renamed', { name: device.name }));
       await qc.invalidateQueries({ queryKey: devicesOptions.queryKey });
     },
   });
@@ -46,7 +51,7 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
     mutationFn: () => apiFetch(`/api/v1/devices/${device.id}`, { method: 'DELETE' }),
     onSuccess: async () => {
       setConfirming(false);
-      onAnnounce(`${device.name} revoked. Its token no longer works; the data it sent is kept.`);
+      onAnnounce(t('item.revoked', { name: device.name }));
       await qc.invalidateQueries({ queryKey: devicesOptions.queryKey });
     },
   });
@@ -74,45 +79,45 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
           </span>
           <div className="min-w-0">
             <h3 className="break-words font-semibold text-slate-900">
-              <span className="sr-only">Rank {rank + 1}: </span>
+              <span className="sr-only">{t('item.rank', { rank: rank + 1 })} </span>
               {device.name}
             </h3>
             <p className="text-sm text-slate-700">
-              {DEVICE_TYPE_LABELS[device.type]} · priority <span className="tabular-nums">{device.priority}</span>
-              {overrides.length > 0 && ` · ${overrides.length} per-type override${overrides.length === 1 ? '' : 's'}`}
+              {t(`kinds.${device.type}`)} · {t('item.priority')} <span className="tabular-nums">{device.priority}</span>
+              {overrides.length > 0 && ` · ${t('item.overrides', { count: overrides.length })}`}
             </p>
             <p className="text-sm text-slate-600">
-              {device.lastSyncAt ? `Last sync ${instantPhrase(device.lastSyncAt, timeZone, today)}` : 'Never synced yet'}
+              {device.lastSyncAt ? t('item.lastSync', { when: instantPhrase(device.lastSyncAt, timeZone, today, locale) }) : t('item.neverSynced')}
             </p>
-            {contribution && <p className="mt-1 text-sm text-slate-700">Last 30 days: {contribution}</p>}
+            {contribution && <p className="mt-1 text-sm text-slate-700">{t('item.last30', { contribution })}</p>}
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
           <Button
             variant="secondary"
-            aria-label={`Move ${device.name} up`}
+            aria-label={t('item.moveUp', { name: device.name })}
             aria-disabled={first}
             onClick={() => !first && onMove('up')}
             className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
           >
-            <span aria-hidden="true" className="mr-1">↑</span>
-            Up
+            <span aria-hidden="true" className="mr-1">{ARROW.up}</span>
+            {t('item.up')}
           </Button>
           <Button
             variant="secondary"
-            aria-label={`Move ${device.name} down`}
+            aria-label={t('item.moveDown', { name: device.name })}
             aria-disabled={last}
             onClick={() => !last && onMove('down')}
             className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
           >
-            <span aria-hidden="true" className="mr-1">↓</span>
-            Down
+            <span aria-hidden="true" className="mr-1">{ARROW.down}</span>
+            {t('item.down')}
           </Button>
           <Button variant="secondary" aria-expanded={editing} aria-controls={`${id}-edit`} onClick={() => setEditing((e) => !e)}>
-            Edit<span className="sr-only"> {device.name}</span>
+            {t('item.edit')}<span className="sr-only"> {device.name}</span>
           </Button>
           <Button variant="danger" onClick={() => setConfirming(true)}>
-            Revoke<span className="sr-only"> {device.name}</span>
+            {t('item.revoke')}<span className="sr-only"> {device.name}</span>
           </Button>
         </div>
       </div>
@@ -120,16 +125,16 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
       {editing && (
         <form id={`${id}-edit`} onSubmit={saveEdit} className="mt-3 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-3">
           <div className="min-w-48 flex-1">
-            <label htmlFor={`${id}-name`} className="block text-sm font-medium text-slate-900">Name</label>
+            <label htmlFor={`${id}-name`} className="block text-sm font-medium text-slate-900">{t('item.name')}</label>
             <input id={`${id}-name`} name="name" defaultValue={device.name} maxLength={100} required className={inputClass} />
           </div>
           <div className="w-32">
-            <label htmlFor={`${id}-priority`} className="block text-sm font-medium text-slate-900">Priority</label>
+            <label htmlFor={`${id}-priority`} className="block text-sm font-medium text-slate-900">{t('item.priorityLabel')}</label>
             <input id={`${id}-priority`} name="priority" type="number" min={PRIORITY_RANGE.min} max={PRIORITY_RANGE.max} defaultValue={device.priority} className={inputClass} />
           </div>
           <div className="flex gap-2">
-            <Button type="submit" disabled={update.isPending}>{update.isPending ? 'Saving…' : 'Save'}</Button>
-            <Button variant="secondary" onClick={() => setEditing(false)}>Cancel</Button>
+            <Button type="submit" disabled={update.isPending}>{update.isPending ? t('item.saving') : t('item.save')}</Button>
+            <Button variant="secondary" onClick={() => setEditing(false)}>{t('item.cancel')}</Button>
           </div>
         </form>
       )}
@@ -137,7 +142,7 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
 
       <details className="mt-3 rounded-md border border-slate-200">
         <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-          Priority per kind of data{overrides.length > 0 ? ` (${overrides.length})` : ''}
+          {t('item.perKind')}{overrides.length > 0 ? ` (${overrides.length})` : ''}
         </summary>
         <div className="px-3 pb-3">
           <TypePriorities device={device} overrides={overrides} onChange={onOverridesChange} />
@@ -146,13 +151,13 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
 
       {confirming && (
         <ConfirmDialog
-          title={`Revoke ${device.name}?`}
-          confirmLabel="Revoke device"
+          title={t('item.revokeTitle', { name: device.name })}
+          confirmLabel={t('item.revokeConfirm')}
           pending={revoke.isPending}
           onConfirm={() => revoke.mutate()}
           onCancel={() => setConfirming(false)}
         >
-          <p>Its token stops working at once, so it can no longer send data. What it already sent is kept and still counts.</p>
+          <p>{t('item.revokeExplain')}</p>
           {revoke.isError && <div className="mt-2"><MutationError error={revoke.error} /></div>}
         </ConfirmDialog>
       )}

@@ -1,19 +1,6 @@
-// Plain names of the device types, and a sample sync body fitting each (for the instructions).
+// A sample sync body fitting each device type (for the instructions). The types' plain names are
+// messages: devices.kinds.<type>.
 import type { DeviceType } from '@/lib/devices/device-types';
-
-export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = {
-  watch: 'Watch',
-  phone: 'Phone',
-  tablet: 'Tablet',
-  wearable: 'Wearable (other brand)',
-  scale: 'Scale',
-  bp_monitor: 'Blood pressure cuff',
-  glucometer: 'Glucose meter',
-  cgm: 'Continuous glucose monitor (CGM)',
-  thermometer: 'Thermometer',
-  pulse_oximeter: 'Pulse oximeter',
-  manual: 'Manual entry',
-};
 
 type Sample = { type: string; value: number; unit: string; startDate: string; endDate: string; clientRecordId: string };
 

@@ -17,23 +17,23 @@ import type { EmergencyJson } from './api-types';
 import { instantPhrase } from './format';
 import { emergenciesOptions } from './queries';
 
-// The reading itself (emergencyReading) and who was told (emergency-told) are worded in lib/format, still
-// in English (issue 21, the emergency texts' slice); the sentences around them are the reader's language.
+// The reading itself (emergencyReading) and who was told (emergency-told) are worded in lib/format, in the
+// reader's language like the sentences around them.
 type T = ReturnType<typeof useTranslations<'dashboard.emergencies'>>;
 
 function describe(e: EmergencyJson, units: UnitPreferences, t: T, locale: Locale): { title: string; body: string } {
   const d = e.details;
   const sentence = e.updates.some((u) => u.worsened) ? 'worstReading' : 'reading';
   if (e.kind === 'MISSED_MEDICATION') return { title: t('missedTitle'), body: t('missedBody', { count: d.missed ?? 2 }) };
-  if (e.kind === 'BLOOD_PRESSURE_CRISIS') return { title: t('bpTitle'), body: t(sentence, { reading: emergencyReading(e.kind, d, units), limit: '' }) };
+  if (e.kind === 'BLOOD_PRESSURE_CRISIS') return { title: t('bpTitle'), body: t(sentence, { reading: emergencyReading(e.kind, d, units, locale), limit: '' }) };
   const limit = d.thresholdMgDl !== undefined ? t(e.kind === 'GLUCOSE_LOW' ? 'below' : 'above', { value: formatValue('BLOOD_GLUCOSE', d.thresholdMgDl, units, locale) }) : '';
-  return { title: e.kind === 'GLUCOSE_LOW' ? t('lowTitle') : t('highTitle'), body: t(sentence, { reading: emergencyReading(e.kind, d, units), limit }) };
+  return { title: e.kind === 'GLUCOSE_LOW' ? t('lowTitle') : t('highTitle'), body: t(sentence, { reading: emergencyReading(e.kind, d, units, locale), limit }) };
 }
 
 /** Every reading the alert recorded, by the time it was taken: worse ones, late ones, the return to range. */
 function history(e: EmergencyJson, units: UnitPreferences, timeZone: string, today: string, t: T, locale: Locale): string[] {
   return e.updates.map((u) => {
-    const reading = t('at', { reading: emergencyReading(e.kind, u.details, units), when: instantPhrase(u.at, timeZone, today, locale) });
+    const reading = t('at', { reading: emergencyReading(e.kind, u.details, units, locale), when: instantPhrase(u.at, timeZone, today, locale) });
     if (u.kind === 'RECOVERY') return t('backInRange', { reading });
     const notes = [u.worsened && t('worse'), u.afterResolution && t('afterResolution')].filter(Boolean);
     return notes.length ? t('updateNotes', { reading, notes: notes.join('; ') }) : t('update', { reading });
@@ -67,7 +67,7 @@ export function EmergencyList({ emergencies, alertRecipients, units, timeZone, t
     return (
       <Card title={translator(locale, 'dashboard')('alerts')}>
         <p className="sr-only" role="status">{announcement}</p>
-        <Empty>{t('noneOpen')}{alertRecipients ? ` ${alertAudience(alertRecipients)}` : ''}</Empty>
+        <Empty>{t('noneOpen')}{alertRecipients ? ` ${alertAudience(alertRecipients, locale)}` : ''}</Empty>
       </Card>
     );
   }
@@ -97,7 +97,7 @@ export function EmergencyList({ emergencies, alertRecipients, units, timeZone, t
                   {history(e, units, timeZone, today, t, locale).map((line) => <li key={line}>{line}</li>)}
                 </ul>
               )}
-              <p className="mt-1 text-sm text-slate-800">{toldPatient(e.notified)}</p>
+              <p className="mt-1 text-sm text-slate-800">{toldPatient(e.notified, locale)}</p>
               <div className="mt-2 flex flex-wrap gap-2">
                 {e.status === 'OPEN' && (
                   <Button onClick={() => act.mutate({ id: e.id, action: 'acknowledge' })} disabled={act.isPending}>

@@ -10,10 +10,11 @@ import { inputClass } from './styles';
 import { DEFAULT_PRIORITY, DEVICE_TYPES, PRIORITY_RANGE, type DeviceType } from '@/lib/devices/device-types';
 import { apiFetch } from '@/lib/query/api';
 import type { RegisteredDevice } from './api-types';
-import { DEVICE_TYPE_LABELS } from './device-labels';
+import { useTranslations } from 'use-intl';
 
 
 export function RegisterDeviceForm({ onRegistered }: { onRegistered: (device: RegisteredDevice) => void }) {
+  const t = useTranslations('devices');
   const [type, setType] = useState<DeviceType>('watch');
   const [nameError, setNameError] = useState<string | null>(null);
   const register = useMutation({
@@ -28,7 +29,7 @@ export function RegisterDeviceForm({ onRegistered }: { onRegistered: (device: Re
     const name = String(data.get('name') ?? '').trim();
     const priority = String(data.get('priority') ?? '').trim();
     if (!name) {
-      setNameError('Give the device a name you will recognise.');
+      setNameError(t('register.nameMissing'));
       form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
       return;
     }
@@ -40,17 +41,17 @@ export function RegisterDeviceForm({ onRegistered }: { onRegistered: (device: Re
   }
 
   return (
-    <Card title="Add a data source">
+    <Card title={t('register.title')}>
       <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 lg:items-start">
         <div className="sm:col-span-2 lg:col-span-1">
-          <label htmlFor="device-name" className="block text-sm font-medium text-slate-900">Name</label>
+          <label htmlFor="device-name" className="block text-sm font-medium text-slate-900">{t('register.name')}</label>
           <input
             id="device-name"
             name="name"
             maxLength={100}
             required
             autoComplete="off"
-            placeholder="e.g. Garmin Forerunner"
+            placeholder={t('register.namePlaceholder')}
             aria-invalid={nameError ? true : undefined}
             aria-describedby={nameError ? 'device-name-error' : undefined}
             className={inputClass}
@@ -58,15 +59,15 @@ export function RegisterDeviceForm({ onRegistered }: { onRegistered: (device: Re
           {nameError && <p id="device-name-error" className="mt-1 text-sm text-red-700">{nameError}</p>}
         </div>
         <div>
-          <label htmlFor="device-type" className="block text-sm font-medium text-slate-900">Kind of device</label>
+          <label htmlFor="device-type" className="block text-sm font-medium text-slate-900">{t('register.kind')}</label>
           <select id="device-type" name="type" value={type} onChange={(e) => setType(e.target.value as DeviceType)} className={inputClass}>
-            {DEVICE_TYPES.map((t) => (
-              <option key={t} value={t}>{DEVICE_TYPE_LABELS[t]}</option>
+            {DEVICE_TYPES.map((kind) => (
+              <option key={kind} value={kind}>{t(`kinds.${kind}`)}</option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="device-priority" className="block text-sm font-medium text-slate-900">Priority (optional)</label>
+          <label htmlFor="device-priority" className="block text-sm font-medium text-slate-900">{t('register.priority')}</label>
           <input
             id="device-priority"
             name="priority"
@@ -79,12 +80,12 @@ export function RegisterDeviceForm({ onRegistered }: { onRegistered: (device: Re
             className={inputClass}
           />
           <p id="device-priority-hint" className="mt-1 text-xs text-slate-600">
-            Default for this kind: {DEFAULT_PRIORITY[type]}. Higher wins when two sources report the same steps or the same reading.
+            {t('register.priorityHint', { priority: DEFAULT_PRIORITY[type] })}
           </p>
         </div>
         <div className="lg:pt-6">
           <Button type="submit" disabled={register.isPending} className="w-full">
-            {register.isPending ? 'Registering…' : 'Register device'}
+            {register.isPending ? t('register.pending') : t('register.submit')}
           </Button>
         </div>
       </form>

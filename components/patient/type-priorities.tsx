@@ -11,10 +11,13 @@ import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import type { DeviceJson, TypePriorityJson } from './api-types';
 import { MutationError } from './mutation-error';
 import { inputClass } from './styles';
+import { useLocale, useTranslations } from 'use-intl';
 
 export function TypePriorities({ device, overrides, onChange }: { device: DeviceJson; overrides: TypePriorityJson[]; onChange: (next: TypePriorityJson[]) => void }) {
   const id = useId();
-  const free = HEALTH_TYPES.filter((t) => !overrides.some((o) => o.healthType === t));
+  const t = useTranslations('devices.typePriorities');
+  const locale = useLocale();
+  const free = HEALTH_TYPES.filter((type) => !overrides.some((o) => o.healthType === type));
   const [type, setType] = useState<HealthType | ''>('');
   const [message, setMessage] = useState('');
   const save = useMutation({
@@ -22,8 +25,9 @@ export function TypePriorities({ device, overrides, onChange }: { device: Device
       apiFetch<{ typePriorities: TypePriorityJson[] }>(`/api/v1/devices/${device.id}/type-priorities`, { method: 'PUT', json: { overrides: changes } }),
     onSuccess: (res, changes) => {
       onChange(res.typePriorities);
-      const [[t, p]] = Object.entries(changes) as [HealthType, number | null][];
-      setMessage(p === null ? `${trendLabel(t)} now uses the device priority.` : `${trendLabel(t)} priority set to ${p}. Your history is being recomputed.`);
+      const [[type, p]] = Object.entries(changes) as [HealthType, number | null][];
+      const name = trendLabel(type, locale);
+      setMessage(p === null ? t('removed', { type: name }) : t('set', { type: name, priority: p }));
     },
   });
   const chosen = type || free[0];
@@ -39,18 +43,17 @@ export function TypePriorities({ device, overrides, onChange }: { device: Device
   return (
     <div className="space-y-3 text-sm">
       <p className="text-slate-700">
-        Give {device.name} a different priority for one kind of data only, e.g. trust a cuff over a watch for blood pressure.
-        Without an override, its priority ({device.priority}) applies.
+        {t('explain', { name: device.name, priority: device.priority })}
       </p>
       {overrides.length > 0 && (
         <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
           {overrides.map((o) => (
             <li key={o.healthType} className="flex items-center justify-between gap-2 px-3 py-1.5">
               <span>
-                {trendLabel(o.healthType)}: <span className="font-semibold tabular-nums">{o.priority}</span>
+                {trendLabel(o.healthType, locale)}: <span className="font-semibold tabular-nums">{o.priority}</span>
               </span>
               <Button variant="secondary" onClick={() => save.mutate({ [o.healthType]: null })} disabled={save.isPending}>
-                Remove<span className="sr-only"> the {trendLabel(o.healthType)} override</span>
+                {t('remove')}<span className="sr-only"> {t('removeWhich', { type: trendLabel(o.healthType, locale) })}</span>
               </Button>
             </li>
           ))}
@@ -59,18 +62,18 @@ export function TypePriorities({ device, overrides, onChange }: { device: Device
       {free.length > 0 && (
         <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
           <div>
-            <label htmlFor={`${id}-type`} className="block text-xs font-medium text-slate-900">Kind of data</label>
+            <label htmlFor={`${id}-type`} className="block text-xs font-medium text-slate-900">{t('kind')}</label>
             <select id={`${id}-type`} value={chosen} onChange={(e) => setType(e.target.value as HealthType)} className={inputClass}>
-              {free.map((t) => (
-                <option key={t} value={t}>{trendLabel(t)}</option>
+              {free.map((type) => (
+                <option key={type} value={type}>{trendLabel(type, locale)}</option>
               ))}
             </select>
           </div>
           <div className="w-28">
-            <label htmlFor={`${id}-priority`} className="block text-xs font-medium text-slate-900">Priority</label>
+            <label htmlFor={`${id}-priority`} className="block text-xs font-medium text-slate-900">{t('priority')}</label>
             <input id={`${id}-priority`} name="priority" type="number" required min={PRIORITY_RANGE.min} max={PRIORITY_RANGE.max} defaultValue={device.priority} className={inputClass} />
           </div>
-          <Button type="submit" disabled={save.isPending}>Set override</Button>
+          <Button type="submit" disabled={save.isPending}>{t('submit')}</Button>
         </form>
       )}
       <p role="status" className="text-xs text-slate-700">{message}</p>

@@ -7,17 +7,22 @@ import { useCallback, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
+import { intlLocale } from '@/lib/i18n/locales';
 import { apiFetch } from '@/lib/query/api';
+import { useLocale, useTranslations } from 'use-intl';
 import { unsubscribeThisBrowser, type Saved } from './push-client';
 import { PushToggle } from './push-toggle';
 import { isPushOff, pushPublicKeyOptions, pushSubscriptionsOptions, type PushSubscriptionJson } from './queries';
 
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+/** A date as the reader's language writes it (in the browser's time zone: where this browser is). */
+const day = (iso: string, locale: string) => new Date(iso).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
 
 function BrowserItem({ s, isThis, onRemoved }: { s: PushSubscriptionJson; isThis: boolean; onRemoved: () => void }) {
+  const t = useTranslations('push');
+  const locale = intlLocale(useLocale());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const name = s.label ?? 'A browser';
+  const name = s.label ?? t('aBrowser');
   async function remove() {
     setBusy(true);
     setError(null);
@@ -36,14 +41,14 @@ function BrowserItem({ s, isThis, onRemoved }: { s: PushSubscriptionJson; isThis
     <li className="flex flex-wrap items-center justify-between gap-2 py-2">
       <span>
         <span className="font-medium text-slate-900">{name}</span>
-        {isThis && <span className="ml-1 text-slate-600">(this browser)</span>}
+        {isThis && <span className="ml-1 text-slate-600">{t('thisBrowser')}</span>}
         <span className="block text-slate-600">
-          Added {day(s.createdAt)} · {s.lastSuccessAt ? `last notified ${day(s.lastSuccessAt)}` : 'not notified yet'}
+          {t('added', { date: day(s.createdAt, locale) })} · {s.lastSuccessAt ? t('lastNotified', { date: day(s.lastSuccessAt, locale) }) : t('notNotified')}
         </span>
       </span>
       <span className="flex flex-col items-end gap-1">
-        <Button variant="danger" onClick={() => void remove()} disabled={busy} aria-label={`Remove ${name}${isThis ? ' (this browser)' : ''}`}>
-          Remove
+        <Button variant="danger" onClick={() => void remove()} disabled={busy} aria-label={isThis ? t('removeThis', { name }) : t('removeNamed', { name })}>
+          {t('remove')}
         </Button>
         {error !== null && <ErrorMessage error={error} />}
       </span>
@@ -52,6 +57,7 @@ function BrowserItem({ s, isThis, onRemoved }: { s: PushSubscriptionJson; isThis
 }
 
 export function PushSettings() {
+  const t = useTranslations('push');
   const qc = useQueryClient();
   const key = useQuery(pushPublicKeyOptions);
   const list = useQuery(pushSubscriptionsOptions);
@@ -68,20 +74,20 @@ export function PushSettings() {
   const subscriptions = list.data?.subscriptions ?? [];
 
   return (
-    <Card title="Notifications on this browser">
+    <Card title={t('title')}>
       <div className="space-y-4 text-sm">
         <PushToggle key={checks} onChange={onChange} />
         {!(key.isError && isPushOff(key.error)) && (
           <div className="space-y-1">
-            <h3 className="font-medium text-slate-900">Your browsers that receive notifications</h3>
+            <h3 className="font-medium text-slate-900">{t('browsers')}</h3>
             {list.isPending ? (
-              <Loading label="Loading your browsers…" />
+              <Loading label={t('loadingBrowsers')} />
             ) : list.isError ? (
               <ErrorMessage error={list.error} retry={() => list.refetch()} />
             ) : subscriptions.length === 0 ? (
-              <Empty>None yet.</Empty>
+              <Empty>{t('none')}</Empty>
             ) : (
-              <ul className="divide-y divide-slate-100" aria-label="Your browsers that receive notifications">
+              <ul className="divide-y divide-slate-100" aria-label={t('browsers')}>
                 {subscriptions.map((s) => (
                   <BrowserItem
                     key={s.id}

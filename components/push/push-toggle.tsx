@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorMessage, Loading } from '@/components/ui/states';
 import { notificationsBlocked, pushSupported, subscribeThisBrowser, syncThisBrowser, unsubscribeThisBrowser, type Saved } from './push-client';
 import { isPushOff, pushPublicKeyOptions } from './queries';
+import { useTranslations } from 'use-intl';
 
 export type BrowserState = 'checking' | 'unsupported' | 'blocked' | 'on' | 'off';
 
@@ -18,14 +19,10 @@ type Props = {
   onChange: (saved: Saved | null) => void;
 };
 
-const STATE_TEXT: Record<Exclude<BrowserState, 'checking'>, string> = {
-  unsupported: 'This browser cannot show notifications from Pulse. On an iPhone or iPad, add Pulse to the Home Screen and open it from there.',
-  blocked: 'Notifications are blocked for this site in your browser’s settings. Allow them there, then turn them on here.',
-  on: 'On: alerts reach this browser even when Pulse is closed.',
-  off: 'Off: this browser shows alerts only while Pulse is open.',
-};
+// Each state's sentence: push.state.<state>.
 
 export function PushToggle({ onChange }: Props) {
+  const t = useTranslations('push');
   const key = useQuery(pushPublicKeyOptions);
   const [state, setState] = useState<BrowserState>('checking');
   const [busy, setBusy] = useState(false);
@@ -82,31 +79,30 @@ export function PushToggle({ onChange }: Props) {
       onChange(null);
     });
 
-  if (key.isPending) return <Loading label="Checking notifications…" />;
+  if (key.isPending) return <Loading label={t('checking')} />;
   if (key.isError) {
     return isPushOff(key.error) ? (
       <p className="text-sm text-slate-700" data-testid="push-off">
-        Notifications outside the app are not available on this server: its administrator has not set up Web Push. Alerts still appear in Pulse
-        and by e-mail.
+        {t('serverOff')}
       </p>
     ) : (
       <ErrorMessage error={key.error} retry={() => key.refetch()} />
     );
   }
-  if (state === 'checking') return <Loading label="Checking this browser…" />;
+  if (state === 'checking') return <Loading label={t('checkingBrowser')} />;
   return (
     <div className="space-y-2">
       <p role="status" className="text-sm text-slate-700" data-testid="push-state" data-state={state}>
-        {STATE_TEXT[state]}
+        {t(`state.${state}`)}
       </p>
       {state === 'off' && (
         <Button onClick={() => void turnOn()} disabled={busy}>
-          Turn on notifications on this browser
+          {t('turnOn')}
         </Button>
       )}
       {state === 'on' && (
         <Button variant="secondary" onClick={() => void turnOff()} disabled={busy}>
-          Turn off notifications on this browser
+          {t('turnOff')}
         </Button>
       )}
       {error !== null && <ErrorMessage error={error} />}

@@ -4,15 +4,23 @@
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ResponseAnswer } from '@/lib/data/questionnaires';
 import type { QuestionnaireDefinition } from '@/lib/questionnaires/definition';
-import { answeredOn } from './format';
+import { useLocale, useTranslations } from 'use-intl';
+import type { Locale } from '@/lib/i18n/locales';
+import { intlLocale } from '@/lib/i18n/locales';
+import { answeredOn, bandLabel } from './format';
 
 const BAND_FILLS = ['#f0fdfa', '#fefce8', '#fff7ed', '#fef2f2', '#fdf2f8'];
 
 export function ScoreTrend({ definition, responses, timeZone }: { definition: QuestionnaireDefinition; responses: ResponseAnswer[]; timeZone: string }) {
+  const t = useTranslations('questionnaires.trend');
+  const locale = useLocale() as Locale;
+  const on = (iso: string) => answeredOn(iso, timeZone, locale);
   const points = [...responses].reverse().map((r) => ({ t: Date.parse(r.answeredAt), score: r.score }));
   const max = responses[0]?.maxScore ?? 0;
   const latest = responses[0];
-  const label = `${definition.shortTitle} scores: ${points.length} result${points.length === 1 ? '' : 's'}${latest ? `, latest ${latest.score} of ${max} (${latest.bandLabel.toLowerCase()}) on ${answeredOn(latest.answeredAt, timeZone)}` : ''}`;
+  const label = latest
+    ? t('labelLatest', { title: definition.shortTitle, count: points.length, score: latest.score, max, band: bandLabel(locale, definition.code, latest.band, latest.bandLabel).toLocaleLowerCase(intlLocale(locale)), day: on(latest.answeredAt) })
+    : t('label', { title: definition.shortTitle, count: points.length });
   return (
     <div className="h-44 w-full" role="img" aria-label={label}>
       <ResponsiveContainer>
@@ -21,9 +29,9 @@ export function ScoreTrend({ definition, responses, timeZone }: { definition: Qu
             <ReferenceArea key={b.code} y1={b.min} y2={b.max + (i === definition.scoring.bands.length - 1 ? 0 : 1)} fill={BAND_FILLS[i % BAND_FILLS.length]} fillOpacity={1} ifOverflow="hidden" />
           ))}
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => answeredOn(new Date(t).toISOString(), timeZone)} fontSize={11} />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(ms: number) => on(new Date(ms).toISOString())} fontSize={11} />
           <YAxis fontSize={11} width={32} domain={[0, max]} allowDecimals={false} />
-          <Tooltip labelFormatter={(t) => answeredOn(new Date(Number(t)).toISOString(), timeZone)} formatter={(v) => [`${v} of ${max}`, definition.shortTitle]} />
+          <Tooltip labelFormatter={(ms) => on(new Date(Number(ms)).toISOString())} formatter={(v) => [t('scoreOf', { score: Number(v), max }), definition.shortTitle]} />
           <Line dataKey="score" stroke="#0f766e" isAnimationActive={false} dot={{ r: 3, fill: '#0f766e' }} />
         </LineChart>
       </ResponsiveContainer>

@@ -4,48 +4,56 @@
 import type { AllergyAnswer } from '@/lib/data/allergies';
 import type { ConditionAnswer } from '@/lib/data/conditions';
 import type { ContactAnswer } from '@/lib/data/emergency-contacts';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
 
+// Labels, hints and the titles of the parts are messages (`record.*`): a field's label is
+// `record.fields.<name>`, an enum value's `record.values.<VALUE>`; code systems keep their own names.
+export type FieldName = 'display' | 'codeSystem' | 'code' | 'onsetDate' | 'clinicalStatus' | 'note' | 'substance' | 'reaction' | 'severity' | 'criticality' | 'name' | 'relation' | 'phone' | 'priority';
+export type EnumValue = 'ACTIVE' | 'RECURRENCE' | 'RELAPSE' | 'REMISSION' | 'INACTIVE' | 'RESOLVED' | 'MILD' | 'MODERATE' | 'SEVERE' | 'LOW' | 'HIGH' | 'UNABLE_TO_ASSESS';
+export type FieldOption = { value: '' } | { value: EnumValue } | { value: string; name: string };
 export type FieldSpec = {
-  name: string; label: string; kind: 'text' | 'select' | 'date' | 'number' | 'tel';
-  options?: readonly { value: string; label: string }[]; required?: boolean; maxLength?: number; hint?: string;
+  name: FieldName; kind: 'text' | 'select' | 'date' | 'number' | 'tel';
+  options?: readonly FieldOption[]; required?: boolean; maxLength?: number; hint?: 'codeExample' | 'reactionExample' | 'relationExample' | 'phoneExample';
 };
 export type RecordItem = ConditionAnswer | AllergyAnswer | ContactAnswer;
 export type SectionKind = 'conditions' | 'allergies' | 'emergency-contacts';
 
-const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ') }));
-export const none = { value: '', label: '—' };
+const opts = (values: readonly EnumValue[]) => values.map((value) => ({ value }));
+export const none = { value: '' } as const;
 
-export const SECTIONS: Record<SectionKind, { title: string; listKey: string; noun: string; empty: string; fields: FieldSpec[] }> = {
+export const SECTIONS: Record<SectionKind, { listKey: 'conditions' | 'allergies' | 'emergencyContacts'; fields: FieldSpec[] }> = {
   conditions: {
-    title: 'Conditions', listKey: 'conditions', noun: 'condition', empty: 'No conditions recorded.',
+    listKey: 'conditions',
     fields: [
-      { name: 'display', label: 'Condition', kind: 'text', required: true, maxLength: 200 },
-      { name: 'codeSystem', label: 'Code system', kind: 'select', options: [none, { value: 'ICD10', label: 'ICD-10' }, { value: 'SNOMED', label: 'SNOMED CT' }] },
-      { name: 'code', label: 'Code', kind: 'text', maxLength: 20, hint: 'e.g. E11.9' },
-      { name: 'onsetDate', label: 'Onset', kind: 'date' },
-      { name: 'clinicalStatus', label: 'Status', kind: 'select', options: opts(['ACTIVE', 'RECURRENCE', 'RELAPSE', 'REMISSION', 'INACTIVE', 'RESOLVED']) },
-      { name: 'note', label: 'Note', kind: 'text', maxLength: 2000 },
+      { name: 'display', kind: 'text', required: true, maxLength: 200 },
+      { name: 'codeSystem', kind: 'select', options: [none, { value: 'ICD10', name: 'ICD-10' }, { value: 'SNOMED', name: 'SNOMED CT' }] },
+      { name: 'code', kind: 'text', maxLength: 20, hint: 'codeExample' },
+      { name: 'onsetDate', kind: 'date' },
+      { name: 'clinicalStatus', kind: 'select', options: opts(['ACTIVE', 'RECURRENCE', 'RELAPSE', 'REMISSION', 'INACTIVE', 'RESOLVED']) },
+      { name: 'note', kind: 'text', maxLength: 2000 },
     ],
   },
   allergies: {
-    title: 'Allergies', listKey: 'allergies', noun: 'allergy', empty: 'No allergies recorded.',
+    listKey: 'allergies',
     fields: [
-      { name: 'substance', label: 'Substance', kind: 'text', required: true, maxLength: 200 },
-      { name: 'reaction', label: 'Reaction', kind: 'text', maxLength: 500, hint: 'e.g. hives' },
-      { name: 'severity', label: 'Severity', kind: 'select', options: [none, ...opts(['MILD', 'MODERATE', 'SEVERE'])] },
-      { name: 'criticality', label: 'Criticality', kind: 'select', options: [none, ...opts(['LOW', 'HIGH', 'UNABLE_TO_ASSESS'])] },
-      { name: 'codeSystem', label: 'Code system', kind: 'select', options: [none, { value: 'RXNORM', label: 'RxNorm' }, { value: 'SNOMED', label: 'SNOMED CT' }] },
-      { name: 'code', label: 'Code', kind: 'text', maxLength: 20 },
-      { name: 'clinicalStatus', label: 'Status', kind: 'select', options: opts(['ACTIVE', 'INACTIVE', 'RESOLVED']) },
+      { name: 'substance', kind: 'text', required: true, maxLength: 200 },
+      { name: 'reaction', kind: 'text', maxLength: 500, hint: 'reactionExample' },
+      { name: 'severity', kind: 'select', options: [none, ...opts(['MILD', 'MODERATE', 'SEVERE'])] },
+      { name: 'criticality', kind: 'select', options: [none, ...opts(['LOW', 'HIGH', 'UNABLE_TO_ASSESS'])] },
+      { name: 'codeSystem', kind: 'select', options: [none, { value: 'RXNORM', name: 'RxNorm' }, { value: 'SNOMED', name: 'SNOMED CT' }] },
+      { name: 'code', kind: 'text', maxLength: 20 },
+      { name: 'clinicalStatus', kind: 'select', options: opts(['ACTIVE', 'INACTIVE', 'RESOLVED']) },
     ],
   },
   'emergency-contacts': {
-    title: 'Emergency contacts', listKey: 'emergencyContacts', noun: 'contact', empty: 'No emergency contact recorded.',
+    listKey: 'emergencyContacts',
     fields: [
-      { name: 'name', label: 'Name', kind: 'text', required: true, maxLength: 120 },
-      { name: 'relation', label: 'Relation', kind: 'text', required: true, maxLength: 60, hint: 'e.g. mother' },
-      { name: 'phone', label: 'Phone', kind: 'tel', required: true, maxLength: 30, hint: '+44 20 7946 0000' },
-      { name: 'priority', label: 'Call order', kind: 'number' },
+      { name: 'name', kind: 'text', required: true, maxLength: 120 },
+      { name: 'relation', kind: 'text', required: true, maxLength: 60, hint: 'relationExample' },
+      { name: 'phone', kind: 'tel', required: true, maxLength: 30, hint: 'phoneExample' },
+      { name: 'priority', kind: 'number' },
     ],
   },
 };
@@ -69,17 +77,22 @@ export function valuesOf(fields: FieldSpec[], item: RecordItem | null): Record<s
   return Object.fromEntries(fields.map((f) => [f.name, record[f.name] === null || record[f.name] === undefined ? '' : String(record[f.name])]));
 }
 
-const word = (v: string | null) => (v ? v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ') : null);
-
-/** One line about an item (its details after the name). */
-export function detailsOf(kind: SectionKind, item: RecordItem): string {
+/** One line about an item (its details after the name), in the reader's language. */
+export function detailsOf(kind: SectionKind, item: RecordItem, locale: Locale = 'en'): string {
+  const t = translator(locale, 'record');
+  const value = (v: string | null) => (v ? t(`values.${v as EnumValue}`) : null);
   if (kind === 'conditions') {
     const c = item as ConditionAnswer;
-    return [c.code ? `${c.codeSystem === 'ICD10' ? 'ICD-10' : 'SNOMED'} ${c.code}` : null, c.onsetDate ? `since ${c.onsetDate}` : null, word(c.clinicalStatus), c.note].filter(Boolean).join(' · ');
+    return [c.code ? `${c.codeSystem === 'ICD10' ? 'ICD-10' : 'SNOMED'} ${c.code}` : null, c.onsetDate ? t('details.since', { date: formatDay(c.onsetDate, 'year', locale) }) : null, value(c.clinicalStatus), c.note].filter(Boolean).join(' · ');
   }
   if (kind === 'allergies') {
     const a = item as AllergyAnswer;
-    return [a.reaction, a.severity ? `${word(a.severity)} reaction` : null, a.criticality ? `criticality ${word(a.criticality)?.toLowerCase()}` : null, a.clinicalStatus !== 'ACTIVE' ? word(a.clinicalStatus) : null].filter(Boolean).join(' · ');
+    return [
+      a.reaction,
+      a.severity ? t('details.reaction', { severity: a.severity }) : null,
+      a.criticality ? t('details.criticality', { level: a.criticality }) : null,
+      a.clinicalStatus !== 'ACTIVE' ? value(a.clinicalStatus) : null,
+    ].filter(Boolean).join(' · ');
   }
   const c = item as ContactAnswer;
   return `${c.relation} · ${c.phone}`;

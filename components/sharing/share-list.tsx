@@ -4,23 +4,26 @@
 // (confirmed) ends a share on its next use.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { ConfirmDialog } from '@/components/patient/confirm-dialog';
 import { MutationError } from '@/components/patient/mutation-error';
 import { Button } from '@/components/ui/button';
-import { typeLabel } from '@/lib/format/health';
+import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { typeLabelIn } from '@/lib/format/health';
+import { intlLocale } from '@/lib/i18n/locales';
 import { apiFetch } from '@/lib/query/api';
 import { sharesOptions, type ShareJson } from './queries';
 
-const STATUS = {
-  active: ['Active', 'bg-teal-50 text-teal-900 ring-teal-200'],
-  expired: ['Expired', 'bg-slate-50 text-slate-700 ring-slate-200'],
-  revoked: ['Revoked', 'bg-red-50 text-red-800 ring-red-200'],
+const TONE = {
+  active: 'bg-teal-50 text-teal-900 ring-teal-200',
+  expired: 'bg-slate-50 text-slate-700 ring-slate-200',
+  revoked: 'bg-red-50 text-red-800 ring-red-200',
 } as const;
-
-const who = (share: ShareJson) => (share.recipient.kind === 'link' ? 'Anyone with the link' : (share.recipient.email ?? 'A closed account'));
 
 function ShareItem({ share, formatInstant }: { share: ShareJson; formatInstant: (iso: string) => string }) {
   const qc = useQueryClient();
+  const t = useTranslations('sharing.list');
+  const locale = useLocale();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
     mutationFn: () => apiFetch<void>(`/api/v1/shares/${share.id}`, { method: 'DELETE' }),
@@ -29,26 +32,34 @@ function ShareItem({ share, formatInstant }: { share: ShareJson; formatInstant: 
       setConfirming(false);
     },
   });
-  const [status, tone] = STATUS[share.status];
+  const link = share.recipient.kind === 'link';
+  const who = link ? t('anyone') : (share.recipient.email ?? t('closedAccount'));
+  const when = share.status === 'revoked' && share.revokedAt ? share.revokedAt : share.expiresAt;
   return (
     <li className="py-3 first:pt-0 last:pb-0" data-testid="share-item">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-        <p className="font-medium break-all text-slate-900">{who(share)}</p>
-        <span className={`rounded-full px-2.5 py-0.5 text-sm ring-1 ring-inset ${tone}`}>{status}</span>
+        <p className="font-medium break-all text-slate-900">{who}</p>
+        <span className={`rounded-full px-2.5 py-0.5 text-sm ring-1 ring-inset ${TONE[share.status]}`}>{t(`status.${share.status}`)}</span>
       </div>
-      <p className="mt-1 text-sm text-slate-700">{share.types.map(typeLabel).join(', ')}</p>
+      <p className="mt-1 text-sm text-slate-700">{share.types.map((type) => typeLabelIn(type, locale)).join(', ')}</p>
       <p className="text-sm text-slate-700">
-        Data from <time dateTime={share.from}>{share.from}</time> to <time dateTime={share.to}>{share.to}</time> ·{' '}
-        {share.status === 'revoked' && share.revokedAt ? <>revoked {formatInstant(share.revokedAt)}</> : <>{share.status === 'expired' ? 'ended' : 'until'} {formatInstant(share.expiresAt)}</>}
+        {t.rich('period', {
+          from: formatDay(share.from, 'year', locale),
+          to: formatDay(share.to, 'year', locale),
+          state: share.status,
+          when: formatInstant(when),
+          start: (chunks) => <time dateTime={share.from}>{chunks}</time>,
+          end: (chunks) => <time dateTime={share.to}>{chunks}</time>,
+        })}
       </p>
       {share.status === 'active' && (
-        <Button variant="danger" className="mt-2" onClick={() => setConfirming(true)} aria-label={`Revoke the share with ${share.recipient.kind === 'link' ? 'anyone with the link' : who(share)}`}>
-          Revoke
+        <Button variant="danger" className="mt-2" onClick={() => setConfirming(true)} aria-label={t('revokeAria', { who: link ? t('anyoneInSentence') : who })}>
+          {t('revoke')}
         </Button>
       )}
       {confirming && (
-        <ConfirmDialog title="Revoke this share?" confirmLabel="Revoke share" pending={revoke.isPending} onConfirm={() => revoke.mutate()} onCancel={() => setConfirming(false)}>
-          <p>{who(share)} can no longer see this data, starting with their next request. This cannot be undone; you can make a new share later.</p>
+        <ConfirmDialog title={t('confirmTitle')} confirmLabel={t('confirmLabel')} pending={revoke.isPending} onConfirm={() => revoke.mutate()} onCancel={() => setConfirming(false)}>
+          <p>{t('confirmBody', { who })}</p>
           {revoke.isError && <div className="mt-2"><MutationError error={revoke.error} /></div>}
         </ConfirmDialog>
       )}
@@ -57,9 +68,11 @@ function ShareItem({ share, formatInstant }: { share: ShareJson; formatInstant: 
 }
 
 export function ShareList({ shares, timeZone }: { shares: ShareJson[]; timeZone: string }) {
-  const format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
+  const t = useTranslations('sharing.list');
+  const locale = useLocale();
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
   return (
-    <ul className="divide-y divide-slate-100" aria-label="Your shares">
+    <ul className="divide-y divide-slate-100" aria-label={t('label')}>
       {shares.map((s) => (
         <ShareItem key={s.id} share={s} formatInstant={(iso) => format.format(new Date(iso))} />
       ))}

@@ -4,6 +4,7 @@
 // enrolment: every API answers 403 TWO_FACTOR_ENROLMENT_REQUIRED except the enrolment routes, and every
 // page redirects to the enrolment page (lib/auth/page-access.ts).
 import { getServerSession } from 'next-auth';
+import { cache } from 'react';
 import { noteAudit } from '../audit/context';
 import type { Role } from '../generated/prisma/enums';
 import { findActiveUser } from '../data/users';
@@ -13,7 +14,11 @@ import { TWO_FACTOR_ENROL_PAGE, twoFactorRequired } from './two-factor';
 
 export type Caller = { id: string; role: Role; /** must enrol a second factor before anything else */ twoFactorEnrolmentDue?: boolean };
 
-export async function getCaller(): Promise<Caller | null> {
+/**
+ * Checked once per page render (React cache: the root layout's language and the page's guard share one
+ * check); a route handler has no render, so each call there checks again.
+ */
+export const getCaller = cache(async (): Promise<Caller | null> => {
   const session = await getServerSession(authOptions());
   const token = session?.user;
   // A token without a session id (signed before server-side sessions existed) has no session to check.
@@ -23,7 +28,7 @@ export async function getCaller(): Promise<Caller | null> {
   noteAudit({ actorUserId: user.id });
   const due = !user.twoFactorEnabled && twoFactorRequired(user.role, token.email);
   return due ? { id: user.id, role: user.role, twoFactorEnrolmentDue: true } : { id: user.id, role: user.role };
-}
+});
 
 /**
  * The caller, or a 401; with roles, a 403 for any other role. A caller held at two-factor enrolment gets

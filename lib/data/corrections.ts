@@ -45,6 +45,7 @@ import { reasonRef, STATUS_OUT } from './medication-doses';
 import { mealInputSchema, toDbType } from './meals';
 import { ensureSamplePartitions } from './partitions';
 import { findDisplayNames } from './profile-fields';
+import { recordIdIn } from './record-ids';
 import { decryptSampleMetadata, encryptSampleMetadata } from './sample-fields';
 
 export type EntryKindName = 'reading' | 'event' | 'meal' | 'dose';
@@ -100,7 +101,7 @@ async function liveReading(db: pg.PoolClient | pg.Pool, patientId: string, id: s
   const { rows } = await db.query<SampleRow>(
     `SELECT s.id::text, s.device_id::text, s.type, s.start_at, s.end_at, s.value, s.category, s.client_record_id, s.version, s.metadata, s.created_at
      FROM health_samples s JOIN devices d ON d.id = s.device_id
-     WHERE s.user_id = $1 AND d.user_id = $1 AND d.identifier = $2 AND s.client_record_id = ANY($3::text[])
+     WHERE s.user_id = $1 AND d.user_id = $1 AND d.identifier = $2 AND ${recordIdIn('$3', 's.')}
      ORDER BY s.type ${lock ? 'FOR UPDATE OF s' : ''}`,
     [patientId, MANUAL_DEVICE_IDENTIFIER, [`manual:${id}`, `manual:${id}:systolic`, `manual:${id}:diastolic`]],
   );

@@ -104,7 +104,7 @@ async function applyChange(tx: Tx, patientId: string, change: EpisodeChange, epi
       patientId,
       emergencyEventId: id,
       level: escalationLevel,
-      message: (units) => emergencyMessage({ kind: change.kind, reason: notice.reason, reading: notice.reading.details, previous: notice.previousWorst?.details, units }),
+      message: (units, locale) => emergencyMessage({ kind: change.kind, reason: notice.reason, reading: notice.reading.details, previous: notice.previousWorst?.details, units, locale }),
     });
   }
   if (!afterResolution) await resolveRecoveredLow(tx, id, change, episode);

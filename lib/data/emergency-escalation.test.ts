@@ -103,3 +103,31 @@ describe('emergency escalation', () => {
     expect(await remindRecheck(opened[0]!)).toEqual({ reminded: false });
   });
 });
+
+describe('emergency texts in each recipient\'s language', () => {
+  const textsOf = async (eventId: string, recipientId: string, kind: string) => {
+    const [row] = await prisma.notification.findMany({ where: { emergencyEventId: eventId, recipientId, kind } });
+    if (!row) throw new Error(`no ${kind} for ${recipientId}`);
+    return withNotificationTexts(recipientId, row);
+  };
+
+  it('a Tamil-reading patient and an English-reading doctor each read the same alert in their own language', async () => {
+    const t = await careTeam();
+    await prisma.userPreferences.upsert({ where: { userId: t.patient.id }, create: { userId: t.patient.id, language: 'ta' }, update: { language: 'ta' } });
+    const id = await openLow(t.patient.id);
+    await escalateEmergency(id, 1);
+    expect(await textsOf(id, t.immediate.id, 'emergency.GLUCOSE_LOW.escalated')).toMatchObject({
+      title: 'Escalated: Very low glucose',
+      body: 'A glucose reading of 45 mg/dL was recorded.',
+    });
+    expect(await textsOf(id, t.patient.id, 'emergency.GLUCOSE_LOW.escalated')).toMatchObject({
+      title: 'உயர்த்தப்பட்டது: மிகக் குறைந்த குளுக்கோஸ்',
+      body: '45 mg/dL குளுக்கோஸ் அளவீடு பதிவானது.',
+    });
+    // Who acknowledged is named in each reader's words too (the patient here: carers' test accounts all have a display name).
+    await prisma.userPreferences.upsert({ where: { userId: t.caregiver.id }, create: { userId: t.caregiver.id, language: 'hi' }, update: { language: 'hi' } });
+    await acknowledgeEmergency({ id: t.patient.id, role: 'PATIENT' }, id);
+    expect((await textsOf(id, t.caregiver.id, 'emergency.GLUCOSE_LOW.acknowledged')).body).toBe('मरीज़ ने अलर्ट स्वीकार किया। इसे आगे नहीं बढ़ाया जाएगा।');
+    expect((await textsOf(id, t.immediate.id, 'emergency.GLUCOSE_LOW.acknowledged')).body).toBe('The patient acknowledged the alert. It will not be escalated further.');
+  });
+});

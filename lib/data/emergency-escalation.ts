@@ -7,6 +7,8 @@ import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
 import type { EmergencyEvent, Prisma } from '../generated/prisma/client';
 import type { EmergencyKind } from '../generated/prisma/enums';
+import type { Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 import { lockPatientEmergencies } from './emergency-episodes';
 import { emergencyMessage } from './emergency-messages';
 import { missedMedicationName } from './medication-alerts';
@@ -72,7 +74,7 @@ export async function escalateEmergency(emergencyEventId: string, level: 1 | 2, 
     const medication = event.kind === 'MISSED_MEDICATION' ? await missedMedicationName(event.medicationId) : null;
     await notifyEmergency({
       db: tx, patientId: event.patientId, emergencyEventId: event.id, level,
-      message: (units) => emergencyMessage({ kind: event.kind, reason: 'ESCALATED', reading, units, medication }),
+      message: (units, locale) => emergencyMessage({ kind: event.kind, reason: 'ESCALATED', reading, units, medication, locale }),
     });
     return true;
   });
@@ -86,10 +88,9 @@ export async function remindRecheck(emergencyEventId: string): Promise<{ reminde
     if (await tx.notification.count({ where: { emergencyEventId: event.id, kind: RECHECK_KIND } })) return false;
     await notifyEmergency({
       db: tx, patientId: event.patientId, emergencyEventId: event.id, level: event.escalationLevel,
-      message: {
-        kind: RECHECK_KIND,
-        title: 'Re-check glucose now',
-        body: 'It is time to check glucose again after the low. If it is still below 70 mg/dL (3.9 mmol/L), take another 15 g of fast-acting carbohydrate and check again in 15 minutes.',
+      message: (_units, locale) => {
+        const t = translator(locale, 'emergencies');
+        return { kind: RECHECK_KIND, title: t('message.recheckTitle'), body: t('message.recheckBody') };
       },
     });
     return true;
@@ -97,12 +98,13 @@ export async function remindRecheck(emergencyEventId: string): Promise<{ reminde
   return { reminded: result ?? false };
 }
 
-/** The name people on the care team know the acknowledger by. */
-async function actorName(caller: Caller, patientId: string): Promise<string> {
-  if (caller.id === patientId) return 'The patient';
+/** The name people on the care team know the acknowledger by, in each reader's language when it is a role. */
+async function actorName(caller: Caller, patientId: string): Promise<(locale: Locale) => string> {
+  const role = (locale: Locale, who: 'patient' | 'doctor' | 'caregiver') => translator(locale, 'emergencies')(`message.actor.${who}`);
+  if (caller.id === patientId) return (locale) => role(locale, 'patient');
   const profile = await prisma.profile.findUnique({ where: { userId: caller.id }, select: { displayName: true } });
   const name = await maybeDisplayName(caller.id, profile?.displayName ?? null);
-  return name || (caller.role === 'DOCTOR' ? 'A doctor on the care team' : 'A caregiver');
+  return (locale) => name || role(locale, caller.role === 'DOCTOR' ? 'doctor' : 'caregiver');
 }
 
 /**
@@ -111,7 +113,7 @@ async function actorName(caller: Caller, patientId: string): Promise<string> {
  */
 export async function acknowledgeEmergency(caller: Caller, emergencyEventId: string, now = new Date()): Promise<boolean> {
   const first = await prisma.emergencyEvent.findUnique({ where: { id: emergencyEventId }, select: { patientId: true } });
-  const name = first ? await actorName(caller, first.patientId) : '';
+  const name = first ? await actorName(caller, first.patientId) : () => '';
   const result = await withLockedEvent(emergencyEventId, async (tx, event) => {
     if (event.status === 'RESOLVED' || event.acknowledgedAt) return false;
     await tx.emergencyEvent.update({
@@ -120,7 +122,10 @@ export async function acknowledgeEmergency(caller: Caller, emergencyEventId: str
     });
     await notifyEmergency({
       db: tx, patientId: event.patientId, emergencyEventId: event.id, level: event.escalationLevel, skip: caller.id,
-      message: { kind: `emergency.${event.kind}.acknowledged`, title: 'Alert acknowledged', body: `${name} acknowledged the alert. It will not be escalated further.` },
+      message: (_units, locale) => {
+        const t = translator(locale, 'emergencies');
+        return { kind: `emergency.${event.kind}.acknowledged`, title: t('message.acknowledgedTitle'), body: t('message.acknowledgedBody', { name: name(locale) }) };
+      },
     });
     return true;
   });

@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { prisma } from '../db/client';
 import { renderInsightText, type InsightReader } from '../format/insight-text';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { findLanguage, getLocale } from '../i18n/server';
 import type { HealthType } from '../health';
 import {
   activityChange, glucoseTimeInRange, lastWholeDay, medicationAdherence, restingHrTrend, sleepDeficit,
@@ -29,9 +31,21 @@ async function dailyValues(userId: string, type: HealthType, from: string, to: s
   return rows;
 }
 
-/** The patient reading their own insights (and their notifications), in their own units. */
-async function patientReader(userId: string): Promise<InsightReader> {
-  return { audience: 'patient', units: await findDisplayUnits(userId) };
+/**
+ * The language a person reads insight texts in: their preference; with none, when they are reading in a
+ * request of their own, the request's (the switcher's cookie, Accept-Language: their pages' language);
+ * else English. A job (or someone else's request) never uses the request's.
+ */
+export async function readerLocale(userId: string, ownRequest: boolean): Promise<Locale> {
+  const preferred = await findLanguage(userId);
+  if (preferred || !ownRequest) return preferred ?? DEFAULT_LOCALE;
+  return getLocale().catch(() => DEFAULT_LOCALE); // outside a request (a script, a test): English
+}
+
+/** The patient reading their own insights (and their notifications), in their own units and language. */
+async function patientReader(userId: string, ownRequest = false): Promise<InsightReader> {
+  const [units, locale] = await Promise.all([findDisplayUnits(userId), readerLocale(userId, ownRequest)]);
+  return { audience: 'patient', units, locale };
 }
 
 /** Evaluates every rule for the user now. */
@@ -110,7 +124,7 @@ export async function refreshInsights(userId: string, now = new Date()): Promise
   return { active, created, resolved };
 }
 
-/** The patient's current insights, worded for them; returning them records a VIEWED interaction for each. */
+/** The patient's current insights, worded for them (the caller is the patient); returning them records a VIEWED interaction for each. */
 export async function listInsightsForPatient(userId: string, opts: { recordView: boolean }) {
   const [insights, reader] = await Promise.all([
     prisma.insight.findMany({
@@ -118,7 +132,7 @@ export async function listInsightsForPatient(userId: string, opts: { recordView:
       orderBy: [{ updatedAt: 'desc' }],
       select: { id: true, kind: true, severity: true, status: true, data: true, windowStart: true, windowEnd: true, updatedAt: true },
     }),
-    patientReader(userId),
+    patientReader(userId, true),
   ]);
   if (opts.recordView && insights.length > 0) {
     await prisma.insightInteraction.createMany({ data: insights.map((i) => ({ insightId: i.id, userId, action: 'VIEWED' as const })) });

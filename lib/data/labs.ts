@@ -52,6 +52,10 @@ export type GmiBeside = {
   meanMgdl: number | null;
   coveredDays: number;
   activePercent: number;
+  /** The days looked at and the CGM coverage a GMI needs (GMI_WINDOW_DAYS, GMI_MIN_COVERED_DAYS), for a page to word `reason`. */
+  windowDays: number;
+  minCoveredDays: number;
+  /** Why there is no GMI, in English (the API's text). */
   reason: string | null;
 };
 
@@ -206,13 +210,14 @@ export async function gmiBefore(scope: ReadScope, atMs: number, nowMs = Date.now
   const m = cgmMetrics(glucose.cgm, glucose.fromMs, glucose.endMs, { timeZone: scope.timeZone });
   const coveredDays = m ? roundTo(m.coveredMs / DAY_MS, 1) : 0;
   const activePercent = m ? roundTo(m.activePercent, 1) : 0;
+  const bounds = { windowDays: GMI_WINDOW_DAYS, minCoveredDays: GMI_MIN_COVERED_DAYS };
   if (!m || m.coveredMs < GMI_MIN_COVERED_DAYS * DAY_MS) {
     return {
-      ...period, gmi: null, meanMgdl: null, coveredDays, activePercent,
+      ...period, gmi: null, meanMgdl: null, coveredDays, activePercent, ...bounds,
       reason: `CGM readings cover ${coveredDays} of the ${GMI_WINDOW_DAYS} days before this HbA1c; a GMI needs at least ${GMI_MIN_COVERED_DAYS} days of readings.`,
     };
   }
-  return { ...period, gmi: roundTo(m.gmi, 1), meanMgdl: roundTo(m.mean, 1), coveredDays, activePercent, reason: null };
+  return { ...period, gmi: roundTo(m.gmi, 1), meanMgdl: roundTo(m.mean, 1), coveredDays, activePercent, ...bounds, reason: null };
 }
 
 /**

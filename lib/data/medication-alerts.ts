@@ -48,7 +48,7 @@ export async function raiseMissedMedicationAlerts(nowMs: number, userId?: string
       const medication = m.dosage ? `${m.name} (${m.dosage})` : m.name;
       await notifyEmergency({
         db: tx, patientId: m.userId, emergencyEventId: event.id, level: 0,
-        message: emergencyMessage({ kind: 'MISSED_MEDICATION', reason: 'OPENED', reading: { missed }, units: DEFAULT_UNITS, medication }),
+        message: (_units, locale) => emergencyMessage({ kind: 'MISSED_MEDICATION', reason: 'OPENED', reading: { missed }, units: DEFAULT_UNITS, medication, locale }),
       });
       return event.id;
     });

@@ -76,3 +76,20 @@ describe('dose reminders', () => {
     expect(mine[1]!.body).toContain('Amlodipine (5 mg)'); // not taken this time
   });
 });
+
+describe('dose reminders in each recipient\'s language', () => {
+  it('a Hindi-reading patient reads theirs in Hindi, their English-reading caregiver in English', async () => {
+    const [hindi, carer] = await Promise.all([createUser({ timeZone: ZONE }), createUser({ role: 'CAREGIVER' })]);
+    await setDisplayName(hindi.id, 'Meera Shah');
+    await prisma.userPreferences.upsert({ where: { userId: hindi.id }, create: { userId: hindi.id, language: 'hi' }, update: { language: 'hi' } });
+    await linkCare({ patientId: hindi.id, carerId: carer.id, kind: 'CAREGIVER' });
+    await prisma.careRelationship.updateMany({ where: { patientId: hindi.id, carerId: carer.id }, data: { canLogData: true } });
+    const day = '2026-11-25';
+    const nine = dueInstant(zoneClock(ZONE), day, '09:30');
+    const medication = await createMedication({ patientId: hindi.id, timeZone: ZONE, actorId: hindi.id, asDoctor: false }, { name: 'Insulin glargine', dose: '10 U', schedule: { kind: 'daily', times: ['09:30'] }, startedOn: '2026-11-20' }, nine - 3 * 86_400_000);
+    await prisma.medication.update({ where: { id: medication.id }, data: { createdAt: new Date(nine - 3 * 86_400_000) } });
+    await sendDoseReminders(nine + MIN);
+    expect(await texts(hindi.id)).toMatchObject([{ title: 'आपकी दवाओं का समय (09:30)', body: '09:30 बजे लेनी हैं: Insulin glargine (10 U)। हर खुराक को ली गई या छोड़ी गई के रूप में दर्ज करें।' }]);
+    expect(await texts(carer.id)).toMatchObject([{ title: 'Medicines due for Meera Shah (09:30)', body: 'Due at 09:30 (Meera Shah’s time): Insulin glargine (10 U). You can log each dose as taken or skipped.' }]);
+  });
+});

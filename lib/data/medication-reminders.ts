@@ -6,6 +6,9 @@
 // reaches more than REMINDER_WINDOW_MS late (the server was down) is not reminded any more: the dose is
 // logged from the page or becomes missed.
 import { prisma } from '../db/client';
+import { localDigits } from '../format/health';
+import type { Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 import { localDateTime } from '../time';
 import { raiseMissedMedicationAlerts } from './medication-alerts';
 import { markMissedDoses } from './medication-doses';
@@ -51,11 +54,22 @@ export async function sendDoseReminders(nowMs: number): Promise<number> {
   return sent;
 }
 
+/** The reminder's texts in the recipient's language (createNotifications asks with it): medications as their names and doses were entered. */
+function reminderTexts(who: 'patient' | 'caregiver', due: Due, time: string, name: string | null) {
+  const list = due.medications.map((m) => (m.dose ? `${m.name} (${m.dose})` : m.name)).join(', ');
+  return (locale: Locale) => {
+    const t = translator(locale, 'reminders');
+    const values = { time: localDigits(time, locale), list, name: name || t('someone') };
+    return who === 'patient'
+      ? { title: t('patientTitle', values), body: t('patientBody', values) }
+      : { title: t('caregiverTitle', values), body: t('caregiverBody', values) };
+  };
+}
+
 async function remind(due: Due, timeZone: string, nowMs: number): Promise<boolean> {
   const time = localDateTime(due.atMs, timeZone).slice(11, 16);
-  const list = due.medications.map((m) => (m.dose ? `${m.name} (${m.dose})` : m.name)).join(', ');
   const profile = await prisma.profile.findUnique({ where: { userId: due.userId }, select: { displayName: true } });
-  const name = (await maybeDisplayName(due.userId, profile?.displayName ?? null)) || 'the person you care for';
+  const name = await maybeDisplayName(due.userId, profile?.displayName ?? null);
   return prisma.$transaction(async (tx) => {
     // Once per patient and due time, whoever runs the job and however often.
     const claimed = await tx.$executeRaw`INSERT INTO medication_reminders (user_id, due_at) VALUES (${due.userId}::uuid, ${new Date(due.atMs)}) ON CONFLICT DO NOTHING`;
@@ -66,8 +80,8 @@ async function remind(due: Due, timeZone: string, nowMs: number): Promise<boolea
     });
     const base = { patientId: due.userId, kind: 'medication.reminder', isEmergency: false } as const;
     const items: NewNotification[] = [
-      { ...base, recipientId: due.userId, title: `Time for your medicines (${time})`, body: `Due at ${time}: ${list}. Log each dose as taken or skipped.` },
-      ...caregivers.map((c) => ({ ...base, recipientId: c.carerId, title: `Medicines due for ${name} (${time})`, body: `Due at ${time} (${name}’s time): ${list}. You can log each dose as taken or skipped.` })),
+      { ...base, recipientId: due.userId, texts: reminderTexts('patient', due, time, name) },
+      ...caregivers.map((c) => ({ ...base, recipientId: c.carerId, texts: reminderTexts('caregiver', due, time, name) })),
     ];
     await createNotifications(tx, items, new Date(nowMs));
     return true;

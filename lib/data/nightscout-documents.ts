@@ -13,6 +13,7 @@ import type { HealthType } from '../health';
 import { objectIdFor, type Collection } from '../nightscout/identifier';
 import { localDate } from '../time';
 import { decryptEventPayload, newEventRow } from './event-fields';
+import { recordIdIn } from './record-ids';
 
 export type SiteScope = { id: string; userId: string };
 type Db = pg.Pool | pg.PoolClient;
@@ -252,7 +253,7 @@ export async function softDeleteDocument(site: SiteScope, collection: Collection
 export async function deleteDerivedSamples(db: pg.PoolClient, owner: { userId: string; timeZone: string }, deviceId: string, recordIds: string[]): Promise<number> {
   if (recordIds.length === 0) return 0;
   const { rows } = await db.query<{ type: HealthType; start_at: Date; end_at: Date }>(
-    `DELETE FROM health_samples WHERE user_id = $1 AND device_id = $2 AND client_record_id = ANY($3::text[]) RETURNING type, start_at, end_at`,
+    `DELETE FROM health_samples WHERE user_id = $1 AND device_id = $2 AND ${recordIdIn('$3')} RETURNING type, start_at, end_at`,
     [owner.userId, deviceId, recordIds],
   );
   if (rows.length > 0) {
@@ -272,7 +273,7 @@ export async function findDerivedRecords(userId: string, deviceId: string, recor
   if (recordIds.length === 0) return new Map<string, { value: number; category: string | null; version: number | null; startMs: number; endMs: number }>();
   const { rows } = await pool().query<Found>(
     `SELECT client_record_id, value, category, version, (extract(epoch FROM start_at) * 1000)::float8 AS start_ms, (extract(epoch FROM end_at) * 1000)::float8 AS end_ms
-     FROM health_samples WHERE user_id = $1 AND device_id = $2 AND client_record_id = ANY($3::text[])`,
+     FROM health_samples WHERE user_id = $1 AND device_id = $2 AND ${recordIdIn('$3')}`,
     [userId, deviceId, recordIds],
   );
   return new Map(rows.map((r) => [r.client_record_id, { value: r.value, category: r.category, version: r.version, startMs: r.start_ms, endMs: r.end_ms }]));

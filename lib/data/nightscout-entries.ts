@@ -38,8 +38,10 @@ export async function findNightscoutEntries(site: ActiveSite, query: EntryQuery)
 /** The stored value, specimen and version of an uploader's records, by record id. */
 export async function findStoredRecords(deviceId: string, recordIds: string[]) {
   if (recordIds.length === 0) return new Map<string, { value: number; category: string | null; version: number | null }>();
+  // The hash condition is what the record key index holds (lib/data/record-ids.ts).
   const rows = await prisma.$queryRaw<{ client_record_id: string; value: number; category: string | null; version: number | null }[]>`
     SELECT client_record_id, value, category, version FROM health_samples
-    WHERE device_id = ${deviceId}::uuid AND client_record_id = ANY(${recordIds}::text[])`;
+    WHERE device_id = ${deviceId}::uuid AND client_record_id = ANY(${recordIds}::text[])
+      AND hashtextextended(client_record_id, 0) = ANY(ARRAY(SELECT hashtextextended(x, 0) FROM unnest(${recordIds}::text[]) AS x))`;
   return new Map(rows.map((r) => [r.client_record_id, { value: r.value, category: r.category, version: r.version }]));
 }

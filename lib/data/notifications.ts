@@ -15,7 +15,7 @@ import type { AlertDelivery, NotificationChannel } from '../generated/prisma/enu
 import type { PipelineEvent } from '../jobs/events';
 import { enqueueMail } from '../mail/enqueue';
 import { messageOutsideApp } from '../notify/outside-text';
-import { isLocale } from '../i18n/locales';
+import { isLocale, type Locale } from '../i18n/locales';
 import { categoryOf, effectiveChannels, releaseTime } from '../notify/preferences';
 import { addDays, localDate, parseDay, zoneClock } from '../time';
 import { newNotificationTexts } from './notification-fields';
@@ -31,6 +31,7 @@ export const NOTIFICATION_DELIVERY_EVENTS = [
 ] as const satisfies PipelineEvent[];
 
 type Message = { kind: string; title: string; body: string };
+type Texts = { title: string; body: string };
 
 /** The next digest time (08:00 in the person's zone) after `now`. */
 export function nextDigestAt(now: Date, timeZone: string): Date {
@@ -44,16 +45,19 @@ export function nextDigestAt(now: Date, timeZone: string): Date {
   return new Date(digestOn(addDays(today, 2)));
 }
 
+/**
+ * A notification to store. Its title and body are text, written in the recipient's language: given as
+ * they are, or as `texts(locale)`, which createNotifications calls with the recipient's language (each
+ * recipient of one event reads their own: a doctor in English, a patient in Tamil).
+ */
 export type NewNotification = {
   recipientId: string;
   patientId?: string | null;
   kind: string;
   isEmergency: boolean;
-  title: string;
-  body: string;
   emergencyEventId?: string | null;
   insightId?: string | null;
-};
+} & (Texts | { texts: (locale: Locale) => Texts });
 
 type Tx = Prisma.TransactionClient;
 
@@ -86,7 +90,8 @@ export async function createNotifications(db: Tx, items: readonly NewNotificatio
     const channels = wanted.filter((c) => (c === 'EMAIL' ? person.emailVerifiedAt !== null : person.pushSubscriptions.length > 0));
     const quiet = prefs?.quietHoursStart != null && prefs.quietHoursEnd != null ? { start: prefs.quietHoursStart, end: prefs.quietHoursEnd } : null;
     const release = new Date(item.isEmergency ? now.getTime() : releaseTime(now.getTime(), quiet, person.profile?.timeZone ?? 'UTC'));
-    const texts = await newNotificationTexts(item.patientId ?? item.recipientId, item);
+    const locale: Locale = isLocale(prefs?.language) ? prefs.language : 'en';
+    const texts = await newNotificationTexts(item.patientId ?? item.recipientId, 'texts' in item ? item.texts(locale) : item);
     const row = await db.notification.create({
       data: {
         ...texts,
@@ -105,7 +110,7 @@ export async function createNotifications(db: Tx, items: readonly NewNotificatio
     });
     created.push(row.id);
     if (channels.includes('EMAIL')) {
-      const outside = await messageOutsideApp(row, { valuesInMessages: prefs?.valuesInMessages ?? false, locale: isLocale(prefs?.language) ? prefs.language : 'en' });
+      const outside = await messageOutsideApp(row, { valuesInMessages: prefs?.valuesInMessages ?? false, locale });
       await enqueueMail(db, {
         to: await decryptEmail(person.id, person.emailCiphertext),
         template: item.isEmergency ? 'alert' : 'notification',
@@ -156,12 +161,12 @@ export function alertRecipientLinks(db: Pick<Tx, 'careRelationship'>, patientId:
   });
 }
 
-type EmergencyMessage = Message | ((units: UnitPreferences) => Message);
+type EmergencyMessage = (units: UnitPreferences, locale: Locale) => Message;
 
 /**
  * Emergency notifications to the patient and everyone told at the episode's escalation `level`, except
- * `skip` (whoever acted). `message` may be built per reader (their glucose unit). Written with `db`, the
- * transaction that caused them.
+ * `skip` (whoever acted). `message` is built per reader: their glucose unit and their language. Written
+ * with `db`, the transaction that caused them.
  */
 export async function notifyEmergency(args: { patientId: string; emergencyEventId: string; message: EmergencyMessage; level: number; skip?: string; db?: Tx }) {
   const run = (db: Tx) => notifyEmergencyIn(db, args);
@@ -178,15 +183,17 @@ async function notifyEmergencyIn(db: Tx, args: { patientId: string; emergencyEve
   const unitsOf = (id: string): UnitPreferences => prefs.find((p) => p.userId === id) ?? DEFAULT_UNITS;
   const ids = await createNotifications(
     db,
-    recipients.map((recipientId) => {
-      const message = typeof args.message === 'function' ? args.message(unitsOf(recipientId)) : args.message;
-      return { ...message, recipientId, patientId: args.patientId, isEmergency: true, emergencyEventId: args.emergencyEventId };
-    }),
+    recipients.map((recipientId) => ({
+      // The kind does not depend on the reader: English asks for it once.
+      kind: args.message(unitsOf(recipientId), 'en').kind,
+      texts: (locale: Locale) => args.message(unitsOf(recipientId), locale),
+      recipientId, patientId: args.patientId, isEmergency: true, emergencyEventId: args.emergencyEventId,
+    })),
   );
   return ids.length;
 }
 
-/** A non-emergency notification to the patient; false when the day's cap is reached (nothing stored). */
+/** A non-emergency notification to the patient (its texts in their language); false when the day's cap is reached (nothing stored). */
 export async function notifyPatient(args: { patientId: string; insightId?: string; message: Message }): Promise<boolean> {
   const ids = await prisma.$transaction((tx) =>
     createNotifications(tx, [{ ...args.message, recipientId: args.patientId, patientId: args.patientId, isEmergency: false, insightId: args.insightId ?? null }]),

@@ -10,6 +10,7 @@ import type { AlertDelivery, CareKind, EmergencyKind, EmergencyStatus, HealthEve
 import { notFound } from '../http/errors';
 import { isUuid } from './access';
 import { findDisplayUnits } from './aggregates';
+import { readerLocale } from './insights';
 import { type EmergencyHistory, findEmergencyHistories } from './emergency-views';
 import { decryptEventPayload } from './event-fields';
 import { maybeDisplayName } from './profile-fields';
@@ -100,10 +101,10 @@ export type PatientOverview = CaredForPatient & {
 };
 
 
-/** Texts for the carer: a doctor reads neutral clinical wording, a caregiver the patient's name; each in their own units. */
+/** Texts for the carer: a doctor reads neutral clinical wording, a caregiver the patient's name; each in their own units and language. */
 async function insightReader(caller: Caller, link: CaredForPatient): Promise<InsightReader> {
-  const units = await findDisplayUnits(caller.id);
-  return link.access.kind === 'DOCTOR' ? { audience: 'doctor', units } : { audience: 'caregiver', units, patientName: link.patient.name };
+  const [units, locale] = await Promise.all([findDisplayUnits(caller.id), readerLocale(caller.id, true)]);
+  return link.access.kind === 'DOCTOR' ? { audience: 'doctor', units, locale } : { audience: 'caregiver', units, patientName: link.patient.name, locale };
 }
 
 async function findInsights(patientId: string, reader: InsightReader): Promise<OverviewInsight[]> {

@@ -2,6 +2,8 @@
 // one group, the first that matches in order of clinical urgency (the rules: triage-classify.ts). Each
 // signal is loaded for all the doctor's patients at once (triage-signals.ts).
 import { z } from 'zod';
+import type { UnitPreferences } from '../format/health';
+import { triageSparkLabel } from '../format/triage-reason';
 import { recordListRead } from '../audit/context';
 import type { Caller } from '../auth/session';
 import { prisma } from '../db/client';
@@ -11,12 +13,12 @@ import { addDays } from '../time';
 import { requireDoctorOf } from './access';
 import { findDisplayUnits } from './aggregates';
 import { maybeDisplayName } from './profile-fields';
-import { classify, TRIAGE_GROUPS, type TriageCgm, type TriageGroup, type TriagePatient } from './triage-classify';
+import { classify, TRIAGE_GROUPS, type TriageCgm, type TriageGroup, type TriagePatient, type TriageReason } from './triage-classify';
 import { loadSignals, WINDOW_DAYS } from './triage-signals';
 import { decryptEmail } from './user-email';
 import { storableText } from '../http/text';
 
-export { TRIAGE_GROUPS, type TriageCgm, type TriageGroup } from './triage-classify';
+export { TRIAGE_GROUPS, type TriageCgm, type TriageGroup, type TriageReason } from './triage-classify';
 const GROUP_IDS = TRIAGE_GROUPS.map((g) => g.id) as [TriageGroup, ...TriageGroup[]];
 
 export const triageQuery = z.object({
@@ -31,15 +33,19 @@ export type TriageRow = {
   patientId: string;
   name: string;
   group: TriageGroup;
+  /** Why, in English (the API's text); `reasonData` is the same as codes and numbers, for a page to word in its reader's language. */
   reason: string;
+  reasonData: TriageReason;
   /** A CGM wearer's consensus metrics over the last 14 local days (rounded to 0.1), and which flags they raised. */
   cgm: TriageCgm | null;
   lastSyncAt: string | null;
   lastDataAt: string | null;
   lastReviewedAt: string | null;
-  sparkline: { label: string; values: number[] };
+  /** `values` in the type's canonical unit; `label` in English. */
+  sparkline: { type: HealthType; days: number; label: string; values: number[] };
 };
-export type TriageList = { asOf: string; groups: { id: TriageGroup; label: string; count: number }[]; patients: TriageRow[] };
+/** `units`: the reading doctor's, which `reason` uses and a page words `reasonData` with. */
+export type TriageList = { asOf: string; units: UnitPreferences; groups: { id: TriageGroup; label: string; count: number }[]; patients: TriageRow[] };
 
 // Names are encrypted: decrypted here and searched in the app (a doctor's panel is small).
 export async function linkedPatients(doctorId: string, q: string): Promise<TriagePatient[]> {
@@ -56,19 +62,11 @@ export async function linkedPatients(doctorId: string, q: string): Promise<Triag
   return q === '' ? patients : patients.filter((p) => p.name.toLowerCase().includes(q.toLowerCase()));
 }
 
-const SPARK_LABELS: Partial<Record<HealthType, string>> = {
-  BLOOD_GLUCOSE: 'Daily mean glucose (mg/dL)',
-  BLOOD_PRESSURE_SYSTOLIC: 'Daily mean systolic pressure (mmHg)',
-  RESTING_HEART_RATE: 'Daily resting heart rate (bpm)',
-  SLEEP_STATE: 'Minutes asleep per night',
-  SLEEP_ANALYSIS: 'Minutes asleep per night',
-  STEPS: 'Daily steps',
-};
-
 // Whole days only (ending yesterday): a day just begun would read as a drop at the end of the line.
+// `label` is English (the API's); the page names the line from `type` in the reader's language.
 function sparkline(values: DailyValue[] | undefined, type: HealthType, lastDay: string) {
   const first = addDays(lastDay, -(WINDOW_DAYS - 1));
-  return { label: `${SPARK_LABELS[type] ?? type}, last 14 days`, values: (values ?? []).filter((v) => v.day >= first && v.day <= lastDay).map((v) => v.value) };
+  return { type, days: WINDOW_DAYS, label: triageSparkLabel(type, WINDOW_DAYS), values: (values ?? []).filter((v) => v.day >= first && v.day <= lastDay).map((v) => v.value) };
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -86,9 +84,9 @@ export async function findTriageList(caller: Caller, query: TriageQuery, now = n
   const patients = caller.role === 'DOCTOR' ? await linkedPatients(caller.id, query.q) : [];
   const [signals, units] = await Promise.all([loadSignals(patients.map((p) => ({ id: p.id, timeZone: p.time_zone })), now), findDisplayUnits(caller.id)]);
   const rows = patients.map((p): TriageRow => {
-    const { group, reason, sparkType, cgm } = classify(p, signals, now, units);
+    const { group, reason, reasonData, sparkType, cgm } = classify(p, signals, now, units);
     return {
-      patientId: p.id, name: p.name, group, reason, cgm,
+      patientId: p.id, name: p.name, group, reason, reasonData, cgm,
       lastSyncAt: iso(p.last_sync_at), lastDataAt: iso(signals.lastData.get(p.id)), lastReviewedAt: iso(p.last_reviewed_at),
       sparkline: sparkline(signals.daily.get(p.id)?.get(sparkType), sparkType, lastWholeDay(now.getTime(), p.time_zone)),
     };
@@ -101,7 +99,7 @@ export async function findTriageList(caller: Caller, query: TriageQuery, now = n
     .filter((r) => !query.group || r.group === query.group)
     .sort((a, b) => rank(a) - rank(b) || direction * compare(a, b) || a.patientId.localeCompare(b.patientId));
   await recordListRead('doctor-triage', shown.map((r) => r.patientId), caller.id); // before any of it is shown
-  return { asOf: now.toISOString(), groups, patients: shown };
+  return { asOf: now.toISOString(), units, groups, patients: shown };
 }
 
 /** Records that the doctor reviewed the patient now (their own link only; 404 for anyone else). */

@@ -24,4 +24,15 @@ describe('dose text', () => {
     expect(describeCarbs(45.4)).toBe('45 g carbs');
     expect(formatDuration(90 * 60_000)).toBe('1 h 30 min');
   });
+
+  it('reads in the reader’s language and digits', () => {
+    expect(describeInsulin({ value: 4.5, insulinKind: 'bolus', at, endAt: null }, 'hi')).toBe('4.5 U बोलस');
+    expect(describeInsulin({ value: 0.8, insulinKind: 'temp_basal', at, endAt: '2026-11-20T09:30:00.000Z' }, 'hi')).toBe('अस्थायी बेसल 0.8 U, 1 h 30 min में');
+    expect(describeInsulin({ value: 3.25, insulinKind: null, at, endAt: null }, 'ta')).toBe('3.25 U இன்சுலின்');
+    // Bengali in its own digits, with its decimal point.
+    expect(describeInsulin({ value: 0.3, insulinKind: 'smb', at, endAt: null }, 'bn')).toBe('SMB ০.৩ U');
+    expect(describeCarbs(1234, 'bn')).toBe('১,২৩৪ g কার্বস');
+    expect(describeCarbs(45.4, 'gu')).toBe('45 g કાર્બ્સ');
+    expect(formatUnits(1234.5, 'hi')).toBe('1,234.5 U');
+  });
 });

@@ -1,44 +1,54 @@
 // Sentences that say who was told about an emergency. They state what happened, counted from the
 // notifications written for it (lib/data/emergency-views.ts), never what we hope happened: a patient
-// without a care team must not read that their care team was told.
+// without a care team must not read that their care team was told. In the reader's language (English
+// when not given); client-safe.
+import { DEFAULT_LOCALE, intlLocale, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 
 export type EmergencyNotified = { doctors: number; caregivers: number; digestDoctors: number };
 export type AlertRecipients = { doctors: number; caregivers: number };
 
-const count = (n: number, one: string, many: string) => `${n === 1 ? 'one' : n} ${n === 1 ? one : many}`;
-/** "a", "a and b", "a, b and c" */
-const both = (parts: string[]) => (parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`);
+type T = ReturnType<typeof translator<'emergencies'>>;
+
+/** "a", "a and b", "a, b and c" (British English: no comma before "and"; the Indian languages as CLDR joins them). */
+const both = (parts: string[], locale: Locale) => new Intl.ListFormat(locale === 'en' ? 'en-GB' : intlLocale(locale), { type: 'conjunction' }).format(parts);
+
+/** "one doctor", "2 caregivers": the roles told, those with nobody left out. */
+function roles(t: T, n: AlertRecipients): string[] {
+  return [n.doctors > 0 && t('told.doctors', { count: n.doctors }), n.caregivers > 0 && t('told.caregivers', { count: n.caregivers })].filter((s): s is string => typeof s === 'string');
+}
 
 /** For the patient, under an open alert. */
-export function toldPatient(n: EmergencyNotified): string {
-  const told = [n.doctors && count(n.doctors, 'doctor', 'doctors'), n.caregivers && count(n.caregivers, 'caregiver', 'caregivers')].filter(Boolean) as string[];
+export function toldPatient(n: EmergencyNotified, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale, 'emergencies');
+  const told = roles(t, n);
   const sentences: string[] = [];
-  if (told.length) sentences.push(`${capital(both(told))} of your care team ${n.doctors + n.caregivers === 1 ? 'was' : 'were'} notified.`);
-  if (n.digestDoctors) sentences.push(`${capital(count(n.digestDoctors, 'doctor', 'doctors'))} will get it in their daily summary, not at once.`);
-  if (!told.length && !n.digestDoctors) sentences.push('No one in your care team receives alerts yet, so no one else was told: add a doctor, or let a caregiver receive alerts, under Care team.');
+  if (told.length) sentences.push(capital(t('told.patientNotified', { who: both(told, locale), count: n.doctors + n.caregivers })));
+  if (n.digestDoctors) sentences.push(capital(t('told.patientDigest', { doctors: t('told.doctors', { count: n.digestDoctors }) })));
+  if (!told.length && !n.digestDoctors) sentences.push(t('told.patientNobody'));
   return sentences.join(' ');
 }
 
 /** For the patient, when no alert is open: who would be told. */
-export function alertAudience(r: AlertRecipients): string {
-  const who = [r.doctors && count(r.doctors, 'doctor', 'doctors'), r.caregivers && count(r.caregivers, 'caregiver', 'caregivers')].filter(Boolean) as string[];
-  return who.length
-    ? `You are alerted here when a reading is far outside the safe range, and so ${r.doctors + r.caregivers === 1 ? `is the ${who[0]}` : `are the ${both(who)}`} who ${r.doctors + r.caregivers === 1 ? 'receives' : 'receive'} your alerts.`
-    : 'You are alerted here when a reading is far outside the safe range. No one in your care team receives alerts yet: add a doctor, or let a caregiver receive alerts, under Care team.';
+export function alertAudience(r: AlertRecipients, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale, 'emergencies');
+  const who = roles(t, r);
+  return who.length ? t('told.audience', { who: both(who, locale), count: r.doctors + r.caregivers }) : t('told.audienceNobody');
 }
 
 /** For a doctor or caregiver looking at the patient's emergency. */
-export function toldCarer(n: EmergencyNotified): string {
-  const told = [n.doctors && count(n.doctors, 'doctor', 'doctors'), n.caregivers && count(n.caregivers, 'caregiver', 'caregivers')].filter(Boolean) as string[];
-  const digest = n.digestDoctors ? ` ${capital(count(n.digestDoctors, 'doctor', 'doctors'))} will get it in a daily digest.` : '';
-  return told.length ? `Notified: ${both(['the patient', ...told])}.${digest}` : `Notified: the patient only.${digest}`;
+export function toldCarer(n: EmergencyNotified, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale, 'emergencies');
+  const told = roles(t, n);
+  const notified = told.length ? t('told.carerNotified', { who: both([t('told.thePatient'), ...told], locale) }) : t('told.carerPatientOnly');
+  return n.digestDoctors ? `${notified} ${capital(t('told.carerDigest', { doctors: t('told.doctors', { count: n.digestDoctors }) }))}` : notified;
 }
 
 /** After escalating: escalation notifies every linked doctor at once. */
-export function escalatedTo(n: EmergencyNotified): string {
-  return n.doctors
-    ? `Emergency escalated: ${count(n.doctors, 'doctor was', 'doctors were')} notified at once.`
-    : 'Emergency escalated, but no doctor is linked to this patient, so no doctor could be notified.';
+export function escalatedTo(n: EmergencyNotified, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale, 'emergencies');
+  return n.doctors ? t('told.escalated', { count: n.doctors }) : t('told.escalatedNoDoctor');
 }
 
+/** The first letter upper-case where the script has cases (Indian scripts have none: unchanged). */
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -82,3 +82,36 @@ describe('parseIsoInstant rejects', () => {
     expect(parseIsoInstant(value)).toEqual({ ok: false, reason: 'must be an ISO-8601 date-time string' });
   });
 });
+
+// The instant is computed by arithmetic, not by Date.parse: it must agree with Date.parse on every
+// accepted form, across centuries, leap days, offsets and fraction lengths.
+describe('parseIsoInstant agrees with Date.parse', () => {
+  const fractions = ['', '.5', '.12', '.123', '.1234', '.999999999'];
+  const offsets = ['Z', '+00:00', '-00:00', '+05:30', '-0930', '+14:00', '-12:00'];
+  const days = ['1970-01-01', '1999-12-31', '2000-02-29', '2024-02-29', '2026-03-29', '2026-10-25', '2100-02-28', '2400-02-29'];
+
+  it('for every combination of day, time, fraction and offset', () => {
+    const mismatches: string[] = [];
+    for (const day of days) {
+      for (const time of ['00:00', '23:59', '12:34:56', '00:00:00', '23:59:59']) {
+        for (const fraction of time.length === 8 ? fractions : ['']) {
+          for (const offset of offsets) {
+            const value = `${day}T${time}${fraction}${offset}`;
+            const parsed = parseIsoInstant(value);
+            if (!parsed.ok || parsed.ms !== Date.parse(value)) mismatches.push(value);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('for a spread of instants written by toISOString', () => {
+    const mismatches: string[] = [];
+    for (let t = 0; t < 4_102_444_800_000; t += 9_876_543_219) {
+      const value = new Date(t).toISOString();
+      if (ms(value) !== t) mismatches.push(value);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -90,7 +90,10 @@ export async function syncDeviceSamples(req: NextRequest, deviceId: string, onSt
 /** Metrics: valid and rejected samples by health type (the type as sent when it is a known one). */
 function countIngested(json: unknown, batch: ParsedBatch): void {
   const { samplesIngested } = metrics();
-  for (const sample of batch.samples) samplesIngested.inc({ type: sample.type, outcome: 'valid' });
+  // Counted per type first: one increment per type, not one per sample.
+  const valid = new Map<string, number>();
+  for (const sample of batch.samples) valid.set(sample.type, (valid.get(sample.type) ?? 0) + 1);
+  for (const [type, count] of valid) samplesIngested.inc({ type, outcome: 'valid' }, count);
   const raw = (json as { samples?: unknown[] }).samples ?? [];
   for (const r of batch.rejected) {
     const type = (raw[r.index] as { type?: unknown } | undefined)?.type;

@@ -4,7 +4,7 @@ import {
   canonicalCategory, checkRange, getHealthType, glucoseSpecimen, hasKinds, isCategoryType, isHealthType, toCanonical, type HealthType,
 } from '../health';
 import { isStorableText, UNSTORABLE_TEXT } from '../http/text';
-import { parseIsoInstant } from './iso-date';
+import { parseIsoMs } from './iso-date';
 
 export type NormalizedSample = {
   type: HealthType;
@@ -63,14 +63,14 @@ export function validateSample(input: unknown, nowMs: number): SampleResult {
   if (typeof type !== 'string' || !isHealthType(type)) return fail('type', 'is not a known health type');
   const definition = getHealthType(type);
 
-  const start = parseIsoInstant(startDate);
-  if (!start.ok) return fail('startDate', start.reason);
-  const end = parseIsoInstant(endDate);
-  if (!end.ok) return fail('endDate', end.reason);
-  if (start.ms < EARLIEST_MS) return fail('startDate', 'must not be before 1970-01-01');
-  if (end.ms < start.ms) return fail('endDate', 'must not be before startDate');
-  if (end.ms > nowMs + CLOCK_SKEW_MS) return fail('endDate', 'must not be in the future');
-  if (end.ms - start.ms > definition.maxDurationSeconds * 1000) {
+  const startMs = parseIsoMs(startDate);
+  if (typeof startMs !== 'number') return fail('startDate', startMs.reason);
+  const endMs = parseIsoMs(endDate);
+  if (typeof endMs !== 'number') return fail('endDate', endMs.reason);
+  if (startMs < EARLIEST_MS) return fail('startDate', 'must not be before 1970-01-01');
+  if (endMs < startMs) return fail('endDate', 'must not be before startDate');
+  if (endMs > nowMs + CLOCK_SKEW_MS) return fail('endDate', 'must not be in the future');
+  if (endMs - startMs > definition.maxDurationSeconds * 1000) {
     return fail('endDate', `interval longer than ${definition.maxDurationSeconds} s is not plausible for ${type}`);
   }
 
@@ -83,10 +83,12 @@ export function validateSample(input: unknown, nowMs: number): SampleResult {
       return fail('value', `must be one of: ${definition.categoryValues?.join(', ')}${aliases.length ? ` (or ${aliases.join(', ')})` : ''}`);
     }
     category = label;
-    canonical = (end.ms - start.ms) / 60_000;
+    canonical = (endMs - startMs) / 60_000;
   } else {
     if (typeof value !== 'number' || !Number.isFinite(value)) return fail('value', 'must be a finite number');
     if (typeof unit !== 'string') return fail('unit', `is required (accepted: ${definition.acceptedUnits.join(', ')})`);
+    // The refusal echoes the unit: text PostgreSQL cannot hold would fail the idempotency record's jsonb.
+    if (!isStorableText(unit)) return fail('unit', UNSTORABLE_TEXT);
     const converted = toCanonical(type, value, unit);
     if (!converted.ok) return fail('unit', converted.reason);
     const outOfRange = checkRange(type, converted.value);
@@ -121,8 +123,8 @@ export function validateSample(input: unknown, nowMs: number): SampleResult {
     ok: true,
     sample: {
       type,
-      startMs: start.ms,
-      endMs: end.ms,
+      startMs,
+      endMs,
       value: canonical,
       category,
       clientRecordId: (clientRecordId as string | undefined) ?? null,

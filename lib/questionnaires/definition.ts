@@ -28,6 +28,17 @@ export const questionnaireDefinition = z
       .strict(),
     source: text,
     copyright: text,
+    /**
+     * Per language other than English: whether the instrument's published (validated) translation is in
+     * this definition, and where it was looked for. Items are never machine-translated: without an
+     * included published text, the page shows the English wording with a note (issue 21).
+     */
+    translations: z
+      .record(
+        z.enum(['hi', 'ta', 'te', 'bn', 'mr', 'gu']),
+        z.object({ included: z.literal(false), searched: text }).strict(),
+      )
+      .optional(),
   })
   .strict()
   .superRefine((d, ctx) => {

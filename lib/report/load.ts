@@ -14,10 +14,14 @@ import { gmiBefore, listLabResults, type LabAnswer } from '../data/labs';
 import { loadPatientRecord } from '../data/record';
 import { findDisplayNames } from '../data/profile-fields';
 import { decryptEmail } from '../data/user-email';
-import { DEFAULT_UNITS, type UnitPreferences } from '../format/health';
+import { DEFAULT_UNITS, localDigits, type UnitPreferences } from '../format/health';
+import { formatLabValue, gmiCoverageNote, labName } from '../format/labs';
 import { localDate, zonedDayRangeUtc } from '../time';
 import { buildReportModel, type ReportEmergency, type ReportLab, type ReportMedication, type ReportModel } from './model';
 import { medicationTimes } from '../data/medications';
+import type { Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
+import { reportDay } from './format';
 
 export type ReportAccess = {
   scope: ReadScope;
@@ -83,7 +87,7 @@ const LATEST_LABS = 8;
  * The latest result of each test up to the period's end (newest first, at most 8), each with its flag; the
  * latest HbA1c with the GMI of the 90 days before it, when CGM readings cover enough of them.
  */
-async function findLatestLabs(scope: ReadScope, period: Period, nowMs: number): Promise<ReportLab[]> {
+async function findLatestLabs(scope: ReadScope, period: Period, nowMs: number, locale: Locale): Promise<ReportLab[]> {
   const results = await listLabResults(scope, { toMs: zonedDayRangeUtc(period.to, scope.timeZone).endMs, limit: 200, withGmi: false });
   const latest = new Map<string, LabAnswer>();
   for (const r of results) if (!latest.has(r.lab ?? r.code)) latest.set(r.lab ?? r.code, r);
@@ -91,16 +95,18 @@ async function findLatestLabs(scope: ReadScope, period: Period, nowMs: number): 
   const hba1c = shown.find((r) => r.lab === 'hba1c');
   const gmi = hba1c ? await gmiBefore(scope, Date.parse(hba1c.effectiveAt), nowMs) : null;
   return shown.map((r) => ({
-    label: r.display,
-    value: `${Number(r.value.toPrecision(4))} ${r.unit}`,
+    label: labName(r, locale),
+    value: formatLabValue(r.value, r.unit, locale),
     takenOn: localDate(Date.parse(r.effectiveAt), scope.timeZone),
     flag: r.flag,
-    note: r === hba1c && gmi ? (gmi.gmi !== null ? `GMI ${gmi.gmi} % over the 90 days before` : gmi.reason) : null,
+    note: r === hba1c && gmi ? (gmi.gmi !== null ? translator(locale, 'report')('labGmi', { gmi: localDigits(String(gmi.gmi), locale) }) : gmiCoverageNote(gmi, locale)) : null,
   }));
 }
 
-export async function loadReport(access: ReportAccess, period: Period, opts: { nowMs?: number } = {}): Promise<ReportModel> {
+/** `locale`: the reader's language (the report's words, dates and numbers). */
+export async function loadReport(access: ReportAccess, period: Period, opts: { nowMs?: number; locale?: Locale } = {}): Promise<ReportModel> {
   const nowMs = opts.nowMs ?? Date.now();
+  const locale = opts.locale ?? 'en';
   const { scope, include } = access;
   const [glucose, preset, name, profile, medications, emergencies, labs, record] = await Promise.all([
     loadPeriodGlucose(scope, period, nowMs),
@@ -109,7 +115,7 @@ export async function loadReport(access: ReportAccess, period: Period, opts: { n
     include.profile ? readDiabetesProfile(scope.patientId) : null,
     include.medications ? findReportMedications(scope.patientId, period) : null,
     include.emergencies ? findOpenEmergencies(scope.patientId) : null,
-    include.labs ? findLatestLabs(scope, period, nowMs) : undefined,
+    include.labs ? findLatestLabs(scope, period, nowMs, locale) : undefined,
     // The record (issue 19): for whoever reads the whole patient (not a share's reader). Resolved conditions are left out.
     access.shared ? undefined : loadPatientRecord(scope.patientId),
   ]);
@@ -118,12 +124,13 @@ export async function loadReport(access: ReportAccess, period: Period, opts: { n
     patient: { id: scope.patientId, name, timeZone: scope.timeZone },
     glucose, metrics, agp: agpAnswer(glucose).slots, nowMs,
     unit: access.units.glucoseUnit,
+    locale,
     profile: profile && { diabetesType: profile.diabetesType, diagnosisYear: profile.diagnosisYear, targetHba1c: profile.targetHba1c },
     medications, emergencies, labs,
     ...(record ? {
       conditions: record.conditions.filter((c) => c.clinicalStatus !== 'RESOLVED').map((c) => ({ label: c.display, code: c.code, status: c.clinicalStatus.toLowerCase() })),
       allergies: record.allergies.filter((a) => a.clinicalStatus === 'ACTIVE').map((a) => ({ substance: a.substance, reaction: a.reaction, severity: a.severity?.toLowerCase() ?? null, dangerous: a.dangerous })),
     } : {}),
-    shareNote: access.shared ? `Shared by the patient: glucose from ${scope.fromDay} to ${scope.toDay} only.` : null,
+    shareNote: access.shared ? translator(locale, 'report')('shareNote', { from: scope.fromDay ? reportDay(scope.fromDay, locale) : '', to: scope.toDay ? reportDay(scope.toDay, locale) : '' }) : null,
   });
 }

@@ -1,10 +1,12 @@
 // Unit: the clinic report's model (pure) and its PDF drawn from it: whole-number shares that never print
 // a share above 0 as 0, daily profiles in the patient's local days (DST included) with gaps kept, the AGP
 // left out without CGM, meter-only periods without time in range; the PDF is one page and says so in text.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { agpAnswer, metricsAnswer, type PeriodGlucose } from '../data/glucose-report';
 import { zonedDayRangeUtc } from '../time';
-import { rangesSentence } from './format';
+import { LOCALES, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
+import { diabetesTypeLabel, rangesSentence, reportNumber } from './format';
 import { buildReportModel, dailyProfiles, periodDays, type ReportInput } from './model';
 import { renderReportPdf } from './pdf';
 
@@ -128,5 +130,57 @@ describe('renderReportPdf', () => {
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('Allergies: ! Cashew nuts (severe, anaphylaxis); Penicillin (moderate, hives)');
     expect(flat).toMatch(/Conditions: Condition number 0 E11\.9; .*; \+\d+ more/);
+  });
+});
+
+describe('renderReportPdf in the reader\'s language', () => {
+  // Words with conjuncts, reph and vowel signs written before or around their consonant: the extracted
+  // text must give them in logical (typed) order, as a search or a screen reader needs them.
+  const TITLE_WORDS: Record<Locale, string> = { en: 'AGP Report', hi: 'AGP रिपोर्ट', mr: 'AGP अहवाल', ta: 'AGP அறிக்கை', te: 'AGP నివేదిక', bn: 'AGP রিপোর্ট', gu: 'AGP રિપોર્ટ' };
+
+  it.each(LOCALES)('%s: the headings, labels and numbers come out in that language and script', async (locale) => {
+    const medications = [{ name: 'Insulin glargine', dosage: '20 U', times: ['22:00'], startedOn: '2025-01-01', endedOn: null }];
+    const m = buildReportModel(input(glucose(trace()), { locale, medications, profile: { diabetesType: 'TYPE_2', diagnosisYear: 2015, targetHba1c: 7 } }));
+    const pdf = await renderReportPdf(m);
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    expect(totalPages).toBe(1);
+    // Joiners (ZWNJ, ZWJ: invisible, they only steer shaping) are not kept by text extraction.
+    const plain = (words: string) => words.replace(/[\u200C\u200D]/g, '');
+    const flat = plain(text.replace(/\s+/g, ' '));
+    const t = translator(locale, 'report');
+    expect(flat).toContain(TITLE_WORDS[locale]);
+    for (const words of [t('pdf.timeInRanges'), t('pdf.agp'), t('medications'), t('stats.sd'), t('dailyCgm'), t('stats.readings')]) expect(flat).toContain(plain(words));
+    expect(flat).toContain('Test Patient'); // Latin names beside the script
+    expect(flat).toContain('Insulin glargine 20 U');
+    expect(flat).toContain(`${reportNumber(m.ranges!.target, locale)} %`);
+    expect(flat).toContain(diabetesTypeLabel('TYPE_2', locale));
+  });
+
+  it('writes the meter-only report\'s note and meal contexts in the reader\'s language (Tamil)', async () => {
+    const at = Date.parse('2026-11-03T12:00:00Z');
+    const m = buildReportModel(input(glucose([], [{ atMs: at, mgdl: 140, context: 'fasting' }]), { locale: 'ta' }));
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await renderReportPdf(m))), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('வெறும் வயிற்றில்'); // fasting
+    expect(flat).toContain('மீட்டர் அளவீடுகள் மட்டும்'); // the note: meter readings only
+    expect(m.metrics.note).toMatch(/^Meter readings only/); // the API's note stays English
+  });
+
+  it('prints an English report on a machine without the Noto fonts (Helvetica), and names the package a script needs', async () => {
+    vi.resetModules();
+    vi.stubEnv('PULSE_NOTO_DIR', '/nonexistent-fonts');
+    try {
+      const { renderReportPdf: withoutNoto } = await import('./pdf');
+      const pdf = await withoutNoto(buildReportModel(input(glucose(trace()))));
+      const { extractText, getDocumentProxy } = await import('unpdf');
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+      expect(text.replace(/\s+/g, ' ')).toContain('Time in Ranges');
+      await expect(async () => withoutNoto(buildReportModel(input(glucose(trace()), { locale: 'hi' })))).rejects.toThrow(/fonts-noto-core/);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });

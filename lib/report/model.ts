@@ -9,6 +9,7 @@ import type { GlucoseMetricsAnswer, PeriodGlucose } from '../data/glucose-report
 import type { EmergencyKind, EmergencyStatus } from '../generated/prisma/enums';
 import { MAX_READING_MS, roundShares, targetSet, type AgpSlot, type RangeShares, type TargetSet } from '../pipeline/glucose-metrics';
 import { addDays, parseDay, zoneClock } from '../time';
+import type { Locale } from '../i18n/locales';
 
 export const DAILY_PROFILE_DAYS = 14;
 
@@ -31,6 +32,8 @@ export type ReportModel = {
   printedAt: string;
   /** The reader's glucose unit (values in the model stay mg/dL). */
   unit: 'MG_DL' | 'MMOL_L';
+  /** The reader's language (whoever reads or downloads it: the patient, their doctor or caregiver, a share's reader). */
+  locale: Locale;
   source: 'cgm' | 'meter';
   metrics: GlucoseMetricsAnswer;
   /** Whole-number shares (roundShares(…, 0)); null for meter-only periods. */
@@ -85,6 +88,7 @@ export type ReportInput = {
   agp: AgpSlot[];
   nowMs: number;
   unit: ReportModel['unit'];
+  locale?: Locale;
   profile: DiabetesProfileSummary | null;
   medications: ReportMedication[] | null;
   emergencies: ReportEmergency[] | null;
@@ -102,6 +106,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     period: { from: metrics.from, to: metrics.to, days: periodDays(metrics.from, metrics.to) },
     printedAt: new Date(input.nowMs).toISOString(),
     unit: input.unit,
+    locale: input.locale ?? 'en',
     source: metrics.source,
     metrics,
     ranges: metrics.ranges ? roundShares(metrics.ranges, 0) : null,

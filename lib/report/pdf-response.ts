@@ -6,11 +6,13 @@ import type { NextRequest } from 'next/server';
 import { periodOf } from '../http/glucose-handlers';
 import { loadReport, type ReportAccess } from './load';
 import { renderReportPdf } from './pdf';
+import { getLocale } from '../i18n/server';
 
 export async function reportPdfResponse(req: NextRequest, access: ReportAccess): Promise<Response> {
   const now = Date.now();
   const period = periodOf(req, access.scope, now);
-  const pdf = await renderReportPdf(await loadReport(access, period, { nowMs: now }));
+  // In the reader's language: the signed-in person's choice, else (a link share's reader) the cookie or Accept-Language.
+  const pdf = await renderReportPdf(await loadReport(access, period, { nowMs: now, locale: await getLocale() }));
   return new Response(new Uint8Array(pdf), {
     status: 200,
     headers: {

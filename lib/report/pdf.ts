@@ -2,12 +2,16 @@
 // statistics with their targets, the time-in-ranges bar, the AGP (5–95 % and 25–75 % bands, median), the
 // daily profiles, then allergies and conditions (a line each), medications, latest labs and open emergencies. A pure function of the report model
 // (lib/report/model.ts), the same model the page renders. Meter-only periods print structured testing and
-// say why there is no time in range. Only the standard PDF fonts (WinAnsi): no characters beyond them.
+// say why there is no time in range. In the reader's language (model.locale), each script in its Noto font
+// (pdf-text.ts).
 import PDFDocument from 'pdfkit';
+import { localDigits } from '../format/health';
+import { translator } from '../i18n/messages';
 import { contextTarget } from '../pipeline/glucose-structured';
-import { agpSentence, CONTEXT_LABELS, DIABETES_TYPE_LABELS, EMERGENCY_LABELS, EMERGENCY_STATUS, glucoseNumber, glucoseText, PRESET_LABELS, RANGE_COLOURS, RANGE_ORDER, rangeGoals, rangeLabels, reportDay, unitLabel } from './format';
+import { agpSentence, conditionStatusLabel, contextLabel, diabetesTypeLabel, emergencyLabel, emergencyStatusLabel, glucoseNumber, glucoseText, metricsNote, percentText, presetLabel, RANGE_COLOURS, RANGE_ORDER, rangeGoals, rangeLabels, reportDay, reportNumber, severityLabel, shortDay, unitLabel } from './format';
 import { localDateTime } from '../time';
 import type { ReportModel } from './model';
+import { drawLine, registerFonts, textBox, widthOf, type BoxOptions } from './pdf-text';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4; fits US Letter's width too (margins 36)
 const M = 36;
@@ -21,77 +25,88 @@ const TARGET_FILL = '#e3f4e6';
 const TARGET_LINE = '#2f9e44';
 
 type Doc = InstanceType<typeof PDFDocument>;
+type T = ReturnType<typeof translator<'report'>>;
+
+/** Text at (x, y) wrapped to `width` (regular weight, ink colour unless told); returns the y below it. */
+const put = (doc: Doc, text: string, x: number, y: number, o: Partial<BoxOptions> & { width: number; size: number }) =>
+  textBox(doc, text, x, y, { colour: INK, ...o });
 
 function heading(doc: Doc, text: string, x: number, y: number, width = W) {
-  doc.font('Helvetica-Bold').fontSize(9.5).fillColor(INK).text(text, x, y, { width });
-  doc.moveTo(x, y + 12).lineTo(x + width, y + 12).lineWidth(0.5).strokeColor('#94a3b8').stroke();
-  return y + 16;
+  const bottom = put(doc, text, x, y - 1, { width, size: 9.5, weight: 'bold', maxLines: 1 });
+  doc.moveTo(x, bottom).lineTo(x + width, bottom).lineWidth(0.5).strokeColor('#94a3b8').stroke();
+  return bottom + 4;
 }
 
 function row(doc: Doc, label: string, value: string, x: number, y: number, width: number, note?: string) {
-  doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(label, x, y, { width: width * 0.55 });
-  doc.font('Helvetica-Bold').fontSize(8).fillColor(INK).text(value, x + width * 0.55, y, { width: width * 0.45 });
-  if (note) doc.font('Helvetica').fontSize(6.5).fillColor(MUTED).text(note, x + width * 0.55, y + 9, { width: width * 0.45 });
-  return y + (note ? 19 : 12);
+  const left = put(doc, label, x, y, { width: width * 0.55 - 4, size: 8, colour: MUTED });
+  let right = put(doc, value, x + width * 0.55, y, { width: width * 0.45, size: 8, weight: 'bold' });
+  if (note) right = put(doc, note, x + width * 0.55, right - 2, { width: width * 0.45, size: 6.5, colour: MUTED });
+  return Math.max(left, right);
 }
 
 const yMaxOf = (values: number[]) => Math.max(350, Math.ceil(Math.max(0, ...values) / 50) * 50);
 
-function header(doc: Doc, m: ReportModel) {
-  doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text(m.source === 'cgm' ? 'AGP Report: Continuous Glucose Monitoring' : 'Glucose Report: Meter Readings (structured testing)', M, M, { width: W });
-  doc.font('Helvetica-Bold').fontSize(11).text(m.patient.name, M, M + 20, { width: W * 0.6 });
+function header(doc: Doc, m: ReportModel, t: T) {
+  const l = m.locale;
+  put(doc, t(m.source === 'cgm' ? 'pdf.titleCgm' : 'pdf.titleMeter'), M, M - 2, { width: W, size: 14, weight: 'bold', maxLines: 1 });
+  put(doc, m.patient.name, M, M + 18, { width: W * 0.55, size: 11, weight: 'bold', maxLines: 1 });
   const printed = localDateTime(Date.parse(m.printedAt), m.patient.timeZone).slice(0, 10);
-  const source = m.source === 'cgm' ? `CGM, ${m.metrics.readings} readings` : `Meter, ${m.metrics.readings} readings`;
-  doc.font('Helvetica').fontSize(8).fillColor(MUTED)
-    .text(`${reportDay(m.period.from)} - ${reportDay(m.period.to)} (${m.period.days} days)`, M, M + 35, { width: W * 0.6 })
-    .text(`Printed ${reportDay(printed)}  |  Source: ${source}  |  Time zone: ${m.patient.timeZone}`, M, M + 45, { width: W });
+  const count = m.metrics.readings;
+  const source = t(m.source === 'cgm' ? 'pdf.sourceCgm' : 'pdf.sourceMeter', { count });
+  let y = put(doc, t('pdf.period', { from: reportDay(m.period.from, l), to: reportDay(m.period.to, l), days: m.period.days }), M, M + 34, { width: W * 0.55, size: 8, colour: MUTED });
+  y = put(doc, t('pdf.printed', { printed: reportDay(printed, l), source, zone: m.patient.timeZone }), M, y, { width: W, size: 8, colour: MUTED });
   const p = m.profile;
   const right: string[] = [];
-  if (p?.diabetesType) right.push(`${DIABETES_TYPE_LABELS[p.diabetesType]} diabetes${p.diagnosisYear ? `, diagnosed ${p.diagnosisYear}` : ''}`);
-  if (p?.targetHba1c) right.push(`Target HbA1c ${p.targetHba1c} %`);
-  right.push(`Targets: ${PRESET_LABELS[m.targets.preset]}`);
-  doc.text(right.join('\n'), M + W * 0.55, M + 20, { width: W * 0.45, align: 'right' });
-  if (m.shareNote) doc.fillColor('#9a3412').text(m.shareNote, M, M + 55, { width: W });
-  return M + (m.shareNote ? 68 : 60);
+  if (p?.diabetesType) {
+    const type = diabetesTypeLabel(p.diabetesType, l);
+    right.push(p.diagnosisYear ? t('pdf.diabetesDiagnosed', { type, year: localDigits(String(p.diagnosisYear), l) }) : t('diabetes', { type }));
+  }
+  if (p?.targetHba1c) right.push(t('pdf.targetHba1c', { value: localDigits(String(p.targetHba1c), l) }));
+  right.push(t('targets', { preset: presetLabel(m.targets.preset, l) }));
+  put(doc, right.join('\n'), M + W * 0.55, M + 18, { width: W * 0.45, size: 8, colour: MUTED, align: 'right' });
+  if (m.shareNote) y = put(doc, m.shareNote, M, y, { width: W, size: 8, colour: '#9a3412' });
+  return y + 4;
 }
 
-function statistics(doc: Doc, m: ReportModel, x: number, y0: number, width: number) {
-  let y = heading(doc, 'Glucose statistics and targets', x, y0, width);
+function statistics(doc: Doc, m: ReportModel, t: T, x: number, y0: number, width: number) {
+  const l = m.locale;
+  let y = heading(doc, t('statistics'), x, y0, width);
   const mt = m.metrics;
-  const g = (v: number | null) => (v === null ? 'n/a' : glucoseText(v, m.unit));
-  y = row(doc, 'Period', `${reportDay(mt.from)} - ${reportDay(mt.to)}`, x, y, width);
-  y = row(doc, 'Days with readings', `${mt.days} of ${m.period.days}`, x, y, width);
-  y = row(doc, 'Readings', String(mt.readings), x, y, width);
-  if (m.source === 'cgm') y = row(doc, '% time CGM is active', mt.activePercent === null ? 'n/a' : `${mt.activePercent.toFixed(1)} %`, x, y, width, 'goal 70 % or more');
-  y = row(doc, m.source === 'cgm' ? 'Mean glucose' : 'Mean of readings', g(mt.mean), x, y, width);
-  if (m.source === 'cgm') y = row(doc, 'Glucose Management Indicator (GMI)', mt.gmi === null ? 'n/a' : `${mt.gmi.toFixed(1)} %`, x, y, width);
-  y = row(doc, 'Standard deviation (SD)', g(mt.sd), x, y, width);
-  y = row(doc, 'Glucose variability (CV)', mt.cv === null ? 'n/a' : `${mt.cv.toFixed(1)} %`, x, y, width, mt.cv !== null && mt.cv > 36 ? 'above the 36 % goal (unstable)' : 'goal 36 % or less');
+  const na = t('pdf.na');
+  const g = (v: number | null) => (v === null ? na : glucoseText(v, m.unit, l));
+  const pct = (v: number | null) => (v === null ? na : percentText(v, l, 1));
+  y = row(doc, t('stats.period'), `${reportDay(mt.from, l)} - ${reportDay(mt.to, l)}`, x, y, width);
+  y = row(doc, t('stats.days'), t('stats.daysOf', { days: reportNumber(mt.days, l), total: reportNumber(m.period.days, l) }), x, y, width);
+  y = row(doc, t('stats.readings'), reportNumber(mt.readings, l), x, y, width);
+  if (m.source === 'cgm') y = row(doc, t('pdf.active'), pct(mt.activePercent), x, y, width, t('stats.activeGoal'));
+  y = row(doc, t(m.source === 'cgm' ? 'stats.mean' : 'stats.meanMeter'), g(mt.mean), x, y, width);
+  if (m.source === 'cgm') y = row(doc, t('pdf.gmi'), pct(mt.gmi), x, y, width);
+  y = row(doc, t('stats.sd'), g(mt.sd), x, y, width);
+  y = row(doc, t('pdf.cv'), pct(mt.cv), x, y, width, mt.cv !== null && mt.cv > 36 ? t('pdf.cvAbove') : t('stats.cvGoal'));
   return y;
 }
 
-function rangesBar(doc: Doc, m: ReportModel, x: number, y0: number, width: number) {
-  const y = heading(doc, 'Time in Ranges', x, y0, width);
+function rangesBar(doc: Doc, m: ReportModel, t: T, x: number, y0: number, width: number) {
+  const l = m.locale;
+  const y = heading(doc, t('pdf.timeInRanges'), x, y0, width);
   const ranges = m.ranges!;
-  const labels = rangeLabels(m.targets, m.unit);
-  const goals = rangeGoals(m.targets);
+  const labels = rangeLabels(m.targets, m.unit, l);
+  const goals = rangeGoals(m.targets, l);
   const barH = 130;
   const barW = 26;
   // Stacked from the bottom (very low) up; a share above 0 gets at least a sliver so it stays visible.
   let cursor = y + barH;
-  const tops: Record<string, number> = {};
   for (const key of [...RANGE_ORDER].reverse()) {
     const h = ranges[key] > 0 ? Math.max(2, (barH * ranges[key]) / 100) : 0;
     cursor -= h;
     if (h > 0) doc.rect(x, cursor, barW, h).fill(RANGE_COLOURS[key]);
-    tops[key] = cursor + h / 2;
   }
   let ly = y;
   for (const key of RANGE_ORDER) {
-    doc.rect(x + barW + 8, ly + 2, 6, 6).fill(RANGE_COLOURS[key]);
-    doc.font('Helvetica').fontSize(7.5).fillColor(INK).text(labels[key], x + barW + 18, ly, { width: width - barW - 70 });
-    doc.font('Helvetica-Bold').fontSize(9).text(`${ranges[key]} %`, x + width - 46, ly, { width: 46, align: 'right' });
-    if (goals[key]) doc.font('Helvetica').fontSize(6.5).fillColor(MUTED).text(goals[key]!, x + barW + 18, ly + 9, { width: width - barW - 18 });
+    doc.rect(x + barW + 8, ly + 3, 6, 6).fill(RANGE_COLOURS[key]);
+    put(doc, labels[key], x + barW + 18, ly, { width: width - barW - 70, size: 7.5, maxLines: 1 });
+    put(doc, percentText(ranges[key], l), x + width - 46, ly - 1, { width: 46, size: 9, weight: 'bold', align: 'right' });
+    if (goals[key]) put(doc, goals[key]!, x + barW + 18, ly + 10, { width: width - barW - 18, size: 6.5, colour: MUTED, maxLines: 1 });
     ly += 27;
   }
   return Math.max(y + barH, ly) + 4;
@@ -102,10 +117,10 @@ function plot(x: number, y: number, w: number, h: number, yMax: number) {
   return { px: (minute: number) => x + (w * minute) / 1440, py: (mgdl: number) => y + h - (h * Math.min(mgdl, yMax)) / yMax };
 }
 
-function agpChart(doc: Doc, m: ReportModel, y0: number) {
-  let y = heading(doc, 'Ambulatory Glucose Profile (AGP)', M, y0);
-  doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(agpSentence(m), M, y, { width: W });
-  y += 20;
+function agpChart(doc: Doc, m: ReportModel, t: T, y0: number) {
+  const l = m.locale;
+  let y = heading(doc, t('pdf.agp'), M, y0);
+  y = put(doc, agpSentence(m, l), M, y, { width: W, size: 7, colour: MUTED, maxLines: 3 }) + 12;
   const x = M + 28;
   const w = W - 34;
   const h = 150;
@@ -115,7 +130,7 @@ function agpChart(doc: Doc, m: ReportModel, y0: number) {
   doc.rect(x, py(m.targets.high), w, py(m.targets.low) - py(m.targets.high)).fill(TARGET_FILL);
   for (const v of [54, m.targets.low, m.targets.high, 250]) {
     doc.moveTo(x, py(v)).lineTo(x + w, py(v)).lineWidth(v === m.targets.low || v === m.targets.high ? 1 : 0.4).strokeColor(v === m.targets.low || v === m.targets.high ? TARGET_LINE : '#cbd5e1').stroke();
-    doc.font('Helvetica').fontSize(6.5).fillColor(MUTED).text(glucoseNumber(v, m.unit), M, py(v) - 3, { width: 24, align: 'right' });
+    put(doc, glucoseNumber(v, m.unit, l), M, py(v) - 4.5, { width: 24, size: 6.5, colour: MUTED, align: 'right' });
   }
   // Runs of slots with readings; a slot without any leaves a gap.
   const runs: (typeof slots)[] = [];
@@ -142,16 +157,15 @@ function agpChart(doc: Doc, m: ReportModel, y0: number) {
   for (const v of [m.targets.low, m.targets.high]) doc.moveTo(x, py(v)).lineTo(x + w, py(v)).lineWidth(0.8).strokeColor(TARGET_LINE).stroke();
   doc.rect(x, y, w, h).lineWidth(0.5).strokeColor('#94a3b8').stroke();
   for (let hour = 0; hour <= 24; hour += 3) {
-    doc.font('Helvetica').fontSize(6.5).fillColor(MUTED).text(`${String(hour % 24 === 0 && hour > 0 ? 24 : hour).padStart(2, '0')}:00`, px(hour * 60) - 12, y + h + 3, { width: 24, align: 'center' });
+    put(doc, localDigits(`${String(hour % 24 === 0 && hour > 0 ? 24 : hour).padStart(2, '0')}:00`, l), px(hour * 60) - 12, y + h + 2, { width: 24, size: 6.5, colour: MUTED, align: 'center' });
   }
-  doc.text(unitLabel(m.unit), M, y - 9, { width: 30 });
-  const legend = `Median (50 %) dark line; 25-75 % dark band; 5-95 % light band; in range ${glucoseNumber(m.targets.low, m.unit)}-${glucoseNumber(m.targets.high, m.unit)} ${unitLabel(m.unit)} shaded green`;
-  doc.text(legend, x, y + h + 13, { width: w });
-  return y + h + 26;
+  put(doc, unitLabel(m.unit), M, y - 10, { width: 30, size: 6.5, colour: MUTED });
+  const legend = t('pdf.legend', { low: glucoseNumber(m.targets.low, m.unit, l), high: glucoseNumber(m.targets.high, m.unit, l), unit: unitLabel(m.unit) });
+  return put(doc, legend, x, y + h + 12, { width: w, size: 6.5, colour: MUTED, maxLines: 2 }) + 2;
 }
 
-function dailyProfiles(doc: Doc, m: ReportModel, y0: number) {
-  const y = heading(doc, m.source === 'cgm' ? 'Daily glucose profiles' : 'Daily readings', M, y0);
+function dailyProfiles(doc: Doc, m: ReportModel, t: T, y0: number) {
+  const y = heading(doc, t(m.source === 'cgm' ? 'dailyCgm' : 'dailyMeter'), M, y0);
   const perRow = 7;
   const cw = W / perRow;
   const ch = 44;
@@ -160,7 +174,8 @@ function dailyProfiles(doc: Doc, m: ReportModel, y0: number) {
     const cx = M + (i % perRow) * cw + 2;
     const cy = y + Math.floor(i / perRow) * (ch + 14);
     const w = cw - 4;
-    doc.font('Helvetica').fontSize(6.5).fillColor(MUTED).text(`${reportDay(day.day).replace(/ \d{4}$/, '')}${day.points.length === 0 ? ' (none)' : ''}`, cx, cy, { width: w });
+    const label = shortDay(day.day, m.locale);
+    put(doc, day.points.length === 0 ? t('pdf.noneDay', { day: label }) : label, cx, cy - 1.5, { width: w, size: 6.5, colour: MUTED, maxLines: 1 });
     const top = cy + 8;
     const { px, py } = plot(cx, top, w, ch, yMax);
     doc.rect(cx, py(m.targets.high), w, py(m.targets.low) - py(m.targets.high)).fill(TARGET_FILL);
@@ -182,26 +197,24 @@ function dailyProfiles(doc: Doc, m: ReportModel, y0: number) {
   return y + Math.ceil(m.daily.length / perRow) * (ch + 14) + 2;
 }
 
-function structured(doc: Doc, m: ReportModel, y0: number) {
-  let y = heading(doc, 'Structured testing (meter readings by meal context)', M, y0);
-  if (m.metrics.note) {
-    doc.font('Helvetica').fontSize(7.5).fillColor('#9a3412').text(m.metrics.note, M, y, { width: W });
-    y = doc.y + 4;
-  }
+function structured(doc: Doc, m: ReportModel, t: T, y0: number) {
+  const l = m.locale;
+  let y = heading(doc, t('pdf.structured'), M, y0);
+  const note = metricsNote(m.metrics, l);
+  if (note) y = put(doc, note, M, y, { width: W, size: 7.5, colour: '#9a3412' }) + 4;
   const cols = [0, 0.3, 0.42, 0.58, 0.78];
-  const head = ['Meal context', 'Readings', 'Average', '% in target', 'Target'];
-  head.forEach((t, i) => doc.font('Helvetica-Bold').fontSize(7.5).fillColor(INK).text(t, M + W * cols[i]!, y, { width: W * 0.2 }));
-  y += 11;
+  const head = [t('table.context'), t('table.readings'), t('table.average'), t('pdf.inTarget'), t('table.target')];
+  let bottom = y;
+  head.forEach((text, i) => { bottom = Math.max(bottom, put(doc, text, M + W * cols[i]!, y, { width: W * 0.2 - 4, size: 7.5, weight: 'bold' })); });
+  y = bottom;
   for (const s of m.metrics.structured) {
-    const t = s.target ?? contextTarget(s.context, m.targets.preset);
-    const cells = [CONTEXT_LABELS[s.context] ?? s.context, String(s.count), glucoseText(s.mean, m.unit), `${Math.round(s.inTargetPercent)} %`, `${glucoseNumber(t.low, m.unit)}-${glucoseNumber(t.high, m.unit)} ${unitLabel(m.unit)}`];
-    cells.forEach((c, i) => doc.font('Helvetica').fontSize(7.5).fillColor(INK).text(c, M + W * cols[i]!, y, { width: W * 0.22 }));
-    y += 10;
+    const target = s.target ?? contextTarget(s.context, m.targets.preset);
+    const cells = [contextLabel(s.context, l), reportNumber(s.count, l), glucoseText(s.mean, m.unit, l), percentText(Math.round(s.inTargetPercent), l), `${glucoseNumber(target.low, m.unit, l)}-${glucoseNumber(target.high, m.unit, l)} ${unitLabel(m.unit)}`];
+    bottom = y;
+    cells.forEach((c, i) => { bottom = Math.max(bottom, put(doc, c, M + W * cols[i]!, y, { width: W * 0.22, size: 7.5, maxLines: 1 })); });
+    y = bottom;
   }
-  if (m.metrics.structured.length === 0) {
-    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text('No meter readings in this period.', M, y);
-    y += 10;
-  }
+  if (m.metrics.structured.length === 0) y = put(doc, t('pdf.noMeter'), M, y, { width: W, size: 7.5, colour: MUTED });
   return y + 4;
 }
 
@@ -209,39 +222,46 @@ function structured(doc: Doc, m: ReportModel, y0: number) {
  * The record (issue 19) in one line each, allergies first (a severe or high-criticality one marked "!");
  * what does not fit is counted ("+N more"), never silently dropped.
  */
-function recordLines(doc: Doc, m: ReportModel, y0: number) {
-  const rows: [string, string[], string][] = [];
-  if (m.allergies) rows.push(['Allergies: ', m.allergies.map((a) => `${a.dangerous ? '! ' : ''}${a.substance}${a.severity || a.reaction ? ` (${[a.severity, a.reaction].filter(Boolean).join(', ')})` : ''}`), 'None recorded.']);
-  if (m.conditions) rows.push(['Conditions: ', m.conditions.map((c) => `${c.label}${c.code ? ` ${c.code}` : ''}${c.status !== 'active' ? ` (${c.status})` : ''}`), 'None recorded.']);
+function recordLines(doc: Doc, m: ReportModel, t: T, y0: number) {
+  const l = m.locale;
+  const rows: [string, string[]][] = [];
+  if (m.allergies) rows.push([t('allergies'), m.allergies.map((a) => `${a.dangerous ? '! ' : ''}${a.substance}${a.severity || a.reaction ? ` (${[a.severity && severityLabel(a.severity, l), a.reaction].filter(Boolean).join(', ')})` : ''}`)]);
+  if (m.conditions) rows.push([t('conditions'), m.conditions.map((c) => `${c.label}${c.code ? ` ${c.code}` : ''}${c.status !== 'active' ? ` (${conditionStatusLabel(c.status, l)})` : ''}`)]);
   let y = y0;
-  for (const [label, items, empty] of rows) {
-    doc.font('Helvetica').fontSize(7.5);
-    const width = W - doc.font('Helvetica-Bold').widthOfString(label) - 4;
-    doc.font('Helvetica');
+  for (const [label, items] of rows) {
+    const labelWidth = drawLine(doc, label, M, y, 7.5, 'bold', INK) + 3;
+    const width = W - labelWidth - 4;
     let shown = items.length;
-    const textOf = (n: number) => (items.length === 0 ? empty : items.slice(0, n).join('; ') + (n < items.length ? `${n > 0 ? ';' : ''} +${items.length - n} more` : ''));
-    while (shown > 0 && doc.widthOfString(textOf(shown)) > width) shown -= 1;
-    doc.font('Helvetica-Bold').fillColor(INK).text(label, M, y, { continued: true }).font('Helvetica').text(textOf(shown), { width: W, lineBreak: false });
+    const more = (n: number) => t('pdf.more', { count: reportNumber(n, l) });
+    const textOf = (n: number) => (items.length === 0 ? t('noneRecorded') : items.slice(0, n).join('; ') + (n < items.length ? `${n > 0 ? '; ' : ''}${more(items.length - n)}` : ''));
+    while (shown > 0 && widthOf(doc, textOf(shown), 7.5) > width) shown -= 1;
+    drawLine(doc, textOf(shown), M + labelWidth, y, 7.5, 'regular', INK);
     y += 11;
   }
   return rows.length > 0 ? y + 4 : y0;
 }
 
-function lists(doc: Doc, m: ReportModel, y0: number) {
+function lists(doc: Doc, m: ReportModel, t: T, y0: number) {
+  const l = m.locale;
+  const none = t('noneRecorded');
   const columns: { title: string; lines: string[] }[] = [];
   if (m.medications) {
     columns.push({
-      title: 'Medications',
-      lines: m.medications.length === 0 ? ['None recorded.'] : m.medications.map((x) => `${x.name}${x.dosage ? ` ${x.dosage}` : ''}${x.times.length ? ` (${x.times.join(', ')})` : ''}${x.endedOn ? `, ended ${reportDay(x.endedOn)}` : ''}`),
+      title: t('medications'),
+      lines: m.medications.length === 0 ? [none] : m.medications.map((x) => `${x.name}${x.dosage ? ` ${x.dosage}` : ''}${x.times.length ? ` (${x.times.map((time) => localDigits(time, l)).join(', ')})` : ''}${x.endedOn ? `, ${t('ended', { day: reportDay(x.endedOn, l) })}` : ''}`),
     });
   }
   if (m.labs) {
-    columns.push({ title: 'Latest labs', lines: m.labs.length === 0 ? ['None recorded.'] : m.labs.map((l) => `${l.label}: ${l.value}${l.flag ? ` (${l.flag})` : ''}, ${reportDay(l.takenOn)}${l.note ? ` (${l.note})` : ''}`) });
+    columns.push({ title: t('labs'), lines: m.labs.length === 0 ? [none] : m.labs.map((lab) => `${lab.label}: ${lab.value}${lab.flag ? ` (${lab.flag})` : ''}, ${reportDay(lab.takenOn, l)}${lab.note ? ` (${lab.note})` : ''}`) });
   }
   if (m.emergencies) {
     columns.push({
-      title: 'Open emergencies',
-      lines: m.emergencies.length === 0 ? ['None open.'] : m.emergencies.map((e) => `${EMERGENCY_LABELS[e.kind]} (${EMERGENCY_STATUS[e.status]}), detected ${localDateTime(Date.parse(e.detectedAt), m.patient.timeZone).slice(0, 16).replace('T', ' ')}${e.details.mgdl !== undefined ? `: ${glucoseText(e.details.mgdl, m.unit)}` : ''}`),
+      title: t('emergencies'),
+      lines: m.emergencies.length === 0 ? [t('noneOpen')] : m.emergencies.map((e) => {
+        const at = localDigits(localDateTime(Date.parse(e.detectedAt), m.patient.timeZone).slice(0, 16).replace('T', ' '), l);
+        const line = t('pdf.detected', { kind: emergencyLabel(e.kind, l), status: emergencyStatusLabel(e.status, l), at });
+        return e.details.mgdl !== undefined ? `${line}: ${glucoseText(e.details.mgdl, m.unit, l)}` : line;
+      }),
     });
   }
   if (columns.length === 0) return y0;
@@ -254,43 +274,42 @@ function lists(doc: Doc, m: ReportModel, y0: number) {
     let shown = 0;
     for (const line of c.lines) {
       if (y > PAGE.height - M - 24) break;
-      doc.font('Helvetica').fontSize(7.5).fillColor(INK).text(line, x, y, { width: cw - 10, height: 20, ellipsis: true });
-      y = doc.y + 1;
+      y = put(doc, line, x, y, { width: cw - 10, size: 7.5, maxLines: 2 }) + 1;
       shown += 1;
     }
-    if (shown < c.lines.length) doc.fillColor(MUTED).text(`and ${c.lines.length - shown} more (see the app)`, x, y, { width: cw - 10 });
-    bottom = Math.max(bottom, doc.y);
+    if (shown < c.lines.length) y = put(doc, t('pdf.andMore', { count: reportNumber(c.lines.length - shown, l) }), x, y, { width: cw - 10, size: 7.5, colour: MUTED });
+    bottom = Math.max(bottom, y);
   });
   return bottom + 6;
 }
 
-/** The report as PDF bytes (one A4 page). */
+/** The report as PDF bytes (one A4 page), in the reader's language (model.locale). */
 export function renderReportPdf(m: ReportModel): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: M, info: { Title: `Glucose report ${m.patient.name} ${m.period.from} to ${m.period.to}`, Creator: 'Pulse' } });
+  const t = translator(m.locale, 'report');
+  const doc = new PDFDocument({ size: 'A4', margin: M, lang: m.locale, info: { Title: t('pdf.docTitle', { name: m.patient.name, from: m.period.from, to: m.period.to }), Creator: 'Pulse' } });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  let y = header(doc, m);
+  let y = header(doc, m, t);
   if (m.source === 'cgm' && m.ranges) {
     const half = (W - 20) / 2;
-    const left = statistics(doc, m, M, y, half);
-    const right = rangesBar(doc, m, M + half + 20, y, half);
+    const left = statistics(doc, m, t, M, y, half);
+    const right = rangesBar(doc, m, t, M + half + 20, y, half);
     y = Math.max(left, right) + 6;
-    if (m.metrics.note) {
-      doc.font('Helvetica').fontSize(7.5).fillColor('#9a3412').text(m.metrics.note, M, y, { width: W });
-      y = doc.y + 6;
-    }
-    y = agpChart(doc, m, y) + 4;
+    const note = metricsNote(m.metrics, m.locale);
+    if (note) y = put(doc, note, M, y, { width: W, size: 7.5, colour: '#9a3412' }) + 6;
+    y = agpChart(doc, m, t, y) + 4;
   } else {
-    y = statistics(doc, m, M, y, W / 2) + 6;
-    y = structured(doc, m, y);
+    y = statistics(doc, m, t, M, y, W / 2) + 6;
+    y = structured(doc, m, t, y);
   }
-  y = dailyProfiles(doc, m, y) + 4;
-  y = recordLines(doc, m, y);
-  lists(doc, m, y);
+  y = dailyProfiles(doc, m, t, y) + 4;
+  y = recordLines(doc, m, t, y);
+  lists(doc, m, t, y);
   doc.end();
   return done;
 }

@@ -3,10 +3,15 @@
 import type { ReactNode } from 'react';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { AdminTimeZone } from '@/components/admin/time-zone';
+import { SectionMessages } from '@/components/section-messages';
 import { findMe } from '@/lib/data/users';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const caller = await requirePageRole(['ADMIN']);
   const me = await findMe(caller.id);
-  return <AdminTimeZone timeZone={me.timeZone}>{children}</AdminTimeZone>;
+  return (
+    <SectionMessages section="admin">
+      <AdminTimeZone timeZone={me.timeZone}>{children}</AdminTimeZone>
+    </SectionMessages>
+  );
 }

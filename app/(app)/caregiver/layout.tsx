@@ -1,8 +1,9 @@
 // The caregiver's pages: others are redirected home here, above the loading state (see lib/auth/page-access.ts).
 import type { ReactNode } from 'react';
+import { SectionMessages } from '@/components/section-messages';
 import { requirePageRole } from '@/lib/auth/page-access';
 
 export default async function Layout({ children }: { children: ReactNode }) {
   await requirePageRole(['CAREGIVER']);
-  return children;
+  return <SectionMessages section="caregiver">{children}</SectionMessages>;
 }

@@ -1,5 +1,7 @@
 import { Loading } from '@/components/ui/states';
+import { getTranslations } from '@/lib/i18n/server';
 
-export default function NotificationsLoading() {
-  return <Loading label="Loading your notifications…" />;
+export default async function NotificationsLoading() {
+  const t = await getTranslations('notificationCenter');
+  return <Loading label={t('loading')} />;
 }

@@ -8,18 +8,21 @@ import { todayIn } from '@/components/patient/today';
 import { getPageCaller } from '@/lib/auth/page-access';
 import { signInPath } from '@/lib/auth/page-path';
 import { findMe } from '@/lib/data/users';
+import { getTranslations } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Notifications · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('notificationCenter'))('metaTitle') };
+}
 
 export default async function NotificationsPage() {
   const caller = await getPageCaller();
   if (!caller) redirect(await signInPath());
-  const me = await findMe(caller.id);
+  const [me, t] = await Promise.all([findMe(caller.id), getTranslations('notificationCenter')]);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold text-slate-900">Notifications</h1>
-        <p className="mt-1 text-sm text-slate-600">Alerts, insights and reminders, newest first · times in {me.timeZone.replace(/_/g, ' ')}</p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('heading')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro', { zone: me.timeZone.replace(/_/g, ' ') })}</p>
       </header>
       <NotificationCenter role={caller.role} timeZone={me.timeZone} today={todayIn(me.timeZone)} />
     </div>

@@ -1,5 +1,7 @@
 import { Loading } from '@/components/ui/states';
+import { getTranslations } from '@/lib/i18n/server';
 
-export default function SettingsLoading() {
-  return <Loading label="Loading your settings…" />;
+export default async function SettingsLoading() {
+  const t = await getTranslations('settings');
+  return <Loading label={t('loading')} />;
 }

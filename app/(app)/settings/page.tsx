@@ -18,17 +18,19 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 import { intlLocale } from '@/lib/i18n/locales';
 import { getLocale, getTranslations } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Settings · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings'))('metaTitle') };
+}
 
 // The language section shows how numbers and dates read in the chosen language (a fixed example).
 const PREVIEW = { count: 123456, date: new Date(Date.UTC(2026, 7, 15, 12)) };
 
-/** IANA zones grouped by region ("Europe", "America", …); the current zone is always offered. */
-function zoneGroups(current: string): [string, string[]][] {
+/** IANA zones grouped by region ("Europe", "America", …; `other` names the group of UTC and the like); the current zone is always offered. */
+function zoneGroups(current: string, other: string): [string, string[]][] {
   const zones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', current]);
   const groups = new Map<string, string[]>();
   for (const zone of [...zones].sort()) {
-    const region = zone.includes('/') ? zone.slice(0, zone.indexOf('/')) : 'Other';
+    const region = zone.includes('/') ? zone.slice(0, zone.indexOf('/')) : other;
     groups.set(region, [...(groups.get(region) ?? []), zone]);
   }
   return [...groups];
@@ -57,7 +59,7 @@ export default async function SettingsPage() {
         <LanguageSwitcher signedIn className="mt-2" />
         <p className="mt-2 text-sm text-slate-600" data-testid="language-preview">{preview}</p>
       </section>
-      <SettingsForm initial={settings} zoneGroups={zoneGroups(settings.timeZone)} />
+      <SettingsForm initial={settings} zoneGroups={zoneGroups(settings.timeZone, t('otherZones'))} />
       <EmailForm email={me.email} verified={me.emailVerified} pendingEmail={me.pendingEmail} />
       {caller.role === 'PATIENT' && <DiabetesProfileCard patientId={caller.id} endpoint="/api/v1/users/me/diabetes-profile" />}
       <NotificationPreferencesForm initial={notifications} role={caller.role} />

@@ -1,8 +1,9 @@
 // Shares received by doctors and caregivers: others are redirected home here, above the loading state (see lib/auth/page-access.ts).
 import type { ReactNode } from 'react';
+import { SectionMessages } from '@/components/section-messages';
 import { requirePageRole } from '@/lib/auth/page-access';
 
 export default async function Layout({ children }: { children: ReactNode }) {
   await requirePageRole(['DOCTOR', 'CAREGIVER']);
-  return children;
+  return <SectionMessages section="sharedWithMe">{children}</SectionMessages>;
 }

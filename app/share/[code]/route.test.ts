@@ -100,6 +100,25 @@ describe('GET /share/:code and /shared', { timeout: 180_000 }, () => {
     }
   });
 
+  it('a visitor without an account reads the viewer and the refusal in their browser\'s language (Accept-Language)', async () => {
+    const { code } = await linkShare();
+    const cookie = await exchange(code);
+    const tamil = await api('/shared', { cookie, headers: { 'accept-language': 'ta-IN,ta;q=0.9,en;q=0.5' } });
+    expect(tamil.status).toBe(200);
+    expect(tamil.body).toContain('<html lang="ta"');
+    expect(tamil.body).toContain('Robin Sharer அவர்களின் சுகாதாரத் தரவு');
+    expect(tamil.body).toContain('அடிகள்'); // the shared type's name, from types.names
+    expect(tamil.body).not.toContain('Health data of');
+
+    const hindi = await api('/share/unknown-code', { headers: { 'accept-language': 'hi' } });
+    expect(hindi.status).toBe(404);
+    expect(hindi.body).toContain('<html lang="hi">');
+    expect(hindi.body).toContain('यह लिंक उपलब्ध नहीं है');
+    // The switcher's cookie wins over the browser's language.
+    const cookieWins = await api('/share/unknown-code', { cookie: 'pulse-locale=bn', headers: { 'accept-language': 'hi' } });
+    expect(cookieWins.body).toContain('<html lang="bn">');
+  });
+
   it('no grant or a forged one: 404', async () => {
     const { id } = await linkShare();
     expect((await api('/shared')).status).toBe(404);

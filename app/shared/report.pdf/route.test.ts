@@ -51,6 +51,15 @@ describe('/shared/report and /shared/report.pdf', { timeout: 180_000 }, () => {
     expect(text).toContain('Time in Ranges');
     expect(text).toContain('Shared by the patient');
     expect(text).not.toContain('Medications');
+
+    // A link share's reader has no account: the page and the PDF follow the browser's language.
+    const hindi = await fetch(`${baseUrl()}/shared/report.pdf?from=2026-10-01&to=2026-10-08`, { headers: { cookie: grant, 'accept-language': 'hi-IN,hi;q=0.9,en;q=0.5' } });
+    const { text: hindiText } = await extractText(await getDocumentProxy(new Uint8Array(await hindi.arrayBuffer())), { mergePages: true });
+    expect(hindiText).toContain('सीमाओं में समय');
+    expect(hindiText).toContain('मरीज़ द्वारा साझा');
+    expect(hindiText).toContain('Sam Shared-Report');
+    const tamil = await api<string>('/shared/report', { cookie: `${grant}; pulse-locale=ta` });
+    expect(tamil.body).toContain('AGP அறிக்கை');
   });
 
   it('are 404 for a share without glucose, and without a grant', async () => {

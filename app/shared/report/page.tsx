@@ -5,16 +5,21 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { GlucoseReportView } from '@/components/glucose/report-view';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { loadReportPage } from '@/lib/report/page-period';
 import { linkShareReport } from '../link-share-report';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Shared glucose report · Pulse', referrer: 'no-referrer', robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('report'))('meta.shared'), referrer: 'no-referrer', robots: { index: false, follow: false } };
+}
 
 export default async function SharedReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const found = await linkShareReport('/shared/report');
   if (!found) notFound();
-  const { model, period, problem, today } = await loadReportPage(found.access, await searchParams);
+  // The reader's language: a link share's reader is usually signed out (cookie, else Accept-Language).
+  const { model, period, problem, today } = await loadReportPage(found.access, await searchParams, await getLocale());
+  const t = await getTranslations('report');
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
       <GlucoseReportView
@@ -24,8 +29,8 @@ export default async function SharedReportPage({ searchParams }: { searchParams:
         today={today < found.share.toDay ? today : found.share.toDay}
         problem={problem}
         breadcrumb={
-          <nav aria-label="Breadcrumb" className="text-sm print:hidden">
-            <Link href="/shared" className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">← Shared health data</Link>
+          <nav aria-label={t('breadcrumb')} className="text-sm print:hidden">
+            <Link href="/shared" className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">{t('sharedBack')}</Link>
           </nav>
         }
       />

@@ -5,7 +5,7 @@ import type { InsightSeverity } from '@/lib/pipeline/insights';
 import { targetSet, type TargetPreset } from '@/lib/pipeline/glucose-metrics';
 import { GLUCOSE_WINDOW_DAYS as WINDOW_DAYS } from '@/lib/pipeline/glucose-targets';
 import { displayUnit, formatNumber } from '../health';
-import { byAudience, formatPercent, readNumbers, type InsightReader, type InsightText } from './reader';
+import { audienceValues, formatPercent, insightT, localeOf, readNumbers, type InsightReader, type InsightText } from './reader';
 
 const KEYS = ['readings', 'inRange', 'below70', 'below54', 'above180', 'above250'] as const;
 
@@ -13,6 +13,22 @@ const CGM_KEYS = ['readings', 'inRange', 'below70', 'below54', 'above180', 'abov
 const PRESETS: readonly TargetPreset[] = ['STANDARD', 'OLDER_HIGH_RISK', 'PREGNANCY_TYPE_1'];
 
 const METER_KEYS = ['meterReadings', 'meterBelow70', 'meterBelow54', 'meterAbove180', 'meterAbove250'] as const;
+
+/** What every glucose text needs: the translator, glucose "70 mg/dL" in the reader's unit and digits, shares as "4 %". */
+function writer(reader: InsightReader) {
+  const locale = localeOf(reader);
+  const unit = displayUnit('BLOOD_GLUCOSE', reader.units).label;
+  const number = (mgdl: number) => formatNumber('BLOOD_GLUCOSE', mgdl, reader.units, locale);
+  return {
+    t: insightT(reader),
+    at: (mgdl: number) => `${number(mgdl)} ${unit}`,
+    range: (low: number, high: number) => `${number(low)}–${number(high)} ${unit}`,
+    pct: (value: number) => formatPercent(value, locale),
+    /** The advice after lows, for the patient and a caregiver; none for a doctor. */
+    advice: reader.audience === 'doctor' ? '' : (insightT(reader)(`glucose.advice.${reader.audience}`)),
+    name: audienceValues(reader) as { name: string },
+  };
+}
 
 /**
  * A CGM wearer's insight, with their fingersticks when those miss a target (as a meter-only patient's
@@ -22,18 +38,18 @@ function cgmText(severity: InsightSeverity, data: Record<string, unknown>, reade
   const core = cgmTimeText(severity, data, reader);
   const m = readNumbers(data, METER_KEYS);
   if (!core || !m) return core;
-  const unit = displayUnit('BLOOD_GLUCOSE', reader.units).label;
-  const at = (mgdl: number) => formatNumber('BLOOD_GLUCOSE', mgdl, reader.units);
-  const pct = formatPercent;
-  const whose = byAudience(reader, { patient: 'your ', caregiver: (name) => `${name}’s `, doctor: '' });
-  const sentence = `Of ${whose}${m.meterReadings} fingerstick readings in the last ${WINDOW_DAYS} days, ${pct(m.meterBelow70)} were below ${at(70)} ${unit} (target: under 4 %) and ${pct(m.meterBelow54)} below ${at(54)} ${unit} (target: under 1 %); ${pct(m.meterAbove180)} were above ${at(180)} ${unit} (target: under 25 %) and ${pct(m.meterAbove250)} above ${at(250)} ${unit} (target: under 5 %).`;
+  const { t, at, pct, advice, name } = writer(reader);
+  const sentence = t('glucose.meter.sentence', {
+    period: t(`glucose.meter.period.${reader.audience}`, { ...name, count: m.meterReadings, days: WINDOW_DAYS }),
+    below70: pct(m.meterBelow70), low: at(70), below54: pct(m.meterBelow54), veryLow: at(54),
+    above180: pct(m.meterAbove180), high: at(180), above250: pct(m.meterAbove250), veryHigh: at(250),
+  });
   const flags = typeof data['flags'] === 'string' && data['flags'] !== '' ? data['flags'].split(',') : [];
   const cgmLows = flags.includes('veryLow') || flags.includes('below');
   if (!cgmLows && (m.meterBelow54 >= 1 || m.meterBelow70 >= 4)) {
-    const advice = byAudience(reader, { patient: ' Consider going over this with your care team.', caregiver: () => ' It may be worth going over this with their care team.', doctor: '' });
-    return { title: 'Low glucose readings need attention', body: `${sentence} ${core.body}${advice}` };
+    return { title: t('glucose.lowTitle'), body: [sentence, core.body, advice].filter(Boolean).join(' ') };
   }
-  return { title: flags.length === 0 ? 'Fingerstick readings miss their targets' : core.title, body: `${core.body} ${sentence}` };
+  return { title: flags.length === 0 ? t('glucose.meter.missTitle') : core.title, body: `${core.body} ${sentence}` };
 }
 
 /**
@@ -44,74 +60,69 @@ function cgmTimeText(severity: InsightSeverity, data: Record<string, unknown>, r
   const d = readNumbers(data, CGM_KEYS);
   const preset = PRESETS.find((p) => p === data['preset']);
   if (!d || !preset) return null;
-  const unit = displayUnit('BLOOD_GLUCOSE', reader.units).label;
-  const at = (mgdl: number) => formatNumber('BLOOD_GLUCOSE', mgdl, reader.units);
-  const pct = formatPercent;
+  const { t, at, range, pct, advice, name } = writer(reader);
   const set = targetSet(preset);
-  const values = { veryLow: d.below54, below: d.below70, veryHigh: d.above250, above: d.above180, target: d.inRange } as const;
-  const bound = { veryLow: `below ${at(54)}`, below: `below ${at(d.low)}`, veryHigh: `above ${at(250)}`, above: `above ${at(d.high)}`, target: `in range (${at(d.low)}–${at(d.high)}` } as const;
-  const describe = (keys: readonly (keyof typeof values)[]) => set.targets
-    .filter((t) => (keys as readonly string[]).includes(t.share))
-    .map((t) => `${pct(values[t.share as keyof typeof values])} ${bound[t.share as keyof typeof values]} ${unit}${t.share === 'target' ? ')' : ''} (target: ${t.bound === 'max' ? 'under' : 'more than'} ${t.percent} %)`);
-  const whose = byAudience(reader, { patient: 'your ', caregiver: (name) => `${name}’s `, doctor: '' });
-  const period = `the time in the last ${WINDOW_DAYS} days (${whose}CGM, worn ${pct(d.activePercent)} of the time; CV ${pct(d.cv)}, target 36 % or less)`;
+  const share = {
+    veryLow: () => t('glucose.cgm.share.below', { percent: pct(d.below54), value: at(54) }),
+    below: () => t('glucose.cgm.share.below', { percent: pct(d.below70), value: at(d.low) }),
+    veryHigh: () => t('glucose.cgm.share.above', { percent: pct(d.above250), value: at(250) }),
+    above: () => t('glucose.cgm.share.above', { percent: pct(d.above180), value: at(d.high) }),
+    target: () => t('glucose.cgm.share.inRange', { percent: pct(d.inRange), range: range(d.low, d.high) }),
+  } as const;
+  const describe = (keys: readonly (keyof typeof share)[]) => t('glucose.cgm.shares', {
+    period,
+    shares: set.targets
+      .filter((target) => (keys as readonly string[]).includes(target.share))
+      .map((target) => t(target.bound === 'max' ? 'glucose.cgm.targetMax' : 'glucose.cgm.targetMin', { share: share[target.share as keyof typeof share](), limit: pct(target.percent) }))
+      .join('; '),
+  });
+  const period = t(`glucose.cgm.period.${reader.audience}`, { ...name, days: WINDOW_DAYS, worn: pct(d.activePercent), cv: pct(d.cv) });
+  const inRange = { range: range(d.low, d.high), percent: pct(d.inRange), period };
   const flags = typeof data['flags'] === 'string' ? data['flags'].split(',') : [];
   const lows = flags.includes('veryLow') || flags.includes('below');
   if (severity === 'INFO' && flags.length === 0) {
-    return { title: `Time in range: ${pct(d.inRange)}`, body: `Glucose was in range (${at(d.low)}–${at(d.high)} ${unit}) ${pct(d.inRange)} of ${period}, meeting the targets.` };
+    return { title: t('glucose.inRangeTitle', { percent: pct(d.inRange) }), body: t('glucose.cgm.inRangeMet', inRange) };
   }
   if (lows) {
-    const advice = byAudience(reader, {
-      patient: ' Consider going over this with your care team.',
-      caregiver: () => ' It may be worth going over this with their care team.',
-      doctor: '',
-    });
-    return { title: 'Low glucose needs attention', body: `Of ${period}: ${describe(['veryLow', 'below', 'veryHigh', 'above', 'target']).join('; ')}.${advice}` };
+    return { title: t('glucose.cgm.lowTitle'), body: [describe(['veryLow', 'below', 'veryHigh', 'above', 'target']), advice].filter(Boolean).join(' ') };
   }
   if (flags.some((f) => f === 'veryHigh' || f === 'above' || f === 'target')) {
-    return { title: 'Glucose is often above range', body: `Of ${period}: ${describe(['veryHigh', 'above', 'target']).join('; ')}.` };
+    return { title: t('glucose.oftenAboveTitle'), body: describe(['veryHigh', 'above', 'target']) };
   }
   if (flags.includes('cv')) {
-    return { title: 'Glucose varies a lot', body: `Glucose varied with a CV of ${pct(d.cv)} (target 36 % or less) over the last ${WINDOW_DAYS} days; in range ${pct(d.inRange)} of the time.` };
+    return { title: t('glucose.cgm.variesTitle'), body: t('glucose.cgm.varies', { cv: pct(d.cv), days: WINDOW_DAYS, percent: pct(d.inRange) }) };
   }
   if (flags.includes('wear')) {
-    return { title: 'CGM worn less than 70 % of the time', body: `The CGM was active ${pct(d.activePercent)} of the last ${WINDOW_DAYS} days; 70 % is needed for the figures to represent them. In range ${pct(d.inRange)} of the time it was worn.` };
+    return { title: t('glucose.cgm.wearTitle'), body: t('glucose.cgm.wear', { worn: pct(d.activePercent), days: WINDOW_DAYS, percent: pct(d.inRange) }) };
   }
-  return { title: `Time in range: ${pct(d.inRange)}`, body: `Glucose was in range (${at(d.low)}–${at(d.high)} ${unit}) ${pct(d.inRange)} of ${period}.` };
+  return { title: t('glucose.inRangeTitle', { percent: pct(d.inRange) }), body: t('glucose.cgm.inRange', inRange) };
 }
 
 export function glucoseText(severity: InsightSeverity, data: unknown, reader: InsightReader): InsightText | null {
   if (typeof data === 'object' && data !== null && (data as Record<string, unknown>)['source'] === 'cgm') return cgmText(severity, data as Record<string, unknown>, reader);
   const d = readNumbers(data, KEYS);
   if (!d) return null;
-  const unit = displayUnit('BLOOD_GLUCOSE', reader.units).label;
-  const at = (mgdl: number) => formatNumber('BLOOD_GLUCOSE', mgdl, reader.units);
-  const range = `${at(70)}–${at(180)} ${unit}`;
-  const pct = formatPercent;
-  const whose = byAudience(reader, { patient: 'your ', caregiver: (name) => `${name}’s `, doctor: '' });
-  const period = `${whose}${d.readings} readings in the last ${WINDOW_DAYS} days`;
-  const lows = `${pct(d.below70)} of ${period} were below ${at(70)} ${unit} (target: under 4 %), ${pct(d.below54)} below ${at(54)} ${unit} (target: under 1 %).`;
-  const highs = `${pct(d.above180)} were above ${at(180)} ${unit} (target: under 25 %) and ${pct(d.above250)} above ${at(250)} ${unit} (target: under 5 %).`;
+  const { t, at, range: between, pct, advice, name } = writer(reader);
+  const range = between(70, 180);
+  const period = t(`glucose.period.${reader.audience}`, { ...name, count: d.readings, days: WINDOW_DAYS });
+  const percent = pct(d.inRange);
+  const lows = t('glucose.lows', { below70: pct(d.below70), period, low: at(70), below54: pct(d.below54), veryLow: at(54) });
+  const highs = t('glucose.highs', { above180: pct(d.above180), high: at(180), above250: pct(d.above250), veryHigh: at(250) });
   const missesLow = d.below54 >= 1 || d.below70 >= 4;
   const missesHigh = d.above250 >= 5 || d.above180 >= 25;
 
   if (severity === 'INFO') {
-    return { title: `Time in range: ${pct(d.inRange)}`, body: `${pct(d.inRange)} of ${period} were in range (${range}), meeting the targets.` };
+    return { title: t('glucose.inRangeTitle', { percent }), body: t('glucose.inRangeMet', { percent, period, range }) };
   }
   if (missesLow) {
-    const advice = byAudience(reader, {
-      patient: ' Consider going over this with your care team.',
-      caregiver: () => ' It may be worth going over this with their care team.',
-      doctor: '',
-    });
-    return { title: 'Low glucose readings need attention', body: `${lows}${missesHigh ? ` Also, ${highs}` : ''}${advice}` };
+    return { title: t('glucose.lowTitle'), body: [lows, missesHigh && t('glucose.alsoHighs', { highs }), advice].filter(Boolean).join(' ') };
   }
   if (d.inRange <= 70) { // the target is "more than 70 %": exactly 70 misses it (glucose-targets)
-    return { title: 'Time in range is below target', body: `${pct(d.inRange)} of ${period} were in range (${range}); the target is more than 70 %. ${highs}` };
+    return { title: t('glucose.belowTargetTitle'), body: `${t('glucose.belowTarget', { percent, period, range })} ${highs}` };
   }
   if (missesHigh) {
-    return { title: 'Glucose is often above range', body: `Of ${period}, ${highs} Time in range (${range}) was ${pct(d.inRange)}.` };
+    return { title: t('glucose.oftenAboveTitle'), body: t('glucose.oftenAbove', { period, highs, range, percent }) };
   }
   // Severity above INFO although no rounded share misses a target: state the figures, claim nothing.
-  return { title: `Time in range: ${pct(d.inRange)}`, body: `${pct(d.inRange)} of ${period} were in range (${range}). ${highs}` };
+  return { title: t('glucose.inRangeTitle', { percent }), body: `${t('glucose.inRange', { percent, period, range })} ${highs}` };
 }

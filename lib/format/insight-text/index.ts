@@ -5,21 +5,13 @@ import type { InsightKind, InsightSeverity } from '@/lib/pipeline/insights';
 import { activityText } from './activity';
 import { glucoseText } from './glucose';
 import { medicationText } from './medication';
-import type { InsightReader, InsightText } from './reader';
+import { insightT, type InsightReader, type InsightText } from './reader';
 import { restingHrText } from './resting-hr';
 import { sleepText } from './sleep';
 
 export type { InsightAudience, InsightReader, InsightText } from './reader';
 
 export type RenderableInsight = { kind: InsightKind; severity: InsightSeverity; data: unknown };
-
-const KIND_TITLES: Record<InsightKind, string> = {
-  RESTING_HR_TREND: 'Resting heart rate trend',
-  SLEEP_DEFICIT: 'Short sleep',
-  ACTIVITY_CHANGE: 'Change in activity',
-  GLUCOSE_TIME_IN_RANGE: 'Glucose time in range',
-  MEDICATION_ADHERENCE: 'Medication adherence',
-};
 
 function textFor({ kind, severity, data }: RenderableInsight, reader: InsightReader): InsightText | null {
   switch (kind) {
@@ -36,7 +28,8 @@ function textFor({ kind, severity, data }: RenderableInsight, reader: InsightRea
   }
 }
 
-/** The insight's texts for this reader; a row whose numbers are incomplete gets a plain label, never made-up figures. */
+/** The insight's texts for this reader, in their language; a row whose numbers are incomplete gets a plain label, never made-up figures. */
 export function renderInsightText(insight: RenderableInsight, reader: InsightReader): InsightText {
-  return textFor(insight, reader) ?? { title: KIND_TITLES[insight.kind], body: 'The figures behind this insight are not available; open the charts for the data.' };
+  const t = insightT(reader);
+  return textFor(insight, reader) ?? { title: t(`kindTitles.${insight.kind}`), body: t('noFigures') };
 }

@@ -1,24 +1,18 @@
 // Short sleep in words.
 import { formatMinutes } from '@/lib/pipeline/insights/format';
 import { SLEEP_WINDOW_DAYS } from '@/lib/pipeline/insights/sleep-deficit';
-import { byAudience, readNumbers, type InsightReader, type InsightText } from './reader';
+import { localDigits } from '../health';
+import { audienceValues, insightT, localeOf, readNumbers, type InsightReader, type InsightText } from './reader';
 
 export function sleepText(data: unknown, reader: InsightReader): InsightText | null {
   const d = readNumbers(data, ['averageMinutes', 'nights']);
   if (!d) return null;
-  const hours = d.averageMinutes < 300 ? 5 : 6;
-  const average = formatMinutes(d.averageMinutes);
-  const period = `over the last ${SLEEP_WINDOW_DAYS} days (${d.nights} nights tracked)`;
+  const t = insightT(reader);
+  const values = { ...audienceValues(reader), hours: d.averageMinutes < 300 ? 5 : 6 } as { name: string; hours: number };
+  // "5 h 59 min": h and min stay symbols in every language, the digits are the locale's.
+  const average = localDigits(formatMinutes(d.averageMinutes), localeOf(reader));
   return {
-    title: byAudience(reader, {
-      patient: `You have been sleeping less than ${hours} hours`,
-      caregiver: (name) => `${name} has been sleeping less than ${hours} hours`,
-      doctor: `Sleeping less than ${hours} hours a night`,
-    }),
-    body: byAudience(reader, {
-      patient: `You slept ${average} a night on average ${period}. Most adults need 7 hours or more.`,
-      caregiver: (name) => `${name} slept ${average} a night on average ${period}. Most adults need 7 hours or more.`,
-      doctor: `Average ${average} asleep a night ${period}; adults need 7 hours or more.`,
-    }),
+    title: t(`sleep.title.${reader.audience}`, values),
+    body: t(`sleep.body.${reader.audience}`, { ...values, average, days: SLEEP_WINDOW_DAYS, nights: d.nights }),
   };
 }

@@ -1,8 +1,10 @@
 'use client';
 
 // This page failed to render (the database may be unreachable): say so, and offer to try again.
+import { useTranslations } from 'use-intl';
 import { ErrorMessage } from '@/components/ui/states';
 
 export default function PageError({ retry }: { error: unknown; retry: () => void }) {
-  return <ErrorMessage error={new Error('This page could not be loaded. Please try again in a moment.')} retry={retry} />;
+  const t = useTranslations('careTeam');
+  return <ErrorMessage error={new Error(t('loadFailed'))} retry={retry} />;
 }

@@ -1,5 +1,7 @@
 import { Loading } from '@/components/ui/states';
+import { getTranslations } from '@/lib/i18n/server';
 
-export default function CareTeamLoading() {
-  return <Loading label="Loading your care team…" />;
+export default async function CareTeamLoading() {
+  const t = await getTranslations('careTeam');
+  return <Loading label={t('loading')} />;
 }

@@ -20,40 +20,42 @@ import { findCareTeam, type CareTeamMember } from '@/lib/data/care-team';
 import { listReceivedInvitations, listSentInvitations } from '@/lib/data/invitations';
 import { findSettings } from '@/lib/data/settings';
 import { listSharesOfPatient } from '@/lib/data/shares';
+import { intlLocale } from '@/lib/i18n/locales';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { asJson } from '@/lib/query/api';
 import { makeQueryClient } from '@/lib/query/query-client';
 
-export const metadata: Metadata = { title: 'Care team · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('careTeam'))('metaTitle') };
+}
 
-const PERMISSIONS: [keyof CareTeamMember['permissions'], string, string][] = [
-  ['view', 'Sees your health data', 'Does not see your health data'],
-  ['logData', 'Can log data for you', 'Cannot log data for you'],
-  ['receiveAlerts', 'Receives your alerts', 'Does not receive your alerts'],
-];
+const PERMISSIONS: (keyof CareTeamMember['permissions'])[] = ['view', 'logData', 'receiveAlerts'];
 
-function Member({ member, sinceFormat }: { member: CareTeamMember; sinceFormat: Intl.DateTimeFormat }) {
+type T = Awaited<ReturnType<typeof getTranslations<'careTeam'>>>;
+
+function Member({ member, sinceFormat, t }: { member: CareTeamMember; sinceFormat: Intl.DateTimeFormat; t: T }) {
   return (
     <li className="py-3 first:pt-0 last:pb-0">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <p className="font-medium text-slate-900">{member.name}</p>
         <p className="text-sm text-slate-600">
-          Since <time dateTime={member.since}>{sinceFormat.format(new Date(member.since))}</time>
+          {t.rich('since', { date: sinceFormat.format(new Date(member.since)), time: (chunks) => <time dateTime={member.since}>{chunks}</time> })}
         </p>
       </div>
       <p className="text-sm break-all text-slate-600">{member.email}</p>
       {member.role === 'CAREGIVER' ? (
         <PermissionToggles linkId={member.linkId} name={member.name} permissions={member.permissions} />
       ) : (
-      <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={`What ${member.name} may do`}>
-        {PERMISSIONS.map(([key, yes, no]) => (
+      <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t('memberMay', { name: member.name })}>
+        {PERMISSIONS.map((key) => (
           <li key={key} className={`rounded-full px-2.5 py-0.5 ring-1 ring-inset ${member.permissions[key] ? 'bg-teal-50 text-teal-900 ring-teal-200' : 'bg-slate-50 text-slate-700 ring-slate-200'}`}>
             <span aria-hidden="true">{member.permissions[key] ? '✓ ' : '✕ '}</span>
-            {member.permissions[key] ? yes : no}
+            {t(`memberPermissions.${key}.${member.permissions[key] ? 'yes' : 'no'}`)}
           </li>
         ))}
         {member.alertDelivery && (
           <li className="rounded-full bg-slate-50 px-2.5 py-0.5 text-slate-700 ring-1 ring-slate-200 ring-inset">
-            {{ immediate: 'Alerts when one is not acknowledged in time', daily_digest: 'Alerts in a daily summary', none: 'Does not receive your alerts' }[member.alertDelivery ?? 'immediate']}
+            {t(`delivery.${member.alertDelivery}`)}
           </li>
         )}
       </ul>
@@ -62,22 +64,22 @@ function Member({ member, sinceFormat }: { member: CareTeamMember; sinceFormat: 
         <ApiActionButton
           path={`/api/v1/care-team/${member.linkId}`}
           method="DELETE"
-          label="Remove from care team"
+          label={t('remove')}
           variant="danger"
-          confirm={`Remove ${member.name} from your care team? They lose access with their next request.`}
-          ariaLabel={`Remove ${member.name} from your care team`}
+          confirm={t('removeConfirm', { name: member.name })}
+          ariaLabel={t('removeAria', { name: member.name })}
         />
       </div>
     </li>
   );
 }
 
-function Members({ members, sinceFormat, empty }: { members: CareTeamMember[]; sinceFormat: Intl.DateTimeFormat; empty: string }) {
+function Members({ members, sinceFormat, empty, t }: { members: CareTeamMember[]; sinceFormat: Intl.DateTimeFormat; empty: string; t: T }) {
   if (members.length === 0) return <Empty>{empty}</Empty>;
   return (
     <ul className="divide-y divide-slate-100">
       {members.map((m) => (
-        <Member key={m.id} member={m} sinceFormat={sinceFormat} />
+        <Member key={m.id} member={m} sinceFormat={sinceFormat} t={t} />
       ))}
     </ul>
   );
@@ -93,34 +95,33 @@ export default async function CareTeamPage() {
     listReceivedInvitations(caller.id),
     qc.prefetchQuery({ ...sharesOptions, queryFn: async () => ({ shares: asJson(await listSharesOfPatient(caller.id)) }) }),
   ]);
-  const sinceFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: settings.timeZone });
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('careTeam')]);
+  const sinceFormat = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: settings.timeZone });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold text-slate-900">Care team</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          The people who can see your health data, and what each of them may do, and what you have shared. Nobody else can see it.
-        </p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </header>
       <ReceivedInvitations invitations={received} timeZone={settings.timeZone} />
-      <Card title="Invite someone">
-        <p className="mb-3 text-sm text-slate-600">They get an e-mail with a link to accept; the invitation is valid for 14 days.</p>
+      <Card title={t('inviteTitle')}>
+        <p className="mb-3 text-sm text-slate-600">{t('inviteIntro', { days: 14 })}</p>
         <InviteForm roles={['CAREGIVER', 'DOCTOR']} />
         <div className="mt-4 border-t border-slate-100 pt-4">
           <RedeemCodeForm />
         </div>
       </Card>
-      <Card title={`Invitations sent (${sent.length})`}>
+      <Card title={t('sentTitle', { count: sent.length })}>
         <SentInvitations invitations={sent} timeZone={settings.timeZone} />
       </Card>
-      <Card title={`Doctors (${team.doctors.length})`}>
-        <p className="mb-3 text-sm text-slate-600">Your doctors see your data and are told about urgent readings. They cannot log data for you.</p>
-        <Members members={team.doctors} sinceFormat={sinceFormat} empty="No doctor is linked to your account." />
+      <Card title={t('doctorsTitle', { count: team.doctors.length })}>
+        <p className="mb-3 text-sm text-slate-600">{t('doctorsIntro')}</p>
+        <Members members={team.doctors} sinceFormat={sinceFormat} empty={t('doctorsEmpty')} t={t} />
       </Card>
-      <Card title={`Caregivers (${team.caregivers.length})`}>
-        <Members members={team.caregivers} sinceFormat={sinceFormat} empty="No caregiver is linked to your account." />
+      <Card title={t('caregiversTitle', { count: team.caregivers.length })}>
+        <Members members={team.caregivers} sinceFormat={sinceFormat} empty={t('caregiversEmpty')} t={t} />
       </Card>
-      <h2 className="pt-2 text-xl font-semibold text-slate-900">Sharing</h2>
+      <h2 className="pt-2 text-xl font-semibold text-slate-900">{t('sharing')}</h2>
       <HydrationBoundary state={dehydrate(qc)}>
         <SharingSection today={todayIn(settings.timeZone)} timeZone={settings.timeZone} />
       </HydrationBoundary>

@@ -1,5 +1,7 @@
 import { Loading } from '@/components/ui/states';
+import { getTranslations } from '@/lib/i18n/server';
 
-export default function EntryLoading() {
-  return <Loading label="Loading the entry forms…" />;
+export default async function EntryLoading() {
+  const t = await getTranslations('entry');
+  return <Loading label={t('loading')} />;
 }

@@ -10,14 +10,18 @@ import { listLabResults } from '@/lib/data/labs';
 import { knownLabs } from '@/lib/labs/registry';
 import { asJson } from '@/lib/query/api';
 import { makeQueryClient } from '@/lib/query/query-client';
+import { getTranslations } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Labs · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('labs'))('metaTitle') };
+}
 
 const ENDPOINT = '/api/v1/users/me/labs';
 
 export default async function LabsPage() {
   const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
+  const t = await getTranslations('labs');
   const qc = makeQueryClient();
   await qc.prefetchQuery({
     queryKey: labsQueryKey(ENDPOINT),
@@ -30,10 +34,8 @@ export default async function LabsPage() {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold text-slate-900">Labs</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Your lab results, entered here, by your doctor or from an imported clinical record. High and low are read from the range the lab gave, or the standard adult range when it gave none.
-        </p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
         <LabsView endpoint={ENDPOINT} timeZone={scope.timeZone} canEnter />

@@ -5,20 +5,24 @@ import Link from 'next/link';
 import { MealsCard } from '@/components/meals/meals-card';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { ownScope } from '@/lib/data/access';
+import { getTranslations } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Meals · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meals'))('metaTitle') };
+}
 
 export default async function MealsPage() {
   const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
+  const t = await getTranslations('meals');
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold text-slate-900">Meals</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          For each meal with glucose readings around it: the reading before it (within 30 minutes) and the highest in the 2 hours after.{' '}
+          {t('intro')}{' '}
           <Link href="/entry" className="font-medium text-teal-800 underline">
-            Log a meal
+            {t('logMeal')}
           </Link>
         </p>
       </header>

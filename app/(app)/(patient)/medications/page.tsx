@@ -10,26 +10,28 @@ import { ownScope, type ReadScope } from '@/lib/data/access';
 import { listMedications } from '@/lib/data/medications';
 import { asJson } from '@/lib/query/api';
 import { makeQueryClient } from '@/lib/query/query-client';
+import { getTranslations } from '@/lib/i18n/server';
 
 /** The list as the API answers it, as of now. */
 const listNow = async (scope: ReadScope) => asJson({ medications: await listMedications(scope, Date.now()) });
 
-export const metadata: Metadata = { title: 'Medications · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('medications'))('metaTitle') };
+}
 
 const BASE = '/api/v1/users/me/medications';
 
 export default async function MedicationsPage() {
   const caller = await requirePageRole(['PATIENT']);
   const scope = await ownScope(caller);
+  const t = await getTranslations('medications');
   const qc = makeQueryClient();
   await qc.prefetchQuery({ queryKey: medicationsKey(BASE), queryFn: () => listNow(scope) });
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold text-slate-900">Medications</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          What you take and when, in your time zone ({scope.timeZone.replace(/_/g, ' ')}). Log each dose as you take or skip it; a dose not logged within an hour of its time counts as missed.
-        </p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro', { zone: scope.timeZone.replace(/_/g, ' ') })}</p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
         <MedicationsView base={BASE} timeZone={scope.timeZone} owner="you" canLog canManage viewerId={caller.id} />

@@ -11,11 +11,15 @@ import { dueQuestionnaires, listSchedules } from '@/lib/data/questionnaires-sche
 import { asJson } from '@/lib/query/api';
 import { makeQueryClient } from '@/lib/query/query-client';
 import { allQuestionnaires } from '@/lib/questionnaires/registry';
+import { getTranslations } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Questionnaires · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('questionnaires'))('metaTitle') };
+}
 
 export default async function QuestionnairesPage() {
   const scope = await ownScope(await requirePageRole(['PATIENT']));
+  const t = await getTranslations('questionnaires');
   const qc = makeQueryClient();
   await Promise.all([
     qc.prefetchQuery({
@@ -30,10 +34,8 @@ export default async function QuestionnairesPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold text-slate-900">Questionnaires</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Short, validated questionnaires about how you have been feeling. Your results are screening results, not a diagnosis; your care team can see them.
-        </p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
         <QuestionnairesView definitions={[...allQuestionnaires()]} timeZone={scope.timeZone} />

@@ -7,16 +7,19 @@ import { recordQueryKey } from '@/components/record/query';
 import { RecordView } from '@/components/record/record-view';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { loadPatientRecord } from '@/lib/data/record';
+import { getTranslations } from '@/lib/i18n/server';
 import { asJson } from '@/lib/query/api';
 import { makeQueryClient } from '@/lib/query/query-client';
 
-export const metadata: Metadata = { title: 'My record · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('record'))('metaTitle') };
+}
 
 const BASE = '/api/v1/users/me';
 
 export default async function RecordPage() {
   const caller = await requirePageRole(['PATIENT']);
-  const record = await loadPatientRecord(caller.id);
+  const [record, t] = await Promise.all([loadPatientRecord(caller.id), getTranslations('record')]);
   const qc = makeQueryClient();
   qc.setQueryData(recordQueryKey(`${BASE}/conditions`), asJson({ conditions: record.conditions }));
   qc.setQueryData(recordQueryKey(`${BASE}/allergies`), asJson({ allergies: record.allergies }));
@@ -24,13 +27,11 @@ export default async function RecordPage() {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <header>
-        <h1 className="text-2xl font-semibold text-slate-900">My record</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Your conditions, allergies and emergency contacts, as you, your doctor or an imported clinical record entered them. Your doctor sees them; correct anything that is wrong.
-        </p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
-        <RecordView base={BASE} canEdit title="Conditions, allergies and emergency contacts" />
+        <RecordView base={BASE} canEdit title={t('viewTitle')} />
       </HydrationBoundary>
     </div>
   );

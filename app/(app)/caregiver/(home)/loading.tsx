@@ -1,10 +1,12 @@
 import { Loading } from '@/components/ui/states';
+import { getTranslations } from '@/lib/i18n/server';
 
-export default function CaregiverLoading() {
+export default async function CaregiverLoading() {
+  const t = await getTranslations('caregiver');
   return (
     <div>
       <div className="mb-4 h-8 w-56 animate-pulse rounded bg-slate-200" aria-hidden="true" />
-      <Loading label="Loading the people you care for…" />
+      <Loading label={t('loadingPeople')} />
     </div>
   );
 }

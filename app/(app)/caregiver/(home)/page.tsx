@@ -8,23 +8,27 @@ import { requirePageRole } from '@/lib/auth/page-access';
 import { listReceivedInvitations } from '@/lib/data/invitations';
 import { listCaredForPatients } from '@/lib/data/patient-overview';
 import { findMe } from '@/lib/data/users';
+import { getTranslations } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'People I care for · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('caregiver'))('metaHome') };
+}
 
 export default async function CaregiverPage() {
   const caller = await requirePageRole(['CAREGIVER']);
   const [people, invitations, me] = await Promise.all([listCaredForPatients(caller), listReceivedInvitations(caller.id), findMe(caller.id)]);
+  const t = await getTranslations('caregiver');
   return (
     <>
       <header className="mb-4">
-        <h1 className="text-2xl font-semibold text-slate-900">People you care for</h1>
-        <p className="mt-1 text-sm text-slate-700">Each person decides what you may see and do.</p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-700">{t('subtitle')}</p>
       </header>
       <div className="mb-4">
         <ReceivedInvitations invitations={invitations} timeZone={me.timeZone} />
       </div>
       {people.length === 0 ? (
-        <Empty>Nobody has added you to their care team yet.</Empty>
+        <Empty>{t('empty')}</Empty>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">
           {people.map(({ patient, access }) => (
@@ -38,7 +42,7 @@ export default async function CaregiverPage() {
                 </Link>
               </h2>
               <div className="mt-2">
-                <PermissionList access={access} label={`What you may do for ${patient.name}`} />
+                <PermissionList access={access} label={t('mayDo', { name: patient.name })} />
               </div>
             </li>
           ))}

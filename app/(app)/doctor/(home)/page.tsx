@@ -13,9 +13,12 @@ import { requirePageRole } from '@/lib/auth/page-access';
 import { listReceivedInvitations, listSentInvitations } from '@/lib/data/invitations';
 import { findTriageList, triageQuery } from '@/lib/data/triage';
 import { findMe } from '@/lib/data/users';
+import { getTranslations } from '@/lib/i18n/server';
 import { makeQueryClient } from '@/lib/query/query-client';
 
-export const metadata: Metadata = { title: 'Patients · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('doctor'))('home.metaTitle') };
+}
 
 export default async function DoctorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePageRole(['DOCTOR']);
@@ -24,7 +27,8 @@ export default async function DoctorPage({ searchParams }: { searchParams: Promi
   const parsed = triageQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : triageQuery.parse({});
   const qc = makeQueryClient();
-  const [me, received, sent] = await Promise.all([
+  const [t, me, received, sent] = await Promise.all([
+    getTranslations('doctor'),
     findMe(caller.id),
     listReceivedInvitations(caller.id),
     listSentInvitations(caller.id),
@@ -33,10 +37,8 @@ export default async function DoctorPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <header className="mb-4">
-        <h1 className="text-2xl font-semibold text-slate-900">Your patients</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          Each patient appears once, under the most urgent thing to look at. Times in {me.timeZone.replace(/_/g, ' ')}.
-        </p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('home.title')}</h1>
+        <p className="mt-1 text-sm text-slate-700">{t('home.subtitle', { zone: me.timeZone.replace(/_/g, ' ') })}</p>
       </header>
       <div className="mb-4 space-y-4">
         <ReceivedInvitations invitations={received} timeZone={me.timeZone} />
@@ -45,13 +47,13 @@ export default async function DoctorPage({ searchParams }: { searchParams: Promi
         <TriageView initial={query} timeZone={me.timeZone} />
       </HydrationBoundary>
       <div className="mt-6 space-y-4">
-        <Card title="Invite a patient">
+        <Card title={t('home.invite')}>
           <InviteForm roles={['PATIENT']} />
           <div className="mt-4 border-t border-slate-100 pt-4">
             <DeskCode />
           </div>
         </Card>
-        <Card title={`Invitations sent (${sent.length})`}>
+        <Card title={t('home.sent', { count: sent.length })}>
           <SentInvitations invitations={sent} timeZone={me.timeZone} />
         </Card>
       </div>

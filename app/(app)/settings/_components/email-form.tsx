@@ -2,12 +2,16 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { FieldError, INPUT_CLASS, postJson, problemText } from '@/components/account/account-form';
+import { useTranslations } from 'use-intl';
+import { FieldError, INPUT_CLASS, postJson, useProblemText } from '@/components/account/account-form';
 import { Button } from '@/components/ui/button';
 
 /** The account's e-mail address: its confirmation, and a change (confirmed from the new address). */
 export function EmailForm({ email, verified, pendingEmail }: { email: string; verified: boolean; pendingEmail: string | null }) {
   const router = useRouter();
+  const t = useTranslations('settings.email');
+  const account = useTranslations('account');
+  const problemText = useProblemText();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [note, setNote] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -23,7 +27,7 @@ export function EmailForm({ email, verified, pendingEmail }: { email: string; ve
     setPending(false);
     if (result.status === 202) {
       formElement.reset();
-      setNote('Check the new address: the change takes effect when you follow the link we sent there.');
+      setNote(t('checkNew'));
       router.refresh();
     } else if (result.status === 422) setFields(result.fields);
     else setNote(problemText(result));
@@ -31,36 +35,36 @@ export function EmailForm({ email, verified, pendingEmail }: { email: string; ve
 
   async function resend() {
     const result = await postJson('/api/v1/auth/verify-email/resend');
-    setNote(result.status === 202 ? 'A new confirmation link is on its way.' : problemText(result));
+    setNote(result.status === 202 ? t('resent') : problemText(result));
   }
 
   return (
     <section className="rounded-md border border-slate-200 bg-white p-4" aria-labelledby="email-heading">
       <h2 id="email-heading" className="text-lg font-semibold text-slate-900">
-        E-mail address
+        {t('title')}
       </h2>
       <p className="mt-1 text-sm text-slate-700">
-        {email} · {verified ? 'confirmed' : 'not confirmed yet: until it is, you cannot share data or join a care team'}
+        {verified ? t('confirmed', { email }) : t('notConfirmed', { email })}
       </p>
-      {pendingEmail && <p className="mt-1 text-sm text-slate-700">Waiting for confirmation: {pendingEmail}</p>}
+      {pendingEmail && <p className="mt-1 text-sm text-slate-700">{t('waiting', { email: pendingEmail })}</p>}
       {(!verified || pendingEmail) && (
         <Button variant="secondary" className="mt-2" onClick={resend}>
-          Send the confirmation link again
+          {t('resend')}
         </Button>
       )}
       <form method="post" onSubmit={onSubmit} className="mt-4 space-y-3" noValidate>
         <label className="block text-sm font-medium">
-          New e-mail address
+          {t('newAddress')}
           <input name="email" type="email" autoComplete="email" required className={INPUT_CLASS} aria-describedby={fields.email ? 'new-email-error' : undefined} />
         </label>
-        <FieldError id="new-email-error" text={fields.email} />
+        <FieldError id="new-email-error" text={fields.email && account('fieldReason', { reason: fields.email })} />
         <label className="block text-sm font-medium">
-          Current password
+          {t('currentPassword')}
           <input name="currentPassword" type="password" autoComplete="current-password" required className={INPUT_CLASS} aria-describedby={fields.currentPassword ? 'current-password-error' : undefined} />
         </label>
-        <FieldError id="current-password-error" text={fields.currentPassword} />
+        <FieldError id="current-password-error" text={fields.currentPassword && account('fieldReason', { reason: fields.currentPassword })} />
         <Button type="submit" disabled={pending}>
-          {pending ? 'Sending…' : 'Change address'}
+          {pending ? t('sending') : t('change')}
         </Button>
       </form>
       {note && (

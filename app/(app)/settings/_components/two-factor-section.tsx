@@ -11,34 +11,40 @@ import { InputField } from '@/components/entry/fields';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ApiRequestError, apiFetch } from '@/lib/query/api';
+import { useTranslations } from 'use-intl';
 
 export type TwoFactorStatus = { enabled: boolean; pending: boolean; required: boolean; recoveryCodesLeft: number };
 
 type Setup = { secret: string; otpauthUri: string };
 
-function errorText(error: unknown): string {
-  if (error instanceof ApiRequestError && error.status === 429) return 'Too many tries. Wait a little, then try again.';
-  return error instanceof Error ? error.message.charAt(0).toUpperCase() + error.message.slice(1) + '.' : 'Something went wrong.';
+type T = ReturnType<typeof useTranslations<'settings.twoFactor'>>;
+
+/** A refusal in the reader's language; the server's reason (English, the API's words) under a translated lead. */
+function errorText(error: unknown, t: T): string {
+  if (error instanceof ApiRequestError && error.status === 429) return t('tooManyTries');
+  return error instanceof Error ? t('failedReason', { reason: error.message }) : t('failed');
 }
 
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const t = useTranslations('settings.twoFactor');
   return (
     <div className="space-y-3" data-testid="recovery-codes">
       <p className="text-sm text-slate-700">
-        Save these recovery codes somewhere safe. Each one signs you in once if you lose your phone. They are shown only now.
+        {t('saveCodes')}
       </p>
       <ul className="grid grid-cols-2 gap-1 font-mono text-sm">
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
       </ul>
-      <Button onClick={onDone}>I have saved them</Button>
+      <Button onClick={onDone}>{t('savedThem')}</Button>
     </div>
   );
 }
 
 export function TwoFactorSection({ initial, canDisable, afterEnrolment }: { initial: TwoFactorStatus; canDisable: boolean; afterEnrolment?: string }) {
   const router = useRouter();
+  const t = useTranslations('settings.twoFactor');
   const [status, setStatus] = useState(initial);
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -51,7 +57,7 @@ export function TwoFactorSection({ initial, canDisable, afterEnrolment }: { init
     try {
       await action();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -104,52 +110,49 @@ export function TwoFactorSection({ initial, canDisable, afterEnrolment }: { init
   }
 
   return (
-    <Card title="Two-factor sign-in">
+    <Card title={t('title')}>
       <div className="space-y-4 text-sm">
         {codes ? (
           <RecoveryCodes codes={codes} onDone={doneWithCodes} />
         ) : status.enabled ? (
           <>
             <p className="text-slate-700">
-              Two-factor sign-in is <strong>on</strong>: you sign in with your password and a code from your authenticator app.{' '}
-              {status.recoveryCodesLeft} recovery code{status.recoveryCodesLeft === 1 ? '' : 's'} left.
+              {t.rich('on', { strong: (chunks) => <strong>{chunks}</strong> })} {t('codesLeft', { count: status.recoveryCodesLeft })}
             </p>
             <form onSubmit={regenerate} className="flex flex-wrap items-end gap-2" noValidate>
-              <InputField name="code" label="Code from your app" inputMode="numeric" autoComplete="one-time-code" maxLength={7} required />
-              <Button type="submit" variant="secondary" disabled={busy}>New recovery codes</Button>
+              <InputField name="code" label={t('code')} inputMode="numeric" autoComplete="one-time-code" maxLength={7} required />
+              <Button type="submit" variant="secondary" disabled={busy}>{t('newCodes')}</Button>
             </form>
             {canDisable ? (
               <form onSubmit={disable} className="flex flex-wrap items-end gap-2" noValidate>
-                <InputField name="secret" type="password" label="Code from your app, or your password" autoComplete="off" required />
-                <Button type="submit" variant="danger" disabled={busy}>Turn off two-factor sign-in</Button>
+                <InputField name="secret" type="password" label={t('codeOrPassword')} autoComplete="off" required />
+                <Button type="submit" variant="danger" disabled={busy}>{t('turnOff')}</Button>
               </form>
             ) : (
-              <p className="text-slate-600">It is required for doctors and administrators, so it stays on.</p>
+              <p className="text-slate-600">{t('required')}</p>
             )}
           </>
         ) : setup ? (
           <form onSubmit={confirm} className="space-y-3" noValidate>
             <p className="text-slate-700">
-              In your authenticator app, scan this QR code or add an account with this key (or open the link on the phone that has the app), then enter the six-digit code it shows.
+              {t('scan')}
             </p>
             <p>
-              Key: <code className="break-all rounded bg-slate-100 px-1 font-mono" data-testid="two-factor-secret">{setup.secret.match(/.{1,4}/g)!.join(' ')}</code>
+              {t('key')} <code className="break-all rounded bg-slate-100 px-1 font-mono" data-testid="two-factor-secret">{setup.secret.match(/.{1,4}/g)!.join(' ')}</code>
             </p>
-            <QrCode text={setup.otpauthUri} label="QR code of the key, for your authenticator app" />
+            <QrCode text={setup.otpauthUri} label={t('qr')} />
             <p className="break-all">
-              Link: <a className="text-teal-800 underline" href={setup.otpauthUri}>{setup.otpauthUri}</a>
+              {t('link')} <a className="text-teal-800 underline" href={setup.otpauthUri}>{setup.otpauthUri}</a>
             </p>
-            <InputField name="code" label="Code from your app" inputMode="numeric" autoComplete="one-time-code" maxLength={7} required />
-            <Button type="submit" disabled={busy}>Turn on</Button>
+            <InputField name="code" label={t('code')} inputMode="numeric" autoComplete="one-time-code" maxLength={7} required />
+            <Button type="submit" disabled={busy}>{t('turnOn')}</Button>
           </form>
         ) : (
           <>
             <p className="text-slate-700">
-              {status.required
-                ? 'Doctors and administrators sign in with a second step: a code from an authenticator app on your phone. Set it up to continue.'
-                : 'Add a second step to signing in: a code from an authenticator app on your phone.'}
+              {status.required ? t('requiredIntro') : t('intro')}
             </p>
-            <Button onClick={start} disabled={busy}>Set up two-factor sign-in</Button>
+            <Button onClick={start} disabled={busy}>{t('setUp')}</Button>
           </>
         )}
         {error && (

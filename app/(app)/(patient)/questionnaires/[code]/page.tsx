@@ -5,25 +5,28 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TakeQuestionnaire } from '@/components/questionnaires/take-questionnaire';
 import { requirePageRole } from '@/lib/auth/page-access';
+import { getTranslations } from '@/lib/i18n/server';
 import { questionnaireByCode } from '@/lib/questionnaires/registry';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   const d = questionnaireByCode((await params).code);
-  return { title: `${d?.shortTitle ?? 'Questionnaire'} · Pulse` };
+  const t = await getTranslations('questionnaires');
+  return { title: t('metaTitleOne', { title: d?.shortTitle ?? t('questionnaire') }) };
 }
 
 export default async function QuestionnairePage({ params }: { params: Promise<{ code: string }> }) {
   await requirePageRole(['PATIENT']);
   const definition = questionnaireByCode((await params).code);
   if (!definition) notFound();
+  const t = await getTranslations('questionnaires');
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('breadcrumb')} className="text-sm">
         <Link href="/questionnaires" className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-          ← Questionnaires
+          {t('backLink')}
         </Link>
       </nav>
-      <h1 className="text-2xl font-semibold text-slate-900">{definition.title}</h1>
+      <h1 className="text-2xl font-semibold text-slate-900">{t(`titles.${definition.code as 'gad7'}`)}</h1>
       <TakeQuestionnaire definition={definition} />
     </div>
   );

@@ -7,18 +7,23 @@ import { readFilters } from '@/components/admin/server';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { PageHeader } from '@/components/admin/table';
 import { auditQuery, listAuditLog } from '@/lib/data/audit-log';
+import { getTranslations } from '@/lib/i18n/server';
 import { makeQueryClient } from '@/lib/query/query-client';
 
-export const metadata: Metadata = { title: 'Audit log · Admin · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('meta', { page: t('pages.audit.title') }) };
+}
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageRole(['ADMIN']);
+  const t = await getTranslations('admin');
   const { form, query } = readFilters(await searchParams, ['actor', 'action', 'outcome', 'from', 'to'], auditQuery);
   const qc = makeQueryClient();
   await qc.prefetchInfiniteQuery({ ...auditOptions(form), queryFn: async () => toJson(await listAuditLog(query)) });
   return (
     <>
-      <PageHeader title="Audit log">Who did what, when, and whether it was allowed. Entries are append-only.</PageHeader>
+      <PageHeader title={t('pages.audit.title')}>{t('pages.audit.intro')}</PageHeader>
       <HydrationBoundary state={dehydrate(qc)}>
         <AuditView initial={form} />
       </HydrationBoundary>

@@ -8,17 +8,22 @@ import { toJson } from '@/components/admin/queries';
 import { PageHeader } from '@/components/admin/table';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { deliveryOverview } from '@/lib/data/admin-deliveries';
+import { getTranslations } from '@/lib/i18n/server';
 import { makeQueryClient } from '@/lib/query/query-client';
 
-export const metadata: Metadata = { title: 'Deliveries · Admin · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('meta', { page: t('pages.deliveries.title') }) };
+}
 
 export default async function AdminDeliveriesPage() {
   await requirePageRole(['ADMIN']);
+  const t = await getTranslations('admin');
   const qc = makeQueryClient();
   await qc.prefetchQuery({ ...deliveriesOptions(), queryFn: async () => toJson(await deliveryOverview()) });
   return (
     <>
-      <PageHeader title="Deliveries">Messages that leave the app, by e-mail and Web Push: how those queued lately stand, and the latest failures. A retried message goes back in its queue at once.</PageHeader>
+      <PageHeader title={t('pages.deliveries.title')}>{t('pages.deliveries.intro')}</PageHeader>
       <HydrationBoundary state={dehydrate(qc)}>
         <DeliveriesView />
       </HydrationBoundary>

@@ -7,18 +7,23 @@ import { readFilters } from '@/components/admin/server';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { PageHeader } from '@/components/admin/table';
 import { adminDeviceQuery, listDevicesForAdmin } from '@/lib/data/admin-devices';
+import { getTranslations } from '@/lib/i18n/server';
 import { makeQueryClient } from '@/lib/query/query-client';
 
-export const metadata: Metadata = { title: 'Devices · Admin · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('meta', { page: t('pages.devices.title') }) };
+}
 
 export default async function AdminDevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageRole(['ADMIN']);
+  const t = await getTranslations('admin');
   const { form, query } = readFilters(await searchParams, ['q', 'type', 'status'], adminDeviceQuery);
   const qc = makeQueryClient();
   await qc.prefetchInfiniteQuery({ ...devicesOptions(form), queryFn: async () => toJson(await listDevicesForAdmin(query)) });
   return (
     <>
-      <PageHeader title="Devices">A revoked device&apos;s token is refused at once. A new priority changes which source wins, and the owner&apos;s history is recomputed.</PageHeader>
+      <PageHeader title={t('pages.devices.title')}>{t('pages.devices.intro')}</PageHeader>
       <HydrationBoundary state={dehydrate(qc)}>
         <DevicesView initial={form} />
       </HydrationBoundary>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { postJson, problemText } from '@/components/account/account-form';
 import { Button } from '@/components/ui/button';
 
@@ -11,6 +12,7 @@ export function DoctorReview({ userId }: { userId: string }) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const t = useTranslations('admin.doctors');
 
   async function decide(action: 'approve' | 'reject') {
     setPending(true);
@@ -18,29 +20,29 @@ export function DoctorReview({ userId }: { userId: string }) {
     const result = await postJson(`/api/v1/admin/doctors/${userId}/${action}`, action === 'reject' ? { reason } : undefined);
     setPending(false);
     if (result.status === 200) router.refresh();
-    else setProblem(result.fields.reason ? `Reason ${result.fields.reason}.` : problemText(result));
+    else setProblem(result.fields.reason ? t('reasonProblem', { reason: result.fields.reason }) : problemText(result));
   }
 
   return (
     <div className="mt-3 space-y-2">
       {rejecting && (
         <label className="block text-sm font-medium">
-          Reason (sent to the doctor)
+          {t('reason')}
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
         </label>
       )}
       <div className="flex gap-2">
         {!rejecting && (
           <Button onClick={() => decide('approve')} disabled={pending}>
-            Approve
+            {t('approve')}
           </Button>
         )}
         <Button variant="danger" onClick={() => (rejecting ? decide('reject') : setRejecting(true))} disabled={pending || (rejecting && !reason.trim())}>
-          {rejecting ? 'Reject with this reason' : 'Reject…'}
+          {rejecting ? t('rejectWithReason') : t('reject')}
         </Button>
         {rejecting && (
           <Button variant="secondary" onClick={() => setRejecting(false)} disabled={pending}>
-            Cancel
+            {t('cancel')}
           </Button>
         )}
       </div>

@@ -9,12 +9,17 @@ import { PageHeader } from '@/components/admin/table';
 import { listMaintenanceRuns, maintenanceRunQuery } from '@/lib/data/maintenance-runs';
 import { listDeadLetters } from '@/lib/jobs/dead-letters';
 import { pipelineStatus } from '@/lib/data/pipeline-status';
+import { getTranslations } from '@/lib/i18n/server';
 import { makeQueryClient } from '@/lib/query/query-client';
 
-export const metadata: Metadata = { title: 'Pipeline · Admin · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('meta', { page: t('pages.pipeline.title') }) };
+}
 
 export default async function AdminPipelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageRole(['ADMIN']);
+  const t = await getTranslations('admin');
   const { form, query } = readFilters(await searchParams, ['kind', 'status'], maintenanceRunQuery);
   const qc = makeQueryClient();
   await Promise.all([
@@ -25,7 +30,7 @@ export default async function AdminPipelinePage({ searchParams }: { searchParams
   ]);
   return (
     <>
-      <PageHeader title="Pipeline">Work waiting, the last run of each background function, runs that failed after their last retry, and maintenance. Runs started here happen in the background.</PageHeader>
+      <PageHeader title={t('pages.pipeline.title')}>{t('pages.pipeline.intro')}</PageHeader>
       <HydrationBoundary state={dehydrate(qc)}>
         <PipelineView initialRuns={form} />
       </HydrationBoundary>

@@ -10,10 +10,14 @@ import { Card } from '@/components/ui/card';
 import { auditPageView } from '@/lib/audit/page-view';
 import { requirePageRole } from '@/lib/auth/page-access';
 import { findMe } from '@/lib/data/users';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { findOutboxMessage, outboxPageAvailable } from '@/lib/mail/outbox';
 import { formatInstant, MailStatusBadge } from '../_status';
 
-export const metadata: Metadata = { title: 'E-mail · Mail outbox · Admin · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('meta', { page: t('outbox.messageTitle') }) };
+}
 
 const LINK = 'text-teal-800 underline hover:text-teal-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600';
 
@@ -29,23 +33,23 @@ export default async function AdminOutboxMessagePage({ params }: { params: Promi
   const view = { action: 'page.read-mail', page: '/admin/outbox/[id]', actorUserId: caller.id, subject: { kind: 'mail', id } } as const;
   const message = await auditPageView(view, () => findOutboxMessage(id));
   if (!message) notFound();
-  const { timeZone } = await findMe(caller.id);
+  const [{ timeZone }, locale, t] = await Promise.all([findMe(caller.id), getLocale(), getTranslations('admin')]);
   const facts: [string, ReactNode][] = [
-    ['To', message.to ?? '(unreadable: account deleted)'],
-    ['Status', <MailStatusBadge key="s" status={message.status} />],
-    ['Attempts', message.attempts],
-    ['Last error', message.lastError ?? '—'],
-    ['Queued', formatInstant(message.createdAt, timeZone)],
-    ['Sent', formatInstant(message.sentAt, timeZone)],
+    [t('outbox.fields.to'), message.to ?? t('outbox.unreadable')],
+    [t('outbox.fields.status'), <MailStatusBadge key="s" status={message.status} />],
+    [t('outbox.fields.attempts'), message.attempts],
+    [t('outbox.fields.lastError'), message.lastError ?? '—'],
+    [t('outbox.fields.queued'), formatInstant(message.createdAt, timeZone, locale)],
+    [t('outbox.fields.sent'), formatInstant(message.sentAt, timeZone, locale)],
     ['Message-ID', message.messageId ?? '—'],
   ];
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/admin/outbox" className={LINK}>← Mail outbox</Link>
+      <nav aria-label={t('outbox.breadcrumb')} className="text-sm">
+        <Link href="/admin/outbox" className={LINK}>{t('outbox.back')}</Link>
       </nav>
-      <PageHeader title={message.subject}>Template “{message.template}”.</PageHeader>
-      <Card title="Delivery">
+      <PageHeader title={message.subject}>{t('outbox.template', { template: message.template })}</PageHeader>
+      <Card title={t('outbox.delivery')}>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           {facts.map(([term, value]) => (
             <div key={term} className="contents">
@@ -56,15 +60,15 @@ export default async function AdminOutboxMessagePage({ params }: { params: Promi
         </dl>
       </Card>
       {message.text === null || message.html === null ? (
-        <Card title="Message"><p className="text-sm text-slate-700">The message can no longer be read: its account was deleted.</p></Card>
+        <Card title={t('outbox.message')}><p className="text-sm text-slate-700">{t('outbox.deleted')}</p></Card>
       ) : (
         <>
-          <Card title="Text">
+          <Card title={t('outbox.text')}>
             <pre data-testid="mail-text" className="whitespace-pre-wrap break-words font-sans text-sm text-slate-900"><TextWithLinks text={message.text} /></pre>
           </Card>
-          <Card title="HTML">
+          <Card title={t('outbox.html')}>
             {/* No scripts, no navigation: the frame only shows the message. */}
-            <iframe title="The HTML part" sandbox="" srcDoc={message.html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+            <iframe title={t('outbox.htmlPart')} sandbox="" srcDoc={message.html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
           </Card>
         </>
       )}

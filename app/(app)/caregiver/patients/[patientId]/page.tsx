@@ -14,10 +14,13 @@ import { prefetchCharts, prefetchOverview, prefetchSummary } from '@/components/
 import { requireCarerPagePatient } from '@/lib/auth/page-access';
 import { patientScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
+import { getTranslations } from '@/lib/i18n/server';
 import { makeQueryClient } from '@/lib/query/query-client';
 import { addDays } from '@/lib/time';
 
-export const metadata: Metadata = { title: 'Person I care for · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('caregiver'))('metaPerson') };
+}
 
 export default async function CaregiverPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
@@ -27,7 +30,7 @@ export default async function CaregiverPatientPage({ params }: { params: Promise
   const today = todayIn(patient.timeZone);
   const range = { from: addDays(today, -29), to: today };
   const qc = makeQueryClient();
-  const units = await findDisplayUnits(caller.id);
+  const [units, t] = await Promise.all([findDisplayUnits(caller.id), getTranslations('caregiver')]);
   const work: Promise<unknown>[] = [];
   if (access.canView || access.canReceiveAlerts) work.push(prefetchOverview(qc, caller, patientId));
   if (access.canView) {
@@ -37,21 +40,20 @@ export default async function CaregiverPatientPage({ params }: { params: Promise
   await Promise.all(work);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label={t('breadcrumb')} className="mb-2 text-sm">
         <Link href="/caregiver" className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-          ← People you care for
+          {t('back')}
         </Link>
       </nav>
       <header className="mb-4 space-y-2">
         <h1 className="text-2xl font-semibold text-slate-900">{patient.name}</h1>
-        <PermissionList access={access} label={`What you may do for ${patient.name}`} />
+        <PermissionList access={access} label={t('mayDo', { name: patient.name })} />
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
         <div className="space-y-6">
           {!access.canView && (
             <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
-              {patient.name} has not shared their health data with you, so none is shown here.
-              {access.canReceiveAlerts ? ' You will still see their emergency alerts.' : ''}
+              {access.canReceiveAlerts ? t('notSharedAlerts', { name: patient.name }) : t('notShared', { name: patient.name })}
             </p>
           )}
           {access.canReceiveAlerts && <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} part="emergencies" />}
@@ -65,8 +67,8 @@ export default async function CaregiverPatientPage({ params }: { params: Promise
           {access.canView && (
             <>
               <TodaySummary patientId={patientId} today={today} units={units} />
-              <p><Link href={`/caregiver/patients/${patientId}/medications`} className="text-sm font-medium text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">Medications and doses</Link></p>
-              <p><Link href={`/caregiver/patients/${patientId}/report`} className="text-sm font-medium text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">Open glucose report (AGP)</Link></p>
+              <p><Link href={`/caregiver/patients/${patientId}/medications`} className="text-sm font-medium text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">{t('medications')}</Link></p>
+              <p><Link href={`/caregiver/patients/${patientId}/report`} className="text-sm font-medium text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">{t('report')}</Link></p>
               <PatientOverviewView patientId={patientId} units={units} timeZone={patient.timeZone} part="health" />
               <PatientCharts patientId={patientId} range={range} units={units} />
             </>

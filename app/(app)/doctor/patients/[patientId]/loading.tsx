@@ -1,10 +1,12 @@
 import { Loading } from '@/components/ui/states';
+import { getTranslations } from '@/lib/i18n/server';
 
-export default function DoctorPatientLoading() {
+export default async function DoctorPatientLoading() {
+  const t = await getTranslations('doctor');
   return (
     <div>
       <div className="mb-4 h-8 w-56 animate-pulse rounded bg-slate-200" aria-hidden="true" />
-      <Loading label="Loading the patient…" />
+      <Loading label={t('patient.loading')} />
     </div>
   );
 }

@@ -25,10 +25,13 @@ import { patientScope } from '@/lib/data/access';
 import { findDisplayUnits } from '@/lib/data/aggregates';
 import { findDiabetesSummary } from '@/lib/data/diabetes-summary';
 import { findMe } from '@/lib/data/users';
+import { getTranslations } from '@/lib/i18n/server';
 import { makeQueryClient } from '@/lib/query/query-client';
 import { addDays } from '@/lib/time';
 
-export const metadata: Metadata = { title: 'Patient · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('doctor'))('patient.metaTitle') };
+}
 
 export default async function DoctorPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
@@ -39,7 +42,8 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
   const today = todayIn(patient.timeZone);
   const range = { from: addDays(today, -29), to: today };
   const qc = makeQueryClient();
-  const [me, units, diabetes] = await Promise.all([
+  const [t, me, units, diabetes] = await Promise.all([
+    getTranslations('doctor'),
     findMe(caller.id),
     findDisplayUnits(caller.id),
     findDiabetesSummary(scope, { fromDay: range.from, toDay: range.to, today }),
@@ -49,16 +53,14 @@ export default async function DoctorPatientPage({ params }: { params: Promise<{ 
   ]);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label={t('patient.breadcrumb')} className="mb-2 text-sm">
         <Link href="/doctor" className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-          ← All patients
+          {t('patient.allPatients')}
         </Link>
       </nav>
       <header className="mb-4">
         <h1 className="text-2xl font-semibold text-slate-900">{patient.name}</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          Read-only view of their data. Readings in the patient’s time zone ({patient.timeZone.replace(/_/g, ' ')}).
-        </p>
+        <p className="mt-1 text-sm text-slate-700">{t('patient.readOnly', { zone: patient.timeZone.replace(/_/g, ' ') })}</p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
         <div className="space-y-6">

@@ -13,11 +13,14 @@ import { patientScope, type ReadScope } from '@/lib/data/access';
 import { listMedications } from '@/lib/data/medications';
 import { asJson } from '@/lib/query/api';
 import { makeQueryClient } from '@/lib/query/query-client';
+import { getTranslations } from '@/lib/i18n/server';
 
 /** The list as the API answers it, as of now. */
 const listNow = async (scope: ReadScope) => asJson({ medications: await listMedications(scope, Date.now()) });
 
-export const metadata: Metadata = { title: 'Medications · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('medications'))('metaTitle') };
+}
 
 export default async function CaregiverMedicationsPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
@@ -26,20 +29,20 @@ export default async function CaregiverMedicationsPage({ params }: { params: Pro
   const { patient, access } = link;
   const scope = await patientScope(caller, patientId);
   const base = `/api/v1/patients/${patientId}/medications`;
+  const t = await getTranslations('medications');
   const qc = makeQueryClient();
   await qc.prefetchQuery({ queryKey: medicationsKey(base), queryFn: () => listNow(scope) });
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('caregiver.breadcrumb')} className="text-sm">
         <Link href={`/caregiver/patients/${patientId}`} className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-          ← {patient.name}
+          {t('caregiver.back', { name: patient.name })}
         </Link>
       </nav>
       <header>
-        <h1 className="text-2xl font-semibold text-slate-900">Medications of {patient.name}</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('caregiver.title', { name: patient.name })}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Times in {patient.name}’s time zone ({patient.timeZone.replace(/_/g, ' ')}).{' '}
-          {access.canLogData ? 'You may log a due dose as taken or skipped; it is recorded as logged by you.' : 'You may see their doses but not log them.'}
+          {t('caregiver.zone', { name: patient.name, zone: patient.timeZone.replace(/_/g, ' ') })} {access.canLogData ? t('caregiver.canLog') : t('caregiver.cannotLog')}
         </p>
       </header>
       <HydrationBoundary state={dehydrate(qc)}>

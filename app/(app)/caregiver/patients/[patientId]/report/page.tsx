@@ -7,10 +7,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { GlucoseReportView } from '@/components/glucose/report-view';
 import { requireCarerPagePatient } from '@/lib/auth/page-access';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { carerReportAccess } from '@/lib/report/load';
 import { loadReportPage } from '@/lib/report/page-period';
 
-export const metadata: Metadata = { title: 'AGP report · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('report'))('meta.carer') };
+}
 
 export default async function CaregiverReportPage({ params, searchParams }: {
   params: Promise<{ patientId: string }>;
@@ -20,7 +23,10 @@ export default async function CaregiverReportPage({ params, searchParams }: {
   const { caller, link } = await requireCarerPagePatient('CAREGIVER', patientId);
   if (!link.access.canView) notFound();
   const access = await carerReportAccess(caller, patientId);
-  const { model, period, problem, today } = await loadReportPage(access, await searchParams);
+  const locale = await getLocale();
+  const { model, period, problem, today } = await loadReportPage(access, await searchParams, locale);
+  const t = await getTranslations('report');
+  const back = `← ${model.patient.name}`;
   return (
     <GlucoseReportView
       model={model}
@@ -29,9 +35,9 @@ export default async function CaregiverReportPage({ params, searchParams }: {
       today={today}
       problem={problem}
       breadcrumb={
-        <nav aria-label="Breadcrumb" className="text-sm print:hidden">
+        <nav aria-label={t('breadcrumb')} className="text-sm print:hidden">
           <Link href={`/caregiver/patients/${patientId}`} className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-            ← {model.patient.name}
+            {back}
           </Link>
         </nav>
       }

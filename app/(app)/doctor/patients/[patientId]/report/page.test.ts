@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '@/lib/time';
 import { createDevice, createSignedInUser, linkCare, setDisplayName, syncSamples } from '@/test/factories';
-import { api } from '@/test/http';
+import { api, baseUrl } from '@/test/http';
 
 type SignedIn = Awaited<ReturnType<typeof createSignedInUser>>;
 let patient: SignedIn;
@@ -69,5 +69,28 @@ describe('report pages', { timeout: 180_000 }, () => {
     const own = await api<string>('/report', { cookie: patient.cookie });
     expect(own.status).toBe(200);
     expect(text(own.body)).toContain('AGP report: Pat Page-Report');
+  });
+
+  it('reads in the reader\'s language: the patient in Hindi, the doctor in Tamil, each their own', async () => {
+    for (const [who, language] of [[patient, 'hi'], [doctor, 'ta']] as const) {
+      expect((await api('/api/v1/users/me/settings', { method: 'PATCH', cookie: who.cookie, json: { language } })).status).toBe(200);
+    }
+    const own = text((await api<string>('/report', { cookie: patient.cookie })).body);
+    expect(own).toContain('AGP रिपोर्ट: Pat Page-Report');
+    expect(own).toContain('(14 दिन)');
+    expect(own).toContain('सीमाओं में समय'); // time in ranges
+    expect(own).toContain('ग्लूकोज़ प्रबंधन संकेतक (GMI)');
+    expect(own).toContain('PDF डाउनलोड करें');
+    expect(own).not.toContain('Time in ranges');
+    const bad = text((await api<string>('/report?from=2026-13-01', { cookie: patient.cookie })).body);
+    expect(bad).toContain('माँगी गई तारीखें मान्य नहीं हैं');
+    const doctors = text((await api<string>(`/doctor/patients/${patient.id}/report`, { cookie: doctor.cookie })).body);
+    expect(doctors).toContain('AGP அறிக்கை: Pat Page-Report');
+    const pdf = await fetch(`${baseUrl()}/api/v1/patients/${patient.id}/glucose/report.pdf`, { headers: { cookie: doctor.cookie } });
+    expect(pdf.status).toBe(200);
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text: pdfText } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), { mergePages: true });
+    expect(pdfText).toContain('வரம்புகளில் உள்ள நேரம்'); // the doctor's language, not the patient's
+    expect(pdfText).not.toContain('सीमाओं में समय');
   });
 });

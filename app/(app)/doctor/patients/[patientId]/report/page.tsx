@@ -5,10 +5,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GlucoseReportView } from '@/components/glucose/report-view';
 import { requireCarerPagePatient } from '@/lib/auth/page-access';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { carerReportAccess } from '@/lib/report/load';
 import { loadReportPage } from '@/lib/report/page-period';
 
-export const metadata: Metadata = { title: 'AGP report · Pulse' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('report'))('meta.carer') };
+}
 
 export default async function DoctorReportPage({ params, searchParams }: {
   params: Promise<{ patientId: string }>;
@@ -17,7 +20,10 @@ export default async function DoctorReportPage({ params, searchParams }: {
   const { patientId } = await params;
   const { caller } = await requireCarerPagePatient('DOCTOR', patientId);
   const access = await carerReportAccess(caller, patientId);
-  const { model, period, problem, today } = await loadReportPage(access, await searchParams);
+  const locale = await getLocale();
+  const { model, period, problem, today } = await loadReportPage(access, await searchParams, locale);
+  const t = await getTranslations('report');
+  const back = `← ${model.patient.name}`;
   return (
     <GlucoseReportView
       model={model}
@@ -26,9 +32,9 @@ export default async function DoctorReportPage({ params, searchParams }: {
       today={today}
       problem={problem}
       breadcrumb={
-        <nav aria-label="Breadcrumb" className="text-sm print:hidden">
+        <nav aria-label={t('breadcrumb')} className="text-sm print:hidden">
           <Link href={`/doctor/patients/${patientId}`} className="text-teal-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-            ← {model.patient.name}
+            {back}
           </Link>
         </nav>
       }

@@ -157,6 +157,22 @@ describe('idempotency keys', () => {
     expect(await storedCount()).toBe(1);
   });
 
+  it('keeps the answer when a refused sample carries text PostgreSQL cannot hold (chaos: a 500 from the jsonb record)', async () => {
+    const key = randomUUID();
+    const res = await sync(
+      { samples: [hr(70, '2026-11-20T09:00:00Z'), hr(71, '2026-11-20T09:01:00Z', { unit: '\ud800' }), hr(72, '2026-11-20T09:02:00Z', { unit: 'a\u0000b' })] },
+      { 'Idempotency-Key': key },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.accepted).toBe(1);
+    expect(res.body.rejected.map((r: { index: number; field: string }) => [r.index, r.field])).toEqual([[1, 'unit'], [2, 'unit']]);
+    const again = await sync(
+      { samples: [hr(70, '2026-11-20T09:00:00Z'), hr(71, '2026-11-20T09:01:00Z', { unit: '\ud800' }), hr(72, '2026-11-20T09:02:00Z', { unit: 'a\u0000b' })] },
+      { 'Idempotency-Key': key },
+    );
+    expect(again.body).toEqual(res.body);
+  });
+
   it('does not cache a failed attempt', async () => {
     const key = randomUUID();
     const bad = await sync({ samples: [hr(999, '2026-11-20T08:00:00Z')] }, { 'Idempotency-Key': key });

@@ -5,6 +5,7 @@
 // HbA1c beside the GMI of the 90 days before it when CGM readings cover at least 10 of them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { gmiCoverageNote } from '@/lib/format/labs';
 import { createDevice, createSignedInUser, linkCare, syncSamples } from '@/test/factories';
 import { api } from '@/test/http';
 
@@ -139,9 +140,10 @@ describe('lab results', () => {
 
     const res = await api(`${own}?code=4548-4`, { cookie: user.cookie });
     const [june20, june6] = res.body.results;
-    expect(june20.gmi).toEqual({ from: '2026-03-22', to: '2026-06-19', gmi: 7, meanMgdl: 154, coveredDays: 12, activePercent: 13.3, reason: null });
+    expect(june20.gmi).toEqual({ from: '2026-03-22', to: '2026-06-19', gmi: 7, meanMgdl: 154, coveredDays: 12, activePercent: 13.3, windowDays: 90, minCoveredDays: 10, reason: null });
     expect(june6.gmi).toMatchObject({ from: '2026-03-08', to: '2026-06-05', gmi: null, meanMgdl: null, coveredDays: 5 });
     expect(june6.gmi.reason).toBe('CGM readings cover 5 of the 90 days before this HbA1c; a GMI needs at least 10 days of readings.');
+    expect(gmiCoverageNote(june6.gmi, 'en')).toBe(june6.gmi.reason); // the page words it from the same numbers
 
     // The FHIR export of June carries both HbA1c results as laboratory Observations and the HL7 CGM guide's
     // summary of the period (time in target 97510-2: all 154 mg/dL, so 100 %; GMI 97506-0).
