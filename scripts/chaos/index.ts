@@ -23,7 +23,8 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean', default: fal
 const quick = values.quick === true;
 const config = quick ? { kills: 5, restarts: 1, malformed: 500 } : { kills: 100, restarts: 5, malformed: 10_000 };
 const SEED = Number(values.seed);
-const PORT = 3372;
+// CHAOS_PORT / CHAOS_PG_PORT (postgres.ts) keep two runs on one machine apart.
+const PORT = Number(process.env.CHAOS_PORT ?? 3372);
 const DRAIN_TIMEOUT_MS = 420_000; // longer than the sweep's 5-minute cron
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 const startedAt = performance.now();
