@@ -44,7 +44,8 @@ export type ClientCost = {
   cpuCores: number;
 };
 
-export type HttpIngest = { userId: string; samples: number; seconds: number; samplesPerSec: number; clients: number; batchSize: number; client: ClientCost };
+/** `clients`: requests in flight at most; `requests`: sync requests the clients sent (the warm-up's not counted). */
+export type HttpIngest = { userId: string; samples: number; seconds: number; samplesPerSec: number; clients: number; batchSize: number; requests: number; client: ClientCost };
 
 /** Devices per stream: while a device's client prepares its next batch, another device's request takes the slot. */
 const DEVICES_PER_STREAM = 3;
@@ -101,7 +102,8 @@ export async function measureHttpIngest(baseUrl: string, opts: { total: number; 
       serverIdleShare: Number((1 - coveredMs(exchanges.flat()) / (seconds * 1000)).toFixed(3)),
       cpuCores: Number(((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)),
     };
-    return { userId: user.id, samples: sent, seconds: Number(seconds.toFixed(2)), samplesPerSec: Math.round(sent / seconds), clients: opts.clients, batchSize: BATCH, client };
+    const requests = exchanges.reduce((n, list) => n + list.length, 0);
+    return { userId: user.id, samples: sent, seconds: Number(seconds.toFixed(2)), samplesPerSec: Math.round(sent / seconds), clients: opts.clients, batchSize: BATCH, requests, client };
   } finally {
     await Promise.all(clients.map(async ({ client, store }) => {
       await client.stop();
