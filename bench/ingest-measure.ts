@@ -72,8 +72,21 @@ export async function measureHttpIngest(baseUrl: string, opts: { total: number; 
   const queues = await openQueues(`bench-${opts.label}`);
   const slots = requestSlots(opts.clients);
   const exchanges: Exchange[][] = devices.map(() => []);
+  // Each device starts syncing once the one before has its first batch ready (its first request asked
+  // for), so the first request goes out after one client's preparation, not after all of them at once.
+  const ready = devices.map(() => {
+    let resolve: () => void = () => undefined;
+    return { promise: new Promise<void>((r) => (resolve = r)), resolve: () => resolve() };
+  });
   const clients = await Promise.all(
-    devices.map((device, d) => queues.open(baseUrl, device, `d${d}`, { batchSize: BATCH, fetch: observedFetch((e) => exchanges[d]!.push(e), slots) })),
+    devices.map((device, d) => {
+      const observed = observedFetch((e) => exchanges[d]!.push(e), slots);
+      const fetch: typeof globalThis.fetch = (input, init) => {
+        ready[d]!.resolve();
+        return observed(input, init);
+      };
+      return queues.open(baseUrl, device, `d${d}`, { batchSize: BATCH, fetch });
+    }),
   );
   try {
     // Warm-up: opens pool connections, loads the route module.
@@ -86,7 +99,11 @@ export async function measureHttpIngest(baseUrl: string, opts: { total: number; 
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const results = await Promise.all(
-      clients.map(async ({ client }) => ({ ...(await strictClient(client).sync()), wallMs: performance.now() - started })),
+      clients.map(async ({ client }, d) => {
+        if (d > 0) await ready[d - 1]!.promise;
+        const deviceStarted = performance.now();
+        return { ...(await strictClient(client).sync()), wallMs: performance.now() - deviceStarted };
+      }),
     );
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
