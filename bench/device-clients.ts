@@ -55,7 +55,8 @@ export function observedFetch(observe: (exchange: Exchange) => void, slots?: Ret
 }
 
 export type Device = { id: string; token: string };
-type ClientOptions = Omit<SyncClientOptions, 'baseUrl' | 'deviceId' | 'token' | 'store' | 'key'>;
+/** What the benchmarks and chaos runs set beside the device, store and key. */
+type ClientOptions = Pick<SyncClientOptions, 'batchSize' | 'fetch' | 'backoff'>;
 
 /** A temporary folder of queue files, one key for all of them; `remove()` deletes the folder. */
 export async function openQueues(label: string) {
