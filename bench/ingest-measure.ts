@@ -1,7 +1,8 @@
-// The ingest measurements, shared by bench/ingest.ts and bench/run.ts: device sync over HTTP (batches of
-// 1,000, several devices syncing at once) against the production server, and COPY of rows into
-// health_samples for comparison.
+// The ingest measurements, shared by bench/ingest.ts, bench/run.ts and bench/profile.ts: device sync over
+// HTTP through the sync client (batches of 1,000, several devices syncing at once) against the production
+// server, and COPY of rows into health_samples for comparison.
 import pg from 'pg';
+import { coveredMs, observedFetch, openQueues, requestSlots, strictClient, type Exchange } from './device-clients';
 import { createBenchUser } from './server';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -28,45 +29,105 @@ export function generate(device: string, count: number, startMs: number): Sample
   return out;
 }
 
-export type HttpIngest = { userId: string; samples: number; seconds: number; samplesPerSec: number; clients: number; batchSize: number };
+/** What the client itself cost in a measurement, apart from the server's time. */
+export type ClientCost = {
+  /** Device clients behind the `clients` requests in flight (each stream of samples split among them). */
+  devices: number;
+  /** enqueue (sealing each sample into the device's encrypted queue), before the sync, not in its time. */
+  enqueueSamplesPerSec: number;
+  /** Of each device's sync time, the share spent in the client (reading and decrypting its queue,
+   * building the batch and its key, updating the queue), not waiting for a request slot or an answer. */
+  shareOfWall: number;
+  /** Of the sync's wall time, the share with no request in flight: time the server waited for the clients. */
+  serverIdleShare: number;
+  /** CPU the benchmark process (the clients and their HTTP) used during the sync, in cores. */
+  cpuCores: number;
+};
+
+/** `clients`: requests in flight at most; `requests`: sync requests the clients sent (the warm-up's not counted). */
+export type HttpIngest = { userId: string; samples: number; seconds: number; samplesPerSec: number; clients: number; batchSize: number; requests: number; client: ClientCost };
+
+/** Devices per stream: while a device's client prepares its next batch, another device's request takes the slot. */
+const DEVICES_PER_STREAM = 3;
 
 /**
- * A new user with `clients` devices, each syncing its share of `total` samples (from `startMs` on) in
- * batches of BATCH; resolves with the throughput. Every batch must be fully accepted. Needs
- * DATABASE_URL pointing at the server's database (devices are registered in-process).
+ * A new user with `clients` streams of samples (together `total`, from `startMs` on), each split in time
+ * order among DEVICES_PER_STREAM devices that sync through the sync client (bench/device-clients.ts) in
+ * batches of BATCH, with at most `clients` requests in flight: the server's load is that of `clients`
+ * devices syncing back to back, and the clients' own work between their requests does not leave it idle.
+ * The samples are enqueued first (timed apart: the client's cost); the throughput is from the start of
+ * the sync until every queue is empty. Every batch must be fully accepted. Needs DATABASE_URL pointing at
+ * the server's database (devices are registered in-process).
  */
 export async function measureHttpIngest(baseUrl: string, opts: { total: number; clients: number; startMs: number; label: string }): Promise<HttpIngest> {
   const { prisma } = await import('../lib/db/client');
   const { registerDevice } = await import('../lib/data/devices');
   const user = await createBenchUser({ email: `${opts.label}-${Date.now()}@bench.test`, passwordHash: 'x', name: 'Bench', timeZone: 'Europe/Berlin' });
-  const perDevice = Math.ceil(opts.total / opts.clients);
-  const devices = await Promise.all(Array.from({ length: opts.clients }, (_, d) => registerDevice(user.id, { name: `Bench ${d}`, type: 'watch' })));
-  const data = devices.map((_, d) => generate(`${opts.label}-d${d}`, perDevice, opts.startMs));
-
-  // Warm-up: opens pool connections, loads the route module.
-  await fetch(`${baseUrl}/api/v1/devices/${devices[0]!.id}/sync`, { method: 'POST', headers: { authorization: `Bearer ${devices[0]!.token}`, 'content-type': 'application/json' }, body: '{"samples":[]}' });
-
-  const started = performance.now();
-  let sent = 0;
-  await Promise.all(
-    devices.map(async (device, d) => {
-      const samples = data[d]!;
-      for (let i = 0; i < samples.length; i += BATCH) {
-        const res = await fetch(`${baseUrl}/api/v1/devices/${device.id}/sync`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json', 'idempotency-key': `${opts.label}-${d}-${i}` },
-          body: JSON.stringify({ samples: samples.slice(i, i + BATCH) }),
-        });
-        const body = (await res.json()) as { accepted: number };
-        if (res.status !== 200 || body.accepted !== Math.min(BATCH, samples.length - i)) throw new Error(`sync failed: ${res.status} ${JSON.stringify(body)}`);
-        sent += body.accepted;
-      }
+  const perStream = Math.ceil(opts.total / opts.clients);
+  const data = Array.from({ length: opts.clients }, (_, s) => generate(`${opts.label}-d${s}`, perStream, opts.startMs)).flatMap((stream) => {
+    const size = Math.ceil(stream.length / DEVICES_PER_STREAM);
+    return Array.from({ length: DEVICES_PER_STREAM }, (_, part) => stream.slice(part * size, (part + 1) * size));
+  });
+  const devices = await Promise.all(data.map((_, d) => registerDevice(user.id, { name: `Bench ${d}`, type: 'watch' })));
+  const queues = await openQueues(`bench-${opts.label}`);
+  const slots = requestSlots(opts.clients);
+  const exchanges: Exchange[][] = devices.map(() => []);
+  // Each device starts syncing once the one before has its first batch ready (its first request asked
+  // for), so the first request goes out after one client's preparation, not after all of them at once.
+  const ready = devices.map(() => {
+    let resolve: () => void = () => undefined;
+    return { promise: new Promise<void>((r) => (resolve = r)), resolve: () => resolve() };
+  });
+  const clients = await Promise.all(
+    devices.map((device, d) => {
+      const observed = observedFetch((e) => exchanges[d]!.push(e), slots);
+      const fetch: typeof globalThis.fetch = (input, init) => {
+        ready[d]!.resolve();
+        return observed(input, init);
+      };
+      return queues.open(baseUrl, device, `d${d}`, { batchSize: BATCH, fetch });
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  const stored = await prisma.healthSample.count({ where: { userId: user.id } });
-  if (stored !== sent) throw new Error(`stored ${stored} but acknowledged ${sent}`);
-  return { userId: user.id, samples: sent, seconds: Number(seconds.toFixed(2)), samplesPerSec: Math.round(sent / seconds), clients: opts.clients, batchSize: BATCH };
+  try {
+    // Warm-up: opens pool connections, loads the route module.
+    await fetch(`${baseUrl}/api/v1/devices/${devices[0]!.id}/sync`, { method: 'POST', headers: { authorization: `Bearer ${devices[0]!.token}`, 'content-type': 'application/json' }, body: '{"samples":[]}' });
+
+    const enqueueStarted = performance.now();
+    await Promise.all(clients.map(({ client }, d) => client.enqueue(data[d]!)));
+    const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
+
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const results = await Promise.all(
+      clients.map(async ({ client }, d) => {
+        if (d > 0) await ready[d - 1]!.promise;
+        const deviceStarted = performance.now();
+        return { ...(await strictClient(client).sync()), wallMs: performance.now() - deviceStarted };
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const sent = results.reduce((n, r) => n + r.accepted, 0);
+    const stored = await prisma.healthSample.count({ where: { userId: user.id } });
+    if (stored !== sent || sent !== data.reduce((n, d) => n + d.length, 0)) throw new Error(`stored ${stored} but acknowledged ${sent}`);
+
+    const client: ClientCost = {
+      devices: devices.length,
+      enqueueSamplesPerSec: Math.round(sent / enqueueSeconds),
+      // Each device's sync time less the time its fetch took (waiting for a slot and for the answer).
+      shareOfWall: Number((results.reduce((sum, r, d) => sum + 1 - exchanges[d]!.reduce((ms, e) => ms + e.endedMs - e.calledMs, 0) / r.wallMs, 0) / devices.length).toFixed(3)),
+      serverIdleShare: Number((1 - coveredMs(exchanges.flat()) / (seconds * 1000)).toFixed(3)),
+      cpuCores: Number(((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)),
+    };
+    const requests = exchanges.reduce((n, list) => n + list.length, 0);
+    return { userId: user.id, samples: sent, seconds: Number(seconds.toFixed(2)), samplesPerSec: Math.round(sent / seconds), clients: opts.clients, batchSize: BATCH, requests, client };
+  } finally {
+    await Promise.all(clients.map(async ({ client, store }) => {
+      await client.stop();
+      await store.close();
+    }));
+    await queues.remove();
+  }
 }
 
 const COLUMNS = 'user_id, device_id, type, start_at, end_at, value, category, client_record_id, version, metadata';

@@ -1,7 +1,7 @@
-// npm run bench:ingest [-- --samples N --clients C] — device sync over HTTP (batches of 1,000, C devices
-// syncing at once) against the production server, then COPY of the same rows into the same table and
-// indexes (after deleting them, so both end in the same state). Prints samples/s and the ratio and writes
-// bench/results/ingest.json.
+// npm run bench:ingest [-- --samples N --clients C] — device sync over HTTP through the sync client
+// (batches of 1,000, C devices syncing at once; the client's own cost apart) against the production
+// server, then COPY of the same rows into the same table and indexes (after deleting them, so both end in
+// the same state). Prints samples/s and the ratio and writes bench/results/ingest.json.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,7 @@ try {
     httpSamplesPerSec: http.samplesPerSec,
     copyRowsPerSec: copy.rowsPerSec,
     ratio: Number((http.samplesPerSec / copy.rowsPerSec).toFixed(3)),
+    client: http.client,
     target: { here: 0.3, product: 0.5 },
     serverPeakRssMb: server.peakRssMb(),
   };

@@ -149,20 +149,19 @@ try {
   }
 
   // The sync path: the requests and the pipeline work they cause, up to the last dirty range recomputed.
-  const perDevice = Math.ceil(config.syncSamples / SYNC_DEVICES);
-  const syncRequests = SYNC_DEVICES * Math.ceil(perDevice / BATCH) + 1; // + measureHttpIngest's warm-up
   // Warm-up (not profiled): the sync route's and the pipeline's modules load on their first use.
-  await measureHttpIngest(app.baseUrl, { total: 2 * SYNC_DEVICES * BATCH, clients: SYNC_DEVICES, startMs: Date.now() - 30 * DAY, label: 'profile-warm-up' });
+  const warmUp = await measureHttpIngest(app.baseUrl, { total: 2 * SYNC_DEVICES * BATCH, clients: SYNC_DEVICES, startMs: Date.now() - 30 * DAY, label: 'profile-warm-up' });
   await drained();
   const started = performance.now();
+  let syncRequests = 0;
   const { file, processCpuMs: cpu } = await profiled('sync', async () => {
-    await measureHttpIngest(app.baseUrl, { total: config.syncSamples, clients: SYNC_DEVICES, startMs: Date.now() - 20 * DAY, label: 'profile' });
+    syncRequests = (await measureHttpIngest(app.baseUrl, { total: config.syncSamples, clients: SYNC_DEVICES, startMs: Date.now() - 20 * DAY, label: 'profile' })).requests + 1; // + its warm-up
     await drained();
   });
   const wallSeconds = (performance.now() - started) / 1000;
   endpoints.push({
     name: 'sync',
-    what: `POST /api/v1/devices/{id}/sync: ${config.syncSamples} samples from ${SYNC_DEVICES} devices in batches of ${BATCH} (after an unprofiled warm-up of ${2 * SYNC_DEVICES} batches), profiled from the first request until the pipeline had recomputed every dirty range (the in-process pipeline's work is in it)`,
+    what: `POST /api/v1/devices/{id}/sync: ${config.syncSamples} samples through the sync client, ${SYNC_DEVICES} requests in flight, batches of up to ${BATCH} (after an unprofiled warm-up of ${warmUp.requests} batches), profiled from the first request until the pipeline had recomputed every dirty range (the in-process pipeline's work is in it)`,
     requests: syncRequests,
     wallSeconds,
     processCpuMs: cpu,

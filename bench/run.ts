@@ -1,6 +1,7 @@
 // npm run bench [-- --quick] — the whole benchmark in one run against the production build on a fresh
 // database (bench/server.ts), writing bench/results/latest.json + latest.md (--quick: latest.quick.*):
-//  1. ingest: HTTP sync (4 devices, batches of 1,000) vs COPY of the same rows (bench/ingest-measure.ts);
+//  1. ingest: HTTP sync through the sync client (4 devices, batches of 1,000) vs COPY of the same rows
+//     (bench/ingest-measure.ts), with the client's own cost reported apart;
 //  2. ingest at scale: the same HTTP ingest with ~1M and with ~10M samples already stored (preloaded with
 //     COPY: 20 users × a year of minute heart rate plus steps, SpO2, glucose, weight — run/preload.ts);
 //  3. pipeline: the real recompute (recomputeDirtyRanges) of all preloaded users, samples/s; this is also
@@ -77,7 +78,7 @@ try {
   const http = await measureHttpIngest(server.baseUrl, { total: config.ingest, clients: 4, startMs: Date.now() - 40 * DAY, label: 'ingest' });
   await drained();
   const copy = await measureCopy(server.url, http.userId);
-  log(`HTTP ${http.samplesPerSec}/s, COPY ${copy.rowsPerSec}/s`);
+  log(`HTTP ${http.samplesPerSec}/s, COPY ${copy.rowsPerSec}/s; client: ${JSON.stringify(http.client)}`);
   phaseDone('ingest');
 
   const password = `bench-${randomBytes(8).toString('hex')}`;
@@ -100,7 +101,7 @@ try {
     const result = await measureHttpIngest(server.baseUrl, { total: config.scaleIngest, clients: 4, startMs: Date.now() - 20 * DAY, label });
     await drained();
     log(`  ${stored} stored: HTTP ${result.samplesPerSec} samples/s`);
-    return { stored, samplesPerSec: result.samplesPerSec, samples: result.samples, seconds: result.seconds };
+    return { stored, samplesPerSec: result.samplesPerSec, samples: result.samples, seconds: result.seconds, client: result.client };
   };
 
   log(`preloading ${config.checkpointUsers} users × ${config.days} days with COPY…`);
@@ -148,6 +149,7 @@ try {
       samples: http.samples,
       concurrentDevices: http.clients,
       batchSize: http.batchSize,
+      client: http.client,
     },
     ingestAtScale: {
       at1M: at1M.samplesPerSec,
@@ -157,6 +159,7 @@ try {
       storedAt10M: at10M.stored,
       samplesPerRun: at1M.samples,
       preload: { method: 'COPY (CSV stream)', rows: preloadRows, rowsPerSec: preloadCopyRowsPerSec },
+      client: { at1M: at1M.client, at10M: at10M.client },
     },
     pipeline: {
       samplesPerSec: Math.round(preloadRows / recomputeSeconds),

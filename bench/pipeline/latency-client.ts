@@ -1,5 +1,6 @@
-// What a device and a signed-in user do over HTTP in the latency measurement: sign in through
-// next-auth's credentials endpoint (as test/http.ts does), push a sync, and read hourly aggregates.
+// What a signed-in user does over HTTP in the latency measurement: sign in through next-auth's
+// credentials endpoint (as test/http.ts does) and read hourly aggregates (the devices sync through the
+// sync client: bench/device-clients.ts).
 
 export type AggregateRow = { periodStart: string; count: number; value: number };
 
@@ -22,17 +23,6 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   const cookies = [...jar, ...cookiesOf(res)];
   if (!cookies.some((c) => c.startsWith('next-auth.session-token='))) throw new Error(`sign-in refused for ${email} (${res.status})`);
   return cookies.join('; ');
-}
-
-/** POSTs one sync; resolves when the 200 has arrived (the pipeline then runs after the response). */
-export async function sync(baseUrl: string, device: { id: string; token: string }, samples: unknown[]): Promise<void> {
-  const res = await fetch(`${baseUrl}/api/v1/devices/${device.id}/sync`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ samples }),
-  });
-  const body = (await res.json()) as { accepted?: number };
-  if (res.status !== 200 || body.accepted !== samples.length) throw new Error(`sync failed: ${res.status} ${JSON.stringify(body)}`);
 }
 
 /** The signed-in user's hourly rows of one type on one local day. */

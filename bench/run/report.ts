@@ -1,4 +1,5 @@
 // The shape of bench/results/latest.json and its Markdown rendering, with each figure beside its goal.
+import type { ClientCost } from '../ingest-measure';
 import type { PipelineBenchResult } from '../pipeline/results';
 import type { Percentiles } from './api';
 import type { StorageResult } from './storage';
@@ -7,7 +8,8 @@ export type BenchResult = {
   date: string;
   mode: 'quick' | 'full';
   machine: PipelineBenchResult['machine'];
-  ingest: { httpSamplesPerSec: number; copyRowsPerSec: number; ratio: number; samples: number; concurrentDevices: number; batchSize: number };
+  /** `client`: what the sync client itself cost (not in the server's figures; absent before it was used). */
+  ingest: { httpSamplesPerSec: number; copyRowsPerSec: number; ratio: number; samples: number; concurrentDevices: number; batchSize: number; client?: ClientCost };
   ingestAtScale: {
     at1M: number;
     at10M: number;
@@ -16,6 +18,7 @@ export type BenchResult = {
     storedAt10M: number;
     samplesPerRun: number;
     preload: { method: string; rows: number; rowsPerSec: number };
+    client?: { at1M: ClientCost; at10M: ClientCost };
   };
   pipeline: { samplesPerSec: number; recomputedSamples: number; recomputeSeconds: number; visibleLatencyMs: { p50: number; p95: number; n: number } };
   api: { clients: number; storedSamples: number; users: number; endpoints: Record<string, Percentiles> };
@@ -27,6 +30,17 @@ export type BenchResult = {
   storage: StorageResult;
   runSeconds: number;
 };
+
+const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
+/** The client's cost in a table cell (`brief`: the sync only). */
+function clientCost(c: ClientCost, brief = false): string {
+  const sync = `${pct(c.shareOfWall)} of each device's sync time in its client, server idle ${pct(c.serverIdleShare)} of the time`;
+  return brief ? sync : `${sync}, ${c.cpuCores} cores of CPU in the clients' process; enqueue (before the sync, not timed in it) ${c.enqueueSamplesPerSec} samples/s`;
+}
+
+/** The same throughput over the time some request was in flight (the server not waiting for the clients). */
+const busyRate = (samplesPerSec: number, c: ClientCost) =>
+  c.serverIdleShare < 1 ? ` (${Math.round(samplesPerSec / (1 - c.serverIdleShare))} per second with a request in flight)` : '';
 
 const API_GOAL_MS: Record<string, number> = { summary: 50, aggregatesMonthDaily: 50, aggregatesWeekHourly: 50, samplesDay: 100 };
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
@@ -42,11 +56,13 @@ export function toMarkdown(r: BenchResult): string {
     '',
     '| measure | result | goal | |',
     '|---|---|---|---|',
-    `| ingest over HTTP (${r.ingest.samples} samples, ${r.ingest.concurrentDevices} devices, batches of ${r.ingest.batchSize}) | ${r.ingest.httpSamplesPerSec} samples/s | | |`,
+    `| ingest over HTTP (${r.ingest.samples} samples, ${r.ingest.client ? `${r.ingest.concurrentDevices} requests in flight from ${r.ingest.client.devices} devices with the sync client` : `${r.ingest.concurrentDevices} devices`}, batches of ${r.ingest.batchSize}) | ${r.ingest.httpSamplesPerSec} samples/s${r.ingest.client ? busyRate(r.ingest.httpSamplesPerSec, r.ingest.client) : ''} | | |`,
     `| COPY of the same rows | ${r.ingest.copyRowsPerSec} rows/s | | |`,
     `| HTTP / COPY | ${r.ingest.ratio} | ≥ 0.5 | ${verdict(r.ingest.ratio >= 0.5)} |`,
-    `| HTTP ingest with ${s.storedAt1M} stored | ${s.at1M} samples/s | | |`,
-    `| HTTP ingest with ${s.storedAt10M} stored | ${s.at10M} samples/s (${(s.change * 100).toFixed(1)} %) | within 20 % | ${verdict(Math.abs(s.change) <= 0.2)} |`,
+    ...(r.ingest.client ? [`| the sync client's own cost in that ingest | ${clientCost(r.ingest.client)} | | |`] : []),
+    `| HTTP ingest with ${s.storedAt1M} stored | ${s.at1M} samples/s${s.client ? busyRate(s.at1M, s.client.at1M) : ''} | | |`,
+    `| HTTP ingest with ${s.storedAt10M} stored | ${s.at10M} samples/s (${(s.change * 100).toFixed(1)} %)${s.client ? busyRate(s.at10M, s.client.at10M) : ''} | within 20 % | ${verdict(Math.abs(s.change) <= 0.2)} |`,
+    ...(s.client ? [`| the sync client's own cost in those two | ${clientCost(s.client.at1M, true)}; ${clientCost(s.client.at10M, true)} | | |`] : []),
     `| pipeline (real recompute of ${r.pipeline.recomputedSamples} preloaded samples) | ${r.pipeline.samplesPerSec} samples/s | | |`,
     `| sync → aggregates visible (${r.pipeline.visibleLatencyMs.n} syncs) | p50 ${r.pipeline.visibleLatencyMs.p50} ms, p95 ${r.pipeline.visibleLatencyMs.p95} ms | | |`,
     ...Object.entries(r.api.endpoints).map(([name, p]) => {

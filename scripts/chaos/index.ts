@@ -1,10 +1,11 @@
 // npm run chaos [-- --quick] — fault injection against the production build (bench/server.ts) on a
 // PostgreSQL of its own (postgres.ts):
-//  (a) retrying clients sync while the server is SIGKILLed at random moments and restarted (100 kills;
-//      --quick: 5): every acknowledged sample stored exactly once; once drained, the aggregates equal a
-//      full recompute of the raw samples;
+//  (a) devices sync through the sync client (devices.ts) while the server is SIGKILLed at random moments
+//      and restarted (100 kills; --quick: 5), a device's client restarted with each kill: once the
+//      queues have drained, every enqueued sample stored exactly once; once the pipeline has drained,
+//      the aggregates equal a full recompute of the raw samples;
 //  (b) the database stopped and started under load (5 times; --quick: once): 503 + Retry-After while it
-//      is down, never a 2xx for uncommitted data, nothing acknowledged lost, aggregates as in (a);
+//      is down, never a 2xx for uncommitted data, nothing enqueued lost or doubled, aggregates as in (a);
 //  (c) 10,000 malformed sync payloads (--quick: 500): no 5xx, no write from a rejected request.
 // Prints a summary, writes bench/results/chaos.json (--quick: chaos.quick.json), exits 1 on any violation.
 import { randomBytes } from 'node:crypto';
@@ -23,7 +24,8 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean', default: fal
 const quick = values.quick === true;
 const config = quick ? { kills: 5, restarts: 1, malformed: 500 } : { kills: 100, restarts: 5, malformed: 10_000 };
 const SEED = Number(values.seed);
-const PORT = 3372;
+// CHAOS_PORT / CHAOS_PG_PORT (postgres.ts) keep two runs on one machine apart.
+const PORT = Number(process.env.CHAOS_PORT ?? 3372);
 const DRAIN_TIMEOUT_MS = 420_000; // longer than the sweep's 5-minute cron
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 const startedAt = performance.now();
@@ -79,8 +81,11 @@ async function verifyRun(run: ClientsRun, app: AppProcess) {
   const aggregates = await checkAggregatesMatchRecompute(pool(), userIds);
   violations.push(...aggregates.violations);
   return {
-    acknowledgedBatches: run.batches,
-    acknowledgedSamples: run.devices.reduce((n, d) => n + d.acked.reduce((m, b) => m + b.recordIds.length + 1, 0), 0),
+    acknowledgedBatches: run.tally.batches,
+    acknowledgedSamples: run.tally.samples,
+    replayedBatches: run.tally.replayed,
+    longestQueue: run.tally.maxQueued,
+    clientRestarts: run.tally.clientRestarts,
     statuses: run.tally.statuses,
     networkErrors: run.tally.networkErrors,
     retries: run.tally.retries,
@@ -128,8 +133,8 @@ try {
   console.log(
     [
       '',
-      `(a) server killed ${kills.kills}× (median restart ${kills.restartMedianMs} ms): ${kills.acknowledgedBatches} batches (${kills.acknowledgedSamples} samples) acknowledged; statuses ${JSON.stringify(kills.statuses)}, ${kills.networkErrors} network errors, ${kills.aggregateRowsCompared} aggregate rows = full recompute → ${kills.violations.length} violations`,
-      `(b) database restarted ${dbRestarts.restarts}×: ${dbRestarts.acknowledgedBatches} batches acknowledged; statuses ${JSON.stringify(dbRestarts.statuses)}, ${dbRestarts.networkErrors} network errors → ${dbRestarts.violations.length} violations`,
+      `(a) server killed ${kills.kills}× (median restart ${kills.restartMedianMs} ms): ${kills.acknowledgedBatches} batches (${kills.acknowledgedSamples} samples) acknowledged (${kills.replayedBatches} replayed, longest queue ${kills.longestQueue}, ${kills.clientRestarts} client restarts); statuses ${JSON.stringify(kills.statuses)}, ${kills.networkErrors} network errors, ${kills.aggregateRowsCompared} aggregate rows = full recompute → ${kills.violations.length} violations`,
+      `(b) database restarted ${dbRestarts.restarts}×: ${dbRestarts.acknowledgedBatches} batches (${dbRestarts.acknowledgedSamples} samples) acknowledged (longest queue ${dbRestarts.longestQueue}); statuses ${JSON.stringify(dbRestarts.statuses)}, ${dbRestarts.networkErrors} network errors → ${dbRestarts.violations.length} violations`,
       `(c) ${malformed.sent} malformed payloads (seed ${SEED}): statuses ${JSON.stringify(malformed.byStatus)}; accepted beyond the intended valid samples (generated samples that happen to be valid): ${JSON.stringify(malformed.acceptedBeyondValid)} → ${malformed.violations.length} violations`,
       `server's unhandled errors (500s): ${JSON.stringify(result.serverUnhandledErrors)} (log: ${serverLog})`,
       ...[...kills.violations, ...dbRestarts.violations, ...malformed.violations].slice(0, 30).map((v) => `  ✗ ${v}`),

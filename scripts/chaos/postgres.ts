@@ -1,10 +1,10 @@
-// The chaos runs' own PostgreSQL (embedded, in .data/chaos-postgres on port 54377), so it can be stopped
-// and started under load without touching anyone else's server. Stop is PostgreSQL's fast shutdown
+// The chaos runs' own PostgreSQL (embedded, in .data/chaos-postgres on port 54377, or CHAOS_PG_PORT), so it
+// can be stopped and started under load without touching anyone else's server. Stop is PostgreSQL's fast shutdown
 // (SIGINT): open transactions are rolled back and clients are disconnected.
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedCluster, type EmbeddedCluster } from '../../lib/db/local-postgres';
 
-const PORT = 54377;
+const PORT = Number(process.env.CHAOS_PG_PORT ?? 54377);
 const PASSWORD = 'chaos-local-only';
 const DATA_DIR = path.resolve(process.cwd(), '.data/chaos-postgres');
 

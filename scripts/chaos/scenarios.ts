@@ -1,57 +1,32 @@
-// Scenarios (a) and (b): retrying clients sync while the server is SIGKILLed at random moments and
-// restarted, or while the database is stopped and started under them. Each resolves with what the
-// clients saw and the devices' acknowledged batches, for verify.ts to check against the database.
+// Scenarios (a) and (b): devices sync through the sync client (devices.ts) while the server is SIGKILLed
+// at random moments and restarted, or while the database is stopped and started under them. Each
+// resolves, once every queue has drained, with what the clients saw and what each device enqueued, for
+// verify.ts to check against the database.
 import type { AppProcess } from '../../bench/server';
-import { makeBatches, newTally, syncUntilAcked, type Tally } from './sync-client';
-import type { DeviceRun } from './verify';
+import { startDevices, type Device, type DeviceRun, type Tally } from './devices';
 
-export type Device = { id: string; token: string; userId: string };
-export type ClientsRun = { tally: Tally; devices: DeviceRun[]; batches: number };
+export type { Device };
+export type ClientsRun = { tally: Tally; devices: DeviceRun[] };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (min: number, max: number) => min + Math.random() * (max - min);
 
-/** Starts every device syncing its batches (retrying each until acknowledged) until stop() is called. */
-function startClients(label: string, devices: Device[], baseUrl: () => string) {
-  const tally = newTally();
-  let stopping = false;
-  const runs: DeviceRun[] = devices.map((d) => ({ id: d.id, userId: d.userId, acked: [] }));
-  // 50 readings a batch, minute by minute from 75 days ago: 2,000 batches stay in the past.
-  const startMs = Math.floor(Date.now() / 60_000) * 60_000 - 75 * 86_400_000;
-  const done = Promise.all(
-    devices.map(async (device, i) => {
-      for (const batch of makeBatches(`${label}-${i}`, 2000, 50, startMs)) {
-        if (stopping) return;
-        await syncUntilAcked({ baseUrl, device, batch, tally });
-        runs[i]!.acked.push(batch);
-      }
-    }),
-  );
-  return {
-    tally,
-    stop: async (): Promise<ClientsRun> => {
-      stopping = true;
-      await done;
-      return { tally, devices: runs, batches: runs.reduce((n, r) => n + r.acked.length, 0) };
-    },
-  };
-}
-
 /**
- * (a) `kills` SIGKILLs of the server, each followed by a restart. The moment is random: 0–2.5 s after
- * the restarted server's first acknowledgement (a cold server answers its first syncs slowly, so a
- * clock started at "ready" would mostly kill it before any batch got through).
+ * (a) `kills` SIGKILLs of the server, each followed by a restart; with each kill one device's client is
+ * stopped and started again on its queue file (in turn). The moment is random: 0–2.5 s after the
+ * restarted server's first acknowledgement (a cold server answers its first syncs slowly, so a clock
+ * started at "ready" would mostly kill it before any batch got through).
  */
 export async function runKills(args: { devices: Device[]; kills: number; start: () => Promise<AppProcess> }): Promise<ClientsRun & { app: AppProcess; kills: number; restartMedianMs: number }> {
   let app = await args.start();
-  const clients = startClients('kill', args.devices, () => app.baseUrl);
+  const clients = await startDevices('kill', args.devices, app.baseUrl); // the same port after each restart
   let kills = 0;
   const restartMs: number[] = [];
   for (; kills < args.kills; kills += 1) {
     const acks = clients.tally.acks;
     for (let waited = 0; clients.tally.acks === acks && waited < 15_000; waited += 50) await sleep(50);
     await sleep(between(0, 2500));
-    await app.kill();
+    await Promise.all([app.kill(), clients.restartClient(kills % args.devices.length)]);
     const restarted = performance.now();
     app = await args.start();
     restartMs.push(performance.now() - restarted);
@@ -71,7 +46,7 @@ export async function runDatabaseRestarts(args: {
 }): Promise<ClientsRun & { serverDied: boolean }> {
   let serverDied = false;
   void args.app.exited.then(() => (serverDied = true));
-  const clients = startClients('dbrestart', args.devices, () => args.app.baseUrl);
+  const clients = await startDevices('dbrestart', args.devices, args.app.baseUrl);
   for (let r = 0; r < args.restarts; r += 1) {
     await sleep(between(2000, 4000));
     await args.pg.stop();

@@ -1,12 +1,10 @@
-// The invariants the chaos runs check against the database: every acknowledged sample stored exactly
-// once (and nothing stored that was never sent), the pipeline drained, and the aggregates it left equal
-// to a full recompute from the raw samples by the pipeline's own function.
+// The invariants the chaos runs check against the database: every sample the devices enqueued (their
+// queues drained) stored exactly once, and nothing stored that was never enqueued; the pipeline drained;
+// and the aggregates it left equal to a full recompute from the raw samples by the pipeline's own function.
 import type pg from 'pg';
-import type { Batch } from './sync-client';
+import type { DeviceRun } from './devices';
 
-export type DeviceRun = { id: string; userId: string; acked: Batch[] };
-
-/** Violations of "stored exactly once" for each device's acknowledged batches. */
+/** Violations of "stored exactly once" for each device's enqueued samples. */
 export async function checkExactlyOnce(db: pg.Pool, devices: DeviceRun[]): Promise<string[]> {
   const violations: string[] = [];
   for (const device of devices) {
@@ -15,19 +13,19 @@ export async function checkExactlyOnce(db: pg.Pool, devices: DeviceRun[]): Promi
       [device.id],
     );
     const stored = new Map(rows.map((r) => [r.id, r.n]));
-    const expected = new Set(device.acked.flatMap((b) => b.recordIds));
+    const expected = new Set(device.recordIds);
     for (const id of expected) {
       const n = stored.get(id) ?? 0;
-      if (n !== 1) violations.push(`device ${device.id}: acknowledged sample ${id} stored ${n} times`);
+      if (n !== 1) violations.push(`device ${device.id}: enqueued sample ${id} stored ${n} times`);
     }
-    for (const id of stored.keys()) if (!expected.has(id)) violations.push(`device ${device.id}: sample ${id} stored but never acknowledged`);
+    for (const id of stored.keys()) if (!expected.has(id)) violations.push(`device ${device.id}: sample ${id} stored but never enqueued`);
     const intervals = await db.query<{ n: number; dup: number }>(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE c > 1)::int AS dup FROM (
          SELECT count(*) AS c FROM health_samples WHERE device_id = $1 AND client_record_id IS NULL GROUP BY type, start_at, end_at) g`,
       [device.id],
     );
     const { n, dup } = intervals.rows[0]!;
-    if (n !== device.acked.length || dup !== 0) violations.push(`device ${device.id}: ${n} step intervals stored (${dup} twice) for ${device.acked.length} acknowledged batches`);
+    if (n !== device.intervals || dup !== 0) violations.push(`device ${device.id}: ${n} step intervals stored (${dup} twice) for ${device.intervals} enqueued`);
   }
   return violations;
 }

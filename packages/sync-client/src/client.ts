@@ -197,8 +197,7 @@ export class SyncClient {
           await store.remove(ids);
           continue;
         }
-        const samples: SyncSample[] = [];
-        for (const r of records) samples.push(JSON.parse(await open(this.opts.key, r.id, r.data)) as SyncSample);
+        const samples = await Promise.all(records.map(async (r) => JSON.parse(await open(this.opts.key, r.id, r.data)) as SyncSample));
         const answer = await this.send(samples, signal);
         if (answer.kind === 'too-large') {
           if (records.length > 1) {
@@ -304,7 +303,10 @@ export class SyncClient {
 
 /** The promise, or its signal's reason once aborted (an injected fetch may not watch the signal itself). */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    promise.catch(() => undefined); // its own failure (an aborted fetch) is this one: not left unhandled
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
