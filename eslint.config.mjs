@@ -7,6 +7,7 @@ const TRANSLATED = [
   'app/layout.tsx',
   'app/page.tsx',
   'app/login/**/*.tsx',
+  'app/developers/site-header.tsx', // the integrator guide's header (the guide itself is English, as /api-docs)
   'app/signup/**/*.tsx',
   'app/(app)/settings/page.tsx',
   'components/app-nav.tsx',

@@ -4,12 +4,14 @@ import { errorCodeRows } from '@/lib/docs/error-codes';
 import { EXAMPLES } from '@/lib/docs/integrator-examples';
 import { C, CodeBlock, h2, h3, HttpExampleView, p, TableScroll, td, th } from './code';
 
+const SHAPE = { error: { code: 'VALIDATION_ERROR', message: 'request validation failed', details: [{ field: 'type', reason: '…' }] } };
+
 export function ErrorsSection() {
   return (
     <section aria-labelledby="errors">
       <h2 id="errors" className={h2}>3. Errors</h2>
       <p className={p}>Every API error has one shape, with the HTTP status of its code:</p>
-      <CodeBlock>{'{ "error": { "code": "VALIDATION_ERROR", "message": "request validation failed", "details": [{ "field": "type", "reason": "…" }] } }'}</CodeBlock>
+      <CodeBlock>{JSON.stringify(SHAPE, null, 2)}</CodeBlock>
       <p className={p}>
         Decide on <C>code</C> and the status: they are the contract. <C>message</C> is English, for people and
         logs, and may be reworded. <C>details</C> is there when there is more to say; for invalid input it is the

@@ -23,7 +23,9 @@ export function NightscoutSection() {
         once. Each app that uploads becomes a data source of its own; two apps relaying one sensor count once.
       </p>
       <HttpExampleView example={EXAMPLES.nightscoutSite}>Create an uploader</HttpExampleView>
-      <HttpExampleView example={EXAMPLES.nightscoutEntries}>Upload a reading as the apps do</HttpExampleView>
+      <HttpExampleView example={EXAMPLES.nightscoutEntries}>
+        Upload a reading as the apps do (they send the SHA-1 hex of the secret in <C>api-secret</C>; the secret itself works too)
+      </HttpExampleView>
       <ul className="mt-4 space-y-3">
         {clientGuides({ baseUrl: SITE, secret: null }).map((guide) => (
           <li key={guide.id} className="rounded-lg border border-slate-200 p-3">

@@ -5,16 +5,16 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 import { getCaller } from '@/lib/auth/session';
 import { getTranslations } from '@/lib/i18n/server';
 
-const link = 'rounded text-teal-800 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500';
+const focus = 'rounded text-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-500';
 
 export async function SiteHeader() {
   const [caller, nav, landing] = await Promise.all([getCaller().catch(() => null), getTranslations('nav'), getTranslations('landing')]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
-        <Link href="/" className={`text-lg font-semibold ${link} no-underline`}>{nav('app')}</Link>
+        <Link href="/" className={`text-lg font-semibold ${focus}`}>{nav('app')}</Link>
         <div className="flex flex-wrap items-center gap-4">
-          {!caller && <Link href="/login" className={`text-sm ${link}`}>{landing('signIn')}</Link>}
+          {!caller && <Link href="/login" className={`text-sm underline ${focus}`}>{landing('signIn')}</Link>}
           <LanguageSwitcher signedIn={caller !== null} />
         </div>
       </div>

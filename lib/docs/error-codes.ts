@@ -2,6 +2,7 @@
 // do about it, for the integrator guide (/developers). A new code fails to compile here until it is
 // explained.
 import { ApiError, type ErrorCode } from '../http/errors';
+import { MAX_BODY_BYTES, MAX_SAMPLES } from '../ingest/sync-batch';
 
 type Meaning = { when: string; action: string };
 
@@ -15,7 +16,7 @@ const MEANINGS: Record<ErrorCode, Meaning> = {
   TWO_FACTOR_ENROLMENT_REQUIRED: { when: 'A doctor or administrator who has not set up two-factor sign-in yet (details.enrolAt names the page).', action: 'Enrol, then retry.' },
   NOT_FOUND: { when: 'The record does not exist or is not the caller’s, e.g. a device id that is not the token’s device.', action: 'Check the id.' },
   CONFLICT: { when: 'The record is not in a state that allows this (a stopped medication, a delivery that did not fail).', action: 'Read the record again.' },
-  PAYLOAD_TOO_LARGE: { when: 'The body is over the route’s cap (sync: 8 MiB or 5,000 samples).', action: 'Send smaller batches.' },
+  PAYLOAD_TOO_LARGE: { when: `The body is over the route’s cap (sync: ${MAX_BODY_BYTES / 1024 / 1024} MiB or ${MAX_SAMPLES.toLocaleString('en')} samples).`, action: 'Send smaller batches.' },
   UNSUPPORTED_MEDIA_TYPE: { when: 'Content-Type is not application/json, or a Content-Encoding the route does not take.', action: 'Send JSON with its Content-Type.' },
   VALIDATION_ERROR: {
     when: 'The input breaks a rule: details lists each field and why. On a sync, every sample was rejected (rejected lists them).',

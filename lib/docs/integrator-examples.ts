@@ -7,7 +7,7 @@
 export const EXAMPLE_ORIGIN = 'https://pulse.example.org';
 
 export type HttpExample = {
-  method: 'GET' | 'POST';
+  method: 'POST';
   /** Below the server's origin. */
   path: string;
   headers: Record<string, string>;
@@ -22,7 +22,7 @@ export type HttpExample = {
 
 const json = { 'Content-Type': 'application/json' };
 const session = { Cookie: 'next-auth.session-token=<session>' };
-const device = (key?: string) => ({ Authorization: 'Bearer <token>', ...json, ...(key ? { 'Idempotency-Key': key } : {}) });
+const device = (key: string) => ({ Authorization: 'Bearer <token>', ...json, 'Idempotency-Key': key });
 const syncPath = '/api/v1/devices/<deviceId>/sync';
 
 const heartRate = { type: 'HEART_RATE', value: 62, unit: 'count/min', startDate: '2025-06-01T07:30:00+05:30', endDate: '2025-06-01T07:30:00+05:30', clientRecordId: 'hr-20250601-0730' };
@@ -131,11 +131,11 @@ export function showJson(value: unknown): string {
 const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
 /** The example as a curl command against `origin`. */
-export function curlCommand(example: HttpExample, origin = EXAMPLE_ORIGIN): string {
+export function curlCommand(example: HttpExample): string {
   return [
-    `curl -X ${example.method} ${shellQuote(origin + example.path)}`,
+    `curl -X ${example.method} ${shellQuote(EXAMPLE_ORIGIN + example.path)}`,
     ...Object.entries(example.headers).map(([name, value]) => `  -H ${shellQuote(`${name}: ${value}`)}`),
-    ...(example.body === undefined ? [] : [`  --data-raw ${shellQuote(bodyText(example))}`]),
+    `  --data-raw ${shellQuote(bodyText(example))}`,
   ].join(' \\\n');
 }
 
