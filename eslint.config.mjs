@@ -1,10 +1,10 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-// Issue 21: every page and component is translated. The developer documentation (the API reference) is English,
-// like the API's own error messages.
+// Issue 21: every page and component is translated. The developer documentation (the API reference and the
+// integrator guide's text; not its header) is English, like the API's own error messages.
 const TRANSLATED = ['app/**/*.tsx', 'components/**/*.tsx'];
-const ENGLISH_DEVELOPER_DOCS = ['app/api-docs/**'];
+const ENGLISH_DEVELOPER_DOCS = ['app/api-docs/**', 'app/developers/page.tsx', 'app/developers/code.tsx', 'app/developers/*-section.tsx'];
 
 const config = [
   ...nextVitals,

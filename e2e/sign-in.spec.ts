@@ -71,7 +71,7 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await expect(page).toHaveURL(/\/login$/);
 });
 
-for (const [name, path, heading] of [['landing', '/', 'Pulse'], ['login', '/login', 'Sign in']] as const) {
+for (const [name, path, heading] of [['landing', '/', 'Pulse'], ['login', '/login', 'Sign in'], ['developers', '/developers', 'Integrator guide']] as const) {
   test(`the ${name} page is accessible and fits a phone`, async ({ page }) => {
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 800 });

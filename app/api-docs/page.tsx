@@ -21,6 +21,10 @@ export default function ApiDocsPage() {
         <p className="mt-2 text-sm">
           OpenAPI {doc.openapi} document: <a className="text-sky-800 underline" href="/api/openapi.json">/api/openapi.json</a>
         </p>
+        <p className="mt-2 text-sm">
+          Registering a device, syncing with the sync client or curl, errors, idempotency and rate limits, with worked
+          examples: the <a className="text-sky-800 underline" href="/developers">integrator guide</a>.
+        </p>
       </header>
       <nav aria-label="API sections" className="mt-4">
         <ul className="flex flex-wrap gap-3 text-sm">
