@@ -134,6 +134,9 @@ const TRANSLATED = [
   'app/(app)/notifications/**/*.tsx',
   // Phone navigation (issue 22): the bottom bar and the Menu.
   'components/nav/*.tsx',
+  // The offline app (issue 22): the shell, the waiting list, snapshots.
+  'app/offline/**/*.tsx',
+  'components/offline/*.tsx',
 ];
 
 const config = [

@@ -32,6 +32,8 @@ export async function openIndexedDbStore(name = 'pulse-sync-client', factory: ID
     db.createObjectStore(META);
   };
   const db = await result(request);
+  // Another tab deleting the database (an app clearing a signed-out user's queue) must not wait for this one.
+  db.onversionchange = () => db.close();
 
   async function run<T>(stores: string[], mode: IDBTransactionMode, fn: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
     const tx = db.transaction(stores, mode);
