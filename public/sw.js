@@ -32,8 +32,9 @@ async function cacheShell() {
   const wanted = [...assetPaths(html), ...PUBLIC_FILES];
   await Promise.all(
     wanted.map(async (path) => {
-      // Build assets never change under their name; the icons and manifest may.
-      if (path.startsWith('/_next/static/') && (await assets.match(path))) return;
+      // Build assets never change under their name; the icons and the manifest are kept fresh as they are
+      // fetched (publicFile below).
+      if (await assets.match(path)) return;
       const file = await fetch(path, { cache: 'no-cache' });
       if (!file.ok) throw new Error(`${path}: ${file.status}`);
       await assets.put(path, file);
@@ -81,6 +82,22 @@ async function asset(request) {
   return (await caches.match(request, { cacheName: ASSET_CACHE })) || fetch(request);
 }
 
+/** Icons and the manifest: from the network while online (refreshing the cached copy), else the copy. */
+async function publicFile(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(ASSET_CACHE).then((cache) => cache.put(new URL(request.url).pathname, copy)).catch(() => undefined);
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match(new URL(request.url).pathname, { cacheName: ASSET_CACHE });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
 self.addEventListener('fetch', (event) => {
   if (!OFFLINE) return;
   const { request } = event;
@@ -92,7 +109,8 @@ self.addEventListener('fetch', (event) => {
     if (!/^\/(?:api|ns)\//.test(url.pathname)) event.respondWith(navigate(request));
     return;
   }
-  if (url.pathname.startsWith('/_next/static/') || PUBLIC_FILES.includes(url.pathname)) event.respondWith(asset(request));
+  if (url.pathname.startsWith('/_next/static/')) event.respondWith(asset(request));
+  else if (PUBLIC_FILES.includes(url.pathname)) event.respondWith(publicFile(request));
   // Everything else (API calls, the RSC payloads of client-side navigations, images) goes to the network untouched.
 });
 

@@ -63,17 +63,21 @@ function Pages({ page, userId }: { page: Page; userId: string }) {
         </>
       );
     case 'entry':
-      return <EntryPage />;
+      return (
+        <div className="mx-auto max-w-2xl">
+          <EntryPage />
+        </div>
+      );
     case 'medications':
       return (
-        <>
+        <div className="mx-auto max-w-4xl">
           <h1 className="mb-4 text-2xl font-semibold text-slate-900">{medications('title')}</h1>
           <FromSnapshot<{ today: string; timeZone: string }> name="medications">
             {({ today, timeZone }) => (
               <MedicationsView base={OWN_MEDICATIONS_PATH} timeZone={timeZone} owner="you" canLog canManage={false} viewerId={userId} offline={{ today }} />
             )}
           </FromSnapshot>
-        </>
+        </div>
       );
     case 'elsewhere':
       return <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">{t('needsConnection')}</p>;
@@ -122,9 +126,7 @@ export function OfflineApp() {
           <Empty>{t('noData')}</Empty>
         ) : (
           <OfflineUserProvider value={userId}>
-            <div className="mx-auto max-w-4xl">
-              <Pages page={page} userId={userId} />
-            </div>
+            <Pages page={page} userId={userId} />
           </OfflineUserProvider>
         )}
       </main>

@@ -66,6 +66,7 @@ export class OfflineQueue {
   private readonly client: Promise<SyncClient<QueuedItem>>;
   private readonly channel: BroadcastChannel | null;
   private syncing: Promise<void> | null = null;
+  private destroyed = false;
 
   constructor(readonly userId: string) {
     this.client = (async () => {
@@ -78,8 +79,8 @@ export class OfflineQueue {
       return client;
     })();
     this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`pulse-offline:${userId}`);
-    this.channel?.addEventListener('message', () => void this.refresh());
-    void this.refresh();
+    this.channel?.addEventListener('message', () => void this.refresh().catch(() => undefined));
+    void this.refresh().catch(() => undefined);
   }
 
   subscribe = (listener: () => void) => {
@@ -100,10 +101,11 @@ export class OfflineQueue {
     this.set({ loaded: true, waiting: queued.map(({ recordId, sample }) => ({ recordId, item: sample })), refused });
   }
 
-  /** The lists changed here: read them again, and tell the other tabs. */
+  /** The lists changed here: read them again, and tell the other tabs (not once the queue is deleted). */
   private async changed() {
-    await this.refresh();
-    this.channel?.postMessage('changed');
+    if (this.destroyed) return;
+    await this.refresh().catch(() => undefined);
+    if (!this.destroyed) this.channel?.postMessage('changed');
   }
 
   /** Stores the item (sealed) until the server has it; sends it at once when the browser is online. */
@@ -149,6 +151,7 @@ export class OfflineQueue {
 
   /** Stops sending and deletes the queue's database (signing out). */
   async destroy(): Promise<void> {
+    this.destroyed = true;
     const client = await this.client.catch(() => null);
     await client?.stop();
     this.channel?.close();

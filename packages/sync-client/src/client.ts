@@ -2,11 +2,11 @@
 // at most 1,000, each with an Idempotency-Key derived from its content, and deletes them from the store
 // only after a 2xx. The batch being sent is recorded in the store, so after a crash or a restart the
 // same batch goes again with the same key and the server stores it once.
-import { batchBody, canonicalJson, idempotencyKey, MAX_BATCH } from './batch.js';
-import { open, seal } from './cipher.js';
-import { SyncError } from './errors.js';
-import { abortableSleep, backoffDelay, retryAfterMs, type BackoffOptions } from './retry.js';
-import type { ProgressEvent, QueueItem, SampleRejection, SampleStore, StoredRecord, SyncSample } from './types.js';
+import { batchBody, canonicalJson, idempotencyKey, MAX_BATCH } from './batch.ts';
+import { open, seal } from './cipher.ts';
+import { SyncError } from './errors.ts';
+import { abortableSleep, backoffDelay, retryAfterMs, type BackoffOptions } from './retry.ts';
+import type { ProgressEvent, QueueItem, SampleRejection, SampleStore, StoredRecord, SyncSample } from './types.ts';
 
 export type SyncErrorEvent = {
   error: SyncError;

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { open as openFile, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
-import type { SampleStore, StoredRecord } from './types.js';
+import type { SampleStore, StoredRecord } from './types.ts';
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
 

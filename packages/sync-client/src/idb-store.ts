@@ -1,6 +1,6 @@
 // The browser store: IndexedDB, one object store of sealed records (in enqueue order) and one for the
 // batch in flight. Every call is one IndexedDB transaction, so it commits whole or not at all.
-import type { SampleStore, StoredRecord } from './types.js';
+import type { SampleStore, StoredRecord } from './types.ts';
 
 const RECORDS = 'records';
 const META = 'meta';
