@@ -4,7 +4,7 @@
 // matters) are logged, show as waiting, and survive a reload, which the service worker answers with the
 // data-free app shell; the dashboard shows its snapshot with its age. No Cache Storage entry holds the
 // reading, the dose or the patient's name. Back online the queue sends both (waiting list empty) and each
-// is on the timeline exactly once.
+// is on the timeline exactly once. Signing out then leaves no cache, key or queue behind.
 import { test, type Page } from '@playwright/test';
 import { DEV, expect, signIn } from './role-helpers';
 
@@ -51,7 +51,7 @@ function cacheEntries(page: Page) {
 test('entries and doses logged offline wait on the device, encrypted, and sync once back online', async ({ page, context }) => {
   const suffix = Date.now().toString(36);
   const medication = `E2E Inhaler ${suffix}`;
-  const reading = '263'; // mg/dL: within the plausible range; the demo's CGM entries are not "Entered by you"
+  const reading = '137'; // mg/dL: in range, so it raises no alert; the demo's CGM readings are not "Entered by you"
 
   await signIn(page, 'patient@demo.test');
   const added = await page.request.post('/api/v1/users/me/medications', { data: { name: medication, dose: '2 puffs', schedule: { kind: 'asNeeded' } } });
@@ -74,8 +74,14 @@ test('entries and doses logged offline wait on the device, encrypted, and sync o
 
   await context.setOffline(true);
 
-  // A glucose reading on the page already open: kept on the device, shown as waiting.
+  // A glucose reading on the page already open: kept on the device, shown as waiting. Taken 20 minutes ago
+  // (the browser's wall clock), so it is not the latest reading when another spec sends one "just now".
+  const takenAt = await page.evaluate(() => {
+    const d = new Date(Date.now() - 20 * 60_000);
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  });
   await page.getByRole('textbox', { name: 'Blood glucose' }).fill(reading);
+  await page.getByLabel('When').fill(takenAt);
   await page.getByLabel('Meal context').selectOption({ label: 'After lunch' });
   await page.getByRole('button', { name: 'Save blood glucose' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toContainText(`Blood glucose ${reading} mg/dL (after lunch)`);
@@ -119,4 +125,22 @@ test('entries and doses logged offline wait on the device, encrypted, and sync o
   await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: `${reading} mg/dL` }).filter({ hasText: 'Entered by you' })).toHaveCount(1);
   await expect(page.getByRole('listitem').filter({ hasText: medication })).toHaveCount(1);
+
+  // Signing out leaves nothing behind: no cache, no key, no queue (nothing waits, so nothing is asked).
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  expect(await page.evaluate(() => caches.keys())).toEqual([]);
+  const left = await page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('pulse-offline');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const keys = await new Promise<number>((resolve) => {
+      const count = db.transaction('keys').objectStore('keys').count();
+      count.onsuccess = () => resolve(count.result);
+    });
+    return { queues: names.filter((n) => n.startsWith('pulse-offline-queue:')), keys };
+  });
+  expect(left).toEqual({ queues: [], keys: 0 });
 });

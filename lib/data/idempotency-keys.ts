@@ -42,13 +42,13 @@ export function checkIdempotencyKey(deviceId: string, idem: Idempotency): Promis
 /**
  * Runs `write` in one transaction with the key's record: under the device's lock the key is looked up
  * again (a request sent twice at once is written once), `write` makes its change and answer, and the
- * answer is stored with the key before COMMIT. Without a key, `write` simply runs in a transaction.
+ * answer is stored with the key before COMMIT. Without a key, `write` simply runs (no transaction).
  */
 export async function inIdempotentTransaction(
   idem: ScopedIdempotency | null,
   write: (tx: Prisma.TransactionClient) => Promise<StoredResponse>,
 ): Promise<Previous | { kind: 'stored'; response: StoredResponse }> {
-  if (!idem) return { kind: 'stored', response: await prisma.$transaction(write) };
+  if (!idem) return { kind: 'stored', response: await write(prisma) };
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${deviceLockKey(idem.deviceId)}, 0))`;
     const rows = await tx.$queryRaw<Row[]>`SELECT request_hash, status_code, response FROM idempotency_keys WHERE device_id = ${idem.deviceId}::uuid AND key = ${idem.key}`;
