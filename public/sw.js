@@ -1,11 +1,118 @@
 // Pulse's service worker (scope /): shows the Web Push notifications the server sends (lib/notify/
 // push-send.ts: { title, body, url, tag, emergency }), opens the app at the notification when one is
-// clicked, and keeps the subscription alive when the browser renews it. It caches nothing: no page, no
-// API answer, no health data is kept by it (it has no fetch handler at all).
+// clicked, and keeps the subscription alive when the browser renews it.
+//
+// Registered with ?offline=1 (production builds: lib/offline/service-worker.ts) it also keeps the offline
+// app shell, and nothing else: the data-free page /offline (its HTML carries no health data: it renders
+// from the browser's encrypted store), the build's assets that page loads (/_next/static/…, immutable),
+// the icons and the manifest. Never an API answer, never a page of the app: those carry health data.
+// Navigations go to the network first; only when it fails is the shell answered instead (for any page:
+// the shell shows the dashboard, "Log data" and the dose log from the encrypted store, and says the rest
+// needs a connection). Caches carry a version; a new version deletes the old ones.
 'use strict';
 
-self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+const OFFLINE = new URL(self.location.href).searchParams.get('offline') === '1';
+const VERSION = 1;
+const SHELL_CACHE = `pulse-shell-v${VERSION}`;
+const ASSET_CACHE = `pulse-assets-v${VERSION}`;
+const SHELL_URL = '/offline';
+const PUBLIC_FILES = ['/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/maskable-512.png', '/icons/apple-touch-icon.png'];
+
+/** The build's files a page's HTML names: scripts, styles, fonts (also those named inside its RSC payload). */
+function assetPaths(html) {
+  return [...new Set(html.match(/\/_next\/static\/[A-Za-z0-9_\-./~%@[\]]+\.(?:js|css|woff2?)/g) || [])];
+}
+
+/** Fetches the shell and what it loads; swaps them in only when all arrived (else the last good shell stays). */
+async function cacheShell() {
+  const res = await fetch(SHELL_URL, { credentials: 'same-origin', cache: 'no-store' });
+  if (!res.ok || res.redirected || !(res.headers.get('content-type') || '').startsWith('text/html')) return;
+  const html = await res.clone().text();
+  const assets = await caches.open(ASSET_CACHE);
+  const wanted = [...assetPaths(html), ...PUBLIC_FILES];
+  await Promise.all(
+    wanted.map(async (path) => {
+      // Build assets never change under their name; the icons and the manifest are kept fresh as they are
+      // fetched (publicFile below).
+      if (await assets.match(path)) return;
+      const file = await fetch(path, { cache: 'no-cache' });
+      if (!file.ok) throw new Error(`${path}: ${file.status}`);
+      await assets.put(path, file);
+    }),
+  );
+  await (await caches.open(SHELL_CACHE)).put(SHELL_URL, res);
+  // Files of an older build are dropped once the new shell is in.
+  const keep = new Set(wanted);
+  for (const request of await assets.keys()) if (!keep.has(new URL(request.url).pathname)) await assets.delete(request);
+}
+
+async function deleteCaches(keep) {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith('pulse-') && !keep.includes(name)).map((name) => caches.delete(name)));
+}
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  // A failed fetch must not fail the install (Web Push still works); the next page load asks again.
+  if (OFFLINE) event.waitUntil(cacheShell().catch(() => undefined));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(deleteCaches(OFFLINE ? [SHELL_CACHE, ASSET_CACHE] : []).then(() => self.clients.claim()));
+});
+
+self.addEventListener('message', (event) => {
+  const type = event.data && event.data.type;
+  if (type === 'cache-shell' && OFFLINE) event.waitUntil(cacheShell().catch(() => undefined));
+  // Signing out: nothing of the app stays behind.
+  if (type === 'clear-caches') event.waitUntil(deleteCaches([]));
+});
+
+async function navigate(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const shell = await caches.match(SHELL_URL, { cacheName: SHELL_CACHE });
+    if (shell) return shell;
+    throw error;
+  }
+}
+
+async function asset(request) {
+  return (await caches.match(request, { cacheName: ASSET_CACHE })) || fetch(request);
+}
+
+/** Icons and the manifest: from the network while online (refreshing the cached copy), else the copy. */
+async function publicFile(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(ASSET_CACHE).then((cache) => cache.put(new URL(request.url).pathname, copy)).catch(() => undefined);
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match(new URL(request.url).pathname, { cacheName: ASSET_CACHE });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  if (!OFFLINE) return;
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // API and Nightscout URLs opened in a tab (a download, a JSON answer) are never answered with the shell.
+    if (!/^\/(?:api|ns)\//.test(url.pathname)) event.respondWith(navigate(request));
+    return;
+  }
+  if (url.pathname.startsWith('/_next/static/')) event.respondWith(asset(request));
+  else if (PUBLIC_FILES.includes(url.pathname)) event.respondWith(publicFile(request));
+  // Everything else (API calls, the RSC payloads of client-side navigations, images) goes to the network untouched.
+});
 
 /** A link inside this app only: the path of what the server sent, on this worker's own origin. */
 function appUrl(url) {

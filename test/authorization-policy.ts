@@ -490,6 +490,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/login': { access: 'public' },
   '/api-docs': { access: 'public' },
   '/developers': { access: 'public' },
+  '/offline': { access: 'public' }, // the offline app shell: no data, the service worker caches it (issue 22)
   '/settings': { access: 'any' },
   '/notifications': { access: 'any' }, // the notification center (issue 17), every role's
   '/two-factor': { access: 'any' }, // two-factor enrolment: where doctors and admins without it are held

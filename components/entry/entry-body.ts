@@ -1,7 +1,7 @@
 // Turns an entry form's fields into the API's request body, catching what the browser can see (empty or
 // non-numeric values, a time in the future) before a round trip; the API validates everything again.
 // A field's problem is a message key (`entry.errors.*`): the form says it in the reader's language.
-import type { CreatedEntry, EntryKind } from '@/lib/data/entries';
+import type { EntryFields, EntryKind } from '@/lib/data/entries';
 import { numberLocale } from '@/lib/format/health';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
@@ -69,8 +69,12 @@ export function buildEntryBody(kind: EntryKind, form: FormData, nowMs = Date.now
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body };
 }
 
+/** What describeEntry reads: a saved entry, or the body of one still waiting to be sent (lib/offline). */
+type WithoutDerived<F> = F extends unknown ? Omit<F, 'canonical' | 'status'> : never;
+export type EntryDescription = WithoutDerived<EntryFields>;
+
 /** One line saying what was saved, in the units it was entered in, in the reader's language. */
-export function describeEntry(entry: CreatedEntry, locale: Locale = 'en'): string {
+export function describeEntry(entry: EntryDescription, locale: Locale = 'en'): string {
   const t = translator(locale, 'entry');
   // Numbers as the reader writes them (Bengali and Marathi in their own digits), not ICU's default.
   const num = (value: number) => value.toLocaleString(numberLocale(locale), { maximumFractionDigits: 3 });

@@ -3,14 +3,22 @@
 // The manual entry forms, reusable by any page that may log for a patient: the patient's own /entry page
 // posts to /api/v1/users/me/entries, a caregiver's page to /api/v1/patients/<id>/entries. One kind at a
 // time (chosen with a radio group), values in the signed-in user's units, success and errors announced.
+// The patient's own entries work offline: with no network (or a request lost on the way) the entry is
+// kept on this device, encrypted, and sent later with the same Idempotency-Key (lib/offline/send.ts);
+// the waiting list shows it until it is.
 import Link from 'next/link';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import { Button } from '@/components/ui/button';
+import { useOfflineQueue } from '@/components/offline/offline-context';
+import { useSaveSnapshot } from '@/components/offline/snapshot';
+import { WaitingList } from '@/components/offline/waiting-list';
 import type { CreatedEntry, EntryKind } from '@/lib/data/entries';
+import { ENTRIES_PATH, newItem } from '@/lib/offline/items';
+import { sendOrQueue, type Sent } from '@/lib/offline/send';
 import { ApiRequestError, apiFetch } from '@/lib/query/api';
-import { buildEntryBody, describeEntry, type FieldErrors } from './entry-body';
+import { buildEntryBody, describeEntry, type EntryDescription, type FieldErrors } from './entry-body';
 import { KINDS } from './entry-options';
 import { KindFields } from './kind-fields';
 import { MealForm } from './meal-form';
@@ -49,6 +57,7 @@ const noSubscription = () => () => {};
 
 export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoint, mealsHref }: EntryFormsProps) {
   const t = useTranslations('entry');
+  const tOffline = useTranslations('offline');
   const locale = useLocale();
   const format = useFormatter();
   const queryClient = useQueryClient();
@@ -59,11 +68,20 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoi
   const [saved, setSaved] = useState<string | null>(null);
   // Until React has hydrated, a submit would be the browser's own GET with the values in the URL.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  // The signed-in patient's own queue; none when a caregiver logs for someone.
+  const queue = useOfflineQueue();
+  const offlineCapable = queue !== null && endpoint === ENTRIES_PATH;
+  // The units the form starts with, for the offline shell's copy of this form.
+  useSaveSnapshot('entry', [], { units }, offlineCapable);
   const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<CreatedEntry>(endpoint, { json: body }),
-    onSuccess: (entry) => {
+    mutationFn: async (body: Record<string, unknown>): Promise<Sent<CreatedEntry>> =>
+      offlineCapable ? sendOrQueue<CreatedEntry>(queue, newItem('entry', endpoint, body)) : { kind: 'sent', answer: await apiFetch<CreatedEntry>(endpoint, { json: body }) },
+    // Offline the request is queued, not paused: TanStack Query would otherwise wait for the network.
+    networkMode: 'always',
+    onSuccess: (result) => {
+      if (result.kind !== 'sent') return;
       void queryClient.invalidateQueries({ queryKey: ['timeline'] });
-      onSaved?.(entry);
+      onSaved?.(result.answer);
     },
   });
 
@@ -93,8 +111,14 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoi
     setErrors({});
     setProblem(null);
     mutation.mutate(built.body, {
-      onSuccess: (entry) => {
+      onSuccess: (result) => {
         form.reset();
+        if (result.kind === 'queued') {
+          // The body the form built for this kind.
+          setSaved(tOffline('queued', { what: describeEntry(built.body as EntryDescription, locale) }));
+          return;
+        }
+        const entry = result.answer;
         const time = format.dateTime(new Date(entry.at), { dateStyle: 'medium', timeStyle: 'short' });
         setSaved(t('saved', { what: describeEntry(entry, locale), time }));
       },
@@ -110,6 +134,7 @@ export function EntryForms({ endpoint, units, timelineHref, onSaved, mealsEndpoi
 
   return (
     <div className="space-y-4">
+      <WaitingList />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{t('whatToLog')}</legend>
         <div className="mt-2 flex flex-wrap gap-2">

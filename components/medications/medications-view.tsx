@@ -4,13 +4,22 @@
 // permission), an extra dose of an as-needed medication, today's doses with their status, adherence over
 // 7, 14 and 30 days (late apart) with the current streak, every medication (active first) and, for the
 // patient, the form to add one and Stop. Dose times are the patient's local times.
+// The patient's own dose log works offline: a dose logged with no network is kept on this device,
+// encrypted, and sent later (lib/offline/send.ts); the offline shell shows this view from an encrypted
+// snapshot of its queries (`offline`), where a planned dose whose window has opened since counts as due.
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
+import { useNowToTheMinute, useOfflineQueue, useQueueState } from '@/components/offline/offline-context';
+import { useSaveSnapshot } from '@/components/offline/snapshot';
+import { WaitingList } from '@/components/offline/waiting-list';
 import { MutationError } from '@/components/patient/mutation-error';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
+import { newItem, OWN_MEDICATIONS_PATH } from '@/lib/offline/items';
+import { sendOrQueue, type Sent } from '@/lib/offline/send';
+import { DEFAULT_GRACE_MINUTES } from '@/lib/pipeline/medication-schedule';
 import { apiFetch } from '@/lib/query/api';
 import { todayIn } from '@/components/doctor/format';
 import { addDays } from '@/lib/time';
@@ -30,6 +39,8 @@ type Props = {
   canManage: boolean;
   /** The reader: a dose someone else logged names who did. */
   viewerId: string;
+  /** Shown offline from a snapshot (components/offline): its day, instead of today's. */
+  offline?: { today: string };
 };
 
 const STATUS_STYLE: Record<string, string> = {
@@ -55,16 +66,30 @@ function useInvalidate(base: string) {
   return () => void qc.invalidateQueries({ queryKey: medicationsKey(base) });
 }
 
+/** Logs a dose: the patient's own go through the offline queue when the network fails (lib/offline/send.ts). */
+function useLogDose(base: string, medication: Medication) {
+  const invalidate = useInvalidate(base);
+  const queue = useOfflineQueue();
+  return useMutation({
+    mutationFn: async (body: Record<string, unknown>): Promise<Sent<unknown>> => {
+      const path = `${base}/${medication.id}/doses`;
+      if (queue && base === OWN_MEDICATIONS_PATH) return sendOrQueue(queue, newItem('dose', path, body, { id: medication.id, name: medication.name, dose: medication.dose }));
+      return { kind: 'sent', answer: await apiFetch(path, { json: body }) };
+    },
+    // Offline the dose is queued, not paused: TanStack Query would otherwise wait for the network.
+    networkMode: 'always',
+    onSuccess: (result) => {
+      if (result.kind === 'sent') invalidate();
+    },
+  });
+}
+
 function DueDose({ base, medication, scheduledFor, timeZone, canLog }: { base: string; medication: Medication; scheduledFor: string; timeZone: string; canLog: boolean }) {
   const t = useTranslations('medications');
   const locale = useLocale() as Locale;
-  const invalidate = useInvalidate(base);
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
-  const log = useMutation({
-    mutationFn: (body: { status: 'taken' | 'skipped'; reason?: string }) => apiFetch(`${base}/${medication.id}/doses`, { json: { ...body, scheduledFor } }),
-    onSuccess: invalidate,
-  });
+  const log = useLogDose(base, medication);
   const time = localDigits(timeIn(scheduledFor, timeZone), locale);
   const label = t('doseLabel', { name: medication.name, dose: medication.dose, time });
   return (
@@ -76,7 +101,7 @@ function DueDose({ base, medication, scheduledFor, timeZone, canLog }: { base: s
         </p>
         {canLog && !skipping && (
           <div className="flex gap-2">
-            <Button onClick={() => log.mutate({ status: 'taken' })} disabled={log.isPending} aria-label={t('takenLabel', { label })}>{t('taken')}</Button>
+            <Button onClick={() => log.mutate({ status: 'taken', scheduledFor })} disabled={log.isPending} aria-label={t('takenLabel', { label })}>{t('taken')}</Button>
             <Button variant="secondary" onClick={() => setSkipping(true)} disabled={log.isPending} aria-label={t('skipLabel', { label })}>{t('skip')}</Button>
           </div>
         )}
@@ -86,7 +111,7 @@ function DueDose({ base, medication, scheduledFor, timeZone, canLog }: { base: s
           className="mt-2 flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            log.mutate({ status: 'skipped', ...(reason.trim() ? { reason: reason.trim() } : {}) });
+            log.mutate({ status: 'skipped', scheduledFor, ...(reason.trim() ? { reason: reason.trim() } : {}) });
           }}
         >
           <label className="min-w-48 flex-1 text-sm text-slate-700">
@@ -104,14 +129,14 @@ function DueDose({ base, medication, scheduledFor, timeZone, canLog }: { base: s
 
 function ExtraDoseButton({ base, medication }: { base: string; medication: Medication }) {
   const t = useTranslations('medications');
-  const invalidate = useInvalidate(base);
-  const log = useMutation({ mutationFn: () => apiFetch(`${base}/${medication.id}/doses`, { json: { status: 'taken' } }), onSuccess: invalidate });
+  const tOffline = useTranslations('offline');
+  const log = useLogDose(base, medication);
   return (
     <div className="mt-1">
-      <Button variant="secondary" onClick={() => log.mutate()} disabled={log.isPending} aria-label={t('extraDoseLabel', { name: medication.name })}>
+      <Button variant="secondary" onClick={() => log.mutate({ status: 'taken' })} disabled={log.isPending} aria-label={t('extraDoseLabel', { name: medication.name })}>
         {log.isPending ? t('saving') : t('extraDose')}
       </Button>
-      {log.isSuccess && <span role="status" className="ml-2 text-xs text-teal-800">{t('logged')}</span>}
+      {log.isSuccess && <span role="status" className="ml-2 text-xs text-teal-800">{log.data.kind === 'queued' ? tOffline('doseQueued') : t('logged')}</span>}
       {log.isError && <div className="mt-2"><MutationError error={log.error} /></div>}
     </div>
   );
@@ -184,7 +209,9 @@ function Adherence({ base }: { base: string }) {
   );
 }
 
-export function MedicationsView({ base, timeZone, owner, canLog, canManage, viewerId }: Props) {
+const GRACE_MS = DEFAULT_GRACE_MINUTES * 60_000;
+
+export function MedicationsView({ base, timeZone, owner, canLog, canManage, viewerId, offline }: Props) {
   const t = useTranslations('medications');
   const locale = useLocale() as Locale;
   const time = (iso: string) => localDigits(timeIn(iso, timeZone), locale);
@@ -192,7 +219,7 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage, view
   const byWhom = (log: { recordedById: string; recordedByName: string | null; status: string } | null) =>
     log && log.status !== 'missed' && log.recordedById !== viewerId ? <span className="text-xs text-slate-600">{t('byWhom', { name: log.recordedByName ?? t('careTeam') })}</span> : null;
   const list = useQuery({ queryKey: medicationsKey(base), queryFn: () => apiFetch<{ medications: Medication[] }>(base) });
-  const today = todayIn(timeZone);
+  const today = offline?.today ?? todayIn(timeZone);
   // Yesterday to tomorrow: a dose at 00:30 is due from 23:30 the day before, one at 23:30 until 00:30.
   const from = addDays(today, -1);
   const to = addDays(today, 1);
@@ -202,7 +229,15 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage, view
     queries: planned.map((m) => ({ queryKey: dosesKey(base, m.id, from, to), queryFn: () => apiFetch<DosesAnswer>(`${base}/${m.id}/doses?from=${from}&to=${to}`), refetchInterval: 60_000 })),
   });
   const withDoses = planned.map((m, i) => ({ medication: m, doses: doses[i]?.data }));
-  const due = withDoses.flatMap(({ medication, doses: d }) => (d?.planned ?? []).filter((p) => p.status === 'due').map((p) => ({ medication, scheduledFor: p.scheduledFor })));
+  // Offline the statuses are the snapshot's: a planned dose whose window has opened since is due now.
+  const now = useNowToTheMinute();
+  const isDue = (p: { status: string; scheduledFor: string }) => p.status === 'due' || (!!offline && p.status === 'upcoming' && Date.parse(p.scheduledFor) - GRACE_MS <= now);
+  // A dose waiting in the offline queue is not due any more (the waiting list shows it).
+  const { waiting } = useQueueState(useOfflineQueue());
+  const queued = new Set(waiting.flatMap(({ item }) => (item.type === 'dose' && item.medication ? [`${item.medication.id} ${String(item.body.scheduledFor)}`] : [])));
+  const due = withDoses.flatMap(({ medication, doses: d }) =>
+    (d?.planned ?? []).filter((p) => isDue(p) && !queued.has(`${medication.id} ${p.scheduledFor}`)).map((p) => ({ medication, scheduledFor: p.scheduledFor })),
+  );
   due.sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
   const todays = withDoses
     .flatMap(({ medication, doses: d }) => (d?.planned ?? []).filter((p) => dayIn(p.scheduledFor, timeZone) === today).map((p) => ({ medication, dose: p })))
@@ -212,12 +247,15 @@ export function MedicationsView({ base, timeZone, owner, canLog, canManage, view
   const dosesError = doses.find((d) => d.isError)?.error;
   const asNeeded = medications.filter((m) => m.schedule.kind === 'asNeeded' && m.status === 'active');
   const you = owner === 'you';
+  // The patient's own view keeps an encrypted snapshot of its queries for the offline shell.
+  useSaveSnapshot('medications', [medicationsKey(base)], { today, timeZone }, base === OWN_MEDICATIONS_PATH && !offline);
 
   if (list.isPending) return <Loading label={t('loading')} />;
   if (list.isError) return <ErrorMessage error={list.error} retry={() => void list.refetch()} />;
 
   return (
     <div className="space-y-4" data-time-zone={timeZone}>
+      <WaitingList />
       <Card title={t('due.title')}>
         {dosesLoading && <Loading label={t('due.loading')} />}
         {dosesError && <ErrorMessage error={dosesError} />}

@@ -1,6 +1,7 @@
 // The browser side of Web Push, without React: the service worker (/sw.js), the permission, the
 // browser's push subscription and the app's API for it. Permission is asked only from a click
 // (subscribeThisBrowser); reading the state never prompts.
+import { SERVICE_WORKER_URL } from '@/lib/offline/service-worker';
 import { ApiRequestError, apiFetch } from '@/lib/query/api';
 
 const SUBSCRIPTIONS = '/api/v1/users/me/push-subscriptions';
@@ -32,7 +33,7 @@ function sameKey(subscription: PushSubscription, publicKey: string): boolean {
 }
 
 async function registration(): Promise<ServiceWorkerRegistration> {
-  await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+  await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' });
   return navigator.serviceWorker.ready;
 }
 

@@ -48,3 +48,11 @@ export const daySchema = day.meta({ id: 'Day', description: 'A local calendar da
 export const instantSchema = z.iso.datetime({ offset: true }).meta({ description: 'An instant, ISO-8601 with an offset.', example: '2026-11-21T08:30:00.000Z' });
 export const uuidSchema = z.uuid();
 export const nullableInstant = instantSchema.nullable();
+
+/** The Idempotency-Key request header of a write that may be retried safely, and the answer's replay mark. */
+export const idempotencyKeyHeader = {
+  'Idempotency-Key': { description: '1–255 visible ASCII characters; reuse it to retry safely.', schema: z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/) },
+};
+export const replayedHeader = {
+  'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same key.', schema: z.literal('true') },
+};

@@ -3,6 +3,7 @@
 // permission reads; a caregiver with log permission logs doses). Shares never cover medications.
 import type { z } from 'zod';
 import type { Role } from '../generated/prisma/enums';
+import { idempotencyKeyHeader, replayedHeader } from './common';
 import { doseLogRequest, dosesQuery, doseLog, medication, medicationAdherence, medicationDoses, medicationList, medicationPatchRequest, medicationRequest, medicationVersions } from './medications';
 import { errors, json, type Operation, type Response } from './operation';
 
@@ -13,6 +14,7 @@ const PATIENT_ID = { patientId: 'The patient’s user id.' };
 const MEDICATION_ID = { medicationId: 'The medication id.' };
 const READERS: readonly Role[] = ['DOCTOR', 'CAREGIVER'];
 const THEIRS_TEXT = 'For a doctor, or a caregiver with view permission, with an active care relationship to the patient (a share does not cover medications). Every read is audited.';
+const IDEMPOTENT = 'Resent with the same Idempotency-Key and body (after a lost answer), it answers the first log again and logs nothing more; keys are per user, kept 24 hours.';
 const DOSES_DOCS = { from: 'First local day of the patient, YYYY-MM-DD (default: 7 days before to).', to: 'Last local day, included (default: the patient’s today); at most 92 days after from.' };
 
 const answer = (description: string, schema: z.ZodType): Response => ({ description, content: json(schema) });
@@ -95,14 +97,15 @@ export const MEDICATION_OPERATIONS: readonly Operation[] = [
     operationId: 'logOwnMedicationDose',
     tag: TAG,
     summary: 'Log a dose taken or skipped',
-    description: 'A dose written as missed and logged after all is replaced by the log (taken late, or skipped).',
+    description: `A dose written as missed and logged after all is replaced by the log (taken late, or skipped). ${IDEMPOTENT}`,
     callers: ['PATIENT'],
     pathParams: MEDICATION_ID,
+    headers: idempotencyKeyHeader,
     body: { contentType: 'application/json', schema: doseLogRequest },
     responses: {
-      201: answer('Logged.', doseLog),
+      201: { ...answer('Logged.', doseLog), headers: replayedHeader },
       ...bodyErrors(),
-      ...errors(401, 403, 404, [409, 'That planned dose is already logged, or the medication was stopped before that time.'], [422, 'Validation failed; `details` names each field.']),
+      ...errors([400, 'Malformed JSON, or a bad Idempotency-Key.'], 401, 403, 404, [409, 'That planned dose is already logged, or the medication was stopped before that time.'], [422, 'Validation failed (`details` names each field), or an Idempotency-Key reused with another request.']),
     },
   },
   {
@@ -203,14 +206,15 @@ export const MEDICATION_OPERATIONS: readonly Operation[] = [
     operationId: 'logPatientMedicationDose',
     tag: TAG,
     summary: 'Log a dose for a cared-for patient',
-    description: 'For a caregiver whose active care relationship carries log permission; the log is recorded as theirs. Anyone else (doctors too) gets 404 before the body is validated.',
+    description: `For a caregiver whose active care relationship carries log permission; the log is recorded as theirs. Anyone else (doctors too) gets 404 before the body is validated. ${IDEMPOTENT}`,
     callers: ['CAREGIVER'],
     pathParams: { ...PATIENT_ID, ...MEDICATION_ID },
+    headers: idempotencyKeyHeader,
     body: { contentType: 'application/json', schema: doseLogRequest },
     responses: {
-      201: answer('Logged.', doseLog),
+      201: { ...answer('Logged.', doseLog), headers: replayedHeader },
       ...bodyErrors(),
-      ...errors(401, [404, 'Not a patient this caller may log for, or no such medication.'], [409, 'That planned dose is already logged, or the medication was stopped before that time.'], [422, 'Validation failed; `details` names each field.']),
+      ...errors([400, 'Malformed JSON, or a bad Idempotency-Key.'], 401, [404, 'Not a patient this caller may log for, or no such medication.'], [409, 'That planned dose is already logged, or the medication was stopped before that time.'], [422, 'Validation failed (`details` names each field), or an Idempotency-Key reused with another request.']),
     },
   },
   {

@@ -3,7 +3,7 @@
 // files under app/api/v1 are the truth; openapi.test.ts checks each is documented here and each documented
 // path has a route file.
 import { z } from 'zod';
-import { errorBody } from './common';
+import { errorBody, idempotencyKeyHeader, replayedHeader } from './common';
 import { glucoseAgp, glucoseMetrics, glucosePeriodQuery } from './glucose';
 import { deviceList, registerDeviceRequest, registeredDevice } from './devices';
 import { importCreated, importList, importStatus, importUpload } from './imports';
@@ -108,15 +108,13 @@ const sync: Operation = {
     'Validates each sample on its own: bad ones come back in `rejected` (by index), good ones are stored in one transaction before the answer. Retrying with the same Idempotency-Key and body replays the first answer.',
   callers: 'device',
   pathParams: { id: 'The device id (must be the device the token belongs to).' },
-  headers: {
-    'Idempotency-Key': { description: '1–255 visible ASCII characters; reuse it to retry safely.', schema: z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/) },
-  },
+  headers: idempotencyKeyHeader,
   body: { contentType: 'application/json', schema: syncRequest },
   responses: {
     200: {
       description: 'Stored: counts of new and duplicate samples, and the rejected ones.',
       content: json(syncResponse),
-      headers: { 'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same key.', schema: z.literal('true') } },
+      headers: replayedHeader,
     },
     ...errors([400, 'Malformed JSON or a bad Idempotency-Key.'], [401, 'No token, or an unknown or revoked one.'], [404, 'The id is not the token’s device.'], [413, 'Body over 8 MiB or more than 5000 samples.'], 415),
     422: {

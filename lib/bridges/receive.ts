@@ -11,6 +11,7 @@ import { findDeviceByToken } from '../data/devices';
 import { checkIdempotencyKey, storeSyncBatch, type Idempotency, type StoredResponse } from '../data/sync-samples';
 import { ApiError, unauthorized } from '../http/errors';
 import { readJson } from '../http/handler';
+import { idempotencyKeyOf } from '../http/idempotency';
 import { sampleKey } from '../ingest/sync-batch';
 import { validateItem } from '../interop/import-result';
 import type { NormalizedSample, Rejection } from '../ingest/validate-sample';
@@ -22,7 +23,6 @@ export const MAX_BRIDGE_SAMPLES = 50_000;
 /** Past the sync route's 8 MB once inflated: the app sends a day or two of second-by-second heart rate in one body. */
 const MAX_BRIDGE_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_BRIDGE_INFLATED_BYTES = 32 * 1024 * 1024;
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export type Bridge = { name: string; map: (body: unknown) => BridgePayload | null; shape: string };
 
@@ -68,8 +68,7 @@ export async function receiveBridge(req: Request, bridge: Bridge, onStored: (use
   if (!device) throw unauthorized('invalid or revoked device token');
   noteAudit({ actorDeviceId: device.id, patientId: device.userId, details: { bridge: bridge.name } });
 
-  const given = req.headers.get('idempotency-key');
-  if (given !== null && !IDEMPOTENCY_KEY.test(given)) throw new ApiError('BAD_REQUEST', 'Idempotency-Key must be 1–255 visible ASCII characters');
+  const given = idempotencyKeyOf(req);
   const { text, json } = await readJson(req, MAX_BRIDGE_BODY_BYTES, { gzipInflatedMax: MAX_BRIDGE_INFLATED_BYTES });
   const requestHash = createHash('sha256').update(text).digest('hex');
   // Without a key, the body is its own key: a delivery the app retries (or re-sends unchanged) is a replay.

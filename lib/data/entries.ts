@@ -19,6 +19,7 @@ import { validateSample, type NormalizedSample } from '../ingest/validate-sample
 import { isUuid } from './access';
 import { encryptDeviceName } from './device-fields';
 import { newEventRow } from './event-fields';
+import { inIdempotentTransaction, type Previous, type ScopedIdempotency, type StoredResponse } from './idempotency-keys';
 import { storeSyncBatch } from './sync-samples';
 
 // What a person injecting by pen logs: a meal bolus, a correction, or their long-acting (basal) dose.
@@ -193,16 +194,7 @@ export type EntryFields =
 /** `entryId` names the entry for corrections (lib/data/corrections.ts): `reading:<id>` or `event:<id>`. */
 export type CreatedEntry = { id: string; entryId: string; patientId: string; recordedById: string; at: string } & EntryFields;
 
-async function createReading(target: EntryTarget, input: ReadingInput): Promise<CreatedEntry> {
-  const id = randomUUID();
-  const samples = normalizeReadings(input, id, target.recordedById);
-  const deviceId = await ensureManualDevice(target.patientId);
-  await storeSyncBatch({
-    device: { id: deviceId, userId: target.patientId, timeZone: target.timeZone },
-    samples,
-    idempotency: null,
-    buildResponse: () => ({ status: 201, body: null }),
-  });
+function readingAnswer(target: EntryTarget, input: ReadingInput, id: string, samples: NormalizedSample[]): CreatedEntry {
   const common = { id, entryId: `reading:${id}`, patientId: target.patientId, recordedById: target.recordedById, at: new Date(input.at).toISOString() };
   switch (input.kind) {
     case 'glucose':
@@ -216,6 +208,21 @@ async function createReading(target: EntryTarget, input: ReadingInput): Promise<
     case 'carbs':
       return { ...common, kind: input.kind, value: input.value, unit: 'g', canonical: canonical(samples[0]) };
   }
+}
+
+async function createReading(target: EntryTarget, input: ReadingInput, idem: ScopedIdempotency | null): Promise<EntryOutcome> {
+  const id = randomUUID();
+  const samples = normalizeReadings(input, id, target.recordedById);
+  const entry = readingAnswer(target, input, id, samples);
+  const deviceId = idem?.deviceId ?? (await ensureManualDevice(target.patientId));
+  // The idempotency record goes into the samples' own transaction (the sync path's).
+  const outcome = await storeSyncBatch({
+    device: { id: deviceId, userId: target.patientId, timeZone: target.timeZone },
+    samples,
+    idempotency: idem && { key: idem.key, requestHash: idem.requestHash },
+    buildResponse: () => ({ status: 201, body: entry }),
+  });
+  return outcome.kind === 'stored' ? { kind: 'stored', response: outcome.response, entry, samplesStored: true } : outcome;
 }
 
 // ───────────── events: health_events ─────────────
@@ -235,22 +242,39 @@ export function eventFields(input: EventInput): Extract<EntryFields, { kind: Eve
   }
 }
 
-async function createEvent(target: EntryTarget, input: EventInput): Promise<CreatedEntry> {
+async function createEvent(target: EntryTarget, input: EventInput, idem: ScopedIdempotency | null): Promise<EntryOutcome> {
   const fields = eventFields(input);
   const { kind, ...payload } = fields; // the payload is the fields without the kind (a column of its own)
-  const event = await prisma.healthEvent.create({
-    data: await newEventRow({ userId: target.patientId, kind: EVENT_KIND[kind], occurredAt: new Date(input.at), payload, recordedById: target.recordedById }),
-    select: { id: true, occurredAt: true },
+  const row = await newEventRow({ userId: target.patientId, kind: EVENT_KIND[kind], occurredAt: new Date(input.at), payload, recordedById: target.recordedById });
+  let entry: CreatedEntry | undefined;
+  const outcome = await inIdempotentTransaction(idem, async (tx) => {
+    const event = await tx.healthEvent.create({ data: row, select: { id: true, occurredAt: true } });
+    entry = { id: event.id, entryId: `event:${event.id}`, patientId: target.patientId, recordedById: target.recordedById, at: event.occurredAt.toISOString(), ...fields };
+    return { status: 201, body: entry };
   });
-  return { id: event.id, entryId: `event:${event.id}`, patientId: target.patientId, recordedById: target.recordedById, at: event.occurredAt.toISOString(), ...fields };
+  if (outcome.kind !== 'stored') return outcome;
+  if (!entry) throw new Error('an event stored without its answer');
+  return { ...outcome, entry, samplesStored: false };
 }
 
 // ───────────── the use case ─────────────
 
 export const isReading = (input: EntryInput): input is ReadingInput => (READING_KINDS as readonly string[]).includes(input.kind);
 
-/** Stores one entry; `samplesStored` tells the caller to start the pipeline (after the response). */
+/** What storing an entry came to: stored (the entry, its answer, and whether samples were), or what an earlier request with its key says. */
+export type EntryOutcome = Previous | { kind: 'stored'; entry: CreatedEntry; response: StoredResponse; samplesStored: boolean };
+
+/**
+ * Stores one entry; `samplesStored` tells the caller to start the pipeline (after the response). With a
+ * key (lib/http/idempotency.ts) the answer is stored with the entry, in its transaction.
+ */
+export function storeEntry(target: EntryTarget, input: EntryInput, idem: ScopedIdempotency | null): Promise<EntryOutcome> {
+  return isReading(input) ? createReading(target, input, idem) : createEvent(target, input, idem);
+}
+
+/** Stores one entry (no key); `samplesStored` tells the caller to start the pipeline. */
 export async function createEntry(target: EntryTarget, input: EntryInput): Promise<{ entry: CreatedEntry; samplesStored: boolean }> {
-  if (isReading(input)) return { entry: await createReading(target, input), samplesStored: true };
-  return { entry: await createEvent(target, input), samplesStored: false };
+  const outcome = await storeEntry(target, input, null);
+  if (outcome.kind !== 'stored') throw new Error('an entry without a key was answered from a key');
+  return { entry: outcome.entry, samplesStored: outcome.samplesStored };
 }

@@ -17,6 +17,7 @@ import { DEFAULT_GRACE_MINUTES, nearestPlanned, takenStatus } from '../pipeline/
 import { adherenceOf, type Adherence } from '../pipeline/medication-adherence-stats';
 import { zonedDayRangeUtc } from '../time';
 import { requireFullScope, type ReadScope } from './access';
+import { inIdempotentTransaction, type Previous, type ScopedIdempotency, type StoredResponse } from './idempotency-keys';
 import { pastInstant, type EntryTarget } from './entries';
 import { resolveMissedMedication } from './medication-alerts';
 import { findMedication, medicationDoses, readSchedule } from './medications';
@@ -83,6 +84,16 @@ function refuse(field: string, reason: string): never {
 
 /** Logs one dose for the target patient (the route checked who may log); 201 with the log. */
 export async function logDose(target: EntryTarget, medicationId: string, raw: unknown, nowMs: number): Promise<DoseLogAnswer> {
+  const outcome = await storeDoseLog(target, medicationId, raw, nowMs, null);
+  if (outcome.kind !== 'stored') throw new Error('a dose log without a key was answered from a key');
+  return outcome.answer;
+}
+
+/**
+ * Logs one dose; with a key (lib/http/idempotency.ts) its answer is stored with the log, in its
+ * transaction, or an earlier request with the key answers instead.
+ */
+export async function storeDoseLog(target: EntryTarget, medicationId: string, raw: unknown, nowMs: number, idem: ScopedIdempotency | null): Promise<Previous | { kind: 'stored'; answer: DoseLogAnswer; response: StoredResponse }> {
   const medication = await findMedication(target.patientId, medicationId);
   const input = doseInput.parse(raw);
   const schedule = readSchedule(medication.schedule) ?? { kind: 'asNeeded' as const };
@@ -115,12 +126,19 @@ export async function logDose(target: EntryTarget, medicationId: string, raw: un
     status, takenAt: taken ? new Date(input.takenAt) : null, reason: await encryptNullable(target.patientId, reasonRef(id), input.reason ? input.reason : null),
     recordedById: target.recordedById, source: 'app', updatedAt: new Date(nowMs),
   };
+  let answer: DoseLogAnswer | undefined;
   try {
-    const row = existing
-      ? await prisma.medicationLog.update({ where: { id }, data })
-      : await prisma.medicationLog.create({ data: { id, medicationId, userId: target.patientId, scheduledAt: scheduledAtMs === null ? null : new Date(scheduledAtMs), ...data } });
+    const outcome = await inIdempotentTransaction(idem, async (tx) => {
+      const row = existing
+        ? await tx.medicationLog.update({ where: { id }, data })
+        : await tx.medicationLog.create({ data: { id, medicationId, userId: target.patientId, scheduledAt: scheduledAtMs === null ? null : new Date(scheduledAtMs), ...data } });
+      answer = (await answersOf([row]))[0]!;
+      return { status: 201, body: answer };
+    });
+    if (outcome.kind !== 'stored') return outcome;
+    if (!answer) throw new Error('a dose log stored without its answer');
     if (taken) await resolveMissedMedication(medicationId, target.recordedById, nowMs);
-    return (await answersOf([row]))[0]!;
+    return { ...outcome, answer };
   } catch (error) {
     // Logged by someone else in the same moment (the unique planned dose): the first log stands.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new ApiError('CONFLICT', 'this dose was logged meanwhile; correct that log instead');

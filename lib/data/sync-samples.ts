@@ -13,36 +13,21 @@ import { localDate } from '../time';
 import { connectClient, pool } from '../db/client';
 import { sampleKey } from '../ingest/sync-batch';
 import type { NormalizedSample } from '../ingest/validate-sample';
+import { checkIdempotencyKey, deviceLockKey, findIdempotent, type Idempotency, type StoredResponse } from './idempotency-keys';
 import { ensureSamplePartitions } from './partitions';
 import { recordIdIn } from './record-ids';
 import { encryptSampleMetadata } from './sample-fields';
 
 export type SyncDevice = { id: string; userId: string; timeZone: string };
-export type StoredResponse = { status: number; body: unknown };
+export type { Idempotency, StoredResponse };
+export { checkIdempotencyKey };
 export type SyncOutcome =
   | { kind: 'stored'; accepted: number; duplicates: number; response: StoredResponse }
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'key-reused' };
-export type Idempotency = { key: string; requestHash: string };
 
 type Existing = { id: string; client_record_id: string; version: number | null; type: HealthType; start_ms: number; end_ms: number };
 type Span = { type: HealthType; startMs: number; endMs: number };
-
-async function findIdempotent(client: pg.PoolClient | pg.Pool, deviceId: string, idem: Idempotency) {
-  const { rows } = await client.query<{ request_hash: string; status_code: number; response: unknown }>(
-    'SELECT request_hash, status_code, response FROM idempotency_keys WHERE device_id = $1 AND key = $2',
-    [deviceId, idem.key],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  if (row.request_hash !== idem.requestHash) return { kind: 'key-reused' } as const;
-  return { kind: 'replay', response: { status: row.status_code, body: row.response } } as const;
-}
-
-/** Cheap check before validation work: a replay or a reused key needs no transaction. */
-export function checkIdempotencyKey(deviceId: string, idem: Idempotency) {
-  return findIdempotent(pool(), deviceId, idem);
-}
 
 // Which local days (in the user's zone) each type's changed samples touch, as one range per type.
 function dirtyRanges(changed: Span[], timeZone: string) {
@@ -80,7 +65,7 @@ export async function storeSyncBatch(args: {
   let failure: Error | undefined;
   try {
     // One round trip (simple protocol, so no parameters: the key is escaped as a literal).
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(`sync:${device.id}`)}, 0))`);
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(deviceLockKey(device.id))}, 0))`);
     if (idempotency) {
       const previous = await findIdempotent(client, device.id, idempotency);
       if (previous) {

@@ -7,12 +7,13 @@ import { z } from 'zod';
 import type { Caller } from '../auth/session';
 import type { ReadScope } from '../data/access';
 import type { EntryTarget } from '../data/entries';
-import { listDoses, logDose, markMissedDoses, medicationAdherenceOf } from '../data/medication-doses';
+import { listDoses, markMissedDoses, medicationAdherenceOf, storeDoseLog } from '../data/medication-doses';
 import { createMedication, getMedication, listMedications, medicationInput, medicationPatch, medicationVersions, medicationWriter, updateMedication, type MedicationWriter } from '../data/medications';
 import { addDays, localDate } from '../time';
 import { day } from './dates';
 import { ApiError } from './errors';
 import { readJson } from './handler';
+import { idempotentWrite } from './idempotency';
 
 const BODY_BYTES = 16 * 1024;
 const MAX_DOSE_DAYS = 92;
@@ -54,11 +55,15 @@ export async function dosesListResponse(req: NextRequest, scope: ReadScope, medi
   return NextResponse.json({ from, to, ...(await listDoses(scope, medicationId, from, to, nowMs)) });
 }
 
+/** POST …/doses; an Idempotency-Key makes a resend answer again instead of logging twice (lib/http/idempotency.ts). */
 export async function doseLogResponse(req: NextRequest, target: EntryTarget, medicationId: string) {
-  const nowMs = Date.now();
-  // Doses already past their window are written as missed first, so a late log finds its dose.
-  await markMissedDoses(nowMs, target.patientId);
-  return NextResponse.json(await logDose(target, medicationId, (await readJson(req, BODY_BYTES)).json, nowMs), { status: 201 });
+  const { text, json } = await readJson(req, BODY_BYTES);
+  return idempotentWrite(req, text, target, async (idem) => {
+    const nowMs = Date.now();
+    // Doses already past their window are written as missed first, so a late log finds its dose.
+    await markMissedDoses(nowMs, target.patientId);
+    return storeDoseLog(target, medicationId, json, nowMs, idem);
+  });
 }
 
 export async function adherenceResponse(scope: ReadScope) {

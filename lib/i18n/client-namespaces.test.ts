@@ -20,6 +20,7 @@ const SECTION_DIRS: Record<Section, string[]> = {
   admin: ['app/(app)/admin'],
   sharedWithMe: ['app/(app)/shared-with-me'],
   share: ['app/share', 'app/shared'],
+  offline: ['app/offline'],
 };
 const ALL_DIRS = Object.values(SECTION_DIRS).flat();
 

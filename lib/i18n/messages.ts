@@ -37,21 +37,24 @@ const translators = new Map<string, { messages: Messages; t: unknown }>();
  * follows each section's imports and fails when a client component reads a namespace its section lacks.
  */
 export const SHELL_NAMESPACES = ['common', 'nav', 'login', 'signup', 'ui'] as const satisfies readonly (keyof Messages)[];
+const PATIENT_NAMESPACES = [
+  'charts', 'patientPages', 'dashboard', 'trends', 'devices', 'nightscout', 'medications', 'labs', 'meals', 'questionnaires', 'careTeam',
+  'sharing', 'timeline', 'entry', 'record', 'importData', 'glucose', 'types', 'emergencies', 'formats', 'doses', 'offline',
+] as const satisfies readonly (keyof Messages)[];
 export const SECTION_NAMESPACES = {
-  /** The pages before signing in (password reset, e-mail confirmation, two-factor enrolment). */
-  public: ['authPages', 'account', 'settings'],
-  /** app/(app): the signed-in header and the pages directly below it (settings, notifications). */
-  signedIn: ['settings', 'account', 'push', 'glucose', 'notificationCenter', 'formats'],
-  patient: [
-    'charts', 'patientPages', 'dashboard', 'trends', 'devices', 'nightscout', 'medications', 'labs', 'meals', 'questionnaires', 'careTeam',
-    'sharing', 'timeline', 'entry', 'record', 'importData', 'glucose', 'types', 'emergencies', 'formats', 'doses',
-  ],
+  /** The pages before signing in (password reset, e-mail confirmation, two-factor enrolment, whose sign-out button warns of entries still waiting: `offline`). */
+  public: ['authPages', 'account', 'settings', 'offline'],
+  /** app/(app): the signed-in header and the pages directly below it (settings, notifications); `offline`: signing out warns of entries still waiting. */
+  signedIn: ['settings', 'account', 'push', 'glucose', 'notificationCenter', 'formats', 'offline'],
+  patient: PATIENT_NAMESPACES,
   doctor: ['charts', 'doctor', 'medications', 'labs', 'meals', 'questionnaires', 'careTeam', 'record', 'glucose', 'types', 'emergencies', 'formats', 'triage'],
-  caregiver: ['charts', 'doctor', 'caregiver', 'medications', 'entry', 'glucose', 'types', 'emergencies', 'formats'],
+  caregiver: ['charts', 'doctor', 'caregiver', 'medications', 'entry', 'glucose', 'types', 'emergencies', 'formats', 'offline'],
   admin: ['admin', 'account'],
   sharedWithMe: ['charts', 'sharing'],
   /** app/share and app/shared: what a link share's reader sees. */
   share: ['charts', 'sharing'],
+  /** app/offline: the offline app shell shows the patient's pages from the browser's encrypted store. */
+  offline: PATIENT_NAMESPACES,
 } as const satisfies Record<string, readonly (keyof Messages)[]>;
 export type Section = keyof typeof SECTION_NAMESPACES;
 type ClientNamespace = (typeof SHELL_NAMESPACES)[number] | (typeof SECTION_NAMESPACES)[Section][number];

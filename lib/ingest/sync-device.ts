@@ -8,11 +8,10 @@ import { findDeviceByToken } from '../data/devices';
 import { checkIdempotencyKey, storeSyncBatch, type Idempotency, type StoredResponse } from '../data/sync-samples';
 import { ApiError, notFound, unauthorized } from '../http/errors';
 import { readJson } from '../http/handler';
+import { idempotencyKeyOf } from '../http/idempotency';
 import { isHealthType } from '../health';
 import { metrics } from '../observability/metrics';
 import { MAX_BODY_BYTES, parseSyncBatch, type ParsedBatch } from './sync-batch';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 // The audit row gets the counts of a sync, never its values.
 function noteSyncCounts(body: unknown, replayed: boolean) {
@@ -44,10 +43,7 @@ export async function syncDeviceSamples(req: NextRequest, deviceId: string, onSt
   noteAudit({ actorDeviceId: device.id, patientId: device.userId });
   if (device.id !== deviceId) throw notFound('device');
 
-  const key = req.headers.get('idempotency-key');
-  if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
-    throw new ApiError('BAD_REQUEST', 'Idempotency-Key must be 1–255 visible ASCII characters');
-  }
+  const key = idempotencyKeyOf(req);
   const { text, json } = await readJson(req, MAX_BODY_BYTES);
   const idempotency: Idempotency | null = key ? { key, requestHash: createHash('sha256').update(text).digest('hex') } : null;
   if (idempotency) {

@@ -12,6 +12,11 @@ export async function apiFetch<T>(path: string, init: { method?: string; json?: 
     body: init.json === undefined ? undefined : JSON.stringify(init.json),
     credentials: 'same-origin',
   });
+  return answerOf<T>(res);
+}
+
+/** The JSON of a 2xx answer; any other status throws the API's error (its message and details). */
+export async function answerOf<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: unknown } } | null;
   if (!res.ok) throw new ApiRequestError(res.status, body?.error?.message ?? `request failed (${res.status})`, body?.error?.details);

@@ -6,6 +6,9 @@ export function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: true },
+      // Offline a mutation runs (and fails, saying so) instead of waiting silently for the network; the
+      // patient's entries and doses are queued by their own mutations (lib/offline/send.ts).
+      mutations: { networkMode: 'always' },
       dehydrate: { shouldDehydrateQuery: (q) => defaultShouldDehydrateQuery(q) || q.state.status === 'pending' },
     },
   });

@@ -1,7 +1,7 @@
 // A batch's body and its Idempotency-Key. The body is canonical JSON (keys sorted, undefined dropped)
 // and the key is the SHA-256 of that exact text, so a resend after a crash or restart, rebuilt from the
 // same queued samples, carries the same key and the server answers it once.
-import type { SyncSample } from './types.js';
+import type { QueueItem } from './types.ts';
 
 export const MAX_BATCH = 1000;
 
@@ -20,7 +20,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
-export function batchBody(samples: SyncSample[]): string {
+export function batchBody(samples: QueueItem[]): string {
   return canonicalJson({ samples });
 }
 

@@ -1,6 +1,6 @@
 // Encryption at rest with WebCrypto (browsers and Node 20+): AES-256-GCM, a random 96-bit IV per record,
 // the record's id bound as additional data so a sealed sample cannot be moved to another record.
-import { SyncError } from './errors.js';
+import { SyncError } from './errors.ts';
 
 const IV_BYTES = 12;
 const encoder = new TextEncoder();

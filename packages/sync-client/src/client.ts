@@ -2,11 +2,11 @@
 // at most 1,000, each with an Idempotency-Key derived from its content, and deletes them from the store
 // only after a 2xx. The batch being sent is recorded in the store, so after a crash or a restart the
 // same batch goes again with the same key and the server stores it once.
-import { batchBody, canonicalJson, idempotencyKey, MAX_BATCH } from './batch.js';
-import { open, seal } from './cipher.js';
-import { SyncError } from './errors.js';
-import { abortableSleep, backoffDelay, retryAfterMs, type BackoffOptions } from './retry.js';
-import type { ProgressEvent, SampleRejection, SampleStore, StoredRecord, SyncSample } from './types.js';
+import { batchBody, canonicalJson, idempotencyKey, MAX_BATCH } from './batch.ts';
+import { open, seal } from './cipher.ts';
+import { SyncError } from './errors.ts';
+import { abortableSleep, backoffDelay, retryAfterMs, type BackoffOptions } from './retry.ts';
+import type { ProgressEvent, QueueItem, SampleRejection, SampleStore, StoredRecord, SyncSample } from './types.ts';
 
 export type SyncErrorEvent = {
   error: SyncError;
@@ -16,10 +16,10 @@ export type SyncErrorEvent = {
   attempt?: number;
 };
 
-export type SyncEvents = {
+export type SyncEvents<S extends QueueItem = SyncSample> = {
   progress: ProgressEvent;
   /** Samples the server refused (by field and reason); they are removed from the queue. At least once. */
-  rejected: { rejections: SampleRejection[] };
+  rejected: { rejections: SampleRejection<S>[] };
   error: SyncErrorEvent;
   /** The queue is empty. */
   idle: { remaining: 0 };
@@ -27,17 +27,36 @@ export type SyncEvents = {
 
 export type SyncResult = { batches: number; sent: number; accepted: number; duplicates: number; rejected: number };
 
-export type SyncClientOptions = {
-  /** The Pulse server, e.g. https://pulse.example.org */
-  baseUrl: string;
-  deviceId: string;
-  /** The device token (shown once at registration); a function is asked before every request. */
-  token: string | (() => string | Promise<string>);
+/** One batch as a transport sends it: the queued items, their record ids, the canonical body and its key. */
+export type SyncRequest<S extends QueueItem = SyncSample> = { samples: S[]; recordIds: string[]; body: string; idempotencyKey: string; signal: AbortSignal };
+
+/**
+ * Sends one batch somewhere else than the device sync API and answers as that API does: a 2xx with
+ * `{accepted, duplicates?, rejected: [{index, field, reason}]}` (the `Idempotent-Replayed` header if any),
+ * a 413, 429/503 with Retry-After, 408/5xx (retried), or another 4xx (stops the sync). It must not resolve
+ * before the server's answer is known, and should give up when `signal` aborts.
+ */
+export type SyncTransport<S extends QueueItem = SyncSample> = (request: SyncRequest<S>) => Promise<Response>;
+
+/** Where batches go: Pulse's device sync API (a device and its token), or a transport of the app's own. */
+export type SyncTarget<S extends QueueItem = SyncSample> =
+  | {
+      /** The Pulse server, e.g. https://pulse.example.org */
+      baseUrl: string;
+      deviceId: string;
+      /** The device token (shown once at registration); a function is asked before every request. */
+      token: string | (() => string | Promise<string>);
+      transport?: never;
+    }
+  | { transport: SyncTransport<S>; baseUrl?: never; deviceId?: never; token?: never };
+
+export type SyncClientOptions<S extends QueueItem = SyncSample> = SyncTarget<S> & {
   store: SampleStore;
   /** The AES-GCM key the queue is sealed with (see generateKey / importKey). */
   key: CryptoKey;
   /** At most 1,000 (the default). */
   batchSize?: number;
+  /** For the device sync API (not used with a transport). */
   fetch?: typeof globalThis.fetch;
   /** Waits between attempts (tests pass a fake). Must reject when the signal aborts. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -53,14 +72,17 @@ type Answer = { kind: 'ok'; accepted: number; duplicates: number; rejected: { in
 
 type Listener<T> = (event: T) => void;
 
-export class SyncClient {
-  private readonly opts: SyncClientOptions;
+// What head() asks for to read the whole queue (IndexedDB's count is an unsigned 32-bit number).
+const EVERYTHING = 0xffffffff;
+
+export class SyncClient<S extends QueueItem = SyncSample> {
+  private readonly opts: SyncClientOptions<S>;
   private readonly fetch: typeof globalThis.fetch;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly batchSize: number;
-  private readonly listeners = new Map<keyof SyncEvents, Set<Listener<never>>>();
+  private readonly listeners = new Map<keyof SyncEvents<S>, Set<Listener<never>>>();
   private readonly abort = new AbortController();
   private running: Promise<SyncResult> | null = null;
   private loop: Promise<void> | null = null;
@@ -68,7 +90,7 @@ export class SyncClient {
   // Set by enqueue, cleared as a run starts: a sample queued during a run is not left for the next interval.
   private enqueued = false;
 
-  constructor(opts: SyncClientOptions) {
+  constructor(opts: SyncClientOptions<S>) {
     const batchSize = opts.batchSize ?? MAX_BATCH;
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH) throw new RangeError(`batchSize must be 1–${MAX_BATCH}`);
     this.opts = opts;
@@ -79,17 +101,17 @@ export class SyncClient {
     this.now = opts.now ?? Date.now;
   }
 
-  on<K extends keyof SyncEvents>(type: K, listener: Listener<SyncEvents[K]>): () => void {
+  on<K extends keyof SyncEvents<S>>(type: K, listener: Listener<SyncEvents<S>[K]>): () => void {
     let set = this.listeners.get(type);
     if (!set) this.listeners.set(type, (set = new Set()));
     set.add(listener as Listener<never>);
     return () => set.delete(listener as Listener<never>);
   }
 
-  private emit<K extends keyof SyncEvents>(type: K, event: SyncEvents[K]): void {
+  private emit<K extends keyof SyncEvents<S>>(type: K, event: SyncEvents<S>[K]): void {
     for (const listener of this.listeners.get(type) ?? []) {
       try {
-        (listener as Listener<SyncEvents[K]>)(event);
+        (listener as Listener<SyncEvents<S>[K]>)(event);
       } catch {
         // A listener's own failure must not stop the sync or lose a batch.
       }
@@ -100,7 +122,7 @@ export class SyncClient {
    * Seals the samples into the store (one transaction) and returns their record ids. Once this resolves
    * the samples survive a crash; they are sent by the next sync.
    */
-  async enqueue(samples: SyncSample[]): Promise<string[]> {
+  async enqueue(samples: S[]): Promise<string[]> {
     samples.forEach((sample, i) => {
       if (typeof sample !== 'object' || sample === null || Array.isArray(sample) || typeof sample.type !== 'string') {
         throw new TypeError(`samples[${i}] must be an object with a string "type"`);
@@ -121,6 +143,12 @@ export class SyncClient {
   /** Samples waiting to be acknowledged. */
   pending(): Promise<number> {
     return this.opts.store.count();
+  }
+
+  /** The samples waiting to be acknowledged, oldest first, decrypted (e.g. to show them). */
+  async queued(): Promise<{ recordId: string; sample: S }[]> {
+    const records = await this.opts.store.head(EVERYTHING);
+    return Promise.all(records.map(async (r) => ({ recordId: r.id, sample: JSON.parse(await open(this.opts.key, r.id, r.data)) as S })));
   }
 
   /**
@@ -197,8 +225,8 @@ export class SyncClient {
           await store.remove(ids);
           continue;
         }
-        const samples = await Promise.all(records.map(async (r) => JSON.parse(await open(this.opts.key, r.id, r.data)) as SyncSample));
-        const answer = await this.send(samples, signal);
+        const samples = await Promise.all(records.map(async (r) => JSON.parse(await open(this.opts.key, r.id, r.data)) as S));
+        const answer = await this.send(samples, ids, signal);
         if (answer.kind === 'too-large') {
           if (records.length > 1) {
             // Over the server's byte limit: send the first half on its own (recorded, so a restart agrees).
@@ -208,7 +236,7 @@ export class SyncClient {
         }
         const rejected =
           answer.kind === 'ok' ? answer.rejected : [{ index: 0, field: '(sample)', reason: 'larger than the server accepts in one request' }];
-        const rejections: SampleRejection[] = rejected
+        const rejections: SampleRejection<S>[] = rejected
           .filter((r) => r.index >= 0 && r.index < records.length)
           .map((r) => ({ recordId: records[r.index]!.id, sample: samples[r.index]!, field: r.field, reason: r.reason }));
         if (rejections.length > 0) this.emit('rejected', { rejections });
@@ -235,28 +263,31 @@ export class SyncClient {
     return total;
   }
 
-  private async token(): Promise<string> {
-    const { token } = this.opts;
-    return typeof token === 'string' ? token : await token();
+  /** One request of a batch: to the app's transport, else to the device sync API with the device's token. */
+  private async request(request: SyncRequest<S>): Promise<Response> {
+    const { opts } = this;
+    if (opts.transport) return opts.transport(request);
+    const url = `${opts.baseUrl.replace(/\/+$/, '')}/api/v1/devices/${encodeURIComponent(opts.deviceId)}/sync`;
+    const token = typeof opts.token === 'string' ? opts.token : await opts.token();
+    return this.fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey },
+      body: request.body,
+      signal: request.signal,
+    });
   }
 
   /** One batch until the server decides: a 2xx (or a 422 rejecting every sample), a 413, or an error no retry fixes. */
-  private async send(samples: SyncSample[], signal: AbortSignal): Promise<Answer> {
+  private async send(samples: S[], recordIds: string[], signal: AbortSignal): Promise<Answer> {
     const body = batchBody(samples);
     const key = await idempotencyKey(body);
-    const url = `${this.opts.baseUrl.replace(/\/+$/, '')}/api/v1/devices/${encodeURIComponent(this.opts.deviceId)}/sync`;
     for (let attempt = 0; ; attempt += 1) {
       let status: number;
       let headers: Headers;
       let text: string;
       try {
         const requestSignal = AbortSignal.any([signal, AbortSignal.timeout(this.opts.requestTimeoutMs ?? 60_000)]);
-        const res = await untilAborted(this.fetch(url, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${await this.token()}`, 'content-type': 'application/json', 'idempotency-key': key },
-          body,
-          signal: requestSignal,
-        }), requestSignal);
+        const res = await untilAborted(this.request({ samples, recordIds, body, idempotencyKey: key, signal: requestSignal }), requestSignal);
         status = res.status;
         headers = res.headers;
         text = await untilAborted(res.text(), requestSignal);

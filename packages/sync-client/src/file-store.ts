@@ -11,7 +11,7 @@ import { open as openFile, readFile, rename, unlink, type FileHandle } from 'nod
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
-import type { SampleStore, StoredRecord } from './types.js';
+import type { SampleStore, StoredRecord } from './types.ts';
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
 

@@ -1,6 +1,6 @@
 // The browser store: IndexedDB, one object store of sealed records (in enqueue order) and one for the
 // batch in flight. Every call is one IndexedDB transaction, so it commits whole or not at all.
-import type { SampleStore, StoredRecord } from './types.js';
+import type { SampleStore, StoredRecord } from './types.ts';
 
 const RECORDS = 'records';
 const META = 'meta';
@@ -32,6 +32,8 @@ export async function openIndexedDbStore(name = 'pulse-sync-client', factory: ID
     db.createObjectStore(META);
   };
   const db = await result(request);
+  // Another tab deleting the database (an app clearing a signed-out user's queue) must not wait for this one.
+  db.onversionchange = () => db.close();
 
   async function run<T>(stores: string[], mode: IDBTransactionMode, fn: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
     const tx = db.transaction(stores, mode);

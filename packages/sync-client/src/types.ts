@@ -14,6 +14,9 @@ export type SyncSample = {
   [field: string]: unknown;
 };
 
+/** What a queue holds: a sample, or with a transport (client.ts) any JSON object with a string `type`. */
+export type QueueItem = { type: string; [field: string]: unknown };
+
 /** A queued sample as a store keeps it: its id and the sealed (encrypted) sample, nothing in clear. */
 export type StoredRecord = { id: string; data: Uint8Array };
 
@@ -37,7 +40,7 @@ export interface SampleStore {
   close(): Promise<void>;
 }
 
-export type SampleRejection = { recordId: string; sample: SyncSample; field: string; reason: string };
+export type SampleRejection<S extends QueueItem = SyncSample> = { recordId: string; sample: S; field: string; reason: string };
 
 export type ProgressEvent = {
   /** Samples of the acknowledged batch, and what the server made of them. */

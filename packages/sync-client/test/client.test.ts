@@ -208,6 +208,50 @@ describe('sync', () => {
   });
 });
 
+describe('a transport of the app\'s own', () => {
+  type Item = { type: 'entry'; id: string; value: number };
+  const item = (i: number): Item => ({ type: 'entry', id: `item-${i}`, value: i });
+
+  it('sends each batch through the transport (items, record ids, body, key), retries what it retries, reports rejections', async () => {
+    const store = await openFileStore(newFile());
+    const key = await generateKey();
+    const requests: { ids: string[]; items: Item[]; key: string; body: string }[] = [];
+    const answers: (Response | Error)[] = [
+      new TypeError('Failed to fetch'),
+      json(503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'down' } }, { 'retry-after': '2' }),
+      json(200, { accepted: 1, rejected: [] }),
+      json(200, { accepted: 0, rejected: [{ index: 0, field: 'value', reason: 'must be between 20 and 600 mg/dL' }] }),
+    ];
+    const waits: number[] = [];
+    const client = new SyncClient<Item>({
+      store, key, batchSize: 1,
+      transport: async ({ samples, recordIds, body, idempotencyKey: k }) => {
+        requests.push({ ids: recordIds, items: samples, key: k, body });
+        const answer = answers.shift() ?? json(500, {});
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+      sleep: async (ms) => { waits.push(ms); },
+      random: () => 0.5,
+    });
+    const ids = await client.enqueue([item(1), item(2)]);
+    expect((await client.queued()).map((q) => [q.recordId, q.sample])).toEqual([[ids[0], item(1)], [ids[1], item(2)]]);
+    const rejected: unknown[] = [];
+    client.on('rejected', (e) => rejected.push(...e.rejections.map((r) => [r.recordId, r.sample.id, r.field, r.reason])));
+    const result = await client.sync();
+    // The first item: a network error, a 503 (Retry-After honoured), then stored, all with one key.
+    expect(requests.map((r) => r.ids)).toEqual([[ids[0]], [ids[0]], [ids[0]], [ids[1]]]);
+    expect(requests[0]!.items).toEqual([item(1)]);
+    expect(new Set(requests.slice(0, 3).map((r) => r.key)).size).toBe(1);
+    expect(requests[0]!.key).toBe(await idempotencyKey(requests[0]!.body));
+    expect(waits).toEqual([250, 2000]);
+    expect(rejected).toEqual([[ids[1], 'item-2', 'value', 'must be between 20 and 600 mg/dL']]);
+    expect(result).toMatchObject({ sent: 2, accepted: 1, rejected: 1 });
+    expect(await client.queued()).toEqual([]);
+    await store.close();
+  });
+});
+
 describe('start / stop', () => {
   it('syncs after each enqueue until stopped, and ends its loop on an error a retry cannot fix', async () => {
     const t = await setup({ script: [ok, ok, json(403, { error: { code: 'FORBIDDEN', message: 'no' } })] });

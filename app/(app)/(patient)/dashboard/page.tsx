@@ -2,6 +2,7 @@
 // server; the client components hydrate from the same query keys.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { DashboardSnapshot } from '@/components/offline/dashboard-snapshot';
 import { DashboardView } from '@/components/patient/dashboard-view';
 import { prefetchAggregates, prefetchDevices, prefetchEmergencies, prefetchInsights } from '@/components/patient/prefetch';
 import { requirePageRole } from '@/lib/auth/page-access';
@@ -44,6 +45,8 @@ export default async function DashboardPage() {
       </header>
       <HydrationBoundary state={dehydrate(qc)}>
         <DashboardView today={today} nowMs={nowMs} timeZone={scope.timeZone} units={units} />
+        {/* An encrypted copy of what it shows, for the offline app (no health data in the service worker's caches). */}
+        <DashboardSnapshot today={today} nowMs={nowMs} timeZone={scope.timeZone} units={units} />
       </HydrationBoundary>
     </>
   );
