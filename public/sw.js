@@ -23,8 +23,15 @@ function assetPaths(html) {
   return [...new Set(html.match(/\/_next\/static\/[A-Za-z0-9_\-./~%@[\]]+\.(?:js|css|woff2?)/g) || [])];
 }
 
+// Signing out empties the caches; a copy still on its way must not bring one back.
+let clears = 0;
+function notCleared(since) {
+  if (clears !== since) throw new Error('the caches were emptied meanwhile');
+}
+
 /** Fetches the shell and what it loads; swaps them in only when all arrived (else the last good shell stays). */
 async function cacheShell() {
+  const since = clears;
   const res = await fetch(SHELL_URL, { credentials: 'same-origin', cache: 'no-store' });
   if (!res.ok || res.redirected || !(res.headers.get('content-type') || '').startsWith('text/html')) return;
   const html = await res.clone().text();
@@ -37,9 +44,11 @@ async function cacheShell() {
       if (await assets.match(path)) return;
       const file = await fetch(path, { cache: 'no-cache' });
       if (!file.ok) throw new Error(`${path}: ${file.status}`);
+      notCleared(since);
       await assets.put(path, file);
     }),
   );
+  notCleared(since);
   await (await caches.open(SHELL_CACHE)).put(SHELL_URL, res);
   // Files of an older build are dropped once the new shell is in.
   const keep = new Set(wanted);
@@ -65,7 +74,10 @@ self.addEventListener('message', (event) => {
   const type = event.data && event.data.type;
   if (type === 'cache-shell' && OFFLINE) event.waitUntil(cacheShell().catch(() => undefined));
   // Signing out: nothing of the app stays behind.
-  if (type === 'clear-caches') event.waitUntil(deleteCaches([]));
+  if (type === 'clear-caches') {
+    clears += 1;
+    event.waitUntil(deleteCaches([]));
+  }
 });
 
 async function navigate(request) {
@@ -82,14 +94,21 @@ async function asset(request) {
   return (await caches.match(request, { cacheName: ASSET_CACHE })) || fetch(request);
 }
 
+async function refreshCopy(path, copy) {
+  const since = clears;
+  if (!(await caches.has(ASSET_CACHE))) return;
+  const cache = await caches.open(ASSET_CACHE);
+  if (!(await cache.match(path))) return;
+  notCleared(since);
+  await cache.put(path, copy);
+}
+
 /** Icons and the manifest: from the network while online (refreshing the cached copy), else the copy. */
 async function publicFile(request) {
   try {
     const response = await fetch(request);
-    if (response.ok) {
-      const copy = response.clone();
-      caches.open(ASSET_CACHE).then((cache) => cache.put(new URL(request.url).pathname, copy)).catch(() => undefined);
-    }
+    // Only a copy already kept is refreshed: after signing out, a public page's icon makes no cache again.
+    if (response.ok) refreshCopy(new URL(request.url).pathname, response.clone()).catch(() => undefined);
     return response;
   } catch (error) {
     const cached = await caches.match(new URL(request.url).pathname, { cacheName: ASSET_CACHE });

@@ -221,7 +221,7 @@ describe('the sync client example', () => {
     await writeFile(file, CLIENT_EXAMPLE);
     const program = ts.createProgram([file], {
       strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: ['node'],
+      moduleResolution: ts.ModuleResolutionKind.Bundler, allowImportingTsExtensions: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: ['node'],
       typeRoots: [path.join(root, 'node_modules/@types')],
       paths: { '@pulse/sync-client': [path.join(src, 'index.ts')], '@pulse/sync-client/node': [path.join(src, 'node.ts')] },
     });
