@@ -37,6 +37,8 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
   const t = useTranslations('devices');
   const locale = useLocale();
   const qc = useQueryClient();
+  // The manual-entry device is made by Pulse with an English name: shown as its kind, in the reader's language.
+  const name = device.type === 'manual' && device.name === 'Manual entry' ? t('kinds.manual') : device.name;
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const update = useMutation({
@@ -80,7 +82,7 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
           <div className="min-w-0">
             <h3 className="break-words font-semibold text-slate-900">
               <span className="sr-only">{t('item.rank', { rank: rank + 1 })} </span>
-              {device.name}
+              {name}
             </h3>
             <p className="text-sm text-slate-700">
               {t(`kinds.${device.type}`)} · {t('item.priority')} <span className="tabular-nums">{device.priority}</span>
@@ -95,7 +97,7 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
         <div className="flex flex-wrap gap-2">
           <Button
             variant="secondary"
-            aria-label={t('item.moveUp', { name: device.name })}
+            aria-label={t('item.moveUp', { name })}
             aria-disabled={first}
             onClick={() => !first && onMove('up')}
             className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
@@ -105,7 +107,7 @@ export function DeviceItem({ device, rank, count, overrides, onOverridesChange, 
           </Button>
           <Button
             variant="secondary"
-            aria-label={t('item.moveDown', { name: device.name })}
+            aria-label={t('item.moveDown', { name })}
             aria-disabled={last}
             onClick={() => !last && onMove('down')}
             className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
