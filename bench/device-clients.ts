@@ -3,10 +3,11 @@
 // retried (back-off, Retry-After) and deleted after a 2xx. Here: a folder of queue files for a run, and
 // the client's fetch wrapped so a run sees every exchange (when it was in flight and what came back),
 // to tell the server's time from the client's and to tally the answers.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateKey, openFileStore, SyncClient, type SampleStore, type SyncClientOptions, type SyncResult } from '../packages/sync-client/src/node';
+import { importNodeKey, openFileStore, SyncClient, type SampleStore, type SyncClientOptions, type SyncResult } from '../packages/sync-client/src/node';
 
 /** One request: asked for (`calledMs`), sent (`startedMs`, after waiting for a slot), answered or failed (`endedMs`). */
 export type Exchange = { calledMs: number; startedMs: number; endedMs: number; status: number | null; retryAfter: string | null };
@@ -61,7 +62,7 @@ type ClientOptions = Pick<SyncClientOptions, 'batchSize' | 'fetch' | 'backoff'>;
 /** A temporary folder of queue files, one key for all of them; `remove()` deletes the folder. */
 export async function openQueues(label: string) {
   const dir = await mkdtemp(path.join(tmpdir(), `pulse-${label}-`));
-  const key = await generateKey();
+  const key = importNodeKey(randomBytes(32));
   return {
     /** The device's store (the same file each time for the same name) and a client on it. */
     open: async (baseUrl: string, device: Device, name: string, opts: ClientOptions = {}): Promise<{ client: SyncClient; store: SampleStore }> => {

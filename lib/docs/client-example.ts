@@ -9,15 +9,16 @@ export const CLIENT_EXAMPLE_PLACEHOLDERS = {
   queueFile: "'pulse-queue.db'",
 } as const;
 
-export const CLIENT_EXAMPLE = `import { importKey, SyncClient } from '@pulse/sync-client';
-import { openFileStore } from '@pulse/sync-client/node'; // browsers: openIndexedDbStore() from the main entry
+export const CLIENT_EXAMPLE = `import { SyncClient } from '@pulse/sync-client';
+// Browsers: openIndexedDbStore() and importKey() / generateKey() from the main entry.
+import { importNodeKey, openFileStore } from '@pulse/sync-client/node';
 
 const client = new SyncClient({
   baseUrl: 'https://pulse.example.org',
   deviceId: '<deviceId>', // from the registration
   token: '<token>', // shown once at registration: keep it in the platform's keystore
   store: await openFileStore('pulse-queue.db'), // the offline queue, encrypted
-  key: await importKey(Buffer.from(process.env.PULSE_QUEUE_KEY!, 'base64')), // 32 bytes the app keeps secret
+  key: importNodeKey(Buffer.from(process.env.PULSE_QUEUE_KEY!, 'base64')), // 32 bytes the app keeps secret
 });
 client.on('rejected', ({ rejections }) => {
   for (const r of rejections) console.warn(\`not stored: \${r.sample.type} \${r.field} \${r.reason}\`);

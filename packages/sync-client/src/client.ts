@@ -3,7 +3,7 @@
 // only after a 2xx. The batch being sent is recorded in the store, so after a crash or a restart the
 // same batch goes again with the same key and the server stores it once.
 import { batchBody, canonicalJson, idempotencyKey, MAX_BATCH } from './batch.ts';
-import { open, seal } from './cipher.ts';
+import { recordCipher, type RecordCipher } from './cipher.ts';
 import { SyncError } from './errors.ts';
 import { abortableSleep, backoffDelay, retryAfterMs, type BackoffOptions } from './retry.ts';
 import type { ProgressEvent, QueueItem, SampleRejection, SampleStore, StoredRecord, SyncSample } from './types.ts';
@@ -52,8 +52,8 @@ export type SyncTarget<S extends QueueItem = SyncSample> =
 
 export type SyncClientOptions<S extends QueueItem = SyncSample> = SyncTarget<S> & {
   store: SampleStore;
-  /** The AES-GCM key the queue is sealed with (see generateKey / importKey). */
-  key: CryptoKey;
+  /** The AES-GCM key the queue is sealed with (generateKey / importKey, or importNodeKey in Node). */
+  key: CryptoKey | RecordCipher;
   /** At most 1,000 (the default). */
   batchSize?: number;
   /** For the device sync API (not used with a transport). */
@@ -82,6 +82,7 @@ export class SyncClient<S extends QueueItem = SyncSample> {
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly batchSize: number;
+  private readonly cipher: RecordCipher;
   private readonly listeners = new Map<keyof SyncEvents<S>, Set<Listener<never>>>();
   private readonly abort = new AbortController();
   private running: Promise<SyncResult> | null = null;
@@ -95,6 +96,7 @@ export class SyncClient<S extends QueueItem = SyncSample> {
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH) throw new RangeError(`batchSize must be 1–${MAX_BATCH}`);
     this.opts = opts;
     this.batchSize = batchSize;
+    this.cipher = recordCipher(opts.key);
     this.fetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
     this.sleep = opts.sleep ?? abortableSleep;
     this.random = opts.random ?? Math.random;
@@ -131,7 +133,7 @@ export class SyncClient<S extends QueueItem = SyncSample> {
     const records: StoredRecord[] = await Promise.all(
       samples.map(async (sample) => {
         const id = globalThis.crypto.randomUUID();
-        return { id, data: await seal(this.opts.key, id, canonicalJson(sample)) };
+        return { id, data: await this.cipher.seal(id, canonicalJson(sample)) };
       }),
     );
     await this.opts.store.append(records);
@@ -148,7 +150,7 @@ export class SyncClient<S extends QueueItem = SyncSample> {
   /** The samples waiting to be acknowledged, oldest first, decrypted (e.g. to show them). */
   async queued(): Promise<{ recordId: string; sample: S }[]> {
     const records = await this.opts.store.head(EVERYTHING);
-    return Promise.all(records.map(async (r) => ({ recordId: r.id, sample: JSON.parse(await open(this.opts.key, r.id, r.data)) as S })));
+    return Promise.all(records.map(async (r) => ({ recordId: r.id, sample: JSON.parse(await this.cipher.open(r.id, r.data)) as S })));
   }
 
   /**
@@ -225,7 +227,7 @@ export class SyncClient<S extends QueueItem = SyncSample> {
           await store.remove(ids);
           continue;
         }
-        const samples = await Promise.all(records.map(async (r) => JSON.parse(await open(this.opts.key, r.id, r.data)) as S));
+        const samples = await Promise.all(records.map(async (r) => JSON.parse(await this.cipher.open(r.id, r.data)) as S));
         const answer = await this.send(samples, ids, signal);
         if (answer.kind === 'too-large') {
           if (records.length > 1) {
