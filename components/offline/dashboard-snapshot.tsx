@@ -5,7 +5,7 @@
 import type { ComponentProps } from 'react';
 import { DashboardView } from '@/components/patient/dashboard-view';
 import { aggregatesOptions, devicesOptions, emergenciesOptions, insightsOptions } from '@/components/patient/queries';
-import { dashboardAggregates, dashboardHours } from '@/app/(app)/(patient)/dashboard/_lib/cards';
+import { dashboardAggregates, dashboardHours } from '@/components/patient/dashboard/cards';
 import { useSaveSnapshot } from './snapshot';
 
 export type DashboardProps = ComponentProps<typeof DashboardView>;

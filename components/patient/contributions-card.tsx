@@ -9,7 +9,7 @@ import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
 import type { SourceContribution } from '@/lib/data/aggregates';
-import { sourceShares } from '@/app/(app)/(patient)/dashboard/_lib/sources';
+import { sourceShares } from '@/components/patient/dashboard/sources';
 import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import { formatCount, formatMetric, formatPercent } from './format';
 

@@ -11,7 +11,7 @@ import type { SourceContribution } from '@/lib/data/aggregates';
 import type { UnitPreferences } from '@/lib/format/health';
 import { apiFetch } from '@/lib/query/api';
 import { planMove, rankDevices } from '@/app/(app)/(patient)/devices/_lib/priority-order';
-import { sourceShares } from '@/app/(app)/(patient)/dashboard/_lib/sources';
+import { sourceShares } from '@/components/patient/dashboard/sources';
 import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
 import type { DeviceJson, RegisteredDevice, TypePriorityJson } from './api-types';
 import { ContributionsCard } from './contributions-card';

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import { Sparkline } from '@/components/charts/sparkline';
 import { Card } from '@/components/ui/card';
-import type { CardModel } from '@/app/(app)/(patient)/dashboard/_lib/cards';
+import type { CardModel } from '@/components/patient/dashboard/cards';
 import { linkClass } from './styles';
 
 const ARROWS = { up: '↑', down: '↓', same: '→' } as const;

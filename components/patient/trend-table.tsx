@@ -7,7 +7,7 @@ import type { UnitPreferences } from '@/lib/format/health';
 import type { HealthType } from '@/lib/health';
 import type { AggregateRow } from './api-types';
 import { pointLabel, type AggregatePeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
-import { describeShares, sourceShares } from '@/app/(app)/(patient)/dashboard/_lib/sources';
+import { describeShares, sourceShares } from '@/components/patient/dashboard/sources';
 import { formatMetric } from './format';
 
 export function TrendTable({ type, rows, aggregate, running, band, names, units }: {

@@ -12,7 +12,7 @@ import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import { getHealthType, type HealthType } from '@/lib/health';
 import type { UnitPreferences } from '@/lib/format/health';
-import { describeShares, sourceShares } from '@/app/(app)/(patient)/dashboard/_lib/sources';
+import { describeShares, sourceShares } from '@/components/patient/dashboard/sources';
 import { runningPeriodStart, trendQuery, trendWindow, windowLabel, type TrendPeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
 import { trendSeries, windowStats } from '@/app/(app)/(patient)/trends/_lib/series';
 import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';

@@ -14,7 +14,7 @@ import { makeQueryClient } from '@/lib/query/query-client';
 import { nowIn } from '@/components/patient/today';
 
 import { formatDay } from '../trends/_lib/periods';
-import { dashboardAggregates, dashboardHours } from './_lib/cards';
+import { dashboardAggregates, dashboardHours } from '@/components/patient/dashboard/cards';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('metaTitle') };
