@@ -7,7 +7,8 @@
 //  3. pipeline: the real recompute (recomputeDirtyRanges) of all preloaded users, samples/s; this is also
 //     what produces the preloaded users' aggregates;
 //  4. API: summary, a month of daily and a week of hourly aggregates, one day of raw samples, with 16
-//     concurrent clients and everything stored, then from one client alone (run/api.ts);
+//     concurrent clients and everything stored, then from one client alone, then the 16 clients over two
+//     instances of the server (run/api.ts);
 //  5. sync → aggregates-visible latency (bench/pipeline/latency.ts) with everything stored;
 //  6. the server's peak resident memory (VmHWM);
 //  7. storage: heap + index bytes per stored sample, each index apart, and the Parquet archive's (run/storage.ts).
@@ -40,8 +41,9 @@ const externalDb = Boolean(process.env.DATABASE_URL);
 const loadAtStart = os.loadavg()[0] ?? 0;
 const startedAt = performance.now();
 // BENCH_PORT / BENCH_DATABASE keep two runs on one machine apart (e.g. parallel worktrees).
+const port = Number(process.env.BENCH_PORT ?? 3371);
 const server = await startBenchServer({
-  port: Number(process.env.BENCH_PORT ?? 3371),
+  port,
   database: process.env.BENCH_DATABASE ?? (quick ? 'h7_bench_quick' : 'h7_bench'),
 });
 const { closeDb, pool } = await import('../lib/db/client');
@@ -125,12 +127,22 @@ try {
   const firstDay = new Date(firstPreloadDayMs(config.days)).toISOString().slice(0, 10);
   const days = Array.from({ length: config.days }, (_, i) => addDays(firstDay, i));
   const cookies = await signInAll(server.baseUrl, users, password);
-  const api = await measureApi({ baseUrl: server.baseUrl, cookies, days, clients: config.apiClients, requestsPerClient: config.apiRequests });
+  const api = await measureApi({ baseUrls: [server.baseUrl], cookies, days, clients: config.apiClients, requestsPerClient: config.apiRequests });
   phaseDone('api');
   log('API latency, one client…');
-  const apiOneClient = await measureApi({ baseUrl: server.baseUrl, cookies, days, clients: 1, requestsPerClient: config.apiRequests * 4 });
-
+  const apiOneClient = await measureApi({ baseUrls: [server.baseUrl], cookies, days, clients: 1, requestsPerClient: config.apiRequests * 4 });
   phaseDone('apiOneClient');
+  // One Node process serves on one core: the same 16 clients over two instances (as behind a load
+  // balancer) show what a second process buys on this machine, where PostgreSQL and the clients share the cores.
+  log(`API latency, ${config.apiClients} clients over two server instances…`);
+  const second = await server.startInstance(port + 1);
+  let apiTwoInstances: Awaited<ReturnType<typeof measureApi>>;
+  try {
+    apiTwoInstances = await measureApi({ baseUrls: [server.baseUrl, second.baseUrl], cookies, days, clients: config.apiClients, requestsPerClient: config.apiRequests });
+  } finally {
+    await second.stop();
+  }
+
   log(`sync → visible latency, ${config.latencyRounds} rounds…`);
   const visible = await measureVisibleLatency(server.baseUrl, config.latencyRounds);
   phaseDone('visibleLatency');
@@ -169,6 +181,7 @@ try {
     },
     api: { clients: config.apiClients, storedSamples: stored, users: users.length, endpoints: api },
     apiOneClient,
+    apiTwoInstances,
     peakRssMb,
     peakRssByPhase,
     storage,

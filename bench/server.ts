@@ -125,12 +125,15 @@ export async function startBenchServer(opts: { port: number; database: string })
   const db = await resolveDatabase(opts.database, { fresh: true });
   await prepareDatabase(db.url);
   await buildApp(db.url);
-  const app = await startApp({ port: opts.port, databaseUrl: db.url, secret: randomBytes(32).toString('hex') });
+  const secret = randomBytes(32).toString('hex');
+  const app = await startApp({ port: opts.port, databaseUrl: db.url, secret });
   return {
     baseUrl: app.baseUrl,
     url: db.url,
     pid: app.pid,
     peakRssMb: () => peakRssMb(app.pid),
+    /** Another instance of the app on the same database and secret (a session is valid on both). */
+    startInstance: (port: number) => startApp({ port, databaseUrl: db.url, secret }),
     stop: async () => {
       await app.stop();
       await db.stop();

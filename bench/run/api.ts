@@ -56,7 +56,8 @@ export async function signInAll(baseUrl: string, users: { email: string }[], pas
  * Europe/Berlin, so callers pass the inner ones).
  */
 export async function measureApi(args: {
-  baseUrl: string;
+  /** The instances the clients spread over (client i asks instance i mod n), as behind a load balancer. */
+  baseUrls: string[];
   cookies: string[];
   days: string[];
   clients: number;
@@ -69,8 +70,9 @@ export async function measureApi(args: {
     const runClients = async (perClient: number) => {
       const latencies: number[] = [];
       await Promise.all(
-        Array.from({ length: args.clients }, async () => {
-          for (let i = 0; i < perClient; i += 1) latencies.push(await timedGet(args.baseUrl, endpoint.path(pick(args.days)), pick(cookies), endpoint.check));
+        Array.from({ length: args.clients }, async (_, c) => {
+          const baseUrl = args.baseUrls[c % args.baseUrls.length]!;
+          for (let i = 0; i < perClient; i += 1) latencies.push(await timedGet(baseUrl, endpoint.path(pick(args.days)), pick(cookies), endpoint.check));
         }),
       );
       return latencies;
@@ -86,7 +88,7 @@ export async function measureApi(args: {
       perSec: Math.round(latencies.length / ((performance.now() - started) / 1000)),
     };
     const p = result[endpoint.name]!;
-    console.log(`  ${endpoint.name} (${args.clients} clients): p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms, ${p.perSec} requests/s`);
+    console.log(`  ${endpoint.name} (${args.clients} clients, ${args.baseUrls.length} instance(s)): p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms, ${p.perSec} requests/s`);
   }
   return result;
 }

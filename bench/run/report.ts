@@ -24,6 +24,8 @@ export type BenchResult = {
   api: { clients: number; storedSamples: number; users: number; endpoints: Record<string, Percentiles> };
   /** The same requests from one client: the service time, without queueing behind other clients. */
   apiOneClient: Record<string, Percentiles>;
+  /** The same clients spread over two instances of the server on the same database (absent before). */
+  apiTwoInstances?: Record<string, Percentiles>;
   peakRssMb: number | null;
   /** The server's peak after each phase (VmHWM only grows: the phase where it jumps made it). */
   peakRssByPhase?: Record<string, number | null>;
@@ -71,6 +73,9 @@ export function toMarkdown(r: BenchResult): string {
     }),
     ...Object.entries(r.apiOneClient).map(
       ([name, p]) => `| API ${name}, one client alone (n=${p.n}) | p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ${p.perSec} requests/s | | |`,
+    ),
+    ...Object.entries(r.apiTwoInstances ?? {}).map(
+      ([name, p]) => `| API ${name}, ${r.api.clients} clients over two server instances (n=${p.n}) | p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ${p.perSec} requests/s | | |`,
     ),
     `| server peak RSS (VmHWM)${r.peakRssByPhase ? ` (after each phase: ${Object.entries(r.peakRssByPhase).map(([phase, mb]) => `${phase} ${mb ?? '?'}`).join(', ')} MB)` : ''} | ${r.peakRssMb ?? '?'} MB | < 400 MB | ${verdict(r.peakRssMb !== null && r.peakRssMb < 400)} |`,
     `| storage per sample (heap + indexes, ${r.storage.samples} samples) | ${r.storage.bytesPerSample} bytes (heap ${r.storage.heapBytesPerSample}; ${Object.entries(r.storage.indexBytesPerSample).map(([name, b]) => `${name.replace(/^health_samples_/, '')} ${b}`).join(', ')}) | < 150 bytes | ${verdict(r.storage.bytesPerSample < 150)} |`,
