@@ -135,7 +135,7 @@ try {
   // One Node process serves on one core: the same 16 clients over two instances (as behind a load
   // balancer) show what a second process buys on this machine, where PostgreSQL and the clients share the cores.
   log(`API latency, ${config.apiClients} clients over two server instances…`);
-  const second = await server.startInstance(port + 1);
+  const second = await server.startInstance(port + 10); // 3381: beside chaos (3372) and bench:nightscout (3373)
   let apiTwoInstances: Awaited<ReturnType<typeof measureApi>>;
   try {
     apiTwoInstances = await measureApi({ baseUrls: [server.baseUrl, second.baseUrl], cookies, days, clients: config.apiClients, requestsPerClient: config.apiRequests });
