@@ -1,10 +1,11 @@
 // The offline app (issue 22): the demo patient opens the dashboard, the dose log and "Log data" online (the
 // service worker installs and controls the page; encrypted snapshots are kept), then the browser goes
-// offline. A glucose reading and a dose (an as-needed medication's extra dose, so no hour of the day
-// matters) are logged, show as waiting, and survive a reload, which the service worker answers with the
-// data-free app shell; the dashboard shows its snapshot with its age. No Cache Storage entry holds the
-// reading, the dose or the patient's name. Back online the queue sends both (waiting list empty) and each
-// is on the timeline exactly once. Signing out then leaves no cache, key or queue behind.
+// offline. A glucose reading, a meal (its photo is not kept, and the form says so) and a dose (an as-needed
+// medication's extra dose, so no hour of the day matters) are logged, show as waiting, and survive a
+// reload, which the service worker answers with the data-free app shell; the dashboard shows its snapshot
+// with its age. No Cache Storage entry holds the reading, the meal, the dose or the patient's name. Back
+// online the queue sends all three (waiting list empty) and each is stored exactly once. Signing out then
+// leaves no cache, key or queue behind.
 import { test, type Page } from '@playwright/test';
 import { DEV, expect, signIn } from './role-helpers';
 
@@ -48,9 +49,10 @@ function cacheEntries(page: Page) {
   });
 }
 
-test('entries and doses logged offline wait on the device, encrypted, and sync once back online', async ({ page, context }) => {
+test('entries, meals and doses logged offline wait on the device, encrypted, and sync once back online', async ({ page, context }) => {
   const suffix = Date.now().toString(36);
   const medication = `E2E Inhaler ${suffix}`;
+  const mealText = `E2E offline thali ${suffix}`;
   const reading = '137'; // mg/dL: in range, so it raises no alert; the demo's CGM readings are not "Entered by you"
 
   await signIn(page, 'patient@demo.test');
@@ -88,18 +90,32 @@ test('entries and doses logged offline wait on the device, encrypted, and sync o
   const waiting = page.getByTestId('waiting-to-sync');
   await expect(waiting.getByRole('heading')).toHaveText('Waiting to sync (1)');
 
+  // A meal on the same page: kept on the device without its photo (a photo needs the network).
+  await page.getByRole('radio', { name: 'Meal' }).locator('xpath=..').click(); // the visible pill is its label
+  await page.getByRole('combobox', { name: 'Meal' }).selectOption({ label: 'Lunch' });
+  await page.getByLabel('Carbohydrates (g)').fill('58.5');
+  await page.getByLabel('What you ate').fill(mealText);
+  await page.getByLabel('When').fill(takenAt);
+  await page.getByLabel('Photo').setInputFiles({ name: 'lunch.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await page.getByRole('button', { name: 'Save meal' }).click();
+  const mealSaved = page.getByRole('status').filter({ hasText: 'Saved on this device: Lunch' });
+  await expect(mealSaved).toContainText('Lunch, 58.5 g carbohydrates');
+  await expect(mealSaved).toContainText('Its photo was not kept');
+  await expect(waiting.getByRole('heading')).toHaveText('Waiting to sync (2)');
+
   // The dose log, reached offline: the shell shows it from its snapshot, with its age.
   await page.goto('/medications');
   await expect(page.getByRole('heading', { level: 1, name: 'Medications' })).toBeVisible();
   await expect(page.getByTestId('snapshot-age')).toContainText('Last synced');
   await page.getByRole('button', { name: `Took an extra dose of ${medication}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
-  await expect(waiting.getByRole('heading')).toHaveText('Waiting to sync (2)');
+  await expect(waiting.getByRole('heading')).toHaveText('Waiting to sync (3)');
 
-  // A reload offline: the shell again, both items still waiting.
+  // A reload offline: the shell again, all three items still waiting.
   await page.reload();
-  await expect(waiting.getByRole('heading')).toHaveText('Waiting to sync (2)');
+  await expect(waiting.getByRole('heading')).toHaveText('Waiting to sync (3)');
   await expect(waiting).toContainText(`Blood glucose ${reading} mg/dL (after lunch)`);
+  await expect(waiting).toContainText('Lunch, 58.5 g carbohydrates');
   await expect(waiting).toContainText(`${medication} 2 puffs: taken`);
   await expect(waiting).toContainText('You are offline.');
 
@@ -113,10 +129,10 @@ test('entries and doses logged offline wait on the device, encrypted, and sync o
   expect(entries.map((e) => e.url)).toContain('/offline');
   for (const { url, text } of entries) {
     expect(url, 'only the shell, build assets, icons and the manifest are cached').toMatch(/^\/(offline|manifest\.webmanifest|icons\/[\w.-]+|_next\/static\/.+)$/);
-    for (const secret of [`${reading} mg/dL`, `"value":${reading}`, medication, 'Alex Morgan']) expect(text, `${url} must not hold "${secret}"`).not.toContain(secret);
+    for (const secret of [`${reading} mg/dL`, `"value":${reading}`, mealText, medication, 'Alex Morgan']) expect(text, `${url} must not hold "${secret}"`).not.toContain(secret);
   }
 
-  // Back online: the queue sends both by itself and the waiting list empties.
+  // Back online: the queue sends all three by itself and the waiting list empties.
   await context.setOffline(false);
   await expect(waiting).toHaveCount(0, { timeout: 30_000 });
 
@@ -125,6 +141,9 @@ test('entries and doses logged offline wait on the device, encrypted, and sync o
   await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: `${reading} mg/dL` }).filter({ hasText: 'Entered by you' })).toHaveCount(1);
   await expect(page.getByRole('listitem').filter({ hasText: medication })).toHaveCount(1);
+  await page.goto('/meals');
+  await expect(page.getByRole('heading', { level: 1, name: 'Meals' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: mealText })).toHaveCount(1);
 
   // Signing out leaves nothing behind: no cache, no key, no queue (nothing waits, so nothing is asked).
   await page.getByRole('button', { name: 'Sign out' }).click();

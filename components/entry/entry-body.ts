@@ -5,6 +5,7 @@ import type { EntryFields, EntryKind } from '@/lib/data/entries';
 import { numberLocale } from '@/lib/format/health';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
+import type { MealTypeName } from '@/lib/pipeline/meal-patterns';
 import { isMealContext } from './entry-options';
 
 export type FieldErrors = Record<string, string>;
@@ -69,6 +70,9 @@ export function buildEntryBody(kind: EntryKind, form: FormData, nowMs = Date.now
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body };
 }
 
+// Numbers as the reader writes them (Bengali and Marathi in their own digits), not ICU's default.
+const numberIn = (locale: Locale, value: number) => value.toLocaleString(numberLocale(locale), { maximumFractionDigits: 3 });
+
 /** What describeEntry reads: a saved entry, or the body of one still waiting to be sent (lib/offline). */
 type WithoutDerived<F> = F extends unknown ? Omit<F, 'canonical' | 'status'> : never;
 export type EntryDescription = WithoutDerived<EntryFields>;
@@ -76,8 +80,7 @@ export type EntryDescription = WithoutDerived<EntryFields>;
 /** One line saying what was saved, in the units it was entered in, in the reader's language. */
 export function describeEntry(entry: EntryDescription, locale: Locale = 'en'): string {
   const t = translator(locale, 'entry');
-  // Numbers as the reader writes them (Bengali and Marathi in their own digits), not ICU's default.
-  const num = (value: number) => value.toLocaleString(numberLocale(locale), { maximumFractionDigits: 3 });
+  const num = (value: number) => numberIn(locale, value);
   const label = t(`kinds.${entry.kind}`);
   switch (entry.kind) {
     case 'glucose':
@@ -99,4 +102,11 @@ export function describeEntry(entry: EntryDescription, locale: Locale = 'en'): s
     case 'note':
       return label;
   }
+}
+
+/** One line for a meal (saved, or its body still waiting to be sent): its type, and its carbohydrates when given. */
+export function describeMeal(meal: { mealType: MealTypeName; carbsGrams?: number | null }, locale: Locale = 'en'): string {
+  const t = translator(locale, 'entry');
+  const type = t(`meal.types.${meal.mealType}`);
+  return typeof meal.carbsGrams === 'number' ? t('meal.describe', { type, carbs: numberIn(locale, meal.carbsGrams) }) : type;
 }

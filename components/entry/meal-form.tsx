@@ -3,12 +3,19 @@
 // The "Meal" kind of the entry forms: type, time, carbohydrates, a description and an optional photo. The
 // meal is posted as JSON to `endpoint` (…/meals), then the photo, if one was chosen, is sent as its raw
 // bytes to …/meals/{id}/photo (the server judges its type from the bytes). Errors land on their field.
+// The patient's own meal works offline like the other entries (lib/offline/send.ts): with no network it is
+// kept on this device, encrypted, and sent later with the same Idempotency-Key; its photo is not kept (a
+// photo needs the network, and the form says so).
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
-import { useFormatter, useTranslations } from 'use-intl';
+import { useFormatter, useLocale, useTranslations } from 'use-intl';
+import { useOfflineQueue } from '@/components/offline/offline-context';
 import { Button } from '@/components/ui/button';
 import type { Meal } from '@/lib/data/meals';
+import { MEALS_PATH, newItem } from '@/lib/offline/items';
+import { sendOrQueue } from '@/lib/offline/send';
 import { ApiRequestError, apiFetch } from '@/lib/query/api';
+import { describeMeal } from './entry-body';
 import { InputField, SelectField, TextAreaField } from './fields';
 
 const MEAL_TYPES = ['breakfast', 'lunch', 'dinner', 'snack', 'other'] as const satisfies readonly Meal['mealType'][];
@@ -51,12 +58,17 @@ function build(form: FormData, nowMs = Date.now()): { ok: true; body: Record<str
 
 export function MealForm({ endpoint, mealsHref }: { endpoint: string; mealsHref?: string }) {
   const t = useTranslations('entry');
+  const tOffline = useTranslations('offline');
   const format = useFormatter();
+  const locale = useLocale();
   const headingId = useId();
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  // What was saved; `queued`: on this device only, waiting to be sent (no link to the meals yet).
+  const [saved, setSaved] = useState<{ text: string; queued: boolean } | null>(null);
   const [pending, setPending] = useState(false);
+  // The signed-in patient's own queue; none when a caregiver logs for someone.
+  const queue = useOfflineQueue();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -73,10 +85,21 @@ export function MealForm({ endpoint, mealsHref }: { endpoint: string; mealsHref?
     setPending(true);
     let meal: Meal | null = null;
     try {
-      meal = await apiFetch<Meal>(endpoint, { json: built.body });
+      if (queue !== null && endpoint === MEALS_PATH) {
+        const result = await sendOrQueue<Meal>(queue, newItem('meal', endpoint, built.body));
+        if (result.kind === 'queued') {
+          form.reset();
+          const what = describeMeal(built.body as Pick<Meal, 'mealType' | 'carbsGrams'>, locale);
+          setSaved({ text: `${tOffline('queued', { what })}${built.photo ? ` ${t('meal.photoNeedsConnection')}` : ''}`, queued: true });
+          return;
+        }
+        meal = result.answer;
+      } else {
+        meal = await apiFetch<Meal>(endpoint, { json: built.body });
+      }
       if (built.photo) await uploadPhoto(endpoint, meal.id, built.photo);
       form.reset();
-      setSaved(t('saved', { what: t(`meal.types.${meal.mealType}`), time: format.dateTime(new Date(meal.eatenAt), { dateStyle: 'medium', timeStyle: 'short' }) }));
+      setSaved({ text: t('saved', { what: describeMeal(meal, locale), time: format.dateTime(new Date(meal.eatenAt), { dateStyle: 'medium', timeStyle: 'short' }) }), queued: false });
     } catch (error) {
       const fields: Errors = {};
       if (error instanceof ApiRequestError && Array.isArray(error.details)) {
@@ -120,8 +143,8 @@ export function MealForm({ endpoint, mealsHref }: { endpoint: string; mealsHref?
       <div role="status" aria-live="polite" className="empty:hidden">
         {saved && (
           <p className="rounded-md border border-teal-200 bg-teal-50 p-3 text-sm text-teal-900">
-            {saved}{' '}
-            {mealsHref && (
+            {saved.text}{' '}
+            {mealsHref && !saved.queued && (
               <Link href={mealsHref} className="font-medium underline">
                 {t('meal.seeMeals')}
               </Link>

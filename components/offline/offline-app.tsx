@@ -13,7 +13,7 @@ import { EntryForms } from '@/components/entry/entry-forms';
 import { MedicationsView } from '@/components/medications/medications-view';
 import { DashboardView } from '@/components/patient/dashboard-view';
 import { Empty, Loading } from '@/components/ui/states';
-import { ENTRIES_PATH, OWN_MEDICATIONS_PATH } from '@/lib/offline/items';
+import { ENTRIES_PATH, MEALS_PATH, OWN_MEDICATIONS_PATH } from '@/lib/offline/items';
 import { currentUser } from '@/lib/offline/vault';
 import { OfflineUserProvider, useOnline } from './offline-context';
 import { syncWhenOnline } from './offline-root';
@@ -44,7 +44,7 @@ function EntryPage() {
     <QueryClientProvider client={client}>
       <h1 className="mb-4 text-2xl font-semibold text-slate-900">{t('title')}</h1>
       <FromSnapshot<{ units: Units }> name="entry" showAge={false} fallback={{ units: DEFAULT_UNITS }}>
-        {({ units }) => <EntryForms endpoint={ENTRIES_PATH} units={units} />}
+        {({ units }) => <EntryForms endpoint={ENTRIES_PATH} units={units} mealsEndpoint={MEALS_PATH} />}
       </FromSnapshot>
     </QueryClientProvider>
   );

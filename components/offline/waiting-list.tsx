@@ -4,7 +4,8 @@
 // refused, with its reason, until the patient dismisses it: a refused reading is never dropped silently.
 // Shown on "Log data" and the dose log, online and in the offline shell; nothing when both lists are empty.
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
-import { describeEntry, type EntryDescription } from '@/components/entry/entry-body';
+import { describeEntry, describeMeal, type EntryDescription } from '@/components/entry/entry-body';
+import type { MealTypeName } from '@/lib/pipeline/meal-patterns';
 import type { QueuedItem } from '@/lib/offline/items';
 import type { QueueStatus } from '@/lib/offline/queue';
 import { useOfflineQueue, useOnline, useQueueState } from './offline-context';
@@ -20,7 +21,8 @@ export function useDescribeItem(): (item: QueuedItem) => string {
       const { name = '', dose = '' } = item.medication ?? {};
       return item.body.status === 'skipped' ? t('dose.skipped', { name, dose }) : t('dose.taken', { name, dose });
     }
-    // The body the entry form built for its kind (components/entry/entry-body.ts).
+    // The body the entry or meal form built (components/entry/entry-body.ts, meal-form.tsx).
+    if (item.type === 'meal') return describeMeal(item.body as { mealType: MealTypeName; carbsGrams?: number }, locale);
     return describeEntry(item.body as EntryDescription, locale);
   };
 }
@@ -40,7 +42,7 @@ export function WaitingList() {
   const describe = useDescribeItem();
   if (!queue || (waiting.length === 0 && refused.length === 0)) return null;
   const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' });
-  const itemTime = (item: QueuedItem) => Date.parse(String(item.body.at ?? item.body.takenAt ?? '')) || item.queuedAt;
+  const itemTime = (item: QueuedItem) => Date.parse(String(item.body.at ?? item.body.eatenAt ?? item.body.takenAt ?? '')) || item.queuedAt;
   const state = statusText(t, online, status);
 
   return (

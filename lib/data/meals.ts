@@ -14,6 +14,7 @@ import { storableText } from '../http/text';
 import { objectStore, type ObjectStore } from '../maintenance/object-store';
 import type { MealTypeName } from '../pipeline/meal-patterns';
 import { isUuid } from './access';
+import { inIdempotentTransaction, type ScopedIdempotency } from './idempotency-keys';
 import { pastInstant } from './entries';
 import { decryptPhoto, encryptPhoto, sniffImageType } from './meal-photo-fields';
 
@@ -86,21 +87,25 @@ async function toMeal(row: MealRow): Promise<Meal> {
 /** Whose meal it is and who recorded it (never from the body; see lib/data/entries.ts for who may). */
 export type MealTarget = { patientId: string; recordedById: string };
 
-export async function createMeal(target: MealTarget, input: MealInput): Promise<Meal> {
+/**
+ * Records a meal; with a key (lib/http/idempotency.ts) its answer is stored with it in one transaction, so
+ * the offline app's resend of the same request answers again instead of recording the meal twice.
+ */
+export async function storeMeal(target: MealTarget, input: MealInput, idem: ScopedIdempotency | null) {
   const id = randomUUID();
-  const row = await prisma.meal.create({
-    data: {
-      id,
-      userId: target.patientId,
-      mealType: toDbType(input.mealType),
-      eatenAt: new Date(input.eatenAt),
-      carbsGrams: input.carbsGrams,
-      description: await encryptNullable(target.patientId, descriptionRef(id), input.description),
-      source: 'app',
-      recordedById: target.recordedById,
-    },
+  const description = await encryptNullable(target.patientId, descriptionRef(id), input.description);
+  return inIdempotentTransaction(idem, async (tx) => {
+    const row = await tx.meal.create({
+      data: { id, userId: target.patientId, mealType: toDbType(input.mealType), eatenAt: new Date(input.eatenAt), carbsGrams: input.carbsGrams, description, source: 'app', recordedById: target.recordedById },
+    });
+    return { status: 201, body: await toMeal(row) };
   });
-  return toMeal(row);
+}
+
+export async function createMeal(target: MealTarget, input: MealInput): Promise<Meal> {
+  const outcome = await storeMeal(target, input, null);
+  if (outcome.kind !== 'stored') throw new Error('unreachable: no key, no earlier answer');
+  return outcome.response.body as Meal;
 }
 
 /** The patient's meals eaten in [fromMs, toMs), oldest first. */

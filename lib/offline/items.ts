@@ -1,14 +1,14 @@
-// What the offline app queues: one POST of the patient's own API (an entry, or a dose log) with the body
+// What the offline app queues: one POST of the patient's own API (an entry, a meal or a dose log) with the body
 // the person submitted, sent with `id` as its Idempotency-Key on the first try and every resend, so the
-// server stores it once however often it arrives. The body's time (`at`, `takenAt`) is set when the person
+// server stores it once however often it arrives. The body's time (`at`, `eatenAt`, `takenAt`) is set when the person
 // logs, never left to the server's clock at sync time.
 import { canonicalJson } from '@/packages/sync-client/src/index';
 
 export type QueuedItem = {
-  type: 'entry' | 'dose';
+  type: 'entry' | 'meal' | 'dose';
   /** The Idempotency-Key. */
   id: string;
-  /** /api/v1/users/me/entries or /api/v1/users/me/medications/{id}/doses */
+  /** /api/v1/users/me/entries, /api/v1/users/me/meals or /api/v1/users/me/medications/{id}/doses */
   path: string;
   body: Record<string, unknown>;
   /** A dose's medication, as the waiting list names it. */
@@ -18,6 +18,7 @@ export type QueuedItem = {
 
 /** The patient's own endpoints: what the offline queue may send (a caregiver's writes are never queued). */
 export const ENTRIES_PATH = '/api/v1/users/me/entries';
+export const MEALS_PATH = '/api/v1/users/me/meals';
 export const OWN_MEDICATIONS_PATH = '/api/v1/users/me/medications';
 
 /** A new item; the body's time is pinned to now when the person gave none. */
@@ -25,6 +26,7 @@ export function newItem(type: QueuedItem['type'], path: string, body: Record<str
   const now = Date.now();
   const pinned = { ...body };
   if (type === 'entry') pinned.at ??= new Date(now).toISOString();
+  if (type === 'meal') pinned.eatenAt ??= new Date(now).toISOString();
   if (type === 'dose' && pinned.status === 'taken') pinned.takenAt ??= new Date(now).toISOString();
   return { type, id: crypto.randomUUID(), path, body: pinned, ...(medication ? { medication } : {}), queuedAt: now };
 }

@@ -1,4 +1,4 @@
-// Integration (real server and PostgreSQL): POST of entries and of dose logs honours Idempotency-Key, as
+// Integration (real server and PostgreSQL): POST of entries, meals and dose logs honours Idempotency-Key, as
 // the offline app relies on (it resends a queued item with the same key after a lost answer). A replay
 // answers the first answer again and stores nothing more; the same key with another body, or sent to
 // another endpoint, is refused (422 IDEMPOTENCY_KEY_REUSED) and changes nothing; keys are per user.
@@ -136,5 +136,54 @@ describe('dose logs with an Idempotency-Key', () => {
     expect(elsewhere.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await logsOf(asNeeded)).toBe(before);
     expect(await logsOf(other)).toBe(0);
+  });
+});
+
+describe('meals with an Idempotency-Key', () => {
+  const postMeal = (json: unknown, key: string, cookie = patient.cookie, path = '/api/v1/users/me/meals') => api(path, { json, cookie, headers: { 'idempotency-key': key } });
+  const mealsWith = (userId: string, carbsGrams: number) => prisma.meal.count({ where: { userId, carbsGrams } });
+
+  it('a meal sent twice with its key is recorded once; the second answer is the first, marked replayed', async () => {
+    const key = randomUUID();
+    const body = { mealType: 'lunch', eatenAt: minutesAgo(20), carbsGrams: 61.5, description: 'dal and rice' };
+    const first = await postMeal(body, key);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ mealType: 'lunch', carbsGrams: 61.5, description: 'dal and rice', recordedById: patient.id });
+    const again = await postMeal(body, key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await mealsWith(patient.id, 61.5)).toBe(1);
+  });
+
+  it('the same key with another body, or on the entries endpoint, is refused with 422 and records nothing', async () => {
+    const key = randomUUID();
+    const eatenAt = minutesAgo(19);
+    expect((await postMeal({ mealType: 'snack', eatenAt, carbsGrams: 12.5 }, key)).status).toBe(201);
+    const changed = await postMeal({ mealType: 'snack', eatenAt, carbsGrams: 13.5 }, key);
+    expect(changed.status).toBe(422);
+    expect(changed.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const asEntry = await postEntry({ kind: 'carbs', value: 12.5, at: eatenAt }, key);
+    expect(asEntry.status).toBe(422);
+    expect(asEntry.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await mealsWith(patient.id, 13.5)).toBe(0);
+  });
+
+  it("a caregiver's meal for the patient keeps its own key; a refused meal is judged again when corrected", async () => {
+    const key = randomUUID();
+    const path = `/api/v1/patients/${patient.id}/meals`;
+    const bad = await postMeal({ mealType: 'dinner', eatenAt: minutesAgo(18), carbsGrams: -1 }, key, caregiver.cookie, path);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'carbsGrams' })]);
+    const body = { mealType: 'dinner', eatenAt: minutesAgo(18), carbsGrams: 72.5 };
+    const first = await postMeal(body, key, caregiver.cookie, path);
+    expect(first.status).toBe(201);
+    expect(first.body.recordedById).toBe(caregiver.id);
+    expect((await postMeal(body, key, caregiver.cookie, path)).headers.get('idempotent-replayed')).toBe('true');
+    // The patient's own request under the same key is theirs, not a replay of the caregiver's.
+    const own = await postMeal(body, key);
+    expect(own.status).toBe(201);
+    expect(own.headers.get('idempotent-replayed')).toBeNull();
+    expect(await mealsWith(patient.id, 72.5)).toBe(2);
   });
 });
