@@ -6,7 +6,7 @@ import type { ReadScope } from '@/lib/data/access';
 import { recentMealsAnswer } from '@/lib/data/meal-report';
 import { getLocale } from '@/lib/i18n/server';
 import { translator } from '@/lib/i18n/messages';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 import { MealList } from './meal-list';
 import { MealPatternsView } from './meal-patterns-view';
 

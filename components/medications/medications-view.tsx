@@ -25,7 +25,7 @@ import { todayIn } from '@/components/doctor/format';
 import { addDays } from '@/lib/time';
 import { localDigits } from '@/lib/format/health';
 import type { Locale } from '@/lib/i18n/locales';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 import { adherenceKey, dayIn, dosesKey, medicationsKey, scheduleInWords, timeIn, type DoseStatus, type AdherenceAnswer, type DosesAnswer, type Medication } from './format';
 import { MedicationForm } from './medication-form';
 

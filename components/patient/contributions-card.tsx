@@ -10,7 +10,7 @@ import { Empty } from '@/components/ui/states';
 import type { UnitPreferences } from '@/lib/format/health';
 import type { SourceContribution } from '@/lib/data/aggregates';
 import { sourceShares } from '@/components/patient/dashboard/sources';
-import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
+import { trendLabel } from '@/components/patient/trends/catalogue';
 import { formatCount, formatMetric, formatPercent } from './format';
 
 const COLORS = ['bg-teal-700', 'bg-sky-600', 'bg-amber-500', 'bg-violet-600', 'bg-rose-500', 'bg-slate-500', 'bg-lime-600', 'bg-orange-600'];

@@ -5,7 +5,7 @@ import type { HealthType } from '@/lib/health';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { addDays, localDateTime } from '@/lib/time';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 
 /** "today", "yesterday" or "Mon 13 Jul". */
 export function dayPhrase(day: string, today: string, locale: Locale = 'en'): string {

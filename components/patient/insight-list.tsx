@@ -9,7 +9,7 @@ import { Card } from '@/components/ui/card';
 import { Empty, ErrorMessage, Loading } from '@/components/ui/states';
 import { apiFetch } from '@/lib/query/api';
 import type { InsightJson } from './api-types';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 import { insightsOptions } from './queries';
 
 // The insight's title and body are written in English by lib/format/insight-text (issue 21, a later slice).

@@ -2,7 +2,7 @@
 
 // Day / Week / Month / Year: toggle buttons (aria-pressed) in a labelled group.
 import { useTranslations } from 'use-intl';
-import { TREND_PERIODS, type TrendPeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { TREND_PERIODS, type TrendPeriod } from '@/components/patient/trends/periods';
 
 export function PeriodSwitcher({ value, onChange }: { value: TrendPeriod; onChange: (p: TrendPeriod) => void }) {
   const t = useTranslations('trends');

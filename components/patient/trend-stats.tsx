@@ -4,8 +4,8 @@
 import { useLocale, useTranslations } from 'use-intl';
 import type { UnitPreferences } from '@/lib/format/health';
 import type { HealthType } from '@/lib/health';
-import type { WindowStats } from '@/app/(app)/(patient)/trends/_lib/series';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import type { WindowStats } from '@/components/patient/trends/series';
+import { formatDay } from '@/components/patient/trends/periods';
 import { formatCount, formatMetric } from './format';
 
 export function TrendStats({ type, stats, per, units }: { type: HealthType; stats: WindowStats; per: 'day' | 'week' | null; units: UnitPreferences }) {

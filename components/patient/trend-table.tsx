@@ -6,7 +6,7 @@ import { soFarLabel } from '@/lib/format/chart';
 import type { UnitPreferences } from '@/lib/format/health';
 import type { HealthType } from '@/lib/health';
 import type { AggregateRow } from './api-types';
-import { pointLabel, type AggregatePeriod } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { pointLabel, type AggregatePeriod } from '@/components/patient/trends/periods';
 import { describeShares, sourceShares } from '@/components/patient/dashboard/sources';
 import { formatMetric } from './format';
 

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { PRIORITY_RANGE } from '@/lib/devices/device-types';
 import { HEALTH_TYPES, type HealthType } from '@/lib/health';
 import { apiFetch } from '@/lib/query/api';
-import { trendLabel } from '@/app/(app)/(patient)/trends/_lib/catalogue';
+import { trendLabel } from '@/components/patient/trends/catalogue';
 import type { DeviceJson, TypePriorityJson } from './api-types';
 import { MutationError } from './mutation-error';
 import { inputClass } from './styles';

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
 import { intlLocale, type Locale } from '@/lib/i18n/locales';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 import { MutationError } from '@/components/patient/mutation-error';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

@@ -19,7 +19,7 @@ import { apiFetch } from '@/lib/query/api';
 import { answeredOn, bandLabel, changeText } from './format';
 import { dueQueryKey, responsesQueryKey } from './query';
 import { ScoreTrend } from './score-trend';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 
 const ENDPOINT = '/api/v1/users/me/questionnaires/responses';
 export type ResponsesAnswer = { responses: ResponseAnswer[]; latest: ResponseAnswer[] };

@@ -6,7 +6,7 @@ import type { ConditionAnswer } from '@/lib/data/conditions';
 import type { ContactAnswer } from '@/lib/data/emergency-contacts';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 
 // Labels, hints and the titles of the parts are messages (`record.*`): a field's label is
 // `record.fields.<name>`, an enum value's `record.values.<VALUE>`; code systems keep their own names.

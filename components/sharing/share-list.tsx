@@ -8,7 +8,7 @@ import { useLocale, useTranslations } from 'use-intl';
 import { ConfirmDialog } from '@/components/patient/confirm-dialog';
 import { MutationError } from '@/components/patient/mutation-error';
 import { Button } from '@/components/ui/button';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 import { typeLabelIn } from '@/lib/format/health';
 import { intlLocale } from '@/lib/i18n/locales';
 import { apiFetch } from '@/lib/query/api';

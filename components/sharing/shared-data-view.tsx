@@ -5,7 +5,7 @@
 import { TrendChart } from '@/components/charts/trend-chart';
 import { Card } from '@/components/ui/card';
 import { Empty } from '@/components/ui/states';
-import { formatDay } from '@/app/(app)/(patient)/trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 import { findAggregates } from '@/lib/data/aggregates';
 import { shareScope, type ActiveShare } from '@/lib/data/shares';
 import { displayUnit, formatValue, toDisplay, typeLabelIn, type UnitPreferences } from '@/lib/format/health';

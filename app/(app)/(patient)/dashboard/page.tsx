@@ -13,7 +13,7 @@ import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { makeQueryClient } from '@/lib/query/query-client';
 import { nowIn } from '@/components/patient/today';
 
-import { formatDay } from '../trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 import { dashboardAggregates, dashboardHours } from '@/components/patient/dashboard/cards';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -10,7 +10,7 @@ import type { UnitPreferences } from '@/lib/format/health';
 import type { TimelineItem } from '@/lib/data/timeline';
 import { localDigits } from '@/lib/format/health';
 import { localDate, localDateTime } from '@/lib/time';
-import { formatDay } from '../../trends/_lib/periods';
+import { formatDay } from '@/components/patient/trends/periods';
 import { fetchTimelinePage, TIMELINE_QUERY_KEY } from '../_lib/timeline-query';
 import { TimelineEntry } from './timeline-entry';
 

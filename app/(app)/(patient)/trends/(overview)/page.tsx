@@ -10,7 +10,7 @@ import { makeQueryClient } from '@/lib/query/query-client';
 import { getTranslations } from '@/lib/i18n/server';
 import { todayIn } from '@/components/patient/today';
 import { addDays } from '@/lib/time';
-import { TREND_TYPES } from '../_lib/catalogue';
+import { TREND_TYPES } from '@/components/patient/trends/catalogue';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('trends'))('metaTitle') };

@@ -15,8 +15,8 @@ import { makeQueryClient } from '@/lib/query/query-client';
 import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { nowIn } from '@/components/patient/today';
 
-import { relatedTypes, trendLabel } from '../_lib/catalogue';
-import { parsePeriod, trendQuery, trendWindow } from '../_lib/periods';
+import { relatedTypes, trendLabel } from '@/components/patient/trends/catalogue';
+import { parsePeriod, trendQuery, trendWindow } from '@/components/patient/trends/periods';
 
 type Props = { params: Promise<{ type: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
