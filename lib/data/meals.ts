@@ -14,8 +14,8 @@ import { storableText } from '../http/text';
 import { objectStore, type ObjectStore } from '../maintenance/object-store';
 import type { MealTypeName } from '../pipeline/meal-patterns';
 import { isUuid } from './access';
-import { inIdempotentTransaction, type ScopedIdempotency } from './idempotency-keys';
 import { pastInstant } from './entries';
+import { inIdempotentTransaction, type ScopedIdempotency } from './idempotency-keys';
 import { decryptPhoto, encryptPhoto, sniffImageType } from './meal-photo-fields';
 
 export const MEAL_TYPES = ['breakfast', 'lunch', 'dinner', 'snack', 'other'] as const satisfies readonly MealTypeName[];

@@ -2,7 +2,7 @@
 // the record's id bound as additional data so a sealed sample cannot be moved to another record.
 import { SyncError } from './errors.ts';
 
-const IV_BYTES = 12;
+export const IV_BYTES = 12;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -19,7 +19,6 @@ export interface RecordCipher {
   open(recordId: string, sealed: Uint8Array): Promise<string>;
 }
 
-export const IV_LENGTH = IV_BYTES;
 export const aad = (recordId: string) => encoder.encode(`pulse-sync-client/v1:${recordId}`);
 export const decryptError = (recordId: string, cause: unknown) =>
   new SyncError('decrypt', `queued record ${recordId} cannot be decrypted (wrong key or altered store)`, { cause });

@@ -3,7 +3,7 @@
 // as much per record (each call is a promise and a copy): a device uploading thousands of samples a second
 // notices.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { aad, decryptError, IV_LENGTH, type RecordCipher } from './cipher.ts';
+import { aad, decryptError, IV_BYTES, type RecordCipher } from './cipher.ts';
 
 const TAG_LENGTH = 16;
 
@@ -13,7 +13,7 @@ export function importNodeKey(raw: Uint8Array): RecordCipher {
   const key = Buffer.from(raw);
   return {
     async seal(recordId, plaintext) {
-      const iv = randomBytes(IV_LENGTH);
+      const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad(recordId));
       const ct = cipher.update(plaintext, 'utf8');
       const last = cipher.final();
@@ -21,9 +21,9 @@ export function importNodeKey(raw: Uint8Array): RecordCipher {
     },
     async open(recordId, sealed) {
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_LENGTH)).setAAD(aad(recordId));
+        const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES)).setAAD(aad(recordId));
         decipher.setAuthTag(sealed.subarray(sealed.byteLength - TAG_LENGTH));
-        return decipher.update(sealed.subarray(IV_LENGTH, sealed.byteLength - TAG_LENGTH), undefined, 'utf8') + decipher.final('utf8');
+        return decipher.update(sealed.subarray(IV_BYTES, sealed.byteLength - TAG_LENGTH), undefined, 'utf8') + decipher.final('utf8');
       } catch (error) {
         throw decryptError(recordId, error);
       }
